@@ -1,0 +1,4 @@
+"""``python -m quotes`` runs the command line."""
+from .cli import app
+
+app()

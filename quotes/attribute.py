@@ -1,0 +1,504 @@
+"""Attribute each quote to a speaker mention with reporting-verb and layout rules.
+
+The rules, tried in order for each quote (the first that fires wins):
+
+``pull-quote``      a pull-quote line takes the name on the line below it.
+``verb-after``      “…,” said Blunt / “…,” Blunt said / “…,” Blunt, the spy, said.
+``verb-before``     Blunt wrote: “…” / He said that “…”.
+``according-to``    “…”, according to Blunt.
+``colon``           Blunt: “…” (headlines, transcripts).
+``same-paragraph``  a second quote in a paragraph keeps the first one's speaker.
+``verb-in-sentence`` a partial quote inside reported speech takes the subject of
+                    the sentence's reporting verb (his memoir says a “naive” desire).
+``colon-previous``  a paragraph that opens with a quote after a paragraph ending in
+                    “Blunt continued:”.
+``continuation``    a paragraph that opens with a quote and says nothing of its
+                    own speaker continues the previous quote's speaker.
+
+Mentions are then resolved to entities (:mod:`quotes.entities`): a name to its
+entity, a pronoun to its antecedent, a description to the entity it describes.
+
+Notes:
+    The cue-verb-first search and the "cue outside the quote" constraint follow
+    textacy's ``direct_quotations`` (Muzny et al. 2017 for the continuation idea).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cues import (
+    NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_NOUNS, TIME_WORDS,
+    TITLES, VERB_PREFIXES, WEAK_VERBS,
+)
+from .entities import Entity, EntityIndex
+from .parsed import ParsedDoc
+from .records import Attribution, Mention, QuoteSpan
+
+_PRONOUNS = frozenset("he she they i we it who".split())
+_POSSESSIVE_DETS = frozenset("his her their its".split())
+_DETERMINERS = frozenset("the a an this that his her their its our".split()) | _POSSESSIVE_DETS
+# Nouns for things a person writes; "his memoir says" speaks for him.
+_DOCUMENT_NOUNS = frozenset(
+    "manuscript memoir memoirs book letter diary autobiography statement website account "
+    "tweet tweets post blog column essay op-ed speech remarks testimony".split()
+)
+_SENTENCE_END = frozenset(".!?;")
+_QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
+_RIGHT_STOP = frozenset(
+    ", . ; : ! ? ( ) — – who which that in at on during after before when while about to as "
+    "of from with because since".split()
+) | _QUOTE_TOKENS
+_MAX_CUE_GAP = 10  # tokens between a cue verb and the quote for a "before" cue
+_MAX_SUBJECT_SPAN = 16  # tokens between a subject and its verb (appositives)
+
+CONFIDENCE = {
+    "pull-quote": 0.9, "verb-after": 0.95, "verb-before": 0.9, "according-to": 0.9,
+    "colon": 0.85, "same-paragraph": 0.85, "verb-in-sentence": 0.7, "colon-previous": 0.85,
+    "continuation": 0.75, "sentence-subject": 0.6, "dash-credit": 0.85, "none": 0.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    mention: Mention
+    cue: str | None
+    rule: str
+    words: tuple[str, ...] = ()
+
+
+def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) -> list[Attribution]:
+    """Return one :class:`Attribution` per quote span, in the same order.
+
+    Args:
+        doc: the parsed document, with quoted tokens marked.
+        spans: the quote spans kept after screening, in document order.
+        index: the document's entities.
+    """
+    out: list[Attribution] = []
+    previous: tuple[QuoteSpan, Attribution, Entity | None] | None = None
+    for n, span in enumerate(spans):
+        prev_in_line = spans[n - 1] if n and spans[n - 1].line == span.line else None
+        next_in_line = spans[n + 1] if n + 1 < len(spans) and spans[n + 1].line == span.line else None
+        found = _find_mention(doc, span, prev_in_line, next_in_line)
+        prev_entity = previous[2] if previous else None
+        if found is None and previous is not None:
+            found_prev = _inherit(doc, span, previous[0], previous[1])
+            if found_prev is not None:
+                out.append(found_prev)
+                previous = (span, found_prev, prev_entity)
+                continue
+        if found is None:
+            attribution = Attribution(None, None, None, "none", CONFIDENCE["none"])
+            entity = None
+        else:
+            entity, speaker = _resolve(found, index, prev_entity)
+            confidence = CONFIDENCE[found.rule]
+            if found.mention.kind != "name":
+                confidence *= 0.9 if speaker else 0.5
+            attribution = Attribution(speaker, found.mention, found.cue, found.rule, round(confidence, 3))
+        out.append(attribution)
+        previous = (span, attribution, entity)
+    return out
+
+
+# -- finding the mention --------------------------------------------------------
+
+def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | None,
+                  next_in_line: QuoteSpan | None) -> _Found | None:
+    """Apply the local rules (pull-quote, verb, according-to, colon) to one quote."""
+    line = doc.lines[span.line]
+    llo, lhi = doc.line_tokens(line)
+    if span.kind == "pull":
+        return _pull_quote_speaker(doc, span)
+    qlo = doc.token_index(span.mark_start)
+    qhi = doc.token_index(span.mark_end)
+    left_lo = doc.token_index(prev_in_line.mark_end) if prev_in_line else llo
+    right_hi = doc.token_index(next_in_line.mark_start) if next_in_line else lhi
+    left_lo = _after_last_sentence_end(doc, left_lo, qlo)
+    right_hi = _before_first_sentence_end(doc, qhi, right_hi)
+    tokens = doc.tokens
+
+    # dash-credit: “…” ― Jorge Falcon (a credit line after a reader's quote).
+    if qhi + 1 < right_hi and tokens[qhi].text in ("―", "—", "–", "-") and _is_name_token(tokens[qhi + 1].text):
+        name = _leading_name(doc, qhi + 1, right_hi)
+        if name is not None:
+            return _Found(name[0], None, "dash-credit", name[1])
+    # colon (headline): "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’".
+    for c in range(llo, min(llo + 5, qlo)):
+        if tokens[c].text == ":" and c > llo:
+            np = _trailing_name(doc, llo, c)
+            if np is not None and np[0].start == tokens[llo].start:
+                return _Found(np[0], ":", "colon", np[1])
+            break
+    # verb-after: ", said Blunt" / ", Blunt said" right behind the closing mark.
+    r = qhi
+    while r < right_hi and tokens[r].text in (",", "—", "–", "-"):
+        r += 1
+    for v in range(r, min(right_hi, r + _MAX_SUBJECT_SPAN)):
+        low = tokens[v].text.lower()
+        if low == "according" and v + 1 < right_hi and tokens[v + 1].text.lower() == "to":
+            np = _right_np(doc, v + 2, right_hi)
+            if np:
+                return _Found(np[0], "according to", "according-to", np[1])
+            break
+        if low in REPORTING_VERBS and low not in WEAK_VERBS and not doc.quoted[v]:
+            if v == r or _only_prefixes(doc, r, v):
+                if low in OBJECT_VERBS:
+                    break
+                np = _right_np(doc, v + 1, right_hi)
+            else:
+                np = _left_np(doc, v, r)
+            if np:
+                return _Found(np[0], tokens[v].text, "verb-after", np[1])
+            break
+
+    # verb-before: "Blunt wrote:" / "he said that" just before the opening mark.
+    for v in range(qlo - 1, max(left_lo, qlo - _MAX_CUE_GAP) - 1, -1):
+        low = tokens[v].text.lower()
+        if low == "to" and v > left_lo and tokens[v - 1].text.lower() == "according":
+            np = _right_np(doc, v + 1, qlo)
+            if np:
+                return _Found(np[0], "according to", "according-to", np[1])
+        if low in REPORTING_VERBS and not doc.quoted[v] and (low not in WEAK_VERBS or qlo - v <= 3):
+            np = _subject_of(doc, v, left_lo)
+            if np is None and low not in OBJECT_VERBS:
+                np = _right_np(doc, v + 1, qlo)
+            if np:
+                return _Found(np[0], tokens[v].text, "verb-before", np[1])
+    # colon: "Caddell: “…”" with no verb.
+    if qlo - 1 >= left_lo and tokens[qlo - 1].text == ":":
+        np = _left_np(doc, qlo - 1, left_lo, allow_comma=False)
+        if np and np[0].kind == "name":
+            return _Found(np[0], ":", "colon", np[1])
+    # according-to anywhere after the quote in its sentence.
+    for v in range(qhi, right_hi - 1):
+        if tokens[v].text.lower() == "according" and tokens[v + 1].text.lower() == "to":
+            np = _right_np(doc, v + 2, right_hi)
+            if np:
+                return _Found(np[0], "according to", "according-to", np[1])
+    # verb-in-sentence: the subject of any reporting verb in the quote's sentence.
+    for lo, hi in ((left_lo, qlo), (qhi, right_hi)):
+        for v in range(hi - 1, lo - 1, -1) if lo == left_lo else range(lo, hi):
+            low = tokens[v].text.lower()
+            if low in REPORTING_VERBS and not doc.quoted[v]:
+                np = _subject_of(doc, v, left_lo)
+                if np:
+                    return _Found(np[0], tokens[v].text, "verb-in-sentence", np[1])
+    # sentence-subject: a partial quote inside a sentence whose subject is named
+    # ("President Obama condemned the test as “provocative”").
+    if qlo > left_lo + 1:
+        np = _sentence_subject(doc, left_lo, qlo)
+        if np:
+            return _Found(np[0], None, "sentence-subject", np[1])
+    return None
+
+
+def _subject_of(doc: ParsedDoc, v: int, lo: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return the subject of the reporting verb at ``v`` in the sentence from ``lo``.
+
+    A participle ("…, saying") or a verb after a long comma clause takes the
+    subject of the main clause; otherwise the noun phrase right before the verb.
+    """
+    text = doc.tokens[v].text.lower()
+    np = _left_np(doc, v, lo)
+    if np is None and (text.endswith("ing") or (v - 1 >= lo and doc.tokens[v - 1].text == ",")):
+        return _sentence_subject(doc, lo, v)
+    if np is not None and text.endswith("ing") and v - 1 >= lo and doc.tokens[v - 1].text == ",":
+        return _sentence_subject(doc, lo, v) or np
+    return np
+
+
+def _inherit(doc: ParsedDoc, span: QuoteSpan, prev_span: QuoteSpan,
+             prev: Attribution) -> Attribution | None:
+    """Carry the previous quote's speaker over when the layout says it continues."""
+    line = doc.lines[span.line]
+    if prev_span.line == span.line and prev.mention is not None:
+        return Attribution(prev.speaker, prev.mention, prev.cue, "same-paragraph",
+                           CONFIDENCE["same-paragraph"] * (1 if prev.speaker else 0.5))
+    starts_line = span.mark_start == line.start
+    if not starts_line:
+        return None
+    if span.line > 0:
+        before = doc.lines[span.line - 1]
+        if doc.text[before.end - 1] == ":" and prev_span.line == span.line - 1 and prev.mention:
+            return Attribution(prev.speaker, prev.mention, prev.cue, "colon-previous",
+                               CONFIDENCE["colon-previous"])
+    if span.line - prev_span.line <= 2 and prev.mention is not None:
+        return Attribution(prev.speaker, prev.mention, prev.cue, "continuation",
+                           CONFIDENCE["continuation"] * (1 if prev.speaker else 0.5))
+    return None
+
+
+def _pull_quote_speaker(doc: ParsedDoc, span: QuoteSpan) -> _Found | None:
+    """The name line right below a pull quote."""
+    if span.line + 1 >= len(doc.lines):
+        return None
+    name_line = doc.lines[span.line + 1]
+    text = doc.text[name_line.start:name_line.end]
+    mention = Mention(name_line.start, name_line.end, text, "name")
+    return _Found(mention, None, "pull-quote", tuple(text.split()))
+
+
+def _ends_sentence(doc: ParsedDoc, k: int) -> bool:
+    """True when token ``k`` ends a sentence ("." before ")" or a lower-case word does not)."""
+    if doc.tokens[k].text not in _SENTENCE_END or doc.quoted[k]:
+        return False
+    if k + 1 < len(doc.tokens):
+        nxt = doc.tokens[k + 1].text
+        if nxt in (")", ",") or nxt[:1].islower():
+            return False
+    return True
+
+
+def _after_last_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
+    for k in range(hi - 1, lo - 1, -1):
+        if _ends_sentence(doc, k):
+            return k + 1
+    return lo
+
+
+def _before_first_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
+    for k in range(lo, hi):
+        if _ends_sentence(doc, k):
+            return k
+    return hi
+
+
+_INTRO_WORDS = frozenset(
+    "during in at after on before while following as since when with from for by "
+    "speaking asked addressing writing".split()
+)
+
+
+def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return the first name or pronoun of the sentence [lo, hi), skipping an
+    introductory phrase ("During a speech in Ohio, Trump ..."): the subject of
+    the main clause, which a trailing participle ("…, saying") refers to."""
+    tokens = doc.tokens
+    k = lo
+    if k < hi and tokens[k].text.lower() in _INTRO_WORDS:
+        while k < hi and tokens[k].text != ",":
+            k += 1
+        k += 1
+    while k < hi and not doc.quoted[k]:
+        text = tokens[k].text
+        if text.lower() in _PRONOUNS - {"who", "it"}:
+            return _mention(doc, k, k + 1, "pronoun")
+        if _is_name_token(text) and text not in NON_NAME_CAPS:
+            e = k
+            while e + 1 < hi and not doc.quoted[e + 1] and (
+                    _is_name_token(tokens[e + 1].text) or tokens[e + 1].text.lower() in NAME_PARTICLES):
+                e += 1
+            if tokens[e].text.endswith(("’s", "'s")):
+                k = e + 1
+                continue
+            return _mention(doc, k, e + 1, "name")
+        if text in (",", ";", ":") and k > lo + 12:
+            break
+        k += 1
+    return None
+
+
+def _only_prefixes(doc: ParsedDoc, lo: int, hi: int) -> bool:
+    return all(doc.tokens[k].text.lower() in VERB_PREFIXES for k in range(lo, hi))
+
+
+# -- noun phrases ---------------------------------------------------------------
+
+def _is_name_token(text: str) -> bool:
+    return (text[:1].isupper() and text[:1].isalpha()) or (len(text) == 2 and text[1] == "." and text[0].isupper())
+
+
+def _mention(doc: ParsedDoc, lo: int, hi: int, kind: str) -> tuple[Mention, tuple[str, ...]]:
+    """Build a mention over tokens [lo, hi)."""
+    tokens = doc.tokens
+    start, end = tokens[lo].start, tokens[hi - 1].end
+    text = doc.text[start:end]
+    words = tuple(t.text for t in tokens[lo:hi])
+    return Mention(start, end, text, kind), words
+
+
+def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
+             ) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return the subject noun phrase that ends right before token ``v``."""
+    tokens = doc.tokens
+    k = v - 1
+    while k >= bound and not tokens[k].is_cap and (
+            tokens[k].text.lower() in VERB_PREFIXES or tokens[k].text.endswith("ly")):
+        k -= 1
+    if k >= bound and tokens[k].text == ")":
+        while k >= bound and tokens[k].text != "(":
+            k -= 1
+        k -= 1
+    appositive: tuple[int, int] | None = None
+    if k >= bound and tokens[k].text in (",", "—", "–") and allow_comma:
+        c = k - 1
+        while c >= bound and c > k - _MAX_SUBJECT_SPAN and tokens[c].text not in (",", "—", "–"):
+            if doc.quoted[c] or tokens[c].text in _SENTENCE_END:
+                return None
+            c -= 1
+        if c < bound or tokens[c].text not in (",", "—", "–"):
+            return None
+        appositive = (c + 1, k)
+        k = c - 1
+    if k < bound or doc.quoted[k]:
+        return None
+    np = _np_ending_at(doc, k, bound)
+    if np is None:
+        return None
+    if appositive is not None:
+        if np[0].kind == "pronoun" and np[1][0].lower() == "who":
+            return None
+        if np[0].kind == "description":
+            name = _trailing_name(doc, *appositive)
+            if name is not None:
+                return name
+    if np[0].kind == "pronoun" and np[1][0].lower() in ("who", "which"):
+        # "Blunt, who was a spy, said": the relative pronoun's antecedent
+        if k - 1 >= bound and tokens[k - 1].text == ",":
+            return _np_ending_at(doc, k - 2, bound)
+        return None
+    return np
+
+
+def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return the name, pronoun or description that ends at token ``k``."""
+    tokens = doc.tokens
+    if k < bound:
+        return None
+    text = tokens[k].text
+    low = text.lower()
+    if low in _PRONOUNS:
+        return _mention(doc, k, k + 1, "pronoun")
+    if _is_name_token(text) and not doc.quoted[k] and text not in NON_NAME_CAPS:
+        s = k
+        while s - 1 >= bound and not doc.quoted[s - 1]:
+            prev = tokens[s - 1].text
+            if _is_name_token(prev) and not prev.endswith(("’s", "'s")):
+                s -= 1
+            elif prev.lower() in NAME_PARTICLES and s - 2 >= bound and _is_name_token(tokens[s - 2].text):
+                s -= 1
+            else:
+                break
+        # drop sentence-initial function words ("But Blunt wrote")
+        while s < k and tokens[s].text in ("But", "And", "So", "Yet", "Or", "Then", "Now", "However", "The", "In", "On", "At"):
+            s += 1
+        return _mention(doc, s, k + 1, "name")
+    if text.isalpha() and text.islower() and low in SPEAKER_NOUNS:
+        s = k
+        while s - 1 >= bound and k - s < 6 and not doc.quoted[s - 1]:
+            prev = tokens[s - 1].text
+            if prev.lower() in _DETERMINERS and prev.lower() not in ("that", "this"):
+                s -= 1
+                break
+            if prev.isalpha() or prev.endswith(("’s", "'s")) or "-" in prev:
+                s -= 1
+            else:
+                break
+        return _mention(doc, s, k + 1, "description")
+    return None
+
+
+def _trailing_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return a name that ends the token range [lo, hi), if it does."""
+    tokens = doc.tokens
+    k = hi - 1
+    if k < lo or not _is_name_token(tokens[k].text):
+        return None
+    s = k
+    while s - 1 >= lo and (_is_name_token(tokens[s - 1].text) or tokens[s - 1].text.lower() in NAME_PARTICLES):
+        s -= 1
+    return _mention(doc, s, k + 1, "name")
+
+
+def _right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return the noun phrase that follows a cue ("said Blunt", "said the spy")."""
+    tokens = doc.tokens
+    k = lo
+    while k < hi and tokens[k].text.lower() in TIME_WORDS:
+        k += 1
+    if k >= hi or doc.quoted[k]:
+        return None
+    if tokens[k].text.lower() in _PRONOUNS - {"who"}:
+        return _mention(doc, k, k + 1, "pronoun")
+    end = k
+    while end < hi and end - k < 9 and not doc.quoted[end]:
+        t = tokens[end].text
+        low = t.lower()
+        if low in _RIGHT_STOP and not (low == "of" and end > k and _is_name_token(tokens[end - 1].text)
+                                         and end + 1 < hi and _is_name_token(tokens[end + 1].text)):
+            break
+        if not (t[:1].isalnum() or t in ("’s", "'s", "&", "-")):
+            break
+        end += 1
+    if end == k:
+        return None
+    # The last run of capitalised words, when it ends the phrase, is the name.
+    s = end
+    while s - 1 >= k and (_is_name_token(tokens[s - 1].text)
+                          or tokens[s - 1].text.lower().rstrip(".") in NAME_SUFFIXES
+                          or (tokens[s - 1].text.lower() in NAME_PARTICLES and s - 1 > k)):
+        s -= 1
+    if s < end:
+        # keep a title right before the name inside the mention ("Mr. Garin")
+        while s - 1 >= k and tokens[s - 1].text.lower().rstrip(".") in TITLES and tokens[s - 1].is_cap:
+            s -= 1
+        if end < hi and tokens[end].text == "," and end + 1 < hi:
+            pass
+        return _mention(doc, s, end, "name")
+    heads = [j for j in range(k, end) if tokens[j].text.lower() in SPEAKER_NOUNS]
+    if heads:
+        phrase_end = heads[-1] + 1
+        # "said the economist, Jared Bernstein": the appositive name wins
+        if phrase_end == end and end + 1 < hi and tokens[end].text == ",":
+            name = _leading_name(doc, end + 1, hi)
+            if name is not None:
+                return name
+        return _mention(doc, k, phrase_end, "description")
+    return None
+
+
+def _leading_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    tokens = doc.tokens
+    e = lo
+    while e < hi and _is_name_token(tokens[e].text) and not doc.quoted[e]:
+        e += 1
+    if e == lo:
+        return None
+    return _mention(doc, lo, e, "name")
+
+
+# -- resolving the mention ------------------------------------------------------
+
+def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
+             ) -> tuple[Entity | None, str | None]:
+    """Return (entity, canonical speaker) for a mention."""
+    mention = found.mention
+    if mention.kind == "name":
+        entity = index.entity_in(mention.start, mention.end)
+        if entity is not None:
+            return entity, entity.canonical
+        words = [w for w in found.words if w.lower().rstrip(".") not in TITLES] or list(found.words)
+        return None, " ".join(words).strip(" ,")
+    if mention.kind == "pronoun":
+        low = mention.text.lower()
+        if low in ("i", "we"):
+            return None, None
+        entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity)
+        return (entity, entity.canonical) if entity else (None, None)
+    # description
+    words = [w for w in found.words]
+    if words and words[0].lower() in _POSSESSIVE_DETS and words[-1].lower() in _DOCUMENT_NOUNS:
+        entity = index.resolve_pronoun(words[0].lower(), mention.start, prefer=prev_entity)
+        return (entity, entity.canonical) if entity else (None, None)
+    owner = index.entity_in(mention.start, mention.end)
+    if owner is not None and words[-1].lower() in _DOCUMENT_NOUNS:
+        return owner, owner.canonical
+    entity = index.resolve_description(words, mention.start)
+    if entity is not None:
+        return entity, entity.canonical
+    if owner is not None:
+        # "Hillary Clinton's campaign": the owner's name with the description head
+        return None, f"{owner.canonical} {words[-1]}"
+    return None, None

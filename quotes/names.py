@@ -1,0 +1,176 @@
+"""Find proper-name mentions (people and organisations) outside quotation marks.
+
+A name is a run of capitalised words, initials and name particles. Leading
+function words ("The", "However") and titles ("Mr.", "Sen.") are split off; the
+title's gender and the lower-case words right before the name ("former spy")
+are kept, since pronoun and description resolution need them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, ORG_HEADS, TITLES
+from .parsed import ParsedDoc
+from .resources import common_words, first_names
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WORD = re.compile(r"[A-Za-z]")
+# Words that join an organisation's name ("Department of Justice").
+_ORG_JOINERS = frozenset(("of", "for", "on"))
+# Capitalised words that are lower-case words in a title-case headline.
+_HEADLINE_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A proper name in the text, split into its parts.
+
+    Attributes:
+        start, end: offsets of the name itself (title excluded).
+        words: the name's words, without title or possessive ("Anthony", "Blunt").
+        title: the title before it, lower-cased, or "".
+        gender: "m", "f" or "" from the title or the first name.
+        descriptors: lower-case words right before the name ("former", "spy").
+        org: True when the name looks like an organisation's.
+        token: index of the name's first token.
+    """
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    title: str
+    gender: str
+    descriptors: tuple[str, ...]
+    org: bool
+    token: int
+
+    @property
+    def text(self) -> str:
+        """The name as written, without title."""
+        return " ".join(self.words)
+
+
+def _is_cap_word(text: str) -> bool:
+    return text[:1].isupper() and bool(_WORD.match(text))
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def _headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
+    """True for a title-case line ("Hillary Clinton Was Headed to ER"), where
+    capitals do not mark names."""
+    words = [t for t in doc.tokens[lo:hi] if t.text[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(t.is_cap for t in words) / len(words) >= _HEADLINE_SHARE
+
+
+def find_names(doc: ParsedDoc) -> list[NameMention]:
+    """Return every name mention outside quotation marks, in document order."""
+    common = common_words()
+    names: list[NameMention] = []
+    tokens = doc.tokens
+    for line in doc.lines:
+        lo, hi = doc.line_tokens(line)
+        headline = _headline_line(doc, lo, hi)
+        i = lo
+        while i < hi:
+            if doc.quoted[i] or not (_is_cap_word(tokens[i].text)):
+                i += 1
+                continue
+            j = i
+            while j < hi and not doc.quoted[j]:
+                t = tokens[j].text
+                if headline and j > i and t.lower() in common and not _is_cap_sure(t):
+                    break
+                if _is_cap_word(t) or _is_initial(t):
+                    if _POSSESSIVE.search(t) and len(t) > 2 and t[-2:] in ("’s", "'s"):
+                        j += 1
+                        break
+                    j += 1
+                    continue
+                low = t.lower()
+                nxt = tokens[j + 1].text if j + 1 < hi else ""
+                if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i:
+                    if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS:
+                        break
+                    j += 1
+                    continue
+                if low.rstrip(".") in NAME_SUFFIXES and j > i and t[:1].isupper():
+                    j += 1
+                    continue
+                break
+            mention = _make_mention(doc, lo, i, j, common, headline)
+            if mention is not None:
+                names.append(mention)
+            i = max(j, i + 1)
+    return names
+
+
+def _is_cap_sure(word: str) -> bool:
+    """Words whose capital is meaningful even in a headline (acronyms, initials)."""
+    return word.isupper() and len(word) > 1
+
+
+def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
+                  headline: bool) -> NameMention | None:
+    """Turn the token run [i, j) into a name mention, or None if it is no name."""
+    tokens = doc.tokens
+    run = list(range(i, j))
+    # Split off function words and titles at the front.
+    title = ""
+    at_start = i == line_lo or tokens[i - 1].text in (".", "!", "?", ":", "—", "“", '"', "‘")
+    while run:
+        word = tokens[run[0]].text
+        low = word.rstrip(".").lower()
+        if word in NON_NAME_CAPS and low not in TITLES:
+            run.pop(0)
+        elif at_start and run[0] == i and low in common and low not in TITLES and len(run) > 1:
+            run.pop(0)  # "Should Mr. Clarke": a sentence-initial ordinary word
+        elif low in TITLES and len(run) > 1:
+            title = f"{title} {low}".strip()
+            run.pop(0)
+        else:
+            break
+    if not run:
+        return None
+    words = [_POSSESSIVE.sub("", tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    first = run[0]
+    at_sentence_start = first == line_lo or tokens[first - 1].text in (".", "!", "?", ":", "—", "–", "-", "“", '"', "‘")
+    if len(words) == 1:
+        low = words[0].lower()
+        if (at_sentence_start or headline) and low in common and not title:
+            return None  # "However", "Officials" at the start of a sentence
+        if words[0] in NON_NAME_CAPS:
+            return None
+    gender = TITLES.get(title.split()[0], "") if title else ""
+    if not gender and len(words) > 1:
+        gender = first_names().get(words[0].lower(), "")
+    # Plural group names ("African Americans", "Democrats") are no one person.
+    org = words[-1].endswith(("ans", "ists", "crats", "cans", "ers")) or words[-1] in ORG_HEADS or any(w in _ORG_JOINERS for w in words) or words[-1].isupper() and len(words) == 1 and len(words[0]) > 2
+    # Lower-case words right before the name describe it ("former spy").
+    descriptors: list[str] = []
+    k = i - 1
+    while k >= line_lo and len(descriptors) < 3 and not doc.quoted[k]:
+        t = tokens[k].text
+        if t.islower() and t.isalpha():
+            descriptors.insert(0, t)
+            k -= 1
+        else:
+            break
+    return NameMention(
+        start=tokens[run[0]].start,
+        end=tokens[run[-1]].start + len(words[-1]),
+        words=tuple(words),
+        title=title,
+        gender=gender,
+        descriptors=tuple(descriptors),
+        org=org,
+        token=run[0],
+    )

@@ -1,0 +1,57 @@
+"""One parse of a document that every later stage shares: lines, tokens, quotes.
+
+Tokenising once and indexing tokens by offset keeps the pipeline linear in the
+length of the article.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .records import QuoteSpan
+from .segment import Line, Token, split_lines, tokenize
+
+
+@dataclass
+class ParsedDoc:
+    """The text with its lines, tokens and (once detected) quote spans."""
+
+    text: str
+    lines: list[Line]
+    tokens: list[Token]
+    token_starts: list[int]
+    quote_spans: list[QuoteSpan] = field(default_factory=list)
+    # token index -> True when the token sits inside quotation marks
+    quoted: list[bool] = field(default_factory=list)
+    line_of_token: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str) -> ParsedDoc:
+        """Split ``text`` into lines and tokens (tokens never cross a line)."""
+        lines = split_lines(text)
+        tokens: list[Token] = []
+        line_of_token: list[int] = []
+        for line in lines:
+            line_tokens = tokenize(text, line.start, line.end)
+            tokens.extend(line_tokens)
+            line_of_token.extend([line.index] * len(line_tokens))
+        return cls(text, lines, tokens, [t.start for t in tokens], line_of_token=line_of_token)
+
+    def mark_quoted(self, spans: list[QuoteSpan]) -> None:
+        """Record which tokens lie inside any of ``spans`` (marks included)."""
+        self.quote_spans = spans
+        quoted = [False] * len(self.tokens)
+        for span in spans:
+            i = self.token_index(span.mark_start)
+            while i < len(self.tokens) and self.tokens[i].start < span.mark_end:
+                quoted[i] = True
+                i += 1
+        self.quoted = quoted
+
+    def token_index(self, offset: int) -> int:
+        """Return the index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.token_starts, offset)
+
+    def line_tokens(self, line: Line) -> tuple[int, int]:
+        """Return the token index range [lo, hi) of one line."""
+        return self.token_index(line.start), self.token_index(line.end)

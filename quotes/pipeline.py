@@ -1,0 +1,93 @@
+"""The extraction pipeline: parse -> detect -> screen -> names -> attribute -> records.
+
+Each stage is a function over one :class:`~quotes.parsed.ParsedDoc`; this module
+only wires them together, so a later stage (a trained ranker, tone) plugs in
+here without touching the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attribute import attribute
+from .detect import find_pull_quotes, find_quotes
+from .entities import EntityIndex
+from .names import find_names
+from .parsed import ParsedDoc
+from .records import Attribution, Document, QuoteRecord, QuoteSpan
+from .screen import screen
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline learnt about one document."""
+
+    doc: Document
+    quotes: list[QuoteRecord]
+    rejected: list[tuple[QuoteSpan, str]] = field(default_factory=list)
+
+
+def analyse(document: Document) -> Analysis:
+    """Run the whole pipeline on one document.
+
+    Args:
+        document: the article.
+
+    Returns:
+        The attributed quotes in document order, and the quote-mark spans that
+        were rejected as not speech, with the reason.
+    """
+    text = document.text
+    parsed = ParsedDoc.from_text(text)
+    spans = find_quotes(text, parsed.lines)
+    spans = sorted(spans + find_pull_quotes(text, parsed.lines, spans), key=lambda s: s.start)
+    parsed.mark_quoted(spans)
+    kept: list[QuoteSpan] = []
+    rejected: list[tuple[QuoteSpan, str]] = []
+    for span, reason in screen(text, parsed.lines, spans):
+        if reason is None:
+            kept.append(span)
+        else:
+            rejected.append((span, reason))
+    index = EntityIndex(parsed, find_names(parsed))
+    attributions = attribute(parsed, kept, index)
+    records = [_record(text, span, a) for span, a in zip(kept, attributions)]
+    return Analysis(document, records, rejected)
+
+
+def _record(text: str, span: QuoteSpan, a: Attribution) -> QuoteRecord:
+    mention = a.mention
+    return QuoteRecord(
+        start=span.start,
+        end=span.end,
+        text=text[span.start:span.end],
+        speaker=a.speaker,
+        speaker_mention=mention.text if mention else None,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        cue=a.cue,
+        confidence=a.confidence,
+        rule=a.rule,
+    )
+
+
+def extract_document(document: Document) -> list[QuoteRecord]:
+    """Return the attributed quotes of one :class:`Document`."""
+    return analyse(document).quotes
+
+
+def extract(text: str, doc_id: str | None = None) -> list[QuoteRecord]:
+    """Find every direct quote in ``text`` and attribute it to its speaker.
+
+    Args:
+        text: the article, as plain text.
+        doc_id: an optional identifier (kept for symmetry with the CLI).
+
+    Returns:
+        :class:`QuoteRecord` objects in document order. ``speaker`` is the
+        canonical name ("Anthony Blunt"), or None when the text does not say.
+
+    Example:
+        >>> [q.speaker for q in extract('"I was wrong," said Anthony Blunt.')]
+        ['Anthony Blunt']
+    """
+    return extract_document(Document(doc_id or "doc", text))

@@ -1,0 +1,108 @@
+"""Plain, frozen records that every pipeline stage reads and writes.
+
+Everything carries character offsets into :attr:`Document.text` (end-exclusive),
+so any stage's output can be checked against the original article.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from a file, a JSONL line or standard input."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    source: str | None = None  # where it came from: "path" or "path:line"
+
+    def metadata(self) -> dict[str, Any]:
+        """Return the optional fields that were given, for stores and exports."""
+        return {k: v for k, v in (("title", self.title), ("date", self.date),
+                                  ("url", self.url), ("outlet", self.outlet)) if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A stretch of quoted words found by detection, without its quotation marks.
+
+    Attributes:
+        start, end: offsets of the quoted content.
+        mark_start, mark_end: offsets including the marks (equal to start/end for
+            a pull quote, which has none).
+        kind: ``"double"``, ``"single"`` or ``"pull"``.
+        closed: False when the paragraph ended before a closing mark.
+        continued: True when the span opens a paragraph that continues an
+            unclosed quote of the paragraph before (multi-paragraph quotes).
+        line: index of the paragraph (line) the span sits in.
+    """
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    kind: str
+    closed: bool = True
+    continued: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that may name a speaker.
+
+    ``kind`` is ``"name"`` (a proper name, person or organisation), ``"pronoun"``
+    or ``"description"`` ("the former spy", "the newspaper").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quote is attributed to, and why.
+
+    Attributes:
+        speaker: canonical name of the entity, or None when the text does not say.
+        mention: the words the attribution rests on (may be a pronoun).
+        cue: the reporting word(s), ":" for a colon introduction, or None.
+        rule: name of the rule that chose the speaker (shown by ``--explain``).
+        confidence: the rule's confidence in [0, 1].
+    """
+
+    speaker: str | None
+    mention: Mention | None
+    cue: str | None
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """One attributed quote: the machine contract of ``quotes extract``."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    confidence: float
+    rule: str = field(default="", compare=False)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """Return the JSON-ready dict; ``rule`` is included only with ``explain``."""
+        out = asdict(self)
+        if not explain:
+            out.pop("rule")
+        return out

@@ -1,0 +1,72 @@
+"""The only place that finds the project's data files and models; it never downloads.
+
+Files are looked up in the installed package (``quotes/data``, and the models the
+wheel carries under ``quotes/_models``) or, in a source checkout, in ``models/``
+at the repository root.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+from .errors import ModelError
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = _PACKAGE_DIR / "data"
+
+
+def models_dir() -> Path:
+    """Return the folder holding the shipped models (installed copy first)."""
+    installed = _PACKAGE_DIR / "_models"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "models"
+
+
+def _read_words(name: str) -> frozenset[str]:
+    """Read a word list: whitespace-separated words, ``#`` starts a comment line."""
+    words: set[str] = set()
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(w.lower() for w in line.split())
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=None)
+def first_names() -> dict[str, str]:
+    """Map a lower-cased first name to "m" or "f"; names on both lists are left out."""
+    female = _read_words("first-names-female.txt")
+    male = _read_words("first-names-male.txt")
+    names = {n: "f" for n in female - male}
+    names.update({n: "m" for n in male - female})
+    return names
+
+
+@functools.lru_cache(maxsize=None)
+def common_words() -> frozenset[str]:
+    """Lower-cased words that TextBlob's Brill lexicon tags as something other
+    than a proper noun: a capitalised sentence-initial word in this set is
+    probably not a name ("However", "Officials")."""
+    # The lexicon ships inside the pinned textblob wheel; find it without
+    # importing textblob (which imports nltk, slow to start).
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("textblob is not installed; reinstall quotes with its dependencies")
+    path = Path(list(spec.submodule_search_locations)[0]) / "en" / "en-lexicon.txt"
+    common: set[str] = set()
+    proper: set[str] = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(";;;"):
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, tag = parts[0], parts[1]
+            if tag.startswith("NNP"):
+                proper.add(word.lower())
+            elif word.islower():
+                common.add(word)
+    return frozenset(common - proper)

@@ -1,0 +1,101 @@
+"""Reject quote spans that are not speech: page furniture, titles, nicknames, scare quotes.
+
+Each rule returns a reason (shown by ``--explain``); a span with no reason is kept.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cues import BOILERPLATE_PATTERNS
+from .records import QuoteSpan
+from .segment import Line
+
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.I)
+# "24 Jan 08 |  Newsnight": the date-and-section line under a related link.
+_LINK_META = re.compile(r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*\|")
+# Words that announce a title in quotation marks ("the film “13th”").
+_WORK_NOUNS = frozenset(
+    """book books novel memoir film films movie movies documentary show shows series
+    programme program song songs album albums play musical poem article column essay
+    episode podcast headline titled entitled called named magazine newspaper exhibition
+    opera ballet sitcom drama comedy painting record single hit theme""".split()
+)
+# Only "so-called" marks a scare quote for sure; "dubbed" and "known as" often
+# introduce words someone said (PolNeAR keeps those as quotes).
+_SCARE_BEFORE = re.compile(r"\bso[- ]called\s*$", re.I)
+_NICK_BEFORE = re.compile(r"(?:^|[^\w.])[A-Z][a-z]+\.?\s*$")
+_TITLE_PREPOSITIONS = frozenset("on in of the".split())
+# A reporting verb right beside the marks makes the span speech, whatever its case.
+_REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|the \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
+_TITLE_CASE_WORD = re.compile(r"^[A-Z0-9]")
+_MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
+
+
+def screen(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list[tuple[QuoteSpan, str | None]]:
+    """Pair each span with the reason it is not speech, or None when it is kept.
+
+    Args:
+        text: the whole document.
+        lines: its paragraphs.
+        spans: detected quote spans.
+    """
+    junk = _junk_lines(text, lines)
+    return [(span, _reason(text, lines, span, junk)) for span in spans]
+
+
+def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
+    """Lines of page furniture: boilerplate, and related-link headlines (a short
+    line followed by a date-and-section line)."""
+    junk: set[int] = set()
+    for line in lines:
+        body = text[line.start:line.end]
+        if _BOILERPLATE.search(body):
+            junk.add(line.index)
+        if _LINK_META.match(body) and line.index > 0:
+            junk.add(line.index)
+            junk.add(line.index - 1)
+    return junk
+
+
+def _is_title_case(words: list[str]) -> bool:
+    major = [w for w in words if w.lower() not in _MINOR]
+    return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
+
+
+def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int]) -> str | None:
+    if span.line in junk:
+        return "page furniture"
+    line = lines[span.line]
+    content = text[span.start:span.end]
+    words = re.findall(r"[\w’'&-]+", content)
+    before = text[max(line.start, span.mark_start - 40):span.mark_start]
+    before_words = re.findall(r"[\w’'-]+", before.lower())
+    line_text = text[line.start:line.end]
+    line_words = re.findall(r"[A-Za-z][\w’'-]*", line_text)
+    headline = len(line_words) >= 4 and _is_title_case(line_words)
+    if not words:
+        return "no words"
+    if _SCARE_BEFORE.search(before):
+        return "scare quote"
+    if headline:
+        return None  # capitals mean nothing in a title-case headline
+    after = text[span.mark_end:span.mark_end + 40]
+    # Title case inside ordinary prose is a title: the film “The Art of the Deal”.
+    if _is_title_case(words) and len(words) <= 10 and not _speech_like(content) \
+            and not _REPORTED.search(after) and not _REPORTED_BEFORE.search(before):
+        if before_words and before_words[-1] in _WORK_NOUNS:
+            return "title"
+        if len(words) >= 2 and before_words and (before_words[-1] in _TITLE_PREPOSITIONS
+                                                 or before_words[-1].endswith(("’s", "'s"))):
+            return "title"
+    # A nickname sits between a first name and a surname: Robert “Bobby” Scott.
+    if len(words) <= 2 and _NICK_BEFORE.search(before) and re.match(r"\s*[A-Z][a-z]", after):
+        return "nickname"
+    return None
+
+
+def _speech_like(content: str) -> bool:
+    """Title-case words that still read as speech ("I Will Win", "Yes, We Can")."""
+    return bool(re.search(r"\b(I|We|You|My|Our|We're|I'm)\b", content)) or content.rstrip()[-1:] in ".!?"

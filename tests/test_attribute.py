@@ -1,0 +1,80 @@
+"""Attribution rules, pronoun and description resolution, canonical names."""
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reporting verb after the quote, both orders, with an appositive
+    ('"It was a mistake," said Anthony Blunt.', ["Anthony Blunt"]),
+    ('"It was a mistake," Anthony Blunt said.', ["Anthony Blunt"]),
+    ('"It was a mistake," Anthony Blunt, the former spy, said.', ["Anthony Blunt"]),
+    ('"It was a mistake," said Mr. Garin, a Democratic pollster.', ["Garin"]),
+    # before the quote, with a colon or "that"
+    ('Margaret Hale wrote: "We lost everything."', ["Margaret Hale"]),
+    ('Margaret Hale said that "nothing would change".', ["Margaret Hale"]),
+    # according to
+    ('The plan was "doomed from the start," according to Peter Okafor.', ["Peter Okafor"]),
+    # split quote: both halves, same speaker
+    ('"It was wrong," said Jane Doe, "and I regret it."', ["Jane Doe", "Jane Doe"]),
+    # organisation as speaker
+    ('"We apologise for the delay," Redbridge Council said.', ["Redbridge Council"]),
+])
+def test_local_rules(text, expected):
+    assert speakers(text) == expected
+
+
+def test_pronoun_resolves_to_fullest_name():
+    text = ("Anthony Blunt worked for MI5.\n\n"
+            "Blunt later wrote about it.\n\n"
+            '"I made the biggest mistake of my life," he said.')
+    (q,) = extract(text)
+    assert q.speaker == "Anthony Blunt"
+    assert q.speaker_mention == "he"
+    assert text[q.speaker_start:q.speaker_end] == "he"
+
+
+def test_pronoun_gender_skips_a_more_recent_man():
+    text = ("Mrs Grace Okafor met Tom Jenkins at the station.\n\n"
+            '"It was chaos," she said.')
+    (q,) = extract(text)
+    assert q.speaker == "Grace Okafor"
+
+
+def test_same_surname_different_people_stay_apart():
+    text = ("Tom Okafor and his sister Grace Okafor run the bakery.\n\n"
+            '"We will reopen," said Grace Okafor.\n\n'
+            '"I am not so sure," said Tom Okafor.')
+    assert speakers(text) == ["Grace Okafor", "Tom Okafor"]
+
+
+def test_continuation_paragraph_keeps_speaker():
+    text = ('"The first part," said Jane Doe.\n\n'
+            '"And a second paragraph with no attribution of its own."')
+    assert speakers(text) == ["Jane Doe", "Jane Doe"]
+
+
+def test_surname_and_title_canonicalise():
+    text = ("Former spy Anthony Blunt wrote a memoir.\n\n"
+            '"I was naive," Mr Blunt said.')
+    assert speakers(text) == ["Anthony Blunt"]
+
+
+def test_no_stated_speaker_is_null():
+    text = 'A sign on the door read "Closed for good".'
+    quotes = extract(text)
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_record_offsets_are_consistent():
+    text = 'Intro.\n\n"It was wrong," said Jane Doe.'
+    (q,) = extract(text)
+    assert text[q.start:q.end] == q.text == "It was wrong,"
+    assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+    assert 0.0 <= q.confidence <= 1.0

@@ -1,0 +1,100 @@
+"""The command line: help texts, formats, exit codes, standard input."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from quotes.cli import app
+
+runner = CliRunner()
+ARTICLE = 'Intro line.\n\n"It was a mistake," said Anthony Blunt.\n\n"I was naive," he added.\n'
+
+
+@pytest.mark.parametrize("name", sorted(get_command(app).commands))
+def test_every_command_has_help_with_an_example(name):
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_top_level_help_and_version():
+    assert runner.invoke(app, ["--help"]).exit_code == 0
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("quotes ")
+
+
+def test_extract_jsonl_contract(tmp_path):
+    path = tmp_path / "blunt.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    doc = json.loads(line)
+    assert doc["doc_id"] == "blunt"
+    keys = {"start", "end", "text", "speaker", "speaker_mention", "speaker_start",
+            "speaker_end", "cue", "confidence"}
+    assert all(set(q) == keys for q in doc["quotes"])
+    assert [q["speaker"] for q in doc["quotes"]] == ["Anthony Blunt", "Anthony Blunt"]
+    assert all(ARTICLE[q["start"]:q["end"]] == q["text"] for q in doc["quotes"])
+
+
+def test_extract_table_explain_and_csv(tmp_path):
+    path = tmp_path / "blunt.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    table = runner.invoke(app, ["extract", str(path), "--format", "table", "--explain"])
+    assert table.exit_code == 0 and "verb-after" in table.stdout and "Anthony Blunt" in table.stdout
+    out = runner.invoke(app, ["extract", str(path), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["speaker"] for r in rows] == ["Anthony Blunt", "Anthony Blunt"]
+    as_json = json.loads(runner.invoke(app, ["extract", str(path), "--format", "json"]).stdout)
+    assert as_json[0]["doc_id"] == "blunt"
+
+
+def test_extract_stdin():
+    result = runner.invoke(app, ["extract", "-", "--format", "jsonl"], input=ARTICLE)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["quotes"][0]["speaker"] == "Anthony Blunt"
+
+
+def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(bad), str(good), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"{bad}:1" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "good"
+
+
+def test_bad_file_inside_a_folder_does_not_fail_the_run(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "empty.txt" in result.stderr and "empty file" in result.stderr
+
+
+def test_evaluate_command(tmp_path):
+    gold = {"doc_id": "g", "text": ARTICLE, "quotes": [
+        {"start": 13, "end": 32, "text": ARTICLE[13:32], "speaker": "Anthony Blunt",
+         "speaker_mention": "Anthony Blunt", "speaker_start": 39, "speaker_end": 52, "cue": "said"}]}
+    path = tmp_path / "g.gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["loose"]["r"] == 1.0
+    assert summary["errors"].get("spurious") == 1  # the second quote is not in this gold
+
+
+def test_python_dash_m_help_runs():
+    proc = subprocess.run([sys.executable, "-m", "quotes", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "extract" in proc.stdout

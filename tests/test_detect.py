@@ -1,0 +1,85 @@
+"""Quote-span detection: marks, apostrophes, nesting, open paragraphs, pull quotes."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from quotes.detect import find_pull_quotes, find_quotes
+from quotes.segment import split_lines
+
+
+def spans(text: str) -> list[str]:
+    lines = split_lines(text)
+    return [text[s.start:s.end] for s in find_quotes(text, lines)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "it was wrong" and left.', ["it was wrong"]),
+    ("He said “it was wrong,” and left.", ["it was wrong,"]),
+    ("‘It was a mistake,’ Mr Hale said.", ["It was a mistake,"]),
+    ("'It was a mistake,' Mr Hale said.", ["It was a mistake,"]),
+    # apostrophes are not quote marks
+    ("Blunt's memoir, the '90s, rock 'n' roll and the Joneses' dog.", []),
+    ("‘I don’t think it’s Blunt’s fault,’ she said.", ["I don’t think it’s Blunt’s fault,"]),
+    ("‘We liked the Joneses' house,’ she said.", ["We liked the Joneses' house,"]),
+    ("'We loved rock 'n' roll in the '60s,' he said.", ["We loved rock 'n' roll in the '60s,"]),
+    # nested quotes stay inside the outer quote
+    ('"He told me \'never again\' twice," she said.', ["He told me 'never again' twice,"]),
+    ("“He called it “a farce” on air,” she said.", ["He called it “a farce” on air,"]),
+    # two quotes in one headline
+    ("Trump 'a danger' and 'unfit', says Clinton", ["a danger", "unfit"]),
+    # NYT archive double quotes
+    ("''We finally may be seeing growth,'' he wrote.", ["We finally may be seeing growth,"]),
+    # an unclosed quote closes at the end of its paragraph, not of the document
+    ('"This never closes, she said.\n\nNext paragraph "is quoted" here.',
+     ["This never closes, she said.", "is quoted"]),
+    # markup attribute values are not quotes
+    ('<tweet author="@someone" date="x">Hello</tweet>', []),
+])
+def test_spans(text, expected):
+    assert spans(text) == expected
+
+
+def test_multi_paragraph_quote_pieces_are_continued():
+    text = '“First paragraph of the quote.\n\n“Second paragraph.\n\n“Last one,” he said.'
+    found = find_quotes(text, split_lines(text))
+    assert [text[s.start:s.end] for s in found] == [
+        "First paragraph of the quote.", "Second paragraph.", "Last one,"]
+    assert [s.closed for s in found] == [False, False, True]
+    assert [s.continued for s in found] == [False, True, True]
+
+
+def test_offsets_exclude_marks():
+    text = 'Blunt called it the "biggest mistake of my life".'
+    (span,) = find_quotes(text, split_lines(text))
+    assert text[span.mark_start] == '"' and text[span.mark_end - 1] == '"'
+    assert text[span.start:span.end] == "biggest mistake of my life"
+
+
+def test_pull_quote_line_with_name_below():
+    text = ("Intro paragraph.\n\nI knew at once that we had lost everything\nMargaret Hale\n\n"
+            "Later text.")
+    lines = split_lines(text)
+    (pull,) = find_pull_quotes(text, lines, find_quotes(text, lines))
+    assert text[pull.start:pull.end] == "I knew at once that we had lost everything"
+    assert pull.kind == "pull"
+
+
+def test_caption_is_not_a_pull_quote():
+    # a name above a caption line is a photo caption, not a pull quote
+    text = "Title\n\nAnthony Blunt\nBlunt's memoirs revealed little new\n\nBody."
+    lines = split_lines(text)
+    assert find_pull_quotes(text, lines, []) == []
+
+
+def test_many_opening_marks_is_linear():
+    for n in (10_000, 100_000):
+        text = "“" * n
+        t0 = time.perf_counter()
+        find_quotes(text, split_lines(text))
+        elapsed = time.perf_counter() - t0
+        if n == 10_000:
+            small = elapsed
+    # not a timing test: 10x the input must not cost anything like 100x the time
+    assert elapsed < max(small, 1e-3) * 40

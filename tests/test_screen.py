@@ -1,0 +1,36 @@
+"""Screening: titles, scare quotes, nicknames and page furniture are not speech."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.detect import find_quotes
+from quotes.screen import screen
+from quotes.segment import split_lines
+
+
+def reasons(text: str) -> dict[str, str | None]:
+    lines = split_lines(text)
+    return {text[s.start:s.end]: r for s, r in screen(text, lines, find_quotes(text, lines))}
+
+
+@pytest.mark.parametrize("text, quote, reason", [
+    ('Her memoir, "The Long Road Home", sold well.', "The Long Road Home", "title"),
+    ("He starred in the film “Dark Water” last year.", "Dark Water", "title"),
+    ("The so-called “fourth man” was named.", "fourth man", "scare quote"),
+    ('Robert "Bobby" Scott voted no.', "Bobby", "nickname"),
+    ("Spy's secret memoir 'held in library'\n20 Oct 01 |  UK News", "held in library", "page furniture"),
+    ("Copyright © 2020 'Example' Media. All rights reserved.", "Example", "page furniture"),
+])
+def test_rejected(text, quote, reason):
+    assert reasons(text)[quote] == reason
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('The plan is "a disaster," she said.', "a disaster,"),
+    ("Blunt's Soviet spying 'a mistake'", "a mistake"),
+    ("Clinton Speaks ‘Directly To White People’ After Rally", "Directly To White People"),
+    ('"Hopefully," the president said, "this will last."', "Hopefully,"),
+    ('He called it "Mostly False," a spokesman said.', "Mostly False,"),
+])
+def test_kept(text, quote):
+    assert reasons(text)[quote] is None
