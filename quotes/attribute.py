@@ -34,6 +34,7 @@ from .cues import (
 from .entities import Entity, EntityIndex
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
+from .resources import common_words
 
 _PRONOUNS = frozenset("he she they i we it who".split())
 _POSSESSIVE_DETS = frozenset("his her their its".split())
@@ -285,7 +286,9 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
         text = tokens[k].text
         if text.lower() in _PRONOUNS - {"who", "it"}:
             return _mention(doc, k, k + 1, "pronoun")
-        if _is_name_token(text) and text not in NON_NAME_CAPS:
+        if _is_name_token(text) and text not in NON_NAME_CAPS and not (
+                k == lo and text.lower() in common_words() and not (k + 1 < hi and _is_name_token(tokens[k + 1].text))):
+            # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject)
             e = k
             while e + 1 < hi and not doc.quoted[e + 1] and (
                     _is_name_token(tokens[e + 1].text) or tokens[e + 1].text.lower() in NAME_PARTICLES):
@@ -298,6 +301,14 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
             break
         k += 1
     return None
+
+
+def _sentence_start(doc: ParsedDoc, k: int) -> bool:
+    """True when token ``k`` opens its paragraph or follows a sentence end or an opening mark."""
+    if k == 0 or doc.line_of_token[k - 1] != doc.line_of_token[k]:
+        return True
+    prev = doc.tokens[k - 1].text
+    return prev in ("“", '"', "‘", "—", "–", ":") or _ends_sentence(doc, k - 1)
 
 
 def _only_prefixes(doc: ParsedDoc, lo: int, hi: int) -> bool:
@@ -335,7 +346,7 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
     if k >= bound and tokens[k].text in (",", "—", "–") and allow_comma:
         c = k - 1
         while c >= bound and c > k - _MAX_SUBJECT_SPAN and tokens[c].text not in (",", "—", "–"):
-            if doc.quoted[c] or tokens[c].text in _SENTENCE_END:
+            if doc.quoted[c] or _ends_sentence(doc, c):  # "McConnell, R-Ky., said": that "." ends nothing
                 return None
             c -= 1
         if c < bound or tokens[c].text not in (",", "—", "–"):
@@ -383,6 +394,9 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
                 break
         # drop sentence-initial function words ("But Blunt wrote")
         while s < k and tokens[s].text in ("But", "And", "So", "Yet", "Or", "Then", "Now", "However", "The", "In", "On", "At"):
+            s += 1
+        # drop a sentence-initial ordinary word glued to the name ("Later Carson said")
+        if s < k and _sentence_start(doc, s) and tokens[s].text.lower() in common_words():
             s += 1
         return _mention(doc, s, k + 1, "name")
     if text.isalpha() and text.islower() and low in SPEAKER_NOUNS:
@@ -493,12 +507,16 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
         entity = index.resolve_pronoun(words[0].lower(), mention.start, prefer=prev_entity)
         return (entity, entity.canonical) if entity else (None, None)
     owner = index.entity_in(mention.start, mention.end)
+    possessive = any(w.endswith(("’s", "'s", "’", "'")) for w in words)
     if owner is not None and words[-1].lower() in _DOCUMENT_NOUNS:
         return owner, owner.canonical
-    entity = index.resolve_description(words, mention.start)
+    if owner is not None and not possessive and words[0].lower() in ("the", "this", "that"):
+        # "the New York businessman": the name inside is a modifier, not the speaker
+        owner = None
+    entity = None if possessive else index.resolve_description(words, mention.start, prefer=prev_entity)
     if entity is not None:
         return entity, entity.canonical
-    if owner is not None:
+    if owner is not None and possessive:
         # "Hillary Clinton's campaign": the owner's name with the description head
         return None, f"{owner.canonical} {words[-1]}"
     return None, None

@@ -103,6 +103,24 @@ _REPORTING_LEMMAS: dict[str, tuple[str, ...]] = {
     "think": ("thinks",),
     "hope": ("hopes",),
     "find": ("found",),
+    # more manner-of-speaking verbs seen in news copy ("Toomey fumed", "Beck questioned")
+    "fume": ("fumed",),
+    "scoff": ("scoffed",),
+    "gush": ("gushed",),
+    "grumble": ("grumbled",),
+    "rail": ("railed",),
+    "tout": ("touted",),
+    "chide": ("chided",),
+    "scold": ("scolded",),
+    "rebut": ("rebutted",),
+    "question": ("questioned",),
+    "hint": ("hinted",),
+    "reason": ("reasoned",),
+    "tease": ("teased",),
+    "taunt": ("taunted",),
+    "concur": ("concurred",),
+    "protest": ("protested",),
+    "object": ("objected",),
     "conclude_noun": (),
 }
 
@@ -267,6 +285,9 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*\|",          # "24 Jan 08 |  Newsnight"
     r"\|\s*(uk|us|world|europe|news|newsnight|on this day|business|politics|sport)\b.*$",
     r"^\s*the bbc is not responsible\b",
+    r"\bwe use cookies\b",
+    r"\b(?:privacy|cookie) policy\b.*\|",
+    r"\|\s*accept all\b",
     r"\bis not responsible for the content of external\b",
     r"\bbest viewed in an up-to-date web browser\b",
 )
@@ -297,4 +318,17 @@ NON_PERSON_HEADS: frozenset[str] = frozenset(
     stadium arena hotel center centre plaza caucus caucuses primary debate summit
     conference treaty accord agreement war day week month year olympics games times
     magazine news network channel show program programme rules law code court""".split()
+)
+
+# Capitalised words that name a nationality, party or creed: alone they are no person
+# ("Republican", "Mexican", "Democratic").
+NON_PERSON_WORDS: frozenset[str] = frozenset(
+    """republican republicans democrat democrats democratic gop libertarian independent
+    conservative liberal progressive socialist communist american americans mexican
+    russian chinese british english french german italian spanish irish scottish welsh
+    canadian japanese korean indian pakistani iranian iraqi syrian israeli palestinian
+    saudi arab arabic turkish egyptian african european asian latino latina hispanic
+    muslim muslims christian christians jewish catholic evangelical islamic black white
+    federal national international congressional presidential senate house congress
+    obamacare medicare medicaid internet twitter facebook youtube instagram google""".split()
 )

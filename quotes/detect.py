@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .cues import TITLES
 from .records import QuoteSpan
+from .resources import first_names
 from .segment import Line
 
 # '' is the NYT archive's double quote; it must match before the single '.
@@ -147,8 +149,10 @@ def _scan_line(text: str, line: Line) -> Iterator[QuoteSpan]:
         else:
             if role == OPEN:
                 # A single opener needs a closer later in the line, except at the
-                # start of a paragraph (an open multi-paragraph UK-style quote).
-                if len(stack) < _MAX_DEPTH and (close_ahead[k + 1] or (not stack and s == lo)):
+                # start of a paragraph (an open multi-paragraph UK-style quote)
+                # or after a colon (Mrs Keane said: 'We've saved … never closed).
+                if len(stack) < _MAX_DEPTH and (close_ahead[k + 1] or (not stack and (
+                        s == lo or text[max(lo, s - 2):s].rstrip().endswith(":")))):
                     stack.append(("s", s, e))
             elif top == "s" and (role == CLOSE or not strong_ahead[k + 1]):
                 _, ms, cs = stack.pop()
@@ -176,7 +180,7 @@ def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
     return QuoteSpan(start, end, mark_start, mark_end, kind, closed, False, line)
 
 
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b")
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'.-]*$")
 
 
@@ -215,7 +219,11 @@ def find_pull_quotes(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan
         if len(body_text.split()) < 5 or body_text[-1:] in ":":
             continue
         core = body_text.rstrip(".!?\"”’ ")
-        if not (_FIRST_PERSON.search(body_text) or any(core in q for q in quoted_texts)):
+        # speech-like: first or second person, a repeat of a quote, or credited
+        # to a line that starts with a known first name or a title
+        credited = name_text.split()[0].rstrip(".").lower()
+        if not (_FIRST_PERSON.search(body_text) or any(core in q for q in quoted_texts)
+                or credited in first_names() or credited in TITLES):
             continue
         found.append(QuoteSpan(body.start, body.end, body.start, body.end, "pull", True, False, k))
     return found

@@ -11,13 +11,58 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_NOUNS, TITLES
+import functools
+
+from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, ORG_NOUNS, REPORTING_VERBS, TITLES
 from .names import NameMention
 from .parsed import ParsedDoc
-from .resources import common_words, first_names
+from .resources import DATA_DIR, common_words, first_names
+
+
+@functools.lru_cache(maxsize=None)
+def _places() -> frozenset[str]:
+    """Lower-cased place names, one per line of ``data/places.txt``."""
+    with open(DATA_DIR / "places.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central upstate downtown".split())
+
+
+def _is_place(words: tuple[str, ...]) -> bool:
+    """True for a known place name, optionally after a direction ("Southern California")."""
+    low = [w.lower() for w in words]
+    places = _places()
+    if " ".join(low) in places:
+        return True
+    return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
 
 _NORM = re.compile(r"[^a-z0-9]+")
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
+# Salience weights for he/she antecedents (see EntityIndex._resolve_person).
+W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
+# Weights of a description's head and modifier words found among a person's descriptors.
+W_DESC_HEAD, W_DESC_MOD = 2.0, 1.5
+# Heads of descriptions that stand for one person ("the senator", "the businessman").
+PERSON_HEADS = frozenset(
+    """president senator candidate nominee governor mayor minister secretary chairman chairwoman
+    director executive chief leader lawyer attorney professor analyst economist strategist
+    pollster consultant spy father mother son daughter wife husband businessman businesswoman
+    mogul billionaire host anchor founder ceo chancellor ambassador general commander
+    congressman congresswoman lawmaker judge justice spokesman spokeswoman frontrunner
+    front-runner veteran pastor sheriff detective officer chief star actor actress singer
+    rapper author writer economist diplomat envoy premier king queen prince""".split()
+)
+# Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
+_ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+               "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
+               "republicans": "republican", "democrats": "democratic"}
+
+
+def _norm_role(word: str) -> str:
+    low = word.lower().rstrip(".")
+    return _ROLE_FORMS.get(low, low)
+
 
 
 def _key(word: str) -> str:
@@ -34,6 +79,7 @@ class Entity:
     first: str = ""  # lower-cased first name when known
     gender: str = ""
     org: bool = False
+    place: bool = False
     titles: set[str] = field(default_factory=set)
     descriptors: set[str] = field(default_factory=set)
     speaker_votes: int = 0
@@ -46,13 +92,35 @@ class Entity:
         return " ".join(best)
 
     @property
+    def maybe_person(self) -> bool:
+        """False for names that cannot be a person: organisations, places, events."""
+        if self.org or self.place:
+            return False
+        if self.gender or self.first:
+            return True
+        best = max(self.forms, key=len)
+        if best[-1].lower() in NON_PERSON_HEADS or best[-1].lower() in NON_PERSON_WORDS:
+            return False
+        return not (len(best) == 1 and (best[0].isupper() or best[0].lower() in NON_PERSON_WORDS))
+
+    @property
+    def strong_person(self) -> bool:
+        """True when the text itself says this is a person: a first name, a title,
+        a gendered title, or the name as the subject of a reporting verb."""
+        return self.maybe_person and bool(self.gender or self.first or self.titles or self.speaker_votes)
+
+    @property
     def person(self) -> bool:
         """True when the entity is probably a person (not an organisation or place)."""
-        if self.org:
+        if not self.maybe_person:
             return False
         if self.gender or self.first or self.titles or self.speaker_votes:
             return True
-        return max(len(f) for f in self.forms) > 1 and sum(self.gender_votes.values()) > 0
+        best = max(self.forms, key=len)
+        if len(best) > 1 and all(w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]):
+            # "Kerr Putney": two or more capitalised words that are not a place or body
+            return True
+        return sum(self.gender_votes.values()) > 0
 
     def guessed_gender(self) -> str:
         """Gender from title or first name, else from the pronouns that follow it."""
@@ -84,6 +152,8 @@ class EntityIndex:
             self.mention_tokens.append(name.token)
             self.mention_subject.append(_looks_like_subject(doc, name))
             self._by_offset[name.start] = entity.id
+            if _next_to_cue(doc, name):
+                entity.speaker_votes += 1
         self._vote_genders()
 
     # -- building -------------------------------------------------------------
@@ -92,8 +162,11 @@ class EntityIndex:
         first = keys[0] if len(keys) > 1 and keys[0] in first_names() else ""
         entity = self._match(keys, first, name)
         if entity is None:
-            entity = Entity(id=len(self.entities), org=name.org)
+            entity = Entity(id=len(self.entities), org=name.org, place=_is_place(name.words))
             self.entities.append(entity)
+        elif first or name.gender:
+            # a full personal name ("Bernie Sanders") overrules an org guess from a short form
+            entity.org = entity.place = False
         entity.forms.append(name.words)
         entity.keys.update(keys)
         if first and not entity.first:
@@ -143,12 +216,15 @@ class EntityIndex:
                 continue
             if self.doc.quoted[idx]:
                 continue
+            # the vote goes to the nearest preceding name that could be a person, so
+            # "he was born in New Mexico. He said" does not make New Mexico a man
             k = bisect.bisect_right(self.mention_tokens, idx) - 1
-            if k < 0 or idx - self.mention_tokens[k] > 25:
-                continue
-            entity = self.entities[self.mention_entities[k]]
-            if not entity.org:
-                entity.gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
+            while k >= 0 and idx - self.mention_tokens[k] <= 25:
+                entity = self.entities[self.mention_entities[k]]
+                if entity.maybe_person:
+                    entity.gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
+                    break
+                k -= 1
 
     # -- queries ----------------------------------------------------------------
     def entity_at(self, offset: int) -> Entity | None:
@@ -180,6 +256,8 @@ class EntityIndex:
         here_token = self.doc.token_index(offset)
         here_line = line_of[min(here_token, len(line_of) - 1)] if line_of else 0
         k = bisect.bisect_left(self.positions, offset) - 1
+        if want:
+            return self._resolve_person(want, here_line, k, prefer)
         fallback: Entity | None = None
         while k >= 0:
             token = self.mention_tokens[k]
@@ -209,12 +287,68 @@ class EntityIndex:
                 return prefer
         return None
 
-    def resolve_description(self, words: list[str], offset: int) -> Entity | None:
-        """Return the entity a description ("the former spy") refers to, if clear."""
+    def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None) -> Entity | None:
+        """Pick the antecedent of he/she by salience over the mentions before it.
+
+        Each compatible person mention of the last few paragraphs scores for being
+        clearly a person (first name, title, speaker), for a matching gender, for
+        subject position and for being the previous quote's speaker, and loses for
+        every paragraph back; the best-scoring entity wins.
+        """
+        line_of = self.doc.line_of_token
+        best: dict[int, float] = {}
+        order: list[int] = []
+        while k >= 0:
+            token = self.mention_tokens[k]
+            distance = here_line - line_of[token]
+            if distance > _PRONOUN_SCOPE_LINES:
+                break
+            entity = self.entities[self.mention_entities[k]]
+            subject = self.mention_subject[k]
+            k -= 1
+            if not entity.person:
+                continue
+            gender = entity.guessed_gender()
+            if gender and gender != want:
+                continue
+            score = W_STRONG if entity.strong_person else 0.0
+            if entity.gender == want:
+                score += W_GENDER
+            elif gender == want:
+                score += W_GENDER / 2
+            if subject:
+                score += W_SUBJECT
+            if entity is prefer:
+                score += W_PREFER
+            score -= W_DISTANCE * distance
+            if entity.id not in best:
+                order.append(entity.id)
+            if score > best.get(entity.id, -1e9):
+                best[entity.id] = score
+        if best:
+            top = max(order, key=lambda e: (best[e], -order.index(e)))
+            return self.entities[top]
+        if prefer is not None:
+            pg = prefer.guessed_gender()
+            if not pg or pg == want:
+                return prefer
+        return None
+
+    def resolve_description(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
+        """Return the entity a description ("the former spy") refers to, if clear.
+
+        A definite person description ("the Vermont senator", "the New York
+        businessman") is anaphoric: it goes to the person it describes best (its
+        head and modifiers among the words written around that person's name), or,
+        when none is described so, to the most salient person before it.
+        """
         head = words[-1].lower() if words else ""
         if not head:
             return None
         k = bisect.bisect_left(self.positions, offset) - 1
+        first = words[0].lower()
+        if head in PERSON_HEADS and first in ("the", "this", "that") and k >= 0:
+            return self._resolve_person_description([w.lower() for w in words[1:]], k, prefer)
         while k >= 0:
             entity = self.entities[self.mention_entities[k]]
             k -= 1
@@ -223,6 +357,31 @@ class EntityIndex:
             if head in ORG_NOUNS and entity.org and _org_fits(head, entity):
                 return entity
         return None
+
+    def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
+        head, modifiers = _norm_role(words[-1]), {_norm_role(w) for w in words[:-1]}
+        line_of = self.doc.line_of_token
+        here_line = line_of[self.mention_tokens[k]]
+        best: tuple[float, int] | None = None
+        choice: Entity | None = None
+        seen: set[int] = set()
+        while k >= 0:
+            token = self.mention_tokens[k]
+            entity = self.entities[self.mention_entities[k]]
+            subject = self.mention_subject[k]
+            k -= 1
+            if entity.id in seen or not entity.person:
+                continue
+            seen.add(entity.id)
+            described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+            score = W_DESC_HEAD * (head in described) + W_DESC_MOD * len(modifiers & described)
+            if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
+                continue  # an undescribed person far back is no antecedent
+            score += W_SUBJECT / 3 * subject + W_PREFER / 2 * (entity is prefer) \
+                - W_DISTANCE / 5 * (here_line - line_of[token])
+            if best is None or score > best[0]:
+                best, choice = (score, entity.id), entity
+        return choice
 
 
 _ORG_HEAD_WORDS = {
@@ -262,6 +421,23 @@ _NOT_VERBS = frozenset(
 )
 
 
+def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
+    """True when a reporting verb sits right after the name or right before it
+    ("Putney said", "said Putney"): only people and bodies speak."""
+    tokens = doc.tokens
+    k = doc.token_index(name.end)
+    if k < len(tokens) and tokens[k].text.lower() in REPORTING_VERBS:
+        return True
+    first = name.token
+    return first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told")
+
+
+_PREPOSITIONS = frozenset(
+    "in at of from to for with by on about against into over under between among than like "
+    "near behind toward towards across through via and or".split()
+)
+
+
 def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
     """True when a name mention is probably a clause's subject: it opens its
     sentence, or a verb-like lower-case word or an appositive comma follows it."""
@@ -278,6 +454,8 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
         first -= 1
     if first == 0 or tokens[first - 1].text in (".", "!", "?", ";", ":", "“", '"'):
         return True
+    if tokens[first - 1].text.lower() in _PREPOSITIONS:
+        return False  # "born in New Mexico, he": a prepositional object is no subject
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS

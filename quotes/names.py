@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, ORG_HEADS, TITLES
+from .cues import (
+    NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES,
+)
 from .parsed import ParsedDoc
 from .resources import common_words, first_names
 
@@ -18,6 +20,12 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD = re.compile(r"[A-Za-z]")
 # Words that join an organisation's name ("Department of Justice").
 _ORG_JOINERS = frozenset(("of", "for", "on"))
+# Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
+# "King" or "St." inside a run belong to the name ("Martin Luther King Jr.").
+_INNER_TITLES = frozenset(
+    "mr mrs ms dr prof gen lt col capt sgt adm rev detective inspector congressman congresswoman "
+    "councilman councilwoman vice prime".split()
+)
 # Capitalised words that are lower-case words in a title-case headline.
 _HEADLINE_SHARE = 0.6
 
@@ -86,6 +94,8 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                 t = tokens[j].text
                 if headline and j > i and t.lower() in common and not _is_cap_sure(t):
                     break
+                if j > i and t.lower() in REPORTING_VERBS and t.lower() in common:
+                    break  # a headline verb ends the name ("Obama Says ...")
                 if _is_cap_word(t) or _is_initial(t):
                     if _POSSESSIVE.search(t) and len(t) > 2 and t[-2:] in ("’s", "'s"):
                         j += 1
@@ -137,6 +147,27 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             break
     if not run:
         return None
+    # A job title inside the run starts the name after it ("Charlotte Mayor Jennifer
+    # Roberts"): the words before it describe the person, they are not the name.
+    role_prefix: list[str] = []
+    for m in range(len(run) - 2, 0, -1):
+        low = tokens[run[m]].text.rstrip(".").lower()
+        rest = [tokens[k].text for k in run[m + 1:]]
+        if (low in ROLE_WORDS or low in _INNER_TITLES) and rest[0] not in ORG_HEADS \
+                and rest[0].lower() not in NAME_SUFFIXES and rest[-1].rstrip("’'s") not in ORG_HEADS \
+                and _is_cap_word(rest[0]) and rest[0].rstrip(".").lower() not in ROLE_WORDS:
+            role_prefix = [tokens[k].text for k in run[:m + 1]]
+            t = m
+            while t >= 0 and tokens[run[t]].text.rstrip(".").lower() in (ROLE_WORDS | _INNER_TITLES):
+                t -= 1
+            title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1])
+            run = run[m + 1:]
+            break
+    # A party word before a first name describes the person ("Republican Donald Trump").
+    if not role_prefix and len(run) > 2 and tokens[run[0]].text.lower() in PARTY_WORDS \
+            and tokens[run[1]].text.lower() in first_names():
+        role_prefix = [tokens[run[0]].text]
+        run = run[1:]
     words = [_POSSESSIVE.sub("", tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
     words = [w for w in words if w]
     if not words:
@@ -153,14 +184,20 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     if not gender and len(words) > 1:
         gender = first_names().get(words[0].lower(), "")
     # Plural group names ("African Americans", "Democrats") are no one person.
-    org = words[-1].endswith(("ans", "ists", "crats", "cans", "ers")) or words[-1] in ORG_HEADS or any(w in _ORG_JOINERS for w in words) or words[-1].isupper() and len(words) == 1 and len(words[0]) > 2
+    last = words[-1]
+    # Plural group names ("African Americans", "Democrats", "Carolina Panthers") are
+    # no one person; surnames like "Evans" or "Sanders" are too short or follow a first name.
+    plural = (last.endswith(("ists", "crats")) or (last.endswith(("ans", "cans")) and len(last) >= 7)
+              or (last.endswith("ers") and len(words) > 1 and gender == ""))
+    org = plural or last in ORG_HEADS or any(w in _ORG_JOINERS for w in words) or last.isupper() and len(words) == 1 and len(words[0]) > 2
     # Lower-case words right before the name describe it ("former spy").
-    descriptors: list[str] = []
+    descriptors: list[str] = [w.rstrip(".").lower() for w in role_prefix]
     k = i - 1
-    while k >= line_lo and len(descriptors) < 3 and not doc.quoted[k]:
+    while k >= line_lo and len(descriptors) < 3 + len(role_prefix) and not doc.quoted[k]:
         t = tokens[k].text
-        if t.islower() and t.isalpha():
-            descriptors.insert(0, t)
+        # lower-case words, and party or nationality words ("Republican nominee Donald Trump")
+        if (t.islower() and t.isalpha()) or t.lower() in PARTY_WORDS:
+            descriptors.insert(0, t.lower())
             k -= 1
         else:
             break

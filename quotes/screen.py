@@ -13,13 +13,22 @@ from .segment import Line
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.I)
 # "24 Jan 08 |  Newsnight": the date-and-section line under a related link.
-_LINK_META = re.compile(r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*\|")
+_LINK_META = re.compile(r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*(?:\||$)")
+# Headings of link lists ("Most read"): the lines right under one, up to the
+# next blank line, are headlines of other stories.
+_LINK_HEADING = re.compile(
+    r"^\s*(?:most (?:read|viewed|popular|watched|shared)|more on this story|related (?:stories|links|"
+    r"articles|content|topics)|top stories|you may also like|recommended|more from \w+|"
+    r"elsewhere on [\w\s]+|around the web|further reading|trending)\s*:?\s*$", re.I)
+_NICKNAME_BEFORE = re.compile(
+    r"\b(?:nicknamed|dubbed|known(?: to [\w\s]{1,30}?)? as|calls? (?:him |her |them |it )?(?:only )?)\s*$", re.I)
 # Words that announce a title in quotation marks ("the film “13th”").
 _WORK_NOUNS = frozenset(
     """book books novel memoir film films movie movies documentary show shows series
     programme program song songs album albums play musical poem article column essay
-    episode podcast headline titled entitled called named magazine newspaper exhibition
-    opera ballet sitcom drama comedy painting record single hit theme""".split()
+    episode podcast headline titled entitled magazine newspaper exhibition
+    opera ballet sitcom drama comedy painting record single hit theme novels memoirs
+    plays songs paper papers study report reports""".split()
 )
 # Only "so-called" marks a scare quote for sure; "dubbed" and "known as" often
 # introduce words someone said (PolNeAR keeps those as quotes).
@@ -27,7 +36,7 @@ _SCARE_BEFORE = re.compile(r"\bso[- ]called\s*$", re.I)
 _NICK_BEFORE = re.compile(r"(?:^|[^\w.])[A-Z][a-z]+\.?\s*$")
 _TITLE_PREPOSITIONS = frozenset("on in of the".split())
 # A reporting verb right beside the marks makes the span speech, whatever its case.
-_REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|the \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
+_REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
 _TITLE_CASE_WORD = re.compile(r"^[A-Z0-9]")
 _MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
@@ -42,29 +51,44 @@ def screen(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list
         spans: detected quote spans.
     """
     junk = _junk_lines(text, lines)
-    return [(span, _reason(text, lines, span, junk)) for span in spans]
+    out: list[tuple[QuoteSpan, str | None]] = []
+    for span in spans:
+        previous_title = bool(out) and out[-1][1] == "title" and out[-1][0].line == span.line
+        out.append((span, _reason(text, lines, span, junk, previous_title)))
+    return out
 
 
 def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
-    """Lines of page furniture: boilerplate, and related-link headlines (a short
-    line followed by a date-and-section line)."""
+    """Lines of page furniture: boilerplate, link lists under a heading, and
+    related-link headlines (a line followed by a date-and-section line)."""
     junk: set[int] = set()
+    in_list = False
     for line in lines:
         body = text[line.start:line.end]
+        if in_list and text.count("\n", lines[line.index - 1].end, line.start) > 1:
+            in_list = False  # a blank line ends the link list
+        if _LINK_HEADING.match(body):
+            in_list = True
+            junk.add(line.index)
+        elif in_list:
+            junk.add(line.index)
         if _BOILERPLATE.search(body):
             junk.add(line.index)
-        if _LINK_META.match(body) and line.index > 0:
+        if _LINK_META.match(body) and "|" in body:
             junk.add(line.index)
-            junk.add(line.index - 1)
+        if _LINK_META.match(body) and line.index > 0 and \
+                text.count("\n", lines[line.index - 1].end, line.start) == 1:
+            junk.add(line.index - 1)  # the headline right above a date line
     return junk
 
 
 def _is_title_case(words: list[str]) -> bool:
-    major = [w for w in words if w.lower() not in _MINOR]
+    major = [w for w in words if w.lower() not in _MINOR and w[:1].isalnum()]
     return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
 
 
-def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int]) -> str | None:
+def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
+            previous_title: bool = False) -> str | None:
     if span.line in junk:
         return "page furniture"
     line = lines[span.line]
@@ -79,14 +103,20 @@ def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int]) -
         return "no words"
     if _SCARE_BEFORE.search(before):
         return "scare quote"
+    # A short name-like phrase after "nicknamed", "known as": a nickname.
+    if len(words) <= 3 and _NICKNAME_BEFORE.search(before) and (
+            words[0][:1].isupper() or (words[0].lower() == "the" and len(words) > 1 and words[1][:1].isupper())):
+        return "nickname"
     if headline:
         return None  # capitals mean nothing in a title-case headline
     after = text[span.mark_end:span.mark_end + 40]
     # Title case inside ordinary prose is a title: the film “The Art of the Deal”.
     if _is_title_case(words) and len(words) <= 10 and not _speech_like(content) \
             and not _REPORTED.search(after) and not _REPORTED_BEFORE.search(before):
-        if before_words and before_words[-1] in _WORK_NOUNS:
+        if any(w in _WORK_NOUNS for w in before_words[-3:]):
             return "title"
+        if previous_title and re.search(r"(?:,|\band|\bor|as well as)\s*$", before):
+            return "title"  # a list of titles: "Salt" and "Nobody's Garden"
         if len(words) >= 2 and before_words and (before_words[-1] in _TITLE_PREPOSITIONS
                                                  or before_words[-1].endswith(("’s", "'s"))):
             return "title"

@@ -34,6 +34,9 @@ def spans(text: str) -> list[str]:
     # an unclosed quote closes at the end of its paragraph, not of the document
     ('"This never closes, she said.\n\nNext paragraph "is quoted" here.',
      ["This never closes, she said.", "is quoted"]),
+    # an unclosed single quote after a colon still opens (and closes at the paragraph end)
+    ("Mrs Keane said: 'We've saved for this. I don't know what we'll do.\n\nNext.",
+     ["We've saved for this. I don't know what we'll do."]),
     # markup attribute values are not quotes
     ('<tweet author="@someone" date="x">Hello</tweet>', []),
 ])

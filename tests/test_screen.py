@@ -20,6 +20,12 @@ def reasons(text: str) -> dict[str, str | None]:
     ('Robert "Bobby" Scott voted no.', "Bobby", "nickname"),
     ("Spy's secret memoir 'held in library'\n20 Oct 01 |  UK News", "held in library", "page furniture"),
     ("Copyright © 2020 'Example' Media. All rights reserved.", "Example", "page furniture"),
+    ("Body text.\n\nMost read\n‘We were lucky’: family escapes fire\nOther headline", "We were lucky",
+     "page furniture"),
+    ("By clicking “Accept all” you agree. We use cookies.", "Accept all", "page furniture"),
+    ("Mellor, known on the terraces as ‘Mr Harbour’, said he was sad.", "Mr Harbour", "nickname"),
+    ('It banned the novels "Salt and Sparrows" and "Nobody\'s Garden," last week.', "Nobody's Garden,",
+     "title"),
 ])
 def test_rejected(text, quote, reason):
     assert reasons(text)[quote] == reason
@@ -31,6 +37,8 @@ def test_rejected(text, quote, reason):
     ("Clinton Speaks ‘Directly To White People’ After Rally", "Directly To White People"),
     ('"Hopefully," the president said, "this will last."', "Hopefully,"),
     ('He called it "Mostly False," a spokesman said.', "Mostly False,"),
+    # a headline above a date line is the article's own headline, not a related link
+    ("Police ‘increasingly concerned’ for hiker\n\n12 October 2021\n\nBody.", "increasingly concerned"),
 ])
 def test_kept(text, quote):
     assert reasons(text)[quote] is None
