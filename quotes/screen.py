@@ -21,7 +21,7 @@ _LINK_HEADING = re.compile(
     r"articles|content|topics)|top stories|you may also like|recommended|more from \w+|"
     r"elsewhere on [\w\s]+|around the web|further reading|trending)\s*:?\s*$", re.I)
 _NICKNAME_BEFORE = re.compile(
-    r"\b(?:nicknamed|dubbed|known(?: to [\w\s]{1,30}?)? as|calls? (?:him |her |them |it )?(?:only )?)\s*$", re.I)
+    r"\b(?:nicknamed|dubbed|known(?: (?:to|on|in|among) [\w\s]{1,30}?)? as|calls? (?:him |her |them |it )?(?:only )?)\s*$", re.I)
 # Words that announce a title in quotation marks ("the film “13th”").
 _WORK_NOUNS = frozenset(
     """book books novel memoir film films movie movies documentary show shows series
