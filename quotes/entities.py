@@ -145,8 +145,13 @@ class EntityIndex:
         self.mention_tokens: list[int] = []
         self.mention_subject: list[bool] = []
         self._by_offset: dict[int, int] = {}
-        for name in names:
+        self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
+        self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
+        for n, name in enumerate(names):
             entity = self._attach(name)
+            self._last_seen[entity.id] = n
+            for key in entity.keys:
+                self._by_key.setdefault(key, set()).add(entity.id)
             self.positions.append(name.start)
             self.mention_entities.append(entity.id)
             self.mention_tokens.append(name.token)
@@ -183,11 +188,10 @@ class EntityIndex:
         key_set = set(keys)
         if not key_set:
             return None
-        seen: set[int] = set()
-        for eid in reversed(self.mention_entities):
-            if eid in seen:
-                continue
-            seen.add(eid)
+        # candidates share a word with the name; most recently mentioned first
+        ids = {eid for k in key_set for eid in self._by_key.get(k, ())}
+        compatible: list[Entity] = []
+        for eid in sorted(ids, key=lambda e: -self._last_seen[e]):
             entity = self.entities[eid]
             if not (key_set <= entity.keys or entity.keys <= key_set):
                 continue
@@ -201,11 +205,14 @@ class EntityIndex:
                 continue
             if name.gender and entity.gender and name.gender != entity.gender:
                 continue
-            if len(key_set) == 1 and next(iter(key_set)) == entity.first and len(entity.keys) > 1:
-                # a lone first name ("Hillary") matches its entity as well
+            if len(key_set) > 1 or not any(len(f) > 1 for f in entity.forms):
                 return entity
-            return entity
-        return None
+            compatible.append(entity)
+        if not compatible:
+            return None
+        # A bare surname shared by several people ("Cruz" after "Heidi Cruz") is the
+        # article's main bearer of it, the one mentioned most; ties go to the latest.
+        return max(compatible, key=lambda e: (len(e.forms), self._last_seen[e.id]))
 
     def _vote_genders(self) -> None:
         """Let he/she right after a mention vote on that entity's gender."""

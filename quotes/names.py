@@ -104,7 +104,8 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                     continue
                 low = t.lower()
                 nxt = tokens[j + 1].text if j + 1 < hi else ""
-                if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i:
+                if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
+                        and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
                     if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS:
                         break
                     j += 1
@@ -163,6 +164,16 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1])
             run = run[m + 1:]
             break
+    # An organisation's name glued to the next name ("The Washington Post Trump"):
+    # the run after the organisation's head word is a name of its own.
+    if not role_prefix:
+        for m in range(len(run) - 1):
+            if tokens[run[m]].text in ORG_HEADS and m > 0:
+                rest = [tokens[k].text for k in run[m + 1:]]
+                if not any(w.rstrip("’'s") in ORG_HEADS or w in NON_NAME_CAPS for w in rest) \
+                        and rest[0].lower() not in common:
+                    run = run[m + 1:]
+                break
     # A party word before a first name describes the person ("Republican Donald Trump").
     if not role_prefix and len(run) > 2 and tokens[run[0]].text.lower() in PARTY_WORDS \
             and tokens[run[1]].text.lower() in first_names():

@@ -16,6 +16,17 @@ from .parsed import ParsedDoc
 from .records import Attribution, Document, QuoteRecord, QuoteSpan
 from .screen import screen
 
+# Bumped whenever a change to the rules changes what the pipeline outputs; the
+# corpus store re-analyses documents whose results came from another version.
+RULES_VERSION = "rules-1"
+
+
+def pipeline_version() -> str:
+    """Identify the code and models that produce results (for idempotent stores)."""
+    from . import __version__
+
+    return f"{__version__}+{RULES_VERSION}"
+
 
 @dataclass
 class Analysis:

@@ -86,6 +86,24 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Tone:
+    """The tone of one quote.
+
+    ``regret`` and ``shock`` are calibrated probabilities in [0, 1]; ``polarity``
+    is in [-1, 1] and ``subjectivity`` in [0, 1].
+    """
+
+    regret: float
+    shock: float
+    polarity: float
+    subjectivity: float
+
+    def to_dict(self) -> dict[str, float]:
+        """The JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteRecord:
     """One attributed quote: the machine contract of ``quotes extract``."""
 
@@ -99,10 +117,14 @@ class QuoteRecord:
     cue: str | None
     confidence: float
     rule: str = field(default="", compare=False)
+    tone: Tone | None = None
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        """Return the JSON-ready dict; ``rule`` is included only with ``explain``."""
+        """Return the JSON-ready dict; ``rule`` is included only with ``explain``,
+        ``tone`` only once the tone stage has scored the quote."""
         out = asdict(self)
         if not explain:
             out.pop("rule")
+        if self.tone is None:
+            out.pop("tone")
         return out
