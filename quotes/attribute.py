@@ -114,6 +114,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
         return _pull_quote_speaker(doc, span)
     qlo = doc.token_index(span.mark_start)
     qhi = doc.token_index(span.mark_end)
+    # transcript line inside the marks ("PENCE: Well, …"): the capitalised label speaks
+    label = _transcript_label(doc, qlo, qhi)
+    if label is not None:
+        return _Found(label[0], ":", "colon", label[1])
     left_lo = doc.token_index(prev_in_line.mark_end) if prev_in_line else llo
     right_hi = doc.token_index(next_in_line.mark_start) if next_in_line else lhi
     left_lo = _after_last_sentence_end(doc, left_lo, qlo)
@@ -136,6 +140,11 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     r = qhi
     while r < right_hi and tokens[r].text in (",", "—", "–", "-"):
         r += 1
+    # "…,” Michael McFaul, a senior fellow at … Russia, said": an appositive too
+    # long for the window below still leaves the name as the subject.
+    long_subject = _name_before_long_appositive(doc, r, right_hi)
+    if long_subject is not None:
+        return _Found(long_subject[0][0], long_subject[1], "verb-after", long_subject[0][1])
     for v in range(r, min(right_hi, r + _MAX_SUBJECT_SPAN)):
         low = tokens[v].text.lower()
         if low == "according" and v + 1 < right_hi and tokens[v + 1].text.lower() == "to":
@@ -171,6 +180,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     if qlo - 1 >= left_lo and tokens[qlo - 1].text == ":":
         np = _left_np(doc, qlo - 1, left_lo, allow_comma=False)
         if np and np[0].kind == "name":
+            before = doc.token_index(np[0].start) - 1
+            if before >= left_lo and tokens[before].text.lower() in _PREPOSITIONS:
+                # "he describes his recruitment by Moscow: “…”": the clause's subject speaks
+                np = _sentence_subject(doc, left_lo, qlo - 1) or np
             return _Found(np[0], ":", "colon", np[1])
     # according-to anywhere after the quote in its sentence.
     for v in range(qhi, right_hi - 1):
@@ -192,6 +205,47 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
         np = _sentence_subject(doc, left_lo, qlo)
         if np:
             return _Found(np[0], None, "sentence-subject", np[1])
+    return None
+
+
+def _transcript_label(doc: ParsedDoc, qlo: int, qhi: int):
+    """Return the all-capitals speaker label that opens a quote ("PENCE:"), if any."""
+    tokens = doc.tokens
+    k = qlo + 1 if qlo < len(tokens) and tokens[qlo].text in _QUOTE_TOKENS else qlo
+    e = k
+    while e < min(qhi, k + 3) and tokens[e].text.isupper() and tokens[e].text.rstrip(".").isalpha() \
+            and len(tokens[e].text) > 1:
+        e += 1
+    if e == k or e >= qhi or tokens[e].text != ":":
+        return None
+    return _mention(doc, k, e, "name")
+
+
+def _name_before_long_appositive(doc: ParsedDoc, r: int, hi: int):
+    """Return (name, cue) for "Name, <appositive of any length>, said" starting at ``r``."""
+    tokens = doc.tokens
+    if r >= hi or not _is_name_token(tokens[r].text) or tokens[r].text in NON_NAME_CAPS:
+        return None
+    e = r
+    while e < hi and (_is_name_token(tokens[e].text) or tokens[e].text.lower().rstrip(".") in NAME_SUFFIXES) \
+            and not doc.quoted[e]:
+        e += 1
+    if e - r == 1 and tokens[r].text.lower() in common_words():
+        return None  # "Later, Trump said": an ordinary word, not a name
+    name_end = e
+    if e < hi and tokens[e].text == "(":  # "Rep. Jim Jordan (R-Ohio), …, said"
+        while e < hi and tokens[e].text != ")":
+            e += 1
+        e += 1
+    if e >= hi or tokens[e].text != "," or name_end - r > 6:
+        return None
+    for c in range(e + 1, min(hi - 1, e + 45)):
+        if doc.quoted[c]:
+            return None
+        if tokens[c].text in (",", ")") and tokens[c + 1].text.lower() in REPORTING_VERBS \
+                and tokens[c + 1].text.lower() not in WEAK_VERBS:
+            name = _mention(doc, r, name_end, "name")
+            return name, tokens[c + 1].text
     return None
 
 
@@ -266,6 +320,7 @@ def _before_first_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
     return hi
 
 
+_PREPOSITIONS = frozenset("by in at of from to with for on about against into over under".split())
 _INTRO_WORDS = frozenset(
     "during in at after on before while following as since when with from for by "
     "speaking asked addressing writing".split()
@@ -282,6 +337,8 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
         while k < hi and tokens[k].text != ",":
             k += 1
         k += 1
+    # a sentence that opens with "Blunt's memoir" / "Trump's accusation" is the possessor's word
+    first_k = k
     while k < hi and not doc.quoted[k]:
         text = tokens[k].text
         if text.lower() in _PRONOUNS - {"who", "it"}:
@@ -290,10 +347,14 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
                 k == lo and text.lower() in common_words() and not (k + 1 < hi and _is_name_token(tokens[k + 1].text))):
             # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject)
             e = k
-            while e + 1 < hi and not doc.quoted[e + 1] and (
+            while e + 1 < hi and not doc.quoted[e + 1] and not tokens[e].text.endswith(("’s", "'s")) and (
                     _is_name_token(tokens[e + 1].text) or tokens[e + 1].text.lower() in NAME_PARTICLES):
                 e += 1
             if tokens[e].text.endswith(("’s", "'s")):
+                if k == first_k:
+                    possessor = _mention(doc, k, e + 1, "name")
+                    words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in possessor[1])
+                    return possessor[0], words
                 k = e + 1
                 continue
             return _mention(doc, k, e + 1, "name")
@@ -361,7 +422,8 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
     if appositive is not None:
         if np[0].kind == "pronoun" and np[1][0].lower() == "who":
             return None
-        if np[0].kind == "description":
+        if np[0].kind == "description" and tokens[appositive[0]].text.lower() not in _PREPOSITIONS:
+            # "the economist, Jared Bernstein, said" (not "His manuscript, at the Library in London, says")
             name = _trailing_name(doc, *appositive)
             if name is not None:
                 return name
@@ -494,6 +556,10 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
         if entity is not None:
             return entity, entity.canonical
         words = [w for w in found.words if w.lower().rstrip(".") not in TITLES] or list(found.words)
+        # a name the index did not see here (a label inside quote marks) may still be one of its people
+        entity = index.entity_named(words)
+        if entity is not None:
+            return entity, entity.canonical
         return None, " ".join(words).strip(" ,")
     if mention.kind == "pronoun":
         low = mention.text.lower()

@@ -246,6 +246,16 @@ class EntityIndex:
             return self.entities[self.mention_entities[k]]
         return None
 
+    def entity_named(self, words: list[str]) -> Entity | None:
+        """Return the one entity whose name includes all ``words`` ("PENCE" -> Mike Pence)."""
+        keys = {_key(w) for w in words if _key(w) and _key(w) not in TITLES}
+        if not keys:
+            return None
+        ids = set.intersection(*(self._by_key.get(k, set()) for k in keys))
+        if len(ids) != 1:
+            return None
+        return self.entities[ids.pop()]
+
     def resolve_pronoun(self, pronoun: str, offset: int, prefer: Entity | None = None) -> Entity | None:
         """Return the entity a pronoun at ``offset`` most probably refers to.
 

@@ -1,0 +1,148 @@
+"""Benchmark the quotes pipeline: throughput, per-stage profile, memory, growth.
+
+Usage:
+    python benchmarks/bench.py [CORPUS] [--json] [--workers N] [--repeat K]
+
+CORPUS is a gold/article JSONL file or a folder (default: the PolNeAR dev file
+when ../shared is present, else corpora/). Figures are wall-clock on whatever
+machine runs it: compare them as ratios, on the same machine, in one run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
+
+
+def load_corpus(path: Path):
+    from quotes.errors import InputError
+    from quotes.ingest import read_documents
+
+    return [d for d in read_documents([str(path)], warn=lambda m: None) if not isinstance(d, InputError)]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def time_pipeline(docs, repeat: int):
+    from quotes.pipeline import analyse
+
+    timings: dict[str, float] = {}
+    n_quotes = 0
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for doc in docs:
+            n_quotes += len(analyse(doc, timings).quotes)
+    elapsed = time.perf_counter() - t0
+    return elapsed, n_quotes, timings
+
+
+def growth(doc, factors=(1, 10, 100)):
+    from quotes.pipeline import analyse
+    from quotes.records import Document
+
+    out = {}
+    for f in factors:
+        text = "\n\n".join([doc.text] * f)
+        big = Document(f"x{f}", text)
+        t0 = time.perf_counter()
+        analyse(big)
+        out[f] = time.perf_counter() - t0
+    return out
+
+
+def help_time() -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "quotes", "--help"], capture_output=True, cwd=ROOT, check=True)
+    return time.perf_counter() - t0
+
+
+def model_load_time() -> float:
+    """Time to load every shipped model, in a fresh process (cold)."""
+    code = ("import time;t=time.perf_counter();import quotes.pipeline as p;"
+            "getattr(p,'load_models',lambda:None)();print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return float(out.stdout.strip())
+
+
+def workers_rate(corpus: Path, workers: int) -> float | None:
+    try:
+        from quotes.batch import analyse_paths
+    except ImportError:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        summary = analyse_paths([str(corpus)], Path(tmp) / "bench.db", workers=workers, progress=False)
+        elapsed = time.perf_counter() - t0
+    return summary.analysed / elapsed if elapsed else None
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", type=Path)
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    ap.add_argument("--workers", type=int, nargs="*", help="also time `analyse` with these worker counts")
+    ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus (default 3)")
+    args = ap.parse_args(argv)
+    corpus = args.corpus or (DEFAULT_SHARED if DEFAULT_SHARED.exists() else ROOT / "corpora")
+    load_s = model_load_time()
+    docs = load_corpus(corpus)
+    chars = sum(len(d.text) for d in docs)
+    # warm-up pass (lazy loads, caches), then the timed passes
+    time_pipeline(docs[:5], 1)
+    elapsed, n_quotes, timings = time_pipeline(docs, args.repeat)
+    n_docs = len(docs) * args.repeat
+    total_stage = sum(timings.values()) or 1.0
+    longest = max(docs, key=lambda d: len(d.text))
+    grow = growth(docs[len(docs) // 2])
+    from quotes.pipeline import analyse
+    from quotes.records import Document
+
+    t0 = time.perf_counter()
+    analyse(Document("marks", "“" * 10_000))
+    marks_s = time.perf_counter() - t0
+    result = {
+        "corpus": str(corpus), "documents": len(docs), "passes": args.repeat,
+        "docs_per_s": round(n_docs / elapsed, 1),
+        "chars_per_s": round(chars * args.repeat / elapsed),
+        "quotes_per_s": round(n_quotes / elapsed, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "model_load_s": round(load_s, 3),
+        "help_s": round(help_time(), 3),
+        "stage_share": {k: round(v / total_stage, 3) for k, v in sorted(timings.items(), key=lambda kv: -kv[1])},
+        "growth_s": {f"x{k}": round(v, 4) for k, v in grow.items()},
+        "growth_ratio_x100": round(grow[100] / grow[1], 1) if grow[1] else None,
+        "ten_thousand_marks_s": round(marks_s, 4),
+        "longest_doc_chars": len(longest.text),
+        "cpu_count": os.cpu_count(),
+    }
+    if args.workers:
+        result["analyse_docs_per_s"] = {str(w): workers_rate(corpus, w) for w in args.workers}
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"corpus              {result['corpus']} ({len(docs)} docs x {args.repeat} passes)")
+    for key in ("docs_per_s", "chars_per_s", "quotes_per_s", "peak_rss_mb", "model_load_s", "help_s",
+                "ten_thousand_marks_s", "growth_ratio_x100"):
+        print(f"{key:<20}{result[key]}")
+    print("growth (s)          " + "  ".join(f"{k}: {v}" for k, v in result["growth_s"].items()))
+    print("stage share         " + "  ".join(f"{k}: {v:.0%}" for k, v in result["stage_share"].items()))
+    if args.workers:
+        print("analyse docs/s      " + "  ".join(f"{w} workers: {r and round(r, 1)}"
+                                              for w, r in result["analyse_docs_per_s"].items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
