@@ -17,9 +17,16 @@ runner = CliRunner()
 ARTICLE = 'Intro line.\n\n"It was a mistake," said Anthony Blunt.\n\n"I was naive," he added.\n'
 
 
-@pytest.mark.parametrize("name", sorted(get_command(app).commands))
-def test_every_command_has_help_with_an_example(name):
-    result = runner.invoke(app, [name, "--help"])
+def _command_paths(group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield prefix + (name,)
+        if hasattr(command, "commands"):
+            yield from _command_paths(command, prefix + (name,))
+
+
+@pytest.mark.parametrize("path", list(_command_paths(get_command(app))), ids=" ".join)
+def test_every_command_has_help_with_an_example(path):
+    result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output
 

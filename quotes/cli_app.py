@@ -1,0 +1,57 @@
+"""The Typer application and what every command shares (formats, messages)."""
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Find direct quotes in news articles, name who said them, score their tone "
+         "and aggregate per speaker.\n\nExample: quotes extract corpora/",
+)
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def err(message: str) -> None:
+    """Print a message on stderr (data goes to stdout)."""
+    typer.echo(message, err=True)
+
+
+def shared_dir() -> Path:
+    """Where the development data lives: $QUOTES_SHARED, else ../shared."""
+    return Path(os.environ.get("QUOTES_SHARED", "../shared"))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Find direct quotes in news articles, name who said them, and score them.
+
+    Example: quotes extract corpora/ --format jsonl
+    """

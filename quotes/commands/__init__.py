@@ -1,0 +1,1 @@
+"""One module per group of commands; importing a module registers its commands."""

@@ -1,0 +1,97 @@
+"""``quotes tone``: score the tone of arbitrary texts."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli_app import app, err
+
+_BATCH = 512
+
+
+class ToneFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _texts(path: Path):
+    """Yield (where, text or None) per input line; None marks an unreadable line."""
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        err(f"warning: {path}: invalid UTF-8; undecodable bytes replaced with U+FFFD")
+        content = raw.decode("utf-8", errors="replace")
+    jsonl = path.suffix == ".jsonl"
+    for lineno, line in enumerate(content.splitlines(), 1):
+        where = f"{path}:{lineno}"
+        if not jsonl:
+            yield where, line
+            continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            err(f"error: {where}: not valid JSON ({exc.msg})")
+            yield where, None
+            continue
+        text = obj.get("text") if isinstance(obj, dict) else None
+        if not isinstance(text, str):
+            err(f"error: {where}: no \"text\" field")
+            yield where, None
+            continue
+        yield where, text
+
+
+@app.command()
+def tone(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
+                                         help="A .txt file (one text per line) or a .jsonl file with a \"text\" field.")],
+    fmt: Annotated[ToneFormat, typer.Option("--format", "-f", help="Output format.")] = ToneFormat.jsonl,
+) -> None:
+    """Score regret, shock, polarity and subjectivity of texts, one result per input line.
+
+    Writes one JSONL line per input, in order:
+    {"text", "regret", "shock", "polarity", "subjectivity"}. Lines of a .jsonl
+    file that cannot be read are reported on stderr and skipped (exit code 1).
+
+    Example: quotes tone my-quotes.txt --format table
+    """
+    from ..errors import QuotesError
+    from ..output import shorten
+    from ..tone import score_texts
+
+    failed = False
+    batch: list[str] = []
+
+    def flush() -> None:
+        try:
+            tones = score_texts(batch)
+        except QuotesError as exc:
+            err(f"error: {exc}")
+            raise typer.Exit(code=1) from None
+        for text, t in zip(batch, tones):
+            if fmt == ToneFormat.jsonl:
+                sys.stdout.write(json.dumps({"text": text, **t.to_dict()}, ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(f"regret {t.regret:.2f}  shock {t.shock:.2f}  polarity {t.polarity:+.2f}  "
+                                 f"subj {t.subjectivity:.2f}  {shorten(text, 70)}\n")
+        batch.clear()
+
+    for _, text in _texts(path):
+        if text is None:
+            failed = True
+            continue
+        batch.append(text)
+        if len(batch) >= _BATCH:
+            flush()
+    if batch:
+        flush()
+    if failed:
+        raise typer.Exit(code=1)
