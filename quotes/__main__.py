@@ -1,4 +1,5 @@
 """``python -m quotes`` runs the command line."""
 from .cli import app
 
-app()
+if __name__ == "__main__":
+    app()

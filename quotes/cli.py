@@ -7,7 +7,8 @@ the shared Typer app; heavy modules are imported inside the commands, so
 from __future__ import annotations
 
 from .cli_app import app
-from .commands import extract as _extract  # noqa: F401  (registers commands)
+from .commands import corpus as _corpus  # noqa: F401  (registers commands)
+from .commands import extract as _extract  # noqa: F401
 from .commands import tone as _tone  # noqa: F401
 from .commands import train as _train  # noqa: F401
 

@@ -105,3 +105,26 @@ def test_evaluate_command(tmp_path):
 def test_python_dash_m_help_runs():
     proc = subprocess.run([sys.executable, "-m", "quotes", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "extract" in proc.stdout
+
+
+def test_corpus_commands_round_trip(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "two.txt").write_text('Intro.\n\n"We were stunned," said Mr Blunt.\n', encoding="utf-8")
+    (corpus / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    first = runner.invoke(app, ["analyse", str(corpus), "--db", str(db), "--workers", "1", "--strict"])
+    assert first.exit_code == 1  # --strict: the bad line failed, the rest was analysed
+    assert "analysed 2 documents" in first.stdout
+    again = runner.invoke(app, ["analyse", str(corpus), "--db", str(db), "--workers", "1"])
+    assert again.exit_code == 0 and "skipped 2" in again.stdout
+    rows = json.loads(runner.invoke(app, ["speakers", "--db", str(db), "--format", "json"]).stdout)
+    blunt = [r for r in rows if r["name"] == "Anthony Blunt"]
+    assert len(blunt) == 1 and blunt[0]["quotes"] == 3 and blunt[0]["articles"] == 2
+    listed = runner.invoke(app, ["list", "--db", str(db), "--speaker", "Blunt", "--format", "jsonl"])
+    assert len(listed.stdout.splitlines()) == 3
+    out = tmp_path / "export.jsonl"
+    exported = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--output", str(out)])
+    assert exported.exit_code == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3

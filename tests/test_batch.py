@@ -1,0 +1,359 @@
+"""The batch runner (quotes/batch.py): workers, failures, idempotence, kill -9 and resume."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import multiprocessing
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotes import pipeline
+from quotes.batch import Progress, Summary, analyse_documents, analyse_paths, main
+from quotes.records import Document, QuoteRecord
+from quotes.store import Store
+
+from .conftest import CORPORA, ROOT, SHARED, needs_shared
+
+POLNEAR = [SHARED / "data" / "quotes" / "polnear-train.jsonl", SHARED / "data" / "quotes" / "polnear-dev.jsonl"]
+# A monkeypatched pipeline reaches the workers only when they are forked (safe here:
+# the fake pipeline runs no OpenMP code in the children).
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                                reason="no fork start method on this platform")
+
+_SAID = re.compile(r'"([^"]+)," said ([A-Z][\w.]*(?: [A-Z][\w.]*)*)')
+
+
+def fake_extract(doc: Document) -> list[QuoteRecord]:
+    """A tiny deterministic pipeline: '"...," said Name' quotes; BOOM raises, CRASH kills."""
+    if "BOOM" in doc.text:
+        raise ValueError("boom")
+    if "CRASH" in doc.text:
+        os._exit(3)
+    return [QuoteRecord(start=m.start(1), end=m.end(1), text=m.group(1), speaker=m.group(2),
+                        speaker_mention=m.group(2), speaker_start=m.start(2), speaker_end=m.end(2),
+                        cue="said", confidence=1.0, rule="fake") for m in _SAID.finditer(doc.text)]
+
+
+PEOPLE = [("Anthony Blunt", "Mr Blunt"), ("Hillary Clinton", "Mrs. Clinton"), ("Bill Clinton", "Mr. Clinton"),
+          ("Donald Trump", "Trump"), ("Margaret Okafor", "Ms Okafor"), ("The Washington Post", "Washington Post")]
+
+
+def _article(i: int) -> dict:
+    full, short = PEOPLE[i % len(PEOPLE)]
+    other = PEOPLE[(i * 7 + 3) % len(PEOPLE)][0]
+    text = (f"Story number {i} of the corpus\n\n"
+            f'"I have said what I had to say about case {i}," said {full}. It was a long day.\n\n'
+            f'"We regret nothing in matter {i * 3}," said {other}, standing outside.\n\n'
+            f'"It came as a shock," said {short} on Monday.\n')
+    return {"doc_id": f"story-{i:03d}", "text": text, "date": f"2016-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "outlet": "Test Gazette"}
+
+
+def _write_corpus(path: Path, n: int, extra: list[str] = ()) -> Path:
+    lines = [json.dumps(_article(i)) for i in range(n)] + list(extra)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    monkeypatch.setattr(pipeline, "load_models", lambda: None, raising=False)
+
+
+def _one_thread():
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1)
+
+
+def _export(db: Path) -> list[dict]:
+    with Store(db) as store:
+        return list(store.export_rows())
+
+
+@needs_fork
+def test_analyse_records_bad_inputs_and_goes_on(tmp_path, fake_pipeline):
+    corpus = _write_corpus(tmp_path / "news.jsonl", 6, extra=["{not json", json.dumps({"doc_id": "x"})])
+    (tmp_path / "blank.txt").write_text("  \n")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\x00\x00binary")
+    (tmp_path / "boom.txt").write_text('"Never," said Anthony Blunt. BOOM')
+    (tmp_path / "fine.txt").write_text('"Fine," said Anthony Blunt.')
+    db = tmp_path / "q.db"
+    summary = analyse_paths([str(corpus), str(tmp_path)], db, workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 7  # 6 stories + fine.txt (news.jsonl is read twice: skipped)
+    assert summary.skipped == 6
+    reasons = {f.source.replace(str(tmp_path), ""): f.reason for f in summary.failed}
+    assert set(reasons) == {"/news.jsonl:7", "/news.jsonl:8", "/blank.txt", "/image.txt", "/boom.txt"}
+    assert "not valid JSON" in reasons["/news.jsonl:7"]
+    assert "binary" in reasons["/image.txt"]
+    assert reasons["/boom.txt"] == "pipeline error: ValueError: boom"
+    assert summary.quotes == 6 * 3 + 1
+    with Store(db) as store:
+        assert len(store.failures()) == 5
+        assert store.counts()["documents"] == 7
+    report = summary.format()
+    assert "analysed 7 documents" in report and "failed 5" in report and "boom.txt: pipeline error" in report
+
+
+@needs_fork
+def test_second_run_does_no_work_and_changes_nothing(tmp_path, fake_pipeline):
+    corpus = _write_corpus(tmp_path / "news.jsonl", 12)
+    db = tmp_path / "q.db"
+    first = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork")
+    rows = _export(db)
+    second = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork")
+    assert (first.analysed, first.skipped) == (12, 0)
+    assert (second.analysed, second.skipped, second.workers, second.quotes) == (0, 12, 0, 0)
+    assert (second.documents_total, second.quotes_total, second.speakers_total) == (
+        first.documents_total, first.quotes_total, first.speakers_total)
+    assert _export(db) == rows
+
+
+@needs_fork
+def test_changed_text_or_pipeline_version_is_analysed_again(tmp_path, fake_pipeline, monkeypatch):
+    corpus = _write_corpus(tmp_path / "news.jsonl", 3)
+    db = tmp_path / "q.db"
+    analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork")
+    lines = corpus.read_text().splitlines()
+    obj = json.loads(lines[1])
+    obj["text"] = obj["text"].replace("long day", "short day")
+    corpus.write_text("\n".join([lines[0], json.dumps(obj), lines[2]]) + "\n")
+    summary = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork")
+    assert (summary.analysed, summary.skipped) == (1, 2)
+    monkeypatch.setattr(pipeline, "pipeline_version", lambda: "other-version")
+    summary = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork")
+    assert (summary.analysed, summary.skipped) == (3, 0)
+    assert {r["pipeline_version"] for r in _export(db)} == {"other-version"}
+    assert len(_export(db)) == 9  # replaced, never duplicated
+
+
+@needs_fork
+def test_results_do_not_depend_on_worker_count_or_order(tmp_path, fake_pipeline):
+    docs = [Document(**_article(i)) for i in range(18)]
+    with Store(":memory:") as one, Store(":memory:") as two:
+        analyse_documents(docs, one, workers=1, progress=False, start_method="fork")
+        analyse_documents(list(reversed(docs)), two, workers=2, progress=False, start_method="fork")
+        assert list(one.export_rows()) == list(two.export_rows())
+        assert one.speakers() == two.speakers()
+        names = {r["name"]: r for r in one.speakers()}
+        blunt = names["Anthony Blunt"]["aliases"]
+        assert blunt[0] == "Anthony Blunt" and "Mr Blunt" in blunt
+        assert names["Hillary Clinton"]["speaker_id"] != names["Bill Clinton"]["speaker_id"]
+
+
+@needs_fork
+def test_duplicate_doc_ids_in_one_run(tmp_path, fake_pipeline):
+    same = Document("a", '"Hi," said Anthony Blunt.', source="x:1")
+    items = [same, Document("a", '"Hi," said Anthony Blunt.', source="x:2"),
+             Document("a", '"Other," said Anthony Blunt.', source="x:3")]
+    with Store(":memory:") as store:
+        summary = analyse_documents(items, store, workers=1, progress=False, start_method="fork")
+        assert (summary.analysed, summary.skipped) == (1, 1)
+        assert [f.source for f in summary.failed] == ["x:3"]
+        assert "duplicate doc_id 'a'" in summary.failed[0].reason
+        assert [r["text"] for r in store.quotes()] == ["Hi"]
+
+
+@needs_fork
+def test_a_worker_that_dies_fails_only_its_document(tmp_path, fake_pipeline):
+    docs = [Document(**_article(i)) for i in range(10)]
+    docs.insert(4, Document("crasher", '"Bye," said Anthony Blunt. CRASH'))
+    with Store(":memory:") as store:
+        summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork")
+        assert summary.analysed == 10
+        assert [(f.doc_id, f.reason.split(" (")[0]) for f in summary.failed] == [
+            ("crasher", "worker process died while analysing this document")]
+        assert store.counts()["documents"] == 10
+
+
+def test_progress_line_shows_done_rate_and_time_left():
+    bar = Progress(200, io.StringIO())
+    bar.done = 50
+    line = bar.render(elapsed=10.0)
+    assert "50/200" in line and "25%" in line and "5.0 docs/s" in line and "eta 0:30" in line
+    out = io.StringIO()  # not a terminal: plain lines, no carriage returns
+    bar = Progress(3, out)
+    bar.update(1, force=True)
+    bar.update(3, 1)
+    bar.close()
+    text = out.getvalue()
+    assert "\r" not in text and text.splitlines()[-1].startswith("analysing 3/3") and "1 failed" in text
+    quiet = io.StringIO()
+    Progress(3, quiet, enabled=False).update(1, force=True)
+    assert quiet.getvalue() == ""
+
+
+def test_summary_format_caps_the_failure_list():
+    from quotes.batch import Failure
+
+    s = Summary(analysed=2, seconds=1.0, workers=1, failed=[Failure(f"f{i}", "bad") for i in range(25)], db="q.db")
+    text = s.format(max_failures=3)
+    assert "2.0 docs/s" in text and "f2: bad" in text and "f3: bad" not in text and "22 more" in text
+    assert s.to_dict()["docs_per_second"] == 2.0
+
+
+@needs_fork
+def test_main_strict_exit_code(tmp_path, fake_pipeline, capsys):
+    (tmp_path / "a.txt").write_text('"Hi," said Anthony Blunt.')
+    (tmp_path / "empty.txt").write_text("")
+    db = str(tmp_path / "q.db")
+    args = [str(tmp_path), "--db", db, "--workers", "1", "--no-progress", "--start-method", "fork"]
+    assert main(args) == 0
+    assert main(args + ["--strict"]) == 1
+    assert "empty.txt: empty file" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not CORPORA.exists(), reason="needs corpora/")
+def test_real_pipeline_in_workers_matches_in_process_extraction(tmp_path):
+    from quotes.ingest import read_documents
+
+    db = tmp_path / "q.db"
+    summary = analyse_paths([str(CORPORA)], db, workers=2, progress=False)  # spawned workers
+    assert not summary.failed, summary.format()
+    docs = [d for d in read_documents([str(CORPORA)]) if isinstance(d, Document)]
+    with _one_thread():  # as in the workers: OpenMP threads only contend on a small box
+        expected = sorted((d.doc_id, q.start, q.end, q.speaker) for d in docs for q in pipeline.extract_document(d))
+    got = sorted((r["doc_id"], r["start"], r["end"], r["article_speaker"]) for r in _export(db))
+    assert got == expected and summary.analysed == len(docs)
+
+
+# --- kill -9 and resume, in a real subprocess --------------------------------------
+
+_RUNNER = '''
+import os, re, sys, time
+from quotes import pipeline
+from quotes.records import QuoteRecord
+
+MODE = os.environ["RUNNER_MODE"]
+DELAY = float(os.environ.get("RUNNER_DELAY", "0"))
+_real = pipeline.extract_document
+_SAID = re.compile({said!r})
+
+
+def _fake(doc):
+    return [QuoteRecord(start=m.start(1), end=m.end(1), text=m.group(1), speaker=m.group(2),
+                        speaker_mention=m.group(2), speaker_start=m.start(2), speaker_end=m.end(2),
+                        cue="said", confidence=1.0, rule="fake") for m in _SAID.finditer(doc.text)]
+
+
+def _slow(doc):
+    time.sleep(DELAY)
+    return _fake(doc) if MODE == "fake" else _real(doc)
+
+
+# top level, so spawned workers (which import this file) are patched too
+pipeline.extract_document = _slow
+if MODE == "fake":
+    pipeline.load_models = lambda: None
+
+if __name__ == "__main__":
+    from quotes.batch import main
+    sys.exit(main())
+'''
+
+
+def _documents_in(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(db, timeout=0.2)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created or migrated yet
+        return 0
+
+
+@pytest.mark.parametrize("mode, method", [("fake", "fork"), ("fake", "spawn"), ("real", "default")])
+def test_kill_9_then_rerun_equals_one_clean_run(tmp_path, mode, method):
+    n = 30
+    corpus = _write_corpus(tmp_path / "news.jsonl", n)
+    runner = tmp_path / "runner.py"
+    runner.write_text(_RUNNER.format(said=_SAID.pattern))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+           "RUNNER_MODE": mode}
+
+    if method not in ("default", *multiprocessing.get_all_start_methods()):
+        pytest.skip(f"no {method} start method on this platform")
+    # the real pipeline loads its models in every worker: one worker keeps the test quick
+    workers = "1" if mode == "real" else "2"
+    args = [sys.executable, str(runner), str(corpus), "--workers", workers, "--no-progress"]
+    args += [] if method == "default" else ["--start-method", method]
+
+    def run(db: Path, delay: float) -> subprocess.Popen:
+        return subprocess.Popen(args + ["--db", str(db)],
+                                env={**env, "RUNNER_DELAY": str(delay)}, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
+    clean = run(clean_db, 0)
+    victim = run(killed_db, 0.15)
+    try:
+        deadline = time.monotonic() + 60
+        while _documents_in(killed_db) < 6 and time.monotonic() < deadline and victim.poll() is None:
+            time.sleep(0.02)
+        if victim.poll() is not None:
+            pytest.fail("the run ended before it could be killed:\n" + "\n".join(victim.communicate()))
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait(10)
+    finally:
+        try:  # the orphaned workers leave by themselves; make sure in any case
+            os.killpg(victim.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert victim.returncode == -signal.SIGKILL
+    out, err = clean.communicate(timeout=120)
+    assert clean.returncode == 0, err
+
+    with Store(killed_db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        done = store.counts()["documents"]
+        assert 6 <= done < n, "the kill came too late to interrupt the run"
+        # every stored document is whole: its row and all its quotes, or nothing
+        partial = store.conn.execute("""SELECT d.doc_id FROM documents d LEFT JOIN quotes q USING (doc_id)
+                                        GROUP BY d.doc_id HAVING COUNT(q.quote_id) != d.quotes""").fetchall()
+        assert partial == []
+
+    resumed = subprocess.run(args + ["--db", str(killed_db)], env={**env, "RUNNER_DELAY": "0"},
+                             capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"analysed {n - done} documents" in resumed.stdout
+    assert f"skipped {done} already done" in resumed.stdout
+    clean_rows = _export(clean_db)
+    assert len(clean_rows) == 3 * n
+    assert _export(killed_db) == clean_rows
+    with Store(killed_db) as a, Store(clean_db) as b:
+        assert a.speakers() == b.speakers()
+
+
+# --- acceptance on PolNeAR ----------------------------------------------------------
+
+@needs_shared(POLNEAR[0])
+@needs_shared(POLNEAR[1])
+def test_polnear_corpus_speakers(tmp_path):
+    db = tmp_path / "polnear.db"
+    first = analyse_paths([str(p) for p in POLNEAR], db, workers=2, progress=False)
+    assert (first.analysed, len(first.failed)) == (924, 0), first.format()
+    again = analyse_paths([str(p) for p in POLNEAR], db, workers=2, progress=False)
+    assert (again.analysed, again.skipped) == (0, 924)
+    with Store(db) as store:
+        rows = store.speakers()
+        trump = [r for r in rows if "Donald Trump" in r["aliases"]]
+        assert len(trump) == 1
+        assert {"Trump", "Donald Trump", "Donald J. Trump", "Mr. Trump"} <= set(trump[0]["aliases"])
+        hillary = [r for r in rows if "Hillary Clinton" in r["aliases"]]
+        bill = [r for r in rows if "Bill Clinton" in r["aliases"]]
+        assert len(hillary) == len(bill) == 1 and hillary[0]["speaker_id"] != bill[0]["speaker_id"]

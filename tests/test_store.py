@@ -1,0 +1,249 @@
+"""The corpus database (quotes/store.py), on in-memory and tmp_path databases."""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+
+import pytest
+
+from quotes.records import Document, QuoteRecord, Tone
+from quotes.store import (EXPORT_COLUMNS, MIGRATIONS, SPEAKER_COLUMNS, Store, StoreError, content_hash,
+                          quote_id)
+
+V1, V2 = "test+v1", "test+v2"
+
+
+def _q(start: int, text: str, speaker: str | None, mention: str | None = None,
+       tone: Tone | None = None) -> QuoteRecord:
+    return QuoteRecord(start=start, end=start + len(text), text=text, speaker=speaker,
+                       speaker_mention=mention or speaker, speaker_start=0, speaker_end=5,
+                       cue="said", confidence=0.9, rule="verb-after", tone=tone)
+
+
+def _tone(regret: float, shock: float) -> Tone:
+    return Tone(regret=regret, shock=shock, polarity=-0.5, subjectivity=0.5)
+
+
+@pytest.fixture
+def store():
+    s = Store(":memory:")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def corpus(store):
+    """Three articles: Blunt twice (with tone), Bill and Hillary Clinton once."""
+    store.add_analysis(Document("a1", "text one", date="2020-01-02", title="Spy memoir"), [
+        _q(0, "biggest mistake of my life", "Anthony Blunt", "he", _tone(0.9, 0.1)),
+        _q(40, "I was naive", "Anthony Blunt", "Blunt", _tone(0.5, 0.2)),
+    ], V1)
+    store.add_analysis(Document("a2", "text two", date="2021-05-06"), [
+        _q(0, "It shocked me", "Blunt", "Mr Blunt", _tone(0.2, 0.95)),
+        _q(30, "no comment", None),
+    ], V1)
+    store.add_analysis(Document("a3", "text three", date="2019-03-04"), [
+        _q(0, "We will win", "Hillary Clinton", "Mrs. Clinton"),
+        _q(20, "I did not", "Bill Clinton", "Mr. Clinton"),
+    ], V1)
+    return store
+
+
+def test_migrations_are_named_recorded_and_applied_once(tmp_path):
+    path = tmp_path / "q.db"
+    with Store(path) as s:
+        assert s.migrations() == [name for name, _ in MIGRATIONS]
+        s.add_analysis(Document("a", "x"), [_q(0, "hi", "Anthony Blunt")], V1)
+    with Store(path) as s:  # reopening applies nothing again and keeps the data
+        assert s.migrations() == [name for name, _ in MIGRATIONS]
+        assert s.counts()["quotes"] == 1
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite " * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(bad)
+
+
+def test_ids_are_derived_from_content():
+    assert content_hash("a", "text") == content_hash("a", "text")
+    assert content_hash("a", "text") != content_hash("b", "text")
+    assert content_hash("a", "text") != content_hash("a", "text!")
+    assert quote_id("a", 1, 5) == quote_id("a", 1, 5) != quote_id("a", 1, 6)
+
+
+def test_has_document_compares_content_and_pipeline_version(store):
+    doc = Document("a", "some text")
+    assert not store.has_document("a", content_hash("a", "some text"), V1)
+    store.add_analysis(doc, [], V1)
+    assert store.has_document("a", content_hash("a", "some text"), V1)
+    assert not store.has_document("a", content_hash("a", "other text"), V1)
+    assert not store.has_document("a", content_hash("a", "some text"), V2)
+
+
+def test_adding_again_replaces_never_duplicates(store):
+    doc = Document("a", "some text")
+    store.add_analysis(doc, [_q(0, "one", "Anthony Blunt"), _q(10, "two", "Anthony Blunt")], V1)
+    store.add_analysis(doc, [_q(0, "one", "Anthony Blunt"), _q(10, "two", "Anthony Blunt")], V1)
+    assert store.counts()["quotes"] == 2
+    store.add_analysis(Document("a", "new text"), [_q(5, "three", "Anthony Blunt")], V2)
+    rows = store.quotes(doc="a")
+    assert [(r["text"], r["pipeline_version"]) for r in rows] == [("three", V2)]
+    assert store.counts()["documents"] == 1
+
+
+def test_a_failed_write_leaves_the_earlier_analysis_whole(store):
+    doc = Document("a", "some text")
+    store.add_analysis(doc, [_q(0, "one", "Anthony Blunt")], V1)
+    broken = {"start": 3, "end": 5, "text": None, "speaker": "X"}  # text is NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_analysis(doc, [_q(0, "new", "Anthony Blunt"), broken], V2)
+    assert [r["text"] for r in store.quotes()] == ["one"]
+    assert store.has_document("a", content_hash("a", "some text"), V1)
+
+
+def test_quotes_as_plain_dicts_from_workers(store):
+    q = _q(0, "sorry", "Anthony Blunt", tone=_tone(0.7, 0.3))
+    d = q.to_dict(explain=True)
+    d["tone"] = q.tone.to_dict()
+    store.add_analysis(Document("a", "t"), [d], V1)
+    (row,) = store.quotes()
+    assert (row["text"], row["rule"], row["regret"], row["shock"]) == ("sorry", "verb-after", 0.7, 0.3)
+
+
+def test_failures_are_recorded_replaced_and_cleared_by_success(store):
+    store.record_failure("in.jsonl:3", "not valid JSON", pipeline_version=V1)
+    store.record_failure("in.jsonl:3", "not valid JSON (again)", pipeline_version=V1)
+    store.record_failure("in.jsonl:4", "pipeline error: ValueError: x", doc_id="b", pipeline_version=V1)
+    assert [(f["source"], f["reason"]) for f in store.failures()] == [
+        ("in.jsonl:3", "not valid JSON (again)"), ("in.jsonl:4", "pipeline error: ValueError: x")]
+    store.add_analysis(Document("b", "text", source="in.jsonl:4"), [], V1)
+    assert [f["source"] for f in store.failures()] == ["in.jsonl:3"]
+
+
+def test_speakers_rows_have_exactly_the_documented_keys(corpus):
+    rows = corpus.speakers()
+    assert all(list(r) == list(SPEAKER_COLUMNS) for r in rows)
+    by_name = {r["name"]: r for r in rows}
+    assert set(by_name) == {"Anthony Blunt", "Hillary Clinton", "Bill Clinton"}
+    blunt = by_name["Anthony Blunt"]
+    assert blunt["aliases"][0] == "Anthony Blunt" and {"Blunt", "Mr Blunt"} <= set(blunt["aliases"])
+    assert (blunt["quotes"], blunt["articles"]) == (3, 2)
+    assert (blunt["first_date"], blunt["last_date"]) == ("2020-01-02", "2021-05-06")
+    assert blunt["regret_mean"] == pytest.approx((0.9 + 0.5 + 0.2) / 3)
+    assert blunt["regret_max"] == 0.9 and blunt["shock_max"] == 0.95
+    assert blunt["polarity_mean"] == pytest.approx(-0.5)
+    assert (blunt["top_regret_quote"], blunt["top_regret_doc_id"]) == ("biggest mistake of my life", "a1")
+    assert (blunt["top_shock_quote"], blunt["top_shock_doc_id"]) == ("It shocked me", "a2")
+    json.dumps(rows)  # JSON-ready
+
+
+def test_speakers_without_tone_have_null_aggregates(corpus):
+    bill = next(r for r in corpus.speakers() if r["name"] == "Bill Clinton")
+    for key in ("regret_mean", "regret_max", "shock_mean", "shock_max", "polarity_mean",
+                "top_regret_quote", "top_regret_doc_id", "top_shock_quote", "top_shock_doc_id"):
+        assert bill[key] is None
+    assert (bill["quotes"], bill["articles"], bill["first_date"]) == (1, 1, "2019-03-04")
+
+
+def test_speakers_sort_and_top(corpus):
+    assert corpus.speakers(sort="quotes")[0]["name"] == "Anthony Blunt"
+    assert [r["name"] for r in corpus.speakers(sort="quotes", top=1)] == ["Anthony Blunt"]
+    # speakers without tone sort last, whatever their counts
+    assert corpus.speakers(sort="shock")[0]["name"] == "Anthony Blunt"
+    assert corpus.speakers(sort="regret")[-1]["regret_mean"] is None
+    assert len(corpus.speakers(sort="articles")) == 3
+    with pytest.raises(StoreError, match="unknown sort"):
+        corpus.speakers(sort="loudness")
+
+
+def test_speakers_follow_new_documents(corpus):
+    before = {r["name"] for r in corpus.speakers()}
+    corpus.add_analysis(Document("a4", "t"), [_q(0, "hello", "The Washington Post"),
+                                              _q(9, "again", "Washington Post")], V1)
+    after = {r["name"]: r for r in corpus.speakers()}
+    assert set(after) - before == {"The Washington Post"}
+    assert after["The Washington Post"]["quotes"] == 2
+
+
+def test_list_filters(corpus):
+    assert len(corpus.quotes()) == 6
+    blunt = corpus.quotes(speaker="Anthony Blunt")
+    assert [r["text"] for r in blunt] == ["biggest mistake of my life", "I was naive", "It shocked me"]
+    assert {r["speaker"] for r in blunt} == {"Anthony Blunt"}
+    assert {r["article_speaker"] for r in blunt} == {"Anthony Blunt", "Blunt"}
+    assert corpus.quotes(speaker="mr blunt") == blunt  # an alias, any case
+    assert corpus.quotes(speaker=blunt[0]["speaker_id"]) == blunt
+    assert corpus.quotes(speaker="Nobody") == []
+    assert [r["text"] for r in corpus.quotes(doc="a3")] == ["We will win", "I did not"]
+    assert [r["text"] for r in corpus.quotes(min_regret=0.5)] == ["biggest mistake of my life", "I was naive"]
+    assert [r["text"] for r in corpus.quotes(min_shock=0.9)] == ["It shocked me"]
+    assert [r["text"] for r in corpus.quotes(speaker="Blunt", min_regret=0.6)] == ["biggest mistake of my life"]
+    assert len(corpus.quotes(limit=2)) == 2
+
+
+def test_unattributed_quotes_are_listed_and_exported_without_speaker(corpus):
+    (row,) = [r for r in corpus.export_rows() if r["text"] == "no comment"]
+    assert row["speaker_id"] is None and row["speaker"] is None
+
+
+def test_export_rows_have_every_field(corpus):
+    rows = list(corpus.export_rows())
+    assert len(rows) == 6
+    assert all(list(r) == [c for c, _ in EXPORT_COLUMNS] for r in rows)
+    first = rows[0]
+    assert first["doc_id"] == "a1" and first["title"] == "Spy memoir" and first["date"] == "2020-01-02"
+    assert first["pipeline_version"] == V1 and first["cue"] == "said" and first["confidence"] == 0.9
+    assert first["quote_id"] == quote_id("a1", first["start"], first["end"])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_files(corpus, tmp_path, fmt):
+    out = tmp_path / f"quotes.{fmt}"
+    assert corpus.export(out, fmt) == 6
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert rows == list(corpus.export_rows())
+    else:
+        with open(out, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert list(rows[0]) == [c for c, _ in EXPORT_COLUMNS]
+        assert [r["text"] for r in rows] == [r["text"] for r in corpus.export_rows()]
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_export_to_stdout(corpus, capsys):
+    assert corpus.export("-", "jsonl") == 6
+    assert len(capsys.readouterr().out.splitlines()) == 6
+    with pytest.raises(StoreError, match="standard output"):
+        corpus.export("-", "parquet")
+    with pytest.raises(StoreError, match="unknown export format"):
+        corpus.export("-", "xml")
+
+
+def test_parquet_without_pyarrow_names_the_install_command(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # makes `import pyarrow` fail
+    with pytest.raises(StoreError, match=r'pip install "quotes\[parquet\]"'):
+        corpus.export(tmp_path / "q.parquet", "parquet")
+    assert not (tmp_path / "q.parquet").exists()
+
+
+def test_parquet_export_round_trips(corpus, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is an optional extra")
+    out = tmp_path / "q.parquet"
+    assert corpus.export(out, "parquet") == 6
+    table = pq.read_table(out)
+    assert table.column_names == [c for c, _ in EXPORT_COLUMNS]
+    assert str(table.schema.field("regret").type) == "double"
+    assert table.to_pylist() == list(corpus.export_rows())
+
+
+def test_readers_see_committed_documents_while_a_writer_is_open(tmp_path):
+    path = tmp_path / "q.db"
+    with Store(path) as writer, Store(path) as reader:
+        writer.add_analysis(Document("a", "t"), [_q(0, "hi", "Anthony Blunt")], V1)
+        assert reader.counts()["quotes"] == 1
