@@ -24,6 +24,8 @@ Notes:
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,9 +36,11 @@ from .cues import (
 from .entities import Entity, EntityIndex
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
-from .resources import common_words
+from .resources import common_words, first_names
 
 _PRONOUNS = frozenset("he she they i we it who".split())
+# "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
+_CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
 _POSSESSIVE_DETS = frozenset("his her their its".split())
 _DETERMINERS = frozenset("the a an this that his her their its our".split()) | _POSSESSIVE_DETS
 # Nouns for things a person writes; "his memoir says" speaks for him.
@@ -442,7 +446,7 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
         return None
     text = tokens[k].text
     low = text.lower()
-    if low in _PRONOUNS:
+    if low in _PRONOUNS or _CONTRACTION.sub("", low) in _PRONOUNS:
         return _mention(doc, k, k + 1, "pronoun")
     if _is_name_token(text) and not doc.quoted[k] and text not in NON_NAME_CAPS:
         s = k
@@ -496,7 +500,7 @@ def _right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...
         k += 1
     if k >= hi or doc.quoted[k]:
         return None
-    if tokens[k].text.lower() in _PRONOUNS - {"who"}:
+    if _CONTRACTION.sub("", tokens[k].text.lower()) in _PRONOUNS - {"who"}:
         return _mention(doc, k, k + 1, "pronoun")
     end = k
     while end < hi and end - k < 9 and not doc.quoted[end]:
@@ -510,6 +514,17 @@ def _right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...
         end += 1
     if end == k:
         return None
+    # "said Rep. Charles B. Rangel of New York": a titled or first-named person
+    # before "of" is the speaker, the place or body after it only says where from.
+    for o in range(k + 1, end - 1):
+        if tokens[o].text.lower() == "of" and _is_name_token(tokens[o - 1].text):
+            first = k
+            while first < o and not _is_name_token(tokens[first].text):
+                first += 1
+            head = tokens[first].text.lower().rstrip(".")
+            if first < o and (head in TITLES or head in first_names()):
+                return _mention(doc, first, o, "name")
+            break
     # The last run of capitalised words, when it ends the phrase, is the name.
     s = end
     while s - 1 >= k and (_is_name_token(tokens[s - 1].text)
@@ -562,7 +577,7 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
             return entity, entity.canonical
         return None, " ".join(words).strip(" ,")
     if mention.kind == "pronoun":
-        low = mention.text.lower()
+        low = _CONTRACTION.sub("", mention.text.lower())
         if low in ("i", "we"):
             return None, None
         entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity)

@@ -200,7 +200,7 @@ TITLES: dict[str, str] = {
 ABBREVIATIONS: frozenset[str] = frozenset(
     """mr mrs ms dr prof rev sen rep gov gen col capt lt sgt st jr sr inc corp co ltd
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft no vs etc u.s u.k u.n d.c
-    a.m p.m supt det insp cllr cmdr adm maj fig dept est approx ave blvd""".split()
+    a.m p.m supt det insp cllr cmdr adm maj fig dept est approx ave blvd del""".split()
 )
 
 # Name particles that stay inside a name ("Ludwig van Beethoven", "Osama bin Laden").

@@ -41,8 +41,10 @@ _NORM = re.compile(r"[^a-z0-9]+")
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
 # Salience weights for he/she antecedents (see EntityIndex._resolve_person).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
-# Weights of a description's head and modifier words found among a person's descriptors.
-W_DESC_HEAD, W_DESC_MOD = 2.0, 1.5
+# Weights of a description's head and modifier words found among a person's descriptors,
+# and of how often the article names the person ("the New York businessman" is
+# usually the article's main figure, not the last person named).
+W_DESC_HEAD, W_DESC_MOD, W_DESC_FREQ = 2.0, 1.5, 0.5
 # Heads of descriptions that stand for one person ("the senator", "the businessman").
 PERSON_HEADS = frozenset(
     """president senator candidate nominee governor mayor minister secretary chairman chairwoman
@@ -178,6 +180,10 @@ class EntityIndex:
             entity.first = first
         if name.gender and not entity.gender:
             entity.gender = name.gender
+        elif len(name.words) == 1 and keys and keys[0] in first_names():
+            # a lone first name ("Melanie") hints at gender; a vote, since surnames
+            # such as "Warren" or "Scott" are first names too
+            entity.gender_votes[first_names()[keys[0]]] += 2
         if name.title:
             entity.titles.update(name.title.split())
         entity.descriptors.update(name.descriptors)
@@ -232,6 +238,12 @@ class EntityIndex:
                     entity.gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
                     break
                 k -= 1
+
+    def _salience(self, entity: Entity) -> float:
+        """log2(1 + how many times the article names the entity)."""
+        import math
+
+        return math.log2(1 + len(entity.forms))
 
     # -- queries ----------------------------------------------------------------
     def entity_at(self, offset: int) -> Entity | None:
@@ -395,7 +407,7 @@ class EntityIndex:
             if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
                 continue  # an undescribed person far back is no antecedent
             score += W_SUBJECT / 3 * subject + W_PREFER / 2 * (entity is prefer) \
-                - W_DISTANCE / 5 * (here_line - line_of[token])
+                - W_DISTANCE / 5 * (here_line - line_of[token]) + W_DESC_FREQ * self._salience(entity)
             if best is None or score > best[0]:
                 best, choice = (score, entity.id), entity
         return choice

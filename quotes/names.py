@@ -26,6 +26,8 @@ _INNER_TITLES = frozenset(
     "mr mrs ms dr prof gen lt col capt sgt adm rev detective inspector congressman congresswoman "
     "councilman councilwoman vice prime".split()
 )
+# Office titles that take "of" before the office ("Secretary of State").
+_OFFICE_TITLES = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
 # Capitalised words that are lower-case words in a title-case headline.
 _HEADLINE_SHARE = 0.6
 
@@ -90,7 +92,16 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                 i += 1
                 continue
             j = i
-            while j < hi and not doc.quoted[j]:
+            skip: set[int] = set()
+            while j < hi:
+                if doc.quoted[j]:
+                    # a quoted nickname inside a name: Robert C. "Bobby" Scott
+                    nick = _nickname_end(doc, j, hi) if j > i else None
+                    if nick is None:
+                        break
+                    skip.update(range(j, nick))
+                    j = nick
+                    continue
                 t = tokens[j].text
                 if headline and j > i and t.lower() in common and not _is_cap_sure(t):
                     break
@@ -106,15 +117,16 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                 nxt = tokens[j + 1].text if j + 1 < hi else ""
                 if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
                         and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
-                    if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS:
-                        break
+                    if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS \
+                            and not (low == "of" and tokens[j - 1].text.rstrip(".").lower() in _OFFICE_TITLES):
+                        break  # ("Secretary of State John Kerry" goes on: an office, then the name)
                     j += 1
                     continue
                 if low.rstrip(".") in NAME_SUFFIXES and j > i and t[:1].isupper():
                     j += 1
                     continue
                 break
-            mention = _make_mention(doc, lo, i, j, common, headline)
+            mention = _make_mention(doc, lo, i, j, common, headline, skip)
             if mention is not None:
                 names.append(mention)
             i = max(j, i + 1)
@@ -126,11 +138,30 @@ def _is_cap_sure(word: str) -> bool:
     return word.isupper() and len(word) > 1
 
 
-def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
-                  headline: bool) -> NameMention | None:
-    """Turn the token run [i, j) into a name mention, or None if it is no name."""
+def _nickname_end(doc: ParsedDoc, j: int, hi: int) -> int | None:
+    """If a short quoted capitalised word or two at token ``j`` sits between two
+    parts of a name ("Robert C. “Bobby” Scott"), return the token after its
+    closing mark; else None."""
     tokens = doc.tokens
-    run = list(range(i, j))
+    if tokens[j].text not in ("“", '"', "‘", "'") or not _is_cap_word(tokens[j - 1].text):
+        return None
+    k = j + 1
+    while k < hi and k - j <= 3 and doc.quoted[k] and _is_cap_word(tokens[k].text):
+        k += 1
+    if k == j + 1 or k >= hi or tokens[k].text not in ("”", '"', "’", "'"):
+        return None
+    k += 1
+    if k < hi and not doc.quoted[k] and _is_cap_word(tokens[k].text):
+        return k
+    return None
+
+
+def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
+                  headline: bool, skip: set[int] = frozenset()) -> NameMention | None:
+    """Turn the token run [i, j) into a name mention, or None if it is no name;
+    tokens in ``skip`` (a quoted nickname) are left out of its words."""
+    tokens = doc.tokens
+    run = [k for k in range(i, j) if k not in skip]
     # Split off function words and titles at the front.
     title = ""
     at_start = i == line_lo or tokens[i - 1].text in (".", "!", "?", ":", "—", "“", '"', "‘")
@@ -144,6 +175,15 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         elif low in TITLES and len(run) > 1:
             title = f"{title} {low}".strip()
             run.pop(0)
+        elif low == "of" and title.split()[-1:] and title.split()[-1] in _OFFICE_TITLES:
+            if len(run) < 3:
+                return None  # "President of France": an office, no name
+            # "Secretary of State John F. Kerry": the office runs to the first name
+            # (or, with none known, leaves the last two words as the name)
+            words = [tokens[k].text.lower() for k in run]
+            start = next((n for n in range(2, len(run)) if words[n] in first_names()), max(2, len(run) - 2))
+            title = f"{title} {' '.join(words[:start])}"
+            run = run[start:]
         else:
             break
     if not run:

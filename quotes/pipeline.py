@@ -1,8 +1,12 @@
-"""The extraction pipeline: parse -> detect -> screen -> names -> attribute -> records.
+"""The extraction pipeline: parse -> detect -> screen -> names -> quote filter ->
+rules -> candidates -> speaker ranker -> records.
 
 Each stage is a function over one :class:`~quotes.parsed.ParsedDoc`; this module
-only wires them together, so a later stage (a trained ranker, tone) plugs in
-here without touching the others.
+only wires them together, so a later stage (tone) plugs in here without touching
+the others. The two trained stages (:mod:`quotes.quote_filter`,
+:mod:`quotes.rank`) read the rules' output as features, and training
+(:mod:`quotes.train_attribution`) calls the same stage functions, so what is
+learnt is what runs.
 """
 from __future__ import annotations
 
@@ -12,14 +16,16 @@ from time import perf_counter
 from .attribute import attribute
 from .detect import find_pull_quotes, find_quotes
 from .entities import EntityIndex
-from .names import find_names
+from .features import DocContext
+from .names import NameMention, find_names
 from .parsed import ParsedDoc
 from .records import Attribution, Document, QuoteRecord, QuoteSpan
 from .screen import screen
 
-# Bumped whenever a change to the rules changes what the pipeline outputs; the
-# corpus store re-analyses documents whose results came from another version.
-RULES_VERSION = "rules-1"
+# Bumped whenever a change to the rules or models changes what the pipeline
+# outputs; the corpus store re-analyses documents whose results came from
+# another version.
+RULES_VERSION = "rules-2+attribution-model-1"
 
 
 def pipeline_version() -> str:
@@ -29,6 +35,13 @@ def pipeline_version() -> str:
     return f"{__version__}+{RULES_VERSION}"
 
 
+def load_models() -> None:
+    """Load the shipped models now (otherwise the first document loads them)."""
+    from .model_files import load_attribution_model
+
+    load_attribution_model()
+
+
 @dataclass
 class Analysis:
     """Everything the pipeline learnt about one document."""
@@ -36,6 +49,27 @@ class Analysis:
     doc: Document
     quotes: list[QuoteRecord]
     rejected: list[tuple[QuoteSpan, str]] = field(default_factory=list)
+
+
+@dataclass
+class Front:
+    """The rule stages' view of one document, before any model runs.
+
+    Attributes:
+        parsed: lines and tokens, quote-mark spans marked.
+        spans: every quote-mark span (and pull quote), in order.
+        reasons: per span, why the rule screen would reject it, or None.
+        names: proper-name mentions outside quotation marks.
+        index: the entities those names form.
+        ctx: per-token facts for the models' features.
+    """
+
+    parsed: ParsedDoc
+    spans: list[QuoteSpan]
+    reasons: list[str | None]
+    names: list[NameMention]
+    index: EntityIndex
+    ctx: DocContext
 
 
 class _Clock:
@@ -52,6 +86,28 @@ class _Clock:
             self.last = now
 
 
+def prepare(text: str, clock: _Clock | None = None) -> Front:
+    """Run the rule stages that do not depend on which spans are quotes.
+
+    Args:
+        text: the article.
+        clock: optional stage timer.
+    """
+    clock = clock or _Clock(None)
+    parsed = ParsedDoc.from_text(text)
+    clock.lap("segmentation")
+    spans = find_quotes(text, parsed.lines)
+    spans = sorted(spans + find_pull_quotes(text, parsed.lines, spans), key=lambda s: s.start)
+    parsed.mark_quoted(spans)
+    reasons = [reason for _, reason in screen(text, parsed.lines, spans)]
+    clock.lap("detection")
+    names = find_names(parsed)
+    index = EntityIndex(parsed, names)
+    ctx = DocContext.build(parsed)
+    clock.lap("names and entities")
+    return Front(parsed, spans, reasons, names, index, ctx)
+
+
 def analyse(document: Document, timings: dict[str, float] | None = None) -> Analysis:
     """Run the whole pipeline on one document.
 
@@ -63,25 +119,17 @@ def analyse(document: Document, timings: dict[str, float] | None = None) -> Anal
         The attributed quotes in document order, and the quote-mark spans that
         were rejected as not speech, with the reason.
     """
+    from .quote_filter import filter_spans
+    from .rank import rank_speakers
+
     clock = _Clock(timings)
     text = document.text
-    parsed = ParsedDoc.from_text(text)
-    clock.lap("segmentation")
-    spans = find_quotes(text, parsed.lines)
-    spans = sorted(spans + find_pull_quotes(text, parsed.lines, spans), key=lambda s: s.start)
-    parsed.mark_quoted(spans)
-    kept: list[QuoteSpan] = []
-    rejected: list[tuple[QuoteSpan, str]] = []
-    for span, reason in screen(text, parsed.lines, spans):
-        if reason is None:
-            kept.append(span)
-        else:
-            rejected.append((span, reason))
-    clock.lap("detection")
-    index = EntityIndex(parsed, find_names(parsed))
-    clock.lap("names and entities")
-    attributions = attribute(parsed, kept, index)
+    front = prepare(text, clock)
+    kept, rejected = filter_spans(front)
+    clock.lap("quote filter")
+    rules = attribute(front.parsed, kept, front.index)
     clock.lap("attribution")
+    attributions = rank_speakers(front, kept, rules, clock)
     records = [_record(text, span, a) for span, a in zip(kept, attributions)]
     clock.lap("records")
     return Analysis(document, records, rejected)

@@ -70,3 +70,28 @@ def common_words() -> frozenset[str]:
             elif word.islower():
                 common.add(word)
     return frozenset(common - proper)
+
+
+@functools.lru_cache(maxsize=None)
+def word_tags() -> dict[str, str]:
+    """Map a word to its most frequent Penn Treebank tag in TextBlob's Brill lexicon
+    (the lexicon of its PatternTagger): a part-of-speech look-up that needs no
+    tagger model and downloads nothing."""
+    path = _textblob_lexicon()
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(";;;"):
+                continue
+            parts = line.split()
+            if len(parts) >= 2:
+                tags[parts[0]] = parts[1]
+    return tags
+
+
+def _textblob_lexicon() -> Path:
+    """The lexicon file inside the pinned textblob wheel, found without importing textblob."""
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("textblob is not installed; reinstall quotes with its dependencies")
+    return Path(list(spec.submodule_search_locations)[0]) / "en" / "en-lexicon.txt"

@@ -19,9 +19,13 @@ from .conftest import CORPORA, POLNEAR_DEV, SEED, needs_shared
 SEED_TEXT = SEED / "blunt-bbc-2009.txt"
 SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 
-# Figures measured on polnear-dev.resolved.jsonl, minus a small margin.
-POLNEAR_FLOORS = {"loose_f1": 0.96, "attr": 0.82, "e2e_f1": 0.80}
-CORPORA_FLOORS = {"loose_f1": 0.97, "attr": 0.84, "e2e_f1": 0.83}
+# Figures measured on polnear-dev.resolved.jsonl, minus a small margin (rules +
+# trained quote filter and speaker ranker: loose P 0.946 R 0.990 F1 0.968, attr
+# 0.882, named 0.911, pronoun/description 0.798, e2e F1 0.862).
+POLNEAR_FLOORS = {"loose_f1": 0.96, "loose_p": 0.944, "loose_r": 0.985, "attr": 0.87, "attr_named": 0.90,
+                  "attr_pronoun": 0.78, "e2e_f1": 0.85}
+# corpora/: loose F1 0.991, attr 0.881, e2e F1 0.876.
+CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.87, "e2e_f1": 0.865}
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +39,17 @@ def test_polnear_dev_span_floor(polnear_summary):
 
 
 @needs_shared(POLNEAR_DEV)
+def test_polnear_dev_span_precision_rose_and_recall_held(polnear_summary):
+    # the quote filter may only raise precision over the rules (0.944), not cost recall
+    assert polnear_summary["loose"]["p"] >= POLNEAR_FLOORS["loose_p"]
+    assert polnear_summary["loose"]["r"] >= POLNEAR_FLOORS["loose_r"]
+
+
+@needs_shared(POLNEAR_DEV)
 def test_polnear_dev_attribution_floor(polnear_summary):
     assert polnear_summary["attr"]["accuracy"] >= POLNEAR_FLOORS["attr"]
+    assert polnear_summary["attr"]["named"] >= POLNEAR_FLOORS["attr_named"]
+    assert polnear_summary["attr"]["pronoun"] >= POLNEAR_FLOORS["attr_pronoun"]
 
 
 @needs_shared(POLNEAR_DEV)

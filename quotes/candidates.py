@@ -1,0 +1,389 @@
+"""Speaker candidates for each quote, and the features the ranker scores them by.
+
+A candidate is a mention that might have said the quote: a proper name, a
+pronoun ("he", "they", "who") or a description ("the spokesman", "the
+newspaper"), taken from the quote's paragraph and the paragraphs on either side
+(98% of PolNeAR's gold speaker mentions sit in the quote's own paragraph, 99.6%
+within one paragraph of it). The rules' choice and the previous quote's speaker
+are added when the window misses them.
+
+Every candidate becomes one row of numbers (:data:`CANDIDATE_FEATURES`, in that
+order), built from constant-time look-ups into :class:`~quotes.features.DocContext`,
+so a document's rows go to the ranker in one batch.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .attribute import _CONTRACTION, CONFIDENCE, _np_ending_at
+from .cues import SPEAKER_NOUNS, TITLES
+from .entities import Entity, EntityIndex
+from .features import TAG_CODES, DocContext
+from .names import NameMention
+from .parsed import ParsedDoc
+from .records import Attribution, Mention, QuoteSpan
+
+# Pronouns that can be a quote's source; relatives ("who", "which") point back at a name.
+PRONOUN_CODES = {"he": 1, "she": 1, "they": 2, "it": 3, "i": 4, "we": 4, "who": 5, "which": 5}
+KIND_CODES = {"name": 0, "pronoun": 1, "description": 2}
+RULE_CODES = {rule: n for n, rule in enumerate(CONFIDENCE)}
+_WINDOW_BACK = 1  # paragraphs before the quote's own that hold candidates
+_WINDOW_AHEAD = 1  # paragraphs after it
+_PREPOSITIONS = frozenset("by in at of from to with for on about against into over under than like as".split())
+_SENTENCE_PUNCT = frozenset(".!?")
+
+# The feature columns, in order. Categorical columns (small integer codes) are
+# listed in CATEGORICAL_FEATURES; the ranker treats them as categories.
+CANDIDATE_FEATURES: tuple[str, ...] = (
+    # what the candidate is
+    "kind", "pronoun_type", "n_tokens", "has_title", "all_caps", "in_headline",
+    # what the rules said about this quote and this candidate
+    "rule", "rule_confidence", "rule_chose", "rule_same_entity", "previous_chose", "previous_same_entity",
+    # where it sits relative to the quote
+    "side", "token_distance", "line_distance", "same_sentence", "sentence_distance",
+    "commas_between", "marks_between", "cues_between", "candidates_between", "same_kind_between",
+    "nearest_before", "nearest_after",
+    # its grammatical role, from lexicon tags and reporting verbs around it
+    "tag_before", "tag_after", "cue_right_after", "cue_right_before", "cue_after_distance",
+    "cue_before_distance", "after_preposition", "possessive", "sentence_start", "comma_after",
+    "subject_of_cue", "cue_is_quote_adjacent",
+    # the entity behind a name
+    "entity_mentions", "entity_person", "entity_org", "entity_speaker_votes", "entity_candidates",
+    # the quote itself
+    "quote_kind", "quote_starts_line", "quote_ends_line", "quote_continued", "quote_words",
+    "quotes_in_line", "quote_index_in_line", "line_has_cue", "quote_in_headline", "quote_end_punct",
+    # the first candidate of its sentence is usually that sentence's subject
+    "first_in_sentence",
+)
+CATEGORICAL_FEATURES: tuple[str, ...] = ("kind", "pronoun_type", "rule", "side", "tag_before", "tag_after",
+                                         "quote_kind")
+_QUOTE_KINDS = {"double": 0, "single": 1, "pull": 2}
+_END_PUNCT = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention that might be a quote's speaker.
+
+    Attributes:
+        mention: the words, with character offsets and kind.
+        lo, hi: its token range [lo, hi).
+        line: the paragraph it sits in.
+        entity: the named entity behind a name mention (None for pronouns and
+            descriptions until they are resolved).
+        words: its tokens' texts.
+    """
+
+    mention: Mention
+    lo: int
+    hi: int
+    line: int
+    entity: Entity | None
+    words: tuple[str, ...]
+
+
+class DocCandidates:
+    """Every candidate mention of one document, in order, indexed by paragraph."""
+
+    def __init__(self, doc: ParsedDoc, index: EntityIndex, names: Sequence[NameMention],
+                 ctx: DocContext | None = None) -> None:
+        self.doc = doc
+        self.index = index
+        found: list[Candidate] = []
+        tokens = doc.tokens
+        quoted = doc.quoted
+        line_of = doc.line_of_token
+        taken: set[int] = set()
+        for name in names:
+            lo = name.token
+            hi = max(lo + 1, doc.token_index(name.end))
+            entity = index.entity_at(name.start)
+            found.append(Candidate(Mention(name.start, name.end, doc.text[name.start:name.end], "name"),
+                                   lo, hi, line_of[lo], entity, name.words))
+            taken.update(range(lo, hi))
+        for k, tok in enumerate(tokens):
+            if quoted[k] or k in taken:
+                continue
+            low = _CONTRACTION.sub("", tok.text.lower())
+            if low in PRONOUN_CODES:
+                found.append(Candidate(Mention(tok.start, tok.end, tok.text, "pronoun"), k, k + 1,
+                                       line_of[k], None, (tok.text,)))
+            elif low in SPEAKER_NOUNS and tok.text.islower():
+                np = _np_ending_at(doc, k, doc.token_index(doc.lines[line_of[k]].start))
+                if np is not None and np[0].kind == "description":
+                    lo = doc.token_index(np[0].start)
+                    found.append(Candidate(np[0], lo, k + 1, line_of[k], None, np[1]))
+            elif ctx is not None and ctx.tags[k] == _NOUN and tok.text.isalpha() and tok.text.islower() \
+                    and _beside_cue(ctx, k):
+                # any noun right beside a reporting verb ("the tycoon told", "said the moderator")
+                lo = _description_start(doc, ctx, k)
+                words = tuple(t.text for t in tokens[lo:k + 1])
+                found.append(Candidate(Mention(tokens[lo].start, tok.end, doc.text[tokens[lo].start:tok.end],
+                                               "description"), lo, k + 1, line_of[k], None, words))
+        found.sort(key=lambda c: c.lo)
+        self.all = found
+        self.lines = [c.line for c in found]
+        self._static: dict[int, tuple] = {}
+        # entity id -> how many candidates of the document are that entity
+        self.entity_counts: dict[int, int] = {}
+        for c in found:
+            if c.entity is not None:
+                self.entity_counts[c.entity.id] = self.entity_counts.get(c.entity.id, 0) + 1
+
+    def static(self, ctx: DocContext, c: Candidate) -> tuple[tuple[float, ...], ...]:
+        """The quote-independent features of candidate ``c``, computed once."""
+        key = id(c)
+        found = self._static.get(key)
+        if found is None or found[0] is not c:
+            found = self._static[key] = (c, _static_features(ctx, self, c))
+        return found[1]
+
+    def window(self, line: int) -> list[Candidate]:
+        """The candidates of paragraphs ``line - 1`` to ``line + 1``."""
+        lo = bisect.bisect_left(self.lines, line - _WINDOW_BACK)
+        hi = bisect.bisect_right(self.lines, line + _WINDOW_AHEAD)
+        return self.all[lo:hi]
+
+    def for_quote(self, span: QuoteSpan, rule: Attribution, previous: Attribution | None) -> list[Candidate]:
+        """The candidates of one quote: its window, plus the rules' mention and the
+        previous quote's mention when the window does not hold them."""
+        out = list(self.window(span.line))
+        for extra in (rule.mention, previous.mention if previous else None):
+            if extra is None or any(_overlaps(c.mention, extra) for c in out):
+                continue
+            lo = self.doc.token_index(extra.start)
+            hi = max(lo + 1, self.doc.token_index(extra.end))
+            line = self.doc.line_of_token[min(lo, len(self.doc.tokens) - 1)] if self.doc.tokens else 0
+            entity = self.index.entity_in(extra.start, extra.end) if extra.kind == "name" else None
+            words = tuple(t.text for t in self.doc.tokens[lo:hi])
+            out.append(Candidate(extra, lo, hi, line, entity, words))
+        out.sort(key=lambda c: c.lo)
+        return out
+
+
+_NOUN = TAG_CODES["N"]
+_NP_INNER = frozenset((TAG_CODES["N"], TAG_CODES["J"], TAG_CODES["NNP"], TAG_CODES["VBD"], TAG_CODES["CD"]))
+
+
+def _beside_cue(ctx: DocContext, k: int) -> bool:
+    """True when a strong reporting verb follows token ``k`` (after at most one
+    adverb) or directly precedes it (after at most a determiner)."""
+    n = len(ctx.cue)
+    j = k + 1
+    if j < n and ctx.tags[j] == TAG_CODES["R"]:
+        j += 1
+    if j < n and ctx.cue[j] == 1:
+        return True
+    j = k - 1
+    if j >= 0 and ctx.tags[j] == TAG_CODES["DT"]:
+        j -= 1
+    return j >= 0 and ctx.cue[j] == 1 and j < k - 1
+
+
+def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
+    """The first token of the noun phrase whose head is token ``k`` (back over
+    adjectives, nouns and names, to a determiner, at most six tokens)."""
+    line = doc.line_of_token[k]
+    lo = k
+    while lo - 1 >= 0 and k - lo < 6 and doc.line_of_token[lo - 1] == line and not doc.quoted[lo - 1]:
+        tag = ctx.tags[lo - 1]
+        if tag == TAG_CODES["DT"]:
+            return lo - 1
+        if tag not in _NP_INNER:
+            break
+        lo -= 1
+    return lo
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def rule_entity(index: EntityIndex, attribution: Attribution | None) -> Entity | None:
+    """The named entity behind a rule's mention, when it is a name."""
+    if attribution is None or attribution.mention is None or attribution.mention.kind != "name":
+        return None
+    m = attribution.mention
+    return index.entity_in(m.start, m.end)
+
+
+def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line: int, index_in_line: int,
+               rule: Attribution, previous: Attribution | None, candidates: list[Candidate]) -> list[list[float]]:
+    """Return one feature row per candidate of one quote (columns: CANDIDATE_FEATURES).
+
+    Args:
+        ctx: the document's token facts.
+        cands: the document's candidates.
+        span: the quote.
+        n_in_line, index_in_line: how many kept quotes its paragraph holds, and its place.
+        rule: the rules' attribution of this quote.
+        previous: the rules' attribution of the previous quote, if any.
+        candidates: this quote's candidates (from :meth:`DocCandidates.for_quote`).
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    n_tok = len(tokens)
+    qlo = doc.token_index(span.mark_start)
+    qhi = max(qlo, doc.token_index(span.mark_end))
+    line = doc.lines[span.line]
+    llo, lhi = doc.line_tokens(line)
+    q_sent_lo = ctx.sentence[qlo] if qlo < n_tok else -1
+    q_sent_hi = ctx.sentence[qhi - 1] if 0 < qhi <= n_tok else q_sent_lo
+    rule_m = rule.mention
+    rule_ent = rule_entity(cands.index, rule)
+    prev_m = previous.mention if previous else None
+    prev_ent = rule_entity(cands.index, previous)
+    line_cue = float(ctx.count(ctx.cues, llo, lhi) > 0)
+    quote_words = float(min(qhi - qlo, 60))
+    quote_part = [
+        float(_QUOTE_KINDS.get(span.kind, 0)), float(span.mark_start == line.start),
+        float(span.mark_end >= line.end - 1), float(span.continued), quote_words,
+        float(n_in_line), float(index_in_line), line_cue, float(span.line == 0),
+        # "…," said X continues the sentence; "… ." X said starts another
+        float(_END_PUNCT.get(doc.text[max(span.start, span.end - 1):span.end], 0)),
+    ]
+    first_of_sentence: dict[int, int] = {}
+    for c in candidates:
+        sent = ctx.sentence[min(c.lo, n_tok - 1)]
+        if sent not in first_of_sentence:
+            first_of_sentence[sent] = id(c)
+    # how many candidates (and how many of the same kind) sit between each one and the quote
+    between: dict[int, tuple[int, int]] = {}
+    for side_list in ([c for c in candidates if c.hi <= qlo][::-1], [c for c in candidates if c.lo >= qhi]):
+        kinds: dict[str, int] = {}
+        for r, c in enumerate(side_list):
+            kind = c.mention.kind
+            between[id(c)] = (r, kinds.get(kind, 0))
+            kinds[kind] = kinds.get(kind, 0) + 1
+    rows: list[list[float]] = []
+    entity_in_window: dict[int, int] = {}
+    for c in candidates:
+        if c.entity is not None:
+            entity_in_window[c.entity.id] = entity_in_window.get(c.entity.id, 0) + 1
+    quote_adjacent = float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi))
+    for c in candidates:
+        m = c.mention
+        if c.hi <= qlo:
+            side, dist = 0, qlo - c.hi
+            between_lo, between_hi = c.hi, qlo
+            rank, rank_same = between[id(c)]
+        elif c.lo >= qhi:
+            side, dist = 1, c.lo - qhi
+            between_lo, between_hi = qhi, c.lo
+            rank, rank_same = between[id(c)]
+        else:
+            side, dist, between_lo, between_hi, rank, rank_same = 2, 0, qlo, qlo, 0, 0
+        c_sent = ctx.sentence[min(c.lo, n_tok - 1)]
+        same_sentence = q_sent_lo <= c_sent <= q_sent_hi
+        sent_dist = 0 if same_sentence else (q_sent_lo - c_sent if c_sent < q_sent_lo else c_sent - q_sent_hi)
+        ent = c.entity
+        own, role, entity_part = cands.static(ctx, c)
+        row = [
+            *own,
+            float(RULE_CODES.get(rule.rule, 0)), rule.confidence,
+            float(rule_m is not None and _overlaps(rule_m, m)),
+            float(rule_ent is not None and ent is rule_ent),
+            float(prev_m is not None and _overlaps(prev_m, m)),
+            float(prev_ent is not None and ent is prev_ent),
+            float(side), float(min(dist, 80)), float(span.line - c.line), float(same_sentence),
+            float(min(sent_dist, 10)),
+            float(ctx.count(ctx.commas, between_lo, between_hi)), float(ctx.count(ctx.marks, between_lo, between_hi)),
+            float(ctx.count(ctx.cues, between_lo, between_hi)), float(rank), float(rank_same),
+            float(side == 0 and rank == 0), float(side == 1 and rank == 0),
+            *role,
+            quote_adjacent,
+            *entity_part,
+            float(entity_in_window.get(ent.id, 0)) if ent else 0.0,
+        ]
+        row.extend(quote_part)
+        row.append(float(first_of_sentence.get(c_sent) == id(c)))
+        rows.append(row)
+    return rows
+
+
+def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate
+                     ) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
+    """The features of a candidate that do not depend on the quote: what it is,
+    its grammatical role, and its entity (computed once per candidate)."""
+    doc = ctx.doc
+    tokens = doc.tokens
+    n_tok = len(tokens)
+    m = c.mention
+    kind = KIND_CODES[m.kind]
+    after_k = c.hi
+    before_k = c.lo - 1
+    before = tokens[before_k].text if before_k >= 0 else ""
+    after = tokens[after_k].text if after_k < n_tok else ""
+    cue_after_d = _cue_distance(ctx, after_k, 1)
+    cue_before_d = _cue_distance(ctx, before_k, -1)
+    own = (
+        float(kind), float(PRONOUN_CODES.get(_CONTRACTION.sub("", m.text.lower()), 0) if kind == 1 else 0),
+        float(c.hi - c.lo),
+        # a title right before a name ("Sen. Warren")
+        float(before.lower().rstrip(".") in TITLES),
+        float(m.text.isupper() and len(m.text) > 2), float(c.line == 0),
+    )
+    role = (
+        float(ctx.tag(before_k)), float(ctx.tag(after_k)),
+        float(cue_after_d == 0), float(cue_before_d == 0), cue_after_d, cue_before_d,
+        float(before.lower() in _PREPOSITIONS),
+        float(after in ("’s", "'s", "’", "'") or m.text.endswith(("’s", "'s"))),
+        float(before_k < 0 or doc.line_of_token[before_k] != c.line or before in _SENTENCE_PUNCT
+              or before in ("“", '"', ":")),
+        float(after == ","),
+        float(_subject_of_cue(ctx, c)),
+    )
+    ent = c.entity
+    entity_part = (
+        float(cands.entity_counts.get(ent.id, 0)), float(ent.person), float(ent.org), float(min(ent.speaker_votes, 10)),
+    ) if ent else (0.0, 0.0, 0.0, 0.0)
+    return own, role, entity_part
+
+
+def _cue_distance(ctx: DocContext, k: int, step: int, limit: int = 6) -> float:
+    """Tokens from ``k`` (walking by ``step``) to the nearest strong reporting verb in
+    the same sentence, or ``limit`` when there is none that close."""
+    n = len(ctx.tags)
+    if not 0 <= k < n:
+        return float(limit)
+    sent = ctx.sentence[k]
+    for d in range(limit):
+        j = k + d * step
+        if not 0 <= j < n or ctx.sentence[j] != sent:
+            break
+        if ctx.cue[j] == 1:
+            return float(d)
+    return float(limit)
+
+
+def _subject_of_cue(ctx: DocContext, c: Candidate) -> bool:
+    """True when a reporting verb follows the candidate, directly, after adverbs or
+    auxiliaries, or after an appositive set off by commas ("Blunt, the spy, said")."""
+    tokens = ctx.doc.tokens
+    n = len(tokens)
+    k = c.hi
+    # "Putney (D) said", "Putney also said"
+    if k < n and tokens[k].text == "(":
+        while k < n and tokens[k].text != ")" and k - c.hi < 8:
+            k += 1
+        k += 1
+    j = k
+    while j < n and j - k < 3 and ctx.tags[j] in (6, 12) and ctx.cue[j] == 0:
+        j += 1
+    if j < n and ctx.cue[j]:
+        return True
+    if k < n and tokens[k].text == ",":
+        sent = ctx.sentence[min(k, n - 1)]
+        for j in range(k + 1, min(n - 1, k + 25)):
+            if ctx.sentence[j] != sent or ctx.doc.quoted[j]:
+                return False
+            if tokens[j].text == "," and ctx.cue[j + 1] == 1:
+                return True
+    return False
+
+
+def _cue_adjacent_to_quote(ctx: DocContext, qlo: int, qhi: int, llo: int, lhi: int) -> bool:
+    """True when a reporting verb sits within three tokens of either quote mark."""
+    return ctx.count(ctx.cues, max(llo, qlo - 3), qlo) > 0 or ctx.count(ctx.cues, qhi, min(lhi, qhi + 3)) > 0

@@ -1,0 +1,248 @@
+"""Per-document token facts shared by the trained stages (quote filter, speaker ranker).
+
+Everything here is computed once per document in one pass over its tokens, so
+that each feature of a quote span or a speaker candidate is a constant-time
+look-up: sentence numbers, a coarse part-of-speech tag from a lexicon (no
+tagger model, no download), reporting-verb positions and running counts of
+commas and quote marks.
+
+Notes:
+    The part-of-speech tags come from the word lexicon that ships inside the
+    pinned TextBlob wheel (Brill's lexicon, the one its PatternTagger uses), read
+    as one most-frequent tag per word; context rules are left out because a
+    look-up is all the features need and it costs nothing per token.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from .cues import REPORTING_VERBS, WEAK_VERBS
+from .parsed import ParsedDoc
+from .resources import word_tags
+
+# Coarse tag classes, used as small integers in feature vectors.
+TAG_CODES = {
+    "NNP": 1, "N": 2, "V": 3, "VBD": 4, "J": 5, "R": 6, "IN": 7, "DT": 8, "PRP": 9,
+    "CC": 10, "CD": 11, "MD": 12, "PUNCT": 13, "QUOTE": 14, "OTHER": 15,
+}
+_QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
+# token text -> tag code; news vocabulary is bounded, so this stays small
+_TAG_CACHE: dict[str, int] = {}
+_SENT_END = frozenset(".!?")
+_PERSON_PRONOUNS = frozenset("i me my we us our you your".split())
+_AUX = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
+
+
+def coarse_tag(word: str, lexicon: dict[str, str]) -> int:
+    """Return the coarse tag code of one token (see :data:`TAG_CODES`)."""
+    if word in _QUOTE_TOKENS or word == "''":
+        return TAG_CODES["QUOTE"]
+    if not word[:1].isalnum():
+        return TAG_CODES["PUNCT"]
+    low = word.lower()
+    tag = lexicon.get(word) or lexicon.get(low)
+    if tag is None:
+        if word[:1].isupper():
+            return TAG_CODES["NNP"]
+        if word[:1].isdigit():
+            return TAG_CODES["CD"]
+        return TAG_CODES["N"]
+    if word[:1].isupper() and tag.startswith("NN") and word != low:
+        return TAG_CODES["NNP"]
+    if tag.startswith("NNP"):
+        return TAG_CODES["NNP"]
+    if tag.startswith("NN"):
+        return TAG_CODES["N"]
+    if tag in ("VBD", "VBN"):
+        return TAG_CODES["VBD"]
+    if tag.startswith("VB"):
+        return TAG_CODES["V"]
+    if tag == "MD":
+        return TAG_CODES["MD"]
+    if tag.startswith("JJ"):
+        return TAG_CODES["J"]
+    if tag.startswith("RB"):
+        return TAG_CODES["R"]
+    if tag in ("IN", "TO"):
+        return TAG_CODES["IN"]
+    if tag in ("DT", "PRP$", "WDT", "PDT"):
+        return TAG_CODES["DT"]
+    if tag in ("PRP", "WP"):
+        return TAG_CODES["PRP"]
+    if tag == "CC":
+        return TAG_CODES["CC"]
+    if tag == "CD":
+        return TAG_CODES["CD"]
+    return TAG_CODES["OTHER"]
+
+
+@dataclass
+class DocContext:
+    """Token-level facts of one parsed document.
+
+    Attributes:
+        doc: the parsed document (quote spans already marked).
+        tags: coarse tag code per token.
+        sentence: sentence number per token (a new paragraph starts a new sentence).
+        cue: 1 for a reporting verb outside quotation marks, 2 for a weak one, else 0.
+        commas, cues, sentence_ends, marks: running counts (prefix sums, length n + 1).
+    """
+
+    doc: ParsedDoc
+    tags: list[int] = field(default_factory=list)
+    sentence: list[int] = field(default_factory=list)
+    cue: list[int] = field(default_factory=list)
+    commas: list[int] = field(default_factory=list)
+    cues: list[int] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: ParsedDoc) -> DocContext:
+        """Compute the per-token facts in one pass."""
+        lexicon = word_tags()
+        cache = _TAG_CACHE
+        tokens = doc.tokens
+        quoted = doc.quoted or [False] * len(tokens)
+        line_of = doc.line_of_token
+        tags: list[int] = []
+        sentence: list[int] = []
+        cue: list[int] = []
+        comma: list[int] = []
+        mark: list[int] = []
+        s = 0
+        prev_line = -1
+        prev_end = False
+        for i, tok in enumerate(tokens):
+            text = tok.text
+            line = line_of[i]
+            # a sentence ends at . ! ? outside quotes before a capital, or at a paragraph end
+            if line != prev_line or (prev_end and (text[:1].isupper() or text in _QUOTE_TOKENS or text[:1].isdigit())):
+                if i:
+                    s += 1
+            prev_line = line
+            # a sentence ends at . ! ? outside quotes, or at a closing mark right after a quoted full stop
+            prev_end = (text in _SENT_END and not quoted[i]) or (
+                text in _QUOTE_TOKENS and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
+            sentence.append(s)
+            code = cache.get(text)
+            if code is None:
+                code = cache[text] = coarse_tag(text, lexicon)
+            tags.append(code)
+            low = text.lower()
+            cue.append(0 if quoted[i] or low not in REPORTING_VERBS else (2 if low in WEAK_VERBS else 1))
+            comma.append(1 if text == "," and not quoted[i] else 0)
+            mark.append(1 if text in _QUOTE_TOKENS else 0)
+        return cls(doc, tags, sentence, cue, [0, *accumulate(comma)],
+                   [0, *accumulate(1 if c == 1 else 0 for c in cue)], [0, *accumulate(mark)])
+
+    def count(self, prefix: list[int], lo: int, hi: int) -> int:
+        """How many of the counted tokens lie in [lo, hi) (0 for an empty range)."""
+        if hi <= lo:
+            return 0
+        return prefix[hi] - prefix[lo]
+
+    def tag(self, k: int) -> int:
+        """The tag code of token ``k``, 0 outside the document."""
+        return self.tags[k] if 0 <= k < len(self.tags) else 0
+
+
+# -- the quote filter's features ------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
+
+
+def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, index_in_line: int) -> dict:
+    """Return the features of one quote-mark span for the "is it a quote?" classifier.
+
+    Args:
+        ctx: the document's token facts.
+        span: a :class:`~quotes.records.QuoteSpan`.
+        reason: why the rule screen would reject it ("title", "scare quote", ...), or None.
+        n_in_line: how many spans its paragraph holds.
+        index_in_line: its position among them.
+
+    Returns:
+        A flat dict of numbers and ``"name=value"`` indicator strings, for a FeatureHasher.
+    """
+    doc = ctx.doc
+    text = doc.text
+    tokens = doc.tokens
+    content = text[span.start:span.end]
+    words = _WORD.findall(content)
+    n = len(words)
+    line = doc.lines[span.line]
+    qlo = doc.token_index(span.mark_start)
+    qhi = doc.token_index(span.mark_end)
+    inner = [k for k in range(qlo, qhi) if tokens[k].text[:1].isalnum()]
+    major = [w for w in words if w.lower() not in _MINOR]
+    caps = sum(1 for w in major if w[:1].isupper())
+    f: dict = {
+        "bias": 1.0,
+        f"reason={reason}": 1.0,
+        f"kind={span.kind}": 1.0,
+        "closed": float(span.closed),
+        "continued": float(span.continued),
+        "words_log": _log1(n),
+        "one_word": float(n == 1),
+        "two_three_words": float(2 <= n <= 3),
+        "long": float(n >= 8),
+        "cap_share": caps / len(major) if major else 0.0,
+        "all_caps_title": float(bool(major) and caps == len(major)),
+        "first_upper": float(content[:1].isupper()),
+        "ends_punct": float(content.rstrip()[-1:] in ".,!?…"),
+        "ends_comma": float(content.rstrip()[-1:] == ","),
+        "first_person": float(any(w.lower() in _PERSON_PRONOUNS for w in words)),
+        "has_verb": float(any(ctx.tags[k] in (3, 4, 12) for k in inner)),
+        "has_aux": float(any(tokens[k].text.lower() in _AUX for k in inner)),
+        "starts_line": float(span.mark_start == line.start),
+        "ends_line": float(span.mark_end >= line.end - 1),
+        "whole_line": float(span.mark_start == line.start and span.mark_end >= line.end - 1),
+        "headline": float(span.line == 0),
+        "n_in_line_log": _log1(n_in_line),
+        "first_in_line": float(index_in_line == 0),
+    }
+    # Reporting verbs near the marks make a span speech, whatever its shape.
+    lo = max(doc.token_index(line.start), qlo - 6)
+    hi = min(doc.token_index(line.end), qhi + 6)
+    f["cue_before"] = float(ctx.count(ctx.cues, lo, qlo) > 0)
+    f["cue_after"] = float(ctx.count(ctx.cues, qhi, hi) > 0)
+    f["cue_in_sentence"] = float(_cue_in_sentence(ctx, qlo, qhi))
+    # The words right around the marks ("the film", "so-called", "said").
+    for name, k in (("w-1", qlo - 1), ("w-2", qlo - 2), ("w+1", qhi), ("w+2", qhi + 1)):
+        if 0 <= k < len(tokens) and doc.line_of_token[k] == span.line:
+            f[f"{name}={tokens[k].text.lower()}"] = 1.0
+            f[f"{name}_tag={ctx.tags[k]}"] = 1.0
+        else:
+            f[f"{name}=<edge>"] = 1.0
+    if words:
+        f[f"first={words[0].lower()}"] = 1.0
+        f[f"last={words[-1].lower()}"] = 1.0
+    return f
+
+
+def _cue_in_sentence(ctx: DocContext, qlo: int, qhi: int) -> bool:
+    """True when a strong reporting verb shares a sentence with the span."""
+    sent = ctx.sentence
+    n = len(sent)
+    k = qlo - 1
+    while k >= 0 and sent[k] == sent[min(qlo, n - 1)]:
+        if ctx.cue[k] == 1:
+            return True
+        k -= 1
+    k = qhi
+    last = sent[qhi - 1] if 0 < qhi <= n else -1
+    while k < n and sent[k] == last:
+        if ctx.cue[k] == 1:
+            return True
+        k += 1
+    return False
+
+
+def _log1(x: float) -> float:
+    """log2(1 + x), a cheap squashing of counts."""
+    import math
+
+    return math.log2(1.0 + x)

@@ -1,0 +1,151 @@
+"""Write and read the shipped attribution model: one skops file and its JSON card.
+
+The model is a plain dict of scikit-learn estimators and numbers, saved with
+``skops.io.dump`` and loaded with ``skops.io.load`` and an explicit list of
+trusted types (never pickle or joblib). The card beside it records where the
+model came from (training data hash, library versions, scores, date); a model
+whose card names other library versions than the installed ones is refused,
+since scikit-learn models only load reliably with the versions that wrote them.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelError
+from .resources import models_dir
+
+ATTRIBUTION_NAME = "attribution"
+# Every non-builtin type the attribution model file holds, reviewed by hand: the
+# fitted estimators, their numpy arrays and scalars, and scikit-learn's internal
+# loss, link, binning and tree objects of HistGradientBoosting. skops refuses
+# anything else (skops.io.get_untrusted_types flags only TreePredictor by default).
+TRUSTED_TYPES: list[str] = [
+    "numpy.float64",
+    "numpy.ndarray",
+    "numpy.random._generator.Generator",
+    "numpy.uint64",
+    "sklearn._loss._loss.CyHalfBinomialLoss",
+    "sklearn._loss.link.Interval",
+    "sklearn._loss.link.LogitLink",
+    "sklearn._loss.loss.HalfBinomialLoss",
+    "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+    "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    "sklearn.feature_extraction._hash.FeatureHasher",
+    "sklearn.isotonic.IsotonicRegression",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.preprocessing._label.LabelEncoder",
+]
+# Libraries whose versions must match the card's.
+CHECKED_LIBRARIES = ("scikit-learn", "numpy", "skops")
+
+
+def library_versions() -> dict[str, str]:
+    """The installed versions of the libraries a model depends on."""
+    import numpy
+    import sklearn
+    import skops
+
+    return {"scikit-learn": sklearn.__version__, "numpy": numpy.__version__, "skops": skops.__version__}
+
+
+def model_paths(name: str = ATTRIBUTION_NAME, folder: Path | None = None) -> tuple[Path, Path]:
+    """Return (model file, card file) of a shipped model."""
+    folder = Path(folder) if folder is not None else models_dir()
+    return folder / f"{name}.skops", folder / f"{name}.json"
+
+
+def check_card(card: dict[str, Any], path: Path) -> None:
+    """Refuse a model whose card does not match the installed libraries.
+
+    Raises:
+        ModelError: the card lacks versions, or one differs from the installed one.
+    """
+    wanted = card.get("library_versions")
+    if not isinstance(wanted, dict):
+        raise ModelError(f"{path}: the model card has no library_versions; retrain with `quotes train attribution`")
+    have = library_versions()
+    for lib in CHECKED_LIBRARIES:
+        if wanted.get(lib) != have[lib]:
+            raise ModelError(
+                f"{path}: the model was trained with {lib} {wanted.get(lib)} but {have[lib]} is installed; "
+                f"install the versions pinned in pyproject.toml or retrain with `quotes train attribution`")
+
+
+def dump_model(model: dict[str, Any], card: dict[str, Any], folder: Path,
+               name: str = ATTRIBUTION_NAME) -> tuple[Path, Path]:
+    """Write ``model`` with skops and ``card`` as JSON beside it.
+
+    Returns:
+        The paths written.
+    """
+    import skops.io as sio
+
+    folder.mkdir(parents=True, exist_ok=True)
+    model_path, card_path = model_paths(name, folder)
+    import zipfile
+
+    sio.dump(model, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    untrusted = set(sio.get_untrusted_types(file=model_path)) - set(TRUSTED_TYPES)
+    if untrusted:
+        raise ModelError(f"{model_path}: holds types outside the reviewed list: {sorted(untrusted)}")
+    card_path.write_text(json.dumps(card, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    return model_path, card_path
+
+
+def load_model_file(model_path: Path, card_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Load a model and its card, checking the card first.
+
+    Raises:
+        ModelError: a file is missing or unreadable, or the versions differ.
+    """
+    if not model_path.exists() or not card_path.exists():
+        raise ModelError(f"{model_path}: model or card missing; run `quotes train attribution` to build it")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{card_path}: unreadable model card ({exc})") from exc
+    check_card(card, card_path)
+    import skops.io as sio
+
+    try:
+        model = sio.load(model_path, trusted=TRUSTED_TYPES)
+    except Exception as exc:  # skops raises several kinds; all mean "cannot use this file"
+        raise ModelError(f"{model_path}: cannot load the model ({type(exc).__name__}: {exc})") from exc
+    return model, card
+
+
+# A model set by use_model() (training scores a model before writing it).
+_OVERRIDE: list[dict[str, Any]] = []
+
+
+def load_attribution_model() -> dict[str, Any]:
+    """Return the shipped attribution model (quote filter, ranker, calibrator), loaded once per process.
+
+    Raises:
+        ModelError: the model is missing, unreadable or built with other library versions.
+    """
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    return _load_shipped()
+
+
+@functools.lru_cache(maxsize=1)
+def _load_shipped() -> dict[str, Any]:
+    model, _ = load_model_file(*model_paths())
+    return model
+
+
+@contextlib.contextmanager
+def use_model(model: dict[str, Any]):
+    """Run the pipeline with ``model`` instead of the shipped one, inside a ``with`` block."""
+    _OVERRIDE.append(model)
+    try:
+        yield model
+    finally:
+        _OVERRIDE.pop()

@@ -1,0 +1,118 @@
+"""Speaker candidates, their feature rows, and the ranker's choice."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.attribute import attribute
+from quotes.candidates import CANDIDATE_FEATURES, CATEGORICAL_FEATURES, DocCandidates, quote_rows
+from quotes.features import TAG_CODES, DocContext, coarse_tag
+from quotes.pipeline import prepare
+from quotes.rank import candidate_table
+
+TEXT = ("Anthony Blunt worked for MI5 for years.\n\n"
+        "The former spy later wrote a memoir.\n\n"
+        '"It was the biggest mistake of my life," he said.\n\n'
+        "Nothing else happened.\n\n"
+        "Far away, Jane Doe said nothing.")
+
+
+@pytest.fixture(scope="module")
+def front():
+    return prepare(TEXT)
+
+
+def _table(front):
+    spans = [s for s, r in zip(front.spans, front.reasons) if r is None]
+    rules = attribute(front.parsed, spans, front.index)
+    return spans, rules, candidate_table(front, spans, rules)
+
+
+def test_candidates_cover_names_pronouns_and_descriptions(front):
+    cands = DocCandidates(front.parsed, front.index, front.names, front.ctx)
+    kinds = {(c.mention.text, c.mention.kind) for c in cands.all}
+    assert ("Anthony Blunt", "name") in kinds
+    assert ("he", "pronoun") in kinds
+    assert ("The former spy", "description") in kinds
+    # offsets point at the words
+    for c in cands.all:
+        assert TEXT[c.mention.start:c.mention.end] == c.mention.text
+
+
+def test_window_is_the_quote_paragraph_and_its_neighbours(front):
+    spans, rules, (_, lists, rows) = _table(front)
+    (quote_cands,) = lists
+    texts = [c.mention.text for c in quote_cands]
+    assert "he" in texts and "The former spy" in texts
+    assert "Jane Doe" not in texts  # two paragraphs after the quote
+    assert "Anthony Blunt" not in texts  # two paragraphs before it
+
+
+def test_rows_have_one_column_per_feature(front):
+    _, _, (_, lists, rows) = _table(front)
+    assert len(rows) == sum(len(x) for x in lists)
+    assert all(len(r) == len(CANDIDATE_FEATURES) for r in rows)
+    assert set(CATEGORICAL_FEATURES) <= set(CANDIDATE_FEATURES)
+
+
+def test_features_mark_the_subject_of_the_reporting_verb(front):
+    _, _, (_, lists, rows) = _table(front)
+    col = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
+    by_text = {c.mention.text: r for c, r in zip(lists[0], rows)}
+    he = by_text["he"]
+    assert he[col["subject_of_cue"]] == 1.0
+    assert he[col["rule_chose"]] == 1.0  # the verb-after rule picked "he"
+    assert he[col["side"]] == 1.0  # after the quote
+    assert he[col["same_sentence"]] == 1.0
+    spy = by_text["The former spy"]
+    assert spy[col["line_distance"]] == 1.0
+    assert spy[col["same_sentence"]] == 0.0
+
+
+def test_rules_mention_is_added_when_outside_the_window():
+    text = ("Jane Doe spoke first.\n\nShe paused.\n\nThen more.\n\n"
+            '"One," said Jane Doe.\n\nA line.\n\nAnother line.\n\n"Two."')
+    f = prepare(text)
+    spans = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    rules = attribute(f.parsed, spans, f.index)
+    cands = DocCandidates(f.parsed, f.index, f.names, f.ctx)
+    second = cands.for_quote(spans[1], rules[1], rules[0])
+    assert any(c.mention.text == "Jane Doe" for c in second)  # the previous quote's speaker
+
+
+@pytest.mark.parametrize("word, tag", [
+    ("said", "VBD"), ("the", "DT"), ("Blunt", "NNP"), ("spy", "N"), (",", "PUNCT"), ("“", "QUOTE"),
+])
+def test_lexicon_tags_need_no_tagger(word, tag):
+    from quotes.resources import word_tags
+
+    assert coarse_tag(word, word_tags()) == TAG_CODES[tag]
+
+
+def test_doc_context_counts_and_sentences():
+    f = prepare('Blunt said, "Yes." Then, he left.\n\nA new paragraph, here.')
+    ctx: DocContext = f.ctx
+    n = len(f.parsed.tokens)
+    assert len(ctx.sentence) == n and len(ctx.commas) == n + 1
+    assert ctx.sentence[-1] > ctx.sentence[0]
+    assert ctx.count(ctx.commas, 0, n) == 3
+    assert ctx.count(ctx.cues, 0, n) == 1
+
+
+def test_quote_rows_of_a_quote_without_candidates():
+    f = prepare('"Nobody here."')
+    spans = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    rules = attribute(f.parsed, spans, f.index)
+    cands = DocCandidates(f.parsed, f.index, f.names, f.ctx)
+    assert quote_rows(f.ctx, cands, spans[0], 1, 0, rules[0], None, []) == []
+
+
+def test_packed_trees_match_scikit_learn():
+    import numpy as np
+
+    from quotes.model_files import load_attribution_model
+    from quotes.rank import PackedTrees
+
+    ranker = load_attribution_model()["ranker"]
+    X = np.random.default_rng(0).random((300, ranker.n_features_in_)) * 20
+    np.testing.assert_allclose(PackedTrees(ranker).predict_proba(X.tolist(), block=64),
+                               ranker.predict_proba(X)[:, 1])

@@ -1,0 +1,102 @@
+"""Training, persisting and loading the attribution model (skops, trusted types, card checks)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from quotes.errors import ModelError
+from quotes.evaluate import load_gold
+from quotes.model_files import (
+    TRUSTED_TYPES, check_card, dump_model, library_versions, load_model_file, model_paths, use_model,
+)
+from quotes.pipeline import extract
+from quotes.train_attribution import make_quote_filter, make_ranker, train_attribution
+
+from .conftest import CORPORA
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    """A model dict shaped like the shipped one, fitted on toy data in seconds."""
+    from sklearn.isotonic import IsotonicRegression
+
+    rng = np.random.default_rng(0)
+    rows = [{"bias": 1.0, "w-1=said": float(i % 2), "words_log": float(i % 5)} for i in range(40)]
+    quote_filter = make_quote_filter().fit(rows, [i % 2 for i in range(40)])
+    X = rng.random((200, 5))
+    y = (X[:, 0] > 0.5).astype(int)
+    ranker = make_ranker().set_params(max_iter=5).fit(X, y)
+    calibrator = IsotonicRegression(out_of_bounds="clip").fit(X[:, 0], y)
+    model = {"quote_filter": quote_filter, "quote_threshold": 0.5, "ranker": ranker,
+             "calibrator": calibrator, "certain_rules": ["verb-after"]}
+    return model, rows, X
+
+
+def _card():
+    return {"name": "attribution", "library_versions": library_versions()}
+
+
+def test_skops_round_trip_with_trusted_types(tiny_model, tmp_path):
+    import skops.io as sio
+
+    model, rows, X = tiny_model
+    model_path, card_path = dump_model(model, _card(), tmp_path)
+    assert set(sio.get_untrusted_types(file=model_path)) <= set(TRUSTED_TYPES)
+    loaded, card = load_model_file(model_path, card_path)
+    assert card["library_versions"] == library_versions()
+    np.testing.assert_allclose(loaded["ranker"].predict_proba(X), model["ranker"].predict_proba(X))
+    np.testing.assert_allclose(loaded["quote_filter"].predict_proba(rows), model["quote_filter"].predict_proba(rows))
+    assert loaded["certain_rules"] == ["verb-after"]
+    # nothing pickled: the file is a skops zip archive
+    assert model_path.read_bytes()[:2] == b"PK"
+
+
+def test_card_with_other_library_versions_is_refused(tiny_model, tmp_path):
+    model, _, _ = tiny_model
+    card = _card()
+    card["library_versions"]["scikit-learn"] = "0.0.1"
+    model_path, card_path = dump_model(model, card, tmp_path)
+    with pytest.raises(ModelError, match="scikit-learn 0.0.1"):
+        load_model_file(model_path, card_path)
+    with pytest.raises(ModelError, match="library_versions"):
+        check_card({}, card_path)
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="quotes train attribution"):
+        load_model_file(*model_paths(folder=tmp_path))
+
+
+def test_shipped_model_loads_and_its_card_is_complete():
+    model_path, card_path = model_paths()
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    for key in ("training_data", "library_versions", "code_version", "cross_validation", "date",
+                "candidate_features", "trusted_types"):
+        assert key in card, key
+    assert len(card["training_data"]["sha256"]) == 64
+    loaded, _ = load_model_file(model_path, card_path)
+    assert {"quote_filter", "ranker", "calibrator", "quote_threshold"} <= set(loaded)
+    # the shipped files stay small enough for git
+    assert model_path.stat().st_size < 5_000_000
+
+
+def test_confidence_is_a_probability():
+    quotes = extract('"It was a mistake," said Anthony Blunt.\n\n"I regret it," he added.')
+    assert quotes and all(0.0 <= q.confidence <= 1.0 for q in quotes)
+
+
+def test_train_on_a_small_corpus_writes_model_and_card(tmp_path):
+    docs = load_gold(CORPORA)[:12]
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    out = tmp_path / "models"
+    card = train_attribution(data, out_dir=out)
+    assert (out / "attribution.skops").exists() and (out / "attribution.json").exists()
+    assert card["training_data"]["documents"] == 12
+    assert card["cross_validation"]["folds"] == 5
+    model, _ = load_model_file(out / "attribution.skops", out / "attribution.json")
+    with use_model(model):
+        quotes = extract('"We will reopen," said Grace Okafor.')
+    assert [q.speaker for q in quotes] == ["Grace Okafor"]
