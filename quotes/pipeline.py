@@ -108,12 +108,15 @@ def prepare(text: str, clock: _Clock | None = None) -> Front:
     return Front(parsed, spans, reasons, names, index, ctx)
 
 
-def analyse(document: Document, timings: dict[str, float] | None = None) -> Analysis:
+def analyse(document: Document, timings: dict[str, float] | None = None,
+            rules_only: bool = False) -> Analysis:
     """Run the whole pipeline on one document.
 
     Args:
         document: the article.
         timings: when given, the seconds spent in each stage are added to it.
+        rules_only: skip the trained quote filter and speaker ranker (the rule
+            half alone, for comparisons and for ``--rules-only``).
 
     Returns:
         The attributed quotes in document order, and the quote-mark spans that
@@ -125,11 +128,15 @@ def analyse(document: Document, timings: dict[str, float] | None = None) -> Anal
     clock = _Clock(timings)
     text = document.text
     front = prepare(text, clock)
-    kept, rejected = filter_spans(front)
+    if rules_only:
+        kept = [s for s, r in zip(front.spans, front.reasons) if r is None]
+        rejected = [(s, r) for s, r in zip(front.spans, front.reasons) if r is not None]
+    else:
+        kept, rejected = filter_spans(front)
     clock.lap("quote filter")
     rules = attribute(front.parsed, kept, front.index)
     clock.lap("attribution")
-    attributions = rank_speakers(front, kept, rules, clock)
+    attributions = rules if rules_only else rank_speakers(front, kept, rules, clock)
     records = [_record(text, span, a) for span, a in zip(kept, attributions)]
     clock.lap("records")
     return Analysis(document, records, rejected)

@@ -95,3 +95,18 @@ def test_corpora_floors():
 def test_same_speaker_is_the_scorers_rule():
     # the floors above use the scorer's own name rule; keep it honest
     assert same_speaker("Donald J. Trump", "Trump")
+
+
+# The rule half alone (issue 2's pipeline), measured with `quotes evaluate
+# --rules-only`: loose F1 0.967, attr 0.852 (named 0.868, pronoun 0.807), e2e 0.834.
+RULES_ONLY_FLOORS = {"loose_f1": 0.96, "attr": 0.845, "e2e_f1": 0.825}
+
+
+@needs_shared(POLNEAR_DEV)
+def test_polnear_dev_rules_only_floors():
+    from quotes.pipeline import analyse
+
+    summary, _ = evaluate(load_gold(POLNEAR_DEV), lambda d: analyse(d, rules_only=True).quotes)
+    assert summary["loose"]["f1"] >= RULES_ONLY_FLOORS["loose_f1"]
+    assert summary["attr"]["accuracy"] >= RULES_ONLY_FLOORS["attr"]
+    assert summary["e2e"]["f1"] >= RULES_ONLY_FLOORS["e2e_f1"]

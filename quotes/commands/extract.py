@@ -67,6 +67,8 @@ def evaluate(
         help="Gold JSONL (PolNeAR format) or a folder of NAME.gold.jsonl files.")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
     errors: Annotated[int, typer.Option("--errors", help="Also list this many errors of each kind.")] = 0,
+    rules_only: Annotated[bool, typer.Option(
+        "--rules-only", help="Score the rule half alone (no trained quote filter or ranker).")] = False,
 ) -> None:
     """Score the pipeline against gold quotes: spans, attribution, end to end.
 
@@ -89,7 +91,12 @@ def evaluate(
     except QuotesError as exc:
         err(f"error: {exc}")
         raise typer.Exit(code=1) from None
-    summary, error_list = run_evaluation(docs, extract_document)
+    if rules_only:
+        from ..pipeline import analyse
+
+        summary, error_list = run_evaluation(docs, lambda d: analyse(d, rules_only=True).quotes)
+    else:
+        summary, error_list = run_evaluation(docs, extract_document)
     if fmt == ReportFormat.json:
         typer.echo(json.dumps(summary))
     else:
