@@ -106,7 +106,7 @@ class DocCandidates:
         for k, tok in enumerate(tokens):
             if quoted[k] or k in taken:
                 continue
-            low = _CONTRACTION.sub("", tok.text.lower())
+            low = _pronoun_form(tok.text)
             if low in PRONOUN_CODES:
                 found.append(Candidate(Mention(tok.start, tok.end, tok.text, "pronoun"), k, k + 1,
                                        line_of[k], None, (tok.text,)))
@@ -161,6 +161,14 @@ class DocCandidates:
             out.append(Candidate(extra, lo, hi, line, entity, words))
         out.sort(key=lambda c: c.lo)
         return out
+
+
+def _pronoun_form(text: str) -> str:
+    """The token lower-cased without a contracted verb ("He’s" -> "he")."""
+    low = text.lower()
+    if "’" in low or "'" in low:  # (_CONTRACTION needs one; most tokens have none)
+        low = _CONTRACTION.sub("", low)
+    return low
 
 
 _NOUN = TAG_CODES["N"]
@@ -244,9 +252,12 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         # "…," said X continues the sentence; "… ." X said starts another
         float(_END_PUNCT.get(doc.text[max(span.start, span.end - 1):span.end], 0)),
     ]
+    sentence = ctx.sentence
+    commas, marks, cues = ctx.commas, ctx.marks, ctx.cues
+    # the sentence of each candidate, and the first candidate of each sentence
+    sents = [sentence[min(c.lo, n_tok - 1)] for c in candidates]
     first_of_sentence: dict[int, int] = {}
-    for c in candidates:
-        sent = ctx.sentence[min(c.lo, n_tok - 1)]
+    for c, sent in zip(candidates, sents):
         if sent not in first_of_sentence:
             first_of_sentence[sent] = id(c)
     # how many candidates (and how many of the same kind) sit between each one and the quote
@@ -263,7 +274,8 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         if c.entity is not None:
             entity_in_window[c.entity.id] = entity_in_window.get(c.entity.id, 0) + 1
     quote_adjacent = float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi))
-    for c in candidates:
+    rule_part = (float(RULE_CODES.get(rule.rule, 0)), rule.confidence)
+    for c, c_sent in zip(candidates, sents):
         m = c.mention
         if c.hi <= qlo:
             side, dist = 0, qlo - c.hi
@@ -275,30 +287,30 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
             rank, rank_same = between[id(c)]
         else:
             side, dist, between_lo, between_hi, rank, rank_same = 2, 0, qlo, qlo, 0, 0
-        c_sent = ctx.sentence[min(c.lo, n_tok - 1)]
         same_sentence = q_sent_lo <= c_sent <= q_sent_hi
         sent_dist = 0 if same_sentence else (q_sent_lo - c_sent if c_sent < q_sent_lo else c_sent - q_sent_hi)
         ent = c.entity
         own, role, entity_part = cands.static(ctx, c)
+        # (between_lo <= between_hi always, so the prefix differences are ctx.count)
         row = [
             *own,
-            float(RULE_CODES.get(rule.rule, 0)), rule.confidence,
+            *rule_part,
             float(rule_m is not None and _overlaps(rule_m, m)),
             float(rule_ent is not None and ent is rule_ent),
             float(prev_m is not None and _overlaps(prev_m, m)),
             float(prev_ent is not None and ent is prev_ent),
             float(side), float(min(dist, 80)), float(span.line - c.line), float(same_sentence),
             float(min(sent_dist, 10)),
-            float(ctx.count(ctx.commas, between_lo, between_hi)), float(ctx.count(ctx.marks, between_lo, between_hi)),
-            float(ctx.count(ctx.cues, between_lo, between_hi)), float(rank), float(rank_same),
+            float(commas[between_hi] - commas[between_lo]), float(marks[between_hi] - marks[between_lo]),
+            float(cues[between_hi] - cues[between_lo]), float(rank), float(rank_same),
             float(side == 0 and rank == 0), float(side == 1 and rank == 0),
             *role,
             quote_adjacent,
             *entity_part,
             float(entity_in_window.get(ent.id, 0)) if ent else 0.0,
+            *quote_part,
+            float(first_of_sentence.get(c_sent) == id(c)),
         ]
-        row.extend(quote_part)
-        row.append(float(first_of_sentence.get(c_sent) == id(c)))
         rows.append(row)
     return rows
 

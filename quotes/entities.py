@@ -26,6 +26,7 @@ def _places() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
+_GENDERED_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central upstate downtown".split())
 
 
@@ -165,7 +166,7 @@ class EntityIndex:
 
     # -- building -------------------------------------------------------------
     def _attach(self, name: NameMention) -> Entity:
-        keys = tuple(_key(w) for w in name.words if _key(w))
+        keys = tuple(k for k in map(_key, name.words) if k)
         first = keys[0] if len(keys) > 1 and keys[0] in first_names() else ""
         entity = self._match(keys, first, name)
         if entity is None:
@@ -223,12 +224,11 @@ class EntityIndex:
     def _vote_genders(self) -> None:
         """Let he/she right after a mention vote on that entity's gender."""
         tokens = self.doc.tokens
-        for idx, tok in enumerate(tokens):
-            low = tok.text.lower()
-            if low not in MALE_PRONOUNS and low not in FEMALE_PRONOUNS:
-                continue
-            if self.doc.quoted[idx]:
-                continue
+        quoted = self.doc.quoted
+        # (one comprehension over all tokens, then a loop over the few pronouns)
+        gendered = [(idx, low) for idx, low in enumerate([t.text.lower() for t in tokens])
+                    if low in _GENDERED_PRONOUNS and not quoted[idx]]
+        for idx, low in gendered:
             # the vote goes to the nearest preceding name that could be a person, so
             # "he was born in New Mexico. He said" does not make New Mexico a man
             k = bisect.bisect_right(self.mention_tokens, idx) - 1

@@ -28,11 +28,21 @@ TAG_CODES = {
     "CC": 10, "CD": 11, "MD": 12, "PUNCT": 13, "QUOTE": 14, "OTHER": 15,
 }
 _QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
-# token text -> tag code; news vocabulary is bounded, so this stays small
-_TAG_CACHE: dict[str, int] = {}
+# token text -> _token_facts; news vocabulary is bounded, so this stays small
+_FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool]] = {}
 _SENT_END = frozenset(".!?")
 _PERSON_PRONOUNS = frozenset("i me my we us our you your".split())
 _AUX = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
+
+
+def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bool, bool, bool]:
+    """What DocContext.build needs to know of a token's text, whatever its context:
+    (tag code, cue code outside quotes, may open a sentence, ends a sentence,
+    is a quote mark, is a comma)."""
+    low = text.lower()
+    cue_code = 0 if low not in REPORTING_VERBS else (2 if low in WEAK_VERBS else 1)
+    opens = text[:1].isupper() or text in _QUOTE_TOKENS or text[:1].isdigit()
+    return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",")
 
 
 def coarse_tag(word: str, lexicon: dict[str, str]) -> int:
@@ -102,7 +112,7 @@ class DocContext:
     def build(cls, doc: ParsedDoc) -> DocContext:
         """Compute the per-token facts in one pass."""
         lexicon = word_tags()
-        cache = _TAG_CACHE
+        cache = _FACTS_CACHE
         tokens = doc.tokens
         quoted = doc.quoted or [False] * len(tokens)
         line_of = doc.line_of_token
@@ -116,24 +126,25 @@ class DocContext:
         prev_end = False
         for i, tok in enumerate(tokens):
             text = tok.text
+            facts = cache.get(text)
+            if facts is None:
+                facts = cache[text] = _token_facts(text, lexicon)
+            code, cue_code, opens, is_end, is_mark, is_comma = facts
             line = line_of[i]
+            in_quote = quoted[i]
             # a sentence ends at . ! ? outside quotes before a capital, or at a paragraph end
-            if line != prev_line or (prev_end and (text[:1].isupper() or text in _QUOTE_TOKENS or text[:1].isdigit())):
+            if line != prev_line or (prev_end and opens):
                 if i:
                     s += 1
             prev_line = line
             # a sentence ends at . ! ? outside quotes, or at a closing mark right after a quoted full stop
-            prev_end = (text in _SENT_END and not quoted[i]) or (
-                text in _QUOTE_TOKENS and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
+            prev_end = (is_end and not in_quote) or (
+                is_mark and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
             sentence.append(s)
-            code = cache.get(text)
-            if code is None:
-                code = cache[text] = coarse_tag(text, lexicon)
             tags.append(code)
-            low = text.lower()
-            cue.append(0 if quoted[i] or low not in REPORTING_VERBS else (2 if low in WEAK_VERBS else 1))
-            comma.append(1 if text == "," and not quoted[i] else 0)
-            mark.append(1 if text in _QUOTE_TOKENS else 0)
+            cue.append(0 if in_quote else cue_code)
+            comma.append(1 if is_comma and not in_quote else 0)
+            mark.append(1 if is_mark else 0)
         return cls(doc, tags, sentence, cue, [0, *accumulate(comma)],
                    [0, *accumulate(1 if c == 1 else 0 for c in cue)], [0, *accumulate(mark)])
 

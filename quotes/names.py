@@ -17,7 +17,8 @@ from .parsed import ParsedDoc
 from .resources import common_words, first_names
 
 _POSSESSIVE = re.compile(r"[’']s?$")
-_WORD = re.compile(r"[A-Za-z]")
+# A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Words that join an organisation's name ("Department of Justice").
 _ORG_JOINERS = frozenset(("of", "for", "on"))
 # Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
@@ -28,6 +29,7 @@ _INNER_TITLES = frozenset(
 )
 # Office titles that take "of" before the office ("Secretary of State").
 _OFFICE_TITLES = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
+_ROLE_OR_INNER = ROLE_WORDS | _INNER_TITLES
 # Capitalised words that are lower-case words in a title-case headline.
 _HEADLINE_SHARE = 0.6
 
@@ -62,7 +64,7 @@ class NameMention:
 
 
 def _is_cap_word(text: str) -> bool:
-    return text[:1].isupper() and bool(_WORD.match(text))
+    return text[:1] in _ASCII_UPPER
 
 
 def _is_initial(text: str) -> bool:
@@ -72,10 +74,10 @@ def _is_initial(text: str) -> bool:
 def _headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
     """True for a title-case line ("Hillary Clinton Was Headed to ER"), where
     capitals do not mark names."""
-    words = [t for t in doc.tokens[lo:hi] if t.text[:1].isalpha()]
+    words = [w for w in [t.text for t in doc.tokens[lo:hi]] if w[:1].isalpha()]
     if len(words) < 4:
         return False
-    return sum(t.is_cap for t in words) / len(words) >= _HEADLINE_SHARE
+    return sum(1 for w in words if w[:1].isupper()) / len(words) >= _HEADLINE_SHARE
 
 
 def find_names(doc: ParsedDoc) -> list[NameMention]:
@@ -83,12 +85,13 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
     common = common_words()
     names: list[NameMention] = []
     tokens = doc.tokens
+    quoted = doc.quoted
     for line in doc.lines:
         lo, hi = doc.line_tokens(line)
         headline = _headline_line(doc, lo, hi)
         i = lo
         while i < hi:
-            if doc.quoted[i] or not (_is_cap_word(tokens[i].text)):
+            if quoted[i] or tokens[i].text[:1] not in _ASCII_UPPER:  # not _is_cap_word
                 i += 1
                 continue
             j = i
@@ -193,13 +196,15 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     role_prefix: list[str] = []
     for m in range(len(run) - 2, 0, -1):
         low = tokens[run[m]].text.rstrip(".").lower()
+        if low not in _ROLE_OR_INNER:
+            continue
         rest = [tokens[k].text for k in run[m + 1:]]
-        if (low in ROLE_WORDS or low in _INNER_TITLES) and rest[0] not in ORG_HEADS \
+        if rest[0] not in ORG_HEADS \
                 and rest[0].lower() not in NAME_SUFFIXES and rest[-1].rstrip("’'s") not in ORG_HEADS \
                 and _is_cap_word(rest[0]) and rest[0].rstrip(".").lower() not in ROLE_WORDS:
             role_prefix = [tokens[k].text for k in run[:m + 1]]
             t = m
-            while t >= 0 and tokens[run[t]].text.rstrip(".").lower() in (ROLE_WORDS | _INNER_TITLES):
+            while t >= 0 and tokens[run[t]].text.rstrip(".").lower() in _ROLE_OR_INNER:
                 t -= 1
             title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1])
             run = run[m + 1:]

@@ -29,13 +29,15 @@ class ParsedDoc:
     def from_text(cls, text: str) -> ParsedDoc:
         """Split ``text`` into lines and tokens (tokens never cross a line)."""
         lines = split_lines(text)
-        tokens: list[Token] = []
+        # Tokens hold no white space and lines hold every non-space character, so
+        # one pass over the whole text gives the tokens of each line in turn.
+        tokens = tokenize(text)
+        token_starts = [t.start for t in tokens]
         line_of_token: list[int] = []
         for line in lines:
-            line_tokens = tokenize(text, line.start, line.end)
-            tokens.extend(line_tokens)
-            line_of_token.extend([line.index] * len(line_tokens))
-        return cls(text, lines, tokens, [t.start for t in tokens], line_of_token=line_of_token)
+            in_line = bisect.bisect_left(token_starts, line.end) - len(line_of_token)
+            line_of_token.extend([line.index] * in_line)
+        return cls(text, lines, tokens, token_starts, line_of_token=line_of_token)
 
     def mark_quoted(self, spans: list[QuoteSpan]) -> None:
         """Record which tokens lie inside any of ``spans`` (marks included)."""

@@ -130,7 +130,23 @@ def _calibrate(calibrator, top: list[float]) -> list[float]:
         return list(top)
     import numpy as np
 
-    return [float(p) for p in calibrator.predict(np.asarray(top))]
+    scores = np.asarray(top, dtype=float)
+    if _is_clipped_isotonic(calibrator):
+        # What IsotonicRegression.predict computes (clip, then scipy's interp1d,
+        # which hands float64 data to np.interp), without its input checks.
+        scores = np.clip(scores, calibrator.X_min_, calibrator.X_max_)
+        return [float(p) for p in np.interp(scores, calibrator.X_thresholds_, calibrator.y_thresholds_)]
+    return [float(p) for p in calibrator.predict(scores)]
+
+
+def _is_clipped_isotonic(calibrator) -> bool:
+    """True for a fitted IsotonicRegression that clips and interpolates float64 knots."""
+    import numpy as np
+    from sklearn.isotonic import IsotonicRegression
+
+    return (isinstance(calibrator, IsotonicRegression) and calibrator.out_of_bounds == "clip"
+            and len(getattr(calibrator, "X_thresholds_", ())) > 1
+            and calibrator.X_thresholds_.dtype == np.float64 and calibrator.y_thresholds_.dtype == np.float64)
 
 
 def _same(cand: Candidate, rule: Attribution) -> bool:
@@ -165,32 +181,49 @@ class PackedTrees:
     thread team per tree; for the hundred-odd candidate rows of one article that
     overhead is most of the cost. The result is the same (tested): the sum of
     the leaf values plus the baseline, through the logistic link.
+
+    Notes:
+        The leaf a row reaches is found without walking the tree (the bit-vector
+        scheme of QuickScorer, Lucchese et al. 2015): number each tree's leaves
+        from left to right; every split whose test fails (the row goes right)
+        rules out the leaves of its left subtree; the leftmost leaf not ruled out
+        is the one the row reaches. So all the splits of all the trees are tested
+        at once, the ruled-out leaves of each tree are ANDed away as bit masks, and
+        the lowest set bit names the leaf. A missing value (NaN) fails every test
+        and goes right, as in a walk that tests ``x <= threshold``.
     """
 
     def __init__(self, model) -> None:
         import numpy as np
 
-        feats, thresholds, lefts, rights, leaves, values, roots = [], [], [], [], [], [], []
-        offset = 0
-        for (predictor,) in model._predictors:
-            nodes = predictor.nodes
-            if nodes["is_categorical"].any():
-                raise ValueError("categorical splits are not supported")
-            roots.append(offset)
-            feats.append(nodes["feature_idx"].astype(np.intp))
-            thresholds.append(nodes["num_threshold"])
-            lefts.append(nodes["left"].astype(np.intp) + offset)
-            rights.append(nodes["right"].astype(np.intp) + offset)
-            leaves.append(nodes["is_leaf"].astype(bool))
-            values.append(nodes["value"])
-            offset += len(nodes)
-        self.feature = np.concatenate(feats)
-        self.threshold = np.concatenate(thresholds)
-        self.left = np.concatenate(lefts)
-        self.right = np.concatenate(rights)
-        self.leaf = np.concatenate(leaves)
-        self.value = np.concatenate(values)
-        self.roots = np.asarray(roots, dtype=np.intp)
+        trees = [predictor.nodes for (predictor,) in model._predictors]
+        if any(nodes["is_categorical"].any() for nodes in trees):
+            raise ValueError("categorical splits are not supported")
+        n_leaves = max(int(nodes["is_leaf"].sum()) for nodes in trees)
+        n_splits = max(1, max(len(nodes) - int(nodes["is_leaf"].sum()) for nodes in trees))
+        if n_leaves > 64:
+            raise ValueError("trees of more than 64 leaves are not supported")
+        self.mask_type = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64)
+                              if np.iinfo(t).bits >= n_leaves)
+        every = (1 << np.iinfo(self.mask_type).bits) - 1
+        # per tree, n_splits tests (padded with tests that always pass)
+        self.feature = np.zeros((len(trees), n_splits), dtype=np.intp)
+        self.threshold = np.full((len(trees), n_splits), np.inf)
+        self.keep = np.full((len(trees), n_splits), every, dtype=self.mask_type)  # leaves left when it fails
+        self.first_leaf = np.zeros(len(trees), dtype=np.intp)  # where each tree's leaves start in .value
+        values: list[float] = []
+        for t, nodes in enumerate(trees):
+            self.first_leaf[t] = len(values)
+            for s, (node, left_leaves) in enumerate(_splits_and_left_leaves(nodes, values)):
+                self.feature[t, s] = nodes["feature_idx"][node]
+                self.threshold[t, s] = nodes["num_threshold"][node]
+                self.keep[t, s] = every & ~sum(1 << b for b in left_leaves)
+        self.value = np.asarray(values, dtype=float)
+        # one column per (tree, split), for rows transposed to (feature, row)
+        self.feature = self.feature.ravel()
+        self.threshold = self.threshold.ravel()[:, None]
+        self.keep = self.keep.ravel()[:, None]
+        self.n_trees, self.n_splits = len(trees), n_splits
         self.baseline = float(np.ravel(model._baseline_prediction)[0])
 
     def predict_proba(self, rows, block: int = 256) -> "np.ndarray":
@@ -201,21 +234,39 @@ class PackedTrees:
         if len(rows) > block:
             return np.concatenate([self.predict_proba(rows[i:i + block], block)
                                    for i in range(0, len(rows), block)])
+        if not len(rows):
+            return np.empty(0)
         X = np.asarray(rows, dtype=float)
-        n, trees = len(X), len(self.roots)
-        # one (row, tree) pair per entry; only pairs not yet at a leaf move on
-        node = np.tile(self.roots, n)
-        row = np.repeat(np.arange(n), trees)
-        active = np.flatnonzero(~self.leaf[node])
-        while active.size:
-            at = node[active]
-            go_left = X[row[active], self.feature[at]] <= self.threshold[at]
-            nxt = np.where(go_left, self.left[at], self.right[at])
-            node[active] = nxt
-            active = active[~self.leaf[nxt]]
-        node = node.reshape(n, trees)
-        raw = self.value[node].sum(axis=1) + self.baseline
+        n = len(X)
+        every = np.iinfo(self.mask_type).max
+        # (tree and split, row): the leaves still possible after each test
+        keep = np.where(X.T[self.feature] <= self.threshold, self.mask_type(every), self.keep)
+        alive = np.bitwise_and.reduce(keep.reshape(self.n_trees, self.n_splits, n), axis=1)
+        lowest = alive & (~alive + self.mask_type(1))  # the lowest set bit alone
+        _, exponent = np.frexp(lowest.astype(float))  # 2**b -> b + 1
+        leaf = (exponent - 1 + self.first_leaf[:, None]).T
+        # a C-ordered (row, tree) array, summed along the row as before: same floats
+        raw = np.ascontiguousarray(self.value[leaf]).sum(axis=1) + self.baseline
         return 1.0 / (1.0 + np.exp(-raw))
+
+
+def _splits_and_left_leaves(nodes, values: list[float]) -> list[tuple[int, list[int]]]:
+    """Number one tree's leaves from left to right (appending their values to
+    ``values``) and return, per split node, the numbers of its left subtree's leaves."""
+    splits: list[tuple[int, list[int]]] = []
+    first = len(values)
+
+    def walk(node: int) -> list[int]:
+        if nodes["is_leaf"][node]:
+            values.append(float(nodes["value"][node]))
+            return [len(values) - 1 - first]
+        left = walk(int(nodes["left"][node]))
+        right = walk(int(nodes["right"][node]))
+        splits.append((node, left))
+        return left + right
+
+    walk(0)
+    return splits
 
 
 _PACKED: dict[int, PackedTrees] = {}

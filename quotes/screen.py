@@ -12,6 +12,10 @@ from .records import QuoteSpan
 from .segment import Line
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.I)
+# A pattern that is only a phrase between word boundaries (r"\ball rights reserved\b")
+# makes the regex engine try every position of the line; such phrases are looked up
+# as plain substrings first (see _is_boilerplate).
+_PLAIN_PHRASE = re.compile(r"\\b([a-z][a-z -]*[a-z])\\b")
 # "24 Jan 08 |  Newsnight": the date-and-section line under a related link.
 _LINK_META = re.compile(r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*(?:\||$)")
 # Headings of link lists ("Most read"): the lines right under one, up to the
@@ -40,6 +44,12 @@ _REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
 _TITLE_CASE_WORD = re.compile(r"^[A-Z0-9]")
 _MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
+_CONTENT_WORDS = re.compile(r"[\w’'&-]+")
+_BEFORE_WORDS = re.compile(r"[\w’'-]+")
+_LINE_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|as well as)\s*$")
+_CAPITAL_AFTER = re.compile(r"\s*[A-Z][a-z]")
+_SPEECH_WORDS = re.compile(r"\b(I|We|You|My|Our|We're|I'm)\b")
 
 
 def screen(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list[tuple[QuoteSpan, str | None]]:
@@ -51,10 +61,11 @@ def screen(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list
         spans: detected quote spans.
     """
     junk = _junk_lines(text, lines)
+    headlines: dict[int, bool] = {}
     out: list[tuple[QuoteSpan, str | None]] = []
     for span in spans:
         previous_title = bool(out) and out[-1][1] == "title" and out[-1][0].line == span.line
-        out.append((span, _reason(text, lines, span, junk, previous_title)))
+        out.append((span, _reason(text, lines, span, junk, previous_title, headlines)))
     return out
 
 
@@ -72,7 +83,7 @@ def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
             junk.add(line.index)
         elif in_list:
             junk.add(line.index)
-        if _BOILERPLATE.search(body):
+        if _is_boilerplate(body):
             junk.add(line.index)
         if _LINK_META.match(body) and "|" in body:
             junk.add(line.index)
@@ -82,23 +93,58 @@ def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
     return junk
 
 
+def _split_boilerplate() -> tuple[tuple[str, ...], re.Pattern, tuple[re.Pattern, ...]]:
+    """Split BOILERPLATE_PATTERNS into plain phrases (with one regex of them all)
+    and the other patterns, each compiled on its own (one long alternation defeats
+    the regex engine's fast paths and costs far more than its parts)."""
+    phrases = tuple(m.group(1) for p in BOILERPLATE_PATTERNS if (m := _PLAIN_PHRASE.fullmatch(p)))
+    phrase_re = re.compile("|".join(f"(?:\\b{re.escape(p)}\\b)" for p in phrases) or "(?!)", re.I)
+    rest = tuple(re.compile(p, re.I) for p in BOILERPLATE_PATTERNS if not _PLAIN_PHRASE.fullmatch(p))
+    return phrases, phrase_re, rest
+
+
+_PHRASES, _PHRASES_RE, _BOILERPLATE_REST = _split_boilerplate()
+
+
+def _is_boilerplate(body: str) -> bool:
+    """``_BOILERPLATE.search(body)``, faster.
+
+    Under re.I an ASCII letter also matches four non-ASCII letters (K, ſ, ı, İ),
+    so the substring test that skips the phrase regex is only exact for ASCII text.
+    """
+    if any(pattern.search(body) for pattern in _BOILERPLATE_REST):
+        return True
+    if body.isascii():
+        low = body.lower()
+        if not any(p in low for p in _PHRASES):
+            return False
+    return _PHRASES_RE.search(body) is not None
+
+
 def _is_title_case(words: list[str]) -> bool:
     major = [w for w in words if w.lower() not in _MINOR and w[:1].isalnum()]
     return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
 
 
+def _is_headline(text: str, line: Line) -> bool:
+    """True for a title-case line of four words or more."""
+    line_words = _LINE_WORDS.findall(text, line.start, line.end)
+    return len(line_words) >= 4 and _is_title_case(line_words)
+
+
 def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
-            previous_title: bool = False) -> str | None:
+            previous_title: bool = False, headlines: dict[int, bool] | None = None) -> str | None:
     if span.line in junk:
         return "page furniture"
     line = lines[span.line]
     content = text[span.start:span.end]
-    words = re.findall(r"[\w’'&-]+", content)
+    words = _CONTENT_WORDS.findall(content)
     before = text[max(line.start, span.mark_start - 40):span.mark_start]
-    before_words = re.findall(r"[\w’'-]+", before.lower())
-    line_text = text[line.start:line.end]
-    line_words = re.findall(r"[A-Za-z][\w’'-]*", line_text)
-    headline = len(line_words) >= 4 and _is_title_case(line_words)
+    before_words = _BEFORE_WORDS.findall(before.lower())
+    headlines = {} if headlines is None else headlines  # line index -> _is_headline, per document
+    if span.line not in headlines:
+        headlines[span.line] = _is_headline(text, line)
+    headline = headlines[span.line]
     if not words:
         return "no words"
     if _SCARE_BEFORE.search(before):
@@ -115,17 +161,17 @@ def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
             and not _REPORTED.search(after) and not _REPORTED_BEFORE.search(before):
         if any(w in _WORK_NOUNS for w in before_words[-3:]):
             return "title"
-        if previous_title and re.search(r"(?:,|\band|\bor|as well as)\s*$", before):
+        if previous_title and _LIST_BEFORE.search(before):
             return "title"  # a list of titles: "Salt" and "Nobody's Garden"
         if len(words) >= 2 and before_words and (before_words[-1] in _TITLE_PREPOSITIONS
                                                  or before_words[-1].endswith(("’s", "'s"))):
             return "title"
     # A nickname sits between a first name and a surname: Robert “Bobby” Scott.
-    if len(words) <= 2 and _NICK_BEFORE.search(before) and re.match(r"\s*[A-Z][a-z]", after):
+    if len(words) <= 2 and _NICK_BEFORE.search(before) and _CAPITAL_AFTER.match(after):
         return "nickname"
     return None
 
 
 def _speech_like(content: str) -> bool:
     """Title-case words that still read as speech ("I Will Win", "Yes, We Can")."""
-    return bool(re.search(r"\b(I|We|You|My|Our|We're|I'm)\b", content)) or content.rstrip()[-1:] in ".!?"
+    return bool(_SPEECH_WORDS.search(content)) or content.rstrip()[-1:] in ".!?"

@@ -81,3 +81,32 @@ def test_many_opening_marks_give_one_unclosed_quote():
     text = "“" * 10_000 + "text"
     found = find_quotes(text, split_lines(text))
     assert len(found) == 1 and not found[0].closed
+
+
+def test_whole_text_tokens_match_line_by_line_tokens():
+    from quotes.parsed import ParsedDoc
+    from quotes.segment import tokenize
+
+    text = ("  Mr. Blunt said: “It was wrong.”\r\n\n\tU.S. officials (AT&T) said.\u2028Next\n"
+            "  \n'90s rock 'n' roll... O'Neill—anti-fascist J. Doe said.  \n\nend")
+    doc = ParsedDoc.from_text(text)
+    tokens, line_of = [], []
+    for line in doc.lines:
+        line_tokens = tokenize(text, line.start, line.end)
+        tokens.extend(line_tokens)
+        line_of.extend([line.index] * len(line_tokens))
+    assert doc.tokens == tokens and doc.line_of_token == line_of
+    assert doc.token_starts == [t.start for t in tokens]
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2009 BBC", "© BBC", "All Rights Reserved.", "2009 all rights reserved here",
+    "ALL RIGHTS RESERVEDX", "We use cookies to improve", "we use cookies", "Privacy policy | Terms",
+    "the BBC is not responsible for the content of external sites", "Best viewed in an up-to-date web browser",
+    "all riGhts reſerved", "all rights reserved", "Share this page", "24 Jan 08 | Newsnight",
+    "He said all rights were reserved.", "An ordinary line of prose.", "",
+])
+def test_boilerplate_shortcut_matches_the_regex(line):
+    from quotes.screen import _BOILERPLATE, _is_boilerplate
+
+    assert _is_boilerplate(line) == bool(_BOILERPLATE.search(line))

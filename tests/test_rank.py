@@ -116,3 +116,49 @@ def test_packed_trees_match_scikit_learn():
     X = np.random.default_rng(0).random((300, ranker.n_features_in_)) * 20
     np.testing.assert_allclose(PackedTrees(ranker).predict_proba(X.tolist(), block=64),
                                ranker.predict_proba(X)[:, 1])
+
+
+def _walked_probabilities(ranker, X):
+    """P(class 1) by walking every tree node by node (the reference the packed
+    trees must match bit for bit: same leaves, summed along each row)."""
+    import numpy as np
+
+    leaves = np.empty((len(X), len(ranker._predictors)))
+    for t, (predictor,) in enumerate(ranker._predictors):
+        nodes = predictor.nodes
+        for r, x in enumerate(X):
+            node = 0
+            while not nodes["is_leaf"][node]:
+                go_left = x[nodes["feature_idx"][node]] <= nodes["num_threshold"][node]
+                node = nodes["left"][node] if go_left else nodes["right"][node]
+            leaves[r, t] = nodes["value"][node]
+    raw = leaves.sum(axis=1) + float(np.ravel(ranker._baseline_prediction)[0])
+    return 1.0 / (1.0 + np.exp(-raw))
+
+
+def test_packed_trees_are_exact():
+    import numpy as np
+
+    from quotes.model_files import load_attribution_model
+    from quotes.rank import PackedTrees
+
+    ranker = load_attribution_model()["ranker"]
+    rng = np.random.default_rng(1)
+    X = rng.integers(0, 12, (200, ranker.n_features_in_)).astype(float)
+    X[:50] = rng.random((50, ranker.n_features_in_)) * 20
+    X[0, :] = np.nan  # a missing value fails every test: right at every split
+    packed = PackedTrees(ranker)
+    assert np.array_equal(packed.predict_proba(X.tolist(), block=64), _walked_probabilities(ranker, X))
+    assert len(packed.predict_proba([])) == 0
+
+
+def test_calibration_shortcut_matches_isotonic_predict():
+    import numpy as np
+
+    from quotes.model_files import load_attribution_model
+    from quotes.rank import _calibrate
+
+    calibrator = load_attribution_model()["calibrator"]
+    top = [0.0, 1.0, -1.0, 2.0, *calibrator.X_thresholds_.tolist(),
+           *np.random.default_rng(2).random(500).tolist()]
+    assert _calibrate(calibrator, top) == [float(p) for p in calibrator.predict(np.asarray(top))]
