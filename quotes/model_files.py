@@ -68,13 +68,13 @@ def check_card(card: dict[str, Any], path: Path) -> None:
     """
     wanted = card.get("library_versions")
     if not isinstance(wanted, dict):
-        raise ModelError(f"{path}: the model card has no library_versions; retrain with `quotes train attribution`")
+        raise ModelError(f"{path}: the model card has no library_versions; retrain with `quotes train {path.stem}`")
     have = library_versions()
     for lib in CHECKED_LIBRARIES:
         if wanted.get(lib) != have[lib]:
             raise ModelError(
                 f"{path}: the model was trained with {lib} {wanted.get(lib)} but {have[lib]} is installed; "
-                f"install the versions pinned in pyproject.toml or retrain with `quotes train attribution`")
+                f"install the versions pinned in pyproject.toml or retrain with `quotes train {path.stem}`")
 
 
 def dump_model(model: dict[str, Any], card: dict[str, Any], folder: Path,
@@ -98,14 +98,21 @@ def dump_model(model: dict[str, Any], card: dict[str, Any], folder: Path,
     return model_path, card_path
 
 
-def load_model_file(model_path: Path, card_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+def load_model_file(model_path: Path, card_path: Path,
+                    trusted: list[str] | None = None) -> tuple[Any, dict[str, Any]]:
     """Load a model and its card, checking the card first.
+
+    Args:
+        model_path: the ``.skops`` file.
+        card_path: its JSON card.
+        trusted: the types to trust beyond skops' defaults (default: the
+            attribution model's :data:`TRUSTED_TYPES`).
 
     Raises:
         ModelError: a file is missing or unreadable, or the versions differ.
     """
     if not model_path.exists() or not card_path.exists():
-        raise ModelError(f"{model_path}: model or card missing; run `quotes train attribution` to build it")
+        raise ModelError(f"{model_path}: model or card missing; run `quotes train {model_path.stem}` to build it")
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -114,7 +121,7 @@ def load_model_file(model_path: Path, card_path: Path) -> tuple[dict[str, Any], 
     import skops.io as sio
 
     try:
-        model = sio.load(model_path, trusted=TRUSTED_TYPES)
+        model = sio.load(model_path, trusted=TRUSTED_TYPES if trusted is None else trusted)
     except Exception as exc:  # skops raises several kinds; all mean "cannot use this file"
         raise ModelError(f"{model_path}: cannot load the model ({type(exc).__name__}: {exc})") from exc
     return model, card

@@ -14,8 +14,9 @@ from typing import IO
 from .records import QuoteRecord
 
 FORMATS = ("table", "json", "jsonl", "csv")
+TONE_FIELDS = ("regret", "shock", "polarity", "subjectivity")
 CSV_FIELDS = ("doc_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_start",
-              "speaker_end", "cue", "confidence")
+              "speaker_end", "cue", "confidence") + TONE_FIELDS
 
 
 def doc_dict(doc_id: str, quotes: list[QuoteRecord], explain: bool = False) -> dict:
@@ -54,7 +55,9 @@ class Writer:
                            + json.dumps(doc_dict(doc_id, quotes, self.explain), ensure_ascii=False))
         elif self.fmt == "csv":
             for q in quotes:
-                self._csv.writerow({"doc_id": doc_id, **q.to_dict(explain=self.explain)})
+                row = {"doc_id": doc_id, **q.to_dict(explain=self.explain)}
+                row.update(row.pop("tone", None) or {})
+                self._csv.writerow(row)
         else:
             self._table(doc_id, quotes)
         self._first = False
@@ -74,12 +77,26 @@ class Writer:
         speaker_w = min(24, max(7, *(len(q.speaker or "?") for q in quotes)))
         cue_w = min(12, max(3, *(len(q.cue or "") for q in quotes)))
         rule_w = 17 if self.explain else 0
-        quote_w = max(20, width - speaker_w - cue_w - rule_w - 8)
-        head = f"  {'speaker':<{speaker_w}}  {'cue':<{cue_w}}  " + (f"{'rule':<{rule_w}}  " if self.explain else "") + "quote\n"
+        tone_w = 9
+        quote_w = max(20, width - speaker_w - cue_w - rule_w - tone_w - 10)
+        head = (f"  {'speaker':<{speaker_w}}  {'cue':<{cue_w}}  " + (f"{'rule':<{rule_w}}  " if self.explain else "")
+                + f"{'tone':<{tone_w}}  quote\n")
         self.out.write(head)
         for q in quotes:
             speaker = shorten(q.speaker or "?", speaker_w)
             cue = shorten(q.cue or "", cue_w)
             rule = f"{shorten(q.rule, rule_w):<{rule_w}}  " if self.explain else ""
-            self.out.write(f"  {speaker:<{speaker_w}}  {cue:<{cue_w}}  {rule}{shorten(q.text, quote_w)}\n")
+            self.out.write(f"  {speaker:<{speaker_w}}  {cue:<{cue_w}}  {rule}{_tone_cell(q):<{tone_w}}  "
+                           f"{shorten(q.text, quote_w)}\n")
         self.out.write("\n")
+
+
+def _tone_cell(q: QuoteRecord) -> str:
+    """Regret and shock as two-digit probabilities ("R.93 S.02"), blank without tone."""
+    if q.tone is None:
+        return ""
+
+    def prob(p: float) -> str:
+        return "1.0" if p >= 0.995 else f"{p:.2f}"[1:]
+
+    return f"R{prob(q.tone.regret)} S{prob(q.tone.shock)}"

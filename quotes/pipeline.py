@@ -1,9 +1,9 @@
 """The extraction pipeline: parse -> detect -> screen -> names -> quote filter ->
-rules -> candidates -> speaker ranker -> records.
+rules -> candidates -> speaker ranker -> tone -> records.
 
 Each stage is a function over one :class:`~quotes.parsed.ParsedDoc`; this module
-only wires them together, so a later stage (tone) plugs in here without touching
-the others. The two trained stages (:mod:`quotes.quote_filter`,
+only wires them together. Tone (:mod:`quotes.tone`) scores all the quotes of a
+document in one batch. The two trained stages (:mod:`quotes.quote_filter`,
 :mod:`quotes.rank`) read the rules' output as features, and training
 (:mod:`quotes.train_attribution`) calls the same stage functions, so what is
 learnt is what runs.
@@ -19,13 +19,13 @@ from .entities import EntityIndex
 from .features import DocContext
 from .names import NameMention, find_names
 from .parsed import ParsedDoc
-from .records import Attribution, Document, QuoteRecord, QuoteSpan
+from .records import Attribution, Document, QuoteRecord, QuoteSpan, Tone
 from .screen import screen
 
 # Bumped whenever a change to the rules or models changes what the pipeline
 # outputs; the corpus store re-analyses documents whose results came from
 # another version.
-RULES_VERSION = "rules-2+attribution-model-1"
+RULES_VERSION = "rules-2+attribution-model-1+tone-1"
 
 
 def pipeline_version() -> str:
@@ -38,8 +38,10 @@ def pipeline_version() -> str:
 def load_models() -> None:
     """Load the shipped models now (otherwise the first document loads them)."""
     from .model_files import load_attribution_model
+    from .tone import load_tone_model
 
     load_attribution_model()
+    load_tone_model()
 
 
 @dataclass
@@ -109,7 +111,7 @@ def prepare(text: str, clock: _Clock | None = None) -> Front:
 
 
 def analyse(document: Document, timings: dict[str, float] | None = None,
-            rules_only: bool = False) -> Analysis:
+            rules_only: bool = False, tone: bool = True) -> Analysis:
     """Run the whole pipeline on one document.
 
     Args:
@@ -117,6 +119,8 @@ def analyse(document: Document, timings: dict[str, float] | None = None,
         timings: when given, the seconds spent in each stage are added to it.
         rules_only: skip the trained quote filter and speaker ranker (the rule
             half alone, for comparisons and for ``--rules-only``).
+        tone: score each quote's tone (``QuoteRecord.tone``); evaluation of
+            attribution alone turns it off.
 
     Returns:
         The attributed quotes in document order, and the quote-mark spans that
@@ -137,12 +141,18 @@ def analyse(document: Document, timings: dict[str, float] | None = None,
     rules = attribute(front.parsed, kept, front.index)
     clock.lap("attribution")
     attributions = rules if rules_only else rank_speakers(front, kept, rules, clock)
-    records = [_record(text, span, a) for span, a in zip(kept, attributions)]
+    tones: list = [None] * len(kept)
+    if tone and kept:
+        from .tone import score_texts
+
+        tones = score_texts([text[span.start:span.end] for span in kept])
+        clock.lap("tone")
+    records = [_record(text, span, a, t) for span, a, t in zip(kept, attributions, tones)]
     clock.lap("records")
     return Analysis(document, records, rejected)
 
 
-def _record(text: str, span: QuoteSpan, a: Attribution) -> QuoteRecord:
+def _record(text: str, span: QuoteSpan, a: Attribution, tone: Tone | None) -> QuoteRecord:
     mention = a.mention
     return QuoteRecord(
         start=span.start,
@@ -155,6 +165,7 @@ def _record(text: str, span: QuoteSpan, a: Attribution) -> QuoteRecord:
         cue=a.cue,
         confidence=a.confidence,
         rule=a.rule,
+        tone=tone,
     )
 
 

@@ -46,8 +46,11 @@ def test_extract_jsonl_contract(tmp_path):
     doc = json.loads(line)
     assert doc["doc_id"] == "blunt"
     keys = {"start", "end", "text", "speaker", "speaker_mention", "speaker_start",
-            "speaker_end", "cue", "confidence"}
+            "speaker_end", "cue", "confidence", "tone"}
     assert all(set(q) == keys for q in doc["quotes"])
+    assert all(set(q["tone"]) == {"regret", "shock", "polarity", "subjectivity"} for q in doc["quotes"])
+    # "I was naive," he added: the speaker's self-blame.
+    assert doc["quotes"][1]["tone"]["regret"] >= 0.5
     assert [q["speaker"] for q in doc["quotes"]] == ["Anthony Blunt", "Anthony Blunt"]
     assert all(ARTICLE[q["start"]:q["end"]] == q["text"] for q in doc["quotes"])
 
@@ -60,6 +63,8 @@ def test_extract_table_explain_and_csv(tmp_path):
     out = runner.invoke(app, ["extract", str(path), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert [r["speaker"] for r in rows] == ["Anthony Blunt", "Anthony Blunt"]
+    assert all(0 <= float(r["regret"]) <= 1 and 0 <= float(r["shock"]) <= 1 for r in rows)
+    assert "R." in table.stdout or "R1.0" in table.stdout
     as_json = json.loads(runner.invoke(app, ["extract", str(path), "--format", "json"]).stdout)
     assert as_json[0]["doc_id"] == "blunt"
 

@@ -19,6 +19,11 @@ class ToneFormat(str, Enum):
     table = "table"
 
 
+class ToneDomain(str, Enum):
+    news = "news"
+    social = "social"
+
+
 def _texts(path: Path):
     """Yield (where, text or None) per input line; None marks an unreadable line."""
     raw = path.read_bytes()
@@ -54,6 +59,9 @@ def tone(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
                                          help="A .txt file (one text per line) or a .jsonl file with a \"text\" field.")],
     fmt: Annotated[ToneFormat, typer.Option("--format", "-f", help="Output format.")] = ToneFormat.jsonl,
+    domain: Annotated[ToneDomain, typer.Option(
+        help="Where the texts come from: news quotes, or social-media comments "
+             "(regret and shock are calibrated to each one's base rates).")] = ToneDomain.news,
 ) -> None:
     """Score regret, shock, polarity and subjectivity of texts, one result per input line.
 
@@ -72,7 +80,7 @@ def tone(
 
     def flush() -> None:
         try:
-            tones = score_texts(batch)
+            tones = score_texts(batch, domain=domain.value)
         except QuotesError as exc:
             err(f"error: {exc}")
             raise typer.Exit(code=1) from None

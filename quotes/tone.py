@@ -1,0 +1,67 @@
+"""The tone stage: regret and shock probabilities, polarity and subjectivity of texts.
+
+The trained classifier (``models/tone.skops``, built by :mod:`quotes.train_tone`)
+gives regret and shock; TextBlob's pattern analyser gives polarity and
+subjectivity. The pipeline calls :func:`score_texts` once per document with all
+its quotes, so the scikit-learn calls are batched.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from .model_files import load_model_file, model_paths
+from .records import Tone
+
+TONE_NAME = "tone"
+# Decimals kept in the output: more would only print noise of the calibration.
+_DECIMALS = 4
+
+
+@functools.lru_cache(maxsize=1)
+def load_tone_model() -> Any:
+    """Return the shipped tone pipeline, loaded once per process.
+
+    Raises:
+        ModelError: the model is missing, unreadable or built with other library versions.
+    """
+    from .tone_features import TRUSTED_TYPES
+
+    model, _ = load_model_file(*model_paths(TONE_NAME), trusted=TRUSTED_TYPES)
+    return model
+
+
+def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
+    """Score the tone of each text.
+
+    Args:
+        texts: quotes (or any short texts).
+        domain: ``"news"`` (quotes from news articles, the default) or
+            ``"social"`` (comments such as GoEmotions' Reddit ones). Regret and
+            shock are calibrated to the domain's base rates.
+
+    Returns:
+        One :class:`~quotes.records.Tone` per text, in order.
+
+    Raises:
+        ModelError: the tone model cannot be loaded.
+        ValueError: an unknown ``domain``.
+
+    Example:
+        >>> t = score_texts(["I made the biggest mistake of my life."])[0]
+        >>> t.regret > 0.5
+        True
+    """
+    if not texts:
+        return []
+    from .tone_features import pattern_sentiment
+
+    texts = [str(t) for t in texts]
+    probabilities = load_tone_model().predict_proba(texts, domain=domain)
+    tones = []
+    for text, (regret, shock) in zip(texts, probabilities):
+        polarity, subjectivity = pattern_sentiment(text)
+        tones.append(Tone(regret=round(float(regret), _DECIMALS), shock=round(float(shock), _DECIMALS),
+                          polarity=round(polarity, _DECIMALS), subjectivity=round(subjectivity, _DECIMALS)))
+    return tones

@@ -1,0 +1,169 @@
+"""Tone: the cue judgements, the shipped classifier, its floors, and `quotes tone`."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import CORPORA, SEED, SHARED, needs_shared
+from quotes.cli import app
+from quotes.evaluate import load_gold
+from quotes.model_files import model_paths
+from quotes.tone import score_texts
+from quotes.tone_features import FEATURE_NAMES, LexiconFeatures
+from quotes.train_tone import read_cue_tables, read_goemotions
+
+EMOTIONS = SHARED / "data" / "emotions"
+NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
+# GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
+# "social" calibration. Shock is issue #4's floor; regret is a regression guard
+# under the shipped model's 0.675, short of the issue's 0.72 (still open).
+GOEMOTIONS_FLOORS = {"regret": 0.66, "shock": 0.55}
+# Project-written corpora/ quotes (never trained on; the shipped model reaches
+# regret 0.81, shock 0.94): floors so that a regression fails.
+CORPORA_FLOORS = {"regret": 0.75, "shock": 0.85}
+
+
+def _f1(y, p) -> float:
+    y, p = np.asarray(y, bool), np.asarray(p) >= 0.5
+    tp = int((y & p).sum())
+    return 2 * tp / max(1, 2 * tp + int((~y & p).sum()) + int((y & ~p).sum()))
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return LexiconFeatures(**read_cue_tables()).fit(["x"])
+
+
+def _features(lexicon, text: str) -> dict[str, float]:
+    row = lexicon.transform([text])[0]
+    return dict(zip(FEATURE_NAMES, row[:len(FEATURE_NAMES)]))
+
+
+@pytest.mark.parametrize("text, standing, judged", [
+    ("I made a terrible mistake and I regret it.", "regret_self", None),
+    ("I don't regret anything.", None, "regret_negated"),
+    ("He made a strategic mistake.", None, "regret_other"),
+    ("I would regret it if I didn't run.", None, "regret_hedged"),
+    ("Make no mistake, we will win.", None, "regret_formula"),
+])
+def test_regret_cues_are_judged_by_subject_negation_and_hedging(lexicon, text, standing, judged):
+    f = _features(lexicon, text)
+    if standing:
+        assert f[standing] >= 1, f
+    else:
+        assert f["regret_self"] == 0 and f["regret_none"] == 0, f
+    if judged:
+        assert f[judged] >= 1, f
+
+
+@pytest.mark.parametrize("text, standing, judged", [
+    ("I was absolutely stunned.", "shock_state", None),
+    ("I'm not surprised at all.", None, "shock_negated"),
+    ("I'd be shocked if he won.", None, "shock_hedged"),
+    ("It was a shocking betrayal.", "shock_eval", None),
+])
+def test_shock_cues_are_judged_by_negation_and_hedging(lexicon, text, standing, judged):
+    f = _features(lexicon, text)
+    if standing:
+        assert f[standing] >= 1, f
+    else:
+        assert f["shock_state"] == 0 and f["shock_eval"] == 0, f
+    if judged:
+        assert f[judged] >= 1, f
+
+
+def test_score_texts_ranges_order_and_domains():
+    texts = ["I made the biggest mistake of my life and I am deeply sorry.",
+             "I was stunned. I couldn't believe what I was seeing.",
+             "The council meets on Tuesday to discuss the budget.",
+             "I don't regret anything, and I'm not surprised."]
+    tones = score_texts(texts)
+    assert len(tones) == len(texts)
+    for t in tones:
+        assert 0 <= t.regret <= 1 and 0 <= t.shock <= 1
+        assert -1 <= t.polarity <= 1 and 0 <= t.subjectivity <= 1
+    assert tones[0].regret >= 0.5 > tones[0].shock
+    assert tones[1].shock >= 0.5 > tones[1].regret
+    assert max(tones[2].regret, tones[2].shock) < 0.5
+    assert max(tones[3].regret, tones[3].shock) < 0.5
+    # The same texts in another order get the same scores (one batch, no cross-talk).
+    assert score_texts(texts[::-1])[::-1] == tones
+    assert score_texts([]) == []
+    social = score_texts(texts, domain="social")
+    assert [t.regret >= 0.5 for t in social[:2]] == [True, False]
+    with pytest.raises(ValueError):
+        score_texts(texts, domain="twitter")
+
+
+def test_shipped_tone_card_records_data_versions_and_figures():
+    model, card = model_paths("tone")
+    assert model.exists(), "models/tone.skops is missing; run `quotes train tone`"
+    info = json.loads(card.read_text(encoding="utf-8"))
+    for key in ("library_versions", "data", "figures", "created", "label_mapping"):
+        assert key in info
+    for tone in ("regret", "shock"):
+        for part in ("goemotions_dev", "news_cv", "news_transfer_goemotions_only"):
+            assert {"precision", "recall", "f1"} <= set(info["figures"][tone][part])
+
+
+def test_corpora_tone_floors():
+    """Tone on the quotes of the project's own articles (never used in training)."""
+    texts, labels = [], []
+    for doc in load_gold(CORPORA):
+        for q in doc["quotes"]:
+            texts.append(q["text"])
+            labels.append(q.get("tone"))
+    tones = score_texts(texts)
+    for name in ("regret", "shock"):
+        f1 = _f1([lab == name for lab in labels], [getattr(t, name) for t in tones])
+        assert f1 >= CORPORA_FLOORS[name], f"{name} F1 {f1:.3f} on corpora/"
+
+
+@needs_shared(SEED / "blunt-bbc-2009.gold.jsonl")
+def test_seed_quotes_tone():
+    gold = json.loads((SEED / "blunt-bbc-2009.gold.jsonl").read_text(encoding="utf-8"))
+    by_text = {q["text"]: q for q in gold["quotes"]}
+    regret = [t for t in by_text if "biggest mistake of my life" in t or t.startswith("What I did not realise")]
+    shock = [t for t in by_text if "appalling shock" in t]
+    neutral = [t for t in by_text if t.startswith("whisky") or t.startswith("I found that Cambridge")]
+    assert len(regret) == 3 and len(shock) == 1 and len(neutral) == 2
+    tones = dict(zip(regret + shock + neutral, score_texts(regret + shock + neutral)))
+    for t in regret:
+        assert tones[t].regret >= 0.5, (t, tones[t])
+    for t in shock:
+        assert tones[t].shock >= 0.5, (t, tones[t])
+    for t in neutral:
+        assert tones[t].regret < 0.5 and tones[t].shock < 0.5, (t, tones[t])
+
+
+@needs_shared(EMOTIONS / "goemotions-dev.tsv")
+@pytest.mark.parametrize("tone", ["regret", "shock"])
+def test_goemotions_dev_floor(tone):
+    names = [n.strip() for n in (EMOTIONS / "emotions.txt").read_text(encoding="utf-8").split("\n") if n.strip()]
+    texts, labels = read_goemotions(EMOTIONS / "goemotions-dev.tsv", names)
+    tones = score_texts(texts, domain="social")
+    k = ("regret", "shock").index(tone)
+    f1 = _f1(labels[:, k], [getattr(t, tone) for t in tones])
+    assert f1 >= GOEMOTIONS_FLOORS[tone], f"GoEmotions dev {tone} F1 {f1:.3f}"
+
+
+def test_tone_command_keeps_order_and_reports_bad_lines(tmp_path):
+    runner = CliRunner()
+    txt = tmp_path / "texts.txt"
+    txt.write_text("I'm so sorry, it was my mistake.\nThe vote is on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["tone", str(txt)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["I'm so sorry, it was my mistake.", "The vote is on Monday."]
+    assert set(rows[0]) == {"text", "regret", "shock", "polarity", "subjectivity"}
+    assert rows[0]["regret"] >= 0.5 > rows[1]["regret"]
+
+    jsonl = tmp_path / "texts.jsonl"
+    jsonl.write_text('{"text": "I was stunned."}\nnot json\n{"text": "We lost."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["tone", str(jsonl), "--format", "table"])
+    assert result.exit_code == 1
+    assert "texts.jsonl:2" in result.stderr
+    assert len(result.stdout.splitlines()) == 2
