@@ -28,8 +28,10 @@ TAG_CODES = {
     "CC": 10, "CD": 11, "MD": 12, "PUNCT": 13, "QUOTE": 14, "OTHER": 15,
 }
 _QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
-# token text -> _token_facts; news vocabulary is bounded, so this stays small
+# token text -> _token_facts. Most tokens of news repeat, but names and numbers
+# keep coming over a long batch, so the cache is emptied when it reaches this size.
 _FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool]] = {}
+_FACTS_CACHE_LIMIT = 100_000
 _SENT_END = frozenset(".!?")
 _PERSON_PRONOUNS = frozenset("i me my we us our you your".split())
 _AUX = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
@@ -113,6 +115,8 @@ class DocContext:
         """Compute the per-token facts in one pass."""
         lexicon = word_tags()
         cache = _FACTS_CACHE
+        if len(cache) > _FACTS_CACHE_LIMIT:
+            cache.clear()
         tokens = doc.tokens
         quoted = doc.quoted or [False] * len(tokens)
         line_of = doc.line_of_token

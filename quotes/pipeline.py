@@ -38,10 +38,10 @@ def pipeline_version() -> str:
 def load_models() -> None:
     """Load the shipped models now (otherwise the first document loads them)."""
     from .model_files import load_attribution_model
-    from .tone import load_tone_model
+    from .tone import load_scorer
 
     load_attribution_model()
-    load_tone_model()
+    load_scorer()
 
 
 @dataclass

@@ -19,9 +19,8 @@ TONE_NAME = "tone"
 _DECIMALS = 4
 
 
-@functools.lru_cache(maxsize=1)
 def load_tone_model() -> Any:
-    """Return the shipped tone pipeline, loaded once per process.
+    """Load the shipped tone pipeline (training and tests; scoring uses :func:`load_scorer`).
 
     Raises:
         ModelError: the model is missing, unreadable or built with other library versions.
@@ -30,6 +29,18 @@ def load_tone_model() -> Any:
 
     model, _ = load_model_file(*model_paths(TONE_NAME), trusted=TRUSTED_TYPES)
     return model
+
+
+@functools.lru_cache(maxsize=1)
+def load_scorer():
+    """The shipped model's arrays, loaded once per process, ready for per-document calls.
+
+    Only the arrays the :class:`~quotes.tone_scorer.ToneScorer` keeps stay in
+    memory; the rest of the sklearn pipeline is dropped once it is built.
+    """
+    from .tone_scorer import ToneScorer
+
+    return ToneScorer(load_tone_model())
 
 
 def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
@@ -58,7 +69,7 @@ def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
     from .tone_features import pattern_sentiment
 
     texts = [str(t) for t in texts]
-    probabilities = load_tone_model().predict_proba(texts, domain=domain)
+    probabilities = load_scorer().predict_proba(texts, domain=domain)
     tones = []
     for text, (regret, shock) in zip(texts, probabilities):
         polarity, subjectivity = pattern_sentiment(text)

@@ -167,3 +167,13 @@ def test_tone_command_keeps_order_and_reports_bad_lines(tmp_path):
     assert result.exit_code == 1
     assert "texts.jsonl:2" in result.stderr
     assert len(result.stdout.splitlines()) == 2
+
+
+def test_fast_scorer_matches_the_sklearn_pipeline():
+    from quotes.tone import load_scorer, load_tone_model
+
+    texts = ["I made the biggest mistake of my life.", "", "   ", "Wow!!", "It was an appalling shock.",
+             "The council meets on Tuesday.", "I'm not surprised, and I don't regret it."] * 3
+    for domain in ("news", "social"):
+        expected = load_tone_model().predict_proba(texts, domain=domain)
+        assert np.allclose(load_scorer().predict_proba(texts, domain=domain), expected, atol=1e-6)
