@@ -177,3 +177,15 @@ def test_fast_scorer_matches_the_sklearn_pipeline():
     for domain in ("news", "social"):
         expected = load_tone_model().predict_proba(texts, domain=domain)
         assert np.allclose(load_scorer().predict_proba(texts, domain=domain), expected, atol=1e-6)
+
+
+def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["tone", "-"], input="I was stunned.\nWe meet on Monday.\n")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["shock"] >= 0.5 for r in rows] == [True, False]
+    result = runner.invoke(app, ["tone", "-"], input='{"text": "I regret it."}\n')
+    assert json.loads(result.stdout)["text"] == "I regret it."
+    missing = runner.invoke(app, ["tone", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "nope.txt" in missing.stderr

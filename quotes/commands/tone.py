@@ -25,14 +25,19 @@ class ToneDomain(str, Enum):
 
 
 def _texts(path: Path):
-    """Yield (where, text or None) per input line; None marks an unreadable line."""
-    raw = path.read_bytes()
+    """Yield (where, text or None) per input line; None marks an unreadable line.
+
+    ``-`` reads standard input: JSONL when its first non-space character is
+    "{", otherwise one text per line.
+    """
+    stdin = str(path) == "-"
+    raw = sys.stdin.buffer.read() if stdin else path.read_bytes()
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError:
         err(f"warning: {path}: invalid UTF-8; undecodable bytes replaced with U+FFFD")
         content = raw.decode("utf-8", errors="replace")
-    jsonl = path.suffix == ".jsonl"
+    jsonl = content.lstrip().startswith("{") if stdin else path.suffix == ".jsonl"
     for lineno, line in enumerate(content.splitlines(), 1):
         where = f"{path}:{lineno}"
         if not jsonl:
@@ -48,7 +53,7 @@ def _texts(path: Path):
             continue
         text = obj.get("text") if isinstance(obj, dict) else None
         if not isinstance(text, str):
-            err(f"error: {where}: no \"text\" field")
+            err(f"error: {where}: no \"text\" field with a string")
             yield where, None
             continue
         yield where, text
@@ -56,8 +61,9 @@ def _texts(path: Path):
 
 @app.command()
 def tone(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
-                                         help="A .txt file (one text per line) or a .jsonl file with a \"text\" field.")],
+    path: Annotated[Path, typer.Argument(
+        dir_okay=False, allow_dash=True,
+        help="A .txt file (one text per line), a .jsonl file with a \"text\" field, or - for standard input.")],
     fmt: Annotated[ToneFormat, typer.Option("--format", "-f", help="Output format.")] = ToneFormat.jsonl,
     domain: Annotated[ToneDomain, typer.Option(
         help="Where the texts come from: news quotes, or social-media comments "
@@ -74,6 +80,10 @@ def tone(
     from ..errors import QuotesError
     from ..output import shorten
     from ..tone import score_texts
+
+    if str(path) != "-" and not path.is_file():
+        err(f"error: {path}: no such file")
+        raise typer.Exit(code=1)
 
     failed = False
     batch: list[str] = []
