@@ -94,14 +94,18 @@ def workers_rate(corpus: Path, workers: int) -> dict[str, float]:
             summary = analyse_paths([str(path)], Path(tmp) / "bench.db", workers=workers, progress=False)
             return summary.analysed, time.perf_counter() - t0
 
+    from quotes.ingest import read_documents
+
+    first = next(d for d in read_documents([str(corpus)], warn=lambda m: None) if hasattr(d, "text"))
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.jsonl"
-        docs = load_corpus(corpus)
-        one.write_text(json.dumps({"doc_id": docs[0].doc_id, "text": docs[0].text}) + "\n", encoding="utf-8")
+        one.write_text(json.dumps({"doc_id": first.doc_id, "text": first.text}) + "\n", encoding="utf-8")
         _, startup = run(one)
     analysed, elapsed = run(corpus)
-    return {"wall": round(analysed / elapsed, 1), "steady": round(analysed / max(1e-9, elapsed - startup), 1),
-            "startup_s": round(startup, 2), "documents": analysed}
+    # Too small a corpus is over before the workers have started: no steady rate.
+    steady = round(analysed / (elapsed - startup), 1) if elapsed > 2 * startup else None
+    return {"wall": round(analysed / elapsed, 1), "steady": steady, "startup_s": round(startup, 2),
+            "documents": analysed}
 
 
 def main(argv=None) -> int:
@@ -150,8 +154,9 @@ def main(argv=None) -> int:
         rates = {str(w): workers_rate(workers_corpus, w) for w in args.workers}
         result["analyse"] = {"corpus": str(workers_corpus), "docs_per_s": rates}
         if "1" in rates:
-            result["analyse"]["speedup_vs_1"] = {w: {k: round(r[k] / rates["1"][k], 2) for k in ("wall", "steady")}
-                                                 for w, r in rates.items()}
+            result["analyse"]["speedup_vs_1"] = {
+                w: {k: round(r[k] / rates["1"][k], 2) if r[k] and rates["1"][k] else None for k in ("wall", "steady")}
+                for w, r in rates.items()}
     if args.json:
         print(json.dumps(result))
         return 0

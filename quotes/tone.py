@@ -3,7 +3,7 @@
 The trained classifier (``models/tone.skops``, built by :mod:`quotes.train_tone`)
 gives regret and shock; TextBlob's pattern analyser gives polarity and
 subjectivity. The pipeline calls :func:`score_texts` once per document with all
-its quotes, so the scikit-learn calls are batched.
+its quotes; the arithmetic runs in numpy (:mod:`quotes.tone_scorer`).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _DECIMALS = 4
 
 
 def load_tone_model() -> Any:
-    """Load the shipped tone pipeline (training and tests; scoring uses :func:`load_scorer`).
+    """Load the shipped tone pipeline (:func:`load_scorer` builds the scorer from it; tests compare the two).
 
     Raises:
         ModelError: the model is missing, unreadable or built with other library versions.
@@ -58,17 +58,23 @@ def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
     Raises:
         ModelError: the tone model cannot be loaded.
         ValueError: an unknown ``domain``.
+        TypeError: a text that is not a string.
 
     Example:
         >>> t = score_texts(["I made the biggest mistake of my life."])[0]
         >>> t.regret > 0.5
         True
     """
+    from .tone_features import DOMAINS, pattern_sentiment
+
+    if domain not in DOMAINS:
+        raise ValueError(f"unknown tone domain {domain!r}; expected one of {', '.join(DOMAINS)}")
+    for t in texts:
+        if not isinstance(t, str):
+            raise TypeError(f"texts must be strings, got {type(t).__name__}")
     if not texts:
         return []
-    from .tone_features import pattern_sentiment
-
-    texts = [str(t) for t in texts]
+    texts = list(texts)
     probabilities = load_scorer().predict_proba(texts, domain=domain)
     tones = []
     for text, (regret, shock) in zip(texts, probabilities):

@@ -290,7 +290,8 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
             X: texts (quotes).
 
         Returns:
-            A float array of shape ``(len(X), len(FEATURE_NAMES))``.
+            A float array of shape ``(len(X), len(FEATURE_NAMES) + len(groups_))``:
+            the named features, then one count of standing cues per cue group.
         """
         check_is_fitted(self, "regret_table_")
         sets = self._context_sets()

@@ -28,6 +28,8 @@ class ToneScorer:
 
     def __init__(self, pipeline) -> None:
         features = pipeline.named_steps["features"]
+        if features.transformer_weights:
+            raise ValueError("ToneScorer expects no weights on the outer FeatureUnion")
         ngrams = dict(features.transformer_list)["ngrams"]
         self.lexicon = dict(features.transformer_list)["lexicon"]
         heads = pipeline.named_steps["heads"]
@@ -59,6 +61,8 @@ class ToneScorer:
         """``(n, 2)`` probabilities of regret and shock, as ``Pipeline.predict_proba`` gives them."""
         if domain not in DOMAINS:
             raise ValueError(f"unknown tone domain {domain!r}; expected one of {', '.join(DOMAINS)}")
+        if not len(texts):
+            return np.zeros((0, 2))
         lexicon = self.lexicon.transform(texts)
         scores = lexicon @ self.lexicon_coef + self.base_intercept
         for (hasher, tfidf, weight, _), coefs in zip(self.blocks, self.ngram_coef):

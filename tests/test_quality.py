@@ -106,7 +106,7 @@ RULES_ONLY_FLOORS = {"loose_f1": 0.96, "attr": 0.845, "e2e_f1": 0.825}
 def test_polnear_dev_rules_only_floors():
     from quotes.pipeline import analyse
 
-    summary, _ = evaluate(load_gold(POLNEAR_DEV), lambda d: analyse(d, rules_only=True).quotes)
+    summary, _ = evaluate(load_gold(POLNEAR_DEV), lambda d: analyse(d, rules_only=True, tone=False).quotes)
     assert summary["loose"]["f1"] >= RULES_ONLY_FLOORS["loose_f1"]
     assert summary["attr"]["accuracy"] >= RULES_ONLY_FLOORS["attr"]
     assert summary["e2e"]["f1"] >= RULES_ONLY_FLOORS["e2e_f1"]

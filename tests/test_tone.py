@@ -174,9 +174,15 @@ def test_fast_scorer_matches_the_sklearn_pipeline():
 
     texts = ["I made the biggest mistake of my life.", "", "   ", "Wow!!", "It was an appalling shock.",
              "The council meets on Tuesday.", "I'm not surprised, and I don't regret it."] * 3
+    pipeline, scorer = load_tone_model(), load_scorer()
     for domain in ("news", "social"):
-        expected = load_tone_model().predict_proba(texts, domain=domain)
-        assert np.allclose(load_scorer().predict_proba(texts, domain=domain), expected, atol=1e-6)
+        expected = pipeline.predict_proba(texts, domain=domain)
+        assert np.allclose(scorer.predict_proba(texts, domain=domain), expected, atol=1e-6)
+    assert scorer.predict_proba([]).shape == (0, 2)
+    with pytest.raises(ValueError):
+        score_texts([], domain="twitter")
+    with pytest.raises(TypeError):
+        score_texts([None])
 
 
 def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
@@ -185,7 +191,8 @@ def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["shock"] >= 0.5 for r in rows] == [True, False]
-    result = runner.invoke(app, ["tone", "-"], input='{"text": "I regret it."}\n')
-    assert json.loads(result.stdout)["text"] == "I regret it."
+    result = runner.invoke(app, ["tone", "-"], input='{"text": "I regret it.\u2028Truly."}\n')
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == "I regret it.\u2028Truly."
     missing = runner.invoke(app, ["tone", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "nope.txt" in missing.stderr

@@ -91,12 +91,10 @@ def evaluate(
     except QuotesError as exc:
         err(f"error: {exc}")
         raise typer.Exit(code=1) from None
-    if rules_only:
-        from ..pipeline import analyse
+    from ..pipeline import analyse
 
-        summary, error_list = run_evaluation(docs, lambda d: analyse(d, rules_only=True).quotes)
-    else:
-        summary, error_list = run_evaluation(docs, extract_document)
+    # Evaluation scores spans and speakers only: the tone stage is skipped.
+    summary, error_list = run_evaluation(docs, lambda d: analyse(d, rules_only=rules_only, tone=False).quotes)
     if fmt == ReportFormat.json:
         typer.echo(json.dumps(summary))
     else:

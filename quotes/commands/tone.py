@@ -24,6 +24,13 @@ class ToneDomain(str, Enum):
     social = "social"
 
 
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
 def _texts(path: Path):
     """Yield (where, text or None) per input line; None marks an unreadable line.
 
@@ -37,8 +44,15 @@ def _texts(path: Path):
     except UnicodeDecodeError:
         err(f"warning: {path}: invalid UTF-8; undecodable bytes replaced with U+FFFD")
         content = raw.decode("utf-8", errors="replace")
-    jsonl = content.lstrip().startswith("{") if stdin else path.suffix == ".jsonl"
-    for lineno, line in enumerate(content.splitlines(), 1):
+    # stdin is JSONL when its first line parses as a JSON object.
+    jsonl = _is_json_object(content.lstrip().split("\n", 1)[0]) if stdin else path.suffix == ".jsonl"
+    # Split on newlines only: str.splitlines() also breaks at U+2028 and U+0085,
+    # which JSON strings may hold raw.
+    lines = content.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # what follows the final newline is not a line
+    for lineno, line in enumerate(lines, 1):
+        line = line.removesuffix("\r")
         where = f"{path}:{lineno}"
         if not jsonl:
             yield where, line
