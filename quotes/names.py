@@ -84,6 +84,7 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
     """Return every name mention outside quotation marks, in document order."""
     common = common_words()
     names: list[NameMention] = []
+    from_headline: list[bool] = []
     tokens = doc.tokens
     quoted = doc.quoted
     for line in doc.lines:
@@ -132,8 +133,54 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
             mention = _make_mention(doc, lo, i, j, common, headline, skip)
             if mention is not None:
                 names.append(mention)
+                from_headline.append(headline)
             i = max(j, i + 1)
+    if any(from_headline):
+        names = _trim_headline_names(doc, names, from_headline)
     return names
+
+
+def _trim_headline_names(doc: ParsedDoc, names: list[NameMention],
+                         from_headline: list[bool]) -> list[NameMention]:
+    """Cut headline names down to the name the article's body uses.
+
+    In a title-case headline every word is capitalised, so a capitalised run
+    swallows its neighbours: "Rival Hillary Clinton", "Lawmakers Rip Donald
+    Trump As". When the body names "Hillary Clinton", the headline mention is
+    cut to the longest run of its words that the body uses as a name, unless
+    the words cut off are first names; a headline name the body never uses is
+    left as it is.
+    """
+    body = {m.words for m, h in zip(names, from_headline) if not h}
+    out = []
+    for mention, headline in zip(names, from_headline):
+        if headline and mention.words not in body:
+            mention = _cut_to_body_name(doc, mention, body)
+        out.append(mention)
+    return out
+
+
+def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str, ...]]) -> NameMention:
+    words = mention.words
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = words[first:first + size]
+            if part not in body:
+                continue
+            dropped = words[:first] + words[first + size:]
+            if all(w.lower() in first_names() for w in dropped):
+                # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise.
+                return mention
+            written = doc.text[mention.start:mention.end]
+            offset = written.find(" ".join(part))
+            if offset < 0:
+                return mention
+            start = mention.start + offset
+            token = next((k for k in range(mention.token, len(doc.tokens)) if doc.tokens[k].start >= start),
+                         mention.token)
+            return NameMention(start, start + len(" ".join(part)), part, "", mention.gender,
+                               mention.descriptors, mention.org, token)
+    return mention
 
 
 def _is_cap_sure(word: str) -> bool:

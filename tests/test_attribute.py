@@ -78,3 +78,21 @@ def test_record_offsets_are_consistent():
     assert text[q.start:q.end] == q.text == "It was wrong,"
     assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
     assert 0.0 <= q.confidence <= 1.0
+
+
+def test_headline_words_do_not_join_a_name():
+    # In a title-case headline "Rival" is capitalised like the name after it;
+    # the body's "Jane Porter" is the name, and the speaker is named after it.
+    text = ("Rival Jane Porter Slams Council Over Flood Response\n\n"
+            "Jane Porter, who leads the opposition group, spoke on Monday.\n\n"
+            '"The council failed every family on that street," Porter said.')
+    (q,) = extract(text)
+    assert q.speaker == "Jane Porter"
+
+
+def test_headline_first_name_still_gives_the_fullest_name():
+    text = ("Anthony Blunt Memoir Goes On Show\n\n"
+            "Blunt wrote the memoir after his exposure.\n\n"
+            '"I made the biggest mistake of my life," Blunt wrote.')
+    (q,) = extract(text)
+    assert q.speaker == "Anthony Blunt"
