@@ -170,6 +170,8 @@ class EntityIndex:
         first = keys[0] if len(keys) > 1 and keys[0] in first_names() else ""
         entity = self._match(keys, first, name)
         if entity is None:
+            entity = self._acronym_match(name)
+        if entity is None:
             entity = Entity(id=len(self.entities), org=name.org, place=_is_place(name.words))
             self.entities.append(entity)
         elif first or name.gender:
@@ -220,6 +222,29 @@ class EntityIndex:
         # A bare surname shared by several people ("Cruz" after "Heidi Cruz") is the
         # article's main bearer of it, the one mentioned most; ties go to the latest.
         return max(compatible, key=lambda e: (len(e.forms), self._last_seen[e.id]))
+
+    def _acronym_match(self, name: NameMention) -> Entity | None:
+        """The entity an acronym stands for, or that stands for this name.
+
+        "IMF" after "International Monetary Fund" (or before it) is one
+        organisation: the acronym's letters are the initials of the long form's
+        words, function words left out ("Federal Bureau of Investigation" = FBI).
+        """
+        if len(name.words) == 1:
+            short = _acronym_of_word(name.words[0])
+            if not short:
+                return None
+            for entity in reversed(self.entities):
+                if any(len(f) > 1 and _initials(f) == short for f in entity.forms):
+                    return entity
+            return None
+        long = _initials(name.words)
+        if len(long) < 2:
+            return None
+        for entity in reversed(self.entities):
+            if all(len(f) == 1 and _acronym_of_word(f[0]) == long for f in entity.forms):
+                return entity
+        return None
 
     def _vote_genders(self) -> None:
         """Let he/she right after a mention vote on that entity's gender."""
@@ -488,3 +513,18 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
+
+
+# Words left out of an acronym ("Federal Bureau of Investigation" = FBI).
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    """Upper-case initials of a multi-word name, function words left out."""
+    return "".join(w[0].upper() for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha())
+
+
+def _acronym_of_word(word: str) -> str:
+    """The letters of an acronym ("IMF", "U.N." -> "UN"), or "" for any other word."""
+    letters = word.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""

@@ -96,3 +96,20 @@ def test_headline_first_name_still_gives_the_fullest_name():
             '"I made the biggest mistake of my life," Blunt wrote.')
     (q,) = extract(text)
     assert q.speaker == "Anthony Blunt"
+
+
+@pytest.mark.parametrize("text", [
+    ("The International Monetary Fund cut its forecast on Tuesday.\n\n"
+     '"Growth will be slower than we hoped," the IMF said in its report.'),
+    ("The IMF cut its forecast on Tuesday, the International Monetary Fund said.\n\n"
+     '"Growth will be slower than we hoped," the IMF said.'),
+])
+def test_acronym_and_long_name_are_one_organisation(text):
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["International Monetary Fund"]
+
+
+def test_acronym_needs_matching_initials():
+    text = ("The International Monetary Fund cut its forecast.\n\n"
+            '"Growth will be slower," the WTO said.')
+    assert [q.speaker for q in extract(text)] == ["WTO"]
