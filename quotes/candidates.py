@@ -99,6 +99,12 @@ class DocCandidates:
         for name in names:
             lo = name.token
             hi = max(lo + 1, doc.token_index(name.end))
+            if hi < len(tokens) and not quoted[hi] and tokens[hi].text.islower() \
+                    and tokens[hi].text in SPEAKER_NOUNS:
+                # "the New York businessman said", "the former first lady and U.S.
+                # senator said": the name modifies a description, which is the
+                # candidate (added below), not the name.
+                continue
             entity = index.entity_at(name.start)
             found.append(Candidate(Mention(name.start, name.end, doc.text[name.start:name.end], "name"),
                                    lo, hi, line_of[lo], entity, name.words))

@@ -113,3 +113,11 @@ def test_acronym_needs_matching_initials():
     text = ("The International Monetary Fund cut its forecast.\n\n"
             '"Growth will be slower," the WTO said.')
     assert [q.speaker for q in extract(text)] == ["WTO"]
+
+
+def test_a_name_that_modifies_a_description_is_not_the_speaker():
+    # "U.S." modifies "senator": the speaker is the senator, never "U.S.".
+    text = ("Hillary Clinton answered questions from veterans on Wednesday.\n\n"
+            'The former first lady and U.S. senator said it was "a mistake" to use a private server.')
+    (q,) = extract(text)
+    assert q.speaker != "U.S."
