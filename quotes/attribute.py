@@ -30,13 +30,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cues import (
-    NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_NOUNS, TIME_WORDS,
+    NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, ORG_HEADS, REPORTING_VERBS, SPEAKER_NOUNS, TIME_WORDS,
     TITLES, VERB_PREFIXES, WEAK_VERBS,
 )
 from .entities import Entity, EntityIndex
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
-from .resources import common_words, first_names
+from .resources import any_first_names, common_words, first_names
 
 _PRONOUNS = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
@@ -514,15 +514,20 @@ def _right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...
         end += 1
     if end == k:
         return None
-    # "said Rep. Charles B. Rangel of New York": a titled or first-named person
-    # before "of" is the speaker, the place or body after it only says where from.
+    # "said Rep. Charles B. Rangel of New York", "wrote Cameron Easley for
+    # Morning Consult": a titled or first-named person before "of" or "for" is
+    # the speaker; the place or body after it only says where from.
     for o in range(k + 1, end - 1):
-        if tokens[o].text.lower() == "of" and _is_name_token(tokens[o - 1].text):
+        if tokens[o].text.lower() in ("of", "for") and _is_name_token(tokens[o - 1].text):
             first = k
             while first < o and not _is_name_token(tokens[first].text):
                 first += 1
             head = tokens[first].text.lower().rstrip(".")
-            if first < o and (head in TITLES or head in first_names()):
+            # a person: a title or a first name first, or two name words that do
+            # not end in an organisation's head ("Cameron Easley", not "National
+            # Institutes of Health")
+            two_words = o - first >= 2 and tokens[o - 1].text not in ORG_HEADS
+            if first < o and (head in TITLES or head in any_first_names() or two_words):
                 return _mention(doc, first, o, "name")
             break
     # The last run of capitalised words, when it ends the phrase, is the name.

@@ -46,6 +46,12 @@ def first_names() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def any_first_names() -> frozenset[str]:
+    """Lower-cased first names of either list, the ones both use included ("cameron")."""
+    return _read_words("first-names-female.txt") | _read_words("first-names-male.txt")
+
+
+@functools.lru_cache(maxsize=None)
 def common_words() -> frozenset[str]:
     """Lower-cased words that TextBlob's Brill lexicon tags as something other
     than a proper noun: a capitalised sentence-initial word in this set is

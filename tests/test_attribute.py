@@ -121,3 +121,12 @@ def test_a_name_that_modifies_a_description_is_not_the_speaker():
             'The former first lady and U.S. senator said it was "a mistake" to use a private server.')
     (q,) = extract(text)
     assert q.speaker != "U.S."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"The impact is still small," wrote Cameron Easley for Morning Consult.', "Cameron Easley"),
+    ('"Rates will stay low," said Dana Whitfield of Harbour Capital.', "Dana Whitfield"),
+    ('"Rates will stay low," said the Bank of England.', "Bank of England"),
+])
+def test_person_before_of_or_for_is_the_speaker(text, expected):
+    assert speakers(text) == [expected]
