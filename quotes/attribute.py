@@ -33,7 +33,7 @@ from .cues import (
     NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, ORG_HEADS, REPORTING_VERBS, SPEAKER_NOUNS, TIME_WORDS,
     TITLES, VERB_PREFIXES, WEAK_VERBS,
 )
-from .entities import Entity, EntityIndex
+from .entities import PERSON_HEADS, Entity, EntityIndex
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 from .resources import any_first_names, common_words, first_names
@@ -603,6 +603,11 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
     if entity is not None:
         return entity, entity.canonical
     if owner is not None and possessive:
+        if words[-1].lower() in PERSON_HEADS:
+            # "Obama's former campaign strategist" is someone else than Obama: the
+            # person described so elsewhere in the article, or nobody we can name.
+            entity = index.described_by(words[-1].lower(), exclude=owner)
+            return (entity, entity.canonical) if entity else (None, None)
         # "Hillary Clinton's campaign": the owner's name with the description head
         return None, f"{owner.canonical} {words[-1]}"
     return None, None

@@ -412,6 +412,18 @@ class EntityIndex:
                 return entity
         return None
 
+    def described_by(self, head: str, exclude: Entity | None = None) -> Entity | None:
+        """The one person the article describes with ``head`` ("strategist"), if exactly one.
+
+        For a possessive description ("Obama's former campaign strategist"),
+        which names someone other than its owner: the person whose name is
+        written next to that role word elsewhere in the article.
+        """
+        role = _norm_role(head)
+        found = [e for e in self.entities
+                 if e is not exclude and e.person and role in {_norm_role(w) for w in e.descriptors | e.titles}]
+        return found[0] if len(found) == 1 else None
+
     def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
         head, modifiers = _norm_role(words[-1]), {_norm_role(w) for w in words[:-1]}
         line_of = self.doc.line_of_token

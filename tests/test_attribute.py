@@ -130,3 +130,12 @@ def test_a_name_that_modifies_a_description_is_not_the_speaker():
 ])
 def test_person_before_of_or_for_is_the_speaker(text, expected):
     assert speakers(text) == [expected]
+
+
+def test_possessive_person_description_is_not_its_owner():
+    text = ("Veteran strategist David Axelrod spoke to CNN on Monday about Barack Obama.\n\n"
+            '"That was outrageous," Obama\'s former strategist said.')
+    assert speakers(text) == ["David Axelrod"]
+    # nobody else is described so: no speaker is named, rather than a made-up "Obama strategist"
+    text = ('Barack Obama spoke on Monday.\n\n"That was outrageous," Obama\'s former strategist said.')
+    assert speakers(text) == [None]
