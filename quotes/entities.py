@@ -150,6 +150,7 @@ class EntityIndex:
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
         self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
+        self._votes_by_token: dict[int, int] = {}  # he/she token -> entity its gender vote went to
         for n, name in enumerate(names):
             entity = self._attach(name)
             self._last_seen[entity.id] = n
@@ -261,6 +262,7 @@ class EntityIndex:
                 entity = self.entities[self.mention_entities[k]]
                 if entity.maybe_person:
                     entity.gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
+                    self._votes_by_token[idx] = entity.id
                     break
                 k -= 1
 
@@ -311,7 +313,7 @@ class EntityIndex:
         here_line = line_of[min(here_token, len(line_of) - 1)] if line_of else 0
         k = bisect.bisect_left(self.positions, offset) - 1
         if want:
-            return self._resolve_person(want, here_line, k, prefer)
+            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token))
         fallback: Entity | None = None
         while k >= 0:
             token = self.mention_tokens[k]
@@ -341,7 +343,8 @@ class EntityIndex:
                 return prefer
         return None
 
-    def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None) -> Entity | None:
+    def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None,
+                        own_vote: int | None = None) -> Entity | None:
         """Pick the antecedent of he/she by salience over the mentions before it.
 
         Each compatible person mention of the last few paragraphs scores for being
@@ -362,7 +365,12 @@ class EntityIndex:
             k -= 1
             if not entity.person:
                 continue
-            gender = entity.guessed_gender()
+            # The pronoun being resolved voted on the gender of the name before it;
+            # that vote must not count for its own antecedent.
+            votes = dict(entity.gender_votes)
+            if own_vote == entity.id:
+                votes[want] -= 1
+            gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
             if gender and gender != want:
                 continue
             score = W_STRONG if entity.strong_person else 0.0
@@ -370,6 +378,10 @@ class EntityIndex:
                 score += W_GENDER
             elif gender == want:
                 score += W_GENDER / 2
+            elif not votes["m"] and not votes["f"]:
+                # nothing says whether this person is a he or a she ("Antonin
+                # Scalia" before "she said"): weaker than a known match
+                score -= W_GENDER / 2
             if subject:
                 score += W_SUBJECT
             if entity is prefer:
@@ -379,6 +391,13 @@ class EntityIndex:
                 order.append(entity.id)
             if score > best.get(entity.id, -1e9):
                 best[entity.id] = score
+        if prefer is not None and prefer.id not in best and prefer.person \
+                and prefer.guessed_gender() in (want, ""):
+            # The previous quote's speaker stays a candidate after its name has
+            # gone out of scope: news keeps a speaker over a run of "she said"s.
+            best[prefer.id] = (W_STRONG * prefer.strong_person + W_GENDER * (prefer.guessed_gender() == want)
+                               + W_PREFER - W_DISTANCE * _PRONOUN_SCOPE_LINES)
+            order.append(prefer.id)
         if best:
             top = max(order, key=lambda e: (best[e], -order.index(e)))
             return self.entities[top]

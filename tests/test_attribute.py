@@ -139,3 +139,14 @@ def test_possessive_person_description_is_not_its_owner():
     # nobody else is described so: no speaker is named, rather than a made-up "Obama strategist"
     text = ('Barack Obama spoke on Monday.\n\n"That was outrageous," Obama\'s former strategist said.')
     assert speakers(text) == [None]
+
+
+def test_previous_speaker_stays_the_antecedent_over_a_run_of_quotes():
+    text = ("Melanie Grant, 52, has been to nine rallies this year.\n\n"
+            '"I love the crowds," Grant said.\n\n'
+            "The rallies began in March.\n\n"
+            "The first was in a school gym.\n\n"
+            "The second drew thousands.\n\n"
+            "Some compared the mood to the funeral of Justice Antonin Scalia.\n\n"
+            '"Here he comes," she said.')
+    assert speakers(text) == ["Melanie Grant", "Melanie Grant"]
