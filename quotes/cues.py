@@ -263,7 +263,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     Sun Star Globe Chronicle Gazette Observer Independent Examiner Inquirer Review
     Magazine Press Network Radio TV Television Agency Department Ministry Council
     Committee Commission Administration Government Office Bureau Service Services
-    Police Force Court Union Party Group Foundation Institute Center Centre University
+    Police Force Court Circuit Tribunal Union Party Group Foundation Institute Center Centre University
     College School Hospital Bank Company Corporation Corp Inc Ltd LLC Association
     Authority Board Campaign Club Society League Trust Fund Organization Organisation
     Coalition Alliance Federation Project Caucus Network Reuters Breitbart CNN NBC

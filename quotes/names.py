@@ -246,6 +246,15 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         if low not in _ROLE_OR_INNER:
             continue
         rest = [tokens[k].text for k in run[m + 1:]]
+        if rest[0] == "of" and low in _OFFICE_TITLES and len(rest) >= 3:
+            # "Republican Secretary of State Jon Husted": the office runs to the
+            # first name (or, with none known, leaves the last two words as the name)
+            words = [w.lower() for w in rest]
+            start = next((n for n in range(2, len(rest)) if words[n] in first_names()), max(2, len(rest) - 2))
+            role_prefix = [tokens[k].text for k in run[:m + 1 + start]]
+            title = " ".join(w.rstrip(".").lower() for w in [tokens[run[m]].text] + rest[:start])
+            run = run[m + 1 + start:]
+            break
         if rest[0] not in ORG_HEADS \
                 and rest[0].lower() not in NAME_SUFFIXES and rest[-1].rstrip("’'s") not in ORG_HEADS \
                 and _is_cap_word(rest[0]) and rest[0].rstrip(".").lower() not in ROLE_WORDS:

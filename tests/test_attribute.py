@@ -150,3 +150,9 @@ def test_previous_speaker_stays_the_antecedent_over_a_run_of_quotes():
             "Some compared the mood to the funeral of Justice Antonin Scalia.\n\n"
             '"Here he comes," she said.')
     assert speakers(text) == ["Melanie Grant", "Melanie Grant"]
+
+
+def test_office_with_of_before_a_name_is_a_title():
+    text = ("In a statement, Republican Secretary of State Jon Husted said the decision was wrong.\n\n"
+            '"We will appeal," he said.')
+    assert speakers(text) == ["Jon Husted"]
