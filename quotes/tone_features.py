@@ -47,7 +47,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 # Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
-_PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013-")
+_PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
 
 # Feature names of :class:`LexiconFeatures`, in column order.
@@ -390,6 +390,9 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
             # else ("dangerously wrong", "I think that's quite wrong").
             return "regret_self" if _speaker_is_subject(tokens, start, clause_start, sets) else "regret_other"
         who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+        if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
+            # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
+            who = "self"
         if who == "self":
             # "I regret they don't listen", "I'm sorry you're leaving", "sorry that
             # whoever tweeted that": the speaker's word aimed at what someone else did.

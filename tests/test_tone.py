@@ -19,11 +19,11 @@ EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
 # "social" calibration. Shock is issue #4's floor; regret is a regression guard
-# under the shipped model's 0.675, short of the issue's 0.72 (still open).
-GOEMOTIONS_FLOORS = {"regret": 0.66, "shock": 0.55}
+# under the shipped model's 0.681, short of the issue's 0.72 (still open).
+GOEMOTIONS_FLOORS = {"regret": 0.67, "shock": 0.55}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
-# regret 0.81, shock 0.94): floors so that a regression fails.
-CORPORA_FLOORS = {"regret": 0.75, "shock": 0.85}
+# regret 0.91, shock 0.94): floors so that a regression fails.
+CORPORA_FLOORS = {"regret": 0.85, "shock": 0.85}
 
 
 def _f1(y, p) -> float:
@@ -196,3 +196,13 @@ def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
     assert json.loads(result.stdout)["text"] == "I regret it.\u2028Truly."
     missing = runner.invoke(app, ["tone", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "nope.txt" in missing.stderr
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("It was my fault.", "regret_self"),
+    ("We failed at the most basic part of the job.", "regret_self"),
+    ("They said it was my fault, which is a lie.", "regret_other"),
+    ("I don't think it was my fault.", "regret_negated"),
+])
+def test_cues_that_name_their_owner(lexicon, text, feature):
+    assert _features(lexicon, text)[feature] >= 1
