@@ -54,6 +54,17 @@ def library_versions() -> dict[str, str]:
     return {"scikit-learn": sklearn.__version__, "numpy": numpy.__version__, "skops": skops.__version__}
 
 
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file (training data and cue lists named in model cards)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def model_paths(name: str = ATTRIBUTION_NAME, folder: Path | None = None) -> tuple[Path, Path]:
     """Return (model file, card file) of a shipped model."""
     folder = Path(folder) if folder is not None else models_dir()

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import hashlib
 import json
 import random
 import sys
@@ -39,7 +38,9 @@ from typing import Any
 from .attribute import attribute
 from .candidates import CANDIDATE_FEATURES, CATEGORICAL_FEATURES
 from .evaluate import _iou, _trimmed, evaluate, gold_document, load_gold, name_words, score_document, summarise
-from .model_files import ATTRIBUTION_NAME, TRUSTED_TYPES, dump_model, library_versions, model_paths, use_model
+from .model_files import (
+    ATTRIBUTION_NAME, TRUSTED_TYPES, dump_model, file_sha256, library_versions, model_paths, use_model,
+)
 from .pipeline import RULES_VERSION, extract_document, prepare
 from .quote_filter import CERTAIN_REJECTS, span_rows
 from .rank import candidate_table
@@ -318,14 +319,6 @@ def _certain_rules(by_rule: dict[str, dict]) -> list[str]:
                   and s["rule"] >= s["model"])
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def train_attribution(data_path: str | Path, dev_path: str | Path | None = None,
                       out_dir: str | Path | None = None) -> dict[str, Any]:
     """Train the quote filter and speaker ranker, write ``attribution.skops`` and its card.
@@ -377,7 +370,7 @@ def _train(data_path, dev_path, out_dir) -> dict[str, Any]:
         "task": "quote filter (is a quote-mark span a quote?) and speaker ranker (which mention said it?)",
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "code_version": f"{__version__}+{RULES_VERSION}",
-        "training_data": {"path": data_path.name, "sha256": _sha256(data_path), "documents": len(docs),
+        "training_data": {"path": data_path.name, "sha256": file_sha256(data_path), "documents": len(docs),
                           "spans": len(ex["span_y"]), "candidates": len(ex["cand_y"])},
         "library_versions": library_versions(),
         "models": {"quote_filter": "FeatureHasher(2**15) + LogisticRegression(C=0.5)",
@@ -394,7 +387,7 @@ def _train(data_path, dev_path, out_dir) -> dict[str, Any]:
         dev_docs = load_gold(dev_path)
         with use_model(model):
             summary, _ = evaluate(dev_docs, extract_document)
-        card["dev"] = {"path": Path(dev_path).name, "sha256": _sha256(Path(dev_path)), **summary}
+        card["dev"] = {"path": Path(dev_path).name, "sha256": file_sha256(Path(dev_path)), **summary}
     card["training_seconds"] = round(time.perf_counter() - t0, 1)
     card["example_seconds"] = round(t_examples, 1)
     out = Path(out_dir) if out_dir is not None else model_paths()[0].parent

@@ -41,6 +41,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from . import resources
 from .errors import QuotesError
+from .model_files import file_sha256
 from .tone_features import (
     TONES,
     TRUSTED_TYPES,
@@ -152,15 +153,6 @@ def read_news(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
             except (ValueError, KeyError) as exc:
                 raise TrainingError(f"{path}:{number}: not a labelled quote ({exc})") from exc
     return texts, np.asarray(labels, dtype=int), groups
-
-
-def sha256(path: Path) -> str:
-    """Hex SHA-256 of a file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def library_versions() -> dict[str, str]:
@@ -358,8 +350,8 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
         "threshold": 0.5,
         "domains": {"news": "quotes in news articles (the default); news figures use it",
                     "social": "comments like GoEmotions' Reddit; GoEmotions figures use it"},
-        "data": {name: {"sha256": sha256(path)} for name, path in files.items()},
-        "cue_lists": {name: sha256(resources.DATA_DIR / name) for name in CUE_FILES},
+        "data": {name: {"sha256": file_sha256(path)} for name, path in files.items()},
+        "cue_lists": {name: file_sha256(resources.DATA_DIR / name) for name in CUE_FILES},
         "rows": {"goemotions_train": len(train_texts), "goemotions_dev": len(dev_texts),
                  "news": len(news_texts), "news_articles": len(set(groups))},
         "settings": {"random_state": RANDOM_STATE, "folds": FOLDS, "word_weight": WORD_WEIGHT,

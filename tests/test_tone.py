@@ -42,35 +42,28 @@ def _features(lexicon, text: str) -> dict[str, float]:
     return dict(zip(FEATURE_NAMES, row[:len(FEATURE_NAMES)]))
 
 
+# Features that count a cue as the speaker's own tone, per tone.
+_STANDING = {"regret": ("regret_self", "regret_none"), "shock": ("shock_state", "shock_eval")}
+
+
 @pytest.mark.parametrize("text, standing, judged", [
     ("I made a terrible mistake and I regret it.", "regret_self", None),
     ("I don't regret anything.", None, "regret_negated"),
     ("He made a strategic mistake.", None, "regret_other"),
     ("I would regret it if I didn't run.", None, "regret_hedged"),
     ("Make no mistake, we will win.", None, "regret_formula"),
-])
-def test_regret_cues_are_judged_by_subject_negation_and_hedging(lexicon, text, standing, judged):
-    f = _features(lexicon, text)
-    if standing:
-        assert f[standing] >= 1, f
-    else:
-        assert f["regret_self"] == 0 and f["regret_none"] == 0, f
-    if judged:
-        assert f[judged] >= 1, f
-
-
-@pytest.mark.parametrize("text, standing, judged", [
     ("I was absolutely stunned.", "shock_state", None),
     ("I'm not surprised at all.", None, "shock_negated"),
     ("I'd be shocked if he won.", None, "shock_hedged"),
     ("It was a shocking betrayal.", "shock_eval", None),
 ])
-def test_shock_cues_are_judged_by_negation_and_hedging(lexicon, text, standing, judged):
+def test_cues_are_judged_by_subject_negation_and_hedging(lexicon, text, standing, judged):
     f = _features(lexicon, text)
+    tone = (standing or judged).split("_")[0]
     if standing:
         assert f[standing] >= 1, f
     else:
-        assert f["shock_state"] == 0 and f["shock_eval"] == 0, f
+        assert all(f[name] == 0 for name in _STANDING[tone]), f
     if judged:
         assert f[judged] >= 1, f
 
