@@ -388,11 +388,15 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
             # "wrong" is self-blame only with the speaker as its subject ("I was
             # wrong", "we got it wrong"); otherwise it judges someone or something
             # else ("dangerously wrong", "I think that's quite wrong").
-            return "regret_self" if _speaker_is_subject(tokens, start, clause_start, sets) else "regret_other"
+            if not _speaker_is_subject(tokens, start, clause_start, sets) or _reported(tokens, capitals, start, sets):
+                return "regret_other"
+            return "regret_self"
         who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
+        if who == "self" and _reported(tokens, capitals, start, sets):
+            return "regret_other"
         if who == "self":
             # "I regret they don't listen", "I'm sorry you're leaving", "sorry that
             # whoever tweeted that": the speaker's word aimed at what someone else did.
@@ -486,6 +490,24 @@ def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
         if capitals[k] and w.isalpha() and w != "i":
             return "other"
     return None
+
+
+def _reported(tokens: list[str], capitals: list[bool], start: int, sets) -> bool:
+    """Whether a cue sits in someone else's reported words, earlier in its sentence.
+
+    "George Stephanopoulos told me I was mistaken": a reporting verb whose
+    subject is someone else makes the first-person cue after it their claim.
+    """
+    report = sets.get("report", frozenset())
+    k = start - 1
+    while k >= 0 and tokens[k] not in (".", "!", "?"):
+        if tokens[k] in report:
+            first = k
+            while first > 0 and tokens[first - 1] not in (".", "!", "?"):
+                first -= 1
+            return _person(tokens[first:k], capitals[first:k], sets, first=False) == "other"
+        k -= 1
+    return False
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:

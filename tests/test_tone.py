@@ -196,6 +196,10 @@ def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
     ("We failed at the most basic part of the job.", "regret_self"),
     ("They said it was my fault, which is a lie.", "regret_other"),
     ("I don't think it was my fault.", "regret_negated"),
+    # someone else's words reported: their claim, not the speaker's regret
+    ("George Stephanopoulos told me I was mistaken.", "regret_other"),
+    ("She is left with saying I made a mistake.", "regret_other"),
+    ("I keep saying I was wrong.", "regret_self"),
 ])
 def test_cues_that_name_their_owner(lexicon, text, feature):
     assert _features(lexicon, text)[feature] >= 1
