@@ -555,6 +555,11 @@ def _right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...
     return None
 
 
+def _is_bare_title(name: str) -> bool:
+    """True for a "name" that is only a title ("Mayor"), which names nobody."""
+    return all(w.lower().rstrip(".") in TITLES for w in name.split())
+
+
 def _leading_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
     tokens = doc.tokens
     e = lo
@@ -573,8 +578,15 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
     mention = found.mention
     if mention.kind == "name":
         entity = index.entity_in(mention.start, mention.end)
-        if entity is not None:
+        bare_title = all(w.lower().rstrip(".") in TITLES for w in found.words)
+        if entity is not None and not (bare_title and _is_bare_title(entity.canonical)):
             return entity, entity.canonical
+        if bare_title:
+            # a lone title ("Mayor calls ..."): the person holding it, before or after
+            head = found.words[-1].lower().rstrip(".")
+            entity = (index.resolve_description(["the", head], mention.start, prefer=prev_entity)
+                      or index.described_by(head))
+            return (entity, entity.canonical) if entity else (None, None)
         words = [w for w in found.words if w.lower().rstrip(".") not in TITLES] or list(found.words)
         # a name the index did not see here (a label inside quote marks) may still be one of its people
         entity = index.entity_named(words)

@@ -156,3 +156,10 @@ def test_office_with_of_before_a_name_is_a_title():
     text = ("In a statement, Republican Secretary of State Jon Husted said the decision was wrong.\n\n"
             '"We will appeal," he said.')
     assert speakers(text) == ["Jon Husted"]
+
+
+def test_a_lone_title_in_a_headline_is_the_person_holding_it():
+    text = ("Mayor calls flood damage 'a disgrace'\n\n"
+            "Mayor Jane Porter visited the river on Monday.\n\n"
+            '"We will rebuild," Ms Porter said.')
+    assert speakers(text) == ["Jane Porter", "Jane Porter"]
