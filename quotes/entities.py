@@ -8,10 +8,10 @@ and a gendered title or first name keeps "Mrs Clinton" away from him.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field
-
 import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, ORG_NOUNS, REPORTING_VERBS, TITLES
 from .names import NameMention
@@ -265,6 +265,18 @@ class EntityIndex:
                     self._votes_by_token[idx] = entity.id
                     break
                 k -= 1
+        # A gender taken from a first name alone yields to the pronouns that
+        # follow the name: "9/11 widow Terry Strada ... She continued". Only
+        # pronoun votes count here (not the hint of a lone first name, "Grant").
+        pronoun_votes: dict[int, Counter] = {}
+        for idx, eid in self._votes_by_token.items():
+            pronoun_votes.setdefault(eid, Counter())["m" if tokens[idx].text.lower() in MALE_PRONOUNS else "f"] += 1
+        for eid, votes in pronoun_votes.items():
+            entity = self.entities[eid]
+            if entity.gender and not any(TITLES.get(t) for t in entity.titles):
+                other = "f" if entity.gender == "m" else "m"
+                if votes[other] >= 2 and not votes[entity.gender]:
+                    entity.gender = other
 
     def _salience(self, entity: Entity) -> float:
         """log2(1 + how many times the article names the entity)."""

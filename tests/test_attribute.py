@@ -163,3 +163,12 @@ def test_a_lone_title_in_a_headline_is_the_person_holding_it():
             "Mayor Jane Porter visited the river on Monday.\n\n"
             '"We will rebuild," Ms Porter said.')
     assert speakers(text) == ["Jane Porter", "Jane Porter"]
+
+
+def test_pronouns_outvote_a_first_name_both_sexes_bear():
+    # "Terry" is on the male first-name list; the two "she"s after the name decide.
+    text = ("Police officers were praised on Monday.\n\n"
+            '"They saved lives," said the widow Terry Strada. She was at the scene, and she stayed.\n\n'
+            'Mr. Jones, the chief, thanked the crews.\n\n'
+            'She continued, "We will not forget this."')
+    assert speakers(text)[-1] == "Terry Strada"

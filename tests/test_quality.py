@@ -21,10 +21,11 @@ SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 
 # Figures measured on polnear-dev.resolved.jsonl, minus a small margin (rules +
 # trained quote filter and speaker ranker: loose P 0.946 R 0.990 F1 0.968, attr
-# 0.903, named 0.922, pronoun/description 0.848, e2e F1 0.880).
+# 0.905, named 0.922, pronoun/description 0.857, e2e F1 0.882). The pronoun
+# floor is issue #3's 0.85; the named and e2e floors there (0.95, 0.90) are not met yet.
 POLNEAR_FLOORS = {"loose_f1": 0.96, "loose_p": 0.944, "loose_r": 0.985, "attr": 0.895, "attr_named": 0.915,
-                  "attr_pronoun": 0.84, "e2e_f1": 0.87}
-# corpora/: loose F1 0.991, attr 0.877, e2e F1 0.872.
+                  "attr_pronoun": 0.85, "e2e_f1": 0.87}
+# corpora/: loose F1 0.991, attr 0.881, e2e F1 0.876.
 CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.87, "e2e_f1": 0.865}
 
 
