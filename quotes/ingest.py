@@ -76,7 +76,7 @@ def _from_bytes(data: bytes, source: str, doc_id: str, warn, kind: str | None = 
     if b"\x00" in data[:_BINARY_SNIFF]:
         yield InputError(source, "binary file (NUL bytes), not text")
         return
-    text = _decode(data, source, warn)
+    text = decode(data, source, warn)
     if kind is None:
         kind = "jsonl" if text.lstrip().startswith("{") else "txt"
     if kind == "txt":
@@ -88,7 +88,8 @@ def _from_bytes(data: bytes, source: str, doc_id: str, warn, kind: str | None = 
     yield from _jsonl_documents(text, source)
 
 
-def _decode(data: bytes, source: str, warn) -> str:
+def decode(data: bytes, source: str, warn) -> str:
+    """UTF-8 text of a file's bytes (BOM dropped); bad bytes become U+FFFD with a warning."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -100,7 +101,7 @@ def _decode(data: bytes, source: str, warn) -> str:
 
 def _jsonl_documents(text: str, source: str) -> Iterator[Document | InputError]:
     seen = 0
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
@@ -130,6 +131,18 @@ def _jsonl_documents(text: str, source: str) -> Iterator[Document | InputError]:
         )
     if seen == 0:
         yield InputError(source, "empty file: no JSON lines")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text file, split at newlines only.
+
+    ``str.splitlines()`` also breaks at U+2028, U+0085 and other separators that
+    a JSON string may hold raw, which would cut a JSONL record in two.
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # what follows the final newline is not a line
+    return [line.removesuffix("\r") for line in lines]
 
 
 def _opt_str(value) -> str | None:

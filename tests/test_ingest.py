@@ -53,3 +53,11 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     (doc,) = read([path], warnings)
     assert "\ufffd" in doc.text
     assert warnings and str(path) in warnings[0]
+
+
+def test_jsonl_text_may_hold_a_raw_line_separator(tmp_path):
+    # U+2028 is valid raw inside a JSON string; it must not split the record.
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"doc_id": "a", "text": "One line\u2028still the same article."}\n', encoding="utf-8")
+    (doc,) = list(read_documents([str(path)]))
+    assert doc.text == "One line\u2028still the same article."

@@ -34,25 +34,19 @@ def _is_json_object(line: str) -> bool:
 def _texts(path: Path):
     """Yield (where, text or None) per input line; None marks an unreadable line.
 
-    ``-`` reads standard input: JSONL when its first non-space character is
-    "{", otherwise one text per line.
+    ``-`` reads standard input: JSONL when its first non-blank line is a JSON
+    object, otherwise one text per line.
     """
+    from ..ingest import decode, split_lines
+
     stdin = str(path) == "-"
     raw = sys.stdin.buffer.read() if stdin else path.read_bytes()
-    try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        err(f"warning: {path}: invalid UTF-8; undecodable bytes replaced with U+FFFD")
-        content = raw.decode("utf-8", errors="replace")
+    content = decode(raw, str(path), lambda message: err(f"warning: {message}"))
+    lines = split_lines(content)
     # stdin is JSONL when its first line parses as a JSON object.
-    jsonl = _is_json_object(content.lstrip().split("\n", 1)[0]) if stdin else path.suffix == ".jsonl"
-    # Split on newlines only: str.splitlines() also breaks at U+2028 and U+0085,
-    # which JSON strings may hold raw.
-    lines = content.split("\n")
-    if lines[-1] == "":
-        lines.pop()  # what follows the final newline is not a line
+    first = next((line for line in lines if line.strip()), "")
+    jsonl = _is_json_object(first) if stdin else path.suffix == ".jsonl"
     for lineno, line in enumerate(lines, 1):
-        line = line.removesuffix("\r")
         where = f"{path}:{lineno}"
         if not jsonl:
             yield where, line
