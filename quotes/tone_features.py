@@ -663,13 +663,18 @@ DOMAINS = ("social", "news")
 Z_CLIP = 5.0
 
 
-def stack_inputs(scores: np.ndarray, X, n_lexicon: int, domain, scaler=None) -> np.ndarray:
+def lexicon_block(X, n_lexicon: int) -> np.ndarray:
+    """The lexicon columns of a feature matrix (its last ``n_lexicon``), dense."""
+    block = X[:, X.shape[1] - n_lexicon:] if n_lexicon else np.zeros((X.shape[0], 0))
+    return block.toarray() if sp.issparse(block) else np.asarray(block)
+
+
+def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -> np.ndarray:
     """What the combiners see: text scores, lexicon columns, and their domain copies.
 
     Args:
         scores: the text models' scores, shape ``(n, 2)``.
-        X: the feature matrix (its last ``n_lexicon`` columns are the lexicon).
-        n_lexicon: how many trailing columns are lexicon features.
+        lexicon: the lexicon features (:func:`lexicon_block`).
         domain: one name of :data:`DOMAINS` for every row, or a 0/1 array
             (1 = news) with one value per row.
         scaler: a fitted ``StandardScaler`` applied to scores and lexicon
@@ -683,8 +688,6 @@ def stack_inputs(scores: np.ndarray, X, n_lexicon: int, domain, scaler=None) -> 
         differ in base rates and in how much a cue word means, so the news copy
         lets the few labelled news quotes adjust what Reddit taught.
     """
-    lexicon = X[:, X.shape[1] - n_lexicon:] if n_lexicon else np.zeros((X.shape[0], 0))
-    lexicon = lexicon.toarray() if sp.issparse(lexicon) else np.asarray(lexicon)
     inputs = np.column_stack([scores, lexicon])
     if scaler is not None:
         # z-scores are clipped: a lexicon feature rare on Reddit has a tiny
@@ -698,6 +701,23 @@ def stack_inputs(scores: np.ndarray, X, n_lexicon: int, domain, scaler=None) -> 
     else:
         is_news = np.asarray(domain, dtype=float).reshape(-1, 1)
     return np.column_stack([inputs, is_news, inputs * is_news])
+
+
+def rule_fires(lexicon: np.ndarray, rule: Sequence[int]) -> np.ndarray:
+    """Rows where a rule fires: any of its lexicon columns is non-zero."""
+    if not len(rule):
+        return np.zeros(len(lexicon), dtype=bool)
+    return (lexicon[:, list(rule)] != 0).any(axis=1)
+
+
+def apply_rule_floors(probabilities: np.ndarray, lexicon: np.ndarray, rules: Sequence[Sequence[int]],
+                      rule_precision: Sequence[dict[str, float]], domain: str) -> np.ndarray:
+    """Raise each tone's probability to its rule's precision where the rule fires (see ToneHeads)."""
+    out = probabilities.copy()
+    for k, rule in enumerate(rules):
+        fires = rule_fires(lexicon, rule)
+        out[fires, k] = np.maximum(out[fires, k], rule_precision[k][domain])
+    return out
 
 
 class ToneHeads(ClassifierMixin, BaseEstimator):
@@ -774,10 +794,10 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
             self.
         """
         y = np.asarray(y)
-        # Scaled on the shared inputs only (the first columns, before the domain copies).
-        shared = stack_inputs(scores, X, self.n_lexicon, "social")[:, :scores.shape[1] + self.n_lexicon]
-        self.scaler_ = StandardScaler().fit(shared)
-        inputs = stack_inputs(scores, X, self.n_lexicon, domain, self.scaler_)
+        lexicon = lexicon_block(X, self.n_lexicon)
+        # Scaled on the shared inputs only, before the domain copies are made.
+        self.scaler_ = StandardScaler().fit(np.column_stack([scores, lexicon]))
+        inputs = stack_inputs(scores, lexicon, domain, self.scaler_)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.bases_ = list(bases)
         self.combiners_ = []
@@ -785,10 +805,10 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
             # A 2-D weight gives each tone its own weights (columns in TONES order).
             w = weights if weights is None or weights.ndim == 1 else weights[:, k]
             self.combiners_.append(clone(combiner).fit(inputs, y[:, k], sample_weight=w))
-        is_news = inputs[:, shared.shape[1]].astype(bool)
+        is_news = inputs[:, scores.shape[1] + lexicon.shape[1]].astype(bool)
         self.rule_precision_ = []
         for k in range(len(self.combiners)):
-            fires = self._rule_fires(X, k)
+            fires = rule_fires(lexicon, self.rules[k] if k < len(self.rules) else ())
             precision = {}
             for name, rows in (("social", ~is_news), ("news", is_news)):
                 hits = fires & rows
@@ -821,22 +841,10 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
 
     def proba_from_scores(self, scores: np.ndarray, X, domain: str = "news") -> np.ndarray:
         """What :meth:`predict_proba` returns, from text scores already computed."""
-        inputs = stack_inputs(scores, X, self.n_lexicon, domain, self.scaler_)
-        columns = []
-        for k, combiner in enumerate(self.combiners_):
-            p = combiner.predict_proba(inputs)[:, 1]
-            floor = self.rule_precision_[k][domain]
-            columns.append(np.where(self._rule_fires(X, k), np.maximum(p, floor), p))
-        return np.column_stack(columns)
-
-    def _rule_fires(self, X, k: int) -> np.ndarray:
-        """Rows where tone ``k``'s rule fires (any of its lexicon columns is non-zero)."""
-        if k >= len(self.rules) or not len(self.rules[k]):
-            return np.zeros(X.shape[0], dtype=bool)
-        first = X.shape[1] - self.n_lexicon
-        block = X[:, [first + j for j in self.rules[k]]]
-        block = block.toarray() if sp.issparse(block) else np.asarray(block)
-        return (block != 0).any(axis=1)
+        lexicon = lexicon_block(X, self.n_lexicon)
+        inputs = stack_inputs(scores, lexicon, domain, self.scaler_)
+        probabilities = np.column_stack([c.predict_proba(inputs)[:, 1] for c in self.combiners_])
+        return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision_, domain)
 
     def predict(self, X, domain: str = "news") -> np.ndarray:
         """0/1 per tone at probability 0.5, shape ``(n, 2)``."""

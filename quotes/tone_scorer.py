@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .tone_features import DOMAINS, Z_CLIP
+from .tone_features import DOMAINS, apply_rule_floors, stack_inputs
 
 
 class ToneScorer:
@@ -50,8 +50,7 @@ class ToneScorer:
                            for hasher, _, _, first in self.blocks]
         self.lexicon_coef = np.column_stack([c[self.n_ngrams:] for c in coef])
         self.base_intercept = np.array([float(b.intercept_[0]) for b in heads.bases_])
-        self.mean = heads.scaler_.mean_
-        self.scale = heads.scaler_.scale_
+        self.scaler = heads.scaler_
         self.combiner_coef = np.column_stack([c.coef_.ravel() for c in heads.combiners_])
         self.combiner_intercept = np.array([float(c.intercept_[0]) for c in heads.combiners_])
         self.rules = [list(r) for r in heads.rules]
@@ -69,17 +68,10 @@ class ToneScorer:
             X = _tfidf(hasher.transform(texts), tfidf.idf_)
             for k, coef in enumerate(coefs):
                 scores[:, k] += weight * (X @ coef)
-        shared = np.clip((np.column_stack([scores, lexicon]) - self.mean) / self.scale, -Z_CLIP, Z_CLIP)
-        is_news = float(domain == "news")
-        inputs = np.column_stack([shared, np.full((len(texts), 1), is_news), shared * is_news])
+        inputs = stack_inputs(scores, lexicon, domain, self.scaler)
         logits = inputs @ self.combiner_coef + self.combiner_intercept
         probabilities = 1.0 / (1.0 + np.exp(-logits))
-        for k, rule in enumerate(self.rules):
-            if rule:
-                fires = (lexicon[:, rule] != 0).any(axis=1)
-                floor = self.rule_precision[k][domain]
-                probabilities[:, k] = np.where(fires, np.maximum(probabilities[:, k], floor), probabilities[:, k])
-        return probabilities
+        return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision, domain)
 
 
 def _tfidf(counts, idf: np.ndarray):
