@@ -45,13 +45,11 @@ TRUSTED_TYPES: list[str] = [
 CHECKED_LIBRARIES = ("scikit-learn", "numpy", "skops")
 
 
-def library_versions() -> dict[str, str]:
-    """The installed versions of the libraries a model depends on."""
-    import numpy
-    import sklearn
-    import skops
+def library_versions(libraries: tuple[str, ...] = CHECKED_LIBRARIES) -> dict[str, str]:
+    """The installed versions of the libraries a model depends on (distribution names)."""
+    from importlib import metadata
 
-    return {"scikit-learn": sklearn.__version__, "numpy": numpy.__version__, "skops": skops.__version__}
+    return {name: metadata.version(name) for name in libraries}
 
 
 def file_sha256(path: Path) -> str:

@@ -26,7 +26,6 @@ import json
 import sys
 import time
 import zipfile
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from . import resources
 from .errors import QuotesError
-from .model_files import file_sha256
+from .model_files import file_sha256, library_versions
 from .tone_features import (
     TONES,
     TRUSTED_TYPES,
@@ -153,11 +152,6 @@ def read_news(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
             except (ValueError, KeyError) as exc:
                 raise TrainingError(f"{path}:{number}: not a labelled quote ({exc})") from exc
     return texts, np.asarray(labels, dtype=int), groups
-
-
-def library_versions() -> dict[str, str]:
-    """Installed versions of the libraries a tone model depends on."""
-    return {name: metadata.version(name) for name in LIBRARIES}
 
 
 # -- the pipeline ---------------------------------------------------------------------
@@ -341,7 +335,7 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
         "file": model_path.name,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "code_version": {"quotes": __version__, "sha256": code.hexdigest()},
-        "library_versions": library_versions(),
+        "library_versions": library_versions(LIBRARIES),
         "python": sys.version.split()[0],
         "trusted_types": list(TRUSTED_TYPES),
         "tones": list(TONES),
