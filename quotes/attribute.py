@@ -555,9 +555,9 @@ def _right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...
     return None
 
 
-def _is_bare_title(name: str) -> bool:
+def _is_bare_title(words: Sequence[str]) -> bool:
     """True for a "name" that is only a title ("Mayor"), which names nobody."""
-    return all(w.lower().rstrip(".") in TITLES for w in name.split())
+    return all(w.lower().rstrip(".") in TITLES for w in words)
 
 
 def _leading_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
@@ -578,8 +578,8 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
     mention = found.mention
     if mention.kind == "name":
         entity = index.entity_in(mention.start, mention.end)
-        bare_title = all(w.lower().rstrip(".") in TITLES for w in found.words)
-        if entity is not None and not (bare_title and _is_bare_title(entity.canonical)):
+        bare_title = _is_bare_title(found.words)
+        if entity is not None and not (bare_title and _is_bare_title(entity.canonical.split())):
             return entity, entity.canonical
         if bare_title:
             # a lone title ("Mayor calls ..."): the person holding it, before or after

@@ -379,9 +379,9 @@ class EntityIndex:
                 continue
             # The pronoun being resolved voted on the gender of the name before it;
             # that vote must not count for its own antecedent.
-            votes = dict(entity.gender_votes)
+            votes = entity.gender_votes
             if own_vote == entity.id:
-                votes[want] -= 1
+                votes = {**votes, want: votes[want] - 1}
             gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
             if gender and gender != want:
                 continue
