@@ -50,7 +50,9 @@ class ToneScorer:
                            for hasher, _, _, first in self.blocks]
         self.lexicon_coef = np.column_stack([c[self.n_ngrams:] for c in coef])
         self.base_intercept = np.array([float(b.intercept_[0]) for b in heads.bases_])
-        self.scaler = heads.scaler_
+        # StandardScaler.transform validates its input on every call (about
+        # 0.3 ms); the same arithmetic without the checks:
+        self.scaler = _Standardise(heads.scaler_.mean_, heads.scaler_.scale_)
         self.combiner_coef = np.column_stack([c.coef_.ravel() for c in heads.combiners_])
         self.combiner_intercept = np.array([float(c.intercept_[0]) for c in heads.combiners_])
         self.rules = [list(r) for r in heads.rules]
@@ -72,6 +74,16 @@ class ToneScorer:
         logits = inputs @ self.combiner_coef + self.combiner_intercept
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision, domain)
+
+
+class _Standardise:
+    """``StandardScaler.transform`` of a fitted scaler: ``(x - mean) / scale``."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray) -> None:
+        self.mean, self.scale = mean, scale
+
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        return (X - self.mean) / self.scale
 
 
 def _tfidf(counts, idf: np.ndarray):
