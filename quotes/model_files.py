@@ -1,11 +1,13 @@
-"""Write and read the shipped attribution model: one skops file and its JSON card.
+"""Write and read the shipped attribution model: a skops file, its scoring arrays, and its JSON card.
 
-The model is a plain dict of scikit-learn estimators and numbers, saved with
-``skops.io.dump`` and loaded with ``skops.io.load`` and an explicit list of
-trusted types (never pickle or joblib). The card beside it records where the
-model came from (training data hash, library versions, scores, date); a model
-whose card names other library versions than the installed ones is refused,
-since scikit-learn models only load reliably with the versions that wrote them.
+The model of record is a plain dict of scikit-learn estimators and numbers,
+saved with ``skops.io.dump`` and loaded with ``skops.io.load`` and an explicit
+list of trusted types (never pickle or joblib). The card beside it records
+where the model came from (training data hash, library versions, scores,
+date); a skops file whose card names other library versions than the installed
+ones is refused, since scikit-learn models only load reliably with the
+versions that wrote them. Extraction loads neither: it scores with the arrays
+written beside them (``attribution.npz``, see :mod:`quotes.attribution_model`).
 """
 from __future__ import annotations
 
@@ -103,6 +105,11 @@ def dump_model(model: dict[str, Any], card: dict[str, Any], folder: Path,
     untrusted = set(sio.get_untrusted_types(file=model_path)) - set(TRUSTED_TYPES)
     if untrusted:
         raise ModelError(f"{model_path}: holds types outside the reviewed list: {sorted(untrusted)}")
+    from .attribution_model import AttributionModel
+    from .model_arrays import arrays_path
+
+    scoring = AttributionModel.from_sklearn(model).save(arrays_path(name, folder))
+    card = {**card, "scoring_file": {"name": scoring.name, "sha256": file_sha256(scoring)}}
     card_path.write_text(json.dumps(card, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return model_path, card_path
 
@@ -137,14 +144,15 @@ def load_model_file(model_path: Path, card_path: Path,
 
 
 # A model set by use_model() (training scores a model before writing it).
-_OVERRIDE: list[dict[str, Any]] = []
+_OVERRIDE: list[Any] = []
 
 
-def load_attribution_model() -> dict[str, Any]:
-    """Return the shipped attribution model (quote filter, ranker, calibrator), loaded once per process.
+def load_attribution_model():
+    """Return the shipped attribution model's scoring form (an
+    :class:`~quotes.attribution_model.AttributionModel`), loaded once per process.
 
     Raises:
-        ModelError: the model is missing, unreadable or built with other library versions.
+        ModelError: the model is missing or unreadable.
     """
     if _OVERRIDE:
         return _OVERRIDE[-1]
@@ -152,14 +160,25 @@ def load_attribution_model() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _load_shipped() -> dict[str, Any]:
-    model, _ = load_model_file(*model_paths())
-    return model
+def _load_shipped():
+    from .attribution_model import AttributionModel
+    from .model_arrays import arrays_path
+
+    return AttributionModel.load(arrays_path(ATTRIBUTION_NAME))
 
 
 @contextlib.contextmanager
-def use_model(model: dict[str, Any]):
-    """Run the pipeline with ``model`` instead of the shipped one, inside a ``with`` block."""
+def use_model(model):
+    """Run the pipeline with ``model`` instead of the shipped one, inside a ``with`` block.
+
+    Args:
+        model: an :class:`~quotes.attribution_model.AttributionModel`, or the dict
+            of fitted estimators that training builds (converted to one).
+    """
+    if isinstance(model, dict):
+        from .attribution_model import AttributionModel
+
+        model = AttributionModel.from_sklearn(model)
     _OVERRIDE.append(model)
     try:
         yield model

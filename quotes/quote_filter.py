@@ -38,22 +38,7 @@ def quote_probabilities(front) -> list[float]:
 
     if not front.spans:
         return []
-    scorer = load_attribution_model()["quote_filter"]
-    rows = span_rows(front)
-    if hasattr(scorer, "steps"):
-        return linear_probabilities(scorer, rows)
-    return [float(p) for p in scorer.predict_proba(rows)[:, 1]]
-
-
-def linear_probabilities(pipeline, rows: list[dict]) -> list[float]:
-    """``pipeline.predict_proba(rows)[:, 1]`` for a feature hasher + binary logistic
-    regression, without scikit-learn's per-call input checks (a tenth of the cost
-    for the dozen spans of one article)."""
-    import numpy as np
-
-    hasher, model = pipeline[0], pipeline[-1]
-    z = hasher.transform(rows) @ model.coef_[0] + model.intercept_[0]
-    return (1.0 / (1.0 + np.exp(-z))).tolist()
+    return [float(p) for p in load_attribution_model().quote_filter.predict_proba(span_rows(front))]
 
 
 def filter_spans(front) -> tuple[list[QuoteSpan], list[tuple[QuoteSpan, str]]]:
@@ -70,7 +55,7 @@ def filter_spans(front) -> tuple[list[QuoteSpan], list[tuple[QuoteSpan, str]]]:
 
     if not front.spans:
         return [], []
-    threshold = load_attribution_model()["quote_threshold"]
+    threshold = load_attribution_model().quote_threshold
     probs = quote_probabilities(front)  # one batched call, rule rejects included (cheap)
     kept: list[QuoteSpan] = []
     rejected: list[tuple[QuoteSpan, str]] = []

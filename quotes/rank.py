@@ -12,11 +12,15 @@ speaker's (halved when a pronoun or description found no name).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .attribute import _Found, _resolve
 from .candidates import Candidate, DocCandidates, quote_rows
 from .entities import Entity
 from .records import Attribution, QuoteSpan
+
+if TYPE_CHECKING:
+    from .attribution_model import AttributionModel
 
 
 def candidate_table(front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
@@ -64,7 +68,7 @@ def rank_speakers(front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
     _, lists, rows = candidate_table(front, kept, rules)
     if clock is not None:
         clock.lap("candidate features")
-    scores = packed(model["ranker"]).predict_proba(rows).tolist() if rows else []
+    scores = model.ranker.predict_proba(rows).tolist() if rows else []
     out = choose(front, lists, scores, rules, model)
     if clock is not None:
         clock.lap("attribution model")
@@ -72,7 +76,7 @@ def rank_speakers(front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
 
 
 def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: Sequence[Attribution],
-           model: dict) -> list[Attribution]:
+           model: AttributionModel) -> list[Attribution]:
     """Turn candidate scores into attributions.
 
     Per quote: a certain rule keeps its mention; otherwise the best-scoring
@@ -80,7 +84,7 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
     too). Names map to their entity's canonical name; pronouns and
     descriptions are resolved to the entity they point at.
     """
-    certain = set(model.get("certain_rules", ()))
+    certain = set(model.certain_rules)
     # 1. the mention each quote rests on
     chosen: list[tuple[Attribution, Candidate | None, float, bool]] = []  # rule, candidate, score, from model
     at = 0
@@ -97,7 +101,8 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
         best = max(range(k), key=lambda i: quote_scores[i])
         cand = quote_cands[best]
         chosen.append((rule, cand, quote_scores[best], not _same(cand, rule)))
-    calibrated = _calibrate(model.get("calibrator"), [max(0.0, c[2]) for c in chosen])
+    top = [max(0.0, c[2]) for c in chosen]
+    calibrated = model.calibrator.predict(top) if model.calibrator is not None and top else top
     # 2. the attributions
     out: list[Attribution] = []
     prev_entity: Entity | None = None
@@ -122,33 +127,6 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
     return out
 
 
-def _calibrate(calibrator, top: list[float]) -> list[float]:
-    """Map the ranker's top scores to the probability that the choice is right."""
-    if not top:
-        return []
-    if calibrator is None:
-        return list(top)
-    import numpy as np
-
-    scores = np.asarray(top, dtype=float)
-    if _is_clipped_isotonic(calibrator):
-        # What IsotonicRegression.predict computes (clip, then scipy's interp1d,
-        # which hands float64 data to np.interp), without its input checks.
-        scores = np.clip(scores, calibrator.X_min_, calibrator.X_max_)
-        return [float(p) for p in np.interp(scores, calibrator.X_thresholds_, calibrator.y_thresholds_)]
-    return [float(p) for p in calibrator.predict(scores)]
-
-
-def _is_clipped_isotonic(calibrator) -> bool:
-    """True for a fitted IsotonicRegression that clips and interpolates float64 knots."""
-    import numpy as np
-    from sklearn.isotonic import IsotonicRegression
-
-    return (isinstance(calibrator, IsotonicRegression) and calibrator.out_of_bounds == "clip"
-            and len(getattr(calibrator, "X_thresholds_", ())) > 1
-            and calibrator.X_thresholds_.dtype == np.float64 and calibrator.y_thresholds_.dtype == np.float64)
-
-
 def _same(cand: Candidate, rule: Attribution) -> bool:
     m = rule.mention
     return m is not None and cand.mention.start < m.end and m.start < cand.mention.end
@@ -171,111 +149,3 @@ def _cue_near(front, cand: Candidate) -> str | None:
         if 0 <= k < len(tokens) and ctx.cue[k]:
             return tokens[k].text
     return None
-
-
-class PackedTrees:
-    """A fitted binary HistGradientBoostingClassifier's trees packed into flat
-    arrays, evaluated for all rows and all trees at once with numpy.
-
-    scikit-learn's own ``predict_proba`` walks its trees one by one, with a
-    thread team per tree; for the hundred-odd candidate rows of one article that
-    overhead is most of the cost. The result is the same (tested): the sum of
-    the leaf values plus the baseline, through the logistic link.
-
-    Notes:
-        The leaf a row reaches is found without walking the tree (the bit-vector
-        scheme of QuickScorer, Lucchese et al. 2015): number each tree's leaves
-        from left to right; every split whose test fails (the row goes right)
-        rules out the leaves of its left subtree; the leftmost leaf not ruled out
-        is the one the row reaches. So all the splits of all the trees are tested
-        at once, the ruled-out leaves of each tree are ANDed away as bit masks, and
-        the lowest set bit names the leaf. A missing value (NaN) fails every test
-        and goes right, as in a walk that tests ``x <= threshold``.
-    """
-
-    def __init__(self, model) -> None:
-        import numpy as np
-
-        trees = [predictor.nodes for (predictor,) in model._predictors]
-        if any(nodes["is_categorical"].any() for nodes in trees):
-            raise ValueError("categorical splits are not supported")
-        n_leaves = max(int(nodes["is_leaf"].sum()) for nodes in trees)
-        n_splits = max(1, max(len(nodes) - int(nodes["is_leaf"].sum()) for nodes in trees))
-        if n_leaves > 64:
-            raise ValueError("trees of more than 64 leaves are not supported")
-        self.mask_type = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64)
-                              if np.iinfo(t).bits >= n_leaves)
-        every = (1 << np.iinfo(self.mask_type).bits) - 1
-        # per tree, n_splits tests (padded with tests that always pass)
-        self.feature = np.zeros((len(trees), n_splits), dtype=np.intp)
-        self.threshold = np.full((len(trees), n_splits), np.inf)
-        self.keep = np.full((len(trees), n_splits), every, dtype=self.mask_type)  # leaves left when it fails
-        self.first_leaf = np.zeros(len(trees), dtype=np.intp)  # where each tree's leaves start in .value
-        values: list[float] = []
-        for t, nodes in enumerate(trees):
-            self.first_leaf[t] = len(values)
-            for s, (node, left_leaves) in enumerate(_splits_and_left_leaves(nodes, values)):
-                self.feature[t, s] = nodes["feature_idx"][node]
-                self.threshold[t, s] = nodes["num_threshold"][node]
-                self.keep[t, s] = every & ~sum(1 << b for b in left_leaves)
-        self.value = np.asarray(values, dtype=float)
-        # one column per (tree, split), for rows transposed to (feature, row)
-        self.feature = self.feature.ravel()
-        self.threshold = self.threshold.ravel()[:, None]
-        self.keep = self.keep.ravel()[:, None]
-        self.n_trees, self.n_splits = len(trees), n_splits
-        self.baseline = float(np.ravel(model._baseline_prediction)[0])
-
-    def predict_proba(self, rows, block: int = 256) -> "np.ndarray":
-        """Return P(class 1) for each row (a list of equal-length number lists),
-        ``block`` rows at a time so that memory stays flat on long documents."""
-        import numpy as np
-
-        if len(rows) > block:
-            return np.concatenate([self.predict_proba(rows[i:i + block], block)
-                                   for i in range(0, len(rows), block)])
-        if not len(rows):
-            return np.empty(0)
-        X = np.asarray(rows, dtype=float)
-        n = len(X)
-        every = np.iinfo(self.mask_type).max
-        # (tree and split, row): the leaves still possible after each test
-        keep = np.where(X.T[self.feature] <= self.threshold, self.mask_type(every), self.keep)
-        alive = np.bitwise_and.reduce(keep.reshape(self.n_trees, self.n_splits, n), axis=1)
-        lowest = alive & (~alive + self.mask_type(1))  # the lowest set bit alone
-        _, exponent = np.frexp(lowest.astype(float))  # 2**b -> b + 1
-        leaf = (exponent - 1 + self.first_leaf[:, None]).T
-        # a C-ordered (row, tree) array, summed along the row as before: same floats
-        raw = np.ascontiguousarray(self.value[leaf]).sum(axis=1) + self.baseline
-        return 1.0 / (1.0 + np.exp(-raw))
-
-
-def _splits_and_left_leaves(nodes, values: list[float]) -> list[tuple[int, list[int]]]:
-    """Number one tree's leaves from left to right (appending their values to
-    ``values``) and return, per split node, the numbers of its left subtree's leaves."""
-    splits: list[tuple[int, list[int]]] = []
-    first = len(values)
-
-    def walk(node: int) -> list[int]:
-        if nodes["is_leaf"][node]:
-            values.append(float(nodes["value"][node]))
-            return [len(values) - 1 - first]
-        left = walk(int(nodes["left"][node]))
-        right = walk(int(nodes["right"][node]))
-        splits.append((node, left))
-        return left + right
-
-    walk(0)
-    return splits
-
-
-_PACKED: dict[int, PackedTrees] = {}
-
-
-def packed(model) -> PackedTrees:
-    """The packed form of a fitted ranker, built once per model object."""
-    key = id(model)
-    if key not in _PACKED:
-        _PACKED.clear()
-        _PACKED[key] = PackedTrees(model)
-    return _PACKED[key]

@@ -1,9 +1,9 @@
 """The tone stage: regret and shock probabilities, polarity and subjectivity of texts.
 
-The trained classifier (``models/tone.skops``, built by :mod:`quotes.train_tone`)
-gives regret and shock; TextBlob's pattern analyser gives polarity and
-subjectivity. The pipeline calls :func:`score_texts` once per document with all
-its quotes; the arithmetic runs in numpy (:mod:`quotes.tone_scorer`).
+The trained classifier (built by :mod:`quotes.train_tone`, scored from its
+arrays in ``models/tone.npz`` by :mod:`quotes.tone_scorer`) gives regret and
+shock; TextBlob's pattern analyser gives polarity and subjectivity. The
+pipeline calls :func:`score_texts` once per document with all its quotes.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from .model_files import load_model_file, model_paths
 from .records import Tone
 
 TONE_NAME = "tone"
@@ -20,11 +19,14 @@ _DECIMALS = 4
 
 
 def load_tone_model() -> Any:
-    """Load the shipped tone pipeline (:func:`load_scorer` builds the scorer from it; tests compare the two).
+    """Load the shipped scikit-learn tone pipeline (``tone.skops``), the model of record.
+
+    Scoring does not use it (see :func:`load_scorer`); tests compare the two.
 
     Raises:
         ModelError: the model is missing, unreadable or built with other library versions.
     """
+    from .model_files import load_model_file, model_paths
     from .tone_features import TRUSTED_TYPES
 
     model, _ = load_model_file(*model_paths(TONE_NAME), trusted=TRUSTED_TYPES)
@@ -33,14 +35,15 @@ def load_tone_model() -> Any:
 
 @functools.lru_cache(maxsize=1)
 def load_scorer():
-    """The shipped model's arrays, loaded once per process, ready for per-document calls.
+    """The shipped model's arrays (``tone.npz``), loaded once per process, ready for per-document calls.
 
-    Only the arrays the :class:`~quotes.tone_scorer.ToneScorer` keeps stay in
-    memory; the rest of the sklearn pipeline is dropped once it is built.
+    Raises:
+        ModelError: the file is missing or unreadable.
     """
+    from .model_arrays import arrays_path, load_arrays
     from .tone_scorer import ToneScorer
 
-    return ToneScorer(load_tone_model())
+    return ToneScorer(*load_arrays(arrays_path(TONE_NAME)))
 
 
 def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
@@ -65,7 +68,8 @@ def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
         >>> t.regret > 0.5
         True
     """
-    from .tone_features import DOMAINS, pattern_sentiment
+    from .pattern_sentiment import pattern_sentiment
+    from .tone_scorer import DOMAINS
 
     if domain not in DOMAINS:
         raise ValueError(f"unknown tone domain {domain!r}; expected one of {', '.join(DOMAINS)}")

@@ -1,28 +1,16 @@
-"""Features and estimators of the tone classifier, used inside its sklearn Pipeline.
+"""The tone classifier's scikit-learn parts: the lexicon transformer, NB scaling, the stacked heads.
 
 Everything here is module-level so that skops stores it by name: the shipped
 model is loaded with these names on its trusted list (see
 :data:`TRUSTED_TYPES`). Nothing here reads files; the cue tables come from
 ``quotes/data`` through :mod:`quotes.train_tone` and are stored in the fitted
-model, so a model always scores with the lexicon it was trained with.
-
-The lexicon features follow the cue words of ``regret-cues.txt`` and
-``shock-cues.txt`` and judge each match by its clause: who the subject is
-(first person or someone else), whether it is negated ("I don't regret") or
-hedged ("I'd be surprised if"), and whether it sits in a fixed phrase that
-carries no tone ("sorry to say", "October surprise").
-
-Notes:
-    Negation scope (a few tokens before the cue, cut at clause boundaries)
-    follows the NegEx idea (Chapman et al., 2001) and VADER's own three-token
-    window (Hutto & Gilbert, 2014).
+model, so a model always scores with the lexicon it was trained with. The cue
+judging itself is plain Python in :mod:`quotes.cue_lexicon`, and the numpy
+arithmetic shared with the shipped scorer lives in :mod:`quotes.tone_scorer`.
 """
 from __future__ import annotations
 
-import functools
-import math
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -31,8 +19,19 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
-# Tones in the order of the classifier's outputs.
-TONES = ("regret", "shock")
+from .cue_lexicon import (  # noqa: F401  (names re-exported for training and tests)
+    FEATURE_NAMES,
+    REGRET_FEATURES,
+    SENTIMENT_FEATURES,
+    SHOCK_FEATURES,
+    CueLexicon,
+    compile_table,
+    parse_cue_lines,
+    tokenize,
+    vader_scores,
+)
+from .pattern_sentiment import pattern_sentiment  # noqa: F401
+from .tone_scorer import DOMAINS, TONES, Z_CLIP, apply_rule_floors, rule_fires, stack_inputs  # noqa: F401
 
 # Every non-sklearn type and function a tone model file may hold; the loader
 # passes exactly this list to ``skops.io.load`` (nothing else is trusted).
@@ -42,194 +41,11 @@ TRUSTED_TYPES = [
     "quotes.tone_features.ToneHeads",
 ]
 
-# Folded before tokenising, so "don’t" and "don't" are one cue.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
-# Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
-_CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
-_PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
-_ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
-
-# Feature names of :class:`LexiconFeatures`, in column order.
-REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
-                   "regret_negated", "regret_hedged", "regret_formula")
-SHOCK_FEATURES = ("shock_state", "shock_other", "shock_eval", "shock_weak_predicate",
-                  "shock_weak_attribute", "shock_negated", "shock_hedged", "shock_formula",
-                  "shock_negative_valence")
-SENTIMENT_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound",
-                      "pattern_polarity", "pattern_subjectivity", "first_person",
-                      "length", "exclamations", "question")
-FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
-# Judgements that leave a cue standing; each cue group ("apology", "horror", ...)
-# also gets a column counting its standing cues, so that the classifier can
-# weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
-_STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
-                       "shock_weak_predicate"})
-
-
-# -- shared sentiment scorers (one instance per process) -----------------------------
-
-@functools.lru_cache(maxsize=1)
-def _vader():
-    """The VADER analyser; it reads the lexicon shipped inside vaderSentiment."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-@functools.lru_cache(maxsize=1)
-def _pattern():
-    """TextBlob's PatternAnalyzer scorer (lexicon shipped inside textblob, no NLTK data)."""
-    # ``textblob.en.sentiment`` is what PatternAnalyzer.analyze calls; calling it
-    # directly skips a namedtuple class built on every call.
-    from textblob.en import sentiment
-
-    return sentiment
-
-
-@functools.lru_cache(maxsize=16384)
-def pattern_sentiment(text: str) -> tuple[float, float]:
-    """TextBlob PatternAnalyzer polarity in [-1, 1] and subjectivity in [0, 1].
-
-    Cached, because the tone stage reports these values and the classifier
-    uses them as features for the same quotes.
-
-    Args:
-        text: any text.
-
-    Returns:
-        ``(polarity, subjectivity)``.
-    """
-    polarity, subjectivity = _pattern()(text)
-    return float(polarity), float(subjectivity)
-
-
-def vader_scores(text: str) -> tuple[float, float, float, float]:
-    """VADER ``neg``, ``neu``, ``pos`` and ``compound`` scores of a text."""
-    s = _vader().polarity_scores(text)
-    return s["neg"], s["neu"], s["pos"], s["compound"]
-
-
-# -- tokens and cue tables ------------------------------------------------------------
-
-def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
-    """Split text into lower-cased word and punctuation tokens for cue matching.
-
-    Args:
-        text: any text.
-
-    Returns:
-        The tokens; for each, whether it was capitalised in the text (names are
-        told from other words by that); and its character span in ``text``.
-        Clitics are split ("i'm" -> "i", "am"); negated auxiliaries stay whole
-        ("don't") and count as negators.
-    """
-    tokens: list[str] = []
-    capitals: list[bool] = []
-    spans: list[tuple[int, int]] = []
-    for match in _TOKEN_RE.finditer(text.translate(_APOSTROPHES)):
-        word = match.group()
-        low = word.lower()
-        start, end = match.span()
-        if "'" in low and not low.endswith("n't"):
-            head, _, tail = low.partition("'")
-            tail = "'" + tail
-            tokens += [head, _CLITICS.get(tail, tail)]
-            capitals += [word[0].isupper(), False]
-            spans += [(start, start + len(head)), (start + len(head), end)]
-        else:
-            tokens.append(low)
-            capitals.append(word[0].isupper())
-            spans.append((start, end))
-    return tokens, capitals, spans
-
-
-def parse_cue_lines(lines: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """Parse the lines of a cue or context table into ``(kind, phrase)`` pairs.
-
-    Args:
-        lines: lines of a ``quotes/data`` tone table: ``#`` starts a comment,
-            otherwise ``KIND words...``.
-
-    Returns:
-        The entries in file order, phrases lower-cased with folded apostrophes.
-
-    Raises:
-        ValueError: a line has a kind but no words.
-    """
-    entries: list[tuple[str, str]] = []
-    for number, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        kind, _, phrase = line.partition(" ")
-        phrase = " ".join(phrase.lower().translate(_APOSTROPHES).split())
-        if not phrase:
-            raise ValueError(f"line {number}: {line!r} has a kind but no words")
-        entries.append((kind, phrase))
-    return tuple(entries)
-
-
-def _compile_table(entries: Sequence[tuple[str, str]]) -> dict[str, list[list[str]]]:
-    """Index cue phrases by first word: ``{first: [[kind, word, ...], ...]}``.
-
-    Phrases whose first word ends in ``*`` are indexed under ``"*"`` with the
-    stem. Longer phrases come first, so the longest match wins.
-    """
-    table: dict[str, list[list[str]]] = {}
-    for kind, phrase in entries:
-        # Cues are split like the texts they are matched against ("i'm" -> "i", "am").
-        star = "*" if phrase.endswith("*") else ""
-        words = tokenize(phrase.rstrip("*"))[0]
-        words[-1] += star
-        key = "*" if words[0].endswith("*") else words[0]
-        table.setdefault(key, []).append([kind, *words])
-    for candidates in table.values():
-        candidates.sort(key=len, reverse=True)
-    return table
-
-
-def _word_matches(pattern: str, token: str) -> bool:
-    if pattern.endswith("*"):
-        return token.startswith(pattern[:-1])
-    return token == pattern
-
-
-def _stems(table: dict[str, list[list[str]]]) -> tuple[str, ...]:
-    """The stems of the ``*`` phrases of a compiled table, for a fast first test."""
-    return tuple(entry[1][:-1] for entry in table.get("*", ()))
-
-
-def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
-               stems: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """Longest-first, left-to-right, non-overlapping cue matches as (start, end, kind)."""
-    found: list[tuple[int, int, str]] = []
-    starred = table.get("*", [])
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        candidates = table.get(token, [])
-        if stems and token.startswith(stems):
-            candidates = candidates + starred
-        best = 0
-        kind = ""
-        for entry in candidates:
-            size = len(entry) - 1
-            if size > best and i + size <= n and all(
-                    _word_matches(w, tokens[i + k]) for k, w in enumerate(entry[1:])):
-                best, kind = size, entry[0]
-        if best:
-            found.append((i, i + best, kind))
-            i += best
-        else:
-            i += 1
-    return found
-
 
 # -- the lexicon transformer ----------------------------------------------------------
 
 class LexiconFeatures(TransformerMixin, BaseEstimator):
-    """Regret and shock cue counts judged in context, plus VADER and TextBlob scores.
+    """scikit-learn face of :class:`~quotes.cue_lexicon.CueLexicon`.
 
     Args:
         regret_cues: ``(kind, phrase)`` pairs of ``regret-cues.txt``.
@@ -242,6 +58,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     Attributes:
         regret_table_, shock_table_: the cue phrases indexed by first word.
         context_: each context kind mapped to its sorted words.
+        groups_: the cue groups that get a column each.
         n_features_in_: 1 (one text per row).
     """
 
@@ -265,8 +82,8 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         Returns:
             self.
         """
-        self.regret_table_ = _compile_table(self.regret_cues)
-        self.shock_table_ = _compile_table(self.shock_cues)
+        self.regret_table_ = compile_table(self.regret_cues)
+        self.shock_table_ = compile_table(self.shock_cues)
         context: dict[str, list[str]] = {}
         for kind, word in self.context:
             context.setdefault(kind, []).append(word)
@@ -281,283 +98,27 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         """The names of the output columns: :data:`FEATURE_NAMES`, then one per cue group."""
         check_is_fitted(self, "groups_")
-        return np.asarray([*FEATURE_NAMES, *(f"{g}_standing" for g in self.groups_)], dtype=object)
+        return np.asarray(self.lexicon().feature_names, dtype=object)
 
     def transform(self, X: Sequence[str]) -> np.ndarray:
-        """Score each text.
-
-        Args:
-            X: texts (quotes).
-
-        Returns:
-            A float array of shape ``(len(X), len(FEATURE_NAMES) + len(groups_))``:
-            the named features, then one count of standing cues per cue group.
-        """
+        """Score each text (see :meth:`quotes.cue_lexicon.CueLexicon.transform`)."""
         check_is_fitted(self, "regret_table_")
-        sets = self._context_sets()
-        out = np.zeros((len(X), len(FEATURE_NAMES) + len(self.groups_)), dtype=np.float64)
-        for row, text in enumerate(X):
-            out[row] = self._features(str(text), sets)
-        return out
+        return self.lexicon().transform(X)
+
+    def lexicon(self) -> CueLexicon:
+        """The fitted tables as a :class:`~quotes.cue_lexicon.CueLexicon` (built once)."""
+        # ``_sets`` is the attribute name older model files know for this cache.
+        lexicon = getattr(self, "_sets", None)
+        if not isinstance(lexicon, CueLexicon):
+            lexicon = self._sets = CueLexicon(self.regret_table_, self.shock_table_, self.context_,
+                                              self.groups_, self.negation_window, self.hedge_window)
+        return lexicon
 
     def __getstate__(self) -> dict:
-        # The word sets are a cache rebuilt from the fitted tables; keep them out of the file.
+        # The lexicon is a cache rebuilt from the fitted tables; keep it out of the file.
         state = self.__dict__.copy()
         state.pop("_sets", None)
         return state
-
-    def _context_sets(self) -> dict:
-        sets = getattr(self, "_sets", None)
-        if sets is None:
-            sets = {kind: frozenset(words) for kind, words in self.context_.items()}
-            sets["regret_stems"] = _stems(self.regret_table_)
-            sets["shock_stems"] = _stems(self.shock_table_)
-            self._sets = sets
-        return sets
-
-    def _judged_cues(self, text: str, sets: dict) -> tuple[list[tuple[int, int]], list[tuple[int, int, str, str]]]:
-        """Token spans of the text and its cue matches as (first, end, feature, group)."""
-        tokens, capitals, spans = tokenize(text)
-        marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
-        # A capital that opens a clause says nothing; elsewhere it marks a name.
-        capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
-        judged: list[tuple[int, int, str]] = []
-        for start, end, kind in _find_cues(tokens, self.regret_table_, sets["regret_stems"]):
-            kind, _, group = kind.partition("/")
-            feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets)
-            if feature:
-                judged.append((start, end, feature, "regret_" + group))
-        for start, end, kind in _find_cues(tokens, self.shock_table_, sets["shock_stems"]):
-            kind, _, group = kind.partition("/")
-            feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets)
-            if feature:
-                judged.append((start, end, feature, "shock_" + group))
-        return spans, judged
-
-    def _features(self, text: str, sets: dict) -> list[float]:
-        spans, judged = self._judged_cues(text, sets)
-        regret = dict.fromkeys(REGRET_FEATURES, 0.0)
-        shock = dict.fromkeys(SHOCK_FEATURES, 0.0)
-        groups = dict.fromkeys(self.groups_, 0.0)
-        for _, _, feature, group in judged:
-            (regret if feature in regret else shock)[feature] += 1.0
-            if feature in _STANDING and group in groups:
-                groups[group] += 1.0
-        neg, neu, pos, compound = vader_scores(text)
-        polarity, subjectivity = pattern_sentiment(text)
-        if shock["shock_state"] + shock["shock_eval"] + shock["shock_weak_predicate"]:
-            # GoEmotions surprise is often pleasant ("wow, what a find"); news
-            # shock is mostly dismay, so a shock cue in a negative text counts extra.
-            shock["shock_negative_valence"] = max(0.0, -compound)
-        self_words = sets.get("self", frozenset())
-        first_person = sum(1 for a, b in spans if text[a:b].lower() in self_words)
-        counts = [min(v, 3.0) for v in (*regret.values(), *shock.values())]
-        return counts + [neg, neu, pos, compound, polarity, subjectivity,
-                         math.log1p(first_person), math.log1p(len(spans)) / 5.0,
-                         min(text.count("!"), 3) / 3.0, float("?" in text),
-                         *(min(v, 3.0) for v in groups.values())]
-
-    # Each judge returns the feature a cue match adds to, or None.
-
-    def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
-        if kind == "formula":
-            return "regret_formula"
-        clause_start, clause_end = marks[start]
-        if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
-            # "should have" is regret only as a perfect ("should have seen it
-            # coming"), not "our strategy should have three elements" or
-            # "nobody should have to live in poverty".
-            return None
-        if kind == "wish":
-            # Only a wish about the past is regret ("I wish I had not", "wish that
-            # had not been the case"); "I wish him well" and "I wish I could" are not.
-            tail = tokens[end:min(clause_end, end + 5)]
-            if not any(t in ("had", "hadn't", "'d") for t in tail):
-                return None
-            wished = tail[:next(k for k, t in enumerate(tail) if t in ("had", "hadn't", "'d"))]
-            who = _person(wished, capitals[end:end + len(wished)], sets, first=False)
-            if who == "other":
-                return "regret_other"
-        if self._negated(tokens, start, end, clause_start, clause_end, sets):
-            return "regret_negated"
-        if self._hedged(tokens, start, clause_start, sets) or _proposed(tokens, start, end, clause_start):
-            return "regret_hedged"
-        if kind == "wish":
-            return "regret_self"
-        if kind == "wrong":
-            # "wrong" is self-blame only with the speaker as its subject ("I was
-            # wrong", "we got it wrong"); otherwise it judges someone or something
-            # else ("dangerously wrong", "I think that's quite wrong").
-            if not _speaker_is_subject(tokens, start, clause_start, sets) or _reported(tokens, capitals, start, sets):
-                return "regret_other"
-            return "regret_self"
-        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
-        if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
-            # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
-            who = "self"
-        if who == "self" and _reported(tokens, capitals, start, sets):
-            return "regret_other"
-        if who == "self":
-            # "I regret they don't listen", "I'm sorry you're leaving", "sorry that
-            # whoever tweeted that": the speaker's word aimed at what someone else did.
-            # Not after "should have" + participle: what follows is the speaker's
-            # own missed action ("I should have gone when they told us").
-            first = end + 1 if end < clause_end and tokens[end] == "that" else end
-            after = tokens[first:min(clause_end, first + 3)]
-            if tokens[end - 1] != "have" and after and (after[0] in sets.get("addressee", ()) or _person(
-                    after, capitals[first:first + len(after)], sets, first=True,
-                    skip_addressee=True) == "other"):
-                return "regret_self_about_other"
-            return "regret_self"
-        return "regret_other" if who == "other" else "regret_none"
-
-    def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
-        if kind == "formula":
-            return "shock_formula"
-        if kind == "negated":
-            return "shock_negated"
-        clause_start, clause_end = marks[start]
-        if self._negated(tokens, start, end, clause_start, clause_end, sets):
-            return "shock_negated"
-        if self._hedged(tokens, start, clause_start, sets):
-            return "shock_hedged"
-        if kind == "state":
-            # "it surprises me", "blew my mind": the cue names its experiencer.
-            if any(t in sets.get("self", ()) for t in tokens[start:end]):
-                return "shock_state"
-            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
-            return "shock_other" if who == "other" else "shock_state"
-        if kind == "weak":
-            before = tokens[start - 1] if start > clause_start else None
-            after = tokens[end] if end < clause_end else None
-            # "is unbelievable", "Unbelievable.", "incredible that ..." judge
-            # something; "an incredible job" only praises it.
-            if before is None or before in sets.get("copula", ()) or after is None \
-                    or after in _ENDINGS_AFTER_WEAK:
-                return "shock_weak_predicate"
-            return "shock_weak_attribute"
-        return "shock_eval"
-
-    def _negated(self, tokens, start, end, clause_start, clause_end, sets) -> bool:
-        negators = sets.get("negator", frozenset())
-        for t in tokens[max(clause_start, start - self.negation_window):start]:
-            if t in negators or t.endswith("n't"):
-                return True
-        # A negated saying or thinking verb reaches further: "I've never said we
-        # made a mistake", "I don't think anybody should be surprised".
-        speech = sets.get("speech", frozenset())
-        for j in range(clause_start, start):
-            if tokens[j] in speech and any(
-                    t in negators or t.endswith("n't") for t in tokens[max(clause_start, j - 3):j]):
-                return True
-        postneg = sets.get("postneg", frozenset())
-        return any(t in postneg for t in tokens[end:min(clause_end, end + 3)])
-
-    def _hedged(self, tokens, start, clause_start, sets) -> bool:
-        hedges = sets.get("hedge", frozenset())
-        return any(t in hedges for t in tokens[max(clause_start, start - self.hedge_window):start])
-
-
-def _clause_marks(tokens: list[str], boundary_words: frozenset[str]) -> list[tuple[int, int]]:
-    """For each token, the (start, end) token indices of its clause."""
-    n = len(tokens)
-    marks: list[tuple[int, int]] = [(0, n)] * n
-    start = 0
-    for i in range(n + 1):
-        if i == n or tokens[i] in _PUNCT_BOUNDARIES or tokens[i] in boundary_words:
-            for k in range(start, i):
-                marks[k] = (start, i)
-            if i < n:
-                marks[i] = (i, i + 1)
-            start = i + 1
-    return marks
-
-
-def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
-            skip_addressee: bool = False) -> str | None:
-    """The first ("first"=True) or last person word in words: "self", "other" or None."""
-    self_words = sets.get("self", frozenset())
-    other_words = sets.get("other", frozenset())
-    addressee = sets.get("addressee", frozenset())
-    order = range(len(words)) if first else range(len(words) - 1, -1, -1)
-    for k in order:
-        w = words[k]
-        if w in self_words:
-            return "self"
-        if w in other_words or (w in addressee and not skip_addressee):
-            return "other"
-        # A capitalised word that is not "I" is taken for a name: someone else.
-        if capitals[k] and w.isalpha() and w != "i":
-            return "other"
-    return None
-
-
-def _reported(tokens: list[str], capitals: list[bool], start: int, sets) -> bool:
-    """Whether a cue sits in someone else's reported words, earlier in its sentence.
-
-    "George Stephanopoulos told me I was mistaken": a reporting verb whose
-    subject is someone else makes the first-person cue after it their claim.
-    """
-    report = sets.get("report", frozenset())
-    k = start - 1
-    while k >= 0 and tokens[k] not in (".", "!", "?"):
-        if tokens[k] in report:
-            first = k
-            while first > 0 and tokens[first - 1] not in (".", "!", "?"):
-                first -= 1
-            return _person(tokens[first:k], capitals[first:k], sets, first=False) == "other"
-        k -= 1
-    return False
-
-
-def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
-    """Whether a past participle follows ``end`` (skipping adverbs): "have (never) seen"."""
-    skip = sets.get("adverb", frozenset())
-    for t in tokens[end:min(clause_end, end + 3)]:
-        if t in skip or (t.endswith("ly") and len(t) > 4):
-            continue
-        return t in sets.get("participle", ()) or (len(t) > 3 and t.endswith(("ed", "en")))
-    return False
-
-
-def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
-    """Whether "I"/"we" is the subject of the cue: only bridge words ("was", "got
-    it", adverbs) stand between them ("we were tremendously wrong")."""
-    bridge = sets.get("bridge", frozenset())
-    self_words = sets.get("self", frozenset())
-    for j in range(start - 1, max(clause_start, start - 5) - 1, -1):
-        t = tokens[j]
-        if t in self_words:
-            return True
-        if not (t in bridge or (t.endswith("ly") and len(t) > 4)):
-            return False
-    return False
-
-
-def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
-    """Whether a "mistake" judges a proposed action ("it is a mistake to rule out",
-    "a big mistake for us to"), which is advice, not regret; "it was a mistake
-    to trust him" looks back and stays."""
-    if end >= len(tokens) or tokens[end] not in ("to", "for") or not tokens[start].startswith("mistake"):
-        return False
-    return not any(t in ("was", "were", "been") for t in tokens[max(clause_start, start - 4):start])
-
-
-def _subject(tokens, capitals, start, end, clause_start, clause_end, sets) -> str | None:
-    """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after."""
-    who = _person(tokens[clause_start:start], capitals[clause_start:start], sets, first=False)
-    if who is None and clause_start > 1 and tokens[clause_start - 1] in ("and", "but", "or"):
-        # A coordinated verb shares the subject of the clause before: "I am
-        # troubled by the reaction and regret any misunderstanding".
-        before = max(0, clause_start - 1 - 12)
-        who = _person(tokens[before:clause_start - 1], capitals[before:clause_start - 1], sets, first=False)
-    if who is None:
-        # "the biggest mistake of my life", "an apology from me"; a person after
-        # the cue is otherwise its object ("a mistake to trust him"), not its owner.
-        self_words = sets.get("self", frozenset())
-        if any(t in self_words for t in tokens[end:min(clause_end, end + 3)]):
-            who = "self"
-    return who
 
 
 # -- the text models and the two-headed stacked classifier ----------------------------
@@ -658,66 +219,10 @@ def fold_log_count_ratio(base: BaseEstimator) -> BaseEstimator:
 
 # Domains a tone model is calibrated for; the combiners see which one a text
 # comes from (see :class:`ToneHeads`).
-DOMAINS = ("social", "news")
-# Bound of the scaled combiner inputs (see stack_inputs).
-Z_CLIP = 5.0
-
-
 def lexicon_block(X, n_lexicon: int) -> np.ndarray:
     """The lexicon columns of a feature matrix (its last ``n_lexicon``), dense."""
     block = X[:, X.shape[1] - n_lexicon:] if n_lexicon else np.zeros((X.shape[0], 0))
     return block.toarray() if sp.issparse(block) else np.asarray(block)
-
-
-def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -> np.ndarray:
-    """What the combiners see: text scores, lexicon columns, and their domain copies.
-
-    Args:
-        scores: the text models' scores, shape ``(n, 2)``.
-        lexicon: the lexicon features (:func:`lexicon_block`).
-        domain: one name of :data:`DOMAINS` for every row, or a 0/1 array
-            (1 = news) with one value per row.
-        scaler: a fitted ``StandardScaler`` applied to scores and lexicon
-            columns before the domain copies are made (the lexicon mixes counts,
-            lengths and [-1, 1] scores).
-
-    Returns:
-        ``[inputs, is_news, inputs * is_news]``: shared weights plus a news-only
-        copy of every input, the feature augmentation of Daumé III (2007),
-        "Frustratingly easy domain adaptation". News quotes and Reddit comments
-        differ in base rates and in how much a cue word means, so the news copy
-        lets the few labelled news quotes adjust what Reddit taught.
-    """
-    inputs = np.column_stack([scores, lexicon])
-    if scaler is not None:
-        # z-scores are clipped: a lexicon feature rare on Reddit has a tiny
-        # standard deviation, and one news quote with it would otherwise swing a
-        # combiner on its own.
-        inputs = np.clip(scaler.transform(inputs), -Z_CLIP, Z_CLIP)
-    if isinstance(domain, str):
-        if domain not in DOMAINS:
-            raise ValueError(f"unknown tone domain {domain!r}; expected one of {', '.join(DOMAINS)}")
-        is_news = np.full((len(inputs), 1), float(domain == "news"))
-    else:
-        is_news = np.asarray(domain, dtype=float).reshape(-1, 1)
-    return np.column_stack([inputs, is_news, inputs * is_news])
-
-
-def rule_fires(lexicon: np.ndarray, rule: Sequence[int]) -> np.ndarray:
-    """Rows where a rule fires: any of its lexicon columns is non-zero."""
-    if not len(rule):
-        return np.zeros(len(lexicon), dtype=bool)
-    return (lexicon[:, list(rule)] != 0).any(axis=1)
-
-
-def apply_rule_floors(probabilities: np.ndarray, lexicon: np.ndarray, rules: Sequence[Sequence[int]],
-                      rule_precision: Sequence[dict[str, float]], domain: str) -> np.ndarray:
-    """Raise each tone's probability to its rule's precision where the rule fires (see ToneHeads)."""
-    out = probabilities.copy()
-    for k, rule in enumerate(rules):
-        fires = rule_fires(lexicon, rule)
-        out[fires, k] = np.maximum(out[fires, k], rule_precision[k][domain])
-    return out
 
 
 class ToneHeads(ClassifierMixin, BaseEstimator):

@@ -40,6 +40,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from . import resources
 from .errors import QuotesError
+from .model_arrays import arrays_path, save_arrays
 from .model_files import file_sha256, library_versions
 from .tone_features import (
     TONES,
@@ -51,6 +52,7 @@ from .tone_features import (
     fold_log_count_ratio,
     parse_cue_lines,
 )
+from .tone_scorer import tone_arrays
 
 MODEL_NAME = "tone"
 # GoEmotions labels behind each tone (names from emotions.txt); the dataset's
@@ -59,6 +61,8 @@ LABEL_MAPPING = {"regret": ("remorse", "embarrassment"), "shock": ("surprise",)}
 # Libraries whose versions must match between training and scoring.
 LIBRARIES = ("scikit-learn", "numpy", "scipy", "skops", "textblob", "vaderSentiment")
 CUE_FILES = ("regret-cues.txt", "shock-cues.txt", "tone-context.txt")
+# The code whose hash the card records: what computes the features and the scores.
+CODE_FILES = ("tone_features.py", "cue_lexicon.py", "tone_scorer.py", "hashing.py", "train_tone.py")
 
 RANDOM_STATE = 0
 FOLDS = 5
@@ -324,15 +328,18 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
     if unexpected:
         model_path.unlink()
         raise TrainingError(f"the model holds types outside quotes.tone_features.TRUSTED_TYPES: {unexpected}")
+    # What scoring loads: the same model as plain arrays (see quotes.model_arrays).
+    arrays_file = save_arrays(arrays_path(MODEL_NAME, out_dir), *tone_arrays(pipeline))
 
     from . import __version__
 
     code = hashlib.sha256()
-    for source in (Path(__file__).with_name("tone_features.py"), Path(__file__)):
+    for source in [Path(__file__).with_name(f) for f in CODE_FILES]:
         code.update(source.read_bytes())
     card = {
         "name": MODEL_NAME,
         "file": model_path.name,
+        "scoring_file": {"name": arrays_file.name, "sha256": file_sha256(arrays_file)},
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "code_version": {"quotes": __version__, "sha256": code.hexdigest()},
         "library_versions": library_versions(LIBRARIES),

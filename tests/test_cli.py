@@ -113,6 +113,18 @@ def test_python_dash_m_help_runs():
     assert proc.returncode == 0 and "extract" in proc.stdout
 
 
+def test_extraction_imports_no_heavy_library():
+    """Scoring loads the models' arrays: no scikit-learn, scipy, skops or nltk at run time
+    (importing them is most of a cold start; see benchmarks/bench.py)."""
+    code = ("import sys; from quotes.pipeline import extract; "
+            "q = extract('\"I regret it,\" said Ann Lee. \"We will win,\" she added.'); "
+            "assert [x.speaker for x in q] == ['Ann Lee'] * 2, q; "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'skops', 'nltk', 'textblob') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
 def test_corpus_commands_round_trip(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.model_files import use_model
+from quotes.attribution_model import AttributionModel, HashedLinear
+from quotes.model_files import load_model_file, model_paths, use_model
 from quotes.pipeline import prepare
 from quotes.quote_filter import filter_spans, span_rows
 
@@ -30,15 +31,14 @@ class _Fixed:
     def predict_proba(self, rows):
         import numpy as np
 
-        p = np.asarray(self.probs[: len(rows)], dtype=float)
-        return np.column_stack([1 - p, p])
+        return np.asarray(self.probs[: len(rows)], dtype=float)
 
 
 @pytest.mark.parametrize("probs, kept", [((0.9, 0.9), 1), ((0.9, 0.1), 0)])
 def test_model_drops_weak_spans_and_rule_rejects_stand(probs, kept):
     text = 'The film "Gone With the Wind" was shown. "We loved it," said Ann Lee.'
     front = prepare(text)
-    model = {"quote_filter": _Fixed(probs), "quote_threshold": 0.5}
+    model = AttributionModel(quote_filter=_Fixed(probs), quote_threshold=0.5, ranker=None)
     with use_model(model):
         spans, rejected = filter_spans(front)
     assert len(spans) == kept
@@ -48,11 +48,11 @@ def test_model_drops_weak_spans_and_rule_rejects_stand(probs, kept):
         assert any(r.startswith("not speech (p=0.10") for r in reasons)
 
 
-def test_linear_shortcut_matches_predict_proba():
-    from quotes.model_files import load_attribution_model
-    from quotes.quote_filter import linear_probabilities
-
-    text = 'He read "The Art of the Deal" and said: "We will win." Critics called it "nonsense".'
+def test_hashed_linear_filter_matches_the_sklearn_pipeline():
+    text = ('He read "The Art of the Deal" and said: "We will win." Critics called it "nonsense". '
+            '“Ça va,” dit-elle. "" "A" "We\'ll see about that," said Mr O\'Neill.')
     rows = span_rows(prepare(text))
-    pipeline = load_attribution_model()["quote_filter"]
-    assert linear_probabilities(pipeline, rows) == pytest.approx(list(pipeline.predict_proba(rows)[:, 1]))
+    pipeline = load_model_file(*model_paths())[0]["quote_filter"]
+    assert len(rows) >= 5
+    assert HashedLinear.from_sklearn(pipeline).predict_proba(rows).tolist() == pytest.approx(
+        pipeline.predict_proba(rows)[:, 1].tolist(), abs=1e-12)

@@ -106,15 +106,20 @@ def test_quote_rows_of_a_quote_without_candidates():
     assert quote_rows(f.ctx, cands, spans[0], 1, 0, rules[0], None, []) == []
 
 
+def _sklearn_model() -> dict:
+    from quotes.model_files import load_model_file, model_paths
+
+    return load_model_file(*model_paths())[0]
+
+
 def test_packed_trees_match_scikit_learn():
     import numpy as np
 
-    from quotes.model_files import load_attribution_model
-    from quotes.rank import PackedTrees
+    from quotes.attribution_model import PackedTrees
 
-    ranker = load_attribution_model()["ranker"]
+    ranker = _sklearn_model()["ranker"]
     X = np.random.default_rng(0).random((300, ranker.n_features_in_)) * 20
-    np.testing.assert_allclose(PackedTrees(ranker).predict_proba(X.tolist(), block=64),
+    np.testing.assert_allclose(PackedTrees.from_sklearn(ranker).predict_proba(X.tolist(), block=64),
                                ranker.predict_proba(X)[:, 1])
 
 
@@ -139,26 +144,39 @@ def _walked_probabilities(ranker, X):
 def test_packed_trees_are_exact():
     import numpy as np
 
-    from quotes.model_files import load_attribution_model
-    from quotes.rank import PackedTrees
+    from quotes.attribution_model import PackedTrees
 
-    ranker = load_attribution_model()["ranker"]
+    ranker = _sklearn_model()["ranker"]
     rng = np.random.default_rng(1)
     X = rng.integers(0, 12, (200, ranker.n_features_in_)).astype(float)
     X[:50] = rng.random((50, ranker.n_features_in_)) * 20
     X[0, :] = np.nan  # a missing value fails every test: right at every split
-    packed = PackedTrees(ranker)
+    packed = PackedTrees.from_sklearn(ranker)
     assert np.array_equal(packed.predict_proba(X.tolist(), block=64), _walked_probabilities(ranker, X))
     assert len(packed.predict_proba([])) == 0
 
 
-def test_calibration_shortcut_matches_isotonic_predict():
+def test_calibrator_matches_isotonic_predict():
     import numpy as np
 
-    from quotes.model_files import load_attribution_model
-    from quotes.rank import _calibrate
+    from quotes.attribution_model import Isotonic
 
-    calibrator = load_attribution_model()["calibrator"]
+    calibrator = _sklearn_model()["calibrator"]
     top = [0.0, 1.0, -1.0, 2.0, *calibrator.X_thresholds_.tolist(),
            *np.random.default_rng(2).random(500).tolist()]
-    assert _calibrate(calibrator, top) == [float(p) for p in calibrator.predict(np.asarray(top))]
+    assert Isotonic.from_sklearn(calibrator).predict(top) == [float(p) for p in calibrator.predict(np.asarray(top))]
+
+
+def test_shipped_scoring_arrays_are_those_of_the_shipped_skops_model(tmp_path):
+    """attribution.npz is written from attribution.skops at training; a stale one fails here."""
+    import numpy as np
+
+    from quotes.attribution_model import AttributionModel
+    from quotes.model_arrays import arrays_path, load_arrays
+
+    rebuilt = AttributionModel.from_sklearn(_sklearn_model()).save(tmp_path / "attribution.npz")
+    (arrays, meta), (shipped, shipped_meta) = load_arrays(rebuilt), load_arrays(arrays_path("attribution"))
+    assert meta == shipped_meta
+    assert arrays.keys() == shipped.keys()
+    for name in arrays:
+        assert np.array_equal(arrays[name], shipped[name]), name

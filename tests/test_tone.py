@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from .conftest import CORPORA, SEED, SHARED, needs_shared
 from quotes.cli import app
 from quotes.evaluate import load_gold
-from quotes.model_files import model_paths
+from quotes.model_files import file_sha256, model_paths
 from quotes.tone import score_texts
 from quotes.tone_features import FEATURE_NAMES, LexiconFeatures
 from quotes.train_tone import read_cue_tables, read_goemotions
@@ -100,6 +100,37 @@ def test_shipped_tone_card_records_data_versions_and_figures():
     for tone in ("regret", "shock"):
         for part in ("goemotions_dev", "news_cv", "news_transfer_goemotions_only"):
             assert {"precision", "recall", "f1"} <= set(info["figures"][tone][part])
+    # the card names the scoring arrays written with the model, byte for byte
+    scoring = model.with_name(info["scoring_file"]["name"])
+    assert file_sha256(scoring) == info["scoring_file"]["sha256"]
+
+
+def test_shipped_scoring_arrays_are_those_of_the_shipped_pipeline():
+    """tone.npz is written from tone.skops at training; a stale one fails here."""
+    from quotes.model_arrays import arrays_path, load_arrays
+    from quotes.tone import load_tone_model
+    from quotes.tone_scorer import tone_arrays
+
+    arrays, meta = tone_arrays(load_tone_model())
+    shipped, shipped_meta = load_arrays(arrays_path("tone"))
+    assert json.loads(json.dumps(meta)) == {k: v for k, v in shipped_meta.items() if k != "format"}
+    assert arrays.keys() == shipped.keys()
+    for name in arrays:
+        assert np.array_equal(arrays[name], shipped[name]), name
+
+
+def test_pattern_sentiment_is_textblobs():
+    """Our loader of textblob's scorer (no nltk import) gives TextBlob's own numbers."""
+    from textblob.en import sentiment
+
+    from quotes.pattern_sentiment import pattern_sentiment
+
+    texts = ["It was terribly sad.", "An awful, awful day!", "Not good at all.", "I'm very happy :)",
+             "The horribly late train", "", "Simply incredible", "He's not unkind."]
+    texts += [q["text"] for doc in load_gold(CORPORA) for q in doc["quotes"]]
+    assert len(texts) > 100
+    for text in texts:
+        assert pattern_sentiment(text) == tuple(map(float, sentiment(text))), text
 
 
 def test_corpora_tone_floors():

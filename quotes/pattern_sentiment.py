@@ -1,0 +1,84 @@
+"""TextBlob's pattern sentiment (polarity, subjectivity), without importing the textblob package.
+
+``import textblob`` imports nltk, which imports scipy.stats: about two seconds
+before the first quote is scored. The scorer itself lives in ``textblob/_text.py``,
+which needs only the standard library, with its lexicon ``en/en-sentiment.xml``
+beside it. This module loads that one file from the installed (pinned) textblob
+and builds the scorer exactly as ``textblob.en`` does; ``tests/test_tone.py``
+checks that both give the same numbers.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import sys
+from pathlib import Path
+
+from .errors import ModelError
+
+_MODULE_NAME = "quotes._textblob_text"
+
+
+def _textblob_folder() -> Path:
+    spec = importlib.util.find_spec("textblob")  # finds the package without running it
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("textblob is not installed; reinstall quotes with its dependencies")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+@functools.lru_cache(maxsize=1)
+def _scorer():
+    folder = _textblob_folder()
+    spec = importlib.util.spec_from_file_location(_MODULE_NAME, folder / "_text.py")
+    text = importlib.util.module_from_spec(spec)
+    sys.modules[_MODULE_NAME] = text
+    spec.loader.exec_module(text)
+    # The arguments of ``textblob.en.sentiment`` (textblob 0.20); its tokenizer
+    # is the English parser's find_tokens, which uses no lexicon.
+    parser = text.Parser(lexicon={}, language="en")
+    return _english_sentiment(text.Sentiment)(
+        path=str(folder / "en" / "en-sentiment.xml"),
+        synset="wordnet_id",
+        negations=("no", "not", "n't", "never"),
+        modifiers=("RB",),
+        modifier=lambda w: w.endswith("ly"),
+        tokenizer=parser.find_tokens,
+        language="en",
+    )
+
+
+def _english_sentiment(base: type) -> type:
+    """``textblob.en.Sentiment``: the base scorer, plus "-ly" adverbs of its adjectives."""
+
+    class EnglishSentiment(base):
+        def load(self, path=None):
+            base.load(self, path)
+            if path:
+                return
+            # Each adjective also scores as its adverb ("terrible" -> "terribly"),
+            # spelt as textblob.en spells it.
+            for word, tags in list(dict.items(self)):
+                if "JJ" in tags:
+                    stem = word[:-1] + "i" if word.endswith("y") else word
+                    stem = stem[:-2] if stem.endswith("le") else stem
+                    polarity, subjectivity, intensity = tags["JJ"]
+                    self.annotate(stem + "ly", "RB", polarity, subjectivity, intensity)
+
+    return EnglishSentiment
+
+
+@functools.lru_cache(maxsize=16384)
+def pattern_sentiment(text: str) -> tuple[float, float]:
+    """TextBlob PatternAnalyzer polarity in [-1, 1] and subjectivity in [0, 1].
+
+    Cached, because the tone stage reports these values and the classifier
+    uses them as features for the same quotes.
+
+    Args:
+        text: any text.
+
+    Returns:
+        ``(polarity, subjectivity)``.
+    """
+    polarity, subjectivity = _scorer()(text)
+    return float(polarity), float(subjectivity)
