@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,7 @@ class PackedTrees:
                                    for i in range(0, len(rows), block)])
         if not len(rows):
             return np.empty(0)
-        X = np.asarray(rows, dtype=float)
+        X = _as_matrix(rows)
         n = len(X)
         every = np.iinfo(self.mask_type).max
         # (tree and split, row): the leaves still possible after each test
@@ -144,6 +145,15 @@ class PackedTrees:
         # a C-ordered (row, tree) array, summed along the row as before: same floats
         raw = np.ascontiguousarray(self.value[leaf]).sum(axis=1) + self.baseline
         return 1.0 / (1.0 + np.exp(-raw))
+
+
+def _as_matrix(rows) -> np.ndarray:
+    """Rows (lists of equal length, or an array) as a float matrix."""
+    if isinstance(rows, np.ndarray):
+        return rows.astype(float, copy=False)
+    # one flat pass is about a third faster than np.asarray on a list of lists
+    width = len(rows[0])
+    return np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(rows), width)
 
 
 def _splits_and_left_leaves(nodes, values: list[float]) -> list[tuple[int, list[int]]]:

@@ -104,12 +104,11 @@ class NgramHasher:
         return col
 
     def _word_columns_of(self, tokens: list[str]) -> list[int]:
-        out: list[int] = []
-        if self.min_n == 1:
-            out = [self._column(t) for t in tokens]
+        grams = tokens if self.min_n == 1 else []
         for n in range(max(2, self.min_n), min(self.max_n, len(tokens)) + 1):
-            out += [self._column(" ".join(tokens[i:i + n])) for i in range(len(tokens) - n + 1)]
-        return out
+            grams = grams + [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+        cache, miss = self._columns, self._column
+        return [col if col is not None else miss(g) for g, col in zip(grams, map(cache.get, grams))]
 
     def _char_wb_columns(self, text: str) -> list[int]:
         cache = self._word_columns
