@@ -36,7 +36,7 @@ def _scorer():
     # The arguments of ``textblob.en.sentiment`` (textblob 0.20); its tokenizer
     # is the English parser's find_tokens, which uses no lexicon.
     parser = text.Parser(lexicon={}, language="en")
-    return _english_sentiment(text.Sentiment)(
+    scorer = _english_sentiment(text.Sentiment)(
         path=str(folder / "en" / "en-sentiment.xml"),
         synset="wordnet_id",
         negations=("no", "not", "n't", "never"),
@@ -45,12 +45,20 @@ def _scorer():
         tokenizer=parser.find_tokens,
         language="en",
     )
+    scorer.load()  # now, so that look-ups can skip the lazy dictionary's check (see below)
+    return scorer
 
 
 def _english_sentiment(base: type) -> type:
     """``textblob.en.Sentiment``: the base scorer, plus "-ly" adverbs of its adjectives."""
 
     class EnglishSentiment(base):
+        # textblob's lazy dictionary routes every ``in`` and ``[]`` through a
+        # Python method that checks whether the lexicon is loaded (a third of the
+        # scoring time); it is loaded when built, so plain dict look-ups will do.
+        __contains__ = dict.__contains__
+        __getitem__ = dict.__getitem__
+
         def load(self, path=None):
             base.load(self, path)
             if path:
