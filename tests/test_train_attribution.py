@@ -9,7 +9,7 @@ import pytest
 from quotes.errors import ModelError
 from quotes.evaluate import load_gold
 from quotes.model_files import (
-    TRUSTED_TYPES, check_card, dump_model, library_versions, load_model_file, model_paths, use_model,
+    TRUSTED_TYPES, check_card, dump_model, file_sha256, library_versions, load_model_file, model_paths, use_model,
 )
 from quotes.pipeline import extract
 from quotes.train_attribution import make_quote_filter, make_ranker, train_attribution
@@ -78,6 +78,9 @@ def test_shipped_model_loads_and_its_card_is_complete():
     assert len(card["training_data"]["sha256"]) == 64
     loaded, _ = load_model_file(model_path, card_path)
     assert {"quote_filter", "ranker", "calibrator", "quote_threshold"} <= set(loaded)
+    # the card names the scoring arrays written with the model, byte for byte
+    scoring = model_path.with_name(card["scoring_file"]["name"])
+    assert file_sha256(scoring) == card["scoring_file"]["sha256"]
     # the shipped files stay small enough for git
     assert model_path.stat().st_size < 5_000_000
 
@@ -100,3 +103,21 @@ def test_train_on_a_small_corpus_writes_model_and_card(tmp_path):
     with use_model(model):
         quotes = extract('"We will reopen," said Grace Okafor.')
     assert [q.speaker for q in quotes] == ["Grace Okafor"]
+
+
+def test_scoring_arrays_refuse_missing_corrupt_and_foreign_files(tmp_path):
+    from quotes.model_arrays import load_arrays, save_arrays
+
+    with pytest.raises(ModelError, match="missing.npz.*quotes train missing"):
+        load_arrays(tmp_path / "missing.npz")
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip file")
+    with pytest.raises(ModelError, match="bad.npz: cannot read"):
+        load_arrays(bad)
+    good = save_arrays(tmp_path / "good.npz", {"w": np.arange(3.0)}, {"name": "x"})
+    arrays, meta = load_arrays(good)
+    assert arrays["w"].tolist() == [0.0, 1.0, 2.0] and meta["name"] == "x"
+    # a file of another layout is refused with the command that rebuilds it
+    np.savez(tmp_path / "old.npz", __meta__=np.array('{"format": 0}'))
+    with pytest.raises(ModelError, match="format 0"):
+        load_arrays(tmp_path / "old.npz")
