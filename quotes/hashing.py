@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 import mmh3
 import numpy as np
@@ -90,7 +91,7 @@ class NgramHasher:
         """(row, column, count) of every distinct n-gram column of every text, rows in order."""
         per_text = [self.columns(t) for t in texts]
         lengths = np.fromiter((len(c) for c in per_text), dtype=np.intp, count=len(per_text))
-        flat = np.fromiter((c for cols in per_text for c in cols), dtype=np.int64, count=int(lengths.sum()))
+        flat = np.fromiter(chain.from_iterable(per_text), dtype=np.int64, count=int(lengths.sum()))
         rows = np.repeat(np.arange(len(per_text), dtype=np.int64), lengths)
         keys, counts = np.unique(rows * self.n_features + flat, return_counts=True)
         return keys // self.n_features, keys % self.n_features, counts.astype(np.float64)
