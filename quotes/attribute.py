@@ -577,7 +577,7 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
     """Return (entity, canonical speaker) for a mention."""
     mention = found.mention
     if mention.kind == "name":
-        entity = index.entity_in(mention.start, mention.end)
+        entity = index.speaker_entity_in(mention.start, mention.end)
         bare_title = _is_bare_title(found.words)
         if entity is not None and not (bare_title and _is_bare_title(entity.canonical.split())):
             return entity, entity.canonical

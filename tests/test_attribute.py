@@ -172,3 +172,12 @@ def test_pronouns_outvote_a_first_name_both_sexes_bear():
             'Mr. Jones, the chief, thanked the crews.\n\n'
             'She continued, "We will not forget this."')
     assert speakers(text)[-1] == "Terry Strada"
+
+
+def test_headline_subject_is_first_of_several_names():
+    # In a title-case headline the capitalised run swallows verb and object
+    # ("Martha Greaves Slams Tom Pardoe Over"): its subject is the first name.
+    text = ("Martha Greaves Slams Tom Pardoe Over ‘Reckless Spending Plans’\n\n"
+            "Council leader Martha Greaves attacked Tom Pardoe on Monday. Pardoe, the opposition "
+            "leader, had proposed a new budget.\n\nGreaves said the plan would bankrupt the borough.")
+    assert speakers(text) == ["Martha Greaves"]
