@@ -325,6 +325,9 @@ def _before_first_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
 
 
 _PREPOSITIONS = frozenset("by in at of from to with for on about against into over under".split())
+_DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
+# Words that take a contracted verb without naming anyone ("It’s", "There’s").
+_EXPLETIVES = frozenset("it that there here what this".split())
 _INTRO_WORDS = frozenset(
     "during in at after on before while following as since when with from for by "
     "speaking asked addressing writing".split()
@@ -336,7 +339,7 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
     introductory phrase ("During a speech in Ohio, Trump ..."): the subject of
     the main clause, which a trailing participle ("…, saying") refers to."""
     tokens = doc.tokens
-    k = lo
+    k = _after_dateline(doc, lo, hi)
     if k < hi and tokens[k].text.lower() in _INTRO_WORDS:
         while k < hi and tokens[k].text != ",":
             k += 1
@@ -345,8 +348,13 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
     first_k = k
     while k < hi and not doc.quoted[k]:
         text = tokens[k].text
-        if text.lower() in _PRONOUNS - {"who", "it"}:
-            return _mention(doc, k, k + 1, "pronoun")
+        low = text.lower()
+        bare = _CONTRACTION.sub("", low) if ("’" in low or "'" in low) else low
+        if bare in _PRONOUNS - {"who", "it"}:
+            return _mention(doc, k, k + 1, "pronoun")  # "He", "He’s"
+        if bare != low and bare in _EXPLETIVES:
+            k += 1  # "It’s", "There’s", "Here’s": no one's name
+            continue
         if _is_name_token(text) and text not in NON_NAME_CAPS and not (
                 k == lo and text.lower() in common_words() and not (k + 1 < hi and _is_name_token(tokens[k + 1].text))):
             # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject)
@@ -366,6 +374,34 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
             break
         k += 1
     return None
+
+
+def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:
+    """The first token after a dateline that opens a paragraph ("WASHINGTON —",
+    "RYE, N.H. -", "FORT PIERCE, Fla. (AP) —"), or ``lo`` when there is none: the
+    place in capitals is where the story was filed, not the sentence's subject."""
+    if lo >= hi:
+        return lo
+    tokens = doc.tokens
+    # (the sentence may start after the dateline's own "Fla." or "Ore.")
+    start, _ = doc.line_tokens(doc.lines[doc.line_of_token[lo]])
+    k = start
+    while k < hi and k - start < 4 and tokens[k].text.isupper() and tokens[k].text.isalpha() \
+            and len(tokens[k].text) > 1:
+        k += 1
+    if k == start:
+        return lo
+    # then at most a few words of state, date or agency, none of them lower-case
+    end = min(hi, k + 8)
+    while k < end and tokens[k].text not in _DATELINE_DASHES:
+        if tokens[k].text[:1].islower() or doc.quoted[k]:
+            return lo
+        k += 1
+    if k >= end:
+        return lo
+    while k < hi and tokens[k].text in _DATELINE_DASHES:
+        k += 1
+    return max(k, lo)
 
 
 def _sentence_start(doc: ParsedDoc, k: int) -> bool:
@@ -577,7 +613,7 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
     """Return (entity, canonical speaker) for a mention."""
     mention = found.mention
     if mention.kind == "name":
-        entity = index.entity_in(mention.start, mention.end)
+        entity = index.speaker_entity_in(mention.start, mention.end)
         bare_title = _is_bare_title(found.words)
         if entity is not None and not (bare_title and _is_bare_title(entity.canonical.split())):
             return entity, entity.canonical

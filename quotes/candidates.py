@@ -162,7 +162,7 @@ class DocCandidates:
             lo = self.doc.token_index(extra.start)
             hi = max(lo + 1, self.doc.token_index(extra.end))
             line = self.doc.line_of_token[min(lo, len(self.doc.tokens) - 1)] if self.doc.tokens else 0
-            entity = self.index.entity_in(extra.start, extra.end) if extra.kind == "name" else None
+            entity = self.index.speaker_entity_in(extra.start, extra.end) if extra.kind == "name" else None
             words = tuple(t.text for t in self.doc.tokens[lo:hi])
             out.append(Candidate(extra, lo, hi, line, entity, words))
         out.sort(key=lambda c: c.lo)
@@ -220,7 +220,7 @@ def rule_entity(index: EntityIndex, attribution: Attribution | None) -> Entity |
     if attribution is None or attribution.mention is None or attribution.mention.kind != "name":
         return None
     m = attribution.mention
-    return index.entity_in(m.start, m.end)
+    return index.speaker_entity_in(m.start, m.end)
 
 
 def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line: int, index_in_line: int,

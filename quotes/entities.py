@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, ORG_NOUNS, REPORTING_VERBS, TITLES
-from .names import NameMention
+from .names import NameMention, _headline_line
 from .parsed import ParsedDoc
 from .resources import DATA_DIR, common_words, first_names
 
@@ -296,6 +296,27 @@ class EntityIndex:
         if k >= 0 and self.positions[k] >= start:
             return self.entities[self.mention_entities[k]]
         return None
+
+    def speaker_entity_in(self, start: int, end: int) -> Entity | None:
+        """Return the entity a speaker mention over [start, end) names.
+
+        That is the entity of its last name ("Texas Sen. Ted Cruz", "Florida's
+        Rick Wilson"), except in a title-case headline, where a capitalised run
+        swallows the verb and object after its subject ("Glenn Beck Blasts
+        Drudge", "Carly Fiorina Endorses Ted Cruz"): there the first name is the
+        subject, unless it is a possessive that only modifies the next one.
+        """
+        lo = bisect.bisect_left(self.positions, start)
+        hi = bisect.bisect_left(self.positions, end)
+        if hi - lo > 1 and self.mention_entities[lo] != self.mention_entities[hi - 1]:
+            doc = self.doc
+            first_token = self.mention_tokens[lo]
+            line = doc.lines[doc.line_of_token[first_token]]
+            if _headline_line(doc, *doc.line_tokens(line)):
+                between = doc.tokens[first_token:self.mention_tokens[lo + 1]]
+                if not any(t.text.endswith(("’s", "'s", "’", "'")) for t in between):
+                    return self.entities[self.mention_entities[lo]]
+        return self.entity_in(start, end)
 
     def entity_named(self, words: list[str]) -> Entity | None:
         """Return the one entity whose name includes all ``words`` ("PENCE" -> Mike Pence)."""

@@ -137,7 +137,7 @@ def _entity_of(front, attribution: Attribution) -> Entity | None:
     if m is None:
         return None
     if m.kind == "name":
-        return front.index.entity_in(m.start, m.end)
+        return front.index.speaker_entity_in(m.start, m.end)
     return None
 
 

@@ -38,7 +38,12 @@ _WORK_NOUNS = frozenset(
 # introduce words someone said (PolNeAR keeps those as quotes).
 _SCARE_BEFORE = re.compile(r"\bso[- ]called\s*$", re.I)
 _NICK_BEFORE = re.compile(r"(?:^|[^\w.])[A-Z][a-z]+\.?\s*$")
-_TITLE_PREPOSITIONS = frozenset("on in of the".split())
+_TITLE_PREPOSITIONS = frozenset("on in of the told".split())
+# Words before a title that ends its sentence: American style puts the sentence's
+# full stop inside the marks (he said on NBC's “Meet the Press.”), so there a final
+# stop does not make the words speech. Not "the", before which a stop-ended
+# title-case phrase is as often a slogan someone said (the “Great Satan.”).
+_TITLE_BEFORE_STOP = _TITLE_PREPOSITIONS - {"the"}
 # A reporting verb right beside the marks makes the span speech, whatever its case.
 _REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
@@ -157,15 +162,19 @@ def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
         return None  # capitals mean nothing in a title-case headline
     after = text[span.mark_end:span.mark_end + 40]
     # Title case inside ordinary prose is a title: the film “The Art of the Deal”.
-    if _is_title_case(words) and len(words) <= 10 and not _speech_like(content) \
+    if _is_title_case(words) and len(words) <= 10 \
             and not _REPORTED.search(after) and not _REPORTED_BEFORE.search(before):
-        if any(w in _WORK_NOUNS for w in before_words[-3:]):
-            return "title"
-        if previous_title and _LIST_BEFORE.search(before):
-            return "title"  # a list of titles: "Salt" and "Nobody's Garden"
-        if len(words) >= 2 and before_words and (before_words[-1] in _TITLE_PREPOSITIONS
-                                                 or before_words[-1].endswith(("’s", "'s"))):
-            return "title"
+        possessive = bool(before_words) and before_words[-1].endswith(("’s", "'s"))
+        if not _speech_like(content):
+            if any(w in _WORK_NOUNS for w in before_words[-3:]):
+                return "title"
+            if previous_title and _LIST_BEFORE.search(before):
+                return "title"  # a list of titles: "Salt" and "Nobody's Garden"
+            if len(words) >= 2 and before_words and (before_words[-1] in _TITLE_PREPOSITIONS or possessive):
+                return "title"
+        elif len(words) >= 2 and (possessive or before_words and before_words[-1] in _TITLE_BEFORE_STOP) \
+                and content.rstrip()[-1:] == "." and not _speech_like(content.rstrip()[:-1]):
+            return "title"  # a programme's name that ends the sentence: on ABC's “This Week.”
     # A nickname sits between a first name and a surname: Robert “Bobby” Scott.
     if len(words) <= 2 and _NICK_BEFORE.search(before) and _CAPITAL_AFTER.match(after):
         return "nickname"

@@ -172,3 +172,27 @@ def test_pronouns_outvote_a_first_name_both_sexes_bear():
             'Mr. Jones, the chief, thanked the crews.\n\n'
             'She continued, "We will not forget this."')
     assert speakers(text)[-1] == "Terry Strada"
+
+
+def test_headline_subject_is_first_of_several_names():
+    # In a title-case headline the capitalised run swallows verb and object
+    # ("Martha Greaves Slams Tom Pardoe Over"): its subject is the first name.
+    text = ("Martha Greaves Slams Tom Pardoe Over ‘Reckless Spending Plans’\n\n"
+            "Council leader Martha Greaves attacked Tom Pardoe on Monday. Pardoe, the opposition "
+            "leader, had proposed a new budget.\n\nGreaves said the plan would bankrupt the borough.")
+    assert speakers(text) == ["Martha Greaves"]
+
+
+@pytest.mark.parametrize("text", [
+    # a dateline names where the story was filed, not who speaks
+    "SPRINGFIELD — Governor Ruth Abney on Friday branded the ruling “a betrayal of every family here.”",
+    "LAKE CITY, Ore. (AP) — Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
+    # "That’s", "It’s": a contracted verb after a word that names no one
+    "That’s a plan Governor Ruth Abney branded “a betrayal.”",
+    "It’s a ruling Mayor Ruth Abney has branded “a betrayal.”",
+])
+def test_sentence_subject_skips_datelines_and_expletives(text):
+    from quotes.pipeline import analyse
+    from quotes.records import Document
+
+    assert [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]

@@ -26,6 +26,11 @@ def reasons(text: str) -> dict[str, str | None]:
     ("Mellor, known on the terraces as ‘Mr Harbour’, said he was sad.", "Mr Harbour", "nickname"),
     ('It banned the novels "Salt and Sparrows" and "Nobody\'s Garden," last week.', "Nobody's Garden,",
      "title"),
+    # a programme's name that ends its sentence keeps the sentence's full stop inside the marks
+    ('"We will rebuild," Ms Lane said on WXYZ\'s "Morning Roundup." The crowd cheered.', "Morning Roundup.",
+     "title"),
+    ("Councillor Pryce spoke on “Tyne Tonight.” She left early.", "Tyne Tonight.", "title"),
+    ("Pryce told “Breakfast With Ann,” that the vote was close.", "Breakfast With Ann,", "title"),
 ])
 def test_rejected(text, quote, reason):
     assert reasons(text)[quote] == reason
@@ -39,6 +44,9 @@ def test_rejected(text, quote, reason):
     ('He called it "Mostly False," a spokesman said.', "Mostly False,"),
     # a headline above a date line is the article's own headline, not a related link
     ("Police ‘increasingly concerned’ for hiker\n\n12 October 2021\n\nBody.", "increasingly concerned"),
+    # a stop-ended title-case phrase after "the" is as often a slogan someone said
+    ('The minister railed against the "Forgotten Few." Nobody clapped.', "Forgotten Few."),
+    ('Asked on Monday, Lane said on radio: "I Will Not Resign." Then she left.', "I Will Not Resign."),
 ])
 def test_kept(text, quote):
     assert reasons(text)[quote] is None
