@@ -234,3 +234,23 @@ def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
 ])
 def test_cues_that_name_their_owner(lexicon, text, feature):
     assert _features(lexicon, text)[feature] >= 1
+
+
+@pytest.mark.parametrize("text, feature", [
+    # the feeling is aimed at others: pity, or shame at one's group
+    ("I feel sorry for the referees.", "regret_self_about_other"),
+    ("I am ashamed to be a member of this council today.", "regret_self_about_other"),
+    ("I am ashamed of what I said.", "regret_self"),
+    # someone else's view of the speaker is theirs; the speaker's own report stays
+    ("They looked at me like I had done something wrong.", "regret_other"),
+    ("I told him I was wrong.", "regret_self"),
+    ("He heard me saying I was wrong.", "regret_self"),
+    ("I feel like I made a mistake.", "regret_self"),
+    # blame taken for one's own side (the news guidelines count it as regret)
+    ("Some of us in the press share the blame for that.", "regret_self"),
+])
+def test_regret_cues_aimed_at_others_or_taken_for_ones_side(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature != "regret_self":
+        assert f["regret_self"] == f["regret_none"] == 0, f
