@@ -300,6 +300,11 @@ class CueLexicon:
             return "regret_hedged"
         if kind == "wish":
             return "regret_self"
+        if kind == "aimed":
+            # The phrase itself aims the feeling at others ("ashamed to be an
+            # American", "I feel sorry for them"): not the speaker's self-blame.
+            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            return "regret_other" if who == "other" else "regret_self_about_other"
         if kind == "wrong":
             # "wrong" is self-blame only with the speaker as its subject ("I was
             # wrong", "we got it wrong"); otherwise it judges someone or something
@@ -412,16 +417,25 @@ def _reported(tokens: list[str], capitals: list[bool], start: int, sets) -> bool
     """Whether a cue sits in someone else's reported words, earlier in its sentence.
 
     "George Stephanopoulos told me I was mistaken": a reporting verb whose
-    subject is someone else makes the first-person cue after it their claim.
+    subject is someone else makes the first-person cue after it their claim;
+    so does their view of the speaker ("people look at me like I did something wrong").
     """
     report = sets.get("report", frozenset())
+    view = sets.get("view", frozenset())
     k = start - 1
     while k >= 0 and tokens[k] not in (".", "!", "?"):
-        if tokens[k] in report:
+        if tokens[k] in report or tokens[k] in view:
             first = k
             while first > 0 and tokens[first - 1] not in (".", "!", "?"):
                 first -= 1
-            return _person(tokens[first:k], capitals[first:k], sets, first=False) == "other"
+            words, caps = tokens[first:k], capitals[first:k]
+            if tokens[k] in view:
+                # Whose view: the subject, not the object ("they look at me like");
+                # after a reporting verb an object may be the speaker ("heard me saying").
+                objects = sets.get("object", frozenset())
+                keep = [j for j, t in enumerate(words) if t not in objects]
+                words, caps = [words[j] for j in keep], [caps[j] for j in keep]
+            return _person(words, caps, sets, first=False) == "other"
         k -= 1
     return False
 

@@ -83,7 +83,7 @@ RULES = {"regret": ("regret_self",), "shock": ("shock_state", "shock_eval")}
 # where 0.5 falls: Reddit rows need more recall, news rows more precision); and
 # how much one news quote weighs against one Reddit comment. Chosen by GoEmotions
 # train out-of-fold scores and the 5-fold news CV by article.
-COMBINER_SETTINGS = {"regret": {"C": 0.1, "positive_weight": {"social": 6.0, "news": 2.0}, "news_weight": 10.0},
+COMBINER_SETTINGS = {"regret": {"C": 0.1, "positive_weight": {"social": 6.0, "news": 1.5}, "news_weight": 10.0},
                      "shock": {"C": 0.1, "positive_weight": {"social": 2.0, "news": 2.0}, "news_weight": 30.0}}
 
 

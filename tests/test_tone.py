@@ -19,10 +19,13 @@ EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
 # "social" calibration. Shock is issue #4's floor; regret is a regression guard
-# under the shipped model's 0.681, short of the issue's 0.72 (still open).
+# under the shipped model's 0.678, short of the issue's 0.72 (still open).
 GOEMOTIONS_FLOORS = {"regret": 0.67, "shock": 0.55}
+# The card's news-quote figures (5-fold CV by article): regression guards under
+# the shipped model's regret 0.722 (issue #4 asks 0.75, still open) and shock 0.761.
+NEWS_CV_FLOORS = {"regret": 0.70, "shock": 0.75}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
-# regret 0.91, shock 0.94): floors so that a regression fails.
+# regret 0.89, shock 0.94): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.85, "shock": 0.85}
 
 
@@ -100,6 +103,7 @@ def test_shipped_tone_card_records_data_versions_and_figures():
     for tone in ("regret", "shock"):
         for part in ("goemotions_dev", "news_cv", "news_transfer_goemotions_only"):
             assert {"precision", "recall", "f1"} <= set(info["figures"][tone][part])
+        assert info["figures"][tone]["news_cv"]["f1"] >= NEWS_CV_FLOORS[tone], (tone, info["figures"][tone])
     # the card names the scoring arrays written with the model, byte for byte
     scoring = model.with_name(info["scoring_file"]["name"])
     assert file_sha256(scoring) == info["scoring_file"]["sha256"]
@@ -234,3 +238,23 @@ def test_tone_command_reads_standard_input_and_reports_missing_files(tmp_path):
 ])
 def test_cues_that_name_their_owner(lexicon, text, feature):
     assert _features(lexicon, text)[feature] >= 1
+
+
+@pytest.mark.parametrize("text, feature", [
+    # the feeling is aimed at others: pity, or shame at one's group
+    ("I feel sorry for the referees.", "regret_self_about_other"),
+    ("I am ashamed to be a member of this council today.", "regret_self_about_other"),
+    ("I am ashamed of what I said.", "regret_self"),
+    # someone else's view of the speaker is theirs; the speaker's own report stays
+    ("They looked at me like I had done something wrong.", "regret_other"),
+    ("I told him I was wrong.", "regret_self"),
+    ("He heard me saying I was wrong.", "regret_self"),
+    ("I feel like I made a mistake.", "regret_self"),
+    # blame taken for one's own side (the news guidelines count it as regret)
+    ("Some of us in the press share the blame for that.", "regret_self"),
+])
+def test_regret_cues_aimed_at_others_or_taken_for_ones_side(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature != "regret_self":
+        assert f["regret_self"] == f["regret_none"] == 0, f
