@@ -472,7 +472,48 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
         if k - 1 >= bound and tokens[k - 1].text == ",":
             return _np_ending_at(doc, k - 2, bound)
         return None
+    if appositive is None and np[0].kind == "name":
+        head = _unclosed_appositive_head(doc, doc.token_index(np[0].start), bound)
+        if head is not None:
+            return head
     return np
+
+
+# Prepositions that tie a name to the role in an appositive ("an analyst at
+# the Cook Political Report", "a former agent for President Bill Clinton").
+_APPOSITIVE_PREPS = frozenset("of for at with from to".split())
+_APPOSITIVE_OPENERS = frozenset("a an the who whose one".split())
+
+
+def _unclosed_appositive_head(doc: ParsedDoc, s: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The name an appositive hangs on when its closing comma is missing.
+
+    In "Katie Packer, who is chairman of Our Principles Pac said" or "Gary
+    Byrne, a former Secret Service agent for President Bill Clinton has written",
+    the name right before the verb (at token ``s``) is the object of the
+    appositive's preposition; the subject is the name before the comma, which
+    opens the sentence.
+    """
+    tokens = doc.tokens
+    if s - 1 < bound or tokens[s - 1].text.lower() not in _APPOSITIVE_PREPS:
+        return None
+    c = s - 2
+    while c >= bound and c > s - _MAX_SUBJECT_SPAN and tokens[c].text != ",":
+        if doc.quoted[c] or _ends_sentence(doc, c) or tokens[c].text in ("—", "–", "(", ")"):
+            return None
+        c -= 1
+    if c - 1 < bound or tokens[c].text != "," or doc.quoted[c - 1]:
+        return None
+    opener = tokens[c + 1].text
+    if opener.lower() not in _APPOSITIVE_OPENERS and not (opener.islower() and opener.isalpha()):
+        return None  # "Columbia, South Carolina": a place, no appositive
+    head = _np_ending_at(doc, c - 1, bound)
+    if head is None or head[0].kind != "name":
+        return None
+    first = doc.token_index(head[0].start)
+    if first != bound and not _sentence_start(doc, first):
+        return None
+    return head
 
 
 def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .attribute import _CONTRACTION, CONFIDENCE, _np_ending_at
-from .cues import SPEAKER_NOUNS, TITLES
+from .cues import (EXPLETIVE_IT_AUXILIARIES, EXPLETIVE_IT_CLAUSES, EXPLETIVE_IT_FILLERS, EXPLETIVE_IT_VERBS,
+                   REPORTING_VERBS, SPEAKER_NOUNS, TITLES)
 from .entities import Entity, EntityIndex
 from .features import TAG_CODES, DocContext
 from .names import NameMention
@@ -113,6 +114,8 @@ class DocCandidates:
             if quoted[k] or k in taken:
                 continue
             low = _pronoun_form(tok.text)
+            if low == "it" and _expletive_it(doc, k):
+                continue  # "It is strange that …": no one, so never a speaker
             if low in PRONOUN_CODES:
                 found.append(Candidate(Mention(tok.start, tok.end, tok.text, "pronoun"), k, k + 1,
                                        line_of[k], None, (tok.text,)))
@@ -175,6 +178,52 @@ def _pronoun_form(text: str) -> str:
     if "’" in low or "'" in low:  # (_CONTRACTION needs one; most tokens have none)
         low = _CONTRACTION.sub("", low)
     return low
+
+
+_TO_OBJECT_STARTS = frozenset("the a an his her their its this that these those my our your all every".split())
+_EXPLETIVE_SCOPE = 6  # tokens after its verb within which an expletive's clause opens
+
+
+def _expletive_it(doc: ParsedDoc, k: int) -> bool:
+    """True when the "it" at token ``k`` is an expletive that stands for a clause
+    further on ("It is strange that Trump …", "It’s been common for news accounts
+    to …", "It has not helped that …", "it was a report by Politico that …").
+
+    Such an "it" names no one, yet a ranker sees a pronoun as the subject right
+    before a quote. A reporting verb ("It has said that …") or a progressive
+    ("It’s denouncing what …") keeps it a referring pronoun, an organisation's.
+    """
+    tokens = doc.tokens
+    n = len(tokens)
+    text = tokens[k].text.lower()
+    j = k + 1
+    needs_be = False
+    if text == "it":
+        verb = tokens[j].text.lower() if j < n else ""
+        if verb not in EXPLETIVE_IT_VERBS and verb not in EXPLETIVE_IT_AUXILIARIES:
+            return False
+        needs_be = verb in EXPLETIVE_IT_AUXILIARIES
+        j += 1
+    # (otherwise a contraction, "It’s" or "It's": is or has)
+    while j < n and tokens[j].text.lower() in EXPLETIVE_IT_FILLERS:
+        needs_be = needs_be and tokens[j].text.lower() not in ("be", "been")
+        j += 1
+    if needs_be:
+        return False
+    if j >= n or doc.quoted[j] or tokens[j].text.lower().endswith("ing"):
+        return False
+    for m in range(j, min(n, j + _EXPLETIVE_SCOPE)):
+        low = tokens[m].text.lower()
+        if doc.quoted[m] or low in _SENTENCE_PUNCT or low in REPORTING_VERBS:
+            return False
+        if low in EXPLETIVE_IT_CLAUSES:
+            if low != "to":
+                return True
+            # "to" opens a clause before a verb ("important to note"), not before
+            # a noun phrase ("a blow to the campaign", "a blow to Trump")
+            after = tokens[m + 1].text if m + 1 < n else ""
+            return after.isalpha() and after.islower() and after not in _TO_OBJECT_STARTS
+    return False
 
 
 _NOUN = TAG_CODES["N"]

@@ -332,3 +332,20 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     federal national international congressional presidential senate house congress
     obamacare medicare medicaid internet twitter facebook youtube instagram google""".split()
 )
+
+# Verbs after which "it" is usually an expletive, standing for a clause that
+# follows ("It is strange that …", "It seems to …", "It has not helped that …").
+EXPLETIVE_IT_VERBS: frozenset[str] = frozenset(
+    "is was isn't wasn't 's ’s seems seemed appears appeared remains remained".split()
+)
+# Auxiliaries that take it there only through "be" ("It would be wrong to …";
+# not "It would lift restrictions that …", "It had to include …").
+EXPLETIVE_IT_AUXILIARIES: frozenset[str] = frozenset(
+    "has had hasn't hadn't would will may might could can should must".split()
+)
+# Words that may come between that verb and the rest ("It has not been …").
+EXPLETIVE_IT_FILLERS: frozenset[str] = frozenset(
+    "not n't never been be also still just always even really certainly become becomes".split()
+)
+# The clause an expletive "it" announces opens with one of these.
+EXPLETIVE_IT_CLAUSES: frozenset[str] = frozenset("that to whether how why when if".split())

@@ -196,3 +196,17 @@ def test_sentence_subject_skips_datelines_and_expletives(text):
     from quotes.records import Document
 
     assert [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # an appositive whose closing comma is missing: the name before the verb is
+    # the object of its preposition, the subject is the name before the comma
+    "Ruth Abney, who is chair of Better Roads Now said, “The plan is a mess.”",
+    "Ruth Abney, a former adviser to Governor Tom Pardoe has written that he was “reckless.”",
+    "Ruth Abney, president and CEO of Marlow Housing Trust stated, “It is a math problem.”",
+])
+def test_subject_before_an_unclosed_appositive(text):
+    from quotes.pipeline import analyse
+    from quotes.records import Document
+
+    assert [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]

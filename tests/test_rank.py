@@ -180,3 +180,21 @@ def test_shipped_scoring_arrays_are_those_of_the_shipped_skops_model(tmp_path):
     assert arrays.keys() == shipped.keys()
     for name in arrays:
         assert np.array_equal(arrays[name], shipped[name]), name
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    # an expletive "it" stands for the clause after it, and names no one
+    ("It is hardly surprising that the council wants “a fresh start,” Dr Ivo Brandt said.", False),
+    ("It’s been common for critics to call the plan “a mess,” Dr Ivo Brandt said.", False),
+    ("It would be wrong to call this “a victory,” Dr Ivo Brandt said.", False),
+    # a referring "it", the subject of a reporting or an ordinary verb, stays
+    ("The union met on Monday. It said the offer was “an insult.”", True),
+    ("The union is angry. It’s denouncing what it calls “an insult.”", True),
+    ("The bill failed. It would lift limits that kept “small firms” out.", True),
+])
+def test_expletive_it_is_no_speaker_candidate(text, offered):
+    f = prepare(text)
+    cands = DocCandidates(f.parsed, f.index, f.names, f.ctx)
+    first_it = [c for c in cands.all if c.mention.kind == "pronoun" and c.words[0].lower().startswith("it")][:1]
+    assert bool(first_it and first_it[0].lo == next(
+        k for k, t in enumerate(f.parsed.tokens) if t.text.lower().startswith("it"))) == offered
