@@ -97,7 +97,8 @@ def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) ->
             attribution = Attribution(None, None, None, "none", CONFIDENCE["none"])
             entity = None
         else:
-            entity, speaker = _resolve(found, index, prev_entity)
+            since = _since(previous[0], previous[1]) if previous else None
+            entity, speaker = _resolve(found, index, prev_entity, since)
             confidence = CONFIDENCE[found.rule]
             if found.mention.kind != "name":
                 confidence *= 0.9 if speaker else 0.5
@@ -649,9 +650,18 @@ def _leading_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str,
 
 # -- resolving the mention ------------------------------------------------------
 
-def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
+def _since(span: QuoteSpan, attribution: Attribution) -> int:
+    """Where the previous quote and its speaker mention end."""
+    m = attribution.mention
+    return max(span.mark_end, m.end) if m is not None else span.mark_end
+
+
+def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
              ) -> tuple[Entity | None, str | None]:
-    """Return (entity, canonical speaker) for a mention."""
+    """Return (entity, canonical speaker) for a mention.
+
+    ``since``: where the previous quote and its speaker mention end (see
+    :meth:`EntityIndex.resolve_pronoun`)."""
     mention = found.mention
     if mention.kind == "name":
         entity = index.speaker_entity_in(mention.start, mention.end)
@@ -674,7 +684,7 @@ def _resolve(found: _Found, index: EntityIndex, prev_entity: Entity | None
         low = _CONTRACTION.sub("", mention.text.lower())
         if low in ("i", "we"):
             return None, None
-        entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity)
+        entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity, since=since)
         return (entity, entity.canonical) if entity else (None, None)
     # description
     words = [w for w in found.words]

@@ -42,6 +42,9 @@ _NORM = re.compile(r"[^a-z0-9]+")
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
 # Salience weights for he/she antecedents (see EntityIndex._resolve_person).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
+# Share of W_PREFER the previous quote's speaker keeps once another person of the
+# pronoun's gender has been named as a subject since that quote.
+W_PREFER_AFTER_NEW = 0.0
 # Weights of a description's head and modifier words found among a person's descriptors,
 # and of how often the article names the person ("the New York businessman" is
 # usually the article's main figure, not the last person named).
@@ -328,7 +331,8 @@ class EntityIndex:
             return None
         return self.entities[ids.pop()]
 
-    def resolve_pronoun(self, pronoun: str, offset: int, prefer: Entity | None = None) -> Entity | None:
+    def resolve_pronoun(self, pronoun: str, offset: int, prefer: Entity | None = None,
+                        since: int | None = None) -> Entity | None:
         """Return the entity a pronoun at ``offset`` most probably refers to.
 
         Candidates are the compatible name mentions of the last few paragraphs.
@@ -336,6 +340,11 @@ class EntityIndex:
         position ("Trump attacked Clinton ... he said" is Trump), since news
         prose keeps its subject; with no subject mention, the most recent
         compatible mention, then the previous quote's speaker.
+
+        ``since`` is where the previous quote (and its speaker mention) ended: a
+        new person introduced as a subject after it ("Maureen Gill, 79, spent 31
+        hours on a trolley. '…,' she said") takes away the previous speaker's
+        preference for he/she.
         """
         low = pronoun.lower()
         want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else ""
@@ -346,7 +355,7 @@ class EntityIndex:
         here_line = line_of[min(here_token, len(line_of) - 1)] if line_of else 0
         k = bisect.bisect_left(self.positions, offset) - 1
         if want:
-            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token))
+            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since)
         fallback: Entity | None = None
         while k >= 0:
             token = self.mention_tokens[k]
@@ -377,7 +386,7 @@ class EntityIndex:
         return None
 
     def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None,
-                        own_vote: int | None = None) -> Entity | None:
+                        own_vote: int | None = None, since: int | None = None) -> Entity | None:
         """Pick the antecedent of he/she by salience over the mentions before it.
 
         Each compatible person mention of the last few paragraphs scores for being
@@ -388,6 +397,9 @@ class EntityIndex:
         line_of = self.doc.line_of_token
         best: dict[int, float] = {}
         order: list[int] = []
+        w_prefer = W_PREFER
+        if prefer is not None and since is not None and self._new_subject_since(want, k, since, prefer, own_vote):
+            w_prefer = W_PREFER * W_PREFER_AFTER_NEW
         while k >= 0:
             token = self.mention_tokens[k]
             distance = here_line - line_of[token]
@@ -418,7 +430,7 @@ class EntityIndex:
             if subject:
                 score += W_SUBJECT
             if entity is prefer:
-                score += W_PREFER
+                score += w_prefer
             score -= W_DISTANCE * distance
             if entity.id not in best:
                 order.append(entity.id)
@@ -429,7 +441,7 @@ class EntityIndex:
             # The previous quote's speaker stays a candidate after its name has
             # gone out of scope: news keeps a speaker over a run of "she said"s.
             best[prefer.id] = (W_STRONG * prefer.strong_person + W_GENDER * (prefer.guessed_gender() == want)
-                               + W_PREFER - W_DISTANCE * _PRONOUN_SCOPE_LINES)
+                               + w_prefer - W_DISTANCE * _PRONOUN_SCOPE_LINES)
             order.append(prefer.id)
         if best:
             top = max(order, key=lambda e: (best[e], -order.index(e)))
@@ -439,6 +451,29 @@ class EntityIndex:
             if not pg or pg == want:
                 return prefer
         return None
+
+    def _new_subject_since(self, want: str, k: int, since: int, prefer: Entity, own_vote: int | None) -> bool:
+        """True when a person other than ``prefer``, of gender ``want``, opens a
+        sentence as its subject (outside quote marks) between offset ``since`` and
+        mention ``k``."""
+        quoted = self.doc.quoted
+        while k >= 0 and self.positions[k] >= since:
+            entity = self.entities[self.mention_entities[k]]
+            token = self.mention_tokens[k]
+            k -= 1
+            if entity is prefer or not entity.person or not self.mention_subject[k + 1]:
+                continue
+            if not _opens_sentence(self.doc, token):
+                continue
+            if quoted and token < len(quoted) and quoted[token]:
+                continue
+            votes = entity.gender_votes
+            if own_vote == entity.id:
+                votes = {**votes, want: votes[want] - 1}
+            gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
+            if gender == want:
+                return True
+        return False
 
     def resolve_description(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
         """Return the entity a description ("the former spy") refers to, if clear.
@@ -577,6 +612,21 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
+
+
+def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
+    """True when the name at ``token`` (with any titles before it) opens its
+    sentence or paragraph, outside quote marks."""
+    tokens = doc.tokens
+    first = token
+    while first > 0 and tokens[first - 1].text.rstrip(".").lower() in TITLES:
+        first -= 1
+    if first == 0:
+        return True
+    line_of = doc.line_of_token
+    if line_of and line_of[first - 1] != line_of[first]:
+        return True
+    return tokens[first - 1].text in (".", "!", "?", ";")
 
 
 # Words left out of an acronym ("Federal Bureau of Investigation" = FBI).

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .attribute import _Found, _resolve
+from .attribute import _Found, _resolve, _since
 from .candidates import Candidate, DocCandidates, quote_rows
 from .entities import Entity
 from .records import Attribution, QuoteSpan
@@ -69,14 +69,14 @@ def rank_speakers(front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
     if clock is not None:
         clock.lap("candidate features")
     scores = model.ranker.predict_proba(rows).tolist() if rows else []
-    out = choose(front, lists, scores, rules, model)
+    out = choose(front, lists, scores, rules, model, kept)
     if clock is not None:
         clock.lap("attribution model")
     return out
 
 
 def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: Sequence[Attribution],
-           model: AttributionModel) -> list[Attribution]:
+           model: AttributionModel, kept: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
     """Turn candidate scores into attributions.
 
     Per quote: a certain rule keeps its mention; otherwise the best-scoring
@@ -106,6 +106,7 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
     # 2. the attributions
     out: list[Attribution] = []
     prev_entity: Entity | None = None
+    since: int | None = None
     for n, ((rule, cand, score, from_model), conf) in enumerate(zip(chosen, calibrated)):
         if score < 0:
             conf = rule.confidence  # the model had no say (or disagreed with a certain rule)
@@ -114,7 +115,8 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
             if mention.kind == "name" and cand.entity is not None:
                 entity, speaker = cand.entity, cand.entity.canonical
             else:
-                entity, speaker = _resolve(_Found(mention, None, "model", cand.words), front.index, prev_entity)
+                entity, speaker = _resolve(_Found(mention, None, "model", cand.words), front.index, prev_entity,
+                                           since)
         else:
             mention, cue, rule_name = rule.mention, rule.cue, rule.rule
             entity, speaker = _entity_of(front, rule), rule.speaker
@@ -124,6 +126,7 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
             continue
         out.append(Attribution(speaker, mention, cue, rule_name, round(conf * (1.0 if speaker else 0.5), 3)))
         prev_entity = entity
+        since = _since(kept[n], out[-1]) if kept is not None else None
     return out
 
 

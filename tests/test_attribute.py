@@ -210,3 +210,31 @@ def test_subject_before_an_unclosed_appositive(text):
     from quotes.records import Document
 
     assert [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a new person opens a sentence between the previous quote and "she said"
+    ("Nurses at the hospital say the wards are full.\n\n"
+     '"We have no beds left," said Helen Marsh, a ward sister.\n\n'
+     'Patricia Doyle, 79, waited 31 hours on a trolley. "Nobody came to see me," she said.',
+     ["Helen Marsh", "Patricia Doyle"]),
+    ('"It was a rout," said Chris Matthews, the host.\n\n'
+     'Dan Morley, a columnist, agreed with Matthews. "Pence won it easily," he said.',
+     ["Chris Matthews", "Dan Morley"]),
+])
+def test_person_introduced_after_previous_quote_is_the_antecedent(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the newcomer is a man: "she" keeps the previous speaker
+    ('"We have no beds left," said Helen Marsh, a ward sister.\n\n'
+     'Patrick Doyle, 79, waited 31 hours on a trolley. "He was very patient," she said.',
+     ["Helen Marsh", "Helen Marsh"]),
+    # a name inside the previous speaker's sentence, not opening one, is no newcomer
+    ('"We can float like butterflies," Mr. Obama said, not needing to name its author, Muhammad Ali, '
+     'who died in June. Black Americans, he said, can "rock like Jimi."',
+     ["Obama", "Obama"]),
+])
+def test_previous_speaker_kept_without_a_compatible_newcomer(text, expected):
+    assert speakers(text) == expected

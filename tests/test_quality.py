@@ -21,12 +21,12 @@ SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 
 # Figures measured on polnear-dev.resolved.jsonl, minus a small margin (rules +
 # trained quote filter and speaker ranker: loose P 0.950 R 0.990 F1 0.970, attr
-# 0.910, named 0.930, pronoun/description 0.852, e2e F1 0.888). The pronoun
-# floor is issue #3's 0.85; the named and e2e floors there (0.95, 0.90) are not met yet.
-POLNEAR_FLOORS = {"loose_f1": 0.96, "loose_p": 0.948, "loose_r": 0.985, "attr": 0.90, "attr_named": 0.925,
-                  "attr_pronoun": 0.85, "e2e_f1": 0.88}
-# corpora/: loose F1 0.991, attr 0.884, e2e F1 0.879.
-CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.875, "e2e_f1": 0.87}
+# 0.916, named 0.930, pronoun/description 0.874, e2e F1 0.893). Issue #3 asks
+# for pronoun >= 0.85; its named and e2e floors (0.95, 0.90) are not met yet.
+POLNEAR_FLOORS = {"loose_f1": 0.96, "loose_p": 0.948, "loose_r": 0.985, "attr": 0.91, "attr_named": 0.925,
+                  "attr_pronoun": 0.87, "e2e_f1": 0.89}
+# corpora/: loose F1 0.991, attr 0.888, e2e F1 0.883.
+CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.885, "e2e_f1": 0.88}
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +99,8 @@ def test_same_speaker_is_the_scorers_rule():
 
 
 # The rule half alone (issue 2's pipeline), measured with `quotes evaluate
-# --rules-only`: loose F1 0.969, attr 0.870 (named 0.880, pronoun 0.839), e2e 0.851.
-RULES_ONLY_FLOORS = {"loose_f1": 0.96, "attr": 0.86, "e2e_f1": 0.845}
+# --rules-only`: loose F1 0.969, attr 0.875 (named 0.880, pronoun 0.861), e2e 0.856.
+RULES_ONLY_FLOORS = {"loose_f1": 0.96, "attr": 0.87, "e2e_f1": 0.85}
 
 
 @needs_shared(POLNEAR_DEV)
