@@ -31,7 +31,15 @@ from .cue_lexicon import (  # noqa: F401  (names re-exported for training and te
     vader_scores,
 )
 from .pattern_sentiment import pattern_sentiment  # noqa: F401
-from .tone_scorer import DOMAINS, TONES, Z_CLIP, apply_rule_floors, rule_fires, stack_inputs  # noqa: F401
+from .tone_scorer import (  # noqa: F401
+    DOMAINS,
+    TONES,
+    Z_CLIP,
+    apply_rule_floors,
+    combiner_columns,
+    rule_fires,
+    stack_inputs,
+)
 
 # Every non-sklearn type and function a tone model file may hold; the loader
 # passes exactly this list to ``skops.io.load`` (nothing else is trusted).
@@ -248,6 +256,11 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         n_lexicon: how many trailing feature columns are lexicon features.
         rules: per tone, the indices (within the lexicon columns) of the
             features whose presence makes the tone's rule fire; empty for none.
+        combiner_lexicon: per tone, the indices (within the lexicon columns)
+            its combiner sees (with both text scores); None (or an empty
+            sequence) lets every combiner see every lexicon column. Giving each
+            tone only its own cue columns and the shared sentiment columns
+            keeps a change to one tone's cues from moving the other tone.
         cv: folds of the out-of-fold text scores.
         random_state: seed of the fold split.
 
@@ -261,11 +274,12 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
 
     def __init__(self, bases: Sequence[BaseEstimator] = (), combiners: Sequence[BaseEstimator] = (),
                  n_lexicon: int = 0, rules: Sequence[Sequence[int]] = (), cv: int = 5,
-                 random_state: int = 0) -> None:
+                 random_state: int = 0, combiner_lexicon: Sequence[Sequence[int]] | None = None) -> None:
         self.bases = bases
         self.combiners = combiners
         self.n_lexicon = n_lexicon
         self.rules = rules
+        self.combiner_lexicon = combiner_lexicon
         self.cv = cv
         self.random_state = random_state
 
@@ -309,7 +323,8 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         for k, combiner in enumerate(self.combiners):
             # A 2-D weight gives each tone its own weights (columns in TONES order).
             w = weights if weights is None or weights.ndim == 1 else weights[:, k]
-            self.combiners_.append(clone(combiner).fit(inputs, y[:, k], sample_weight=w))
+            columns = self.combiner_input_columns(k)
+            self.combiners_.append(clone(combiner).fit(inputs[:, columns], y[:, k], sample_weight=w))
         is_news = inputs[:, scores.shape[1] + lexicon.shape[1]].astype(bool)
         self.rule_precision_ = []
         for k in range(len(self.combiners)):
@@ -322,6 +337,12 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array([0, 1])
         self.n_features_in_ = X.shape[1]
         return self
+
+    def combiner_input_columns(self, k: int) -> np.ndarray:
+        """The columns of the stacked inputs that tone ``k``'s combiner sees (see :func:`combiner_columns`)."""
+        # Models saved before ``combiner_lexicon`` existed have no such attribute: all columns.
+        chosen = getattr(self, "combiner_lexicon", None)
+        return combiner_columns(len(TONES), self.n_lexicon, chosen[k] if chosen else None)
 
     def decision_scores(self, X) -> np.ndarray:
         """The text models' scores, shape ``(n, 2)`` (the combiners' first inputs)."""
@@ -348,7 +369,8 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         """What :meth:`predict_proba` returns, from text scores already computed."""
         lexicon = lexicon_block(X, self.n_lexicon)
         inputs = stack_inputs(scores, lexicon, domain, self.scaler_)
-        probabilities = np.column_stack([c.predict_proba(inputs)[:, 1] for c in self.combiners_])
+        probabilities = np.column_stack([c.predict_proba(inputs[:, self.combiner_input_columns(k)])[:, 1]
+                                         for k, c in enumerate(self.combiners_)])
         return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision_, domain)
 
     def predict(self, X, domain: str = "news") -> np.ndarray:

@@ -63,6 +63,25 @@ def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -
     return np.column_stack([inputs, is_news, inputs * is_news])
 
 
+def combiner_columns(n_scores: int, n_lexicon: int, lexicon_columns=None) -> np.ndarray:
+    """The columns of :func:`stack_inputs` one combiner sees.
+
+    Args:
+        n_scores: how many text scores lead the inputs.
+        n_lexicon: how many lexicon columns follow them.
+        lexicon_columns: the indices (within the lexicon columns) the combiner
+            sees; None for all of them.
+
+    Returns:
+        Column indices into ``stack_inputs(...)``: every text score, the chosen
+        lexicon columns, the news flag, then the news copies of the same inputs.
+    """
+    chosen = range(n_lexicon) if lexicon_columns is None else sorted(int(j) for j in lexicon_columns)
+    shared = [*range(n_scores), *(n_scores + j for j in chosen)]
+    width = n_scores + n_lexicon
+    return np.array([*shared, width, *(width + 1 + c for c in shared)], dtype=np.int64)
+
+
 def rule_fires(lexicon: np.ndarray, rule: Sequence[int]) -> np.ndarray:
     """Rows where a rule fires: any of its lexicon columns is non-zero."""
     if not len(rule):
@@ -198,7 +217,13 @@ def tone_arrays(pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     arrays["base_intercept"] = np.array([float(b.intercept_[0]) for b in heads.bases_])
     arrays["scaler_mean"] = np.asarray(heads.scaler_.mean_, dtype=np.float64)
     arrays["scaler_scale"] = np.asarray(heads.scaler_.scale_, dtype=np.float64)
-    arrays["combiner_coef"] = np.column_stack([c.coef_.ravel() for c in heads.combiners_])
+    # A combiner that sees only some inputs gets zero weights on the others, so
+    # the scorer computes one matrix product for both tones.
+    width = 2 * (len(TONES) + len(arrays["lexicon_coef"])) + 1
+    combiner_coef = np.zeros((width, len(heads.combiners_)))
+    for k, combiner in enumerate(heads.combiners_):
+        combiner_coef[heads.combiner_input_columns(k), k] = combiner.coef_.ravel()
+    arrays["combiner_coef"] = combiner_coef
     arrays["combiner_intercept"] = np.array([float(c.intercept_[0]) for c in heads.combiners_])
     meta = {
         "tones": list(TONES),

@@ -43,6 +43,7 @@ from .errors import QuotesError
 from .model_arrays import arrays_path, save_arrays
 from .model_files import file_sha256, library_versions
 from .tone_features import (
+    SENTIMENT_FEATURES,
     TONES,
     TRUSTED_TYPES,
     LexiconFeatures,
@@ -79,6 +80,10 @@ CHAR_BITS = 20
 # Each tone's rule: the lexicon features whose presence sets a floor on the
 # probability (the rule's measured precision; see ToneHeads).
 RULES = {"regret": ("regret_self",), "shock": ("shock_state", "shock_eval")}
+# What each tone's combiner sees besides both text scores: "own" = its own
+# tone's cue columns and the shared sentiment columns; "all" = every lexicon
+# column (then a change to the regret cues can move shock probabilities).
+COMBINER_LEXICON = "own"
 # Combiners, per tone: C; the weight of a positive row in each domain (it sets
 # where 0.5 falls: Reddit rows need more recall, news rows more precision); and
 # how much one news quote weighs against one Reddit comment. Chosen by GoEmotions
@@ -191,6 +196,14 @@ def build_pipeline(tables: dict[str, Any]) -> Pipeline:
     return Pipeline([("features", features), ("heads", heads)])
 
 
+def combiner_lexicon(lexicon_names: list[str]) -> list[list[int]] | None:
+    """Per tone, the lexicon columns its combiner sees (see :data:`COMBINER_LEXICON`); None for all."""
+    if COMBINER_LEXICON == "all":
+        return None
+    return [[j for j, name in enumerate(lexicon_names)
+             if name.startswith(f"{tone}_") or name in SENTIMENT_FEATURES] for tone in TONES]
+
+
 def combiner_weights(Y: np.ndarray, is_reddit: np.ndarray) -> np.ndarray:
     """Each row's weight in each tone's combiner: domain weight times class weight.
 
@@ -270,7 +283,8 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
     heads: ToneHeads = pipeline.named_steps["heads"]
     lexicon_names = list(features.transformer_list[1][1].get_feature_names_out())
     heads.set_params(n_lexicon=n_lexicon,
-                     rules=[[lexicon_names.index(name) for name in RULES[t]] for t in TONES])
+                     rules=[[lexicon_names.index(name) for name in RULES[t]] for t in TONES],
+                     combiner_lexicon=combiner_lexicon(lexicon_names))
     for base in heads.bases:
         # The NB scaling is for n-gram counts; the lexicon columns pass through.
         base.set_params(nb__n_passthrough=n_lexicon)
@@ -357,6 +371,7 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
                  "news": len(news_texts), "news_articles": len(set(groups))},
         "settings": {"random_state": RANDOM_STATE, "folds": FOLDS, "word_weight": WORD_WEIGHT,
                      "text_models": BASE_SETTINGS, "combiners": COMBINER_SETTINGS, "rules": RULES,
+                     "combiner_lexicon": COMBINER_LEXICON,
                      "features": int(X_train.shape[1]), "lexicon_features": n_lexicon},
         "selection": ("text models: 3-fold CV on GoEmotions train; combiners: GoEmotions "
                       "train out-of-fold scores and 5-fold news CV grouped by article; "
