@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, ORG_NOUNS, REPORTING_VERBS, TITLES
-from .names import NameMention, _headline_line
+from .names import NameMention, is_headline_line
 from .parsed import ParsedDoc
 from .resources import DATA_DIR, common_words, first_names
 
@@ -315,7 +315,7 @@ class EntityIndex:
             doc = self.doc
             first_token = self.mention_tokens[lo]
             line = doc.lines[doc.line_of_token[first_token]]
-            if _headline_line(doc, *doc.line_tokens(line)):
+            if is_headline_line(doc, *doc.line_tokens(line)):
                 between = doc.tokens[first_token:self.mention_tokens[lo + 1]]
                 if not any(t.text.endswith(("’s", "'s", "’", "'")) for t in between):
                     return self.entities[self.mention_entities[lo]]

@@ -71,7 +71,7 @@ def _is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
-def _headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
+def is_headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
     """True for a title-case line ("Hillary Clinton Was Headed to ER"), where
     capitals do not mark names."""
     words = [w for w in [t.text for t in doc.tokens[lo:hi]] if w[:1].isalpha()]
@@ -89,7 +89,7 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
     quoted = doc.quoted
     for line in doc.lines:
         lo, hi = doc.line_tokens(line)
-        headline = _headline_line(doc, lo, hi)
+        headline = is_headline_line(doc, lo, hi)
         i = lo
         while i < hi:
             if quoted[i] or tokens[i].text[:1] not in _ASCII_UPPER:  # not _is_cap_word
