@@ -138,19 +138,24 @@ class LogCountRatio(TransformerMixin, BaseEstimator):
     feature occurs in positive and negative rows (Wang & Manning, 2012, "Baselines
     and bigrams"); a linear model on the scaled features ranks short texts better
     than on raw TF-IDF. The last ``n_passthrough`` columns (the lexicon features)
-    are left as they are.
+    are left as they are, or dropped (scaled by 0) if ``passthrough_kept`` leaves
+    them out: a model on the scaled features then has zero weight on them.
 
     Args:
         n_passthrough: trailing columns not scaled.
         alpha: additive smoothing of the counts.
+        passthrough_kept: the indices (within the pass-through columns) kept;
+            None keeps them all.
 
     Attributes:
-        ratio_: the scale of every column (1 for pass-through columns).
+        ratio_: the scale of every column (1 for kept pass-through columns, 0 for the others).
     """
 
-    def __init__(self, n_passthrough: int = 0, alpha: float = 1.0) -> None:
+    def __init__(self, n_passthrough: int = 0, alpha: float = 1.0,
+                 passthrough_kept: Sequence[int] | None = None) -> None:
         self.n_passthrough = n_passthrough
         self.alpha = alpha
+        self.passthrough_kept = passthrough_kept
 
     def fit(self, X, y, sample_weight=None) -> LogCountRatio:
         """Count feature presence in the positive and negative rows of ``y``."""
@@ -161,7 +166,13 @@ class LogCountRatio(TransformerMixin, BaseEstimator):
         p = np.asarray(present[y == 1].sum(axis=0)).ravel() + self.alpha
         q = np.asarray(present[y != 1].sum(axis=0)).ravel() + self.alpha
         ratio = np.log((p / p.sum()) / (q / q.sum()))
-        self.ratio_ = np.concatenate([ratio, np.ones(self.n_passthrough)])
+        passthrough = np.ones(self.n_passthrough)
+        # Models saved before ``passthrough_kept`` existed have no such attribute: all kept.
+        kept = getattr(self, "passthrough_kept", None)
+        if kept is not None:
+            passthrough = np.zeros(self.n_passthrough)
+            passthrough[np.asarray(kept, dtype=np.int64)] = 1.0
+        self.ratio_ = np.concatenate([ratio, passthrough])
         self.n_features_in_ = X.shape[1]
         return self
 

@@ -84,11 +84,14 @@ RULES = {"regret": ("regret_self",), "shock": ("shock_state", "shock_eval")}
 # tone's cue columns and the shared sentiment columns; "all" = every lexicon
 # column (then a change to the regret cues can move shock probabilities).
 COMBINER_LEXICON = "own"
+# The same for each tone's text model (besides the n-gram columns): "own" keeps
+# a change to the shock cues from moving the regret text scores, and back.
+TEXT_LEXICON = "own"
 # Combiners, per tone: C; the weight of a positive row in each domain (it sets
 # where 0.5 falls: Reddit rows need more recall, news rows more precision); and
 # how much one news quote weighs against one Reddit comment. Chosen by GoEmotions
 # train out-of-fold scores and the 5-fold news CV by article.
-COMBINER_SETTINGS = {"regret": {"C": 0.1, "positive_weight": {"social": 6.0, "news": 1.5}, "news_weight": 10.0},
+COMBINER_SETTINGS = {"regret": {"C": 0.1, "positive_weight": {"social": 5.0, "news": 1.5}, "news_weight": 10.0},
                      "shock": {"C": 0.1, "positive_weight": {"social": 2.0, "news": 2.0}, "news_weight": 30.0}}
 
 
@@ -196,12 +199,36 @@ def build_pipeline(tables: dict[str, Any]) -> Pipeline:
     return Pipeline([("features", features), ("heads", heads)])
 
 
+def own_lexicon(lexicon_names: list[str]) -> list[list[int]]:
+    """Per tone, its own cue columns and the shared sentiment columns (indices into the lexicon)."""
+    return [[j for j, name in enumerate(lexicon_names)
+             if name.startswith(f"{tone}_") or name in SENTIMENT_FEATURES] for tone in TONES]
+
+
 def combiner_lexicon(lexicon_names: list[str]) -> list[list[int]] | None:
     """Per tone, the lexicon columns its combiner sees (see :data:`COMBINER_LEXICON`); None for all."""
     if COMBINER_LEXICON == "all":
         return None
-    return [[j for j, name in enumerate(lexicon_names)
-             if name.startswith(f"{tone}_") or name in SENTIMENT_FEATURES] for tone in TONES]
+    return own_lexicon(lexicon_names)
+
+
+def text_lexicon(lexicon_names: list[str]) -> list[list[int] | None]:
+    """Per tone, the lexicon columns its text model sees (see :data:`TEXT_LEXICON`); None for all."""
+    if TEXT_LEXICON == "all":
+        return [None] * len(TONES)
+    return own_lexicon(lexicon_names)
+
+
+def configure_heads(heads: ToneHeads, lexicon_names: list[str]) -> None:
+    """Set what the heads need to know of the lexicon columns (width, rules, who sees which)."""
+    n_lexicon = len(lexicon_names)
+    heads.set_params(n_lexicon=n_lexicon,
+                     rules=[[lexicon_names.index(name) for name in RULES[t]] for t in TONES],
+                     combiner_lexicon=combiner_lexicon(lexicon_names))
+    for base, kept in zip(heads.bases, text_lexicon(lexicon_names)):
+        # The NB scaling is for n-gram counts; the lexicon columns pass through
+        # (those the tone's text model does not see are scaled to zero).
+        base.set_params(nb__n_passthrough=n_lexicon, nb__passthrough_kept=kept)
 
 
 def combiner_weights(Y: np.ndarray, is_reddit: np.ndarray) -> np.ndarray:
@@ -282,12 +309,7 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
     n_lexicon = len(features.transformer_list[1][1].get_feature_names_out())
     heads: ToneHeads = pipeline.named_steps["heads"]
     lexicon_names = list(features.transformer_list[1][1].get_feature_names_out())
-    heads.set_params(n_lexicon=n_lexicon,
-                     rules=[[lexicon_names.index(name) for name in RULES[t]] for t in TONES],
-                     combiner_lexicon=combiner_lexicon(lexicon_names))
-    for base in heads.bases:
-        # The NB scaling is for n-gram counts; the lexicon columns pass through.
-        base.set_params(nb__n_passthrough=n_lexicon)
+    configure_heads(heads, lexicon_names)
     X_train = features.transform(train_texts)
     X_dev = features.transform(dev_texts)
     X_news = features.transform(news_texts)
@@ -371,7 +393,7 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
                  "news": len(news_texts), "news_articles": len(set(groups))},
         "settings": {"random_state": RANDOM_STATE, "folds": FOLDS, "word_weight": WORD_WEIGHT,
                      "text_models": BASE_SETTINGS, "combiners": COMBINER_SETTINGS, "rules": RULES,
-                     "combiner_lexicon": COMBINER_LEXICON,
+                     "combiner_lexicon": COMBINER_LEXICON, "text_lexicon": TEXT_LEXICON,
                      "features": int(X_train.shape[1]), "lexicon_features": n_lexicon},
         "selection": ("text models: 3-fold CV on GoEmotions train; combiners: GoEmotions "
                       "train out-of-fold scores and 5-fold news CV grouped by article; "
