@@ -140,6 +140,17 @@ class Entity:
         return ""
 
 
+def _gender_without_own_vote(entity: Entity, want: str, own_vote: int | None) -> tuple[str, dict[str, int]]:
+    """An entity's gender ("m", "f" or "") and gender votes, leaving out the vote
+    of the pronoun being resolved (token entity ``own_vote``): a he/she votes
+    for the name before it, and that vote must not count for its own antecedent."""
+    votes = entity.gender_votes
+    if own_vote == entity.id:
+        votes = {**votes, want: votes[want] - 1}
+    gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
+    return gender, votes
+
+
 class EntityIndex:
     """The entities of one document and the positions where each is mentioned."""
 
@@ -410,12 +421,7 @@ class EntityIndex:
             k -= 1
             if not entity.person:
                 continue
-            # The pronoun being resolved voted on the gender of the name before it;
-            # that vote must not count for its own antecedent.
-            votes = entity.gender_votes
-            if own_vote == entity.id:
-                votes = {**votes, want: votes[want] - 1}
-            gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
+            gender, votes = _gender_without_own_vote(entity, want, own_vote)
             if gender and gender != want:
                 continue
             score = W_STRONG if entity.strong_person else 0.0
@@ -467,11 +473,7 @@ class EntityIndex:
                 continue
             if quoted and token < len(quoted) and quoted[token]:
                 continue
-            votes = entity.gender_votes
-            if own_vote == entity.id:
-                votes = {**votes, want: votes[want] - 1}
-            gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
-            if gender == want:
+            if _gender_without_own_vote(entity, want, own_vote)[0] == want:
                 return True
         return False
 

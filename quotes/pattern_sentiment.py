@@ -12,23 +12,15 @@ from __future__ import annotations
 import functools
 import importlib.util
 import sys
-from pathlib import Path
 
-from .errors import ModelError
+from .resources import textblob_folder
 
 _MODULE_NAME = "quotes._textblob_text"
 
 
-def _textblob_folder() -> Path:
-    spec = importlib.util.find_spec("textblob")  # finds the package without running it
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelError("textblob is not installed; reinstall quotes with its dependencies")
-    return Path(list(spec.submodule_search_locations)[0])
-
-
 @functools.lru_cache(maxsize=1)
 def _scorer():
-    folder = _textblob_folder()
+    folder = textblob_folder()
     spec = importlib.util.spec_from_file_location(_MODULE_NAME, folder / "_text.py")
     text = importlib.util.module_from_spec(spec)
     sys.modules[_MODULE_NAME] = text

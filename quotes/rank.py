@@ -76,7 +76,7 @@ def rank_speakers(front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
 
 
 def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: Sequence[Attribution],
-           model: AttributionModel, kept: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+           model: AttributionModel, kept: Sequence[QuoteSpan]) -> list[Attribution]:
     """Turn candidate scores into attributions.
 
     Per quote: a certain rule keeps its mention; otherwise the best-scoring
@@ -126,7 +126,7 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
             continue
         out.append(Attribution(speaker, mention, cue, rule_name, round(conf * (1.0 if speaker else 0.5), 3)))
         prev_entity = entity
-        since = _since(kept[n], out[-1]) if kept is not None else None
+        since = _since(kept[n], out[-1])
     return out
 
 

@@ -56,12 +56,7 @@ def common_words() -> frozenset[str]:
     """Lower-cased words that TextBlob's Brill lexicon tags as something other
     than a proper noun: a capitalised sentence-initial word in this set is
     probably not a name ("However", "Officials")."""
-    # The lexicon ships inside the pinned textblob wheel; find it without
-    # importing textblob (which imports nltk, slow to start).
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelError("textblob is not installed; reinstall quotes with its dependencies")
-    path = Path(list(spec.submodule_search_locations)[0]) / "en" / "en-lexicon.txt"
+    path = _textblob_lexicon()
     common: set[str] = set()
     proper: set[str] = set()
     with open(path, encoding="utf-8") as fh:
@@ -97,9 +92,15 @@ def word_tags() -> dict[str, str]:
     return tags
 
 
-def _textblob_lexicon() -> Path:
-    """The lexicon file inside the pinned textblob wheel, found without importing textblob."""
+def textblob_folder() -> Path:
+    """The folder of the installed (pinned) textblob package, found without
+    importing it: ``import textblob`` imports nltk and scipy, slow to start."""
     spec = importlib.util.find_spec("textblob")
     if spec is None or not spec.submodule_search_locations:
         raise ModelError("textblob is not installed; reinstall quotes with its dependencies")
-    return Path(list(spec.submodule_search_locations)[0]) / "en" / "en-lexicon.txt"
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _textblob_lexicon() -> Path:
+    """The Brill lexicon file inside the textblob wheel."""
+    return textblob_folder() / "en" / "en-lexicon.txt"

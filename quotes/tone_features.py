@@ -167,11 +167,9 @@ class LogCountRatio(TransformerMixin, BaseEstimator):
         q = np.asarray(present[y != 1].sum(axis=0)).ravel() + self.alpha
         ratio = np.log((p / p.sum()) / (q / q.sum()))
         passthrough = np.ones(self.n_passthrough)
-        # Models saved before ``passthrough_kept`` existed have no such attribute: all kept.
-        kept = getattr(self, "passthrough_kept", None)
-        if kept is not None:
+        if self.passthrough_kept is not None:
             passthrough = np.zeros(self.n_passthrough)
-            passthrough[np.asarray(kept, dtype=np.int64)] = 1.0
+            passthrough[np.asarray(self.passthrough_kept, dtype=np.int64)] = 1.0
         self.ratio_ = np.concatenate([ratio, passthrough])
         self.n_features_in_ = X.shape[1]
         return self
@@ -351,8 +349,7 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
 
     def combiner_input_columns(self, k: int) -> np.ndarray:
         """The columns of the stacked inputs that tone ``k``'s combiner sees (see :func:`combiner_columns`)."""
-        # Models saved before ``combiner_lexicon`` existed have no such attribute: all columns.
-        chosen = getattr(self, "combiner_lexicon", None)
+        chosen = self.combiner_lexicon
         return combiner_columns(len(TONES), self.n_lexicon, chosen[k] if chosen else None)
 
     def decision_scores(self, X) -> np.ndarray:

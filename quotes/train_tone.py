@@ -205,18 +205,10 @@ def own_lexicon(lexicon_names: list[str]) -> list[list[int]]:
              if name.startswith(f"{tone}_") or name in SENTIMENT_FEATURES] for tone in TONES]
 
 
-def combiner_lexicon(lexicon_names: list[str]) -> list[list[int]] | None:
-    """Per tone, the lexicon columns its combiner sees (see :data:`COMBINER_LEXICON`); None for all."""
-    if COMBINER_LEXICON == "all":
-        return None
-    return own_lexicon(lexicon_names)
-
-
-def text_lexicon(lexicon_names: list[str]) -> list[list[int] | None]:
-    """Per tone, the lexicon columns its text model sees (see :data:`TEXT_LEXICON`); None for all."""
-    if TEXT_LEXICON == "all":
-        return [None] * len(TONES)
-    return own_lexicon(lexicon_names)
+def chosen_lexicon(setting: str, lexicon_names: list[str]) -> list[list[int]] | None:
+    """Per tone, the lexicon columns a model sees under ``setting`` ("own" or
+    "all", see :data:`COMBINER_LEXICON`); None for all of them."""
+    return None if setting == "all" else own_lexicon(lexicon_names)
 
 
 def configure_heads(heads: ToneHeads, lexicon_names: list[str]) -> None:
@@ -224,8 +216,8 @@ def configure_heads(heads: ToneHeads, lexicon_names: list[str]) -> None:
     n_lexicon = len(lexicon_names)
     heads.set_params(n_lexicon=n_lexicon,
                      rules=[[lexicon_names.index(name) for name in RULES[t]] for t in TONES],
-                     combiner_lexicon=combiner_lexicon(lexicon_names))
-    for base, kept in zip(heads.bases, text_lexicon(lexicon_names)):
+                     combiner_lexicon=chosen_lexicon(COMBINER_LEXICON, lexicon_names))
+    for base, kept in zip(heads.bases, chosen_lexicon(TEXT_LEXICON, lexicon_names) or [None] * len(TONES)):
         # The NB scaling is for n-gram counts; the lexicon columns pass through
         # (those the tone's text model does not see are scaled to zero).
         base.set_params(nb__n_passthrough=n_lexicon, nb__passthrough_kept=kept)
@@ -306,9 +298,9 @@ def train_tone(emotions_dir: Path, news_path: Path, out_dir: Path, *, log=None) 
     # The vocabularies and IDF come from GoEmotions train only: the news quotes
     # stay unseen text in every cross-validation fold.
     features.fit(train_texts)
-    n_lexicon = len(features.transformer_list[1][1].get_feature_names_out())
     heads: ToneHeads = pipeline.named_steps["heads"]
     lexicon_names = list(features.transformer_list[1][1].get_feature_names_out())
+    n_lexicon = len(lexicon_names)
     configure_heads(heads, lexicon_names)
     X_train = features.transform(train_texts)
     X_dev = features.transform(dev_texts)
