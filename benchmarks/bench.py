@@ -10,6 +10,7 @@ machine runs it: compare them as ratios, on the same machine, in one run.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import resource
@@ -20,7 +21,25 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+
+
+def _package_home() -> Path:
+    """The folder holding the ``quotes`` package to measure.
+
+    That is the installed one when there is one: what users run, compiled with
+    mypyc when it was built that way. Without an install, this checkout's
+    sources. Found without importing it, so that the memory figure is taken
+    before this process has loaded anything.
+    """
+    spec = importlib.util.find_spec("quotes")
+    if spec is None or spec.origin is None:
+        sys.path.insert(0, str(ROOT))
+        return ROOT
+    return Path(spec.origin).resolve().parent.parent
+
+
+# Child processes run from here, so that ``python -m quotes`` imports the same package.
+HOME = _package_home()
 DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
 # --workers runs on a larger corpus by default: 84 dev articles are over before
 # two workers have finished starting.
@@ -39,8 +58,9 @@ def peak_rss_mb() -> float:
 
 
 def time_pipeline(docs, repeat: int):
-    from quotes.pipeline import analyse
+    from quotes.pipeline import analyse, warm_up
 
+    warm_up()  # as `quotes extract` and `analyse`'s workers do
     timings: dict[str, float] = {}
     n_quotes = 0
     t0 = time.perf_counter()
@@ -71,7 +91,7 @@ def growth(doc, factors=(1, 10, 100), tries: int = 3):
 
 def extract_peak_rss_mb(corpus: Path) -> float:
     """Peak resident memory of ``quotes extract CORPUS`` in a process of its own (the issue's figure)."""
-    proc = subprocess.Popen([sys.executable, "-m", "quotes", "extract", str(corpus)], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "quotes", "extract", str(corpus)], cwd=HOME,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -82,7 +102,7 @@ def extract_peak_rss_mb(corpus: Path) -> float:
 
 def help_time() -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "quotes", "--help"], capture_output=True, cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "quotes", "--help"], capture_output=True, cwd=HOME, check=True)
     return time.perf_counter() - t0
 
 
@@ -90,7 +110,7 @@ def model_load_time() -> float:
     """Time to load every shipped model, in a fresh process (cold)."""
     code = ("import time;t=time.perf_counter();import quotes.pipeline as p;"
             "getattr(p,'load_models',lambda:None)();print(time.perf_counter()-t)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HOME, check=True)
     return float(out.stdout.strip())
 
 
@@ -132,7 +152,7 @@ def main(argv=None) -> int:
                     help="corpus for --workers (default: PolNeAR train when present, else CORPUS)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus (default 3)")
     args = ap.parse_args(argv)
-    corpus = args.corpus or (DEFAULT_SHARED if DEFAULT_SHARED.exists() else ROOT / "corpora")
+    corpus = (args.corpus or (DEFAULT_SHARED if DEFAULT_SHARED.exists() else ROOT / "corpora")).resolve()
     # First, while this process is small: a child's peak memory counts what it
     # shared with its parent before it started ``quotes``.
     extract_rss = extract_peak_rss_mb(corpus)
@@ -146,6 +166,7 @@ def main(argv=None) -> int:
     total_stage = sum(timings.values()) or 1.0
     longest = max(docs, key=lambda d: len(d.text))
     grow = growth(docs[len(docs) // 2])
+    from quotes import segment
     from quotes.pipeline import analyse
     from quotes.records import Document
 
@@ -154,6 +175,8 @@ def main(argv=None) -> int:
     marks_s = time.perf_counter() - t0
     result = {
         "corpus": str(corpus), "documents": len(docs), "passes": args.repeat,
+        # mypyc-compiled extension modules, or the pure-Python sources
+        "build": "python" if segment.__file__.endswith(".py") else "mypyc", "package": str(HOME),
         "docs_per_s": round(n_docs / elapsed, 1),
         "chars_per_s": round(chars * args.repeat / elapsed),
         "quotes_per_s": round(n_quotes / elapsed, 1),
@@ -180,6 +203,7 @@ def main(argv=None) -> int:
         print(json.dumps(result))
         return 0
     print(f"corpus              {result['corpus']} ({len(docs)} docs x {args.repeat} passes)")
+    print(f"build               {result['build']} ({result['package']})")
     for key in ("docs_per_s", "chars_per_s", "quotes_per_s", "peak_rss_mb", "extract_peak_rss_mb",
                 "model_load_s", "help_s", "ten_thousand_marks_s", "growth_ratio_x100"):
         print(f"{key:<20}{result[key]}")

@@ -35,8 +35,6 @@ from .store import Store, content_hash
 _IN_FLIGHT_PER_WORKER = 4
 # Native thread pools read these when they start.
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-_WARM_UP = Document("warm-up", '"I was wrong," said Anthony Blunt. "It was a mistake," he added.')
-
 
 @dataclass(frozen=True)
 class Failure:
@@ -178,10 +176,7 @@ def _warm_up() -> None:
     from . import pipeline
 
     try:
-        load = getattr(pipeline, "load_models", None)
-        if load is not None:
-            load()
-        pipeline.extract_document(_WARM_UP)
+        pipeline.warm_up()
     except Exception:  # a broken pipeline fails per document, with its reason
         pass
 

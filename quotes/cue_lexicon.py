@@ -207,9 +207,9 @@ class CueLexicon:
         self.negation_window = negation_window
         self.hedge_window = hedge_window
         sets = {kind: frozenset(words) for kind, words in context.items()}
-        sets["regret_stems"] = _stems(self.regret_table)
-        sets["shock_stems"] = _stems(self.shock_table)
         self.sets = sets
+        self.regret_stems = _stems(self.regret_table)
+        self.shock_stems = _stems(self.shock_table)
 
     @property
     def feature_names(self) -> list[str]:
@@ -235,13 +235,13 @@ class CueLexicon:
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
-        judged: list[tuple[int, int, str]] = []
-        for start, end, kind in _find_cues(tokens, self.regret_table, sets["regret_stems"]):
+        judged: list[tuple[int, int, str, str]] = []
+        for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems):
             kind, _, group = kind.partition("/")
             feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets)
             if feature:
                 judged.append((start, end, feature, "regret_" + group))
-        for start, end, kind in _find_cues(tokens, self.shock_table, sets["shock_stems"]):
+        for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems):
             kind, _, group = kind.partition("/")
             feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets)
             if feature:

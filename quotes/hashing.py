@@ -34,7 +34,7 @@ def column(name: str, n_features: int) -> tuple[int, int]:
     return abs(h) % n_features, (1 if h >= 0 else -1)
 
 
-def hash_dicts(rows: Sequence[Mapping[str, object]], n_features: int, alternate_sign: bool = True
+def hash_dicts(rows: Sequence[Mapping[str, float | str]], n_features: int, alternate_sign: bool = True
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``FeatureHasher(input_type="dict").transform(rows)`` as (row, column, value) arrays.
 

@@ -36,7 +36,8 @@ def save_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any])
         raise ValueError(f"{_META} is reserved")
     blob = json.dumps({"format": FORMAT, **meta}, sort_keys=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **{_META: np.array(blob)}, **arrays)
+    payload: dict[str, Any] = {_META: np.array(blob), **arrays}
+    np.savez_compressed(path, **payload)
     return path
 
 

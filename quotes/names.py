@@ -8,7 +8,7 @@ are kept, since pronoun and description resolution need them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
 
 from .cues import (
     NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES,
@@ -34,9 +34,8 @@ _ROLE_OR_INNER = ROLE_WORDS | _INNER_TITLES
 _HEADLINE_SHARE = 0.6
 
 
-@dataclass(frozen=True, slots=True)
 class NameMention:
-    """A proper name in the text, split into its parts.
+    """A proper name in the text, split into its parts (treat as immutable).
 
     Attributes:
         start, end: offsets of the name itself (title excluded).
@@ -48,14 +47,32 @@ class NameMention:
         token: index of the name's first token.
     """
 
-    start: int
-    end: int
-    words: tuple[str, ...]
-    title: str
-    gender: str
-    descriptors: tuple[str, ...]
-    org: bool
-    token: int
+    # A plain class rather than a frozen dataclass, whose __init__ is ten times
+    # slower once compiled (see segment.Token).
+    __slots__ = ("start", "end", "words", "title", "gender", "descriptors", "org", "token")
+
+    def __init__(self, start: int, end: int, words: tuple[str, ...], title: str, gender: str,
+                 descriptors: tuple[str, ...], org: bool, token: int) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
+        self.title = title
+        self.gender = gender
+        self.descriptors = descriptors
+        self.org = org
+        self.token = token
+
+    def _key(self) -> tuple[int, int, tuple[str, ...], str, str, tuple[str, ...], bool, int]:
+        return (self.start, self.end, self.words, self.title, self.gender, self.descriptors, self.org, self.token)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, NameMention) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"NameMention{self._key()!r}"
 
     @property
     def text(self) -> str:
@@ -207,7 +224,7 @@ def _nickname_end(doc: ParsedDoc, j: int, hi: int) -> int | None:
 
 
 def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
-                  headline: bool, skip: set[int] = frozenset()) -> NameMention | None:
+                  headline: bool, skip: AbstractSet[int] = frozenset()) -> NameMention | None:
     """Turn the token run [i, j) into a name mention, or None if it is no name;
     tokens in ``skip`` (a quoted nickname) are left out of its words."""
     tokens = doc.tokens
@@ -306,10 +323,10 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     descriptors: list[str] = [w.rstrip(".").lower() for w in role_prefix]
     k = i - 1
     while k >= line_lo and len(descriptors) < 3 + len(role_prefix) and not doc.quoted[k]:
-        t = tokens[k].text
+        before = tokens[k].text
         # lower-case words, and party or nationality words ("Republican nominee Donald Trump")
-        if (t.islower() and t.isalpha()) or t.lower() in PARTY_WORDS:
-            descriptors.insert(0, t.lower())
+        if (before.islower() and before.isalpha()) or before.lower() in PARTY_WORDS:
+            descriptors.insert(0, before.lower())
             k -= 1
         else:
             break

@@ -10,6 +10,7 @@ learnt is what runs.
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from time import perf_counter
 
@@ -42,6 +43,26 @@ def load_models() -> None:
 
     load_attribution_model()
     load_scorer()
+
+
+_WARM_UP = Document("warm-up", '"I was wrong," said Anthony Blunt. "It was a mistake," he added.')
+
+
+def warm_up() -> None:
+    """Prepare this process for a long run: load the models and word lists, then
+    take them out of the garbage collector's sight.
+
+    The models, lexicons and caches are hundreds of thousands of objects that
+    live as long as the process. ``gc.freeze`` moves them to a generation the
+    collector never walks, so the collections that a run of small allocations
+    triggers stay cheap (about 5% of the pipeline's time), and forked workers
+    do not copy their pages by touching them. Call it once, at the start of a
+    command or worker, not from library code that others embed.
+    """
+    load_models()
+    extract_document(_WARM_UP)
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .attribute import _Found, _resolve, _since
 from .candidates import Candidate, DocCandidates, quote_rows
 from .entities import Entity
-from .records import Attribution, QuoteSpan
+from .records import Attribution, Mention, QuoteSpan
 
 if TYPE_CHECKING:
     from .attribution_model import AttributionModel
@@ -99,18 +99,21 @@ def choose(front, lists: list[list[Candidate]], scores: Sequence[float], rules: 
             chosen.append((rule, None, best_score if agree else -1.0, False))
             continue
         best = max(range(k), key=lambda i: quote_scores[i])
-        cand = quote_cands[best]
-        chosen.append((rule, cand, quote_scores[best], not _same(cand, rule)))
+        picked = quote_cands[best]
+        chosen.append((rule, picked, quote_scores[best], not _same(picked, rule)))
     top = [max(0.0, c[2]) for c in chosen]
     calibrated = model.calibrator.predict(top) if model.calibrator is not None and top else top
     # 2. the attributions
     out: list[Attribution] = []
     prev_entity: Entity | None = None
     since: int | None = None
+    mention: Mention | None
+    entity: Entity | None
+    speaker: str | None
     for n, ((rule, cand, score, from_model), conf) in enumerate(zip(chosen, calibrated)):
         if score < 0:
             conf = rule.confidence  # the model had no say (or disagreed with a certain rule)
-        if from_model:
+        if from_model and cand is not None:
             mention, cue, rule_name = cand.mention, _cue_near(front, cand), f"model (not {rule.rule})"
             if mention.kind == "name" and cand.entity is not None:
                 entity, speaker = cand.entity, cand.entity.canonical

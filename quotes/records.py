@@ -52,18 +52,33 @@ class QuoteSpan:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
 class Mention:
-    """A stretch of text that may name a speaker.
+    """A stretch of text that may name a speaker (treat as immutable).
 
     ``kind`` is ``"name"`` (a proper name, person or organisation), ``"pronoun"``
     or ``"description"`` ("the former spy", "the newspaper").
     """
 
-    start: int
-    end: int
-    text: str
-    kind: str
+    # A plain class rather than a frozen dataclass: an article makes hundreds,
+    # and a frozen dataclass's __init__ is ten times slower once compiled.
+    __slots__ = ("start", "end", "text", "kind")
+
+    def __init__(self, start: int, end: int, text: str, kind: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return (self.start, self.end, self.text, self.kind) == (other.start, other.end, other.text, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text, self.kind))
+
+    def __repr__(self) -> str:
+        return f"Mention(start={self.start!r}, end={self.end!r}, text={self.text!r}, kind={self.kind!r})"
 
 
 @dataclass(frozen=True, slots=True)

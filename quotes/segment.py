@@ -27,13 +27,31 @@ class Line:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation token with its offsets."""
+    """A word or punctuation token with its offsets (treat as immutable).
 
-    start: int
-    end: int
-    text: str
+    A plain class, not a frozen dataclass: an article has about a thousand
+    tokens, and a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, ten times slower than this one once compiled.
+    """
+
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
     @property
     def lower(self) -> str:
@@ -80,27 +98,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         word = m.group()
         s, e = m.span()
         if len(word) > 1 and word[-1] == "." and not _keeps_period(word):
-            append(_token(s, e - 1, word[:-1]))
-            append(_token(e - 1, e, "."))
+            append(Token(s, e - 1, word[:-1]))
+            append(Token(e - 1, e, "."))
         else:
-            append(_token(s, e, word))
+            append(Token(s, e, word))
     return tokens
-
-
-# A document has thousands of tokens: filling the slots of a new Token directly
-# is twice as fast as the frozen dataclass's __init__ (object.__setattr__ per
-# field), and gives the very same object.
-_new_object = object.__new__
-_set_start, _set_end, _set_text = Token.start.__set__, Token.end.__set__, Token.text.__set__
-
-
-def _token(start: int, end: int, text: str) -> Token:
-    """``Token(start, end, text)``, faster."""
-    token = _new_object(Token)
-    _set_start(token, start)
-    _set_end(token, end)
-    _set_text(token, text)
-    return token
 
 
 def _keeps_period(word: str) -> bool:

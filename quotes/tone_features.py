@@ -100,7 +100,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
                                for tone, cues in (("regret", self.regret_cues), ("shock", self.shock_cues))
                                for kind, _ in cues if "/" in kind})
         self.n_features_in_ = 1
-        self._sets = None
+        self._sets: CueLexicon | None = None
         return self
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:

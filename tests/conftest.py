@@ -28,3 +28,37 @@ def _no_downloads(monkeypatch):
     import nltk
 
     monkeypatch.setattr(nltk, "download", refuse)
+
+
+# --- which build of quotes the tests run -----------------------------------------
+# `pip install .` compiles the extraction modules with mypyc and leaves the
+# extension modules beside their sources (as hatch-mypyc builds in place), where
+# they shadow the .py files. CI tests that compiled build; a compiled module older
+# than its source would test stale code, so the run stops and says so.
+
+def compiled_modules() -> list[Path]:
+    """The mypyc extension modules beside the package's sources."""
+    package = ROOT / "quotes"
+    return sorted(p for p in package.iterdir() if p.suffix in (".so", ".pyd"))
+
+
+def _stale(modules: list[Path]) -> list[str]:
+    stale = []
+    for ext in modules:
+        source = ext.with_name(ext.name.split(".", 1)[0] + ".py")
+        if source.exists() and source.stat().st_mtime > ext.stat().st_mtime:
+            stale.append(source.name)
+    return stale
+
+
+def pytest_report_header(config):
+    modules = compiled_modules()
+    return f"quotes build: {'mypyc, ' + str(len(modules)) + ' compiled modules' if modules else 'pure Python'}"
+
+
+def pytest_sessionstart(session):
+    stale = _stale(compiled_modules())
+    if stale:
+        pytest.exit(f"quotes/{', '.join(stale)} changed after the compiled modules were built: rebuild "
+                    f"with `pip install .`, or remove them (`rm quotes/*.so *__mypyc*.so`) to test the "
+                    f"pure-Python sources", returncode=2)

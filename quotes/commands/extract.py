@@ -34,8 +34,9 @@ def extract(
     from ..errors import InputError
     from ..ingest import read_documents
     from ..output import Writer
-    from ..pipeline import extract_document
+    from ..pipeline import extract_document, warm_up
 
+    warm_up()
     chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
     writer = Writer(chosen, sys.stdout, explain=explain)
     named = set(paths)
