@@ -30,13 +30,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cues import (
-    NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, ORG_HEADS, REPORTING_VERBS, SPEAKER_NOUNS, TIME_WORDS,
-    TITLES, VERB_PREFIXES, WEAK_VERBS,
+    DAY_WORDS, PHRASAL_CUES, NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, ORG_HEADS, PASSIVE_AUXILIARIES,
+    REPORTING_VERBS, SPEAKER_NOUNS, STATE_ABBREVIATIONS, SUBORDINATORS, TIME_WORDS, TITLES, VERB_PREFIXES,
+    WEAK_VERBS,
 )
-from .entities import PERSON_HEADS, Entity, EntityIndex
+from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place
+from .features import is_cue_noun
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
-from .resources import any_first_names, common_words, first_names
+from .resources import any_first_names, common_words, first_names, word_tags
 
 _PRONOUNS = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
@@ -157,27 +159,31 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             if np:
                 return _Found(np[0], "according to", "according-to", np[1])
             break
-        if low in REPORTING_VERBS and low not in WEAK_VERBS and not doc.quoted[v]:
+        if _is_cue(doc, v, low) and low not in WEAK_VERBS and not doc.quoted[v] and not _cue_noun(doc, v, r):
             if v == r or _only_prefixes(doc, r, v):
-                if low in OBJECT_VERBS:
+                if low in OBJECT_VERBS or low in PHRASAL_CUES:
                     break
                 np = _right_np(doc, v + 1, right_hi)
             else:
-                np = _left_np(doc, v, r)
+                np = _left_np(doc, v, r) or _inverted_subject(doc, v, r, right_hi)
             if np:
                 return _Found(np[0], tokens[v].text, "verb-after", np[1])
             break
 
     # verb-before: "Blunt wrote:" / "he said that" just before the opening mark.
-    for v in range(qlo - 1, max(left_lo, qlo - _MAX_CUE_GAP) - 1, -1):
+    # ("When Trump suggested that …, Rubio fired back: “…”": a reporting verb in
+    # an opening subordinate clause is not the quote's; its main clause is.)
+    clause_start = _main_clause_start(doc, left_lo, qlo)
+    for v in range(qlo - 1, max(left_lo, clause_start, qlo - _MAX_CUE_GAP) - 1, -1):
         low = tokens[v].text.lower()
         if low == "to" and v > left_lo and tokens[v - 1].text.lower() == "according":
             np = _right_np(doc, v + 1, qlo)
             if np:
                 return _Found(np[0], "according to", "according-to", np[1])
-        if low in REPORTING_VERBS and not doc.quoted[v] and (low not in WEAK_VERBS or qlo - v <= 3):
-            np = _subject_of(doc, v, left_lo)
-            if np is None and low not in OBJECT_VERBS:
+        if _is_cue(doc, v, low) and not doc.quoted[v] and (low not in WEAK_VERBS or qlo - v <= 3) \
+                and not _cue_noun(doc, v, left_lo):
+            np = _inverted_subject(doc, v, left_lo, qlo) or _subject_of(doc, v, left_lo)
+            if np is None and low not in OBJECT_VERBS and low not in PHRASAL_CUES:
                 np = _right_np(doc, v + 1, qlo)
             if np:
                 return _Found(np[0], tokens[v].text, "verb-before", np[1])
@@ -200,8 +206,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     for lo, hi in ((left_lo, qlo), (qhi, right_hi)):
         for v in range(hi - 1, lo - 1, -1) if lo == left_lo else range(lo, hi):
             low = tokens[v].text.lower()
-            if low in REPORTING_VERBS and not doc.quoted[v]:
-                np = _subject_of(doc, v, left_lo)
+            if v < clause_start:
+                break  # a verb of the opening subordinate clause speaks for someone else
+            if _is_cue(doc, v, low) and not doc.quoted[v] and not _cue_noun(doc, v, lo):
+                np = (_inverted_subject(doc, v, lo, hi) if lo == qhi else None) or _subject_of(doc, v, left_lo)
                 if np:
                     return _Found(np[0], tokens[v].text, "verb-in-sentence", np[1])
     # sentence-subject: a partial quote inside a sentence whose subject is named
@@ -211,6 +219,57 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
         if np:
             return _Found(np[0], None, "sentence-subject", np[1])
     return None
+
+
+def _main_clause_start(doc: ParsedDoc, lo: int, qlo: int) -> int:
+    """The first token of the main clause when the sentence from ``lo`` opens
+    with a subordinate clause ("When Trump suggested that …, Rubio …") that
+    ends before the quote at ``qlo``; otherwise ``lo``."""
+    k = _after_dateline(doc, lo, qlo)
+    if k >= qlo or doc.tokens[k].text.lower() not in SUBORDINATORS:
+        return lo
+    end = _skip_intro(doc, k, qlo)
+    return end if end < qlo else lo
+
+
+def _is_cue(doc: ParsedDoc, v: int, low: str) -> bool:
+    """True when token ``v`` (lower-cased ``low``) is a reporting verb, or a
+    verb that reports with the word after it ("as Foner put it, “…”")."""
+    if low in REPORTING_VERBS:
+        return True
+    nxt = PHRASAL_CUES.get(low)
+    return nxt is not None and v + 1 < len(doc.tokens) and doc.tokens[v + 1].text.lower() == nxt
+
+
+def _cue_noun(doc: ParsedDoc, v: int, lo: int) -> bool:
+    """True when the reporting-verb form at token ``v`` is a noun ("his remarks",
+    "Mr. Obama's remarks on Saturday"): its "subject" would be the possessor,
+    who is then usually the one talked about, not the one talking."""
+    return is_cue_noun(doc.tokens, v, lo)
+
+
+def _inverted_subject(doc: ParsedDoc, v: int, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The subject after a reporting verb that follows a comma: "Clinton “drew
+    well” in 2008, said Paul Beck" or "Because of how the schedule works,
+    explained Rosenberg, “…”". The clause before the comma is no subject of the
+    verb, so the sentence's first name is the wrong answer there."""
+    tokens = doc.tokens
+    low = tokens[v].text.lower()
+    if v - 1 < lo or tokens[v - 1].text not in (",", "—", "–") or low in OBJECT_VERBS or low.endswith("ing") \
+            or low in PHRASAL_CUES:
+        return None  # (", saying …" and ", told reporters" keep the main clause's subject)
+    np = _right_np(doc, v + 1, hi)
+    if np is None:
+        return None
+    # the phrase must end there ("said Paul Beck." / "said Beck in an interview"),
+    # or it is the start of a reported clause ("said the memoir was …")
+    # ("said Obama “understood …”" and "questioned Trump's “values”" are no
+    # inversions either: the name there opens the object)
+    after = doc.token_index(np[0].end)
+    if np[0].text.endswith(("’s", "'s")) or (after < len(tokens) and tokens[after].text in _QUOTE_TOKENS) \
+            or (after < hi and tokens[after].text.lower() not in _RIGHT_STOP):
+        return None
+    return np
 
 
 def _transcript_label(doc: ParsedDoc, qlo: int, qhi: int):
@@ -247,7 +306,7 @@ def _name_before_long_appositive(doc: ParsedDoc, r: int, hi: int):
     for c in range(e + 1, min(hi - 1, e + 45)):
         if doc.quoted[c]:
             return None
-        if tokens[c].text in (",", ")") and tokens[c + 1].text.lower() in REPORTING_VERBS \
+        if tokens[c].text in (",", ")") and _is_cue(doc, c + 1, tokens[c + 1].text.lower()) \
                 and tokens[c + 1].text.lower() not in WEAK_VERBS:
             name = _mention(doc, r, name_end, "name")
             return name, tokens[c + 1].text
@@ -261,6 +320,13 @@ def _subject_of(doc: ParsedDoc, v: int, lo: int) -> tuple[Mention, tuple[str, ..
     subject of the main clause; otherwise the noun phrase right before the verb.
     """
     text = doc.tokens[v].text.lower()
+    tokens = doc.tokens
+    if v + 1 < len(tokens) and tokens[v + 1].text.lower() == "by" and v - 1 >= lo \
+            and tokens[v - 1].text.lower() in PASSIVE_AUXILIARIES:
+        # "Sanders was asked by host Bill Maher, …, “…”": the agent speaks
+        agent = _right_np(doc, v + 2, min(len(tokens), v + 2 + _MAX_CUE_GAP))
+        if agent is not None:
+            return agent
     np = _left_np(doc, v, lo)
     if np is None and (text.endswith("ing") or (v - 1 >= lo and doc.tokens[v - 1].text == ",")):
         return _sentence_subject(doc, lo, v)
@@ -335,16 +401,61 @@ _INTRO_WORDS = frozenset(
 )
 
 
+def _opens_intro(doc: ParsedDoc, k: int, hi: int) -> bool:
+    """True when token ``k`` opens an introductory phrase that ends at a comma:
+    a preposition or conjunction ("During a speech, …"), a participle ("Facing
+    criticism from Democrats, …") or a day ("Tuesday at the rally, …")."""
+    tokens = doc.tokens
+    low = tokens[k].text.lower()
+    if low in _INTRO_WORDS:
+        return True
+    nxt = tokens[k + 1].text if k + 1 < hi else ""
+    if not (nxt[:1].islower() and nxt.isalpha()) or nxt in REPORTING_VERBS or low == "according":
+        return False  # ("Manning said", "Tuesday, Trump"; "According to X, …" names its source)
+    if low.endswith("ing") and nxt in _INTRO_WORDS | _DETERMINERS:
+        return True  # "Reading from a prepared text, …" (the lexicon has "reading" as a noun)
+    return word_tags().get(low) == "VBG" or (low in DAY_WORDS and nxt in _INTRO_WORDS)
+
+
+_MAX_INTRO_PARTS = 4  # comma-separated parts of one introductory phrase
+
+
+def _skip_intro(doc: ParsedDoc, k: int, hi: int) -> int:
+    """The first token after an introductory phrase opening at ``k``: past its
+    comma, and past the parts that continue it ("At a rally in Portsmouth, N.H.,
+    on Tuesday, Sanders said": a state after a town, then another phrase)."""
+    tokens = doc.tokens
+    while k < hi and tokens[k].text != ",":
+        k += 1
+    k += 1
+    for _ in range(_MAX_INTRO_PARTS):
+        c = k
+        while c < hi and c - k < 5 and tokens[c].text != "," and not doc.quoted[c]:
+            c += 1
+        if c >= hi or tokens[c].text != "," or c == k:
+            break
+        words = tuple(t.text for t in tokens[k:c])
+        place = _is_place(words) or (len(words) == 1 and words[0].lower() in STATE_ABBREVIATIONS)
+        if not place and words[0].lower() not in _INTRO_WORDS:
+            break
+        if not place:  # another phrase: to its own comma
+            c = k
+            while c < hi and tokens[c].text != "," and not doc.quoted[c]:
+                c += 1
+            if c >= hi or tokens[c].text != ",":
+                break
+        k = c + 1
+    return k
+
+
 def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
     """Return the first name or pronoun of the sentence [lo, hi), skipping an
     introductory phrase ("During a speech in Ohio, Trump ..."): the subject of
     the main clause, which a trailing participle ("…, saying") refers to."""
     tokens = doc.tokens
     k = _after_dateline(doc, lo, hi)
-    if k < hi and tokens[k].text.lower() in _INTRO_WORDS:
-        while k < hi and tokens[k].text != ",":
-            k += 1
-        k += 1
+    if k < hi and _opens_intro(doc, k, hi):
+        k = _skip_intro(doc, k, hi)
     # a sentence that opens with "Blunt's memoir" / "Trump's accusation" is the possessor's word
     first_k = k
     while k < hi and not doc.quoted[k]:
@@ -370,11 +481,46 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
                     return possessor[0], words
                 k = e + 1
                 continue
-            return _mention(doc, k, e + 1, "name")
+            return _name_after_role(doc, e + 1, hi) or _mention(doc, k, e + 1, "name")
         if text in (",", ";", ":") and k > lo + 12:
             break
         k += 1
     return None
+
+
+_MAX_ROLE_WORDS = 4  # lower-case words of a role between a modifier and a name
+# Lexicon tags a role's words never have: verbs, function words, plurals (a
+# headline's "Trump slams Clinton" is a verb, not a role).
+_NOT_ROLE_TAGS = frozenset("VB VBD VBZ VBP VBN VBG MD IN DT CC TO PRP PRP$ WDT WP WRB RB EX NNS".split())
+
+
+def _name_after_role(doc: ParsedDoc, j: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The name that a role ending at a capitalised modifier leads up to:
+    "Republican presidential front-runner Donald Trump", "Latvian journalist
+    Dainis Ivans", "Former Obama speechwriter Jon Favreau" (the modifier run
+    ends before token ``j``). The person is the name after the role words,
+    not the party, nationality or employer before them."""
+    tokens = doc.tokens
+    tags = word_tags()
+    start = j
+    while j < hi and j - start < _MAX_ROLE_WORDS and not doc.quoted[j]:
+        word = tokens[j].text
+        tag = tags.get(word)
+        if not (word.islower() and word.replace("-", "").isalpha()) or word in REPORTING_VERBS \
+                or tag in _NOT_ROLE_TAGS or (tag is None and word.endswith(("s", "ed"))):
+            break  # (a word the lexicon lacks may be a verb: "Cruz exhorted Republicans")
+        j += 1
+    if j == start or j >= hi or doc.quoted[j] or tags.get(tokens[j - 1].text, "NN") != "NN":
+        return None
+    if not _is_name_token(tokens[j].text) or tokens[j].text in NON_NAME_CAPS:
+        return None
+    e = j
+    while e + 1 < hi and not doc.quoted[e + 1] and (_is_name_token(tokens[e + 1].text)
+                                                    or tokens[e + 1].text.lower() in NAME_PARTICLES):
+        e += 1
+    if tokens[e].text.endswith(("’s", "'s")):
+        return None
+    return _mention(doc, j, e + 1, "name")
 
 
 def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:
@@ -537,7 +683,8 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
             else:
                 break
         # drop sentence-initial function words ("But Blunt wrote")
-        while s < k and tokens[s].text in ("But", "And", "So", "Yet", "Or", "Then", "Now", "However", "The", "In", "On", "At"):
+        while s < k and tokens[s].text in ("But", "And", "So", "Yet", "Or", "Then", "Now", "However", "The", "In", "On", "At",
+                                           "As"):
             s += 1
         # drop a sentence-initial ordinary word glued to the name ("Later Carson said")
         if s < k and _sentence_start(doc, s) and tokens[s].text.lower() in common_words():

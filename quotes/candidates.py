@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from .attribute import _CONTRACTION, CONFIDENCE, _np_ending_at
+from .attribute import _CONTRACTION, CONFIDENCE, _after_dateline, _np_ending_at, _opens_intro, _skip_intro
 from .cues import (EXPLETIVE_IT_AUXILIARIES, EXPLETIVE_IT_CLAUSES, EXPLETIVE_IT_FILLERS, EXPLETIVE_IT_VERBS,
                    REPORTING_VERBS, SPEAKER_NOUNS, TITLES)
 from .entities import Entity, EntityIndex
@@ -56,6 +56,8 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
     "quotes_in_line", "quote_index_in_line", "line_has_cue", "quote_in_headline", "quote_end_punct",
     # the first candidate of its sentence is usually that sentence's subject
     "first_in_sentence",
+    # ... unless it sits in an opening phrase ("At a rally in Salem, N.H., Trump …")
+    "in_intro",
 )
 CATEGORICAL_FEATURES: tuple[str, ...] = ("kind", "pronoun_type", "rule", "side", "tag_before", "tag_after",
                                          "quote_kind")
@@ -139,6 +141,7 @@ class DocCandidates:
         self.all = found
         self.lines = [c.line for c in found]
         self._static: dict[int, tuple] = {}
+        self._main_starts: dict[int, int] = {}
         # entity id -> how many candidates of the document are that entity
         self.entity_counts: dict[int, int] = {}
         for c in found:
@@ -152,6 +155,26 @@ class DocCandidates:
         if found is None or found[0] is not c:
             found = self._static[key] = (c, _static_features(ctx, self, c))
         return found[1]
+
+    def main_clause_start(self, ctx: DocContext, k: int) -> int:
+        """The first token after the opening phrase of token ``k``'s sentence
+        ("At a rally in Salem, N.H., on Tuesday, …"), or the sentence's first
+        token when it opens with none (computed once per sentence)."""
+        sent = ctx.sentence[k]
+        found = self._main_starts.get(sent)
+        if found is None:
+            lo = k
+            while lo > 0 and ctx.sentence[lo - 1] == sent:
+                lo -= 1
+            hi = k
+            while hi < len(ctx.sentence) and ctx.sentence[hi] == sent:
+                hi += 1
+            start = _after_dateline(self.doc, lo, hi)
+            found = _skip_intro(self.doc, start, hi) if start < hi and _opens_intro(self.doc, start, hi) else lo
+            if found >= hi:
+                found = lo  # no comma closes the phrase: no opening phrase after all
+            self._main_starts[sent] = found
+        return found
 
     def window(self, line: int) -> list[Candidate]:
         """The candidates of paragraphs ``line - 1`` to ``line + 1``."""
@@ -369,6 +392,7 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
             float(entity_in_window.get(ent.id, 0)) if ent else 0.0,
             *quote_part,
             float(first_of_sentence.get(c_sent) == id(c)),
+            float(c.lo < cands.main_clause_start(ctx, c.lo)),
         ]
         rows.append(row)
     return rows

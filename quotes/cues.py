@@ -349,3 +349,31 @@ EXPLETIVE_IT_FILLERS: frozenset[str] = frozenset(
 )
 # The clause an expletive "it" announces opens with one of these.
 EXPLETIVE_IT_CLAUSES: frozenset[str] = frozenset("that to whether how why when if".split())
+
+# Words before a reporting-verb form that make it a noun ("his remarks", "the
+# report", "their claims"): no verb, so no subject to look for. ("this" and
+# "that" stay out: "That said", "This says".)
+CUE_NOUN_DETERMINERS: frozenset[str] = frozenset("the a an his her their its our my your".split())
+# Contractions that end in ’s without being possessive ("He’s said", "It’s reported").
+NON_POSSESSIVE_S: frozenset[str] = frozenset("he she it that there here what who where which".split())
+
+# US state abbreviations (AP style and postal codes, lower-cased) that follow a
+# town in a place phrase ("in Portsmouth, N.H., on Tuesday", "in Berea, OH,").
+STATE_ABBREVIATIONS: frozenset[str] = frozenset(
+    """ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich.
+    minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d.
+    tenn. tex. vt. va. wash. w.va. wis. wyo. d.c. al ak az ar ca co ct de fl ga hi id il in ia ks
+    ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa
+    wv wi wy dc""".split()
+)
+# Day names: "Tuesday at the rally in Berea, …, Kasich said" opens with one.
+DAY_WORDS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Conjunctions that open a subordinate clause before the main one ("When Trump
+# suggested that …, Rubio fired back"). Not "as": "As Dell said, “…”" names the speaker.
+SUBORDINATORS: frozenset[str] = frozenset(
+    "when after while before since if although though because once until whereas".split()
+)
+# Auxiliaries of a passive reporting verb ("was asked by", "had been told by").
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset("was were is are been being be".split())
+# Verbs that report speech only with the word after them ("as Foner put it, “…”").
+PHRASAL_CUES: dict[str, str] = {"put": "it", "puts": "it"}

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .cues import REPORTING_VERBS, WEAK_VERBS
+from .cues import CUE_NOUN_DETERMINERS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
 from .parsed import ParsedDoc
 from .resources import word_tags
 
@@ -45,6 +45,31 @@ def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bo
     cue_code = 0 if low not in REPORTING_VERBS else (2 if low in WEAK_VERBS else 1)
     opens = text[:1].isupper() or text in _QUOTE_TOKENS or text[:1].isdigit()
     return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",")
+
+
+def is_cue_noun(tokens, v: int, lo: int) -> bool:
+    """True when the reporting-verb form at token ``v`` is a noun: after a
+    determiner or a possessive ("his remarks", "the report", "Mr. Obama's
+    remarks on Saturday"), unless "that" follows ("Trump’s claim that …",
+    the possessor's words). Tokens before ``lo`` are not looked at."""
+    if v - 1 < lo:
+        return False
+    low = tokens[v - 1].text.lower()
+    if low in CUE_NOUN_DETERMINERS:
+        return True
+    word = tokens[v].text.lower()
+    if not word.endswith(("s", "ed", "ing")):
+        # a base form after "a" and a name is a noun too ("a Donald Trump tweet")
+        k = v - 1
+        while k >= lo and v - k <= 4 and tokens[k].text[:1].isupper():
+            k -= 1
+        if k < v - 1 and k >= lo and tokens[k].text.lower() in ("a", "an"):
+            return True
+    if v + 1 < len(tokens) and tokens[v + 1].text.lower() == "that":
+        return False
+    if low.endswith(("’s", "'s")) and len(low) > 2:
+        return low[:-2] not in NON_POSSESSIVE_S  # "He’s said" is "he has said"
+    return low in ("’s", "'s") or (low.endswith(("s’", "s'")) and len(low) > 2)
 
 
 def coarse_tag(word: str, lexicon: dict[str, str]) -> int:
@@ -146,7 +171,10 @@ class DocContext:
                 is_mark and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
             sentence.append(s)
             tags.append(code)
-            cue.append(0 if in_quote else cue_code)
+            if not cue_code and text in PHRASAL_CUES and i + 1 < len(tokens) \
+                    and tokens[i + 1].text == PHRASAL_CUES[text]:
+                cue_code = 1  # "as Foner put it"
+            cue.append(0 if in_quote or (cue_code and is_cue_noun(tokens, i, 0)) else cue_code)
             comma.append(1 if is_comma and not in_quote else 0)
             mark.append(1 if is_mark else 0)
         return cls(doc, tags, sentence, cue, [0, *accumulate(comma)],

@@ -238,3 +238,85 @@ def test_person_introduced_after_previous_quote_is_the_antecedent(text, expected
 ])
 def test_previous_speaker_kept_without_a_compatible_newcomer(text, expected):
     assert speakers(text) == expected
+
+
+def _rule_speakers(text: str) -> list[str | None]:
+    from quotes.pipeline import analyse
+    from quotes.records import Document
+
+    return [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes]
+
+
+@pytest.mark.parametrize("text", [
+    # a reporting-verb form after a determiner or possessive is a noun, not a verb
+    "Ruth Abney, a local historian, called Mr. Pardoe's remarks on Sunday “an insult to the town.”",
+    "Ruth Abney dismissed the report as “a fairy tale for voters.”",
+])
+def test_reporting_word_used_as_a_noun_has_no_subject(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+def test_possessive_claim_that_keeps_the_claimant():
+    text = "The audit looked into Tom Pardoe’s claim that the road cost “barely a penny more” than planned."
+    assert _rule_speakers(text) == ["Tom Pardoe"]
+
+
+@pytest.mark.parametrize("text", [
+    # a reporting verb after a comma with its subject after it
+    "Tom Pardoe “spent the money twice” during his last term, said Ruth Abney.",
+    "Tom Pardoe lost the vote, explained Ruth Abney, “because nobody trusted him.”",
+])
+def test_inverted_subject_after_a_comma(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # "said Pardoe “…”" and "said the audit was …" open what was said: no inversion
+    "Ruth Abney, who chaired the inquiry, said Tom Pardoe “never read the contracts.”",
+    "Ruth Abney, who chaired the inquiry, said the audit was “a whitewash from start to finish.”",
+])
+def test_name_opening_the_reported_clause_is_no_inverted_subject(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # introductory phrases: a participle, a town and its state, a day
+    "Facing questions from Labour and the Greens, Ruth Abney branded the scheme “a bargain.”",
+    "Reading from a prepared text, Ruth Abney branded the scheme “a bargain.”",
+    "At a meeting in Dover, Del., on Tuesday, Ruth Abney branded the scheme “a bargain.”",
+    "Speaking at a fair in Hollis, New Hampshire, Ruth Abney branded the scheme “a bargain.”",
+    # a capitalised modifier and a role before the name
+    "Green Party council leader Ruth Abney branded the scheme “a bargain.”",
+    "Welsh historian Ruth Abney branded the scheme “a bargain.”",
+    # a reporting verb inside an opening subordinate clause is someone else's
+    "When Tom Pardoe suggested that the bridge would close, Ruth Abney shot back: “Not while I am here.”",
+    # the agent of a passive "asked by" asks the question
+    "Tom Pardoe was asked by moderator Ruth Abney, who chaired the debate, “Will you cut the rates?”",
+])
+def test_sentence_subject_past_intros_and_roles(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb or plural right after the capitalised word is no role ("Abney slams Pardoe")
+    ("Ruth Abney exhorted voters to “think of the children.”", ["Ruth Abney"]),
+    ("Ruth Abney heckles Pardoe supporters: “Go home.”", ["Ruth Abney"]),
+    # "According to X, …" names its source; "As X said, …" too
+    ("According to Ruth Abney, the council was “asleep at the wheel.”", ["Ruth Abney"]),
+])
+def test_sentence_subject_keeps_what_is_no_intro_or_role(text, expected):
+    assert _rule_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "put it" reports speech
+    "As Ruth Abney, the council's treasurer, put it: “We are broke.”",
+    "Tom Pardoe was, as Ruth Abney put it in a letter to members, “a menace to the budget.”",
+])
+def test_put_it_is_a_reporting_cue(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+def test_base_form_after_a_and_a_name_is_a_noun():
+    text = "Ruth Abney is describing as “childish” a Tom Pardoe tweet about the fire station."
+    assert _rule_speakers(text) == ["Ruth Abney"]
