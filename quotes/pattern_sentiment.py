@@ -67,7 +67,10 @@ def _english_sentiment(base: type) -> type:
     return EnglishSentiment
 
 
-@functools.lru_cache(maxsize=16384)
+# Small on purpose: the cache is there so that a document's quotes are scored
+# once (see below), not to remember a corpus; with a large one, a benchmark
+# that runs over the same articles twice would time look-ups, not scoring.
+@functools.lru_cache(maxsize=256)
 def pattern_sentiment(text: str) -> tuple[float, float]:
     """TextBlob PatternAnalyzer polarity in [-1, 1] and subjectivity in [0, 1].
 
