@@ -98,17 +98,21 @@ def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
     return junk
 
 
-def _split_boilerplate() -> tuple[tuple[str, ...], re.Pattern, tuple[re.Pattern, ...]]:
+def _split_boilerplate() -> tuple[tuple[str, ...], re.Pattern, tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     """Split BOILERPLATE_PATTERNS into plain phrases (with one regex of them all)
     and the other patterns, each compiled on its own (one long alternation defeats
     the regex engine's fast paths and costs far more than its parts)."""
     phrases = tuple(m.group(1) for p in BOILERPLATE_PATTERNS if (m := _PLAIN_PHRASE.fullmatch(p)))
     phrase_re = re.compile("|".join(f"(?:\\b{re.escape(p)}\\b)" for p in phrases) or "(?!)", re.I)
     rest = tuple(re.compile(p, re.I) for p in BOILERPLATE_PATTERNS if not _PLAIN_PHRASE.fullmatch(p))
-    return phrases, phrase_re, rest
+    # Patterns that need a "|" are tried only on lines that have one: the
+    # regex engine would try them at every position of every line.
+    plain = tuple(p for p in rest if r"\|" not in p.pattern)
+    piped = tuple(p for p in rest if r"\|" in p.pattern)
+    return phrases, phrase_re, plain, piped
 
 
-_PHRASES, _PHRASES_RE, _BOILERPLATE_REST = _split_boilerplate()
+_PHRASES, _PHRASES_RE, _BOILERPLATE_REST, _BOILERPLATE_PIPED = _split_boilerplate()
 
 
 def _is_boilerplate(body: str) -> bool:
@@ -118,6 +122,8 @@ def _is_boilerplate(body: str) -> bool:
     so the substring test that skips the phrase regex is only exact for ASCII text.
     """
     if any(pattern.search(body) for pattern in _BOILERPLATE_REST):
+        return True
+    if "|" in body and any(pattern.search(body) for pattern in _BOILERPLATE_PIPED):
         return True
     if body.isascii():
         low = body.lower()
