@@ -34,6 +34,11 @@ def column(name: str, n_features: int) -> tuple[int, int]:
     return abs(h) % n_features, (1 if h >= 0 else -1)
 
 
+# Feature-dict columns, per number of columns: the quote filter's feature names
+# ("word_before=said") repeat from span to span and document to document.
+_DICT_COLUMNS: dict[int, dict[str, tuple[int, int]]] = {}
+
+
 def hash_dicts(rows: Sequence[Mapping[str, float | str]], n_features: int, alternate_sign: bool = True
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``FeatureHasher(input_type="dict").transform(rows)`` as (row, column, value) arrays.
@@ -44,6 +49,9 @@ def hash_dicts(rows: Sequence[Mapping[str, float | str]], n_features: int, alter
     row_ids: list[int] = []
     cols: list[int] = []
     values: list[float] = []
+    cache = _DICT_COLUMNS.setdefault(n_features, {})
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
     for r, features in enumerate(rows):
         for name, value in features.items():
             if isinstance(value, str):
@@ -51,7 +59,10 @@ def hash_dicts(rows: Sequence[Mapping[str, float | str]], n_features: int, alter
             value = float(value)
             if value == 0:
                 continue
-            col, sign = column(name, n_features)
+            known = cache.get(name)
+            if known is None:
+                known = cache[name] = column(name, n_features)
+            col, sign = known
             row_ids.append(r)
             cols.append(col)
             values.append(value * sign if alternate_sign else value)

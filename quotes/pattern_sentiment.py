@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import sys
 
+from .pattern_tokens import PatternTokenizer
 from .resources import textblob_folder
 
 _MODULE_NAME = "quotes._textblob_text"
@@ -26,15 +27,15 @@ def _scorer():
     sys.modules[_MODULE_NAME] = text
     spec.loader.exec_module(text)
     # The arguments of ``textblob.en.sentiment`` (textblob 0.20); its tokenizer
-    # is the English parser's find_tokens, which uses no lexicon.
-    parser = text.Parser(lexicon={}, language="en")
+    # is the English parser's find_tokens (which uses no lexicon), here in its
+    # compiled form (see quotes.pattern_tokens).
     scorer = _english_sentiment(text.Sentiment)(
         path=str(folder / "en" / "en-sentiment.xml"),
         synset="wordnet_id",
         negations=("no", "not", "n't", "never"),
         modifiers=("RB",),
         modifier=lambda w: w.endswith("ly"),
-        tokenizer=parser.find_tokens,
+        tokenizer=PatternTokenizer(text),
         language="en",
     )
     scorer.load()  # now, so that look-ups can skip the lazy dictionary's check (see below)
