@@ -51,6 +51,7 @@ _DOCUMENT_NOUNS = frozenset(
     "tweet tweets post blog column essay op-ed speech remarks testimony".split()
 )
 _SENTENCE_END = frozenset(".!?;")
+_COORDINATORS = frozenset("but and yet".split())
 _QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
 _RIGHT_STOP = frozenset(
     ", . ; : ! ? ( ) — – who which that in at on during after before when while about to as "
@@ -130,6 +131,11 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     left_lo = _after_last_sentence_end(doc, left_lo, qlo)
     right_hi = _before_first_sentence_end(doc, qhi, right_hi)
     tokens = doc.tokens
+    if qlo > left_lo and _closes_sentence(doc, qlo, qhi) and qhi < right_hi and tokens[qhi].text[:1].isupper():
+        # "… but said “the question is the timing.” Gov. Pat McCrory said …": a
+        # quote that ends its sentence inside the marks, in a sentence begun
+        # before it, leaves the words after the mark to the next sentence
+        right_hi = qhi
 
     # dash-credit: “…” ― Jorge Falcon (a credit line after a reader's quote).
     if qhi + 1 < right_hi and tokens[qhi].text in ("―", "—", "–", "-") and _is_name_token(tokens[qhi + 1].text):
@@ -147,6 +153,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     r = qhi
     while r < right_hi and tokens[r].text in (",", "—", "–", "-"):
         r += 1
+    if r < right_hi and tokens[r].text.lower() in _COORDINATORS:
+        # "… did not give “absolute evidence,” but he said …": a new clause with
+        # its own reporting verb; the quote belongs to the clause before it
+        r = right_hi
     # "…,” Michael McFaul, a senior fellow at … Russia, said": an appositive too
     # long for the window below still leaves the name as the subject.
     long_subject = _name_before_long_appositive(doc, r, right_hi)
@@ -159,6 +169,8 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             if np:
                 return _Found(np[0], "according to", "according-to", np[1])
             break
+        if low in ("but", "yet") and not doc.quoted[v]:
+            break  # "… “a mistake” to use private email, but she denied …": a new clause
         if _is_cue(doc, v, low) and low not in WEAK_VERBS and not doc.quoted[v] and not _cue_noun(doc, v, r):
             if v == r or _only_prefixes(doc, r, v):
                 if low in OBJECT_VERBS or low in PHRASAL_CUES:
@@ -375,6 +387,16 @@ def _ends_sentence(doc: ParsedDoc, k: int) -> bool:
         if nxt in (")", ",") or nxt[:1].islower():
             return False
     return True
+
+
+def _closes_sentence(doc: ParsedDoc, qlo: int, qhi: int) -> bool:
+    """True when the quote over tokens [qlo, qhi) ends with a full stop (or ! or ?)
+    just inside its closing mark."""
+    tokens = doc.tokens
+    k = qhi - 1
+    if k <= qlo or tokens[k].text not in _QUOTE_TOKENS:
+        return False
+    return tokens[k - 1].text in (".", "!", "?")
 
 
 def _after_last_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:

@@ -13,7 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, ORG_NOUNS, REPORTING_VERBS, TITLES
+from .cues import (
+    FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, OBJECT_VERBS, ORG_NOUNS, REPORTING_VERBS, TITLES,
+    WEAK_VERBS,
+)
 from .names import NameMention, is_headline_line
 from .parsed import ParsedDoc
 from .resources import DATA_DIR, common_words, first_names
@@ -45,6 +48,10 @@ W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
 # Share of W_PREFER the previous quote's speaker keeps once another person of the
 # pronoun's gender has been named as a subject since that quote.
 W_PREFER_AFTER_NEW = 0.0
+# Bonus of a person named as a subject in the pronoun's own sentence ("Kerr
+# Putney, the police chief, said …, but he said …"): within one sentence a
+# he/she keeps to the subject whatever the paragraphs before it say.
+W_SAME_SENTENCE = 1.5
 # Weights of a description's head and modifier words found among a person's descriptors,
 # and of how often the article names the person ("the New York businessman" is
 # usually the article's main figure, not the last person named).
@@ -366,7 +373,8 @@ class EntityIndex:
         here_line = line_of[min(here_token, len(line_of) - 1)] if line_of else 0
         k = bisect.bisect_left(self.positions, offset) - 1
         if want:
-            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since)
+            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since,
+                                        here_token)
         fallback: Entity | None = None
         while k >= 0:
             token = self.mention_tokens[k]
@@ -397,7 +405,8 @@ class EntityIndex:
         return None
 
     def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None,
-                        own_vote: int | None = None, since: int | None = None) -> Entity | None:
+                        own_vote: int | None = None, since: int | None = None,
+                        here_token: int = -1) -> Entity | None:
         """Pick the antecedent of he/she by salience over the mentions before it.
 
         Each compatible person mention of the last few paragraphs scores for being
@@ -411,6 +420,18 @@ class EntityIndex:
         w_prefer = W_PREFER
         if prefer is not None and since is not None and self._new_subject_since(want, k, since, prefer, own_vote):
             w_prefer = W_PREFER * W_PREFER_AFTER_NEW
+        # the subject that opens the pronoun's sentence (its first person named as a
+        # subject outside quote marks), if any
+        main_subject = -1
+        if here_token >= 0:
+            first_token = _sentence_start_token(self.doc, here_token)
+            j = bisect.bisect_left(self.mention_tokens, first_token)
+            while j <= k:
+                if self.mention_subject[j] and not self.doc.quoted[self.mention_tokens[j]] \
+                        and self.entities[self.mention_entities[j]].person:
+                    main_subject = j
+                    break
+                j += 1
         while k >= 0:
             token = self.mention_tokens[k]
             distance = here_line - line_of[token]
@@ -418,6 +439,7 @@ class EntityIndex:
                 break
             entity = self.entities[self.mention_entities[k]]
             subject = self.mention_subject[k]
+            same_sentence = k == main_subject
             k -= 1
             if not entity.person:
                 continue
@@ -429,12 +451,14 @@ class EntityIndex:
                 score += W_GENDER
             elif gender == want:
                 score += W_GENDER / 2
-            elif not votes["m"] and not votes["f"]:
+            elif not votes["m"] and not votes["f"] and not same_sentence:
                 # nothing says whether this person is a he or a she ("Antonin
                 # Scalia" before "she said"): weaker than a known match
                 score -= W_GENDER / 2
             if subject:
                 score += W_SUBJECT
+            if same_sentence:
+                score += W_SAME_SENTENCE
             if entity is prefer:
                 score += w_prefer
             score -= W_DISTANCE * distance
@@ -609,8 +633,9 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
         first -= 1
     if first == 0 or tokens[first - 1].text in (".", "!", "?", ";", ":", "“", '"'):
         return True
-    if tokens[first - 1].text.lower() in _PREPOSITIONS:
-        return False  # "born in New Mexico, he": a prepositional object is no subject
+    before = tokens[first - 1].text.lower()
+    if before in _PREPOSITIONS or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _PREPOSITIONS):
+        return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
@@ -644,3 +669,28 @@ def _acronym_of_word(word: str) -> str:
     """The letters of an acronym ("IMF", "U.N." -> "UN"), or "" for any other word."""
     letters = word.replace(".", "")
     return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+
+
+_SENTENCE_ENDS = frozenset((".", "!", "?"))
+_MAX_SENTENCE_TOKENS = 80
+
+
+def _sentence_start_token(doc: ParsedDoc, token: int) -> int:
+    """The first token of the sentence that holds ``token``: after the last
+    full stop outside quote marks before it, within its paragraph."""
+    tokens = doc.tokens
+    line_of = doc.line_of_token
+    if not tokens or token <= 0:
+        return 0
+    token = min(token, len(tokens) - 1)
+    quoted = doc.quoted
+    line = line_of[token] if line_of else 0
+    k = token - 1
+    stop = max(0, token - _MAX_SENTENCE_TOKENS)
+    while k >= stop:
+        if line_of and line_of[k] != line:
+            return k + 1
+        if tokens[k].text in _SENTENCE_ENDS and not (quoted and quoted[k]):
+            return k + 1
+        k -= 1
+    return k + 1
