@@ -19,7 +19,7 @@ from .cues import (
 )
 from .names import NameMention, is_headline_line
 from .parsed import ParsedDoc
-from .resources import DATA_DIR, common_words, first_names
+from .resources import DATA_DIR, census_first_names, common_words, first_names
 
 
 @functools.lru_cache(maxsize=None)
@@ -168,6 +168,7 @@ class EntityIndex:
         self.mention_entities: list[int] = []  # entity id per position
         self.mention_tokens: list[int] = []
         self.mention_subject: list[bool] = []
+        self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
         self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
@@ -182,6 +183,7 @@ class EntityIndex:
             self.mention_tokens.append(name.token)
             self.mention_subject.append(_looks_like_subject(doc, name))
             self._by_offset[name.start] = entity.id
+            self.mention_inverted.append(_inverted_after_verb(doc, name))
             if _next_to_cue(doc, name):
                 entity.speaker_votes += 1
         self._vote_genders()
@@ -209,6 +211,9 @@ class EntityIndex:
             # a lone first name ("Melanie") hints at gender; a vote, since surnames
             # such as "Warren" or "Scott" are first names too
             entity.gender_votes[first_names()[keys[0]]] += 2
+        elif len(keys) > 1 and not first and keys[0] in census_first_names() and not entity.gender:
+            # a rarer first name ("Dante Chinni") hints at gender too
+            entity.gender_votes[census_first_names()[keys[0]]] += 1
         if name.title:
             entity.titles.update(name.title.split())
         entity.descriptors.update(name.descriptors)
@@ -427,7 +432,7 @@ class EntityIndex:
             first_token = _sentence_start_token(self.doc, here_token)
             j = bisect.bisect_left(self.mention_tokens, first_token)
             while j <= k:
-                if self.mention_subject[j] and not self.doc.quoted[self.mention_tokens[j]] \
+                if self.mention_subject[j] and not (self.doc.quoted and self.doc.quoted[self.mention_tokens[j]]) \
                         and self.entities[self.mention_entities[j]].person:
                     main_subject = j
                     break
@@ -493,8 +498,8 @@ class EntityIndex:
             k -= 1
             if entity is prefer or not entity.person or not self.mention_subject[k + 1]:
                 continue
-            if not _opens_sentence(self.doc, token):
-                continue
+            if not _opens_sentence(self.doc, token) and not self.mention_inverted[k + 1]:
+                continue  # ("…, noted NBC’s Dante Chinni." brings in a new speaker too)
             if quoted and token < len(quoted) and quoted[token]:
                 continue
             if _gender_without_own_vote(entity, want, own_vote)[0] == want:
@@ -608,7 +613,47 @@ def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
     if k < len(tokens) and tokens[k].text.lower() in REPORTING_VERBS:
         return True
     first = name.token
-    return first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told")
+    if first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told"):
+        return True
+    return _inverted_after_verb(doc, name) or _said_after_appositive(doc, k)
+
+
+def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
+    """True for the subject after a reporting verb at the end of a sentence: "…
+    are not likely to alter the campaign, noted NBC’s Dante Chinni." (an owner
+    such as "NBC’s" may stand between verb and name)."""
+    tokens = doc.tokens
+    k = doc.token_index(name.end)
+    if k < len(tokens) and tokens[k].text not in (".", ",", ";"):
+        return False
+    v = name.token - 1
+    if v > 0 and tokens[v].text.endswith(("’s", "'s")) and tokens[v].text[:1].isupper():
+        v -= 1
+    if v < 1:
+        return False
+    low = tokens[v].text.lower()
+    return low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
+        and tokens[v - 1].text in (",", "—", "–")
+
+
+_MAX_APPOSITIVE = 40
+
+
+def _said_after_appositive(doc: ParsedDoc, k: int) -> bool:
+    """True when the name ending before token ``k`` is followed by an appositive
+    and then a reporting verb: "Aparna Mathur, who studies tax policy …, said"."""
+    tokens = doc.tokens
+    quoted = doc.quoted if len(doc.quoted) == len(tokens) else [False] * len(tokens)
+    if k >= len(tokens) or tokens[k].text != "," or quoted[k]:
+        return False
+    for c in range(k + 1, min(len(tokens) - 1, k + _MAX_APPOSITIVE)):
+        text = tokens[c].text
+        if quoted[c] or text in _SENTENCE_ENDS or text == ";":
+            return False
+        if text == "," and tokens[c + 1].text.lower() in REPORTING_VERBS \
+                and tokens[c + 1].text.lower() not in WEAK_VERBS and not quoted[c + 1]:
+            return True
+    return False
 
 
 _PREPOSITIONS = frozenset(
@@ -633,12 +678,36 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
         first -= 1
     if first == 0 or tokens[first - 1].text in (".", "!", "?", ";", ":", "“", '"'):
         return True
+    if _inverted_after_verb(doc, name):
+        return True
     before = tokens[first - 1].text.lower()
+    if before == "with" and _absolute_subject(doc, doc.token_index(name.end)):
+        return True  # "with Hillary Clinton — who’s called for … — lambasting Trump’s plan"
     if before in _PREPOSITIONS or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _PREPOSITIONS):
         return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
+
+
+def _absolute_subject(doc: ParsedDoc, k: int) -> bool:
+    """True when the name before token ``k``, after "with", is followed (past
+    an aside between dashes or commas) by an -ing verb: the subject of an
+    absolute clause ("with Clinton, who …, lambasting the plan")."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].text in ("—", "–", ","):
+        close = tokens[k].text
+        end = min(len(tokens), k + 30)
+        k += 1
+        while k < end and tokens[k].text != close and tokens[k].text not in (".", ";"):
+            k += 1
+        if k >= end or tokens[k].text != close:
+            return False
+        k += 1
+    if k >= len(tokens):
+        return False
+    word = tokens[k].text
+    return len(word) > 4 and word.endswith("ing") and word.isalpha() and word.islower()
 
 
 def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
