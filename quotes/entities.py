@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from .cues import (
     FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, OBJECT_VERBS, ORG_NOUNS, REPORTING_VERBS, TITLES,
-    WEAK_VERBS,
 )
 from .names import NameMention, is_headline_line
 from .parsed import ParsedDoc
@@ -615,7 +614,7 @@ def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
     first = name.token
     if first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told"):
         return True
-    return _inverted_after_verb(doc, name) or _said_after_appositive(doc, k)
+    return _inverted_after_verb(doc, name)
 
 
 def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
@@ -634,26 +633,6 @@ def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
     low = tokens[v].text.lower()
     return low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
         and tokens[v - 1].text in (",", "—", "–")
-
-
-_MAX_APPOSITIVE = 40
-
-
-def _said_after_appositive(doc: ParsedDoc, k: int) -> bool:
-    """True when the name ending before token ``k`` is followed by an appositive
-    and then a reporting verb: "Aparna Mathur, who studies tax policy …, said"."""
-    tokens = doc.tokens
-    quoted = doc.quoted if len(doc.quoted) == len(tokens) else [False] * len(tokens)
-    if k >= len(tokens) or tokens[k].text != "," or quoted[k]:
-        return False
-    for c in range(k + 1, min(len(tokens) - 1, k + _MAX_APPOSITIVE)):
-        text = tokens[c].text
-        if quoted[c] or text in _SENTENCE_ENDS or text == ";":
-            return False
-        if text == "," and tokens[c + 1].text.lower() in REPORTING_VERBS \
-                and tokens[c + 1].text.lower() not in WEAK_VERBS and not quoted[c + 1]:
-            return True
-    return False
 
 
 _PREPOSITIONS = frozenset(
