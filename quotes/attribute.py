@@ -503,10 +503,26 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
                     return possessor[0], words
                 k = e + 1
                 continue
-            return _name_after_role(doc, e + 1, hi) or _mention(doc, k, e + 1, "name")
+            return _name_after_role(doc, e + 1, hi) or _description_around(doc, k, e + 1, hi) \
+                or _mention(doc, k, e + 1, "name")
         if text in (",", ";", ":") and k > lo + 12:
             break
         k += 1
+    return None
+
+
+def _description_around(doc: ParsedDoc, k: int, e: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The description that capitalised words [k, e) only modify: "The Republican
+    nominee", "the New York businessman" (a determiner before them, a person
+    noun after them, with at most two lower-case words between)."""
+    tokens = doc.tokens
+    if k == 0 or tokens[k - 1].text.lower() not in ("the", "a", "an", "this", "that") or doc.quoted[k - 1]:
+        return None
+    j = e
+    while j < hi and j < e + 3 and not doc.quoted[j] and tokens[j].text.isalpha() and tokens[j].text.islower():
+        if tokens[j].text in PERSON_HEADS:
+            return _mention(doc, k - 1, j + 1, "description")
+        j += 1
     return None
 
 

@@ -68,7 +68,7 @@ PERSON_HEADS = frozenset(
 # Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
 _ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
-               "republicans": "republican", "democrats": "democratic"}
+               "republicans": "republican", "democrats": "democratic", "gop": "republican"}
 
 
 def _norm_role(word: str) -> str:
