@@ -727,6 +727,9 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
         # drop a sentence-initial ordinary word glued to the name ("Later Carson said")
         if s < k and _sentence_start(doc, s) and tokens[s].text.lower() in common_words():
             s += 1
+        member = _member_of(doc, s, k, bound)
+        if member is not None:
+            return member
         return _mention(doc, s, k + 1, "name")
     if text.isalpha() and text.islower() and low in SPEAKER_NOUNS:
         s = k
@@ -741,6 +744,37 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
                 break
         return _mention(doc, s, k + 1, "description")
     return None
+
+
+def _member_of(doc: ParsedDoc, s: int, k: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The person in "Mr. Morgan of the Sierra Club said" / "Drew Heiserman of CORE
+    Teachers said", where the name [s, k] is an organisation the person belongs
+    to: the person speaks, not the organisation."""
+    tokens = doc.tokens
+    o = s - 1
+    if o - 1 >= bound and tokens[o].text.lower() == "the":
+        o -= 1
+    elif tokens[k].text not in ORG_HEADS:
+        return None
+    if o - 1 < bound or tokens[o].text != "of" or doc.quoted[o - 1]:
+        return None
+    e = o - 1
+    p = e
+    while p - 1 >= bound and not doc.quoted[p - 1] and e - p < 3 and _is_name_token(tokens[p - 1].text) \
+            and not tokens[p - 1].text.endswith(("’s", "'s")):
+        p -= 1
+    words = [t.text for t in tokens[p:e + 1]]
+    if not all(_is_name_token(w) for w in words) or words[-1] in ORG_HEADS or words[-1].isupper():
+        return None
+    titled = words[0].rstrip(".").lower() in TITLES
+    while words and words[0].rstrip(".").lower() in TITLES:
+        words = words[1:]
+    if not words:
+        return None
+    if not titled and not (len(words) > 1 and words[0].lower() in any_first_names()) and (
+            len(words) > 1 or words[0].lower() in common_words()):
+        return None
+    return _mention(doc, p, e + 1, "name")
 
 
 def _trailing_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
