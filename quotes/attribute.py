@@ -733,15 +733,18 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
         return _mention(doc, s, k + 1, "name")
     if text.isalpha() and text.islower() and low in SPEAKER_NOUNS:
         s = k
-        while s - 1 >= bound and k - s < 6 and not doc.quoted[s - 1]:
+        while s - 1 >= bound and k - s < _MAX_DESCRIPTION_WORDS and not doc.quoted[s - 1]:
             prev = tokens[s - 1].text
             if prev.lower() in _DETERMINERS and prev.lower() not in ("that", "this"):
                 s -= 1
                 break
-            if prev.isalpha() or prev.endswith(("’s", "'s")) or "-" in prev:
+            # ("the former first lady and U.S. senator")
+            if prev.isalpha() or prev.endswith(("’s", "'s")) or "-" in prev or _is_abbreviation(prev):
                 s -= 1
             else:
                 break
+        if k - s >= 6 and tokens[s].text.lower() not in _DETERMINERS:
+            s = k - 5  # a long run with no determiner is no one phrase
         return _mention(doc, s, k + 1, "description")
     return None
 
@@ -775,6 +778,16 @@ def _member_of(doc: ParsedDoc, s: int, k: int, bound: int) -> tuple[Mention, tup
             len(words) > 1 or words[0].lower() in common_words()):
         return None
     return _mention(doc, p, e + 1, "name")
+
+
+# Words a description may span back to its determiner ("the former secretary of
+# state and current Democratic presidential nominee").
+_MAX_DESCRIPTION_WORDS = 10
+
+
+def _is_abbreviation(text: str) -> bool:
+    """True for dotted capitals such as "U.S." or "U.N."."""
+    return len(text) >= 4 and text.endswith(".") and text.replace(".", "").isalpha() and text.replace(".", "").isupper()
 
 
 def _trailing_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:

@@ -542,7 +542,9 @@ class EntityIndex:
         return found[0] if len(found) == 1 else None
 
     def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
-        head, modifiers = _norm_role(words[-1]), {_norm_role(w) for w in words[:-1]}
+        head = _norm_role(words[-1])
+        # (function words say nothing of whom a description means: "secretary of state and …")
+        modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
         line_of = self.doc.line_of_token
         here_line = line_of[self.mention_tokens[k]]
         best: tuple[float, int] | None = None
@@ -577,6 +579,11 @@ _ORG_HEAD_WORDS = {
     "council": {"council"},
     "company": {"inc", "corp", "corporation", "company", "ltd", "group", "llc"},
 }
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of and or in on at to for with by from as said says who that this his her their its".split()
+)
 
 
 def _org_fits(head: str, entity: Entity) -> bool:
