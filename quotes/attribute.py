@@ -51,6 +51,7 @@ _DOCUMENT_NOUNS = frozenset(
     "tweet tweets post blog column essay op-ed speech remarks testimony".split()
 )
 _SENTENCE_END = frozenset(".!?;")
+_COORDINATORS = frozenset("but and yet".split())
 _QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
 _RIGHT_STOP = frozenset(
     ", . ; : ! ? ( ) — – who which that in at on during after before when while about to as "
@@ -130,6 +131,11 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     left_lo = _after_last_sentence_end(doc, left_lo, qlo)
     right_hi = _before_first_sentence_end(doc, qhi, right_hi)
     tokens = doc.tokens
+    if qlo > left_lo and _closes_sentence(doc, qlo, qhi) and qhi < right_hi and tokens[qhi].text[:1].isupper():
+        # "… but said “the question is the timing.” Gov. Pat McCrory said …": a
+        # quote that ends its sentence inside the marks, in a sentence begun
+        # before it, leaves the words after the mark to the next sentence
+        right_hi = qhi
 
     # dash-credit: “…” ― Jorge Falcon (a credit line after a reader's quote).
     if qhi + 1 < right_hi and tokens[qhi].text in ("―", "—", "–", "-") and _is_name_token(tokens[qhi + 1].text):
@@ -147,6 +153,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
     r = qhi
     while r < right_hi and tokens[r].text in (",", "—", "–", "-"):
         r += 1
+    if r < right_hi and tokens[r].text.lower() in _COORDINATORS:
+        # "… did not give “absolute evidence,” but he said …": a new clause with
+        # its own reporting verb; the quote belongs to the clause before it
+        r = right_hi
     # "…,” Michael McFaul, a senior fellow at … Russia, said": an appositive too
     # long for the window below still leaves the name as the subject.
     long_subject = _name_before_long_appositive(doc, r, right_hi)
@@ -159,6 +169,8 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             if np:
                 return _Found(np[0], "according to", "according-to", np[1])
             break
+        if low in ("but", "yet") and not doc.quoted[v]:
+            break  # "… “a mistake” to use private email, but she denied …": a new clause
         if _is_cue(doc, v, low) and low not in WEAK_VERBS and not doc.quoted[v] and not _cue_noun(doc, v, r):
             if v == r or _only_prefixes(doc, r, v):
                 if low in OBJECT_VERBS or low in PHRASAL_CUES:
@@ -377,6 +389,16 @@ def _ends_sentence(doc: ParsedDoc, k: int) -> bool:
     return True
 
 
+def _closes_sentence(doc: ParsedDoc, qlo: int, qhi: int) -> bool:
+    """True when the quote over tokens [qlo, qhi) ends with a full stop (or ! or ?)
+    just inside its closing mark."""
+    tokens = doc.tokens
+    k = qhi - 1
+    if k <= qlo or tokens[k].text not in _QUOTE_TOKENS:
+        return False
+    return tokens[k - 1].text in (".", "!", "?")
+
+
 def _after_last_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
     for k in range(hi - 1, lo - 1, -1):
         if _ends_sentence(doc, k):
@@ -481,10 +503,26 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
                     return possessor[0], words
                 k = e + 1
                 continue
-            return _name_after_role(doc, e + 1, hi) or _mention(doc, k, e + 1, "name")
+            return _name_after_role(doc, e + 1, hi) or _description_around(doc, k, e + 1, hi) \
+                or _mention(doc, k, e + 1, "name")
         if text in (",", ";", ":") and k > lo + 12:
             break
         k += 1
+    return None
+
+
+def _description_around(doc: ParsedDoc, k: int, e: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The description that capitalised words [k, e) only modify: "The Republican
+    nominee", "the New York businessman" (a determiner before them, a person
+    noun after them, with at most two lower-case words between)."""
+    tokens = doc.tokens
+    if k == 0 or tokens[k - 1].text.lower() not in ("the", "a", "an", "this", "that") or doc.quoted[k - 1]:
+        return None
+    j = e
+    while j < hi and j < e + 3 and not doc.quoted[j] and tokens[j].text.isalpha() and tokens[j].text.islower():
+        if tokens[j].text in PERSON_HEADS:
+            return _mention(doc, k - 1, j + 1, "description")
+        j += 1
     return None
 
 
@@ -689,20 +727,67 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
         # drop a sentence-initial ordinary word glued to the name ("Later Carson said")
         if s < k and _sentence_start(doc, s) and tokens[s].text.lower() in common_words():
             s += 1
+        member = _member_of(doc, s, k, bound)
+        if member is not None:
+            return member
         return _mention(doc, s, k + 1, "name")
     if text.isalpha() and text.islower() and low in SPEAKER_NOUNS:
         s = k
-        while s - 1 >= bound and k - s < 6 and not doc.quoted[s - 1]:
+        while s - 1 >= bound and k - s < _MAX_DESCRIPTION_WORDS and not doc.quoted[s - 1]:
             prev = tokens[s - 1].text
             if prev.lower() in _DETERMINERS and prev.lower() not in ("that", "this"):
                 s -= 1
                 break
-            if prev.isalpha() or prev.endswith(("’s", "'s")) or "-" in prev:
+            # ("the former first lady and U.S. senator")
+            if prev.isalpha() or prev.endswith(("’s", "'s")) or "-" in prev or _is_abbreviation(prev):
                 s -= 1
             else:
                 break
+        if k - s >= 6 and tokens[s].text.lower() not in _DETERMINERS:
+            s = k - 5  # a long run with no determiner is no one phrase
         return _mention(doc, s, k + 1, "description")
     return None
+
+
+def _member_of(doc: ParsedDoc, s: int, k: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The person in "Mr. Morgan of the Sierra Club said" / "Drew Heiserman of CORE
+    Teachers said", where the name [s, k] is an organisation the person belongs
+    to: the person speaks, not the organisation."""
+    tokens = doc.tokens
+    o = s - 1
+    if o - 1 >= bound and tokens[o].text.lower() == "the":
+        o -= 1
+    elif tokens[k].text not in ORG_HEADS:
+        return None
+    if o - 1 < bound or tokens[o].text != "of" or doc.quoted[o - 1]:
+        return None
+    e = o - 1
+    p = e
+    while p - 1 >= bound and not doc.quoted[p - 1] and e - p < 3 and _is_name_token(tokens[p - 1].text) \
+            and not tokens[p - 1].text.endswith(("’s", "'s")):
+        p -= 1
+    words = [t.text for t in tokens[p:e + 1]]
+    if not all(_is_name_token(w) for w in words) or words[-1] in ORG_HEADS or words[-1].isupper():
+        return None
+    titled = words[0].rstrip(".").lower() in TITLES
+    while words and words[0].rstrip(".").lower() in TITLES:
+        words = words[1:]
+    if not words:
+        return None
+    if not titled and not (len(words) > 1 and words[0].lower() in any_first_names()) and (
+            len(words) > 1 or words[0].lower() in common_words()):
+        return None
+    return _mention(doc, p, e + 1, "name")
+
+
+# Words a description may span back to its determiner ("the former secretary of
+# state and current Democratic presidential nominee").
+_MAX_DESCRIPTION_WORDS = 10
+
+
+def _is_abbreviation(text: str) -> bool:
+    """True for dotted capitals such as "U.S." or "U.N."."""
+    return len(text) >= 4 and text.endswith(".") and text.replace(".", "").isalpha() and text.replace(".", "").isupper()
 
 
 def _trailing_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:

@@ -13,10 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, ORG_NOUNS, REPORTING_VERBS, TITLES
+from .cues import (
+    FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, OBJECT_VERBS, ORG_NOUNS, REPORTING_VERBS, TITLES,
+)
 from .names import NameMention, is_headline_line
 from .parsed import ParsedDoc
-from .resources import DATA_DIR, common_words, first_names
+from .resources import DATA_DIR, census_first_names, common_words, first_names
 
 
 @functools.lru_cache(maxsize=None)
@@ -45,6 +47,10 @@ W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
 # Share of W_PREFER the previous quote's speaker keeps once another person of the
 # pronoun's gender has been named as a subject since that quote.
 W_PREFER_AFTER_NEW = 0.0
+# Bonus of a person named as a subject in the pronoun's own sentence ("Kerr
+# Putney, the police chief, said …, but he said …"): within one sentence a
+# he/she keeps to the subject whatever the paragraphs before it say.
+W_SAME_SENTENCE = 1.5
 # Weights of a description's head and modifier words found among a person's descriptors,
 # and of how often the article names the person ("the New York businessman" is
 # usually the article's main figure, not the last person named).
@@ -62,7 +68,7 @@ PERSON_HEADS = frozenset(
 # Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
 _ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
-               "republicans": "republican", "democrats": "democratic"}
+               "republicans": "republican", "democrats": "democratic", "gop": "republican"}
 
 
 def _norm_role(word: str) -> str:
@@ -161,6 +167,7 @@ class EntityIndex:
         self.mention_entities: list[int] = []  # entity id per position
         self.mention_tokens: list[int] = []
         self.mention_subject: list[bool] = []
+        self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
         self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
@@ -175,6 +182,7 @@ class EntityIndex:
             self.mention_tokens.append(name.token)
             self.mention_subject.append(_looks_like_subject(doc, name))
             self._by_offset[name.start] = entity.id
+            self.mention_inverted.append(_inverted_after_verb(doc, name))
             if _next_to_cue(doc, name):
                 entity.speaker_votes += 1
         self._vote_genders()
@@ -202,6 +210,9 @@ class EntityIndex:
             # a lone first name ("Melanie") hints at gender; a vote, since surnames
             # such as "Warren" or "Scott" are first names too
             entity.gender_votes[first_names()[keys[0]]] += 2
+        elif len(keys) > 1 and not first and keys[0] in census_first_names() and not entity.gender:
+            # a rarer first name ("Dante Chinni") hints at gender too
+            entity.gender_votes[census_first_names()[keys[0]]] += 1
         if name.title:
             entity.titles.update(name.title.split())
         entity.descriptors.update(name.descriptors)
@@ -366,7 +377,8 @@ class EntityIndex:
         here_line = line_of[min(here_token, len(line_of) - 1)] if line_of else 0
         k = bisect.bisect_left(self.positions, offset) - 1
         if want:
-            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since)
+            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since,
+                                        here_token)
         fallback: Entity | None = None
         while k >= 0:
             token = self.mention_tokens[k]
@@ -397,7 +409,8 @@ class EntityIndex:
         return None
 
     def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None,
-                        own_vote: int | None = None, since: int | None = None) -> Entity | None:
+                        own_vote: int | None = None, since: int | None = None,
+                        here_token: int = -1) -> Entity | None:
         """Pick the antecedent of he/she by salience over the mentions before it.
 
         Each compatible person mention of the last few paragraphs scores for being
@@ -411,6 +424,18 @@ class EntityIndex:
         w_prefer = W_PREFER
         if prefer is not None and since is not None and self._new_subject_since(want, k, since, prefer, own_vote):
             w_prefer = W_PREFER * W_PREFER_AFTER_NEW
+        # the subject that opens the pronoun's sentence (its first person named as a
+        # subject outside quote marks), if any
+        main_subject = -1
+        if here_token >= 0:
+            first_token = _sentence_start_token(self.doc, here_token)
+            j = bisect.bisect_left(self.mention_tokens, first_token)
+            while j <= k:
+                if self.mention_subject[j] and not (self.doc.quoted and self.doc.quoted[self.mention_tokens[j]]) \
+                        and self.entities[self.mention_entities[j]].person:
+                    main_subject = j
+                    break
+                j += 1
         while k >= 0:
             token = self.mention_tokens[k]
             distance = here_line - line_of[token]
@@ -418,6 +443,7 @@ class EntityIndex:
                 break
             entity = self.entities[self.mention_entities[k]]
             subject = self.mention_subject[k]
+            same_sentence = k == main_subject
             k -= 1
             if not entity.person:
                 continue
@@ -429,12 +455,14 @@ class EntityIndex:
                 score += W_GENDER
             elif gender == want:
                 score += W_GENDER / 2
-            elif not votes["m"] and not votes["f"]:
+            elif not votes["m"] and not votes["f"] and not same_sentence:
                 # nothing says whether this person is a he or a she ("Antonin
                 # Scalia" before "she said"): weaker than a known match
                 score -= W_GENDER / 2
             if subject:
                 score += W_SUBJECT
+            if same_sentence:
+                score += W_SAME_SENTENCE
             if entity is prefer:
                 score += w_prefer
             score -= W_DISTANCE * distance
@@ -469,8 +497,8 @@ class EntityIndex:
             k -= 1
             if entity is prefer or not entity.person or not self.mention_subject[k + 1]:
                 continue
-            if not _opens_sentence(self.doc, token):
-                continue
+            if not _opens_sentence(self.doc, token) and not self.mention_inverted[k + 1]:
+                continue  # ("…, noted NBC’s Dante Chinni." brings in a new speaker too)
             if quoted and token < len(quoted) and quoted[token]:
                 continue
             if _gender_without_own_vote(entity, want, own_vote)[0] == want:
@@ -514,7 +542,9 @@ class EntityIndex:
         return found[0] if len(found) == 1 else None
 
     def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
-        head, modifiers = _norm_role(words[-1]), {_norm_role(w) for w in words[:-1]}
+        head = _norm_role(words[-1])
+        # (function words say nothing of whom a description means: "secretary of state and …")
+        modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
         line_of = self.doc.line_of_token
         here_line = line_of[self.mention_tokens[k]]
         best: tuple[float, int] | None = None
@@ -551,6 +581,11 @@ _ORG_HEAD_WORDS = {
 }
 
 
+_FUNCTION_WORDS = frozenset(
+    "a an the of and or in on at to for with by from as said says who that this his her their its".split()
+)
+
+
 def _org_fits(head: str, entity: Entity) -> bool:
     words = _ORG_HEAD_WORDS.get(head)
     if words is None:
@@ -584,7 +619,27 @@ def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
     if k < len(tokens) and tokens[k].text.lower() in REPORTING_VERBS:
         return True
     first = name.token
-    return first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told")
+    if first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told"):
+        return True
+    return _inverted_after_verb(doc, name)
+
+
+def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
+    """True for the subject after a reporting verb at the end of a sentence: "…
+    are not likely to alter the campaign, noted NBC’s Dante Chinni." (an owner
+    such as "NBC’s" may stand between verb and name)."""
+    tokens = doc.tokens
+    k = doc.token_index(name.end)
+    if k < len(tokens) and tokens[k].text not in (".", ",", ";"):
+        return False
+    v = name.token - 1
+    if v > 0 and tokens[v].text.endswith(("’s", "'s")) and tokens[v].text[:1].isupper():
+        v -= 1
+    if v < 1:
+        return False
+    low = tokens[v].text.lower()
+    return low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
+        and tokens[v - 1].text in (",", "—", "–")
 
 
 _PREPOSITIONS = frozenset(
@@ -609,11 +664,36 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
         first -= 1
     if first == 0 or tokens[first - 1].text in (".", "!", "?", ";", ":", "“", '"'):
         return True
-    if tokens[first - 1].text.lower() in _PREPOSITIONS:
-        return False  # "born in New Mexico, he": a prepositional object is no subject
+    if _inverted_after_verb(doc, name):
+        return True
+    before = tokens[first - 1].text.lower()
+    if before == "with" and _absolute_subject(doc, doc.token_index(name.end)):
+        return True  # "with Hillary Clinton — who’s called for … — lambasting Trump’s plan"
+    if before in _PREPOSITIONS or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _PREPOSITIONS):
+        return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
+
+
+def _absolute_subject(doc: ParsedDoc, k: int) -> bool:
+    """True when the name before token ``k``, after "with", is followed (past
+    an aside between dashes or commas) by an -ing verb: the subject of an
+    absolute clause ("with Clinton, who …, lambasting the plan")."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].text in ("—", "–", ","):
+        close = tokens[k].text
+        end = min(len(tokens), k + 30)
+        k += 1
+        while k < end and tokens[k].text != close and tokens[k].text not in (".", ";"):
+            k += 1
+        if k >= end or tokens[k].text != close:
+            return False
+        k += 1
+    if k >= len(tokens):
+        return False
+    word = tokens[k].text
+    return len(word) > 4 and word.endswith("ing") and word.isalpha() and word.islower()
 
 
 def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
@@ -644,3 +724,28 @@ def _acronym_of_word(word: str) -> str:
     """The letters of an acronym ("IMF", "U.N." -> "UN"), or "" for any other word."""
     letters = word.replace(".", "")
     return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+
+
+_SENTENCE_ENDS = frozenset((".", "!", "?"))
+_MAX_SENTENCE_TOKENS = 80
+
+
+def _sentence_start_token(doc: ParsedDoc, token: int) -> int:
+    """The first token of the sentence that holds ``token``: after the last
+    full stop outside quote marks before it, within its paragraph."""
+    tokens = doc.tokens
+    line_of = doc.line_of_token
+    if not tokens or token <= 0:
+        return 0
+    token = min(token, len(tokens) - 1)
+    quoted = doc.quoted
+    line = line_of[token] if line_of else 0
+    k = token - 1
+    stop = max(0, token - _MAX_SENTENCE_TOKENS)
+    while k >= stop:
+        if line_of and line_of[k] != line:
+            return k + 1
+        if tokens[k].text in _SENTENCE_ENDS and not (quoted and quoted[k]):
+            return k + 1
+        k -= 1
+    return k + 1

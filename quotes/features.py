@@ -197,7 +197,8 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
 
 
-def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, index_in_line: int) -> dict:
+def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, index_in_line: int,
+                  repeats: int = 0, unquoted: bool = False) -> dict:
     """Return the features of one quote-mark span for the "is it a quote?" classifier.
 
     Args:
@@ -206,6 +207,9 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
         reason: why the rule screen would reject it ("title", "scare quote", ...), or None.
         n_in_line: how many spans its paragraph holds.
         index_in_line: its position among them.
+        repeats: how many other spans of the document hold the same words.
+        unquoted: the span's words (four at most) also stand outside quotation marks
+            in the document: a term under discussion ("carried interest"), not speech.
 
     Returns:
         A flat dict of numbers and ``"name=value"`` indicator strings, for a FeatureHasher.
@@ -246,6 +250,8 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
         "headline": float(span.line == 0),
         "n_in_line_log": _log1(n_in_line),
         "first_in_line": float(index_in_line == 0),
+        "repeated": float(repeats > 0),
+        "unquoted_too": float(unquoted),
     }
     # Reporting verbs near the marks make a span speech, whatever its shape.
     lo = max(doc.token_index(line.start), qlo - 6)

@@ -11,23 +11,57 @@ recall does not fall.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .features import span_features
 from .records import QuoteSpan
 
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
 # Rule reasons left out of training: navigation and empty spans are never speech.
 CERTAIN_REJECTS = frozenset(("page furniture", "no words"))
+
+
+_MAX_TERM_WORDS = 4  # longest span looked for outside the marks
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD_RE.findall(text.lower()))
+
+
+def _unquoted_ngrams(text: str, spans: list[QuoteSpan]) -> set[tuple[str, ...]]:
+    """Word n-grams (n <= 4) of the text outside every quote span's marks."""
+    grams: set[tuple[str, ...]] = set()
+    pos = 0
+    pieces: list[str] = []
+    for span in sorted(spans, key=lambda s: s.mark_start):
+        if span.mark_start > pos:
+            pieces.append(text[pos:span.mark_start])
+        pos = max(pos, span.mark_end)
+    pieces.append(text[pos:])
+    for piece in pieces:
+        words = _words(piece)
+        for n in range(1, _MAX_TERM_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                grams.add(words[i:i + n])
+    return grams
 
 
 def span_rows(front) -> list[dict]:
     """Return the feature dict of every span of a prepared document (see
     :func:`quotes.features.span_features`)."""
     per_line = Counter(s.line for s in front.spans)
+    text = front.parsed.text
+    words = [_words(text[s.start:s.end]) for s in front.spans]
+    same = Counter(words)
+    outside = _unquoted_ngrams(text, front.spans) if any(0 < len(w) <= _MAX_TERM_WORDS for w in words) else set()
     seen: Counter = Counter()
     rows: list[dict] = []
-    for span, reason in zip(front.spans, front.reasons):
-        rows.append(span_features(front.ctx, span, reason, per_line[span.line], seen[span.line]))
+    for span, reason, w in zip(front.spans, front.reasons, words):
+        unquoted = 0 < len(w) <= _MAX_TERM_WORDS and w in outside
+        rows.append(span_features(front.ctx, span, reason, per_line[span.line], seen[span.line],
+                                  same[w] - 1 if w else 0, unquoted))
         seen[span.line] += 1
     return rows
 

@@ -46,6 +46,19 @@ def first_names() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def census_first_names() -> dict[str, str]:
+    """Map more lower-cased first names to "m" or "f" (``first-names-census.txt``):
+    a weaker hint than :func:`first_names`, only a gender vote for a full name."""
+    names: dict[str, str] = {}
+    with open(DATA_DIR / "first-names-census.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 2 and not line.startswith("#"):
+                names[parts[0]] = parts[1]
+    return names
+
+
+@functools.lru_cache(maxsize=None)
 def any_first_names() -> frozenset[str]:
     """Lower-cased first names of either list, the ones both use included ("cameron")."""
     return _read_words("first-names-female.txt") | _read_words("first-names-male.txt")
