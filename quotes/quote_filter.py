@@ -30,9 +30,12 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD_RE.findall(text.lower()))
 
 
-def _unquoted_ngrams(text: str, spans: list[QuoteSpan]) -> set[tuple[str, ...]]:
-    """Word n-grams (n <= 4) of the text outside every quote span's marks."""
-    grams: set[tuple[str, ...]] = set()
+def _found_outside(text: str, spans: list[QuoteSpan], terms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The ``terms`` (word tuples) that also stand in the text outside every quote span's marks."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for term in terms:
+        by_first.setdefault(term[0], []).append(term)
+    found: set[tuple[str, ...]] = set()
     pos = 0
     pieces: list[str] = []
     for span in sorted(spans, key=lambda s: s.mark_start):
@@ -42,10 +45,11 @@ def _unquoted_ngrams(text: str, spans: list[QuoteSpan]) -> set[tuple[str, ...]]:
     pieces.append(text[pos:])
     for piece in pieces:
         words = _words(piece)
-        for n in range(1, _MAX_TERM_WORDS + 1):
-            for i in range(len(words) - n + 1):
-                grams.add(words[i:i + n])
-    return grams
+        for i, word in enumerate(words):
+            for term in by_first.get(word, ()):
+                if words[i:i + len(term)] == term:
+                    found.add(term)
+    return found
 
 
 def span_rows(front) -> list[dict]:
@@ -55,7 +59,8 @@ def span_rows(front) -> list[dict]:
     text = front.parsed.text
     words = [_words(text[s.start:s.end]) for s in front.spans]
     same = Counter(words)
-    outside = _unquoted_ngrams(text, front.spans) if any(0 < len(w) <= _MAX_TERM_WORDS for w in words) else set()
+    terms = {w for w in words if 0 < len(w) <= _MAX_TERM_WORDS}
+    outside = _found_outside(text, front.spans, terms) if terms else set()
     seen: Counter = Counter()
     rows: list[dict] = []
     for span, reason, w in zip(front.spans, front.reasons, words):
