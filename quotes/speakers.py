@@ -38,6 +38,7 @@ Notes:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -163,6 +164,9 @@ def _is_org(words: list[str]) -> bool:
     return len(words) == 1 and len(_key(last)) >= 2 and last.replace(".", "").isupper()
 
 
+# Cached: corpus-level resolution parses each name once for itself and again
+# for every mention compared with it.
+@functools.lru_cache(maxsize=65536)
 def parse_name(name: str) -> ParsedName | None:
     """Take a speaker string apart into first name, middles, surname and suffix.
 
