@@ -38,7 +38,7 @@ from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place
 from .features import is_cue_noun
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
-from .resources import any_first_names, common_words, first_names, word_tags
+from .resources import any_first_names, common_words, word_tags
 
 _PRONOUNS = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun

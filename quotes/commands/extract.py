@@ -85,7 +85,6 @@ def evaluate(
     from ..evaluate import evaluate as run_evaluation
     from ..evaluate import load_gold
     from ..output import shorten
-    from ..pipeline import extract_document
 
     try:
         docs = load_gold(gold)
