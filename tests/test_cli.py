@@ -146,3 +146,19 @@ def test_corpus_commands_round_trip(tmp_path):
     exported = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--output", str(out)])
     assert exported.exit_code == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_extract_with_an_unreadable_model_says_so_once(tmp_path):
+    # a copy of the package whose attribution model is damaged, run as pure Python
+    import shutil
+
+    from .conftest import CORPORA, ROOT
+
+    shutil.copytree(ROOT / "quotes", tmp_path / "quotes", ignore=shutil.ignore_patterns("*.so", "*.pyd"))
+    shutil.copytree(ROOT / "models", tmp_path / "models")
+    (tmp_path / "models" / "attribution.npz").write_bytes(b"not an npz file")
+    proc = subprocess.run([sys.executable, "-m", "quotes", "extract", str(CORPORA), "--format", "jsonl"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1 and proc.stdout == ""
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith("error: ") and "attribution.npz" in errors[0], proc.stderr

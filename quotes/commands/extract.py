@@ -31,12 +31,16 @@ def extract(
 
     Example: quotes extract corpora/ --format jsonl > quotes.jsonl
     """
-    from ..errors import InputError
+    from ..errors import InputError, QuotesError
     from ..ingest import read_documents
     from ..output import Writer
     from ..pipeline import extract_document, warm_up
 
-    warm_up()
+    try:
+        warm_up()
+    except QuotesError as exc:  # a broken install: said once, not once per document
+        err(f"error: {exc}")
+        raise typer.Exit(code=1) from None
     chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
     writer = Writer(chosen, sys.stdout, explain=explain)
     named = set(paths)
