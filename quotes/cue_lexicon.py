@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from .pattern_sentiment import pattern_sentiment
+from .vader_port import VaderPort
 
 # Folded before tokenising, so "don’t" and "don't" are one cue.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
@@ -55,17 +56,16 @@ _STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval"
 # -- shared sentiment scorers (one instance per process) -----------------------------
 
 @functools.lru_cache(maxsize=1)
-def _vader():
-    """The VADER analyser; it reads the lexicon shipped inside vaderSentiment."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+def _vader() -> VaderPort:
+    """VADER's scorer, ported (:mod:`quotes.vader_port`); it reads the lexicon shipped inside vaderSentiment."""
+    from vaderSentiment import vaderSentiment
 
-    return SentimentIntensityAnalyzer()
+    return VaderPort(vaderSentiment, vaderSentiment.SentimentIntensityAnalyzer())
 
 
 def vader_scores(text: str) -> tuple[float, float, float, float]:
-    """VADER ``neg``, ``neu``, ``pos`` and ``compound`` scores of a text."""
-    s = _vader().polarity_scores(text)
-    return s["neg"], s["neu"], s["pos"], s["compound"]
+    """VADER ``neg``, ``neu``, ``pos`` and ``compound`` scores of a text (the same as ``polarity_scores``)."""
+    return _vader()(text)
 
 
 # -- tokens and cue tables ------------------------------------------------------------
