@@ -703,6 +703,13 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
     if appositive is not None:
         if np[0].kind == "pronoun" and np[1][0].lower() == "who":
             return None
+        if np[0].kind != "pronoun":
+            # "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper,
+            # L'Osservatore Romano, said": the role's object and its appositive hang
+            # on the name that opens the sentence
+            head = _unclosed_appositive_head(doc, doc.token_index(np[0].start), bound)
+            if head is not None:
+                return head
         if np[0].kind == "description" and tokens[appositive[0]].text.lower() not in _PREPOSITIONS:
             # "the economist, Jared Bernstein, said" (not "His manuscript, at the Library in London, says")
             name = _trailing_name(doc, *appositive)

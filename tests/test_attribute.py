@@ -354,3 +354,14 @@ def test_role_after_an_opening_possessive_leads_to_the_person():
 ])
 def test_quote_closing_an_opening_subordinate_clause_is_its_verbs(text):
     assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Abney, a 55-year-old teacher from Sumter, South Carolina, says Pardoe will “leave here with momentum.”",
+    "Ruth Abney, chairman of the board of Pardoe Partners, the network's funding arm, said it would act only "
+    "if “a candidate were able to win.”",
+    "Ruth Abney, a pollster who is working with Priorities Kent, a pro-Pardoe group, said the vote showed him "
+    "as “strong, smart and resilient.”",
+])
+def test_appositive_inside_an_appositive_leaves_the_opening_name(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
