@@ -151,6 +151,8 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             break
     # verb-after: ", said Blunt" / ", Blunt said" right behind the closing mark.
     r = qhi
+    if _quote_ends_subordinate_clause(doc, left_lo, qlo, qhi):
+        r = right_hi  # "After Scalia said that … “less advanced schools,” Trump said: …"
     while r < right_hi and tokens[r].text in (",", "—", "–", "-"):
         r += 1
     if r < right_hi and tokens[r].text.lower() in _COORDINATORS:
@@ -325,6 +327,29 @@ def _name_before_long_appositive(doc: ParsedDoc, r: int, hi: int):
     return None
 
 
+def _quote_ends_subordinate_clause(doc: ParsedDoc, lo: int, qlo: int, qhi: int) -> bool:
+    """True when the quote over tokens [qlo, qhi) closes an opening subordinate
+    clause that reports it ("After Scalia said that … “less advanced schools,”
+    Trump said …", "But even as Trump claimed that “…,” one of …"): the reporting
+    verb before it speaks for the quote, not the main clause after it."""
+    tokens = doc.tokens
+    k = _after_dateline(doc, lo, qlo)
+    while k < qlo and tokens[k].text.lower() in _COORDINATORS:
+        k += 1
+    if k >= qlo:
+        return False
+    low = tokens[k].text.lower()
+    if low == "even" and k + 1 < qlo and tokens[k + 1].text.lower() == "as":
+        k += 1
+    elif low not in SUBORDINATORS:
+        return False
+    if qhi - 2 <= qlo or tokens[qhi - 2].text != ",":
+        return False  # the clause ends at a comma inside the closing mark
+    if any(tokens[j].text in (",", ";", ":") and not doc.quoted[j] for j in range(k + 1, qlo)):
+        return False  # a comma before the quote may already end the clause
+    return any(_is_cue(doc, j, tokens[j].text.lower()) and not doc.quoted[j] for j in range(k + 1, qlo))
+
+
 def _subject_of(doc: ParsedDoc, v: int, lo: int) -> tuple[Mention, tuple[str, ...]] | None:
     """Return the subject of the reporting verb at ``v`` in the sentence from ``lo``.
 
@@ -418,7 +443,7 @@ _DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
 # Words that take a contracted verb without naming anyone ("It’s", "There’s").
 _EXPLETIVES = frozenset("it that there here what this".split())
 _INTRO_WORDS = frozenset(
-    "during in at after on before while following as since when with from for by "
+    "during in at after on before while following as since when with from for by like unlike "
     "speaking asked addressing writing".split()
 )
 
@@ -480,6 +505,7 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
         k = _skip_intro(doc, k, hi)
     # a sentence that opens with "Blunt's memoir" / "Trump's accusation" is the possessor's word
     first_k = k
+    fallback: tuple[Mention, tuple[str, ...]] | None = None
     while k < hi and not doc.quoted[k]:
         text = tokens[k].text
         low = text.lower()
@@ -498,17 +524,47 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
                 e += 1
             if tokens[e].text.endswith(("’s", "'s")):
                 if k == first_k:
+                    # "Hillary Clinton’s campaign manager Robby Mook said": the person named
+                    named = _name_after_role(doc, e + 1, hi)
+                    if named is not None:
+                        return named
                     possessor = _mention(doc, k, e + 1, "name")
                     words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in possessor[1])
                     return possessor[0], words
                 k = e + 1
                 continue
-            return _name_after_role(doc, e + 1, hi) or _description_around(doc, k, e + 1, hi) \
+            found = _name_after_role(doc, e + 1, hi) or _description_around(doc, k, e + 1, hi) \
                 or _mention(doc, k, e + 1, "name")
+            if k > first_k and _object_of_preposition(doc, k, first_k):
+                # "Here in Columbia, Sanders …", "marched through Center City": a place
+                # or an object, unless no other name or pronoun follows
+                if fallback is None:
+                    fallback = found
+                k = e + 1
+                continue
+            return found
         if text in (",", ";", ":") and k > lo + 12:
             break
         k += 1
-    return None
+    return fallback
+
+
+# Prepositions whose object is not the sentence's subject ("shares of Valeant",
+# "a rally in Nice", "marched through Center City").
+# ("by", "to", "for", "with", "between" often lead to the speaker: "an email sent
+# by Sanders", "To Sharp, Trump is …", "between Clinton and her aide").
+_OBJECT_PREPOSITIONS = frozenset("in at of from on into over under through near across around inside outside "
+                                 "within".split())
+
+
+def _object_of_preposition(doc: ParsedDoc, k: int, lo: int) -> bool:
+    """True when the name at token ``k`` is the object of a preposition (after
+    it, or after it and a determiner: "in the Democratic Party"), not before ``lo``."""
+    tokens = doc.tokens
+    j = k - 1
+    if j >= lo and tokens[j].text.lower() in ("the", "a", "an") and not doc.quoted[j]:
+        j -= 1
+    return j >= lo and not doc.quoted[j] and tokens[j].text.lower() in _OBJECT_PREPOSITIONS
 
 
 def _description_around(doc: ParsedDoc, k: int, e: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
@@ -647,6 +703,13 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
     if appositive is not None:
         if np[0].kind == "pronoun" and np[1][0].lower() == "who":
             return None
+        if np[0].kind != "pronoun":
+            # "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper,
+            # L'Osservatore Romano, said": the role's object and its appositive hang
+            # on the name that opens the sentence
+            head = _unclosed_appositive_head(doc, doc.token_index(np[0].start), bound)
+            if head is not None:
+                return head
         if np[0].kind == "description" and tokens[appositive[0]].text.lower() not in _PREPOSITIONS:
             # "the economist, Jared Bernstein, said" (not "His manuscript, at the Library in London, says")
             name = _trailing_name(doc, *appositive)

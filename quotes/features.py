@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .cues import CUE_NOUN_DETERMINERS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
+from .cues import CUE_NOUN_DETERMINERS, NON_PERSON_WORDS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
 from .parsed import ParsedDoc
 from .resources import word_tags
 
@@ -47,6 +47,13 @@ def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bo
     return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",")
 
 
+# Party and nationality adjectives ("Republican", "Mexican"), not the nouns that
+# can head a subject themselves ("Republicans", "GOP", "Congress").
+GROUP_ADJECTIVES: frozenset[str] = frozenset(
+    w for w in NON_PERSON_WORDS if w.endswith(("an", "ic", "ish", "ese", "al", "ive", "ist", "ent"))
+)
+
+
 def is_cue_noun(tokens, v: int, lo: int) -> bool:
     """True when the reporting-verb form at token ``v`` is a noun: after a
     determiner or a possessive ("his remarks", "the report", "Mr. Obama's
@@ -67,6 +74,12 @@ def is_cue_noun(tokens, v: int, lo: int) -> bool:
             return True
     if v + 1 < len(tokens) and tokens[v + 1].text.lower() == "that":
         return False
+    if word.endswith("s") and low in GROUP_ADJECTIVES and tokens[v - 1].text[:1].isupper() \
+            and not (v - 2 >= lo and (tokens[v - 2].text.lower() in ("the", "a", "an")
+                                      or tokens[v - 2].text[:1].isupper())):
+        # "32% of Republican claims": a party or nationality word modifies a plural
+        # noun (not "the Republican says", "the Utah Republican says")
+        return True
     if low.endswith(("’s", "'s")) and len(low) > 2:
         return low[:-2] not in NON_POSSESSIVE_S  # "He’s said" is "he has said"
     return low in ("’s", "'s") or (low.endswith(("s’", "s'")) and len(low) > 2)

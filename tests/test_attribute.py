@@ -320,3 +320,48 @@ def test_put_it_is_a_reporting_cue(text):
 def test_base_form_after_a_and_a_name_is_a_noun():
     text = "Ruth Abney is describing as “childish” a Tom Pardoe tweet about the fire station."
     assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # a place or an object after a preposition is not the sentence's subject
+    "Here in Dover, Ruth Abney stepped up her attacks, saying, “The council is asleep.”",
+    "On Tuesday, even as shares of Pardoe Holdings were tumbling, Ruth Abney wrote to members, "
+    "telling them the firm was “worth far more.”",
+    "Like Tom Pardoe, Ruth Abney rejected the plan, arguing that it was “a bargain for nobody.”",
+])
+def test_sentence_subject_skips_objects_of_prepositions(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+def test_sentence_subject_falls_back_to_an_object_when_no_one_else_is_named():
+    text = "There is still time for Ruth Abney to win back the “silent majority.”"
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+def test_party_adjective_before_a_plural_cue_is_no_subject():
+    text = "FactWatch rated 32% of Republican claims as “false” this year."
+    assert _rule_speakers(text) == ["FactWatch"]
+
+
+def test_role_after_an_opening_possessive_leads_to_the_person():
+    text = "Ruth Abney’s campaign manager Tom Pardoe said as much, arguing that the plan “cannot work.”"
+    assert _rule_speakers(text) == ["Tom Pardoe"]
+
+
+@pytest.mark.parametrize("text", [
+    "After Ruth Abney said that pupils might do better at “smaller schools,” Tom Pardoe said he disagreed.",
+    "But even as Ruth Abney claimed that “the budget is safe,” one of her aides said otherwise.",
+])
+def test_quote_closing_an_opening_subordinate_clause_is_its_verbs(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Abney, a 55-year-old teacher from Sumter, South Carolina, says Pardoe will “leave here with momentum.”",
+    "Ruth Abney, chairman of the board of Pardoe Partners, the network's funding arm, said it would act only "
+    "if “a candidate were able to win.”",
+    "Ruth Abney, a pollster who is working with Priorities Kent, a pro-Pardoe group, said the vote showed him "
+    "as “strong, smart and resilient.”",
+])
+def test_appositive_inside_an_appositive_leaves_the_opening_name(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
