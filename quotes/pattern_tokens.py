@@ -22,17 +22,15 @@ class PatternTokenizer:
     """
 
     def __init__(self, text_module: Any) -> None:
-        # find_tokens splits the period apart from the other punctuation marks
-        self.punctuation: tuple[str, ...] = tuple(str(text_module.PUNCTUATION).replace(".", ""))
-        self.trailing: tuple[str, ...] = self.punctuation + (".",)
+        # find_tokens splits the period apart from the other punctuation marks.
+        # Every mark is one character, so "t.startswith(marks)" is "t[:1] in marks".
+        self.leading: frozenset[str] = frozenset(str(text_module.PUNCTUATION).replace(".", ""))
+        self.ending: frozenset[str] = self.leading | {"."}
         self.abbreviations: frozenset[str] = frozenset(text_module.ABBREVIATIONS)
         self.replacements: dict[str, str] = dict(text_module.replacements)
         # (pattern, replacement, the literal the pattern is, or "" when it is no plain literal)
         self.replace_res: list[tuple[re.Pattern[str], str, str]] = [
             (re.compile(a), b, a if re.escape(a) == a else "") for a, b in self.replacements.items()]
-        # Every mark is one character, so "t.startswith(marks)" is "t[:1] in marks".
-        self.leading: frozenset[str] = frozenset(self.punctuation)
-        self.ending: frozenset[str] = frozenset(self.trailing)
         if text_module.TOKEN.pattern != r"(\S+)\s":  # what __call__'s str.split() stands for
             raise ValueError(f"textblob's TOKEN pattern changed: {text_module.TOKEN.pattern!r}")
         self.abbreviation_res: tuple[re.Pattern[str], ...] = (

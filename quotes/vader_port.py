@@ -48,7 +48,6 @@ class VaderPort:
         self.n_scalar: float = float(vader_module.N_SCALAR)
         # polarity_scores looks at one character at a time, so only one-character emojis match
         self.emoji_chars: frozenset[str] = frozenset(k for k in self.emojis if len(k) == 1)
-        self.ascii_emojis: bool = any(c.isascii() for c in self.emoji_chars)
         self.punctuation: str = string.punctuation
 
     def __call__(self, text: str) -> tuple[float, float, float, float]:
@@ -87,14 +86,7 @@ class VaderPort:
     def _describe_emojis(self, text: str) -> str:
         """The text with each one-character emoji replaced by its description."""
         chars = self.emoji_chars
-        if text.isascii() and not self.ascii_emojis:
-            return text
-        found = False
-        for c in text:
-            if c in chars:
-                found = True
-                break
-        if not found:
+        if chars.isdisjoint(text):
             return text
         emojis = self.emojis
         parts: list[str] = []
