@@ -34,7 +34,7 @@ from .cues import (
     REPORTING_VERBS, SPEAKER_NOUNS, STATE_ABBREVIATIONS, SUBORDINATORS, TIME_WORDS, TITLES, VERB_PREFIXES,
     WEAK_VERBS,
 )
-from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place
+from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place, inverting_cue
 from .features import is_cue_noun
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
@@ -173,7 +173,7 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             break
         if low in ("but", "yet") and not doc.quoted[v]:
             break  # "… “a mistake” to use private email, but she denied …": a new clause
-        if _is_cue(doc, v, low) and low not in WEAK_VERBS and not doc.quoted[v] and not _cue_noun(doc, v, r):
+        if _is_cue(doc, v, low) and low not in WEAK_VERBS and not doc.quoted[v] and not is_cue_noun(doc.tokens, v, r):
             if v == r or _only_prefixes(doc, r, v):
                 if low in OBJECT_VERBS or low in PHRASAL_CUES:
                     break
@@ -195,7 +195,7 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             if np:
                 return _Found(np[0], "according to", "according-to", np[1])
         if _is_cue(doc, v, low) and not doc.quoted[v] and (low not in WEAK_VERBS or qlo - v <= 3) \
-                and not _cue_noun(doc, v, left_lo):
+                and not is_cue_noun(doc.tokens, v, left_lo):
             np = _inverted_subject(doc, v, left_lo, qlo) or _subject_of(doc, v, left_lo)
             if np is None and low not in OBJECT_VERBS and low not in PHRASAL_CUES:
                 np = _right_np(doc, v + 1, qlo)
@@ -222,7 +222,7 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             low = tokens[v].text.lower()
             if v < clause_start:
                 break  # a verb of the opening subordinate clause speaks for someone else
-            if _is_cue(doc, v, low) and not doc.quoted[v] and not _cue_noun(doc, v, lo):
+            if _is_cue(doc, v, low) and not doc.quoted[v] and not is_cue_noun(doc.tokens, v, lo):
                 np = (_inverted_subject(doc, v, lo, hi) if lo == qhi else None) or _subject_of(doc, v, left_lo)
                 if np:
                     return _Found(np[0], tokens[v].text, "verb-in-sentence", np[1])
@@ -255,22 +255,13 @@ def _is_cue(doc: ParsedDoc, v: int, low: str) -> bool:
     return nxt is not None and v + 1 < len(doc.tokens) and doc.tokens[v + 1].text.lower() == nxt
 
 
-def _cue_noun(doc: ParsedDoc, v: int, lo: int) -> bool:
-    """True when the reporting-verb form at token ``v`` is a noun ("his remarks",
-    "Mr. Obama's remarks on Saturday"): its "subject" would be the possessor,
-    who is then usually the one talked about, not the one talking."""
-    return is_cue_noun(doc.tokens, v, lo)
-
-
 def _inverted_subject(doc: ParsedDoc, v: int, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
     """The subject after a reporting verb that follows a comma: "Clinton “drew
     well” in 2008, said Paul Beck" or "Because of how the schedule works,
     explained Rosenberg, “…”". The clause before the comma is no subject of the
     verb, so the sentence's first name is the wrong answer there."""
     tokens = doc.tokens
-    low = tokens[v].text.lower()
-    if v - 1 < lo or tokens[v - 1].text not in (",", "—", "–") or low in OBJECT_VERBS or low.endswith("ing") \
-            or low in PHRASAL_CUES:
+    if not inverting_cue(tokens, v, lo):
         return None  # (", saying …" and ", told reporters" keep the main clause's subject)
     np = _right_np(doc, v + 1, hi)
     if np is None:
@@ -459,11 +450,12 @@ def _opens_intro(doc: ParsedDoc, k: int, hi: int) -> bool:
     nxt = tokens[k + 1].text if k + 1 < hi else ""
     if not (nxt[:1].islower() and nxt.isalpha()) or nxt in REPORTING_VERBS or low == "according":
         return False  # ("Manning said", "Tuesday, Trump"; "According to X, …" names its source)
-    if low.endswith("ing") and nxt in _INTRO_WORDS | _DETERMINERS:
+    if low.endswith("ing") and nxt in _INTRO_OR_DETERMINER:
         return True  # "Reading from a prepared text, …" (the lexicon has "reading" as a noun)
     return word_tags().get(low) == "VBG" or (low in DAY_WORDS and nxt in _INTRO_WORDS)
 
 
+_INTRO_OR_DETERMINER = _INTRO_WORDS | _DETERMINERS
 _MAX_INTRO_PARTS = 4  # comma-separated parts of one introductory phrase
 
 
@@ -495,14 +487,18 @@ def _skip_intro(doc: ParsedDoc, k: int, hi: int) -> int:
     return k
 
 
+def _past_intro(doc: ParsedDoc, k: int, hi: int) -> int:
+    """The first token after the introductory phrase opening at ``k``, or ``k``
+    when none opens there."""
+    return _skip_intro(doc, k, hi) if k < hi and _opens_intro(doc, k, hi) else k
+
+
 def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
     """Return the first name or pronoun of the sentence [lo, hi), skipping an
     introductory phrase ("During a speech in Ohio, Trump ..."): the subject of
     the main clause, which a trailing participle ("…, saying") refers to."""
     tokens = doc.tokens
-    k = _after_dateline(doc, lo, hi)
-    if k < hi and _opens_intro(doc, k, hi):
-        k = _skip_intro(doc, k, hi)
+    k = _past_intro(doc, _after_dateline(doc, lo, hi), hi)
     # a sentence that opens with "Blunt's memoir" / "Trump's accusation" is the possessor's word
     first_k = k
     fallback: tuple[Mention, tuple[str, ...]] | None = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from .attribute import _CONTRACTION, CONFIDENCE, _after_dateline, _np_ending_at, _opens_intro, _skip_intro
+from .attribute import _CONTRACTION, CONFIDENCE, _after_dateline, _np_ending_at, _past_intro
 from .cues import (EXPLETIVE_IT_AUXILIARIES, EXPLETIVE_IT_CLAUSES, EXPLETIVE_IT_FILLERS, EXPLETIVE_IT_VERBS,
                    REPORTING_VERBS, SPEAKER_NOUNS, TITLES)
 from .entities import Entity, EntityIndex
@@ -76,7 +76,6 @@ class Candidate:
             descriptions until they are resolved).
         words: its tokens' texts.
     """
-
 
     # A plain class: a dataclass's __init__ is several times slower once compiled.
     __slots__ = ("mention", "lo", "hi", "line", "entity", "words")
@@ -170,9 +169,9 @@ class DocCandidates:
             while hi < len(ctx.sentence) and ctx.sentence[hi] == sent:
                 hi += 1
             start = _after_dateline(self.doc, lo, hi)
-            found = _skip_intro(self.doc, start, hi) if start < hi and _opens_intro(self.doc, start, hi) else lo
-            if found >= hi:
-                found = lo  # no comma closes the phrase: no opening phrase after all
+            end = _past_intro(self.doc, start, hi)
+            # (no opening phrase, or no comma closes it: the sentence's first token)
+            found = end if start < end < hi else lo
             self._main_starts[sent] = found
         return found
 

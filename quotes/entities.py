@@ -18,6 +18,7 @@ from .cues import (
 )
 from .names import NameMention, is_headline_line
 from .parsed import ParsedDoc
+from .segment import Token
 from .resources import DATA_DIR, census_first_names, common_words, first_names
 
 
@@ -180,10 +181,11 @@ class EntityIndex:
             self.positions.append(name.start)
             self.mention_entities.append(entity.id)
             self.mention_tokens.append(name.token)
-            self.mention_subject.append(_looks_like_subject(doc, name))
+            inverted = _inverted_after_verb(doc, name)
+            self.mention_subject.append(_looks_like_subject(doc, name, inverted))
             self._by_offset[name.start] = entity.id
-            self.mention_inverted.append(_inverted_after_verb(doc, name))
-            if _next_to_cue(doc, name):
+            self.mention_inverted.append(inverted)
+            if inverted or _next_to_cue(doc, name):
                 entity.speaker_votes += 1
         self._vote_genders()
 
@@ -621,7 +623,7 @@ def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
     first = name.token
     if first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told"):
         return True
-    return _inverted_after_verb(doc, name)
+    return False
 
 
 def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
@@ -637,8 +639,14 @@ def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
         v -= 1
     if v < 1:
         return False
+    return inverting_cue(tokens, v)
+
+
+def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
+    """True when token ``v`` is a reporting verb that puts its subject after it,
+    after a comma or dash ("…, said Paul Beck"; not ", saying" or ", told X")."""
     low = tokens[v].text.lower()
-    return low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
+    return v - 1 >= lo and low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
         and tokens[v - 1].text in (",", "—", "–")
 
 
@@ -648,9 +656,10 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
+def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool) -> bool:
     """True when a name mention is probably a clause's subject: it opens its
-    sentence, or a verb-like lower-case word or an appositive comma follows it."""
+    sentence, follows its reporting verb (``inverted``, see _inverted_after_verb),
+    or a verb-like lower-case word or an appositive comma follows it."""
     tokens = doc.tokens
     k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].start == name.end:
@@ -664,7 +673,7 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention) -> bool:
         first -= 1
     if first == 0 or tokens[first - 1].text in (".", "!", "?", ";", ":", "“", '"'):
         return True
-    if _inverted_after_verb(doc, name):
+    if inverted:
         return True
     before = tokens[first - 1].text.lower()
     if before == "with" and _absolute_subject(doc, doc.token_index(name.end)):

@@ -64,7 +64,7 @@ def span_rows(front) -> list[dict]:
     seen: Counter = Counter()
     rows: list[dict] = []
     for span, reason, w in zip(front.spans, front.reasons, words):
-        unquoted = 0 < len(w) <= _MAX_TERM_WORDS and w in outside
+        unquoted = w in outside  # (only short terms were looked for)
         rows.append(span_features(front.ctx, span, reason, per_line[span.line], seen[span.line],
                                   same[w] - 1 if w else 0, unquoted))
         seen[span.line] += 1
