@@ -4,8 +4,11 @@
 before the first quote is scored. The scorer itself lives in ``textblob/_text.py``,
 which needs only the standard library, with its lexicon ``en/en-sentiment.xml``
 beside it. This module loads that one file from the installed (pinned) textblob
-and builds the scorer exactly as ``textblob.en`` does; ``tests/test_tone.py``
-checks that both give the same numbers.
+and builds the scorer exactly as ``textblob.en`` does, then scores with compiled
+ports of its tokenizer (:mod:`quotes.pattern_tokens`) and of its walk over the
+words (:mod:`quotes.pattern_score`) over that scorer's own lexicon;
+``tests/test_tone.py`` and ``tests/test_pattern_score.py`` check that the numbers
+are TextBlob's.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import functools
 import importlib.util
 import sys
 
+from .pattern_score import PatternScore
 from .pattern_tokens import PatternTokenizer
 from .resources import textblob_folder
 
@@ -32,26 +36,36 @@ def _scorer():
     scorer = _english_sentiment(text.Sentiment)(
         path=str(folder / "en" / "en-sentiment.xml"),
         synset="wordnet_id",
-        negations=("no", "not", "n't", "never"),
-        modifiers=("RB",),
-        modifier=lambda w: w.endswith("ly"),
+        negations=_NEGATIONS,
+        modifiers=_MODIFIERS,
+        modifier=lambda w: w.endswith(_MODIFIER_SUFFIX),
         tokenizer=PatternTokenizer(text),
         language="en",
     )
-    scorer.load()  # now, so that look-ups can skip the lazy dictionary's check (see below)
+    scorer.load()  # now: the compiled walk (below) reads the loaded lexicon
     return scorer
+
+
+# The arguments textblob.en gives its English scorer (textblob 0.20).
+_NEGATIONS = ("no", "not", "n't", "never")
+_MODIFIERS = ("RB",)
+_MODIFIER_SUFFIX = "ly"
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled_scorer() -> PatternScore:
+    """The scorer's walk over a string's words, compiled (:mod:`quotes.pattern_score`),
+    over the same lexicon, tokenizer and word lists."""
+    scorer = _scorer()
+    text = sys.modules[_MODULE_NAME]
+    return PatternScore(dict(dict.items(scorer)), scorer.tokenizer, _NEGATIONS, _MODIFIERS,
+                        _MODIFIER_SUFFIX, text.EMOTICONS, text.PUNCTUATION)
 
 
 def _english_sentiment(base: type) -> type:
     """``textblob.en.Sentiment``: the base scorer, plus "-ly" adverbs of its adjectives."""
 
     class EnglishSentiment(base):
-        # textblob's lazy dictionary routes every ``in`` and ``[]`` through a
-        # Python method that checks whether the lexicon is loaded (a third of the
-        # scoring time); it is loaded when built, so plain dict look-ups will do.
-        __contains__ = dict.__contains__
-        __getitem__ = dict.__getitem__
-
         def load(self, path=None):
             base.load(self, path)
             if path:
@@ -84,5 +98,5 @@ def pattern_sentiment(text: str) -> tuple[float, float]:
     Returns:
         ``(polarity, subjectivity)``.
     """
-    polarity, subjectivity = _scorer()(text)
+    polarity, subjectivity = _compiled_scorer()(text)
     return float(polarity), float(subjectivity)

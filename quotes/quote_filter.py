@@ -11,6 +11,7 @@ recall does not fall.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -26,16 +27,16 @@ CERTAIN_REJECTS = frozenset(("page furniture", "no words"))
 _MAX_TERM_WORDS = 4  # longest span looked for outside the marks
 
 
+def _is_word_char(c: str) -> bool:
+    return ("a" <= c <= "z") or ("0" <= c <= "9")
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD_RE.findall(text.lower()))
 
 
 def _found_outside(text: str, spans: list[QuoteSpan], terms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     """The ``terms`` (word tuples) that also stand in the text outside every quote span's marks."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for term in terms:
-        by_first.setdefault(term[0], []).append(term)
-    found: set[tuple[str, ...]] = set()
     pos = 0
     pieces: list[str] = []
     for span in sorted(spans, key=lambda s: s.mark_start):
@@ -43,12 +44,24 @@ def _found_outside(text: str, spans: list[QuoteSpan], terms: set[tuple[str, ...]
             pieces.append(text[pos:span.mark_start])
         pos = max(pos, span.mark_end)
     pieces.append(text[pos:])
+    # Where a term's first word stands in the lower-cased piece (str.find, not
+    # inside a longer word: _words splits on anything but [a-z0-9]), the words
+    # from there on decide.
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for term in terms:
+        by_first.setdefault(term[0], []).append(term)
+    found: set[tuple[str, ...]] = set()
     for piece in pieces:
-        words = _words(piece)
-        for i, word in enumerate(words):
-            for term in by_first.get(word, ()):
-                if words[i:i + len(term)] == term:
-                    found.add(term)
+        low = piece.lower()
+        for first, candidates in by_first.items():
+            longest = max(len(term) for term in candidates)
+            at = low.find(first)
+            while at >= 0:
+                end = at + len(first)
+                if not (at and _is_word_char(low[at - 1])) and not (end < len(low) and _is_word_char(low[end])):
+                    words = tuple(m.group() for m in itertools.islice(_WORD_RE.finditer(low, at), longest))
+                    found.update(term for term in candidates if words[:len(term)] == term)
+                at = low.find(first, end)
     return found
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures: where ../shared is, and a guard that nothing downloads."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -12,11 +13,27 @@ CORPORA = ROOT / "corpora"
 SHARED = Path(os.environ.get("QUOTES_SHARED", ROOT.parent / "shared"))
 POLNEAR_DEV = SHARED / "data" / "quotes" / "polnear-dev.resolved.jsonl"
 SEED = SHARED / "data" / "seed"
+# Texts the ports of third-party scorers are checked on (see shared_texts).
+GOEMOTIONS_DEV = SHARED / "data" / "emotions" / "goemotions-dev.tsv"
+NEWS_QUOTES = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
+POLNEAR_DEV_TEXTS = SHARED / "data" / "quotes" / "polnear-dev.jsonl"
+SHARED_TEXTS = [(GOEMOTIONS_DEV, None), (NEWS_QUOTES, "text"), (POLNEAR_DEV_TEXTS, "text")]
 
 
 def needs_shared(path: Path):
     """Skip a test when a file from ../shared is absent, saying which."""
     return pytest.mark.skipif(not path.exists(), reason=f"needs {path} (the shared data folder is absent)")
+
+
+def shared_texts(path: Path, key: str | None) -> list[str]:
+    """The texts of a shared file (skipping the test where it is absent): the first
+    column of a .tsv, or field ``key`` of each line of a .jsonl."""
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared data folder is absent)")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix == ".tsv":
+        return [line.split("\t")[0] for line in lines]
+    return [json.loads(line)[key] for line in lines if line.strip()]
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,10 @@
 """The compiled port of TextBlob's tokenizer splits every text as TextBlob does."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from .conftest import CORPORA, SHARED
-
-GOEMOTIONS_DEV = SHARED / "data" / "emotions" / "goemotions-dev.tsv"
-NEWS_QUOTES = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
-POLNEAR_DEV = SHARED / "data" / "quotes" / "polnear-dev.jsonl"
+from .conftest import CORPORA, SHARED_TEXTS, shared_texts
 
 # Texts made to take each branch: contractions, curly and straight quotes, leading
 # and trailing marks, ellipses, abbreviations and initials, balanced and unbalanced
@@ -24,11 +19,6 @@ BRANCHES = [
     "End-of-sentence END-OF-SENTENCE literal.", "tabs\tand\u00a0spaces  here .",
 ]
 
-
-def _texts_from(path, key):
-    if path.suffix == ".tsv":
-        return [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
-    return [json.loads(line)[key] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _textblob_find_tokens():
@@ -60,13 +50,11 @@ def test_corpora_quotes_split_as_textblob_splits_them():
     assert [ours(t) for t in texts] == [theirs(t) for t in texts]
 
 
-@pytest.mark.parametrize("path,key", [(GOEMOTIONS_DEV, None), (NEWS_QUOTES, "text"), (POLNEAR_DEV, "text")])
+@pytest.mark.parametrize("path,key", SHARED_TEXTS)
 def test_shared_texts_split_as_textblob_splits_them(path, key):
     pytest.importorskip("textblob")
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared data folder is absent)")
     theirs, ours = _textblob_find_tokens(), _ours()
-    texts = _texts_from(path, key)
+    texts = shared_texts(path, key)
     assert len(texts) > 50
     for text in texts:
         assert ours(text) == theirs(text), text

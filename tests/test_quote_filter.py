@@ -56,3 +56,19 @@ def test_hashed_linear_filter_matches_the_sklearn_pipeline():
     assert len(rows) >= 5
     assert HashedLinear.from_sklearn(pipeline).predict_proba(rows).tolist() == pytest.approx(
         pipeline.predict_proba(rows)[:, 1].tolist(), abs=1e-12)
+
+
+def test_short_terms_are_found_outside_the_marks_as_whole_words():
+    from quotes.quote_filter import _found_outside, _words
+
+    text = ('The "Big Apple" plan won. Critics called it a big-apple scheme; "the plan" '
+            'was the mayor\'s. Big applesauce is not it, nor "fake news", but fake  news\n'
+            'spreads. "New" and "New York" rivals: new york.')
+    doc = prepare(text)
+    spans = doc.spans
+    terms = {_words(text[s.start:s.end]) for s in spans} - {()}
+    assert terms == {("big", "apple"), ("the", "plan"), ("fake", "news"), ("new",), ("new", "york")}
+    # "big-apple" counts (words split on any other character), "applesauce" does
+    # not; "the plan" stands only inside marks; two terms can start at one word.
+    assert _found_outside(text, spans, terms) == {("big", "apple"), ("fake", "news"), ("new",), ("new", "york")}
+    assert "unquoted_too" in span_rows(doc)[0]

@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 import importlib.metadata
-import json
 import random
 
 import pytest
 
-from .conftest import CORPORA, SHARED
-
-GOEMOTIONS_DEV = SHARED / "data" / "emotions" / "goemotions-dev.tsv"
-NEWS_QUOTES = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
-POLNEAR_DEV = SHARED / "data" / "quotes" / "polnear-dev.jsonl"
+from .conftest import CORPORA, SHARED_TEXTS, shared_texts
 
 # Texts made to take each branch of polarity_scores.
 BRANCHES = [
@@ -88,11 +83,6 @@ def _random_texts(count: int, seed: int) -> list[str]:
     return texts
 
 
-def _texts_from(path, key):
-    if path.suffix == ".tsv":
-        return [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
-    return [json.loads(line)[key] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
 
 def _vader_analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -138,10 +128,8 @@ def test_corpora_quotes_score_as_vader_scores_them():
     _assert_same(texts)
 
 
-@pytest.mark.parametrize("path,key", [(GOEMOTIONS_DEV, None), (NEWS_QUOTES, "text"), (POLNEAR_DEV, "text")])
+@pytest.mark.parametrize("path,key", SHARED_TEXTS)
 def test_shared_texts_score_as_vader_scores_them(path, key):
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared data folder is absent)")
-    texts = _texts_from(path, key)
+    texts = shared_texts(path, key)
     assert len(texts) > 50
     _assert_same(texts)
