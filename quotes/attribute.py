@@ -35,7 +35,7 @@ from .cues import (
     WEAK_VERBS,
 )
 from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place, inverting_cue
-from .features import is_cue_noun
+from .features import is_cue_in_name, is_cue_noun
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 from .resources import any_first_names, common_words, word_tags
@@ -250,7 +250,7 @@ def _is_cue(doc: ParsedDoc, v: int, low: str) -> bool:
     """True when token ``v`` (lower-cased ``low``) is a reporting verb, or a
     verb that reports with the word after it ("as Foner put it, “…”")."""
     if low in REPORTING_VERBS:
-        return True
+        return not is_cue_in_name(doc, v)
     nxt = PHRASAL_CUES.get(low)
     return nxt is not None and v + 1 < len(doc.tokens) and doc.tokens[v + 1].text.lower() == nxt
 

@@ -365,3 +365,18 @@ def test_quote_closing_an_opening_subordinate_clause_is_its_verbs(text):
 ])
 def test_appositive_inside_an_appositive_leaves_the_opening_name(text):
     assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised reporting-verb form inside running text is part of a name
+    "Ruth Abney said the United States “must pay its share.”",
+    "Ruth Abney wants the Islamic State group “wiped off the map.”",
+    "Ruth Abney blamed the U.S. State Department for the “slow response.”",
+])
+def test_capitalised_cue_word_inside_a_name_is_no_verb(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+def test_capitalised_cue_word_in_a_title_case_headline_is_a_verb():
+    text = "Ruth Abney Says Her Rival Is ‘A Menace To The Budget’\n\nThe race goes on."
+    assert _rule_speakers(text) == ["Ruth Abney"]
