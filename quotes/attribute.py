@@ -228,11 +228,24 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
                     return _Found(np[0], tokens[v].text, "verb-in-sentence", np[1])
     # sentence-subject: a partial quote inside a sentence whose subject is named
     # ("President Obama condemned the test as “provocative”").
-    if qlo > left_lo + 1:
+    # (not for a quote after another one in the same sentence: the words between
+    # the two are no clause of their own, "Ted Cruz says his “friend” Marco Rubio
+    # ran “a fine campaign”", so the quote keeps the first one's speaker)
+    if qlo > left_lo + 1 and not _shares_sentence(doc, prev_in_line, left_lo):
         np = _sentence_subject(doc, left_lo, qlo)
         if np:
             return _Found(np[0], None, "sentence-subject", np[1])
     return None
+
+
+def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: int) -> bool:
+    """True when the previous quote of the line sits in the same sentence as the
+    tokens from ``left_lo`` (no sentence ends between them, and it ends none itself)."""
+    if prev_in_line is None:
+        return False
+    plo = doc.token_index(prev_in_line.mark_start)
+    phi = doc.token_index(prev_in_line.mark_end)
+    return left_lo == phi and not _closes_sentence(doc, plo, phi)
 
 
 def _main_clause_start(doc: ParsedDoc, lo: int, qlo: int) -> int:

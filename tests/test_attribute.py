@@ -380,3 +380,13 @@ def test_capitalised_cue_word_inside_a_name_is_no_verb(text):
 def test_capitalised_cue_word_in_a_title_case_headline_is_a_verb():
     text = "Ruth Abney Says Her Rival Is ‘A Menace To The Budget’\n\nThe race goes on."
     assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # a second quote in the same sentence keeps the first one's speaker; the name
+    # between the two is an object, not a new subject
+    "Ruth Abney says her “old friend” Tom Pardoe ran “a clean campaign.”",
+    "Ruth Abney, who once called Tom Pardoe “a menace” and “a bore,” clearly wanted the crowd to “boo” him.",
+])
+def test_quote_after_another_in_its_sentence_keeps_the_speaker(text):
+    assert set(_rule_speakers(text)) == {"Ruth Abney"}
