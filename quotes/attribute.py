@@ -534,7 +534,7 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
             if tokens[e].text.endswith(("’s", "'s")):
                 if k == first_k:
                     # "Hillary Clinton’s campaign manager Robby Mook said": the person named
-                    named = _name_after_role(doc, e + 1, hi)
+                    named = _name_after_role(doc, e + 1, hi) or _possessed_speaker(doc, k, e + 1, hi)
                     if named is not None:
                         return named
                     possessor = _mention(doc, k, e + 1, "name")
@@ -624,6 +624,31 @@ def _name_after_role(doc: ParsedDoc, j: int, hi: int) -> tuple[Mention, tuple[st
     if tokens[e].text.endswith(("’s", "'s")):
         return None
     return _mention(doc, j, e + 1, "name")
+
+
+_MAX_POSSESSED_WORDS = 3  # lower-case words of "Cruz’s (campaign) lawyers"
+
+
+def _possessed_speaker(doc: ParsedDoc, k: int, j: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The speaker a sentence-opening possessive [k, j) owns: "Cruz’s lawyers
+    argued", "Ryan’s campaign shrugged off", or the name in an appositive after
+    it ("Schilling’s son, Grant, defended"). The lawyers or the campaign speak,
+    not their owner; a document ("Blunt’s memoir says") is left to its owner."""
+    tokens = doc.tokens
+    e = j  # past the last speaker noun of the phrase ("campaign manager", "defense counsel")
+    for c in range(j, min(hi, j + _MAX_POSSESSED_WORDS)):
+        word = tokens[c].text
+        if doc.quoted[c] or not (word.isalpha() and word.islower()) or word in REPORTING_VERBS:
+            break
+        if word in SPEAKER_NOUNS:
+            e = c + 1
+    if e == j or tokens[e - 1].text in _DOCUMENT_NOUNS:
+        return None
+    if e + 1 < hi and tokens[e].text == ",":
+        name = _leading_name(doc, e + 1, hi)
+        if name is not None and doc.token_index(name[0].end) < hi and tokens[doc.token_index(name[0].end)].text == ",":
+            return name  # "Trump’s campaign chairman, Paul Manafort, said"
+    return _mention(doc, k, e, "description")
 
 
 def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:

@@ -390,3 +390,19 @@ def test_capitalised_cue_word_in_a_title_case_headline_is_a_verb():
 ])
 def test_quote_after_another_in_its_sentence_keeps_the_speaker(text):
     assert set(_rule_speakers(text)) == {"Ruth Abney"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that opens with a possessive and a speaker noun: the owned party speaks
+    ("Tom Pardoe is running again. Pardoe’s lawyers told the court he had been “treated unfairly.”",
+     ["Tom Pardoe lawyers"]),
+    ("Tom Pardoe is running again. Pardoe’s campaign shrugged off the poll, telling reporters, “It means nothing.”",
+     ["Tom Pardoe campaign"]),
+    ("Pardoe’s campaign chairman, Ruth Abney, dismissed the poll as “noise.”", ["Ruth Abney"]),
+    ("Tom Pardoe is running again. Pardoe’s office said in a statement, “He will not resign.”",
+     ["Tom Pardoe office"]),
+    # a document still speaks for its owner
+    ("Tom Pardoe is running again. Pardoe’s memoir calls the race “a circus.”", ["Tom Pardoe"]),
+])
+def test_possessive_speaker_noun_opening_a_sentence_speaks(text, expected):
+    assert _rule_speakers(text) == expected
