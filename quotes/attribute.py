@@ -183,6 +183,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             if np:
                 return _Found(np[0], tokens[v].text, "verb-after", np[1])
             break
+    else:
+        unlisted = _subject_of_unlisted_verb(doc, qlo, qhi, r, right_hi)
+        if unlisted is not None:
+            return _Found(unlisted[0][0], unlisted[1], "verb-after", unlisted[0][1])
 
     # verb-before: "Blunt wrote:" / "he said that" just before the opening mark.
     # ("When Trump suggested that …, Rubio fired back: “…”": a reporting verb in
@@ -246,6 +250,38 @@ def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: in
     plo = doc.token_index(prev_in_line.mark_start)
     phi = doc.token_index(prev_in_line.mark_end)
     return left_lo == phi and not _closes_sentence(doc, plo, phi)
+
+
+_VERB_TAGS = frozenset(("VBD", "VBN", "VBZ"))
+# Past and present forms of "be", "have" and "do": "“…,” they were far from it" says nothing.
+_COPULAS = frozenset("was were is has had does did".split())
+
+
+def _subject_of_unlisted_verb(doc: ParsedDoc, qlo: int, qhi: int, r: int, hi: int
+                              ) -> tuple[tuple[Mention, tuple[str, ...]], str] | None:
+    """(subject, verb) for "“…?” Hannity pressed." / "“…,” he shot back": a quote
+    that ends its clause with a comma, question or exclamation mark inside the
+    marks, followed by a name or pronoun and a verb the cue list lacks. The
+    layout alone says who speaks; the verb only has to be one."""
+    tokens = doc.tokens
+    if r >= hi or qhi - 2 <= qlo or tokens[qhi - 2].text not in (",", "?", "!") or r != qhi \
+            or not _sentence_start(doc, qlo):
+        return None  # (a quote inside a clause, "a clip that X called “vile,” Y …", is no opener)
+    if tokens[r].text.lower() in _PRONOUNS - {"who", "it", "i", "we"}:
+        np: tuple[Mention, tuple[str, ...]] | None = _mention(doc, r, r + 1, "pronoun")
+    elif tokens[r].text not in NON_NAME_CAPS:
+        np = _leading_name(doc, r, hi)
+    else:
+        np = None
+    if np is None:
+        return None
+    v = doc.token_index(np[0].end)
+    if v >= hi or doc.quoted[v]:
+        return None
+    verb = tokens[v].text
+    if not (verb.isalpha() and verb.islower()) or word_tags().get(verb) not in _VERB_TAGS or verb in _COPULAS:
+        return None
+    return np, verb
 
 
 def _main_clause_start(doc: ParsedDoc, lo: int, qlo: int) -> int:

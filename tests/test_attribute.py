@@ -406,3 +406,15 @@ def test_quote_after_another_in_its_sentence_keeps_the_speaker(text):
 ])
 def test_possessive_speaker_noun_opening_a_sentence_speaks(text, expected):
     assert _rule_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote that opens its sentence, then a name and a verb the cue list lacks
+    ("Tom Pardoe spoke first.\n\n“Will you cut the rates?” Ruth Abney pressed. “Or raise them?”",
+     ["Ruth Abney", "Ruth Abney"]),
+    ("Tom Pardoe spoke first.\n\n“Go back to the office,” Ruth Abney barked at him.", ["Ruth Abney"]),
+    # a form of "be" is no verb of speaking
+    ("Ruth Abney said the count was “a good start,” they were “far from done.”", ["Ruth Abney", "Ruth Abney"]),
+])
+def test_name_and_unlisted_verb_after_an_opening_quote(text, expected):
+    assert _rule_speakers(text) == expected
