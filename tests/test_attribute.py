@@ -418,3 +418,10 @@ def test_possessive_speaker_noun_opening_a_sentence_speaks(text, expected):
 ])
 def test_name_and_unlisted_verb_after_an_opening_quote(text, expected):
     assert _rule_speakers(text) == expected
+
+
+def test_gendered_description_skips_a_person_of_the_other_sex():
+    text = ("Tom Pardoe, a builder, spoke after Ruth Abney at the town hall.\n\n"
+            "Mrs. Abney said it was “a mistake” to close the library.\n\n"
+            "“We need change,” the local businessman said.")
+    assert _rule_speakers(text) == ["Ruth Abney", "Tom Pardoe"]
