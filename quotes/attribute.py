@@ -491,7 +491,8 @@ _INTRO_WORDS = frozenset(
 def _opens_intro(doc: ParsedDoc, k: int, hi: int) -> bool:
     """True when token ``k`` opens an introductory phrase that ends at a comma:
     a preposition or conjunction ("During a speech, …"), a participle ("Facing
-    criticism from Democrats, …") or a day ("Tuesday at the rally, …")."""
+    criticism from Democrats, …", "Reached by Politico, …") or a day ("Tuesday
+    at the rally, …")."""
     tokens = doc.tokens
     low = tokens[k].text.lower()
     if low in _INTRO_WORDS:
@@ -501,6 +502,8 @@ def _opens_intro(doc: ParsedDoc, k: int, hi: int) -> bool:
         return False  # ("Manning said", "Tuesday, Trump"; "According to X, …" names its source)
     if low.endswith("ing") and nxt in _INTRO_OR_DETERMINER:
         return True  # "Reading from a prepared text, …" (the lexicon has "reading" as a noun)
+    if nxt == "by" and word_tags().get(low) in ("VBN", "VBD"):
+        return True  # "Reached by Politico, …", "Flanked by his wife, …": a passive participle
     return word_tags().get(low) == "VBG" or (low in DAY_WORDS and nxt in _INTRO_WORDS)
 
 

@@ -285,6 +285,7 @@ def test_name_opening_the_reported_clause_is_no_inverted_subject(text):
     "Reading from a prepared text, Ruth Abney branded the scheme “a bargain.”",
     "At a meeting in Dover, Del., on Tuesday, Ruth Abney branded the scheme “a bargain.”",
     "Speaking at a fair in Hollis, New Hampshire, Ruth Abney branded the scheme “a bargain.”",
+    "Reached by the Courier, Ruth Abney denied any split, explaining that she was “on holiday.”",
     # a capitalised modifier and a role before the name
     "Green Party council leader Ruth Abney branded the scheme “a bargain.”",
     "Welsh historian Ruth Abney branded the scheme “a bargain.”",
