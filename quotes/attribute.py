@@ -690,9 +690,12 @@ def _possessed_speaker(doc: ParsedDoc, k: int, j: int, hi: int) -> tuple[Mention
     return _mention(doc, k, e, "description")
 
 
+_MAX_DATELINE_TAIL = 12  # tokens of state, date and agency after a dateline's place
+
+
 def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:
     """The first token after a dateline that opens a paragraph ("WASHINGTON —",
-    "RYE, N.H. -", "FORT PIERCE, Fla. (AP) —"), or ``lo`` when there is none: the
+    "RYE, N.H. -", "FORT PIERCE, Fla. (AP) —", "Washington (AFP) –"), or ``lo`` when there is none: the
     place in capitals is where the story was filed, not the sentence's subject."""
     if lo >= hi:
         return lo
@@ -703,15 +706,22 @@ def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:
     while k < hi and k - start < 4 and tokens[k].text.isupper() and tokens[k].text.isalpha() \
             and len(tokens[k].text) > 1:
         k += 1
+    # a place in title case ("Washington (AFP) –") is one only with an agency after it
+    needs_agency = k == start
+    while needs_agency and k < hi and k - start < 3 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+        k += 1
     if k == start:
         return lo
     # then at most a few words of state, date or agency, none of them lower-case
-    end = min(hi, k + 8)
+    # ("FLINT, Mich., Oct. 4 (UPI) —": the tokens split "Mich" from its full stop)
+    end = min(hi, k + _MAX_DATELINE_TAIL)
+    agency = False
     while k < end and tokens[k].text not in _DATELINE_DASHES:
         if tokens[k].text[:1].islower() or doc.quoted[k]:
             return lo
+        agency = agency or (tokens[k].text == "(" and k + 1 < end and tokens[k + 1].text.isupper())
         k += 1
-    if k >= end:
+    if k >= end or (needs_agency and not agency):
         return lo
     while k < hi and tokens[k].text in _DATELINE_DASHES:
         k += 1

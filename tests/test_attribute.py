@@ -187,6 +187,8 @@ def test_headline_subject_is_first_of_several_names():
     # a dateline names where the story was filed, not who speaks
     "SPRINGFIELD — Governor Ruth Abney on Friday branded the ruling “a betrayal of every family here.”",
     "LAKE CITY, Ore. (AP) — Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
+    "LAKE CITY, Ore., Oct. 4 (UPI) — Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
+    "Springfield (AFP) – Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
     # "That’s", "It’s": a contracted verb after a word that names no one
     "That’s a plan Governor Ruth Abney branded “a betrayal.”",
     "It’s a ruling Mayor Ruth Abney has branded “a betrayal.”",
