@@ -35,7 +35,7 @@ from .cues import (
     WEAK_VERBS,
 )
 from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place, inverting_cue
-from .features import is_cue_noun
+from .features import is_cue_in_name, is_cue_noun
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 from .resources import any_first_names, common_words, word_tags
@@ -183,6 +183,10 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
             if np:
                 return _Found(np[0], tokens[v].text, "verb-after", np[1])
             break
+    else:
+        unlisted = _subject_of_unlisted_verb(doc, qlo, qhi, r, right_hi)
+        if unlisted is not None:
+            return _Found(unlisted[0][0], unlisted[1], "verb-after", unlisted[0][1])
 
     # verb-before: "Blunt wrote:" / "he said that" just before the opening mark.
     # ("When Trump suggested that …, Rubio fired back: “…”": a reporting verb in
@@ -228,11 +232,56 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
                     return _Found(np[0], tokens[v].text, "verb-in-sentence", np[1])
     # sentence-subject: a partial quote inside a sentence whose subject is named
     # ("President Obama condemned the test as “provocative”").
-    if qlo > left_lo + 1:
+    # (not for a quote after another one in the same sentence: the words between
+    # the two are no clause of their own, "Ted Cruz says his “friend” Marco Rubio
+    # ran “a fine campaign”", so the quote keeps the first one's speaker)
+    if qlo > left_lo + 1 and not _shares_sentence(doc, prev_in_line, left_lo):
         np = _sentence_subject(doc, left_lo, qlo)
         if np:
             return _Found(np[0], None, "sentence-subject", np[1])
     return None
+
+
+def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: int) -> bool:
+    """True when the previous quote of the line sits in the same sentence as the
+    tokens from ``left_lo`` (no sentence ends between them, and it ends none itself)."""
+    if prev_in_line is None:
+        return False
+    plo = doc.token_index(prev_in_line.mark_start)
+    phi = doc.token_index(prev_in_line.mark_end)
+    return left_lo == phi and not _closes_sentence(doc, plo, phi)
+
+
+_VERB_TAGS = frozenset(("VBD", "VBN", "VBZ"))
+# Past and present forms of "be", "have" and "do": "“…,” they were far from it" says nothing.
+_COPULAS = frozenset("was were is has had does did".split())
+
+
+def _subject_of_unlisted_verb(doc: ParsedDoc, qlo: int, qhi: int, r: int, hi: int
+                              ) -> tuple[tuple[Mention, tuple[str, ...]], str] | None:
+    """(subject, verb) for "“…?” Hannity pressed." / "“…,” he shot back": a quote
+    that ends its clause with a comma, question or exclamation mark inside the
+    marks, followed by a name or pronoun and a verb the cue list lacks. The
+    layout alone says who speaks; the verb only has to be one."""
+    tokens = doc.tokens
+    if r >= hi or qhi - 2 <= qlo or tokens[qhi - 2].text not in (",", "?", "!") or r != qhi \
+            or not _sentence_start(doc, qlo):
+        return None  # (a quote inside a clause, "a clip that X called “vile,” Y …", is no opener)
+    if tokens[r].text.lower() in _PRONOUNS - {"who", "it", "i", "we"}:
+        np: tuple[Mention, tuple[str, ...]] | None = _mention(doc, r, r + 1, "pronoun")
+    elif tokens[r].text not in NON_NAME_CAPS:
+        np = _leading_name(doc, r, hi)
+    else:
+        np = None
+    if np is None:
+        return None
+    v = doc.token_index(np[0].end)
+    if v >= hi or doc.quoted[v]:
+        return None
+    verb = tokens[v].text
+    if not (verb.isalpha() and verb.islower()) or word_tags().get(verb) not in _VERB_TAGS or verb in _COPULAS:
+        return None
+    return np, verb
 
 
 def _main_clause_start(doc: ParsedDoc, lo: int, qlo: int) -> int:
@@ -250,7 +299,7 @@ def _is_cue(doc: ParsedDoc, v: int, low: str) -> bool:
     """True when token ``v`` (lower-cased ``low``) is a reporting verb, or a
     verb that reports with the word after it ("as Foner put it, “…”")."""
     if low in REPORTING_VERBS:
-        return True
+        return not is_cue_in_name(doc, v)
     nxt = PHRASAL_CUES.get(low)
     return nxt is not None and v + 1 < len(doc.tokens) and doc.tokens[v + 1].text.lower() == nxt
 
@@ -442,7 +491,8 @@ _INTRO_WORDS = frozenset(
 def _opens_intro(doc: ParsedDoc, k: int, hi: int) -> bool:
     """True when token ``k`` opens an introductory phrase that ends at a comma:
     a preposition or conjunction ("During a speech, …"), a participle ("Facing
-    criticism from Democrats, …") or a day ("Tuesday at the rally, …")."""
+    criticism from Democrats, …", "Reached by Politico, …") or a day ("Tuesday
+    at the rally, …")."""
     tokens = doc.tokens
     low = tokens[k].text.lower()
     if low in _INTRO_WORDS:
@@ -452,6 +502,8 @@ def _opens_intro(doc: ParsedDoc, k: int, hi: int) -> bool:
         return False  # ("Manning said", "Tuesday, Trump"; "According to X, …" names its source)
     if low.endswith("ing") and nxt in _INTRO_OR_DETERMINER:
         return True  # "Reading from a prepared text, …" (the lexicon has "reading" as a noun)
+    if nxt == "by" and word_tags().get(low) in ("VBN", "VBD"):
+        return True  # "Reached by Politico, …", "Flanked by his wife, …": a passive participle
     return word_tags().get(low) == "VBG" or (low in DAY_WORDS and nxt in _INTRO_WORDS)
 
 
@@ -521,7 +573,7 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
             if tokens[e].text.endswith(("’s", "'s")):
                 if k == first_k:
                     # "Hillary Clinton’s campaign manager Robby Mook said": the person named
-                    named = _name_after_role(doc, e + 1, hi)
+                    named = _name_after_role(doc, e + 1, hi) or _possessed_speaker(doc, k, e + 1, hi)
                     if named is not None:
                         return named
                     possessor = _mention(doc, k, e + 1, "name")
@@ -613,9 +665,37 @@ def _name_after_role(doc: ParsedDoc, j: int, hi: int) -> tuple[Mention, tuple[st
     return _mention(doc, j, e + 1, "name")
 
 
+_MAX_POSSESSED_WORDS = 3  # lower-case words of "Cruz’s (campaign) lawyers"
+
+
+def _possessed_speaker(doc: ParsedDoc, k: int, j: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The speaker a sentence-opening possessive [k, j) owns: "Cruz’s lawyers
+    argued", "Ryan’s campaign shrugged off", or the name in an appositive after
+    it ("Schilling’s son, Grant, defended"). The lawyers or the campaign speak,
+    not their owner; a document ("Blunt’s memoir says") is left to its owner."""
+    tokens = doc.tokens
+    e = j  # past the last speaker noun of the phrase ("campaign manager", "defense counsel")
+    for c in range(j, min(hi, j + _MAX_POSSESSED_WORDS)):
+        word = tokens[c].text
+        if doc.quoted[c] or not (word.isalpha() and word.islower()) or word in REPORTING_VERBS:
+            break
+        if word in SPEAKER_NOUNS:
+            e = c + 1
+    if e == j or tokens[e - 1].text in _DOCUMENT_NOUNS:
+        return None
+    if e + 1 < hi and tokens[e].text == ",":
+        name = _leading_name(doc, e + 1, hi)
+        if name is not None and doc.token_index(name[0].end) < hi and tokens[doc.token_index(name[0].end)].text == ",":
+            return name  # "Trump’s campaign chairman, Paul Manafort, said"
+    return _mention(doc, k, e, "description")
+
+
+_MAX_DATELINE_TAIL = 12  # tokens of state, date and agency after a dateline's place
+
+
 def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:
     """The first token after a dateline that opens a paragraph ("WASHINGTON —",
-    "RYE, N.H. -", "FORT PIERCE, Fla. (AP) —"), or ``lo`` when there is none: the
+    "RYE, N.H. -", "FORT PIERCE, Fla. (AP) —", "Washington (AFP) –"), or ``lo`` when there is none: the
     place in capitals is where the story was filed, not the sentence's subject."""
     if lo >= hi:
         return lo
@@ -626,15 +706,22 @@ def _after_dateline(doc: ParsedDoc, lo: int, hi: int) -> int:
     while k < hi and k - start < 4 and tokens[k].text.isupper() and tokens[k].text.isalpha() \
             and len(tokens[k].text) > 1:
         k += 1
+    # a place in title case ("Washington (AFP) –") is one only with an agency after it
+    needs_agency = k == start
+    while needs_agency and k < hi and k - start < 3 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+        k += 1
     if k == start:
         return lo
     # then at most a few words of state, date or agency, none of them lower-case
-    end = min(hi, k + 8)
+    # ("FLINT, Mich., Oct. 4 (UPI) —": the tokens split "Mich" from its full stop)
+    end = min(hi, k + _MAX_DATELINE_TAIL)
+    agency = False
     while k < end and tokens[k].text not in _DATELINE_DASHES:
         if tokens[k].text[:1].islower() or doc.quoted[k]:
             return lo
+        agency = agency or (tokens[k].text == "(" and k + 1 < end and tokens[k + 1].text.isupper())
         k += 1
-    if k >= end:
+    if k >= end or (needs_agency and not agency):
         return lo
     while k < hi and tokens[k].text in _DATELINE_DASHES:
         k += 1

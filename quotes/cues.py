@@ -245,7 +245,7 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     sheriff detective inspector superintendent constable councillor trustee governor
     regulator watchdog charity trust bank insurer airline school university college
     hospital institute foundation study survey poll memoir memoirs manuscript
-    document documents filing complaint ruling indictment lawsuit suit release""".split()
+    document documents filing complaint ruling indictment lawsuit suit release office counsel""".split()
 )
 
 # Descriptions that point at an organisation rather than a person.

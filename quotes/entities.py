@@ -66,6 +66,13 @@ PERSON_HEADS = frozenset(
     front-runner veteran pastor sheriff detective officer chief star actor actress singer
     rapper author writer economist diplomat envoy premier king queen prince""".split()
 )
+# Person heads that say the person's sex.
+_HEAD_GENDERS = {
+    **dict.fromkeys("businessman congressman chairman spokesman father son husband brother actor king prince "
+                    "man boy".split(), "m"),
+    **dict.fromkeys("businesswoman congresswoman chairwoman spokeswoman mother daughter wife sister actress "
+                    "queen princess lady woman girl".split(), "f"),
+}
 # Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
 _ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
@@ -545,6 +552,8 @@ class EntityIndex:
 
     def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
         head = _norm_role(words[-1])
+        # "the New York businessman" is no woman, "the former first lady" no man
+        head_gender = _HEAD_GENDERS.get(head, "")
         # (function words say nothing of whom a description means: "secretary of state and …")
         modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
         line_of = self.doc.line_of_token
@@ -560,6 +569,8 @@ class EntityIndex:
             if entity.id in seen or not entity.person:
                 continue
             seen.add(entity.id)
+            if head_gender and entity.guessed_gender() not in ("", head_gender):
+                continue
             described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
             score = W_DESC_HEAD * (head in described) + W_DESC_MOD * len(modifiers & described)
             if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:

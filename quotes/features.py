@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .cues import CUE_NOUN_DETERMINERS, NON_PERSON_WORDS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
+from .names import is_headline_line
 from .parsed import ParsedDoc
 from .resources import word_tags
 
@@ -83,6 +84,25 @@ def is_cue_noun(tokens, v: int, lo: int) -> bool:
     if low.endswith(("’s", "'s")) and len(low) > 2:
         return low[:-2] not in NON_POSSESSIVE_S  # "He’s said" is "he has said"
     return low in ("’s", "'s") or (low.endswith(("s’", "s'")) and len(low) > 2)
+
+
+# Tokens after which a capital only opens a sentence or a quoted phrase.
+_CAPITAL_OPENERS = frozenset(".!?:;—–-(\"“‘'")
+
+
+def is_cue_in_name(doc: ParsedDoc, v: int) -> bool:
+    """True when the reporting-verb form at token ``v`` is a capitalised word
+    inside running text ("the United States", "the Islamic State", "the State
+    Department"): a part of a name, not a verb. A sentence's first word ("Asked
+    by …") and the words of a title-case headline ("Clinton Says …") keep their
+    capitals as verbs do."""
+    tokens = doc.tokens
+    if not tokens[v].text[:1].isupper() or v == 0:
+        return False
+    line = doc.line_of_token[v]
+    if doc.line_of_token[v - 1] != line or tokens[v - 1].text in _CAPITAL_OPENERS:
+        return False
+    return not is_headline_line(doc, *doc.line_tokens(doc.lines[line]))
 
 
 def coarse_tag(word: str, lexicon: dict[str, str]) -> int:
@@ -184,10 +204,11 @@ class DocContext:
                 is_mark and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
             sentence.append(s)
             tags.append(code)
-            if not cue_code and text in PHRASAL_CUES and i + 1 < len(tokens) \
-                    and tokens[i + 1].text == PHRASAL_CUES[text]:
-                cue_code = 1  # "as Foner put it"
-            cue.append(0 if in_quote or (cue_code and is_cue_noun(tokens, i, 0)) else cue_code)
+            if not cue_code and i + 1 < len(tokens) and text.lower() in PHRASAL_CUES \
+                    and tokens[i + 1].text.lower() == PHRASAL_CUES[text.lower()]:
+                cue_code = 1  # "as Foner put it" (the rules' test, attribute._is_cue)
+            cue.append(0 if in_quote or (cue_code and (is_cue_noun(tokens, i, 0) or is_cue_in_name(doc, i)))
+                       else cue_code)
             comma.append(1 if is_comma and not in_quote else 0)
             mark.append(1 if is_mark else 0)
         return cls(doc, tags, sentence, cue, [0, *accumulate(comma)],

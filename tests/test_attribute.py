@@ -187,6 +187,8 @@ def test_headline_subject_is_first_of_several_names():
     # a dateline names where the story was filed, not who speaks
     "SPRINGFIELD — Governor Ruth Abney on Friday branded the ruling “a betrayal of every family here.”",
     "LAKE CITY, Ore. (AP) — Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
+    "LAKE CITY, Ore., Oct. 4 (UPI) — Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
+    "Springfield (AFP) – Mayor Ruth Abney on Friday branded the ruling “a betrayal.”",
     # "That’s", "It’s": a contracted verb after a word that names no one
     "That’s a plan Governor Ruth Abney branded “a betrayal.”",
     "It’s a ruling Mayor Ruth Abney has branded “a betrayal.”",
@@ -285,6 +287,7 @@ def test_name_opening_the_reported_clause_is_no_inverted_subject(text):
     "Reading from a prepared text, Ruth Abney branded the scheme “a bargain.”",
     "At a meeting in Dover, Del., on Tuesday, Ruth Abney branded the scheme “a bargain.”",
     "Speaking at a fair in Hollis, New Hampshire, Ruth Abney branded the scheme “a bargain.”",
+    "Reached by the Courier, Ruth Abney denied any split, explaining that she was “on holiday.”",
     # a capitalised modifier and a role before the name
     "Green Party council leader Ruth Abney branded the scheme “a bargain.”",
     "Welsh historian Ruth Abney branded the scheme “a bargain.”",
@@ -365,3 +368,63 @@ def test_quote_closing_an_opening_subordinate_clause_is_its_verbs(text):
 ])
 def test_appositive_inside_an_appositive_leaves_the_opening_name(text):
     assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised reporting-verb form inside running text is part of a name
+    "Ruth Abney said the United States “must pay its share.”",
+    "Ruth Abney wants the Islamic State group “wiped off the map.”",
+    "Ruth Abney blamed the U.S. State Department for the “slow response.”",
+])
+def test_capitalised_cue_word_inside_a_name_is_no_verb(text):
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+def test_capitalised_cue_word_in_a_title_case_headline_is_a_verb():
+    text = "Ruth Abney Says Her Rival Is ‘A Menace To The Budget’\n\nThe race goes on."
+    assert _rule_speakers(text) == ["Ruth Abney"]
+
+
+@pytest.mark.parametrize("text", [
+    # a second quote in the same sentence keeps the first one's speaker; the name
+    # between the two is an object, not a new subject
+    "Ruth Abney says her “old friend” Tom Pardoe ran “a clean campaign.”",
+    "Ruth Abney, who once called Tom Pardoe “a menace” and “a bore,” clearly wanted the crowd to “boo” him.",
+])
+def test_quote_after_another_in_its_sentence_keeps_the_speaker(text):
+    assert set(_rule_speakers(text)) == {"Ruth Abney"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that opens with a possessive and a speaker noun: the owned party speaks
+    ("Tom Pardoe is running again. Pardoe’s lawyers told the court he had been “treated unfairly.”",
+     ["Tom Pardoe lawyers"]),
+    ("Tom Pardoe is running again. Pardoe’s campaign shrugged off the poll, telling reporters, “It means nothing.”",
+     ["Tom Pardoe campaign"]),
+    ("Pardoe’s campaign chairman, Ruth Abney, dismissed the poll as “noise.”", ["Ruth Abney"]),
+    ("Tom Pardoe is running again. Pardoe’s office said in a statement, “He will not resign.”",
+     ["Tom Pardoe office"]),
+    # a document still speaks for its owner
+    ("Tom Pardoe is running again. Pardoe’s memoir calls the race “a circus.”", ["Tom Pardoe"]),
+])
+def test_possessive_speaker_noun_opening_a_sentence_speaks(text, expected):
+    assert _rule_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote that opens its sentence, then a name and a verb the cue list lacks
+    ("Tom Pardoe spoke first.\n\n“Will you cut the rates?” Ruth Abney pressed. “Or raise them?”",
+     ["Ruth Abney", "Ruth Abney"]),
+    ("Tom Pardoe spoke first.\n\n“Go back to the office,” Ruth Abney barked at him.", ["Ruth Abney"]),
+    # a form of "be" is no verb of speaking
+    ("Ruth Abney said the count was “a good start,” they were “far from done.”", ["Ruth Abney", "Ruth Abney"]),
+])
+def test_name_and_unlisted_verb_after_an_opening_quote(text, expected):
+    assert _rule_speakers(text) == expected
+
+
+def test_gendered_description_skips_a_person_of_the_other_sex():
+    text = ("Tom Pardoe, a builder, spoke after Ruth Abney at the town hall.\n\n"
+            "Mrs. Abney said it was “a mistake” to close the library.\n\n"
+            "“We need change,” the local businessman said.")
+    assert _rule_speakers(text) == ["Ruth Abney", "Tom Pardoe"]
