@@ -19,12 +19,13 @@ from .conftest import CORPORA, POLNEAR_DEV, SEED, needs_shared
 SEED_TEXT = SEED / "blunt-bbc-2009.txt"
 SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 
-# Figures measured on polnear-dev.resolved.jsonl, minus a small margin (rules +
-# trained quote filter and speaker ranker: loose P 0.952 R 0.990 F1 0.971, attr
-# 0.934, named 0.950, pronoun/description 0.888, e2e F1 0.911). Issue #3 asks
-# for named >= 0.95, pronoun >= 0.85 and e2e >= 0.90 (all met, named by one quote).
-POLNEAR_FLOORS = {"loose_f1": 0.965, "loose_p": 0.948, "loose_r": 0.985, "attr": 0.928, "attr_named": 0.944,
-                  "attr_pronoun": 0.88, "e2e_f1": 0.905}
+# Figures measured on polnear-dev.resolved.jsonl (rules + trained quote filter and
+# speaker ranker: loose P 0.952 R 0.990 F1 0.971, attr 0.935, named 0.952 (612 of
+# 643), pronoun/description 0.888, e2e F1 0.912). Issue #3 asks for named >= 0.95,
+# pronoun >= 0.85 and e2e >= 0.90; those floors stand at the target, the others a
+# little below the figure.
+POLNEAR_FLOORS = {"loose_f1": 0.965, "loose_p": 0.948, "loose_r": 0.985, "attr": 0.933, "attr_named": 0.95,
+                  "attr_pronoun": 0.88, "e2e_f1": 0.91}
 # corpora/: loose F1 0.991, attr 0.895, e2e F1 0.890.
 CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.89, "e2e_f1": 0.885}
 
