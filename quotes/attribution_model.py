@@ -11,9 +11,9 @@ per-call input checks that dominate a one-document call.
 """
 from __future__ import annotations
 
+import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -135,17 +135,19 @@ class PackedTrees:
             return np.empty(0)
         X = _as_matrix(rows)
         n = len(X)
-        # (tree and split, row): the leaves still possible after each test. A
-        # passed test keeps every leaf: OR with all ones (-True as int8 is -1,
-        # all ones once cast), five times faster than np.where.
-        passed = X.T[self._feature] <= self._threshold
+        # (tree and split, row): the leaves still possible after each test. The
+        # rows are transposed to (feature, row) first, so that each test's row
+        # is one contiguous copy. A passed test keeps every leaf: OR with all
+        # ones (-True as int8 is -1, all ones once cast), five times faster than
+        # np.where.
+        passed = np.ascontiguousarray(X.T).take(self._feature, axis=0) <= self._threshold
         keep = self._keep | (-passed.view(np.int8)).astype(self.mask_type)
         alive = np.bitwise_and.reduce(keep.reshape(self.n_trees, self.n_splits, n), axis=1)
-        lowest = alive & (~alive + self.mask_type(1))  # the lowest set bit alone
-        _, exponent = np.frexp(lowest.astype(float))  # 2**b -> b + 1
-        leaf = (exponent - 1 + self.first_leaf[:, None]).T
+        # the lowest set bit 2**b alone, then b = the number of ones below it
+        one = self.mask_type(1)
+        leaf = np.bitwise_count((alive & (~alive + one)) - one) + self.first_leaf[:, None]
         # a C-ordered (row, tree) array, summed along the row as before: same floats
-        raw = np.ascontiguousarray(self.value[leaf]).sum(axis=1) + self.baseline
+        raw = np.ascontiguousarray(self.value[leaf.T]).sum(axis=1) + self.baseline
         return 1.0 / (1.0 + np.exp(-raw))
 
 
@@ -153,9 +155,13 @@ def _as_matrix(rows) -> np.ndarray:
     """Rows (lists of equal length, or an array) as a float matrix."""
     if isinstance(rows, np.ndarray):
         return rows.astype(float, copy=False)
-    # one flat pass is about a third faster than np.asarray on a list of lists
+    # struct packs a flat list of numbers into C doubles in one call: a third of
+    # the instructions of np.fromiter, which converts value by value.
     width = len(rows[0])
-    return np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(rows), width)
+    flat: list[float] = []
+    for row in rows:
+        flat.extend(row)
+    return np.frombuffer(struct.pack(f"{len(flat)}d", *flat), dtype=np.float64).reshape(len(rows), width)
 
 
 def _splits_and_left_leaves(nodes, values: list[float]) -> list[tuple[int, list[int]]]:

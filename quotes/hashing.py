@@ -14,8 +14,8 @@ cost one dictionary look-up per word instead of one hash per n-gram.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 
 import mmh3
 import numpy as np
@@ -100,10 +100,16 @@ class NgramHasher:
 
     def counts(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, count) of every distinct n-gram column of every text, rows in order."""
-        per_text = [self.columns(t) for t in texts]
-        lengths = np.fromiter((len(c) for c in per_text), dtype=np.intp, count=len(per_text))
-        flat = np.fromiter(chain.from_iterable(per_text), dtype=np.int64, count=int(lengths.sum()))
-        rows = np.repeat(np.arange(len(per_text), dtype=np.int64), lengths)
+        lengths: list[int] = []
+        columns: list[int] = []
+        for text in texts:
+            cols = self.columns(text)
+            lengths.append(len(cols))
+            columns.extend(cols)
+        # struct packs the columns into C integers in one call (a third of the
+        # instructions of np.fromiter, which converts them one by one)
+        flat = np.frombuffer(struct.pack(f"{len(columns)}q", *columns), dtype=np.int64)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         keys, counts = np.unique(rows * self.n_features + flat, return_counts=True)
         return keys // self.n_features, keys % self.n_features, counts.astype(np.float64)
 
