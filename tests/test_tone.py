@@ -19,7 +19,7 @@ EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
 # "social" calibration. Shock is issue #4's floor; regret is a regression guard
-# under the shipped model's 0.702, short of the issue's 0.72 (still open).
+# under the shipped model's 0.705, short of the issue's 0.72 (still open).
 GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.55}
 # The card's news-quote figures (5-fold CV by article): regression guards under
 # the shipped model's regret 0.765 and shock 0.806 (issue #4 asks 0.75 each).
@@ -265,6 +265,8 @@ def test_regret_cues_aimed_at_others_or_taken_for_ones_side(lexicon, text, featu
     ("I feel so stupid for asking that.", "regret_self", "regret_naive"),
     ("I felt like such an idiot when I left my keys on the bus.", "regret_self", "regret_naive"),
     ("I still carry the guilt of that night.", "regret_self", "regret_shame"),
+    # owning up to a small slip in passing has its own column, apart from shame
+    ("Oh, my bad, I read the timetable for the wrong week.", "regret_self", "regret_slip"),
     ("That first date was so awkward.", "regret_none", "regret_awkward"),
     ("Watching that interview is embarrassing.", "regret_none", "regret_awkward"),
     ("He is an embarrassment to the club.", "regret_other", "regret_awkward"),
@@ -279,6 +281,8 @@ def test_regret_cues_of_embarrassment_and_self_deprecation(lexicon, text, featur
         assert f["regret_self"] == f["regret_none"] == 0, f
     else:
         assert f[group + "_standing"] >= 1, f
+        if group == "regret_slip":
+            assert f["regret_shame_standing"] == 0, f
 
 
 def test_each_combiner_sees_only_its_own_tones_cues():
