@@ -15,10 +15,12 @@ from .cues import (
 )
 from .parsed import ParsedDoc
 from .resources import common_words, first_names
+from .segment import Token
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 # A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # Words that join an organisation's name ("Department of Justice").
 _ORG_JOINERS = frozenset(("of", "for", "on"))
 # Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
@@ -91,10 +93,32 @@ def _is_initial(text: str) -> bool:
 def is_headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
     """True for a title-case line ("Hillary Clinton Was Headed to ER"), where
     capitals do not mark names."""
-    words = [w for w in [t.text for t in doc.tokens[lo:hi]] if w[:1].isalpha()]
-    if len(words) < 4:
+    # Callers ask again for the same lines (names, entities, features): cache per document.
+    key = lo * (len(doc.tokens) + 1) + hi
+    cached = doc.headline_lines.get(key)
+    if cached is None:
+        cached = _is_headline_tokens(doc.tokens, lo, hi)
+        doc.headline_lines[key] = cached
+    return cached
+
+
+def _is_headline_tokens(tokens: list[Token], lo: int, hi: int) -> bool:
+    words = capitals = 0  # words that start with a letter, and those with a capital
+    for k in range(lo, hi):
+        first = tokens[k].text[:1]
+        # set look-ups for ASCII letters: str.isalpha and str.isupper are slow calls once compiled
+        if first in _ASCII_LOWER:
+            words += 1
+        elif first in _ASCII_UPPER:
+            words += 1
+            capitals += 1
+        elif first.isalnum() and first.isalpha():  # isalnum, a cheap primitive, rules out punctuation
+            words += 1
+            if first.isupper():
+                capitals += 1
+    if words < 4:
         return False
-    return sum(1 for w in words if w[:1].isupper()) / len(words) >= _HEADLINE_SHARE
+    return capitals / words >= _HEADLINE_SHARE
 
 
 def find_names(doc: ParsedDoc) -> list[NameMention]:
@@ -124,17 +148,17 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                     j = nick
                     continue
                 t = tokens[j].text
-                if headline and j > i and t.lower() in common and not _is_cap_sure(t):
+                low = t.lower()
+                if headline and j > i and low in common and not _is_cap_sure(t):
                     break
-                if j > i and t.lower() in REPORTING_VERBS and t.lower() in common:
+                if j > i and low in REPORTING_VERBS and low in common:
                     break  # a headline verb ends the name ("Obama Says ...")
                 if _is_cap_word(t) or _is_initial(t):
-                    if _POSSESSIVE.search(t) and len(t) > 2 and t[-2:] in ("’s", "'s"):
+                    if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (so _POSSESSIVE matches too)
                         j += 1
                         break
                     j += 1
                     continue
-                low = t.lower()
                 nxt = tokens[j + 1].text if j + 1 < hi else ""
                 if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
                         and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
@@ -198,6 +222,15 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
             return NameMention(start, start + len(" ".join(part)), part, "", mention.gender,
                                mention.descriptors, mention.org, token)
     return mention
+
+
+def _strip_possessive(word: str) -> str:
+    """``_POSSESSIVE.sub("", word)`` without the regex call (tokens hold no newline)."""
+    if word[-1:] in ("’", "'"):
+        return word[:-1]
+    if word[-2:] in ("’s", "'s"):
+        return word[:-2]
+    return word
 
 
 def _is_cap_sure(word: str) -> bool:
@@ -297,7 +330,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             and tokens[run[1]].text.lower() in first_names():
         role_prefix = [tokens[run[0]].text]
         run = run[1:]
-    words = [_POSSESSIVE.sub("", tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
+    words = [_strip_possessive(tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
     words = [w for w in words if w]
     if not words:
         return None
