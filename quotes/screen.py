@@ -48,10 +48,16 @@ _TITLE_BEFORE_STOP = _TITLE_PREPOSITIONS - {"the"}
 _REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
 _TITLE_CASE_WORD = re.compile(r"^[A-Z0-9]")
+_TITLE_CASE_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
 _CONTENT_WORDS = re.compile(r"[\w’'&-]+")
 _BEFORE_WORDS = re.compile(r"[\w’'-]+")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
+# The start of a _LINE_WORDS word that breaks title case: a run of [\w’'-] that
+# begins with a lower-case letter and is not a _MINOR word (a run lower-cased into
+# _MINOR is all ASCII, so the (?i:) test is exact). _is_headline's shortcut.
+_LOWER_MAJOR_WORD = re.compile(
+    r"(?<![\w’'-])(?=[a-z])(?!(?i:%s)(?![\w’'-]))" % "|".join(sorted(_MINOR, key=len, reverse=True)))
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|as well as)\s*$")
 _CAPITAL_AFTER = re.compile(r"\s*[A-Z][a-z]")
 _SPEECH_WORDS = re.compile(r"\b(I|We|You|My|Our|We're|I'm)\b")
@@ -90,11 +96,13 @@ def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
             junk.add(line.index)
         if _is_boilerplate(body):
             junk.add(line.index)
-        if _LINK_META.match(body) and "|" in body:
-            junk.add(line.index)
-        if _LINK_META.match(body) and line.index > 0 and \
-                text.count("\n", lines[line.index - 1].end, line.start) == 1:
-            junk.add(line.index - 1)  # the headline right above a date line
+        # _LINK_META needs a digit (or space) first: skip the regex call on other lines
+        first = body[:1]
+        if (first.isdigit() or first.isspace()) and _LINK_META.match(body):
+            if "|" in body:
+                junk.add(line.index)
+            if line.index > 0 and text.count("\n", lines[line.index - 1].end, line.start) == 1:
+                junk.add(line.index - 1)  # the headline right above a date line
     return junk
 
 
@@ -119,26 +127,54 @@ def _is_boilerplate(body: str) -> bool:
     """``_BOILERPLATE.search(body)``, faster.
 
     Under re.I an ASCII letter also matches four non-ASCII letters (K, ſ, ı, İ),
-    so the substring test that skips the phrase regex is only exact for ASCII text.
+    so the substring test that skips the phrase regex is only exact without them.
     """
-    if any(pattern.search(body) for pattern in _BOILERPLATE_REST):
-        return True
-    if "|" in body and any(pattern.search(body) for pattern in _BOILERPLATE_PIPED):
-        return True
-    if body.isascii():
-        low = body.lower()
-        if not any(p in low for p in _PHRASES):
-            return False
+    for pattern in _BOILERPLATE_REST:
+        if pattern.search(body):
+            return True
+    if "|" in body:
+        for pattern in _BOILERPLATE_PIPED:
+            if pattern.search(body):
+                return True
+    if not _may_hold_phrase(body):
+        return False
     return _PHRASES_RE.search(body) is not None
 
 
+# The only characters outside ASCII that match an ASCII letter under re.I (İ ı ſ K).
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_phrase(body: str) -> bool:
+    """False when no plain phrase can match ``body``: it has none of them as a
+    lower-case substring, and no character that re.I folds to an ASCII letter."""
+    for c in _ASCII_FOLDS:
+        if c in body:
+            return True
+    low = body.lower()
+    for phrase in _PHRASES:
+        if phrase in low:
+            return True
+    return False
+
+
 def _is_title_case(words: list[str]) -> bool:
-    major = [w for w in words if w.lower() not in _MINOR and w[:1].isalnum()]
-    return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
+    """True when the words have a major word (not in _MINOR, starting with a letter
+    or digit) and every major word starts with [A-Z0-9]."""
+    any_major = False
+    for w in words:
+        first = w[:1]
+        if first in _TITLE_CASE_INITIALS:  # _TITLE_CASE_WORD, without a regex call
+            any_major = any_major or w.lower() not in _MINOR
+        elif first.isalnum() and w.lower() not in _MINOR:
+            return False
+    return any_major
 
 
 def _is_headline(text: str, line: Line) -> bool:
     """True for a title-case line of four words or more."""
+    if _LOWER_MAJOR_WORD.search(text, line.start, line.end):
+        return False  # most lines: far cheaper than splitting the line into words
     line_words = _LINE_WORDS.findall(text, line.start, line.end)
     return len(line_words) >= 4 and _is_title_case(line_words)
 
@@ -151,25 +187,26 @@ def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
     content = text[span.start:span.end]
     words = _CONTENT_WORDS.findall(content)
     before = text[max(line.start, span.mark_start - 40):span.mark_start]
-    before_words = _BEFORE_WORDS.findall(before.lower())
-    headlines = {} if headlines is None else headlines  # line index -> _is_headline, per document
-    if span.line not in headlines:
-        headlines[span.line] = _is_headline(text, line)
-    headline = headlines[span.line]
+    before_low = before.lower()
     if not words:
         return "no words"
-    if _SCARE_BEFORE.search(before):
+    # "called" is a cheap necessary condition: none of its letters has a non-ASCII re.I match
+    if "called" in before_low and _SCARE_BEFORE.search(before):
         return "scare quote"
     # A short name-like phrase after "nicknamed", "known as": a nickname.
     if len(words) <= 3 and _NICKNAME_BEFORE.search(before) and (
             words[0][:1].isupper() or (words[0].lower() == "the" and len(words) > 1 and words[1][:1].isupper())):
         return "nickname"
-    if headline:
+    headlines = {} if headlines is None else headlines  # line index -> _is_headline, per document
+    if span.line not in headlines:
+        headlines[span.line] = _is_headline(text, line)
+    if headlines[span.line]:
         return None  # capitals mean nothing in a title-case headline
     after = text[span.mark_end:span.mark_end + 40]
     # Title case inside ordinary prose is a title: the film “The Art of the Deal”.
-    if _is_title_case(words) and len(words) <= 10 \
+    if len(words) <= 10 and _is_title_case(words) \
             and not _REPORTED.search(after) and not _REPORTED_BEFORE.search(before):
+        before_words = _BEFORE_WORDS.findall(before_low)
         possessive = bool(before_words) and before_words[-1].endswith(("’s", "'s"))
         if not _speech_like(content):
             if any(w in _WORK_NOUNS for w in before_words[-3:]):
