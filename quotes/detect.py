@@ -11,6 +11,7 @@ Notes:
 from __future__ import annotations
 
 import re
+from typing import Final
 from collections.abc import Sequence
 
 from .cues import TITLES
@@ -21,19 +22,19 @@ from .segment import Line
 # '' is the NYT archive's double quote; it must match before the single '. (Written
 # as ''|[...] the pattern would start with a branch, and the regex engine would try
 # it at every position; starting with a character set lets it skip ahead.)
-_MARK = re.compile(r"[\"“”‘’'„«»](?:(?<=')')?")
-_DOUBLE_OPEN = frozenset("“„«")
-_DOUBLE_CLOSE = frozenset("”»")
-_OPEN_CONTEXT = frozenset("([{—–-/:;")  # a mark after these may open a quote
-_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-/…")  # a mark before these may close one
-_QUOTE_CHARS = frozenset("\"“”‘’'„«»")
+_MARK: Final = re.compile(r"[\"“”‘’'„«»](?:(?<=')')?")
+_DOUBLE_OPEN: Final = frozenset("“„«")
+_DOUBLE_CLOSE: Final = frozenset("”»")
+_OPEN_CONTEXT: Final = frozenset("([{—–-/:;")  # a mark after these may open a quote
+_CLOSE_CONTEXT: Final = frozenset(".,;:!?)]}—–-/…")  # a mark before these may close one
+_QUOTE_CHARS: Final = frozenset("\"“”‘’'„«»")
 # Elisions that put an apostrophe where a single quote could open:
 # '90s, 'em, 'til, 'cause, 'n' (rock 'n' roll), 'tis.
-_ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|cause\b|n[’']|tis\b|twas\b|bout\b)", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_ELISION: Final = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|cause\b|n[’']|tis\b|twas\b|bout\b)", re.I)
+_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 # Nesting deeper than this is never real prose; deeper marks are ignored, which
 # keeps a line of thousands of opening marks linear.
-_MAX_DEPTH = 3
+_MAX_DEPTH: Final = 3
 
 OPEN, CLOSE, BOTH, WEAK_CLOSE = 1, 2, 3, 4
 
@@ -185,8 +186,8 @@ def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
     return QuoteSpan(start, end, mark_start, mark_end, kind, closed, False, line)
 
 
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)
-_NAME_LINE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'.-]*$")
+_FIRST_PERSON: Final = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)
+_NAME_LINE: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'.-]*$")
 
 
 def find_pull_quotes(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:

@@ -8,6 +8,7 @@ are kept, since pronoun and description resolution need them.
 from __future__ import annotations
 
 import re
+from typing import Final
 from collections.abc import Set as AbstractSet
 
 from .cues import (
@@ -17,23 +18,23 @@ from .parsed import ParsedDoc
 from .resources import common_words, first_names
 from .segment import Token
 
-_POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
 # A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
-_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 # Words that join an organisation's name ("Department of Justice").
-_ORG_JOINERS = frozenset(("of", "for", "on"))
+_ORG_JOINERS: Final = frozenset(("of", "for", "on"))
 # Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
 # "King" or "St." inside a run belong to the name ("Martin Luther King Jr.").
-_INNER_TITLES = frozenset(
+_INNER_TITLES: Final = frozenset(
     "mr mrs ms dr prof gen lt col capt sgt adm rev detective inspector congressman congresswoman "
     "councilman councilwoman vice prime".split()
 )
 # Office titles that take "of" before the office ("Secretary of State").
-_OFFICE_TITLES = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
-_ROLE_OR_INNER = ROLE_WORDS | _INNER_TITLES
+_OFFICE_TITLES: Final = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
+_ROLE_OR_INNER: Final = ROLE_WORDS | _INNER_TITLES
 # Capitalised words that are lower-case words in a title-case headline.
-_HEADLINE_SHARE = 0.6
+_HEADLINE_SHARE: Final = 0.6
 
 
 class NameMention:
