@@ -78,3 +78,37 @@ def test_title_case_and_headline_shortcuts_match_the_regexes():
         expected = len(line_words) >= 4 and _title_case_by_regex(line_words)
         padded = "\n" + text + "\n"
         assert _is_headline(padded, Line(0, 1, 1 + len(text))) == expected, text
+
+
+def test_words_matches_the_word_regexes():
+    import random
+
+    from quotes.screen import _BEFORE_WORDS, _CONTENT_WORDS, _words
+
+    rnd = random.Random(9)
+    pool = list("aZé1²½٣_\u0301ß’'&-.,“” \t\n\xa0\u2009\u3000\x1c") + list("ab ") * 4
+    for _ in range(5_000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 20)))
+        assert _words(text, "’'&-") == _CONTENT_WORDS.findall(text), repr(text)
+        assert _words(text, "’'-") == _BEFORE_WORDS.findall(text), repr(text)
+
+
+def test_boilerplate_shortcuts_match_the_regex_on_random_lines():
+    import random
+
+    from quotes.screen import _BOILERPLATE, _is_boilerplate
+
+    rnd = random.Random(1)
+    pieces = ["copyright", "©", "sign in", "Share this story", "24 Jan 08 | Newsnight", "| UK", "all rights reserved",
+              "All Rights Reſerved", "we use cookies", "WE USE COOKIEſ", "privacy policy", "|", " ",
+              "the BBC is not responsible", "published 2009", "x", "“", "İs", "Kelvin"]
+    for _ in range(5_000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))).strip()
+        assert _is_boilerplate(line) == bool(_BOILERPLATE.search(line)), line
+
+
+def test_anchored_patterns():
+    from quotes.screen import _anchored_at_start
+
+    assert [_anchored_at_start(p) for p in [r"^a|b", r"^(a|b)", r"^a\|b", r"^(?m)a", r"^(a)\1", r"^[|]", r"a"]] == [
+        False, True, True, False, False, False, False]
