@@ -139,6 +139,15 @@ def _tokenize_chunk(chunk: str, offset: int, tokens: list[Token]) -> None:
     """Append the tokens of ``chunk`` (text without white space that starts at
     ``offset``), as ``_TOKEN.finditer`` would find them."""
     n = len(chunk)
+    if chunk[:-1].isalnum():  # the commonest shapes, "said," and "said.", without the loops
+        last = chunk[-1]
+        if last == ".":
+            _append_word(chunk, offset, tokens)
+            return
+        if not _is_word_char(last):
+            tokens.append(Token(offset, offset + n - 1, chunk[:-1]))
+            tokens.append(Token(offset + n - 1, offset + n, last))
+            return
     i = 0
     while i < n:
         if not _is_word_char(chunk[i]):
