@@ -11,8 +11,8 @@ Notes:
 from __future__ import annotations
 
 import re
-from typing import Final
 from collections.abc import Sequence
+from typing import Final
 
 from .cues import TITLES
 from .records import QuoteSpan

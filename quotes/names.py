@@ -8,8 +8,8 @@ are kept, since pronoun and description resolution need them.
 from __future__ import annotations
 
 import re
-from typing import Final
 from collections.abc import Set as AbstractSet
+from typing import Final
 
 from .cues import (
     NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES,

@@ -5,8 +5,8 @@ Each rule returns a reason (shown by ``--explain``); a span with no reason is ke
 from __future__ import annotations
 
 import re
-from typing import Final
 from collections.abc import Sequence
+from typing import Final
 
 from .cues import BOILERPLATE_PATTERNS
 from .records import QuoteSpan
