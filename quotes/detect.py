@@ -11,27 +11,30 @@ Notes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from typing import Final
 
 from .cues import TITLES
 from .records import QuoteSpan
 from .resources import first_names
 from .segment import Line
 
-# '' is the NYT archive's double quote; it must match before the single '.
-_MARK = re.compile(r"''|[\"“”‘’'„«»]")
-_DOUBLE_OPEN = frozenset("“„«")
-_DOUBLE_CLOSE = frozenset("”»")
-_OPEN_CONTEXT = frozenset("([{—–-/:;")  # a mark after these may open a quote
-_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-/…")  # a mark before these may close one
-_QUOTE_CHARS = frozenset("\"“”‘’'„«»")
+# '' is the NYT archive's double quote; it must match before the single '. (Written
+# as ''|[...] the pattern would start with a branch, and the regex engine would try
+# it at every position; starting with a character set lets it skip ahead.)
+_MARK: Final = re.compile(r"[\"“”‘’'„«»](?:(?<=')')?")
+_DOUBLE_OPEN: Final = frozenset("“„«")
+_DOUBLE_CLOSE: Final = frozenset("”»")
+_OPEN_CONTEXT: Final = frozenset("([{—–-/:;")  # a mark after these may open a quote
+_CLOSE_CONTEXT: Final = frozenset(".,;:!?)]}—–-/…")  # a mark before these may close one
+_QUOTE_CHARS: Final = frozenset("\"“”‘’'„«»")
 # Elisions that put an apostrophe where a single quote could open:
 # '90s, 'em, 'til, 'cause, 'n' (rock 'n' roll), 'tis.
-_ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|cause\b|n[’']|tis\b|twas\b|bout\b)", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_ELISION: Final = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|cause\b|n[’']|tis\b|twas\b|bout\b)", re.I)
+_TAG: Final = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 # Nesting deeper than this is never real prose; deeper marks are ignored, which
 # keeps a line of thousands of opening marks linear.
-_MAX_DEPTH = 3
+_MAX_DEPTH: Final = 3
 
 OPEN, CLOSE, BOTH, WEAK_CLOSE = 1, 2, 3, 4
 
@@ -52,7 +55,7 @@ def find_quotes(text: str, lines: Sequence[Line]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     previous_open = False
     for line in lines:
-        line_spans = list(_scan_line(text, line))
+        line_spans = _scan_line(text, line)
         if line_spans and previous_open and line_spans[0].mark_start == line.start:
             first = line_spans[0]
             line_spans[0] = QuoteSpan(first.start, first.end, first.mark_start, first.mark_end,
@@ -97,23 +100,25 @@ def _classify(text: str, i: int, mark: str, lo: int, hi: int) -> tuple[str, int]
     return "s", 0
 
 
-def _scan_line(text: str, line: Line) -> Iterator[QuoteSpan]:
-    """Yield the top-level quote spans of one paragraph."""
+def _scan_line(text: str, line: Line) -> list[QuoteSpan]:
+    """Return the top-level quote spans of one paragraph."""
     lo, hi = line.start, line.end
+    found: list[QuoteSpan] = []
     events: list[tuple[int, int, str, int]] = []  # (start, end, family, role)
     # Marks inside markup (<tweet author="@x">) delimit attribute values, not speech.
-    tags = [(m.start(), m.end()) for m in _TAG.finditer(text, lo, hi)]
+    tags = [m.span() for m in _TAG.finditer(text, lo, hi)] if text.find("<", lo, hi) >= 0 else []
     t = 0
     for m in _MARK.finditer(text, lo, hi):
-        while t < len(tags) and tags[t][1] <= m.start():
+        ms, me = m.span()  # one call: each method call on a match object is costly
+        while t < len(tags) and tags[t][1] <= ms:
             t += 1
-        if t < len(tags) and tags[t][0] <= m.start():
+        if t < len(tags) and tags[t][0] <= ms:
             continue
-        family, role = _classify(text, m.start(), m.group(), lo, hi)
+        family, role = _classify(text, ms, text[ms:me], lo, hi)
         if role:
-            events.append((m.start(), m.end(), family, role))
+            events.append((ms, me, family, role))
     if not events:
-        return
+        return found
     # For each event: is there a strong single closer later, before the next
     # single opener? (decides whether a possessive-looking mark closes a quote).
     # And is there any single closer later at all? (a lone opener is an apostrophe).
@@ -143,7 +148,7 @@ def _scan_line(text: str, line: Line) -> Iterator[QuoteSpan]:
                     if not stack:
                         span = _make_span(text, cs, s, ms, e, "double", True, line.index)
                         if span:
-                            yield span
+                            found.append(span)
             elif len(stack) < _MAX_DEPTH and role in (OPEN, BOTH):
                 stack.append(("d", s, e))
         else:
@@ -159,13 +164,14 @@ def _scan_line(text: str, line: Line) -> Iterator[QuoteSpan]:
                 if not stack:
                     span = _make_span(text, cs, s, ms, e, "single", True, line.index)
                     if span:
-                        yield span
+                        found.append(span)
     if stack:
         family, ms, cs = stack[0]
         span = _make_span(text, cs, hi, ms, hi, "double" if family == "d" else "single",
                           False, line.index)
         if span:
-            yield span
+            found.append(span)
+    return found
 
 
 def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
@@ -180,8 +186,8 @@ def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
     return QuoteSpan(start, end, mark_start, mark_end, kind, closed, False, line)
 
 
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)
-_NAME_LINE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'.-]*$")
+_FIRST_PERSON: Final = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)
+_NAME_LINE: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'.-]*$")
 
 
 def find_pull_quotes(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:

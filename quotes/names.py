@@ -9,29 +9,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from typing import Final
 
 from .cues import (
     NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES,
 )
 from .parsed import ParsedDoc
 from .resources import common_words, first_names
+from .segment import Token
 
-_POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
 # A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
-_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 # Words that join an organisation's name ("Department of Justice").
-_ORG_JOINERS = frozenset(("of", "for", "on"))
+_ORG_JOINERS: Final = frozenset(("of", "for", "on"))
 # Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
 # "King" or "St." inside a run belong to the name ("Martin Luther King Jr.").
-_INNER_TITLES = frozenset(
+_INNER_TITLES: Final = frozenset(
     "mr mrs ms dr prof gen lt col capt sgt adm rev detective inspector congressman congresswoman "
     "councilman councilwoman vice prime".split()
 )
 # Office titles that take "of" before the office ("Secretary of State").
-_OFFICE_TITLES = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
-_ROLE_OR_INNER = ROLE_WORDS | _INNER_TITLES
+_OFFICE_TITLES: Final = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
+_ROLE_OR_INNER: Final = ROLE_WORDS | _INNER_TITLES
 # Capitalised words that are lower-case words in a title-case headline.
-_HEADLINE_SHARE = 0.6
+_HEADLINE_SHARE: Final = 0.6
 
 
 class NameMention:
@@ -91,10 +94,32 @@ def _is_initial(text: str) -> bool:
 def is_headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
     """True for a title-case line ("Hillary Clinton Was Headed to ER"), where
     capitals do not mark names."""
-    words = [w for w in [t.text for t in doc.tokens[lo:hi]] if w[:1].isalpha()]
-    if len(words) < 4:
+    # Callers ask again for the same lines (names, entities, features): cache per document.
+    key = lo * (len(doc.tokens) + 1) + hi
+    cached = doc.headline_lines.get(key)
+    if cached is None:
+        cached = _is_headline_tokens(doc.tokens, lo, hi)
+        doc.headline_lines[key] = cached
+    return cached
+
+
+def _is_headline_tokens(tokens: list[Token], lo: int, hi: int) -> bool:
+    words = capitals = 0  # words that start with a letter, and those with a capital
+    for k in range(lo, hi):
+        first = tokens[k].text[:1]
+        # set look-ups for ASCII letters: str.isalpha and str.isupper are slow calls once compiled
+        if first in _ASCII_LOWER:
+            words += 1
+        elif first in _ASCII_UPPER:
+            words += 1
+            capitals += 1
+        elif first.isalnum() and first.isalpha():  # isalnum, a cheap primitive, rules out punctuation
+            words += 1
+            if first.isupper():
+                capitals += 1
+    if words < 4:
         return False
-    return sum(1 for w in words if w[:1].isupper()) / len(words) >= _HEADLINE_SHARE
+    return capitals / words >= _HEADLINE_SHARE
 
 
 def find_names(doc: ParsedDoc) -> list[NameMention]:
@@ -124,17 +149,17 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                     j = nick
                     continue
                 t = tokens[j].text
-                if headline and j > i and t.lower() in common and not _is_cap_sure(t):
+                low = t.lower()
+                if headline and j > i and low in common and not _is_cap_sure(t):
                     break
-                if j > i and t.lower() in REPORTING_VERBS and t.lower() in common:
+                if j > i and low in REPORTING_VERBS and low in common:
                     break  # a headline verb ends the name ("Obama Says ...")
                 if _is_cap_word(t) or _is_initial(t):
-                    if _POSSESSIVE.search(t) and len(t) > 2 and t[-2:] in ("’s", "'s"):
+                    if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (so _POSSESSIVE matches too)
                         j += 1
                         break
                     j += 1
                     continue
-                low = t.lower()
                 nxt = tokens[j + 1].text if j + 1 < hi else ""
                 if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
                         and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
@@ -198,6 +223,15 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
             return NameMention(start, start + len(" ".join(part)), part, "", mention.gender,
                                mention.descriptors, mention.org, token)
     return mention
+
+
+def _strip_possessive(word: str) -> str:
+    """``_POSSESSIVE.sub("", word)`` without the regex call (tokens hold no newline)."""
+    if word[-1:] in ("’", "'"):
+        return word[:-1]
+    if word[-2:] in ("’s", "'s"):
+        return word[:-2]
+    return word
 
 
 def _is_cap_sure(word: str) -> bool:
@@ -297,7 +331,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             and tokens[run[1]].text.lower() in first_names():
         role_prefix = [tokens[run[0]].text]
         run = run[1:]
-    words = [_POSSESSIVE.sub("", tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
+    words = [_strip_possessive(tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
     words = [w for w in words if w]
     if not words:
         return None

@@ -5,7 +5,6 @@ length of the article.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 from .records import QuoteSpan
@@ -24,6 +23,8 @@ class ParsedDoc:
     # token index -> True when the token sits inside quotation marks
     quoted: list[bool] = field(default_factory=list)
     line_of_token: list[int] = field(default_factory=list)
+    # names.is_headline_line's answers, by token range
+    headline_lines: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str) -> ParsedDoc:
@@ -35,7 +36,7 @@ class ParsedDoc:
         token_starts = [t.start for t in tokens]
         line_of_token: list[int] = []
         for line in lines:
-            in_line = bisect.bisect_left(token_starts, line.end) - len(line_of_token)
+            in_line = _first_at_or_after(token_starts, line.end) - len(line_of_token)
             line_of_token.extend([line.index] * in_line)
         return cls(text, lines, tokens, token_starts, line_of_token=line_of_token)
 
@@ -52,8 +53,21 @@ class ParsedDoc:
 
     def token_index(self, offset: int) -> int:
         """Return the index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.token_starts, offset)
+        return _first_at_or_after(self.token_starts, offset)
 
     def line_tokens(self, line: Line) -> tuple[int, int]:
         """Return the token index range [lo, hi) of one line."""
         return self.token_index(line.start), self.token_index(line.end)
+
+
+def _first_at_or_after(starts: list[int], offset: int) -> int:
+    """``bisect.bisect_left(starts, offset)``: this loop compiles to native integer
+    code, several times cheaper than a call into the bisect module."""
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

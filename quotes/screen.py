@@ -6,28 +6,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .cues import BOILERPLATE_PATTERNS
 from .records import QuoteSpan
 from .segment import Line
 
-_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.I)
+_BOILERPLATE: Final = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.I)
 # A pattern that is only a phrase between word boundaries (r"\ball rights reserved\b")
 # makes the regex engine try every position of the line; such phrases are looked up
 # as plain substrings first (see _is_boilerplate).
-_PLAIN_PHRASE = re.compile(r"\\b([a-z][a-z -]*[a-z])\\b")
+_PLAIN_PHRASE: Final = re.compile(r"\\b([a-z][a-z -]*[a-z])\\b")
 # "24 Jan 08 |  Newsnight": the date-and-section line under a related link.
-_LINK_META = re.compile(r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*(?:\||$)")
+_LINK_META: Final = re.compile(r"^\s*\d{1,2} \w{3,9} \d{2,4}\s*(?:\||$)")
 # Headings of link lists ("Most read"): the lines right under one, up to the
 # next blank line, are headlines of other stories.
-_LINK_HEADING = re.compile(
+_LINK_HEADING: Final = re.compile(
     r"^\s*(?:most (?:read|viewed|popular|watched|shared)|more on this story|related (?:stories|links|"
     r"articles|content|topics)|top stories|you may also like|recommended|more from \w+|"
     r"elsewhere on [\w\s]+|around the web|further reading|trending)\s*:?\s*$", re.I)
-_NICKNAME_BEFORE = re.compile(
+_NICKNAME_BEFORE: Final = re.compile(
     r"\b(?:nicknamed|dubbed|known(?: (?:to|on|in|among) [\w\s]{1,30}?)? as|calls? (?:him |her |them |it )?(?:only )?)\s*$", re.I)
 # Words that announce a title in quotation marks ("the film “13th”").
-_WORK_NOUNS = frozenset(
+_WORK_NOUNS: Final = frozenset(
     """book books novel memoir film films movie movies documentary show shows series
     programme program song songs album albums play musical poem article column essay
     episode podcast headline titled entitled magazine newspaper exhibition
@@ -36,25 +37,31 @@ _WORK_NOUNS = frozenset(
 )
 # Only "so-called" marks a scare quote for sure; "dubbed" and "known as" often
 # introduce words someone said (PolNeAR keeps those as quotes).
-_SCARE_BEFORE = re.compile(r"\bso[- ]called\s*$", re.I)
-_NICK_BEFORE = re.compile(r"(?:^|[^\w.])[A-Z][a-z]+\.?\s*$")
-_TITLE_PREPOSITIONS = frozenset("on in of the told".split())
+_SCARE_BEFORE: Final = re.compile(r"\bso[- ]called\s*$", re.I)
+_NICK_BEFORE: Final = re.compile(r"(?:^|[^\w.])[A-Z][a-z]+\.?\s*$")
+_TITLE_PREPOSITIONS: Final = frozenset("on in of the told".split())
 # Words before a title that ends its sentence: American style puts the sentence's
 # full stop inside the marks (he said on NBC's “Meet the Press.”), so there a final
 # stop does not make the words speech. Not "the", before which a stop-ended
 # title-case phrase is as often a slogan someone said (the “Great Satan.”).
-_TITLE_BEFORE_STOP = _TITLE_PREPOSITIONS - {"the"}
+_TITLE_BEFORE_STOP: Final = _TITLE_PREPOSITIONS - {"the"}
 # A reporting verb right beside the marks makes the span speech, whatever its case.
-_REPORTED = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
-_REPORTED_BEFORE = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
-_TITLE_CASE_WORD = re.compile(r"^[A-Z0-9]")
-_MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
-_CONTENT_WORDS = re.compile(r"[\w’'&-]+")
-_BEFORE_WORDS = re.compile(r"[\w’'-]+")
-_LINE_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
-_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|as well as)\s*$")
-_CAPITAL_AFTER = re.compile(r"\s*[A-Z][a-z]")
-_SPEECH_WORDS = re.compile(r"\b(I|We|You|My|Our|We're|I'm)\b")
+_REPORTED: Final = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
+_REPORTED_BEFORE: Final = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
+_TITLE_CASE_WORD: Final = re.compile(r"^[A-Z0-9]")
+_TITLE_CASE_INITIALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_MINOR: Final = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
+_CONTENT_WORDS: Final = re.compile(r"[\w’'&-]+")
+_BEFORE_WORDS: Final = re.compile(r"[\w’'-]+")
+_LINE_WORDS: Final = re.compile(r"[A-Za-z][\w’'-]*")
+# The start of a _LINE_WORDS word that breaks title case: a run of [\w’'-] that
+# begins with a lower-case letter and is not a _MINOR word (a run lower-cased into
+# _MINOR is all ASCII, so the (?i:) test is exact). _is_headline's shortcut.
+_LOWER_MAJOR_WORD: Final = re.compile(
+    r"(?<![\w’'-])(?=[a-z])(?!(?i:%s)(?![\w’'-]))" % "|".join(sorted(_MINOR, key=len, reverse=True)))
+_LIST_BEFORE: Final = re.compile(r"(?:,|\band|\bor|as well as)\s*$")
+_CAPITAL_AFTER: Final = re.compile(r"\s*[A-Z][a-z]")
+_SPEECH_WORDS: Final = re.compile(r"\b(I|We|You|My|Our|We're|I'm)\b")
 
 
 def screen(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list[tuple[QuoteSpan, str | None]]:
@@ -90,55 +97,118 @@ def _junk_lines(text: str, lines: Sequence[Line]) -> set[int]:
             junk.add(line.index)
         if _is_boilerplate(body):
             junk.add(line.index)
-        if _LINK_META.match(body) and "|" in body:
-            junk.add(line.index)
-        if _LINK_META.match(body) and line.index > 0 and \
-                text.count("\n", lines[line.index - 1].end, line.start) == 1:
-            junk.add(line.index - 1)  # the headline right above a date line
+        # _LINK_META needs a digit (or space) first: skip the regex call on other lines
+        first = body[:1]
+        if (first.isdigit() or first.isspace()) and _LINK_META.match(body):
+            if "|" in body:
+                junk.add(line.index)
+            if line.index > 0 and text.count("\n", lines[line.index - 1].end, line.start) == 1:
+                junk.add(line.index - 1)  # the headline right above a date line
     return junk
 
 
-def _split_boilerplate() -> tuple[tuple[str, ...], re.Pattern, tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
-    """Split BOILERPLATE_PATTERNS into plain phrases (with one regex of them all)
-    and the other patterns, each compiled on its own (one long alternation defeats
-    the regex engine's fast paths and costs far more than its parts)."""
+def _split_boilerplate() -> tuple[tuple[str, ...], re.Pattern, re.Pattern, tuple[re.Pattern, ...],
+                                  tuple[re.Pattern, ...]]:
+    """Split BOILERPLATE_PATTERNS into plain phrases (with one regex of them all),
+    patterns anchored at the start of the line (one regex of them all, for match())
+    and the other patterns, each compiled on its own (one long alternation to
+    search() defeats the regex engine's fast paths and costs far more than its parts)."""
     phrases = tuple(m.group(1) for p in BOILERPLATE_PATTERNS if (m := _PLAIN_PHRASE.fullmatch(p)))
     phrase_re = re.compile("|".join(f"(?:\\b{re.escape(p)}\\b)" for p in phrases) or "(?!)", re.I)
-    rest = tuple(re.compile(p, re.I) for p in BOILERPLATE_PATTERNS if not _PLAIN_PHRASE.fullmatch(p))
+    rest = [p for p in BOILERPLATE_PATTERNS if not _PLAIN_PHRASE.fullmatch(p)]
+    anchored = [p for p in rest if _anchored_at_start(p)]
+    start_re = re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.I)
+    others = [re.compile(p, re.I) for p in rest if not _anchored_at_start(p)]
     # Patterns that need a "|" are tried only on lines that have one: the
     # regex engine would try them at every position of every line.
-    plain = tuple(p for p in rest if r"\|" not in p.pattern)
-    piped = tuple(p for p in rest if r"\|" in p.pattern)
-    return phrases, phrase_re, plain, piped
+    plain = tuple(p for p in others if r"\|" not in p.pattern)
+    piped = tuple(p for p in others if r"\|" in p.pattern)
+    return phrases, phrase_re, start_re, plain, piped
 
 
-_PHRASES, _PHRASES_RE, _BOILERPLATE_REST, _BOILERPLATE_PIPED = _split_boilerplate()
+def _anchored_at_start(pattern: str) -> bool:
+    """True when ``pattern`` can only match at the start of the text, so that its
+    search() is a match(): it starts with ^ and has no | outside parentheses. (Not
+    analysed, and so False: patterns with a character class, an inline flag or a
+    back-reference.)"""
+    if not pattern.startswith("^") or "[" in pattern or re.search(r"\(\?[a-zA-Z]|\\\d", pattern):
+        return False
+    depth = 0
+    escaped = False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return False
+    return True
+
+
+_SPLIT = _split_boilerplate()
+_PHRASES: Final = _SPLIT[0]
+_PHRASES_RE: Final = _SPLIT[1]
+_BOILERPLATE_START: Final = _SPLIT[2]
+_BOILERPLATE_REST: Final = _SPLIT[3]
+_BOILERPLATE_PIPED: Final = _SPLIT[4]
 
 
 def _is_boilerplate(body: str) -> bool:
     """``_BOILERPLATE.search(body)``, faster.
 
     Under re.I an ASCII letter also matches four non-ASCII letters (K, ſ, ı, İ),
-    so the substring test that skips the phrase regex is only exact for ASCII text.
+    so the substring test that skips the phrase regex is only exact without them.
     """
-    if any(pattern.search(body) for pattern in _BOILERPLATE_REST):
+    if _BOILERPLATE_START.match(body):
         return True
-    if "|" in body and any(pattern.search(body) for pattern in _BOILERPLATE_PIPED):
-        return True
-    if body.isascii():
-        low = body.lower()
-        if not any(p in low for p in _PHRASES):
-            return False
+    for pattern in _BOILERPLATE_REST:
+        if pattern.search(body):
+            return True
+    if "|" in body:
+        for pattern in _BOILERPLATE_PIPED:
+            if pattern.search(body):
+                return True
+    if not _may_hold_phrase(body):
+        return False
     return _PHRASES_RE.search(body) is not None
 
 
+# The only characters outside ASCII that match an ASCII letter under re.I (İ ı ſ K).
+_ASCII_FOLDS: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_phrase(body: str) -> bool:
+    """False when no plain phrase can match ``body``: it has none of them as a
+    lower-case substring, and no character that re.I folds to an ASCII letter."""
+    for c in _ASCII_FOLDS:
+        if c in body:
+            return True
+    low = body.lower()
+    for phrase in _PHRASES:
+        if phrase in low:
+            return True
+    return False
+
+
 def _is_title_case(words: list[str]) -> bool:
-    major = [w for w in words if w.lower() not in _MINOR and w[:1].isalnum()]
-    return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
+    """True when the words have a major word (not in _MINOR, starting with a letter
+    or digit) and every major word starts with [A-Z0-9]."""
+    any_major = False
+    for w in words:
+        first = w[:1]
+        if first in _TITLE_CASE_INITIALS:  # _TITLE_CASE_WORD, without a regex call
+            any_major = any_major or w.lower() not in _MINOR
+        elif first.isalnum() and w.lower() not in _MINOR:
+            return False
+    return any_major
 
 
 def _is_headline(text: str, line: Line) -> bool:
     """True for a title-case line of four words or more."""
+    if _LOWER_MAJOR_WORD.search(text, line.start, line.end):
+        return False  # most lines: far cheaper than splitting the line into words
     line_words = _LINE_WORDS.findall(text, line.start, line.end)
     return len(line_words) >= 4 and _is_title_case(line_words)
 
@@ -149,27 +219,28 @@ def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
         return "page furniture"
     line = lines[span.line]
     content = text[span.start:span.end]
-    words = _CONTENT_WORDS.findall(content)
+    words = _words(content, "’'&-")  # _CONTENT_WORDS.findall(content)
     before = text[max(line.start, span.mark_start - 40):span.mark_start]
-    before_words = _BEFORE_WORDS.findall(before.lower())
-    headlines = {} if headlines is None else headlines  # line index -> _is_headline, per document
-    if span.line not in headlines:
-        headlines[span.line] = _is_headline(text, line)
-    headline = headlines[span.line]
+    before_low = before.lower()
     if not words:
         return "no words"
-    if _SCARE_BEFORE.search(before):
+    # "called" is a cheap necessary condition: none of its letters has a non-ASCII re.I match
+    if "called" in before_low and _SCARE_BEFORE.search(before):
         return "scare quote"
     # A short name-like phrase after "nicknamed", "known as": a nickname.
     if len(words) <= 3 and _NICKNAME_BEFORE.search(before) and (
             words[0][:1].isupper() or (words[0].lower() == "the" and len(words) > 1 and words[1][:1].isupper())):
         return "nickname"
-    if headline:
+    headlines = {} if headlines is None else headlines  # line index -> _is_headline, per document
+    if span.line not in headlines:
+        headlines[span.line] = _is_headline(text, line)
+    if headlines[span.line]:
         return None  # capitals mean nothing in a title-case headline
     after = text[span.mark_end:span.mark_end + 40]
     # Title case inside ordinary prose is a title: the film “The Art of the Deal”.
-    if _is_title_case(words) and len(words) <= 10 \
+    if len(words) <= 10 and _is_title_case(words) \
             and not _REPORTED.search(after) and not _REPORTED_BEFORE.search(before):
+        before_words = _words(before_low, "’'-")  # _BEFORE_WORDS.findall(before_low)
         possessive = bool(before_words) and before_words[-1].endswith(("’s", "'s"))
         if not _speech_like(content):
             if any(w in _WORK_NOUNS for w in before_words[-3:]):
@@ -185,6 +256,31 @@ def _reason(text: str, lines: Sequence[Line], span: QuoteSpan, junk: set[int],
     if len(words) <= 2 and _NICK_BEFORE.search(before) and _CAPITAL_AFTER.match(after):
         return "nickname"
     return None
+
+
+def _words(text: str, joiners: str) -> list[str]:
+    """``re.findall(r"[\\w<joiners>]+", text)``: the runs of word characters (letters,
+    digits, "_", which is the regex's \\w) and ``joiners``. Once compiled this loop
+    is several times cheaper than the regex engine, which runs slow Unicode tests
+    on every character. White space is in no run, so each run lies in one chunk of
+    ``text.split()``, and a chunk of letters and digits is a run of its own."""
+    words: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum():
+            words.append(chunk)
+            continue
+        start = -1  # where the current run began, or -1
+        for i in range(len(chunk)):
+            c = chunk[i]
+            if c.isalnum() or c == "_" or c in joiners:
+                if start < 0:
+                    start = i
+            elif start >= 0:
+                words.append(chunk[start:i])
+                start = -1
+        if start >= 0:
+            words.append(chunk[start:])
+    return words
 
 
 def _speech_like(content: str) -> bool:

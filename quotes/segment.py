@@ -7,24 +7,40 @@ normalises the text, so every offset stays valid for the original document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final
 
 from .cues import ABBREVIATIONS
 
-_LINE = re.compile(r"[^\n]*")
+_LINE: Final = re.compile(r"[^\n]*")
 # Words keep inner apostrophes, hyphens, periods and ampersands ("O'Neill",
 # "U.S.", "AT&T", "anti-fascist"); any other non-space character is a token.
-_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*\.?|[^\w\s]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_TOKEN: Final = re.compile(r"\w+(?:[’'\-.&]\w+)*\.?|[^\w\s]")
+_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    """One paragraph (a line of the text, never empty)."""
+    """One paragraph (a line of the text, never empty; treat as immutable).
 
-    index: int
-    start: int
-    end: int
+    A plain class, not a frozen dataclass, for the same reason as :class:`Token`.
+    """
+
+    __slots__ = ("index", "start", "end")
+
+    def __init__(self, index: int, start: int, end: int) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return self.index == other.index and self.start == other.start and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.index, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Line(index={self.index!r}, start={self.start!r}, end={self.end!r})"
 
 
 class Token:
@@ -74,8 +90,11 @@ def split_lines(text: str) -> list[Line]:
         One :class:`Line` per line that holds any non-space character.
     """
     lines: list[Line] = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
+    pos = 0
+    while pos <= len(text):  # the pieces between newlines: _LINE.finditer(text), without match objects
+        newline = text.find("\n", pos)
+        start, end = pos, newline if newline >= 0 else len(text)
+        pos = end + 1
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -90,19 +109,80 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
     A trailing full stop stays on a word only when the word is a known
     abbreviation or an initial ("Mr.", "J."), so "said." gives "said" and ".".
+
+    This is ``_TOKEN.finditer`` written out by hand: a regex match costs thousands
+    of instructions a token, these loops (compiled) a few hundred. No token holds
+    white space (``\\s``, which is ``str.isspace``), so the text splits into
+    space-free chunks first, and a chunk that is all letters and digits (most
+    are) is one token.
     """
     end = len(text) if end is None else end
+    whole = start == 0 and end == len(text)
+    part = text if whole else text[start:end]
     tokens: list[Token] = []
-    append = tokens.append
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
-        if len(word) > 1 and word[-1] == "." and not _keeps_period(word):
-            append(Token(s, e - 1, word[:-1]))
-            append(Token(e - 1, e, "."))
+    s = 0  # offset in part
+    for chunk in part.split():
+        while part[s].isspace():
+            s += 1
+        if chunk.isalnum():
+            tokens.append(Token(start + s, start + s + len(chunk), chunk))
         else:
-            append(Token(s, e, word))
+            _tokenize_chunk(chunk, start + s, tokens)
+        s += len(chunk)
     return tokens
+
+
+_JOINERS: Final = "’'-.&"  # inside a word when a letter or digit follows: O'Neill, U.S., AT&T
+
+
+def _tokenize_chunk(chunk: str, offset: int, tokens: list[Token]) -> None:
+    """Append the tokens of ``chunk`` (text without white space that starts at
+    ``offset``), as ``_TOKEN.finditer`` would find them."""
+    n = len(chunk)
+    if chunk[:-1].isalnum():  # the commonest shapes, "said," and "said.", without the loops
+        last = chunk[-1]
+        if last == ".":
+            _append_word(chunk, offset, tokens)
+            return
+        if not _is_word_char(last):
+            tokens.append(Token(offset, offset + n - 1, chunk[:-1]))
+            tokens.append(Token(offset + n - 1, offset + n, last))
+            return
+    i = 0
+    while i < n:
+        if not _is_word_char(chunk[i]):
+            tokens.append(Token(offset + i, offset + i + 1, chunk[i]))  # [^\w\s]
+            i += 1
+            continue
+        j = _word_end(chunk, i + 1)  # \w+
+        while j + 1 < n and chunk[j] in _JOINERS and _is_word_char(chunk[j + 1]):
+            j = _word_end(chunk, j + 2)  # (?:[’'\-.&]\w+)*
+        if j < n and chunk[j] == ".":
+            j += 1  # \.?
+        _append_word(chunk[i:j], offset + i, tokens)
+        i = j
+
+
+def _append_word(word: str, offset: int, tokens: list[Token]) -> None:
+    """Append a word token, its trailing full stop split off unless it keeps it."""
+    if len(word) > 1 and word[-1] == "." and not _keeps_period(word):
+        tokens.append(Token(offset, offset + len(word) - 1, word[:-1]))
+        tokens.append(Token(offset + len(word) - 1, offset + len(word), "."))
+    else:
+        tokens.append(Token(offset, offset + len(word), word))
+
+
+def _is_word_char(c: str) -> bool:
+    """The regex ``\\w`` (str patterns): a letter, a digit or an underscore."""
+    return c.isalnum() or c == "_"
+
+
+def _word_end(chunk: str, i: int) -> int:
+    """The end of the run of word characters at ``i``."""
+    n = len(chunk)
+    while i < n and _is_word_char(chunk[i]):
+        i += 1
+    return i
 
 
 def _keeps_period(word: str) -> bool:

@@ -110,3 +110,18 @@ def test_boilerplate_shortcut_matches_the_regex(line):
     from quotes.screen import _BOILERPLATE, _is_boilerplate
 
     assert _is_boilerplate(line) == bool(_BOILERPLATE.search(line))
+
+
+def test_mark_regex_matches_the_plain_alternation():
+    import random
+    import re
+
+    from quotes.detect import _MARK
+
+    plain = re.compile(r"''|[\"“”‘’'„«»]")
+    rnd = random.Random(3)
+    for _ in range(5_000):
+        text = "".join(rnd.choice("''’‘\"“”„«»a ") for _ in range(rnd.randint(0, 12)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        assert [m.span() for m in _MARK.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]

@@ -50,3 +50,65 @@ def test_rejected(text, quote, reason):
 ])
 def test_kept(text, quote):
     assert reasons(text)[quote] is None
+
+
+def _title_case_by_regex(words: list[str]) -> bool:
+    from quotes.screen import _MINOR, _TITLE_CASE_WORD
+
+    major = [w for w in words if w.lower() not in _MINOR and w[:1].isalnum()]
+    return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
+
+
+def test_title_case_and_headline_shortcuts_match_the_regexes():
+    import random
+
+    from quotes.screen import _CONTENT_WORDS, _LINE_WORDS, _is_headline, _is_title_case
+    from quotes.segment import Line
+
+    rnd = random.Random(5)
+    pieces = ["The", "the", "THE", "tHe", "Of", "of", "a", "A", "an", "is", "vs", "Vs", "iſ", "ıs", "Kelvin",
+              "said", "Said", "2x", "x2", "_a", "-the", "the-", "the’s", "O'Neill", "o'neill", "éclair", "Éclair",
+              "3", "42nd", "&", "—", "“", "”", ",", ".", "Trump", "rips", "ﬁne", "İs", "by"]
+    for _ in range(5_000):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9)))
+        text = "".join(c if rnd.random() > 0.1 else rnd.choice(" -’") for c in text)
+        words = _CONTENT_WORDS.findall(text)
+        assert _is_title_case(words) == _title_case_by_regex(words), text
+        line_words = _LINE_WORDS.findall(text)
+        expected = len(line_words) >= 4 and _title_case_by_regex(line_words)
+        padded = "\n" + text + "\n"
+        assert _is_headline(padded, Line(0, 1, 1 + len(text))) == expected, text
+
+
+def test_words_matches_the_word_regexes():
+    import random
+
+    from quotes.screen import _BEFORE_WORDS, _CONTENT_WORDS, _words
+
+    rnd = random.Random(9)
+    pool = list("aZé1²½٣_\u0301ß’'&-.,“” \t\n\xa0\u2009\u3000\x1c") + list("ab ") * 4
+    for _ in range(5_000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 20)))
+        assert _words(text, "’'&-") == _CONTENT_WORDS.findall(text), repr(text)
+        assert _words(text, "’'-") == _BEFORE_WORDS.findall(text), repr(text)
+
+
+def test_boilerplate_shortcuts_match_the_regex_on_random_lines():
+    import random
+
+    from quotes.screen import _BOILERPLATE, _is_boilerplate
+
+    rnd = random.Random(1)
+    pieces = ["copyright", "©", "sign in", "Share this story", "24 Jan 08 | Newsnight", "| UK", "all rights reserved",
+              "All Rights Reſerved", "we use cookies", "WE USE COOKIEſ", "privacy policy", "|", " ",
+              "the BBC is not responsible", "published 2009", "x", "“", "İs", "Kelvin"]
+    for _ in range(5_000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))).strip()
+        assert _is_boilerplate(line) == bool(_BOILERPLATE.search(line)), line
+
+
+def test_anchored_patterns():
+    from quotes.screen import _anchored_at_start
+
+    assert [_anchored_at_start(p) for p in [r"^a|b", r"^(a|b)", r"^a\|b", r"^(?m)a", r"^(a)\1", r"^[|]", r"a"]] == [
+        False, True, True, False, False, False, False]
