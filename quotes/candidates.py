@@ -118,11 +118,12 @@ class DocCandidates:
         tokens = doc.tokens
         quoted = doc.quoted
         line_of = doc.line_of_token
-        taken: set[int] = set()
+        n_tok = len(tokens)
+        taken = [False] * n_tok
         for name in names:
             lo = name.token
             hi = max(lo + 1, doc.token_index(name.end))
-            if hi < len(tokens) and not quoted[hi] and tokens[hi].text.islower() \
+            if hi < n_tok and not quoted[hi] and tokens[hi].text.islower() \
                     and tokens[hi].text in SPEAKER_NOUNS:
                 # "the New York businessman said", "the former first lady and U.S.
                 # senator said": the name modifies a description, which is the
@@ -131,23 +132,33 @@ class DocCandidates:
             entity = index.entity_at(name.start)
             found.append(Candidate(Mention(name.start, name.end, doc.text[name.start:name.end], "name"),
                                    lo, hi, line_of[lo], entity, name.words))
-            taken.update(range(lo, hi))
-        for k, tok in enumerate(tokens):
-            if quoted[k] or k in taken:
+            for j in range(lo, min(hi, n_tok)):
+                taken[j] = True
+        word_kinds = _WORD_KINDS
+        if len(word_kinds) > _WORD_KINDS_LIMIT:
+            word_kinds.clear()
+        for k in range(n_tok):
+            if quoted[k] or taken[k]:
                 continue
-            low = _pronoun_form(tok.text)
-            if low == "it" and _expletive_it(doc, k):
-                continue  # "It is strange that …": no one, so never a speaker
-            if low in PRONOUN_CODES:
+            tok = tokens[k]
+            kind = word_kinds.get(tok.text)
+            if kind is None:
+                kind = word_kinds[tok.text] = _word_kind(tok.text)
+            if kind == _OTHER:
+                continue
+            if kind == _IT:
+                if _expletive_it(doc, k):
+                    continue  # "It is strange that …": no one, so never a speaker
+                kind = _PRONOUN
+            if kind == _PRONOUN:
                 found.append(Candidate(Mention(tok.start, tok.end, tok.text, "pronoun"), k, k + 1,
                                        line_of[k], None, (tok.text,)))
-            elif low in SPEAKER_NOUNS and tok.text.islower():
+            elif kind == _SPEAKER_NOUN:
                 np = _np_ending_at(doc, k, doc.token_index(doc.lines[line_of[k]].start))
                 if np is not None and np[0].kind == "description":
                     lo = doc.token_index(np[0].start)
                     found.append(Candidate(np[0], lo, k + 1, line_of[k], None, np[1]))
-            elif ctx is not None and ctx.tags[k] == _NOUN and tok.text.isalpha() and tok.text.islower() \
-                    and _beside_cue(ctx, k):
+            elif ctx is not None and ctx.tags[k] == _NOUN and _beside_cue(ctx, k):
                 # any noun right beside a reporting verb ("the tycoon told", "said the moderator")
                 lo = _description_start(doc, ctx, k)
                 words = tuple(t.text for t in tokens[lo:k + 1])
@@ -199,9 +210,10 @@ class DocCandidates:
     def for_quote(self, span: QuoteSpan, rule: Attribution, previous: Attribution | None) -> list[Candidate]:
         """The candidates of one quote: its window, plus the rules' mention and the
         previous quote's mention when the window does not hold them."""
-        out = list(self.window(span.line))
+        out = self.window(span.line)  # (a new list, in order)
+        added = False
         for extra in (rule.mention, previous.mention if previous else None):
-            if extra is None or any(_overlaps(c.mention, extra) for c in out):
+            if extra is None or _overlaps_any(out, extra):
                 continue
             lo = self.doc.token_index(extra.start)
             hi = max(lo + 1, self.doc.token_index(extra.end))
@@ -209,8 +221,33 @@ class DocCandidates:
             entity = self.index.speaker_entity_in(extra.start, extra.end) if extra.kind == "name" else None
             words = tuple(t.text for t in self.doc.tokens[lo:hi])
             out.append(Candidate(extra, lo, hi, line, entity, words))
-        out.sort(key=lambda c: c.lo)
+            added = True
+        if added:
+            out.sort(key=lambda c: c.lo)
         return out
+
+
+# What a token's text can make of it as a candidate, whatever its context
+# (DocCandidates looks each word up once in _WORD_KINDS, then only checks context).
+_OTHER, _IT, _PRONOUN, _SPEAKER_NOUN, _LOWER_WORD = 0, 1, 2, 3, 4
+_WORD_KINDS: dict[str, int] = {}
+_WORD_KINDS_LIMIT = 100_000  # (emptied at this size, as features._FACTS_CACHE)
+
+
+def _word_kind(text: str) -> int:
+    """_IT ("it", "It’s": a pronoun unless expletive), _PRONOUN, _SPEAKER_NOUN (a
+    lower-case speaker noun), _LOWER_WORD (another lower-case word: a noun beside
+    a reporting verb is a description) or _OTHER."""
+    low = _pronoun_form(text)
+    if low == "it":
+        return _IT
+    if low in PRONOUN_CODES:
+        return _PRONOUN
+    if low in SPEAKER_NOUNS and text.islower():
+        return _SPEAKER_NOUN
+    if text.isalpha() and text.islower():
+        return _LOWER_WORD
+    return _OTHER
 
 
 def _pronoun_form(text: str) -> str:
@@ -303,6 +340,14 @@ def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _overlaps_any(cands: list[Candidate], m: Mention) -> bool:
+    """True when some candidate's mention overlaps ``m``."""
+    for c in cands:
+        if _overlaps(c.mention, m):
+            return True
+    return False
 
 
 def rule_entity(index: EntityIndex, attribution: Attribution | None) -> Entity | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .cues import (
@@ -30,6 +29,7 @@ def _places() -> frozenset[str]:
 
 
 _GENDERED_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+_GENDERED_INITIALS = frozenset(w[0] for w in _GENDERED_PRONOUNS) | frozenset(w[0].upper() for w in _GENDERED_PRONOUNS)
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central upstate downtown".split())
 
 
@@ -85,8 +85,33 @@ def _norm_role(word: str) -> str:
 
 
 
+_KEYS: dict[str, str] = {}  # word -> _key(word): a regex call costs more than a look-up
+
+
 def _key(word: str) -> str:
-    return _NORM.sub("", word.lower())
+    found = _KEYS.get(word)
+    if found is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        found = _KEYS[word] = _NORM.sub("", word.lower())
+    return found
+
+
+def _longest(forms: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The form with the most words, the first seen of those (``max(forms, key=len)``)."""
+    best = forms[0]
+    for f in forms:
+        if len(f) > len(best):
+            best = f
+    return best
+
+
+def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
+    """True when some form has more than one word."""
+    for f in forms:
+        if len(f) > 1:
+            return True
+    return False
 
 
 @dataclass
@@ -108,7 +133,7 @@ class Entity:
     @property
     def canonical(self) -> str:
         """The fullest name form: most words, then the first seen."""
-        best = max(self.forms, key=len)
+        best = _longest(self.forms)
         return " ".join(best)
 
     @property
@@ -118,7 +143,7 @@ class Entity:
             return False
         if self.gender or self.first:
             return True
-        best = max(self.forms, key=len)
+        best = _longest(self.forms)
         if best[-1].lower() in NON_PERSON_HEADS or best[-1].lower() in NON_PERSON_WORDS:
             return False
         return not (len(best) == 1 and (best[0].isupper() or best[0].lower() in NON_PERSON_WORDS))
@@ -136,7 +161,7 @@ class Entity:
             return False
         if self.gender or self.first or self.titles or self.speaker_votes:
             return True
-        best = max(self.forms, key=len)
+        best = _longest(self.forms)
         if len(best) > 1 and all(w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]):
             # "Kerr Putney": two or more capitalised words that are not a place or body
             return True
@@ -180,26 +205,39 @@ class EntityIndex:
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
         self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
         self._votes_by_token: dict[int, int] = {}  # he/she token -> entity its gender vote went to
+        self._first_names = first_names()
+        self._census_first_names = census_first_names()
+        by_key = self._by_key
         for n, name in enumerate(names):
             entity = self._attach(name)
             self._last_seen[entity.id] = n
             for key in entity.keys:
-                self._by_key.setdefault(key, set()).add(entity.id)
+                ids = by_key.get(key)
+                if ids is None:
+                    ids = by_key[key] = set()
+                ids.add(entity.id)
             self.positions.append(name.start)
             self.mention_entities.append(entity.id)
             self.mention_tokens.append(name.token)
-            inverted = _inverted_after_verb(doc, name)
-            self.mention_subject.append(_looks_like_subject(doc, name, inverted))
+            end_token = doc.token_index(name.end)
+            inverted = _inverted_after_verb(doc, name, end_token)
+            self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
             self._by_offset[name.start] = entity.id
             self.mention_inverted.append(inverted)
-            if inverted or _next_to_cue(doc, name):
+            if inverted or _next_to_cue(doc, name, end_token):
                 entity.speaker_votes += 1
         self._vote_genders()
 
     # -- building -------------------------------------------------------------
     def _attach(self, name: NameMention) -> Entity:
-        keys = tuple(k for k in map(_key, name.words) if k)
-        first = keys[0] if len(keys) > 1 and keys[0] in first_names() else ""
+        key_list: list[str] = []
+        for word in name.words:
+            k = _key(word)
+            if k:
+                key_list.append(k)
+        keys = tuple(key_list)
+        given = self._first_names
+        first = keys[0] if len(keys) > 1 and keys[0] in given else ""
         entity = self._match(keys, first, name)
         if entity is None:
             entity = self._acronym_match(name)
@@ -215,13 +253,13 @@ class EntityIndex:
             entity.first = first
         if name.gender and not entity.gender:
             entity.gender = name.gender
-        elif len(name.words) == 1 and keys and keys[0] in first_names():
+        elif len(name.words) == 1 and keys and keys[0] in given:
             # a lone first name ("Melanie") hints at gender; a vote, since surnames
             # such as "Warren" or "Scott" are first names too
-            entity.gender_votes[first_names()[keys[0]]] += 2
-        elif len(keys) > 1 and not first and keys[0] in census_first_names() and not entity.gender:
+            entity.gender_votes[given[keys[0]]] += 2
+        elif len(keys) > 1 and not first and keys[0] in self._census_first_names and not entity.gender:
             # a rarer first name ("Dante Chinni") hints at gender too
-            entity.gender_votes[census_first_names()[keys[0]]] += 1
+            entity.gender_votes[self._census_first_names[keys[0]]] += 1
         if name.title:
             entity.titles.update(name.title.split())
         entity.descriptors.update(name.descriptors)
@@ -239,8 +277,7 @@ class EntityIndex:
             entity = self.entities[eid]
             if not (key_set <= entity.keys or entity.keys <= key_set):
                 continue
-            if entity.keys <= key_set and len(key_set) > len(entity.keys) and any(
-                    len(f) > 1 for f in entity.forms):
+            if entity.keys <= key_set and len(key_set) > len(entity.keys) and _any_multiword(entity.forms):
                 # a fuller name may only extend a short one ("Clinton" -> "Bill
                 # Clinton"), never a different full name ("Hillary Clinton").
                 if not all(k in key_set for f in entity.forms for k in map(_key, f)):
@@ -249,7 +286,7 @@ class EntityIndex:
                 continue
             if name.gender and entity.gender and name.gender != entity.gender:
                 continue
-            if len(key_set) > 1 or not any(len(f) > 1 for f in entity.forms):
+            if len(key_set) > 1 or not _any_multiword(entity.forms):
                 return entity
             compatible.append(entity)
         if not compatible:
@@ -285,9 +322,14 @@ class EntityIndex:
         """Let he/she right after a mention vote on that entity's gender."""
         tokens = self.doc.tokens
         quoted = self.doc.quoted
-        # (one comprehension over all tokens, then a loop over the few pronouns)
-        gendered = [(idx, low) for idx, low in enumerate([t.text.lower() for t in tokens])
-                    if low in _GENDERED_PRONOUNS and not quoted[idx]]
+        gendered: list[tuple[int, str]] = []
+        for idx in range(len(tokens)):
+            text = tokens[idx].text
+            # (every gendered pronoun starts with an h or an s: most words need no lower())
+            if text[0] in _GENDERED_INITIALS and not quoted[idx]:
+                low = text.lower()
+                if low in _GENDERED_PRONOUNS:
+                    gendered.append((idx, low))
         for idx, low in gendered:
             # the vote goes to the nearest preceding name that could be a person, so
             # "he was born in New Mexico. He said" does not make New Mexico a man
@@ -302,14 +344,18 @@ class EntityIndex:
         # A gender taken from a first name alone yields to the pronouns that
         # follow the name: "9/11 widow Terry Strada ... She continued". Only
         # pronoun votes count here (not the hint of a lone first name, "Grant").
-        pronoun_votes: dict[int, Counter] = {}
+        # (plain dicts: a Counter's methods are Python code, slow to call from compiled code)
+        pronoun_votes: dict[int, dict[str, int]] = {}
         for idx, eid in self._votes_by_token.items():
-            pronoun_votes.setdefault(eid, Counter())["m" if tokens[idx].text.lower() in MALE_PRONOUNS else "f"] += 1
+            votes = pronoun_votes.get(eid)
+            if votes is None:
+                votes = pronoun_votes[eid] = {"m": 0, "f": 0}
+            votes["m" if tokens[idx].text.lower() in MALE_PRONOUNS else "f"] += 1
         for eid, votes in pronoun_votes.items():
             entity = self.entities[eid]
             if entity.gender and not any(TITLES.get(t) for t in entity.titles):
                 other = "f" if entity.gender == "m" else "m"
-                if votes[other] >= 2 and not votes[entity.gender]:
+                if votes[other] >= 2 and not votes.get(entity.gender, 0):
                     entity.gender = other
 
     def _salience(self, entity: Entity) -> float:
@@ -624,11 +670,10 @@ _NOT_VERBS = frozenset(
 )
 
 
-def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
-    """True when a reporting verb sits right after the name or right before it
-    ("Putney said", "said Putney"): only people and bodies speak."""
+def _next_to_cue(doc: ParsedDoc, name: NameMention, k: int) -> bool:
+    """True when a reporting verb sits right after the name (at token ``k``) or
+    right before it ("Putney said", "said Putney"): only people and bodies speak."""
     tokens = doc.tokens
-    k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].text.lower() in REPORTING_VERBS:
         return True
     first = name.token
@@ -637,12 +682,11 @@ def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
     return False
 
 
-def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
+def _inverted_after_verb(doc: ParsedDoc, name: NameMention, k: int) -> bool:
     """True for the subject after a reporting verb at the end of a sentence: "…
     are not likely to alter the campaign, noted NBC’s Dante Chinni." (an owner
-    such as "NBC’s" may stand between verb and name)."""
+    such as "NBC’s" may stand between verb and name; ``k`` is the token after the name)."""
     tokens = doc.tokens
-    k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].text not in (".", ",", ";"):
         return False
     v = name.token - 1
@@ -667,12 +711,12 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool) -> bool:
+def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: int) -> bool:
     """True when a name mention is probably a clause's subject: it opens its
     sentence, follows its reporting verb (``inverted``, see _inverted_after_verb),
-    or a verb-like lower-case word or an appositive comma follows it."""
+    or a verb-like lower-case word or an appositive comma follows it (``k`` is
+    the token after the name)."""
     tokens = doc.tokens
-    k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].start == name.end:
         nxt = tokens[k].text
     else:
@@ -687,7 +731,7 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool) -> bo
     if inverted:
         return True
     before = tokens[first - 1].text.lower()
-    if before == "with" and _absolute_subject(doc, doc.token_index(name.end)):
+    if before == "with" and _absolute_subject(doc, k):
         return True  # "with Hillary Clinton — who’s called for … — lambasting Trump’s plan"
     if before in _PREPOSITIONS or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _PREPOSITIONS):
         return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject

@@ -14,9 +14,9 @@ Notes:
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from .cues import CUE_NOUN_DETERMINERS, NON_PERSON_WORDS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
 from .names import is_headline_line
@@ -31,21 +31,22 @@ TAG_CODES = {
 _QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
 # token text -> _token_facts. Most tokens of news repeat, but names and numbers
 # keep coming over a long batch, so the cache is emptied when it reaches this size.
-_FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool]] = {}
+_FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool, str]] = {}
 _FACTS_CACHE_LIMIT = 100_000
 _SENT_END = frozenset(".!?")
 _PERSON_PRONOUNS = frozenset("i me my we us our you your".split())
 _AUX = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
 
 
-def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bool, bool, bool]:
+def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bool, bool, bool, str]:
     """What DocContext.build needs to know of a token's text, whatever its context:
     (tag code, cue code outside quotes, may open a sentence, ends a sentence,
-    is a quote mark, is a comma)."""
+    is a quote mark, is a comma, the next word that makes it a phrasal cue or "")."""
     low = text.lower()
     cue_code = 0 if low not in REPORTING_VERBS else (2 if low in WEAK_VERBS else 1)
     opens = text[:1].isupper() or text in _QUOTE_TOKENS or text[:1].isdigit()
-    return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",")
+    return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",",
+            PHRASAL_CUES.get(low, ""))
 
 
 # Party and nationality adjectives ("Republican", "Mexican"), not the nouns that
@@ -176,13 +177,17 @@ class DocContext:
         if len(cache) > _FACTS_CACHE_LIMIT:
             cache.clear()
         tokens = doc.tokens
-        quoted = doc.quoted or [False] * len(tokens)
+        n = len(tokens)
+        quoted = doc.quoted or [False] * n
         line_of = doc.line_of_token
         tags: list[int] = []
         sentence: list[int] = []
         cue: list[int] = []
-        comma: list[int] = []
-        mark: list[int] = []
+        # the running counts, built in the loop
+        commas = [0]
+        cues = [0]
+        marks = [0]
+        n_commas = n_cues = n_marks = 0
         s = 0
         prev_line = -1
         prev_end = False
@@ -191,7 +196,7 @@ class DocContext:
             facts = cache.get(text)
             if facts is None:
                 facts = cache[text] = _token_facts(text, lexicon)
-            code, cue_code, opens, is_end, is_mark, is_comma = facts
+            code, cue_code, opens, is_end, is_mark, is_comma, phrasal_next = facts
             line = line_of[i]
             in_quote = quoted[i]
             # a sentence ends at . ! ? outside quotes before a capital, or at a paragraph end
@@ -204,15 +209,21 @@ class DocContext:
                 is_mark and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
             sentence.append(s)
             tags.append(code)
-            if not cue_code and i + 1 < len(tokens) and text.lower() in PHRASAL_CUES \
-                    and tokens[i + 1].text.lower() == PHRASAL_CUES[text.lower()]:
+            if not cue_code and phrasal_next and i + 1 < n and tokens[i + 1].text.lower() == phrasal_next:
                 cue_code = 1  # "as Foner put it" (the rules' test, attribute._is_cue)
-            cue.append(0 if in_quote or (cue_code and (is_cue_noun(tokens, i, 0) or is_cue_in_name(doc, i)))
-                       else cue_code)
-            comma.append(1 if is_comma and not in_quote else 0)
-            mark.append(1 if is_mark else 0)
-        return cls(doc, tags, sentence, cue, [0, *accumulate(comma)],
-                   [0, *accumulate(1 if c == 1 else 0 for c in cue)], [0, *accumulate(mark)])
+            if in_quote or (cue_code and (is_cue_noun(tokens, i, 0) or is_cue_in_name(doc, i))):
+                cue_code = 0
+            cue.append(cue_code)
+            if cue_code == 1:
+                n_cues += 1
+            cues.append(n_cues)
+            if is_comma and not in_quote:
+                n_commas += 1
+            commas.append(n_commas)
+            if is_mark:
+                n_marks += 1
+            marks.append(n_marks)
+        return cls(doc, tags, sentence, cue, commas, cues, marks)
 
     def count(self, prefix: list[int], lo: int, hi: int) -> int:
         """How many of the counted tokens lie in [lo, hi) (0 for an empty range)."""
@@ -257,9 +268,26 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
     line = doc.lines[span.line]
     qlo = doc.token_index(span.mark_start)
     qhi = doc.token_index(span.mark_end)
-    inner = [k for k in range(qlo, qhi) if tokens[k].text[:1].isalnum()]
-    major = [w for w in words if w.lower() not in _MINOR]
-    caps = sum(1 for w in major if w[:1].isupper())
+    # (plain loops: faster once compiled than comprehensions and any() over generators)
+    n_major = caps = 0
+    first_person = False
+    for w in words:
+        low = w.lower()
+        if low in _PERSON_PRONOUNS:
+            first_person = True
+        if low not in _MINOR:
+            n_major += 1
+            if w[:1].isupper():
+                caps += 1
+    has_verb = has_aux = False
+    tags = ctx.tags
+    for k in range(qlo, qhi):
+        word = tokens[k].text
+        if word[:1].isalnum():
+            if tags[k] in (3, 4, 12):
+                has_verb = True
+            if word.lower() in _AUX:
+                has_aux = True
     f: dict = {
         "bias": 1.0,
         f"reason={reason}": 1.0,
@@ -270,14 +298,14 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
         "one_word": float(n == 1),
         "two_three_words": float(2 <= n <= 3),
         "long": float(n >= 8),
-        "cap_share": caps / len(major) if major else 0.0,
-        "all_caps_title": float(bool(major) and caps == len(major)),
+        "cap_share": caps / n_major if n_major else 0.0,
+        "all_caps_title": float(n_major > 0 and caps == n_major),
         "first_upper": float(content[:1].isupper()),
         "ends_punct": float(content.rstrip()[-1:] in ".,!?…"),
         "ends_comma": float(content.rstrip()[-1:] == ","),
-        "first_person": float(any(w.lower() in _PERSON_PRONOUNS for w in words)),
-        "has_verb": float(any(ctx.tags[k] in (3, 4, 12) for k in inner)),
-        "has_aux": float(any(tokens[k].text.lower() in _AUX for k in inner)),
+        "first_person": float(first_person),
+        "has_verb": float(has_verb),
+        "has_aux": float(has_aux),
         "starts_line": float(span.mark_start == line.start),
         "ends_line": float(span.mark_end >= line.end - 1),
         "whole_line": float(span.mark_start == line.start and span.mark_end >= line.end - 1),
@@ -326,6 +354,4 @@ def _cue_in_sentence(ctx: DocContext, qlo: int, qhi: int) -> bool:
 
 def _log1(x: float) -> float:
     """log2(1 + x), a cheap squashing of counts."""
-    import math
-
     return math.log2(1.0 + x)
