@@ -34,7 +34,7 @@ from .cues import (
     WEAK_VERBS,
 )
 from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place, inverting_cue
-from .features import is_cue_in_name, is_cue_noun
+from .features import is_cue_in_name, is_cue_noun, token_index_near
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 from .resources import any_first_names, common_words, word_tags
@@ -121,17 +121,19 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
                   next_in_line: QuoteSpan | None) -> _Found | None:
     """Apply the local rules (pull-quote, verb, according-to, colon) to one quote."""
     line = doc.lines[span.line]
-    llo, lhi = doc.line_tokens(line)
     if span.kind == "pull":
         return _pull_quote_speaker(doc, span)
+    # (one bisect; the other token indices are a short walk from it)
     qlo = doc.token_index(span.mark_start)
-    qhi = doc.token_index(span.mark_end)
+    qhi = token_index_near(doc, span.mark_end, qlo)
+    llo = token_index_near(doc, line.start, qlo)
+    lhi = token_index_near(doc, line.end, qhi)
     # transcript line inside the marks ("PENCE: Well, …"): the capitalised label speaks
     label = _transcript_label(doc, qlo, qhi)
     if label is not None:
         return _Found(label[0], ":", "colon", label[1])
-    left_lo = doc.token_index(prev_in_line.mark_end) if prev_in_line else llo
-    right_hi = doc.token_index(next_in_line.mark_start) if next_in_line else lhi
+    left_lo = token_index_near(doc, prev_in_line.mark_end, qlo) if prev_in_line else llo
+    right_hi = token_index_near(doc, next_in_line.mark_start, qhi) if next_in_line else lhi
     left_lo = _after_last_sentence_end(doc, left_lo, qlo)
     right_hi = _before_first_sentence_end(doc, qhi, right_hi)
     tokens = doc.tokens
@@ -251,8 +253,8 @@ def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: in
     tokens from ``left_lo`` (no sentence ends between them, and it ends none itself)."""
     if prev_in_line is None:
         return False
-    plo = doc.token_index(prev_in_line.mark_start)
-    phi = doc.token_index(prev_in_line.mark_end)
+    phi = token_index_near(doc, prev_in_line.mark_end, left_lo)
+    plo = token_index_near(doc, prev_in_line.mark_start, phi)
     return left_lo == phi and not _closes_sentence(doc, plo, phi)
 
 

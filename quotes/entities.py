@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
 
 from .cues import (
     FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, OBJECT_VERBS, ORG_NOUNS, REPORTING_VERBS, TITLES,
 )
 from .names import NameMention, is_headline_line
+from .features import token_index_near
 from .parsed import ParsedDoc
 from .segment import Token
 from .resources import DATA_DIR, census_first_names, common_words, first_names
@@ -106,6 +106,15 @@ def _longest(forms: list[tuple[str, ...]]) -> tuple[str, ...]:
     return best
 
 
+def _keys_within(forms: list[tuple[str, ...]], key_set: set[str]) -> bool:
+    """True when every word of every form is in ``key_set``."""
+    for f in forms:
+        for word in f:
+            if _key(word) not in key_set:
+                return False
+    return True
+
+
 def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
     """True when some form has more than one word."""
     for f in forms:
@@ -114,21 +123,22 @@ def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
     return False
 
 
-@dataclass
 class Entity:
     """One person or organisation of the article."""
 
-    id: int
-    forms: list[tuple[str, ...]] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
-    first: str = ""  # lower-cased first name when known
-    gender: str = ""
-    org: bool = False
-    place: bool = False
-    titles: set[str] = field(default_factory=set)
-    descriptors: set[str] = field(default_factory=set)
-    speaker_votes: int = 0
-    gender_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    # A plain class: a dataclass's __init__ is several times slower once compiled.
+    def __init__(self, id: int, org: bool = False, place: bool = False) -> None:
+        self.id = id
+        self.forms: list[tuple[str, ...]] = []
+        self.keys: set[str] = set()
+        self.first = ""  # lower-cased first name when known
+        self.gender = ""
+        self.org = org
+        self.place = place
+        self.titles: set[str] = set()
+        self.descriptors: set[str] = set()
+        self.speaker_votes = 0
+        self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
     @property
     def canonical(self) -> str:
@@ -219,7 +229,7 @@ class EntityIndex:
             self.positions.append(name.start)
             self.mention_entities.append(entity.id)
             self.mention_tokens.append(name.token)
-            end_token = doc.token_index(name.end)
+            end_token = token_index_near(doc, name.end, name.token)
             inverted = _inverted_after_verb(doc, name, end_token)
             self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
             self._by_offset[name.start] = entity.id
@@ -271,7 +281,11 @@ class EntityIndex:
         if not key_set:
             return None
         # candidates share a word with the name; most recently mentioned first
-        ids = {eid for k in key_set for eid in self._by_key.get(k, ())}
+        ids: set[int] = set()
+        for k in key_set:
+            found = self._by_key.get(k)
+            if found is not None:
+                ids.update(found)
         compatible: list[Entity] = []
         for eid in sorted(ids, key=lambda e: -self._last_seen[e]):
             entity = self.entities[eid]
@@ -280,7 +294,7 @@ class EntityIndex:
             if entity.keys <= key_set and len(key_set) > len(entity.keys) and _any_multiword(entity.forms):
                 # a fuller name may only extend a short one ("Clinton" -> "Bill
                 # Clinton"), never a different full name ("Hillary Clinton").
-                if not all(k in key_set for f in entity.forms for k in map(_key, f)):
+                if not _keys_within(entity.forms, key_set):
                     continue
             if first and entity.first and first != entity.first:
                 continue
@@ -307,14 +321,15 @@ class EntityIndex:
             if not short:
                 return None
             for entity in reversed(self.entities):
-                if any(len(f) > 1 and _initials(f) == short for f in entity.forms):
-                    return entity
+                for f in entity.forms:
+                    if len(f) > 1 and _initials(f) == short:
+                        return entity
             return None
         long = _initials(name.words)
         if len(long) < 2:
             return None
         for entity in reversed(self.entities):
-            if all(len(f) == 1 and _acronym_of_word(f[0]) == long for f in entity.forms):
+            if _all_acronyms_of(entity.forms, long):
                 return entity
         return None
 
@@ -781,13 +796,34 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
 def _initials(words: tuple[str, ...]) -> str:
     """Upper-case initials of a multi-word name, function words left out."""
-    return "".join(w[0].upper() for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha())
+    letters: list[str] = []
+    for w in words:
+        if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha():
+            letters.append(w[0].upper())
+    return "".join(letters)
+
+
+_ACRONYMS: dict[str, str] = {}  # word -> _acronym_of_word(word)
 
 
 def _acronym_of_word(word: str) -> str:
     """The letters of an acronym ("IMF", "U.N." -> "UN"), or "" for any other word."""
-    letters = word.replace(".", "")
-    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+    found = _ACRONYMS.get(word)
+    if found is None:
+        if len(_ACRONYMS) > 100_000:
+            _ACRONYMS.clear()
+        letters = word.replace(".", "")
+        found = letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+        _ACRONYMS[word] = found
+    return found
+
+
+def _all_acronyms_of(forms: list[tuple[str, ...]], long: str) -> bool:
+    """True when every form is one word, the acronym ``long``."""
+    for f in forms:
+        if len(f) != 1 or _acronym_of_word(f[0]) != long:
+            return False
+    return True
 
 
 _SENTENCE_ENDS = frozenset((".", "!", "?"))
