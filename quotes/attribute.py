@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
+from typing import Final
 
 from .cues import (
     DAY_WORDS, PHRASAL_CUES, NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, ORG_HEADS, PASSIVE_AUXILIARIES,
@@ -748,8 +749,17 @@ def _only_prefixes(doc: ParsedDoc, lo: int, hi: int) -> bool:
 
 # -- noun phrases ---------------------------------------------------------------
 
+_NAME_TOKENS: Final[dict[str, bool]] = {}  # token text -> _is_name_token (str.isupper is a slow call once compiled)
+
+
 def _is_name_token(text: str) -> bool:
-    return (text[:1].isupper() and text[:1].isalpha()) or (len(text) == 2 and text[1] == "." and text[0].isupper())
+    found = _NAME_TOKENS.get(text)
+    if found is None:
+        if len(_NAME_TOKENS) > 100_000:
+            _NAME_TOKENS.clear()
+        found = _NAME_TOKENS[text] = (text[:1].isupper() and text[:1].isalpha()) or (
+            len(text) == 2 and text[1] == "." and text[0].isupper())
+    return found
 
 
 def _mention(doc: ParsedDoc, lo: int, hi: int, kind: str) -> tuple[Mention, tuple[str, ...]]:
@@ -860,7 +870,7 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
         return None
     text = tokens[k].text
     low = text.lower()
-    if low in _PRONOUNS or _CONTRACTION.sub("", low) in _PRONOUNS:
+    if low in _PRONOUNS or (("’" in low or "'" in low) and _CONTRACTION.sub("", low) in _PRONOUNS):
         return _mention(doc, k, k + 1, "pronoun")
     if _is_name_token(text) and not doc.quoted[k] and text not in NON_NAME_CAPS:
         s = k

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Final
 
 from .attribute import _CONTRACTION, CONFIDENCE, _after_dateline, _np_ending_at, _past_intro
 from .cues import (EXPLETIVE_IT_AUXILIARIES, EXPLETIVE_IT_CLAUSES, EXPLETIVE_IT_FILLERS, EXPLETIVE_IT_VERBS,
@@ -64,15 +65,15 @@ CATEGORICAL_FEATURES: tuple[str, ...] = ("kind", "pronoun_type", "rule", "side",
 _QUOTE_KINDS = {"double": 0, "single": 1, "pull": 2}
 # Where quote_rows puts the columns that depend on the quote (the others come
 # from the candidate's template, see _static_features).
-_COLUMNS = {name: n for n, name in enumerate(CANDIDATE_FEATURES)}
-_RULE_COLUMN = _COLUMNS["rule"]  # and the 17 columns after it, to "nearest_after"
+# (Final: compiled code reads them as constants, not from the module's globals dict)
+_COLUMNS: Final = {name: n for n, name in enumerate(CANDIDATE_FEATURES)}
+_RULE_COLUMN: Final = _COLUMNS["rule"]  # and the 17 columns after it, to "nearest_after"
 assert _COLUMNS["nearest_after"] == _RULE_COLUMN + 17
-_QUOTE_ADJACENT_COLUMN = _COLUMNS["cue_is_quote_adjacent"]
-_ENTITY_CANDIDATES_COLUMN = _COLUMNS["entity_candidates"]
-_QUOTE_COLUMN = _COLUMNS["quote_kind"]  # and the 9 columns after it, to "quote_end_punct"
-_N_QUOTE_COLUMNS = 10
-assert _COLUMNS["quote_end_punct"] == _QUOTE_COLUMN + _N_QUOTE_COLUMNS - 1
-_FIRST_IN_SENTENCE_COLUMN = _COLUMNS["first_in_sentence"]
+_QUOTE_ADJACENT_COLUMN: Final = _COLUMNS["cue_is_quote_adjacent"]
+_ENTITY_CANDIDATES_COLUMN: Final = _COLUMNS["entity_candidates"]
+_QUOTE_COLUMN: Final = _COLUMNS["quote_kind"]  # and the 9 columns after it, to "quote_end_punct"
+_QUOTE_COLUMN_END: Final = _COLUMNS["quote_end_punct"] + 1
+_FIRST_IN_SENTENCE_COLUMN: Final = _COLUMNS["first_in_sentence"]
 _END_PUNCT = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
 
 
@@ -224,10 +225,10 @@ class DocCandidates:
             if extra is None or _overlaps_any(out, extra):
                 continue
             lo = self.doc.token_index(extra.start)
-            hi = max(lo + 1, self.doc.token_index(extra.end))
+            hi = max(lo + 1, token_index_near(self.doc, extra.end, lo))
             line = self.doc.line_of_token[min(lo, len(self.doc.tokens) - 1)] if self.doc.tokens else 0
             entity = self.index.speaker_entity_in(extra.start, extra.end) if extra.kind == "name" else None
-            words = tuple(t.text for t in self.doc.tokens[lo:hi])
+            words = tuple([t.text for t in self.doc.tokens[lo:hi]])
             out.append(Candidate(extra, lo, hi, line, entity, words))
             added = True
         if added:
@@ -237,9 +238,14 @@ class DocCandidates:
 
 # What a token's text can make of it as a candidate, whatever its context
 # (DocCandidates looks each word up once in _WORD_KINDS, then only checks context).
-_OTHER, _IT, _PRONOUN, _SPEAKER_NOUN, _LOWER_WORD = 0, 1, 2, 3, 4
-_WORD_KINDS: dict[str, int] = {}
-_WORD_KINDS_LIMIT = 100_000  # (emptied at this size, as features._FACTS_CACHE)
+# (Final: compiled code then reads constants, not the module's globals dict)
+_OTHER: Final = 0
+_IT: Final = 1
+_PRONOUN: Final = 2
+_SPEAKER_NOUN: Final = 3
+_LOWER_WORD: Final = 4
+_WORD_KINDS: Final[dict[str, int]] = {}
+_WORD_KINDS_LIMIT: Final = 100_000  # (emptied at this size, as features._FACTS_CACHE)
 
 
 def _word_kind(text: str) -> int:
@@ -312,8 +318,10 @@ def _expletive_it(doc: ParsedDoc, k: int) -> bool:
     return False
 
 
-_NOUN = TAG_CODES["N"]
-_NP_INNER = frozenset((TAG_CODES["N"], TAG_CODES["J"], TAG_CODES["NNP"], TAG_CODES["VBD"], TAG_CODES["CD"]))
+_NOUN: Final = TAG_CODES["N"]
+_ADVERB: Final = TAG_CODES["R"]
+_DETERMINER: Final = TAG_CODES["DT"]
+_NP_INNER: Final = frozenset((TAG_CODES["N"], TAG_CODES["J"], TAG_CODES["NNP"], TAG_CODES["VBD"], TAG_CODES["CD"]))
 
 
 def _beside_cue(ctx: DocContext, k: int) -> bool:
@@ -321,12 +329,12 @@ def _beside_cue(ctx: DocContext, k: int) -> bool:
     adverb) or directly precedes it (after at most a determiner)."""
     n = len(ctx.cue)
     j = k + 1
-    if j < n and ctx.tags[j] == TAG_CODES["R"]:
+    if j < n and ctx.tags[j] == _ADVERB:
         j += 1
     if j < n and ctx.cue[j] == 1:
         return True
     j = k - 1
-    if j >= 0 and ctx.tags[j] == TAG_CODES["DT"]:
+    if j >= 0 and ctx.tags[j] == _DETERMINER:
         j -= 1
     return j >= 0 and ctx.cue[j] == 1 and j < k - 1
 
@@ -338,7 +346,7 @@ def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
     lo = k
     while lo - 1 >= 0 and k - lo < 6 and doc.line_of_token[lo - 1] == line and not doc.quoted[lo - 1]:
         tag = ctx.tags[lo - 1]
-        if tag == TAG_CODES["DT"]:
+        if tag == _DETERMINER:
             return lo - 1
         if tag not in _NP_INNER:
             break
@@ -464,7 +472,7 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         # A copy of the candidate's template, which holds its quote-independent
         # columns, and the others set in place: several times cheaper once
         # compiled than a list display with starred parts.
-        row = st.template.copy()
+        row = st.template[:]
         j = _RULE_COLUMN  # rule … nearest_after, in order
         row[j] = rule_code
         row[j + 1] = rule_confidence
@@ -487,8 +495,8 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         row[j + 17] = float(side == 1 and rank == 0)
         row[_QUOTE_ADJACENT_COLUMN] = quote_adjacent
         row[_ENTITY_CANDIDATES_COLUMN] = float(entity_in_window.get(ent.id, 0)) if ent else 0.0
-        for k in range(_N_QUOTE_COLUMNS):
-            row[_QUOTE_COLUMN + k] = quote_part[k]
+        # (a slice assignment moves the boxed floats as they are)
+        row[_QUOTE_COLUMN:_QUOTE_COLUMN_END] = quote_part
         row[_FIRST_IN_SENTENCE_COLUMN] = float(first_of_sentence[c_sent] == i)
         rows.append(row)
     return rows
@@ -532,11 +540,12 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
     ) if ent else (0.0, 0.0, 0.0, 0.0)
     in_intro = float(c.lo < cands.main_clause_start(ctx, c.lo))
     template = [0.0] * len(CANDIDATE_FEATURES)
-    for first, values in (("kind", own), ("tag_before", role), ("entity_mentions", entity_part),
-                          ("in_intro", (in_intro,))):
-        at = _COLUMNS[first]
-        for k in range(len(values)):
-            template[at + k] = values[k]
+    template[0:len(own)] = own  # kind … in_headline
+    at = _COLUMNS["tag_before"]
+    template[at:at + len(role)] = role  # tag_before … subject_of_cue
+    at = _COLUMNS["entity_mentions"]
+    template[at:at + len(entity_part)] = entity_part  # entity_mentions … entity_speaker_votes
+    template[_COLUMNS["in_intro"]] = in_intro
     return _Static(template, ctx.sentence[min(c.lo, n_tok - 1)])
 
 

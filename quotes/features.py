@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import math
 import re
+import string
+from typing import Final
 from dataclasses import dataclass, field
 
 from .cues import CUE_NOUN_DETERMINERS, NON_PERSON_WORDS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
@@ -119,7 +121,8 @@ def is_cue_in_name(doc: ParsedDoc, v: int) -> bool:
     line = doc.line_of_token[v]
     if doc.line_of_token[v - 1] != line or tokens[v - 1].text in _CAPITAL_OPENERS:
         return False
-    return not is_headline_line(doc, *doc.line_tokens(doc.lines[line]))
+    lo, hi = doc.line_tokens(doc.lines[line])  # (no *args: a native call)
+    return not is_headline_line(doc, lo, hi)
 
 
 def coarse_tag(word: str, lexicon: dict[str, str]) -> int:
@@ -196,13 +199,14 @@ class DocContext:
         n = len(tokens)
         quoted = doc.quoted or [False] * n
         line_of = doc.line_of_token
-        tags: list[int] = []
-        sentence: list[int] = []
-        cue: list[int] = []
-        # the running counts, built in the loop
-        commas = [0]
-        cues = [0]
-        marks = [0]
+        # (filled in place: cheaper once compiled than appending)
+        tags = [0] * n
+        sentence = [0] * n
+        cue = [0] * n
+        # the running counts: item i + 1 counts tokens 0..i
+        commas = [0] * (n + 1)
+        cues = [0] * (n + 1)
+        marks = [0] * (n + 1)
         n_commas = n_cues = n_marks = 0
         s = 0
         prev_line = -1
@@ -223,22 +227,22 @@ class DocContext:
             # a sentence ends at . ! ? outside quotes, or at a closing mark right after a quoted full stop
             prev_end = (is_end and not in_quote) or (
                 is_mark and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
-            sentence.append(s)
-            tags.append(code)
+            sentence[i] = s
+            tags[i] = code
             if not cue_code and phrasal_next and i + 1 < n and tokens[i + 1].text.lower() == phrasal_next:
                 cue_code = 1  # "as Foner put it" (the rules' test, attribute._is_cue)
             if in_quote or (cue_code and (is_cue_noun(tokens, i, 0) or is_cue_in_name(doc, i))):
                 cue_code = 0
-            cue.append(cue_code)
+            cue[i] = cue_code
             if cue_code == 1:
                 n_cues += 1
-            cues.append(n_cues)
+            cues[i + 1] = n_cues
             if is_comma and not in_quote:
                 n_commas += 1
-            commas.append(n_commas)
+            commas[i + 1] = n_commas
             if is_mark:
                 n_marks += 1
-            marks.append(n_marks)
+            marks[i + 1] = n_marks
         return cls(doc, tags, sentence, cue, commas, cues, marks)
 
     def count(self, prefix: list[int], lo: int, hi: int) -> int:
@@ -255,6 +259,7 @@ class DocContext:
 # -- the quote filter's features ------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_ASCII_UPPER: Final = frozenset(string.ascii_uppercase)
 _MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
 
 
@@ -293,7 +298,7 @@ def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_lin
             first_person = True
         if low not in _MINOR:
             n_major += 1
-            if w[:1].isupper():
+            if w[0] in _ASCII_UPPER:  # (_WORD starts with an ASCII letter: w[:1].isupper(), without a method call)
                 caps += 1
     has_verb = has_aux = False
     tags = ctx.tags
