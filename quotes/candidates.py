@@ -73,6 +73,8 @@ _QUOTE_ADJACENT_COLUMN: Final = _COLUMNS["cue_is_quote_adjacent"]
 _ENTITY_CANDIDATES_COLUMN: Final = _COLUMNS["entity_candidates"]
 _QUOTE_COLUMN: Final = _COLUMNS["quote_kind"]  # and the 9 columns after it, to "quote_end_punct"
 _QUOTE_COLUMN_END: Final = _COLUMNS["quote_end_punct"] + 1
+_RULE_COLUMNS_UNSET: Final = (0.0,) * 18
+_QUOTE_COLUMNS_UNSET: Final = (0.0,) * (_QUOTE_COLUMN_END - _QUOTE_COLUMN)
 _FIRST_IN_SENTENCE_COLUMN: Final = _COLUMNS["first_in_sentence"]
 _END_PUNCT = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
 
@@ -517,14 +519,17 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
     after = tokens[after_k].text if after_k < n_tok else ""
     cue_after_d = _cue_distance(ctx, after_k, 1)
     cue_before_d = _cue_distance(ctx, before_k, -1)
-    own = (
+    ent = c.entity
+    # (one list display, in CANDIDATE_FEATURES order, the quote's columns left at 0)
+    template = [
+        # what the candidate is
         float(kind), float(PRONOUN_CODES.get(_pronoun_form(m.text), 0) if kind == 1 else 0),
         float(c.hi - c.lo),
         # a title right before a name ("Sen. Warren")
         float(before.lower().rstrip(".") in TITLES),
         float(m.text.isupper() and len(m.text) > 2), float(c.line == 0),
-    )
-    role = (
+        *_RULE_COLUMNS_UNSET,  # rule … nearest_after
+        # its grammatical role
         float(ctx.tag(before_k)), float(ctx.tag(after_k)),
         float(cue_after_d == 0), float(cue_before_d == 0), cue_after_d, cue_before_d,
         float(before.lower() in _PREPOSITIONS),
@@ -533,19 +538,17 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
               or before in ("“", '"', ":")),
         float(after == ","),
         float(_subject_of_cue(ctx, c)),
-    )
-    ent = c.entity
-    entity_part = (
-        float(cands.entity_counts.get(ent.id, 0)), float(ent.person), float(ent.org), float(min(ent.speaker_votes, 10)),
-    ) if ent else (0.0, 0.0, 0.0, 0.0)
-    in_intro = float(c.lo < cands.main_clause_start(ctx, c.lo))
-    template = [0.0] * len(CANDIDATE_FEATURES)
-    template[0:len(own)] = own  # kind … in_headline
-    at = _COLUMNS["tag_before"]
-    template[at:at + len(role)] = role  # tag_before … subject_of_cue
-    at = _COLUMNS["entity_mentions"]
-    template[at:at + len(entity_part)] = entity_part  # entity_mentions … entity_speaker_votes
-    template[_COLUMNS["in_intro"]] = in_intro
+        0.0,  # cue_is_quote_adjacent
+        # its entity
+        float(cands.entity_counts.get(ent.id, 0)) if ent else 0.0,
+        float(ent.person) if ent else 0.0,
+        float(ent.org) if ent else 0.0,
+        float(min(ent.speaker_votes, 10)) if ent else 0.0,
+        0.0,  # entity_candidates
+        *_QUOTE_COLUMNS_UNSET,  # quote_kind … quote_end_punct
+        0.0,  # first_in_sentence
+        float(c.lo < cands.main_clause_start(ctx, c.lo)),  # in_intro
+    ]
     return _Static(template, ctx.sentence[min(c.lo, n_tok - 1)])
 
 

@@ -797,13 +797,21 @@ def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
 
+_INITIALS: Final[dict[tuple[str, ...], str]] = {}  # name words -> _initials(words)
+
+
 def _initials(words: tuple[str, ...]) -> str:
     """Upper-case initials of a multi-word name, function words left out."""
-    letters: list[str] = []
-    for w in words:
-        if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha():
-            letters.append(w[0].upper())
-    return "".join(letters)
+    found = _INITIALS.get(words)
+    if found is None:
+        if len(_INITIALS) > 100_000:
+            _INITIALS.clear()
+        letters: list[str] = []
+        for w in words:
+            if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha():
+                letters.append(w[0].upper())
+        found = _INITIALS[words] = "".join(letters)
+    return found
 
 
 _ACRONYMS: Final[dict[str, str]] = {}  # word -> _acronym_of_word(word)

@@ -284,7 +284,7 @@ def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_lin
     text = doc.text
     tokens = doc.tokens
     content = text[span.start:span.end]
-    words = _WORD.findall(content)
+    words: list[str] = _WORD.findall(content)  # (typed: findall gives Any, whose methods are slow calls)
     n = len(words)
     line = doc.lines[span.line]
     qlo = doc.token_index(span.mark_start)
