@@ -40,27 +40,27 @@ from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 from .resources import any_first_names, common_words, word_tags
 
-_PRONOUNS = frozenset("he she they i we it who".split())
+_PRONOUNS: Final = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
-_CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
-_POSSESSIVE_DETS = frozenset("his her their its".split())
-_DETERMINERS = frozenset("the a an this that his her their its our".split()) | _POSSESSIVE_DETS
+_CONTRACTION: Final = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
+_POSSESSIVE_DETS: Final = frozenset("his her their its".split())
+_DETERMINERS: Final = frozenset("the a an this that his her their its our".split()) | _POSSESSIVE_DETS
 # Nouns for things a person writes; "his memoir says" speaks for him.
-_DOCUMENT_NOUNS = frozenset(
+_DOCUMENT_NOUNS: Final = frozenset(
     "manuscript memoir memoirs book letter diary autobiography statement website account "
     "tweet tweets post blog column essay op-ed speech remarks testimony".split()
 )
-_SENTENCE_END = frozenset(".!?;")
-_COORDINATORS = frozenset("but and yet".split())
-_QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
-_RIGHT_STOP = frozenset(
+_SENTENCE_END: Final = frozenset(".!?;")
+_COORDINATORS: Final = frozenset("but and yet".split())
+_QUOTE_TOKENS: Final = frozenset("\"“”‘’'„«»")
+_RIGHT_STOP: Final = frozenset(
     ", . ; : ! ? ( ) — – who which that in at on during after before when while about to as "
     "of from with because since".split()
 ) | _QUOTE_TOKENS
 _MAX_CUE_GAP = 10  # tokens between a cue verb and the quote for a "before" cue
 _MAX_SUBJECT_SPAN = 16  # tokens between a subject and its verb (appositives)
 
-CONFIDENCE = {
+CONFIDENCE: Final = {
     "pull-quote": 0.9, "verb-after": 0.95, "verb-before": 0.9, "according-to": 0.9,
     "colon": 0.85, "same-paragraph": 0.85, "verb-in-sentence": 0.7, "colon-previous": 0.85,
     "continuation": 0.75, "sentence-subject": 0.6, "dash-credit": 0.85, "none": 0.0,
@@ -259,9 +259,9 @@ def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: in
     return left_lo == phi and not _closes_sentence(doc, plo, phi)
 
 
-_VERB_TAGS = frozenset(("VBD", "VBN", "VBZ"))
+_VERB_TAGS: Final = frozenset(("VBD", "VBN", "VBZ"))
 # Past and present forms of "be", "have" and "do": "“…,” they were far from it" says nothing.
-_COPULAS = frozenset("was were is has had does did".split())
+_COPULAS: Final = frozenset("was were is has had does did".split())
 
 
 def _subject_of_unlisted_verb(doc: ParsedDoc, qlo: int, qhi: int, r: int, hi: int
@@ -485,11 +485,11 @@ def _before_first_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
     return hi
 
 
-_PREPOSITIONS = frozenset("by in at of from to with for on about against into over under".split())
-_DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
+_PREPOSITIONS: Final = frozenset("by in at of from to with for on about against into over under".split())
+_DATELINE_DASHES: Final = frozenset(("—", "–", "-", "--"))
 # Words that take a contracted verb without naming anyone ("It’s", "There’s").
-_EXPLETIVES = frozenset("it that there here what this".split())
-_INTRO_WORDS = frozenset(
+_EXPLETIVES: Final = frozenset("it that there here what this".split())
+_INTRO_WORDS: Final = frozenset(
     "during in at after on before while following as since when with from for by like unlike "
     "speaking asked addressing writing".split()
 )
@@ -608,7 +608,7 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
 # "a rally in Nice", "marched through Center City").
 # ("by", "to", "for", "with", "between" often lead to the speaker: "an email sent
 # by Sanders", "To Sharp, Trump is …", "between Clinton and her aide").
-_OBJECT_PREPOSITIONS = frozenset("in at of from on into over under through near across around inside outside "
+_OBJECT_PREPOSITIONS: Final = frozenset("in at of from on into over under through near across around inside outside "
                                  "within".split())
 
 
@@ -640,7 +640,7 @@ def _description_around(doc: ParsedDoc, k: int, e: int, hi: int) -> tuple[Mentio
 _MAX_ROLE_WORDS = 4  # lower-case words of a role between a modifier and a name
 # Lexicon tags a role's words never have: verbs, function words, plurals (a
 # headline's "Trump slams Clinton" is a verb, not a role).
-_NOT_ROLE_TAGS = frozenset("VB VBD VBZ VBP VBN VBG MD IN DT CC TO PRP PRP$ WDT WP WRB RB EX NNS".split())
+_NOT_ROLE_TAGS: Final = frozenset("VB VBD VBZ VBP VBN VBG MD IN DT CC TO PRP PRP$ WDT WP WRB RB EX NNS".split())
 
 
 def _name_after_role(doc: ParsedDoc, j: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
@@ -828,8 +828,8 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
 
 # Prepositions that tie a name to the role in an appositive ("an analyst at
 # the Cook Political Report", "a former agent for President Bill Clinton").
-_APPOSITIVE_PREPS = frozenset("of for at with from to".split())
-_APPOSITIVE_OPENERS = frozenset("a an the who whose one".split())
+_APPOSITIVE_PREPS: Final = frozenset("of for at with from to".split())
+_APPOSITIVE_OPENERS: Final = frozenset("a an the who whose one".split())
 
 
 def _unclosed_appositive_head(doc: ParsedDoc, s: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:

@@ -27,13 +27,13 @@ from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 
 # Pronouns that can be a quote's source; relatives ("who", "which") point back at a name.
-PRONOUN_CODES = {"he": 1, "she": 1, "they": 2, "it": 3, "i": 4, "we": 4, "who": 5, "which": 5}
-KIND_CODES = {"name": 0, "pronoun": 1, "description": 2}
-RULE_CODES = {rule: n for n, rule in enumerate(CONFIDENCE)}
+PRONOUN_CODES: Final = {"he": 1, "she": 1, "they": 2, "it": 3, "i": 4, "we": 4, "who": 5, "which": 5}
+KIND_CODES: Final = {"name": 0, "pronoun": 1, "description": 2}
+RULE_CODES: Final = {rule: n for n, rule in enumerate(CONFIDENCE)}
 _WINDOW_BACK = 1  # paragraphs before the quote's own that hold candidates
 _WINDOW_AHEAD = 1  # paragraphs after it
-_PREPOSITIONS = frozenset("by in at of from to with for on about against into over under than like as".split())
-_SENTENCE_PUNCT = frozenset(".!?")
+_PREPOSITIONS: Final = frozenset("by in at of from to with for on about against into over under than like as".split())
+_SENTENCE_PUNCT: Final = frozenset(".!?")
 
 # The feature columns, in order. Categorical columns (small integer codes) are
 # listed in CATEGORICAL_FEATURES; the ranker treats them as categories.
@@ -62,7 +62,7 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
 )
 CATEGORICAL_FEATURES: tuple[str, ...] = ("kind", "pronoun_type", "rule", "side", "tag_before", "tag_after",
                                          "quote_kind")
-_QUOTE_KINDS = {"double": 0, "single": 1, "pull": 2}
+_QUOTE_KINDS: Final = {"double": 0, "single": 1, "pull": 2}
 # Where quote_rows puts the columns that depend on the quote (the others come
 # from the candidate's template, see _static_features).
 # (Final: compiled code reads them as constants, not from the module's globals dict)
@@ -76,7 +76,7 @@ _QUOTE_COLUMN_END: Final = _COLUMNS["quote_end_punct"] + 1
 _RULE_COLUMNS_UNSET: Final = (0.0,) * 18
 _QUOTE_COLUMNS_UNSET: Final = (0.0,) * (_QUOTE_COLUMN_END - _QUOTE_COLUMN)
 _FIRST_IN_SENTENCE_COLUMN: Final = _COLUMNS["first_in_sentence"]
-_END_PUNCT = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
+_END_PUNCT: Final = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
 
 
 class Candidate:
@@ -274,7 +274,7 @@ def _pronoun_form(text: str) -> str:
     return low
 
 
-_TO_OBJECT_STARTS = frozenset("the a an his her their its this that these those my our your all every".split())
+_TO_OBJECT_STARTS: Final = frozenset("the a an his her their its this that these those my our your all every".split())
 _EXPLETIVE_SCOPE = 6  # tokens after its verb within which an expletive's clause opens
 
 

@@ -31,7 +31,7 @@ def _places() -> frozenset[str]:
 
 _GENDERED_PRONOUNS: Final = MALE_PRONOUNS | FEMALE_PRONOUNS
 _GENDERED_INITIALS: Final = frozenset(w[0] for w in _GENDERED_PRONOUNS) | frozenset(w[0].upper() for w in _GENDERED_PRONOUNS)
-_DIRECTIONS = frozenset("north south east west northern southern eastern western central upstate downtown".split())
+_DIRECTIONS: Final = frozenset("north south east west northern southern eastern western central upstate downtown".split())
 
 
 def _is_place(words: tuple[str, ...]) -> bool:
@@ -42,7 +42,7 @@ def _is_place(words: tuple[str, ...]) -> bool:
         return True
     return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
 
-_NORM = re.compile(r"[^a-z0-9]+")
+_NORM: Final = re.compile(r"[^a-z0-9]+")
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
 # Salience weights for he/she antecedents (see EntityIndex._resolve_person).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
@@ -58,7 +58,7 @@ W_SAME_SENTENCE = 1.5
 # usually the article's main figure, not the last person named).
 W_DESC_HEAD, W_DESC_MOD, W_DESC_FREQ = 2.0, 1.5, 0.5
 # Heads of descriptions that stand for one person ("the senator", "the businessman").
-PERSON_HEADS = frozenset(
+PERSON_HEADS: Final = frozenset(
     """president senator candidate nominee governor mayor minister secretary chairman chairwoman
     director executive chief leader lawyer attorney professor analyst economist strategist
     pollster consultant spy father mother son daughter wife husband businessman businesswoman
@@ -68,14 +68,14 @@ PERSON_HEADS = frozenset(
     rapper author writer economist diplomat envoy premier king queen prince""".split()
 )
 # Person heads that say the person's sex.
-_HEAD_GENDERS = {
+_HEAD_GENDERS: Final = {
     **dict.fromkeys("businessman congressman chairman spokesman father son husband brother actor king prince "
                     "man boy".split(), "m"),
     **dict.fromkeys("businesswoman congresswoman chairwoman spokeswoman mother daughter wife sister actress "
                     "queen princess lady woman girl".split(), "f"),
 }
 # Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
-_ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+_ROLE_FORMS: Final = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
                "republicans": "republican", "democrats": "democratic", "gop": "republican"}
 
@@ -273,7 +273,8 @@ class EntityIndex:
             entity.gender_votes[self._census_first_names[keys[0]]] += 1
         if name.title:
             entity.titles.update(name.title.split())
-        entity.descriptors.update(name.descriptors)
+        if name.descriptors:
+            entity.descriptors.update(name.descriptors)
         return entity
 
     def _match(self, keys: tuple[str, ...], first: str, name: NameMention) -> Entity | None:
@@ -288,8 +289,10 @@ class EntityIndex:
             if found is not None:
                 ids.update(found)
         compatible: list[Entity] = []
-        # (no two entities share a last mention, so no ties; a bound method is a faster key than a lambda)
-        for eid in sorted(ids, key=self._last_seen.__getitem__, reverse=True):
+        # (no two entities share a last mention, so no ties; a bound method is a faster
+        # key than a lambda, and most names have at most one candidate, with nothing to sort)
+        order = list(ids) if len(ids) < 2 else sorted(ids, key=self._last_seen.__getitem__, reverse=True)
+        for eid in order:
             entity = self.entities[eid]
             if not (key_set <= entity.keys or entity.keys <= key_set):
                 continue
@@ -646,7 +649,7 @@ class EntityIndex:
         return choice
 
 
-_ORG_HEAD_WORDS = {
+_ORG_HEAD_WORDS: Final = {
     "newspaper": {"post", "times", "journal", "news", "herald", "tribune", "telegraph", "guardian",
                   "mail", "express", "mirror", "sun", "star", "globe", "chronicle", "gazette",
                   "observer", "independent", "examiner", "inquirer", "ledger"},
@@ -658,7 +661,7 @@ _ORG_HEAD_WORDS = {
 }
 
 
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS: Final = frozenset(
     "a an the of and or in on at to for with by from as said says who that this his her their its".split()
 )
 
@@ -683,7 +686,7 @@ def is_common(word: str) -> bool:
 __all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common"]
 
 
-_NOT_VERBS = frozenset(
+_NOT_VERBS: Final = frozenset(
     "of and or in for to on at with from by as about but than nor versus vs over into".split()
 )
 
@@ -723,7 +726,7 @@ def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
         and tokens[v - 1].text in (",", "—", "–")
 
 
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS: Final = frozenset(
     "in at of from to for with by on about against into over under between among than like "
     "near behind toward towards across through via and or".split()
 )
@@ -794,7 +797,7 @@ def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
 
 
 # Words left out of an acronym ("Federal Bureau of Investigation" = FBI).
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+_ACRONYM_SKIP: Final = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
 
 _INITIALS: Final[dict[tuple[str, ...], str]] = {}  # name words -> _initials(words)
@@ -837,7 +840,7 @@ def _all_acronyms_of(forms: list[tuple[str, ...]], long: str) -> bool:
     return True
 
 
-_SENTENCE_ENDS = frozenset((".", "!", "?"))
+_SENTENCE_ENDS: Final = frozenset((".", "!", "?"))
 _MAX_SENTENCE_TOKENS = 80
 
 

@@ -28,18 +28,18 @@ from .segment import Token
 from .resources import word_tags
 
 # Coarse tag classes, used as small integers in feature vectors.
-TAG_CODES = {
+TAG_CODES: Final = {
     "NNP": 1, "N": 2, "V": 3, "VBD": 4, "J": 5, "R": 6, "IN": 7, "DT": 8, "PRP": 9,
     "CC": 10, "CD": 11, "MD": 12, "PUNCT": 13, "QUOTE": 14, "OTHER": 15,
 }
-_QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
+_QUOTE_TOKENS: Final = frozenset("\"“”‘’'„«»")
 # token text -> _token_facts. Most tokens of news repeat, but names and numbers
 # keep coming over a long batch, so the cache is emptied when it reaches this size.
 _FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool, str]] = {}
 _FACTS_CACHE_LIMIT = 100_000
-_SENT_END = frozenset(".!?")
-_PERSON_PRONOUNS = frozenset("i me my we us our you your".split())
-_AUX = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
+_SENT_END: Final = frozenset(".!?")
+_PERSON_PRONOUNS: Final = frozenset("i me my we us our you your".split())
+_AUX: Final = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
 
 
 def token_index_near(doc: ParsedDoc, offset: int, k: int) -> int:
@@ -106,7 +106,7 @@ def is_cue_noun(tokens: list[Token], v: int, lo: int) -> bool:
 
 
 # Tokens after which a capital only opens a sentence or a quoted phrase.
-_CAPITAL_OPENERS = frozenset(".!?:;—–-(\"“‘'")
+_CAPITAL_OPENERS: Final = frozenset(".!?:;—–-(\"“‘'")
 
 
 def is_cue_in_name(doc: ParsedDoc, v: int) -> bool:
@@ -258,9 +258,9 @@ class DocContext:
 
 # -- the quote filter's features ------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_WORD: Final = re.compile(r"[A-Za-z][\w’'-]*")
 _ASCII_UPPER: Final = frozenset(string.ascii_uppercase)
-_MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
+_MINOR: Final = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
 
 
 def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_line: int, index_in_line: int,
