@@ -63,19 +63,6 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
 CATEGORICAL_FEATURES: tuple[str, ...] = ("kind", "pronoun_type", "rule", "side", "tag_before", "tag_after",
                                          "quote_kind")
 _QUOTE_KINDS: Final = {"double": 0, "single": 1, "pull": 2}
-# Where quote_rows puts the columns that depend on the quote (the others come
-# from the candidate's template, see _static_features).
-# (Final: compiled code reads them as constants, not from the module's globals dict)
-_COLUMNS: Final = {name: n for n, name in enumerate(CANDIDATE_FEATURES)}
-_RULE_COLUMN: Final = _COLUMNS["rule"]  # and the 17 columns after it, to "nearest_after"
-assert _COLUMNS["nearest_after"] == _RULE_COLUMN + 17
-_QUOTE_ADJACENT_COLUMN: Final = _COLUMNS["cue_is_quote_adjacent"]
-_ENTITY_CANDIDATES_COLUMN: Final = _COLUMNS["entity_candidates"]
-_QUOTE_COLUMN: Final = _COLUMNS["quote_kind"]  # and the 9 columns after it, to "quote_end_punct"
-_QUOTE_COLUMN_END: Final = _COLUMNS["quote_end_punct"] + 1
-_RULE_COLUMNS_UNSET: Final = (0.0,) * 18
-_QUOTE_COLUMNS_UNSET: Final = (0.0,) * (_QUOTE_COLUMN_END - _QUOTE_COLUMN)
-_FIRST_IN_SENTENCE_COLUMN: Final = _COLUMNS["first_in_sentence"]
 _END_PUNCT: Final = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
 
 
@@ -107,14 +94,17 @@ class Candidate:
 
 
 class _Static:
-    """The features of a candidate that do not depend on the quote, in place in a
-    row template whose other columns are 0 (see :func:`_static_features`), and
-    the sentence it sits in."""
+    """The features of a candidate that do not depend on the quote (see
+    :func:`_static_features`), and the sentence it sits in."""
 
-    __slots__ = ("template", "sentence")
+    __slots__ = ("own", "role", "entity_part", "in_intro", "sentence")
 
-    def __init__(self, template: list[float], sentence: int) -> None:
-        self.template = template
+    def __init__(self, own: tuple[float, ...], role: tuple[float, ...], entity_part: tuple[float, ...],
+                 in_intro: float, sentence: int) -> None:
+        self.own = own
+        self.role = role
+        self.entity_part = entity_part
+        self.in_intro = in_intro
         self.sentence = sentence
 
 
@@ -452,8 +442,7 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         if c.entity is not None:
             entity_in_window[c.entity.id] = entity_in_window.get(c.entity.id, 0) + 1
     quote_adjacent = float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi))
-    rule_code = float(RULE_CODES.get(rule.rule, 0))
-    rule_confidence = rule.confidence
+    rule_part = (float(RULE_CODES.get(rule.rule, 0)), rule.confidence)
     for i in range(n_c):
         c = candidates[i]
         st = statics[i]
@@ -471,35 +460,27 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         same_sentence = q_sent_lo <= c_sent <= q_sent_hi
         sent_dist = 0 if same_sentence else (q_sent_lo - c_sent if c_sent < q_sent_lo else c_sent - q_sent_hi)
         ent = c.entity
-        # A copy of the candidate's template, which holds its quote-independent
-        # columns, and the others set in place: several times cheaper once
-        # compiled than a list display with starred parts.
-        row = st.template[:]
-        j = _RULE_COLUMN  # rule … nearest_after, in order
-        row[j] = rule_code
-        row[j + 1] = rule_confidence
-        row[j + 2] = float(rule_m is not None and _overlaps(rule_m, m))
-        row[j + 3] = float(rule_ent is not None and ent is rule_ent)
-        row[j + 4] = float(prev_m is not None and _overlaps(prev_m, m))
-        row[j + 5] = float(prev_ent is not None and ent is prev_ent)
-        row[j + 6] = float(side)
-        row[j + 7] = float(min(dist, 80))
-        row[j + 8] = float(span.line - c.line)
-        row[j + 9] = float(same_sentence)
-        row[j + 10] = float(min(sent_dist, 10))
         # (between_lo <= between_hi always, so the prefix differences are ctx.count)
-        row[j + 11] = float(commas[between_hi] - commas[between_lo])
-        row[j + 12] = float(marks[between_hi] - marks[between_lo])
-        row[j + 13] = float(cues[between_hi] - cues[between_lo])
-        row[j + 14] = float(rank)
-        row[j + 15] = float(same_of[i])
-        row[j + 16] = float(side == 0 and rank == 0)
-        row[j + 17] = float(side == 1 and rank == 0)
-        row[_QUOTE_ADJACENT_COLUMN] = quote_adjacent
-        row[_ENTITY_CANDIDATES_COLUMN] = float(entity_in_window.get(ent.id, 0)) if ent else 0.0
-        # (a slice assignment moves the boxed floats as they are)
-        row[_QUOTE_COLUMN:_QUOTE_COLUMN_END] = quote_part
-        row[_FIRST_IN_SENTENCE_COLUMN] = float(first_of_sentence[c_sent] == i)
+        row = [
+            *st.own,
+            *rule_part,
+            float(rule_m is not None and _overlaps(rule_m, m)),
+            float(rule_ent is not None and ent is rule_ent),
+            float(prev_m is not None and _overlaps(prev_m, m)),
+            float(prev_ent is not None and ent is prev_ent),
+            float(side), float(min(dist, 80)), float(span.line - c.line), float(same_sentence),
+            float(min(sent_dist, 10)),
+            float(commas[between_hi] - commas[between_lo]), float(marks[between_hi] - marks[between_lo]),
+            float(cues[between_hi] - cues[between_lo]), float(rank), float(same_of[i]),
+            float(side == 0 and rank == 0), float(side == 1 and rank == 0),
+            *st.role,
+            quote_adjacent,
+            *st.entity_part,
+            float(entity_in_window.get(ent.id, 0)) if ent else 0.0,
+            *quote_part,
+            float(first_of_sentence[c_sent] == i),
+            st.in_intro,
+        ]
         rows.append(row)
     return rows
 
@@ -519,17 +500,14 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
     after = tokens[after_k].text if after_k < n_tok else ""
     cue_after_d = _cue_distance(ctx, after_k, 1)
     cue_before_d = _cue_distance(ctx, before_k, -1)
-    ent = c.entity
-    # (one list display, in CANDIDATE_FEATURES order, the quote's columns left at 0)
-    template = [
-        # what the candidate is
+    own = (
         float(kind), float(PRONOUN_CODES.get(_pronoun_form(m.text), 0) if kind == 1 else 0),
         float(c.hi - c.lo),
         # a title right before a name ("Sen. Warren")
         float(before.lower().rstrip(".") in TITLES),
         float(m.text.isupper() and len(m.text) > 2), float(c.line == 0),
-        *_RULE_COLUMNS_UNSET,  # rule … nearest_after
-        # its grammatical role
+    )
+    role = (
         float(ctx.tag(before_k)), float(ctx.tag(after_k)),
         float(cue_after_d == 0), float(cue_before_d == 0), cue_after_d, cue_before_d,
         float(before.lower() in _PREPOSITIONS),
@@ -538,18 +516,13 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
               or before in ("“", '"', ":")),
         float(after == ","),
         float(_subject_of_cue(ctx, c)),
-        0.0,  # cue_is_quote_adjacent
-        # its entity
-        float(cands.entity_counts.get(ent.id, 0)) if ent else 0.0,
-        float(ent.person) if ent else 0.0,
-        float(ent.org) if ent else 0.0,
-        float(min(ent.speaker_votes, 10)) if ent else 0.0,
-        0.0,  # entity_candidates
-        *_QUOTE_COLUMNS_UNSET,  # quote_kind … quote_end_punct
-        0.0,  # first_in_sentence
-        float(c.lo < cands.main_clause_start(ctx, c.lo)),  # in_intro
-    ]
-    return _Static(template, ctx.sentence[min(c.lo, n_tok - 1)])
+    )
+    ent = c.entity
+    entity_part = (
+        float(cands.entity_counts.get(ent.id, 0)), float(ent.person), float(ent.org), float(min(ent.speaker_votes, 10)),
+    ) if ent else (0.0, 0.0, 0.0, 0.0)
+    in_intro = float(c.lo < cands.main_clause_start(ctx, c.lo))
+    return _Static(own, role, entity_part, in_intro, ctx.sentence[min(c.lo, n_tok - 1)])
 
 
 def _cue_distance(ctx: DocContext, k: int, step: int, limit: int = 6) -> float:
