@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from .cues import (
     DAY_WORDS, PHRASAL_CUES, NAME_PARTICLES, NAME_SUFFIXES, NON_NAME_CAPS, OBJECT_VERBS, ORG_HEADS, PASSIVE_AUXILIARIES,
@@ -35,44 +35,49 @@ from .cues import (
     WEAK_VERBS,
 )
 from .entities import PERSON_HEADS, Entity, EntityIndex, _is_place, inverting_cue
-from .features import is_cue_in_name, is_cue_noun
+from .features import is_cue_in_name, is_cue_noun, token_index_near
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 from .resources import any_first_names, common_words, word_tags
 
-_PRONOUNS = frozenset("he she they i we it who".split())
+_PRONOUNS: Final = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
-_CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
-_POSSESSIVE_DETS = frozenset("his her their its".split())
-_DETERMINERS = frozenset("the a an this that his her their its our".split()) | _POSSESSIVE_DETS
+_CONTRACTION: Final = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
+_POSSESSIVE_DETS: Final = frozenset("his her their its".split())
+_DETERMINERS: Final = frozenset("the a an this that his her their its our".split()) | _POSSESSIVE_DETS
 # Nouns for things a person writes; "his memoir says" speaks for him.
-_DOCUMENT_NOUNS = frozenset(
+_DOCUMENT_NOUNS: Final = frozenset(
     "manuscript memoir memoirs book letter diary autobiography statement website account "
     "tweet tweets post blog column essay op-ed speech remarks testimony".split()
 )
-_SENTENCE_END = frozenset(".!?;")
-_COORDINATORS = frozenset("but and yet".split())
-_QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
-_RIGHT_STOP = frozenset(
+_SENTENCE_END: Final = frozenset(".!?;")
+_COORDINATORS: Final = frozenset("but and yet".split())
+_QUOTE_TOKENS: Final = frozenset("\"“”‘’'„«»")
+_RIGHT_STOP: Final = frozenset(
     ", . ; : ! ? ( ) — – who which that in at on during after before when while about to as "
     "of from with because since".split()
 ) | _QUOTE_TOKENS
 _MAX_CUE_GAP = 10  # tokens between a cue verb and the quote for a "before" cue
 _MAX_SUBJECT_SPAN = 16  # tokens between a subject and its verb (appositives)
 
-CONFIDENCE = {
+CONFIDENCE: Final = {
     "pull-quote": 0.9, "verb-after": 0.95, "verb-before": 0.9, "according-to": 0.9,
     "colon": 0.85, "same-paragraph": 0.85, "verb-in-sentence": 0.7, "colon-previous": 0.85,
     "continuation": 0.75, "sentence-subject": 0.6, "dash-credit": 0.85, "none": 0.0,
 }
 
 
-@dataclass(frozen=True, slots=True)
 class _Found:
-    mention: Mention
-    cue: str | None
-    rule: str
-    words: tuple[str, ...] = ()
+    """A rule's speaker mention for one quote (treat as immutable)."""
+
+    # A plain class: a frozen dataclass's __init__ is several times slower once compiled.
+    __slots__ = ("mention", "cue", "rule", "words")
+
+    def __init__(self, mention: Mention, cue: str | None, rule: str, words: tuple[str, ...] = ()) -> None:
+        self.mention = mention
+        self.cue = cue
+        self.rule = rule
+        self.words = words
 
 
 def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) -> list[Attribution]:
@@ -117,17 +122,19 @@ def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | Non
                   next_in_line: QuoteSpan | None) -> _Found | None:
     """Apply the local rules (pull-quote, verb, according-to, colon) to one quote."""
     line = doc.lines[span.line]
-    llo, lhi = doc.line_tokens(line)
     if span.kind == "pull":
         return _pull_quote_speaker(doc, span)
+    # (one bisect; the other token indices are a short walk from it)
     qlo = doc.token_index(span.mark_start)
-    qhi = doc.token_index(span.mark_end)
+    qhi = token_index_near(doc, span.mark_end, qlo)
+    llo = token_index_near(doc, line.start, qlo)
+    lhi = token_index_near(doc, line.end, qhi)
     # transcript line inside the marks ("PENCE: Well, …"): the capitalised label speaks
     label = _transcript_label(doc, qlo, qhi)
     if label is not None:
         return _Found(label[0], ":", "colon", label[1])
-    left_lo = doc.token_index(prev_in_line.mark_end) if prev_in_line else llo
-    right_hi = doc.token_index(next_in_line.mark_start) if next_in_line else lhi
+    left_lo = token_index_near(doc, prev_in_line.mark_end, qlo) if prev_in_line else llo
+    right_hi = token_index_near(doc, next_in_line.mark_start, qhi) if next_in_line else lhi
     left_lo = _after_last_sentence_end(doc, left_lo, qlo)
     right_hi = _before_first_sentence_end(doc, qhi, right_hi)
     tokens = doc.tokens
@@ -247,14 +254,14 @@ def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: in
     tokens from ``left_lo`` (no sentence ends between them, and it ends none itself)."""
     if prev_in_line is None:
         return False
-    plo = doc.token_index(prev_in_line.mark_start)
-    phi = doc.token_index(prev_in_line.mark_end)
+    phi = token_index_near(doc, prev_in_line.mark_end, left_lo)
+    plo = token_index_near(doc, prev_in_line.mark_start, phi)
     return left_lo == phi and not _closes_sentence(doc, plo, phi)
 
 
-_VERB_TAGS = frozenset(("VBD", "VBN", "VBZ"))
+_VERB_TAGS: Final = frozenset(("VBD", "VBN", "VBZ"))
 # Past and present forms of "be", "have" and "do": "“…,” they were far from it" says nothing.
-_COPULAS = frozenset("was were is has had does did".split())
+_COPULAS: Final = frozenset("was were is has had does did".split())
 
 
 def _subject_of_unlisted_verb(doc: ParsedDoc, qlo: int, qhi: int, r: int, hi: int
@@ -478,11 +485,11 @@ def _before_first_sentence_end(doc: ParsedDoc, lo: int, hi: int) -> int:
     return hi
 
 
-_PREPOSITIONS = frozenset("by in at of from to with for on about against into over under".split())
-_DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
+_PREPOSITIONS: Final = frozenset("by in at of from to with for on about against into over under".split())
+_DATELINE_DASHES: Final = frozenset(("—", "–", "-", "--"))
 # Words that take a contracted verb without naming anyone ("It’s", "There’s").
-_EXPLETIVES = frozenset("it that there here what this".split())
-_INTRO_WORDS = frozenset(
+_EXPLETIVES: Final = frozenset("it that there here what this".split())
+_INTRO_WORDS: Final = frozenset(
     "during in at after on before while following as since when with from for by like unlike "
     "speaking asked addressing writing".split()
 )
@@ -601,7 +608,7 @@ def _sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[
 # "a rally in Nice", "marched through Center City").
 # ("by", "to", "for", "with", "between" often lead to the speaker: "an email sent
 # by Sanders", "To Sharp, Trump is …", "between Clinton and her aide").
-_OBJECT_PREPOSITIONS = frozenset("in at of from on into over under through near across around inside outside "
+_OBJECT_PREPOSITIONS: Final = frozenset("in at of from on into over under through near across around inside outside "
                                  "within".split())
 
 
@@ -633,7 +640,7 @@ def _description_around(doc: ParsedDoc, k: int, e: int, hi: int) -> tuple[Mentio
 _MAX_ROLE_WORDS = 4  # lower-case words of a role between a modifier and a name
 # Lexicon tags a role's words never have: verbs, function words, plurals (a
 # headline's "Trump slams Clinton" is a verb, not a role).
-_NOT_ROLE_TAGS = frozenset("VB VBD VBZ VBP VBN VBG MD IN DT CC TO PRP PRP$ WDT WP WRB RB EX NNS".split())
+_NOT_ROLE_TAGS: Final = frozenset("VB VBD VBZ VBP VBN VBG MD IN DT CC TO PRP PRP$ WDT WP WRB RB EX NNS".split())
 
 
 def _name_after_role(doc: ParsedDoc, j: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
@@ -742,8 +749,17 @@ def _only_prefixes(doc: ParsedDoc, lo: int, hi: int) -> bool:
 
 # -- noun phrases ---------------------------------------------------------------
 
+_NAME_TOKENS: Final[dict[str, bool]] = {}  # token text -> _is_name_token (str.isupper is a slow call once compiled)
+
+
 def _is_name_token(text: str) -> bool:
-    return (text[:1].isupper() and text[:1].isalpha()) or (len(text) == 2 and text[1] == "." and text[0].isupper())
+    found = _NAME_TOKENS.get(text)
+    if found is None:
+        if len(_NAME_TOKENS) > 100_000:
+            _NAME_TOKENS.clear()
+        found = _NAME_TOKENS[text] = (text[:1].isupper() and text[:1].isalpha()) or (
+            len(text) == 2 and text[1] == "." and text[0].isupper())
+    return found
 
 
 def _mention(doc: ParsedDoc, lo: int, hi: int, kind: str) -> tuple[Mention, tuple[str, ...]]:
@@ -812,8 +828,8 @@ def _left_np(doc: ParsedDoc, v: int, bound: int, allow_comma: bool = True
 
 # Prepositions that tie a name to the role in an appositive ("an analyst at
 # the Cook Political Report", "a former agent for President Bill Clinton").
-_APPOSITIVE_PREPS = frozenset("of for at with from to".split())
-_APPOSITIVE_OPENERS = frozenset("a an the who whose one".split())
+_APPOSITIVE_PREPS: Final = frozenset("of for at with from to".split())
+_APPOSITIVE_OPENERS: Final = frozenset("a an the who whose one".split())
 
 
 def _unclosed_appositive_head(doc: ParsedDoc, s: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:
@@ -854,7 +870,7 @@ def _np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[st
         return None
     text = tokens[k].text
     low = text.lower()
-    if low in _PRONOUNS or _CONTRACTION.sub("", low) in _PRONOUNS:
+    if low in _PRONOUNS or (("’" in low or "'" in low) and _CONTRACTION.sub("", low) in _PRONOUNS):
         return _mention(doc, k, k + 1, "pronoun")
     if _is_name_token(text) and not doc.quoted[k] and text not in NON_NAME_CAPS:
         s = k

@@ -15,24 +15,25 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Final
 
 from .attribute import _CONTRACTION, CONFIDENCE, _after_dateline, _np_ending_at, _past_intro
 from .cues import (EXPLETIVE_IT_AUXILIARIES, EXPLETIVE_IT_CLAUSES, EXPLETIVE_IT_FILLERS, EXPLETIVE_IT_VERBS,
                    REPORTING_VERBS, SPEAKER_NOUNS, TITLES)
 from .entities import Entity, EntityIndex
-from .features import TAG_CODES, DocContext
+from .features import TAG_CODES, DocContext, token_index_near
 from .names import NameMention
 from .parsed import ParsedDoc
 from .records import Attribution, Mention, QuoteSpan
 
 # Pronouns that can be a quote's source; relatives ("who", "which") point back at a name.
-PRONOUN_CODES = {"he": 1, "she": 1, "they": 2, "it": 3, "i": 4, "we": 4, "who": 5, "which": 5}
-KIND_CODES = {"name": 0, "pronoun": 1, "description": 2}
-RULE_CODES = {rule: n for n, rule in enumerate(CONFIDENCE)}
+PRONOUN_CODES: Final = {"he": 1, "she": 1, "they": 2, "it": 3, "i": 4, "we": 4, "who": 5, "which": 5}
+KIND_CODES: Final = {"name": 0, "pronoun": 1, "description": 2}
+RULE_CODES: Final = {rule: n for n, rule in enumerate(CONFIDENCE)}
 _WINDOW_BACK = 1  # paragraphs before the quote's own that hold candidates
 _WINDOW_AHEAD = 1  # paragraphs after it
-_PREPOSITIONS = frozenset("by in at of from to with for on about against into over under than like as".split())
-_SENTENCE_PUNCT = frozenset(".!?")
+_PREPOSITIONS: Final = frozenset("by in at of from to with for on about against into over under than like as".split())
+_SENTENCE_PUNCT: Final = frozenset(".!?")
 
 # The feature columns, in order. Categorical columns (small integer codes) are
 # listed in CATEGORICAL_FEATURES; the ranker treats them as categories.
@@ -61,8 +62,8 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
 )
 CATEGORICAL_FEATURES: tuple[str, ...] = ("kind", "pronoun_type", "rule", "side", "tag_before", "tag_after",
                                          "quote_kind")
-_QUOTE_KINDS = {"double": 0, "single": 1, "pull": 2}
-_END_PUNCT = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
+_QUOTE_KINDS: Final = {"double": 0, "single": 1, "pull": 2}
+_END_PUNCT: Final = {",": 1, ".": 2, "?": 3, "!": 3, ":": 4, ";": 4, "…": 2}
 
 
 class Candidate:
@@ -78,7 +79,7 @@ class Candidate:
     """
 
     # A plain class: a dataclass's __init__ is several times slower once compiled.
-    __slots__ = ("mention", "lo", "hi", "line", "entity", "words")
+    __slots__ = ("mention", "lo", "hi", "line", "entity", "words", "static")
 
     def __init__(self, mention: Mention, lo: int, hi: int, line: int, entity: Entity | None,
                  words: tuple[str, ...]) -> None:
@@ -88,6 +89,23 @@ class Candidate:
         self.line = line
         self.entity = entity
         self.words = words
+        # its quote-independent features (DocCandidates.static), once computed
+        self.static: _Static | None = None
+
+
+class _Static:
+    """The features of a candidate that do not depend on the quote (see
+    :func:`_static_features`), and the sentence it sits in."""
+
+    __slots__ = ("own", "role", "entity_part", "in_intro", "sentence")
+
+    def __init__(self, own: tuple[float, ...], role: tuple[float, ...], entity_part: tuple[float, ...],
+                 in_intro: float, sentence: int) -> None:
+        self.own = own
+        self.role = role
+        self.entity_part = entity_part
+        self.in_intro = in_intro
+        self.sentence = sentence
 
 
 class DocCandidates:
@@ -101,12 +119,13 @@ class DocCandidates:
         tokens = doc.tokens
         quoted = doc.quoted
         line_of = doc.line_of_token
-        taken: set[int] = set()
+        n_tok = len(tokens)
+        taken = [False] * n_tok
         for name in names:
             lo = name.token
-            hi = max(lo + 1, doc.token_index(name.end))
-            if hi < len(tokens) and not quoted[hi] and tokens[hi].text.islower() \
-                    and tokens[hi].text in SPEAKER_NOUNS:
+            hi = max(lo + 1, token_index_near(doc, name.end, lo))
+            if hi < n_tok and not quoted[hi] and tokens[hi].text in SPEAKER_NOUNS \
+                    and tokens[hi].text.islower():
                 # "the New York businessman said", "the former first lady and U.S.
                 # senator said": the name modifies a description, which is the
                 # candidate (added below), not the name.
@@ -114,23 +133,33 @@ class DocCandidates:
             entity = index.entity_at(name.start)
             found.append(Candidate(Mention(name.start, name.end, doc.text[name.start:name.end], "name"),
                                    lo, hi, line_of[lo], entity, name.words))
-            taken.update(range(lo, hi))
-        for k, tok in enumerate(tokens):
-            if quoted[k] or k in taken:
+            for j in range(lo, min(hi, n_tok)):
+                taken[j] = True
+        word_kinds = _WORD_KINDS
+        if len(word_kinds) > _WORD_KINDS_LIMIT:
+            word_kinds.clear()
+        for k in range(n_tok):
+            if quoted[k] or taken[k]:
                 continue
-            low = _pronoun_form(tok.text)
-            if low == "it" and _expletive_it(doc, k):
-                continue  # "It is strange that …": no one, so never a speaker
-            if low in PRONOUN_CODES:
+            tok = tokens[k]
+            kind = word_kinds.get(tok.text)
+            if kind is None:
+                kind = word_kinds[tok.text] = _word_kind(tok.text)
+            if kind == _OTHER:
+                continue
+            if kind == _IT:
+                if _expletive_it(doc, k):
+                    continue  # "It is strange that …": no one, so never a speaker
+                kind = _PRONOUN
+            if kind == _PRONOUN:
                 found.append(Candidate(Mention(tok.start, tok.end, tok.text, "pronoun"), k, k + 1,
                                        line_of[k], None, (tok.text,)))
-            elif low in SPEAKER_NOUNS and tok.text.islower():
-                np = _np_ending_at(doc, k, doc.token_index(doc.lines[line_of[k]].start))
+            elif kind == _SPEAKER_NOUN:
+                np = _np_ending_at(doc, k, token_index_near(doc, doc.lines[line_of[k]].start, k))
                 if np is not None and np[0].kind == "description":
-                    lo = doc.token_index(np[0].start)
+                    lo = token_index_near(doc, np[0].start, k)
                     found.append(Candidate(np[0], lo, k + 1, line_of[k], None, np[1]))
-            elif ctx is not None and ctx.tags[k] == _NOUN and tok.text.isalpha() and tok.text.islower() \
-                    and _beside_cue(ctx, k):
+            elif ctx is not None and ctx.tags[k] == _NOUN and _beside_cue(ctx, k):
                 # any noun right beside a reporting verb ("the tycoon told", "said the moderator")
                 lo = _description_start(doc, ctx, k)
                 words = tuple(t.text for t in tokens[lo:k + 1])
@@ -139,7 +168,6 @@ class DocCandidates:
         found.sort(key=lambda c: c.lo)
         self.all = found
         self.lines = [c.line for c in found]
-        self._static: dict[int, tuple] = {}
         self._main_starts: dict[int, int] = {}
         # entity id -> how many candidates of the document are that entity
         self.entity_counts: dict[int, int] = {}
@@ -147,13 +175,12 @@ class DocCandidates:
             if c.entity is not None:
                 self.entity_counts[c.entity.id] = self.entity_counts.get(c.entity.id, 0) + 1
 
-    def static(self, ctx: DocContext, c: Candidate) -> tuple[tuple[float, ...], ...]:
+    def static(self, ctx: DocContext, c: Candidate) -> _Static:
         """The quote-independent features of candidate ``c``, computed once."""
-        key = id(c)
-        found = self._static.get(key)
-        if found is None or found[0] is not c:
-            found = self._static[key] = (c, _static_features(ctx, self, c))
-        return found[1]
+        found = c.static
+        if found is None:
+            found = c.static = _static_features(ctx, self, c)
+        return found
 
     def main_clause_start(self, ctx: DocContext, k: int) -> int:
         """The first token after the opening phrase of token ``k``'s sentence
@@ -184,18 +211,49 @@ class DocCandidates:
     def for_quote(self, span: QuoteSpan, rule: Attribution, previous: Attribution | None) -> list[Candidate]:
         """The candidates of one quote: its window, plus the rules' mention and the
         previous quote's mention when the window does not hold them."""
-        out = list(self.window(span.line))
+        out = self.window(span.line)  # (a new list, in order)
+        added = False
         for extra in (rule.mention, previous.mention if previous else None):
-            if extra is None or any(_overlaps(c.mention, extra) for c in out):
+            if extra is None or _overlaps_any(out, extra):
                 continue
             lo = self.doc.token_index(extra.start)
-            hi = max(lo + 1, self.doc.token_index(extra.end))
+            hi = max(lo + 1, token_index_near(self.doc, extra.end, lo))
             line = self.doc.line_of_token[min(lo, len(self.doc.tokens) - 1)] if self.doc.tokens else 0
             entity = self.index.speaker_entity_in(extra.start, extra.end) if extra.kind == "name" else None
-            words = tuple(t.text for t in self.doc.tokens[lo:hi])
+            words = tuple([t.text for t in self.doc.tokens[lo:hi]])
             out.append(Candidate(extra, lo, hi, line, entity, words))
-        out.sort(key=lambda c: c.lo)
+            added = True
+        if added:
+            out.sort(key=lambda c: c.lo)
         return out
+
+
+# What a token's text can make of it as a candidate, whatever its context
+# (DocCandidates looks each word up once in _WORD_KINDS, then only checks context).
+# (Final: compiled code then reads constants, not the module's globals dict)
+_OTHER: Final = 0
+_IT: Final = 1
+_PRONOUN: Final = 2
+_SPEAKER_NOUN: Final = 3
+_LOWER_WORD: Final = 4
+_WORD_KINDS: Final[dict[str, int]] = {}
+_WORD_KINDS_LIMIT: Final = 100_000  # (emptied at this size, as features._FACTS_CACHE)
+
+
+def _word_kind(text: str) -> int:
+    """_IT ("it", "It’s": a pronoun unless expletive), _PRONOUN, _SPEAKER_NOUN (a
+    lower-case speaker noun), _LOWER_WORD (another lower-case word: a noun beside
+    a reporting verb is a description) or _OTHER."""
+    low = _pronoun_form(text)
+    if low == "it":
+        return _IT
+    if low in PRONOUN_CODES:
+        return _PRONOUN
+    if low in SPEAKER_NOUNS and text.islower():
+        return _SPEAKER_NOUN
+    if text.isalpha() and text.islower():
+        return _LOWER_WORD
+    return _OTHER
 
 
 def _pronoun_form(text: str) -> str:
@@ -206,7 +264,7 @@ def _pronoun_form(text: str) -> str:
     return low
 
 
-_TO_OBJECT_STARTS = frozenset("the a an his her their its this that these those my our your all every".split())
+_TO_OBJECT_STARTS: Final = frozenset("the a an his her their its this that these those my our your all every".split())
 _EXPLETIVE_SCOPE = 6  # tokens after its verb within which an expletive's clause opens
 
 
@@ -252,8 +310,10 @@ def _expletive_it(doc: ParsedDoc, k: int) -> bool:
     return False
 
 
-_NOUN = TAG_CODES["N"]
-_NP_INNER = frozenset((TAG_CODES["N"], TAG_CODES["J"], TAG_CODES["NNP"], TAG_CODES["VBD"], TAG_CODES["CD"]))
+_NOUN: Final = TAG_CODES["N"]
+_ADVERB: Final = TAG_CODES["R"]
+_DETERMINER: Final = TAG_CODES["DT"]
+_NP_INNER: Final = frozenset((TAG_CODES["N"], TAG_CODES["J"], TAG_CODES["NNP"], TAG_CODES["VBD"], TAG_CODES["CD"]))
 
 
 def _beside_cue(ctx: DocContext, k: int) -> bool:
@@ -261,12 +321,12 @@ def _beside_cue(ctx: DocContext, k: int) -> bool:
     adverb) or directly precedes it (after at most a determiner)."""
     n = len(ctx.cue)
     j = k + 1
-    if j < n and ctx.tags[j] == TAG_CODES["R"]:
+    if j < n and ctx.tags[j] == _ADVERB:
         j += 1
     if j < n and ctx.cue[j] == 1:
         return True
     j = k - 1
-    if j >= 0 and ctx.tags[j] == TAG_CODES["DT"]:
+    if j >= 0 and ctx.tags[j] == _DETERMINER:
         j -= 1
     return j >= 0 and ctx.cue[j] == 1 and j < k - 1
 
@@ -278,7 +338,7 @@ def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
     lo = k
     while lo - 1 >= 0 and k - lo < 6 and doc.line_of_token[lo - 1] == line and not doc.quoted[lo - 1]:
         tag = ctx.tags[lo - 1]
-        if tag == TAG_CODES["DT"]:
+        if tag == _DETERMINER:
             return lo - 1
         if tag not in _NP_INNER:
             break
@@ -288,6 +348,14 @@ def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _overlaps_any(cands: list[Candidate], m: Mention) -> bool:
+    """True when some candidate's mention overlaps ``m``."""
+    for c in cands:
+        if _overlaps(c.mention, m):
+            return True
+    return False
 
 
 def rule_entity(index: EntityIndex, attribution: Attribution | None) -> Entity | None:
@@ -315,9 +383,10 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
     tokens = doc.tokens
     n_tok = len(tokens)
     qlo = doc.token_index(span.mark_start)
-    qhi = max(qlo, doc.token_index(span.mark_end))
+    qhi = max(qlo, token_index_near(doc, span.mark_end, qlo))
     line = doc.lines[span.line]
-    llo, lhi = doc.line_tokens(line)
+    llo = token_index_near(doc, line.start, qlo)
+    lhi = token_index_near(doc, line.end, qhi)
     q_sent_lo = ctx.sentence[qlo] if qlo < n_tok else -1
     q_sent_hi = ctx.sentence[qhi - 1] if 0 < qhi <= n_tok else q_sent_lo
     rule_m = rule.mention
@@ -333,22 +402,40 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         # "…," said X continues the sentence; "… ." X said starts another
         float(_END_PUNCT.get(doc.text[max(span.start, span.end - 1):span.end], 0)),
     ]
-    sentence = ctx.sentence
     commas, marks, cues = ctx.commas, ctx.marks, ctx.cues
-    # the sentence of each candidate, and the first candidate of each sentence
-    sents = [sentence[min(c.lo, n_tok - 1)] for c in candidates]
+    # (plain loops over indices: faster once compiled than comprehensions and id()-keyed dicts)
+    n_c = len(candidates)
+    statics = [cands.static(ctx, c) for c in candidates]
+    # the first candidate of each sentence
     first_of_sentence: dict[int, int] = {}
-    for c, sent in zip(candidates, sents):
+    for i in range(n_c):
+        sent = statics[i].sentence
         if sent not in first_of_sentence:
-            first_of_sentence[sent] = id(c)
-    # how many candidates (and how many of the same kind) sit between each one and the quote
-    between: dict[int, tuple[int, int]] = {}
-    for side_list in ([c for c in candidates if c.hi <= qlo][::-1], [c for c in candidates if c.lo >= qhi]):
-        kinds: dict[str, int] = {}
-        for r, c in enumerate(side_list):
+            first_of_sentence[sent] = i
+    # how many candidates (and how many of the same kind) sit between each one and
+    # the quote: before it counting back from the quote, after it counting on
+    rank_of = [0] * n_c
+    same_of = [0] * n_c
+    kinds: dict[str, int] = {}
+    r = 0
+    for i in range(n_c - 1, -1, -1):
+        c = candidates[i]
+        if c.hi <= qlo:
             kind = c.mention.kind
-            between[id(c)] = (r, kinds.get(kind, 0))
-            kinds[kind] = kinds.get(kind, 0) + 1
+            rank_of[i] = r
+            same_of[i] = kinds.get(kind, 0)
+            kinds[kind] = same_of[i] + 1
+            r += 1
+    kinds = {}
+    r = 0
+    for i in range(n_c):
+        c = candidates[i]
+        if c.lo >= qhi:
+            kind = c.mention.kind
+            rank_of[i] = r
+            same_of[i] = kinds.get(kind, 0)
+            kinds[kind] = same_of[i] + 1
+            r += 1
     rows: list[list[float]] = []
     entity_in_window: dict[int, int] = {}
     for c in candidates:
@@ -356,25 +443,26 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
             entity_in_window[c.entity.id] = entity_in_window.get(c.entity.id, 0) + 1
     quote_adjacent = float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi))
     rule_part = (float(RULE_CODES.get(rule.rule, 0)), rule.confidence)
-    for c, c_sent in zip(candidates, sents):
+    for i in range(n_c):
+        c = candidates[i]
+        st = statics[i]
+        c_sent = st.sentence
         m = c.mention
+        rank = rank_of[i]
         if c.hi <= qlo:
             side, dist = 0, qlo - c.hi
             between_lo, between_hi = c.hi, qlo
-            rank, rank_same = between[id(c)]
         elif c.lo >= qhi:
             side, dist = 1, c.lo - qhi
             between_lo, between_hi = qhi, c.lo
-            rank, rank_same = between[id(c)]
         else:
-            side, dist, between_lo, between_hi, rank, rank_same = 2, 0, qlo, qlo, 0, 0
+            side, dist, between_lo, between_hi = 2, 0, qlo, qlo
         same_sentence = q_sent_lo <= c_sent <= q_sent_hi
         sent_dist = 0 if same_sentence else (q_sent_lo - c_sent if c_sent < q_sent_lo else c_sent - q_sent_hi)
         ent = c.entity
-        own, role, entity_part = cands.static(ctx, c)
         # (between_lo <= between_hi always, so the prefix differences are ctx.count)
         row = [
-            *own,
+            *st.own,
             *rule_part,
             float(rule_m is not None and _overlaps(rule_m, m)),
             float(rule_ent is not None and ent is rule_ent),
@@ -383,24 +471,24 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
             float(side), float(min(dist, 80)), float(span.line - c.line), float(same_sentence),
             float(min(sent_dist, 10)),
             float(commas[between_hi] - commas[between_lo]), float(marks[between_hi] - marks[between_lo]),
-            float(cues[between_hi] - cues[between_lo]), float(rank), float(rank_same),
+            float(cues[between_hi] - cues[between_lo]), float(rank), float(same_of[i]),
             float(side == 0 and rank == 0), float(side == 1 and rank == 0),
-            *role,
+            *st.role,
             quote_adjacent,
-            *entity_part,
+            *st.entity_part,
             float(entity_in_window.get(ent.id, 0)) if ent else 0.0,
             *quote_part,
-            float(first_of_sentence.get(c_sent) == id(c)),
-            float(c.lo < cands.main_clause_start(ctx, c.lo)),
+            float(first_of_sentence[c_sent] == i),
+            st.in_intro,
         ]
         rows.append(row)
     return rows
 
 
-def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate
-                     ) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
+def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _Static:
     """The features of a candidate that do not depend on the quote: what it is,
-    its grammatical role, and its entity (computed once per candidate)."""
+    its grammatical role, its entity and whether it sits in an opening phrase
+    (computed once per candidate)."""
     doc = ctx.doc
     tokens = doc.tokens
     n_tok = len(tokens)
@@ -413,7 +501,7 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate
     cue_after_d = _cue_distance(ctx, after_k, 1)
     cue_before_d = _cue_distance(ctx, before_k, -1)
     own = (
-        float(kind), float(PRONOUN_CODES.get(_CONTRACTION.sub("", m.text.lower()), 0) if kind == 1 else 0),
+        float(kind), float(PRONOUN_CODES.get(_pronoun_form(m.text), 0) if kind == 1 else 0),
         float(c.hi - c.lo),
         # a title right before a name ("Sen. Warren")
         float(before.lower().rstrip(".") in TITLES),
@@ -433,7 +521,8 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate
     entity_part = (
         float(cands.entity_counts.get(ent.id, 0)), float(ent.person), float(ent.org), float(min(ent.speaker_votes, 10)),
     ) if ent else (0.0, 0.0, 0.0, 0.0)
-    return own, role, entity_part
+    in_intro = float(c.lo < cands.main_clause_start(ctx, c.lo))
+    return _Static(own, role, entity_part, in_intro, ctx.sentence[min(c.lo, n_tok - 1)])
 
 
 def _cue_distance(ctx: DocContext, k: int, step: int, limit: int = 6) -> float:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from typing import Final
 
 from .cues import (
     FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, NON_PERSON_WORDS, OBJECT_VERBS, ORG_NOUNS, REPORTING_VERBS, TITLES,
 )
 from .names import NameMention, is_headline_line
+from .features import token_index_near
 from .parsed import ParsedDoc
 from .segment import Token
 from .resources import DATA_DIR, census_first_names, common_words, first_names
@@ -29,8 +29,9 @@ def _places() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
-_GENDERED_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
-_DIRECTIONS = frozenset("north south east west northern southern eastern western central upstate downtown".split())
+_GENDERED_PRONOUNS: Final = MALE_PRONOUNS | FEMALE_PRONOUNS
+_GENDERED_INITIALS: Final = frozenset(w[0] for w in _GENDERED_PRONOUNS) | frozenset(w[0].upper() for w in _GENDERED_PRONOUNS)
+_DIRECTIONS: Final = frozenset("north south east west northern southern eastern western central upstate downtown".split())
 
 
 def _is_place(words: tuple[str, ...]) -> bool:
@@ -41,7 +42,7 @@ def _is_place(words: tuple[str, ...]) -> bool:
         return True
     return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
 
-_NORM = re.compile(r"[^a-z0-9]+")
+_NORM: Final = re.compile(r"[^a-z0-9]+")
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
 # Salience weights for he/she antecedents (see EntityIndex._resolve_person).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
@@ -57,7 +58,7 @@ W_SAME_SENTENCE = 1.5
 # usually the article's main figure, not the last person named).
 W_DESC_HEAD, W_DESC_MOD, W_DESC_FREQ = 2.0, 1.5, 0.5
 # Heads of descriptions that stand for one person ("the senator", "the businessman").
-PERSON_HEADS = frozenset(
+PERSON_HEADS: Final = frozenset(
     """president senator candidate nominee governor mayor minister secretary chairman chairwoman
     director executive chief leader lawyer attorney professor analyst economist strategist
     pollster consultant spy father mother son daughter wife husband businessman businesswoman
@@ -67,14 +68,14 @@ PERSON_HEADS = frozenset(
     rapper author writer economist diplomat envoy premier king queen prince""".split()
 )
 # Person heads that say the person's sex.
-_HEAD_GENDERS = {
+_HEAD_GENDERS: Final = {
     **dict.fromkeys("businessman congressman chairman spokesman father son husband brother actor king prince "
                     "man boy".split(), "m"),
     **dict.fromkeys("businesswoman congresswoman chairwoman spokeswoman mother daughter wife sister actress "
                     "queen princess lady woman girl".split(), "f"),
 }
 # Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
-_ROLE_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+_ROLE_FORMS: Final = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
                "republicans": "republican", "democrats": "democratic", "gop": "republican"}
 
@@ -85,30 +86,65 @@ def _norm_role(word: str) -> str:
 
 
 
+_KEYS: Final[dict[str, str]] = {}  # word -> _key(word): a regex call costs more than a look-up
+
+
 def _key(word: str) -> str:
-    return _NORM.sub("", word.lower())
+    found = _KEYS.get(word)
+    if found is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        found = _KEYS[word] = _NORM.sub("", word.lower())
+    return found
 
 
-@dataclass
+def _longest(forms: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The form with the most words, the first seen of those (``max(forms, key=len)``)."""
+    best = forms[0]
+    for f in forms:
+        if len(f) > len(best):
+            best = f
+    return best
+
+
+def _keys_within(forms: list[tuple[str, ...]], key_set: set[str]) -> bool:
+    """True when every word of every form is in ``key_set``."""
+    for f in forms:
+        for word in f:
+            if _key(word) not in key_set:
+                return False
+    return True
+
+
+def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
+    """True when some form has more than one word."""
+    for f in forms:
+        if len(f) > 1:
+            return True
+    return False
+
+
 class Entity:
     """One person or organisation of the article."""
 
-    id: int
-    forms: list[tuple[str, ...]] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
-    first: str = ""  # lower-cased first name when known
-    gender: str = ""
-    org: bool = False
-    place: bool = False
-    titles: set[str] = field(default_factory=set)
-    descriptors: set[str] = field(default_factory=set)
-    speaker_votes: int = 0
-    gender_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    # A plain class: a dataclass's __init__ is several times slower once compiled.
+    def __init__(self, id: int, org: bool = False, place: bool = False) -> None:
+        self.id = id
+        self.forms: list[tuple[str, ...]] = []
+        self.keys: set[str] = set()
+        self.first = ""  # lower-cased first name when known
+        self.gender = ""
+        self.org = org
+        self.place = place
+        self.titles: set[str] = set()
+        self.descriptors: set[str] = set()
+        self.speaker_votes = 0
+        self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
     @property
     def canonical(self) -> str:
         """The fullest name form: most words, then the first seen."""
-        best = max(self.forms, key=len)
+        best = _longest(self.forms)
         return " ".join(best)
 
     @property
@@ -118,7 +154,7 @@ class Entity:
             return False
         if self.gender or self.first:
             return True
-        best = max(self.forms, key=len)
+        best = _longest(self.forms)
         if best[-1].lower() in NON_PERSON_HEADS or best[-1].lower() in NON_PERSON_WORDS:
             return False
         return not (len(best) == 1 and (best[0].isupper() or best[0].lower() in NON_PERSON_WORDS))
@@ -136,7 +172,7 @@ class Entity:
             return False
         if self.gender or self.first or self.titles or self.speaker_votes:
             return True
-        best = max(self.forms, key=len)
+        best = _longest(self.forms)
         if len(best) > 1 and all(w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]):
             # "Kerr Putney": two or more capitalised words that are not a place or body
             return True
@@ -180,26 +216,39 @@ class EntityIndex:
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
         self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
         self._votes_by_token: dict[int, int] = {}  # he/she token -> entity its gender vote went to
+        self._first_names = first_names()
+        self._census_first_names = census_first_names()
+        by_key = self._by_key
         for n, name in enumerate(names):
             entity = self._attach(name)
             self._last_seen[entity.id] = n
             for key in entity.keys:
-                self._by_key.setdefault(key, set()).add(entity.id)
+                ids = by_key.get(key)
+                if ids is None:
+                    ids = by_key[key] = set()
+                ids.add(entity.id)
             self.positions.append(name.start)
             self.mention_entities.append(entity.id)
             self.mention_tokens.append(name.token)
-            inverted = _inverted_after_verb(doc, name)
-            self.mention_subject.append(_looks_like_subject(doc, name, inverted))
+            end_token = token_index_near(doc, name.end, name.token)
+            inverted = _inverted_after_verb(doc, name, end_token)
+            self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
             self._by_offset[name.start] = entity.id
             self.mention_inverted.append(inverted)
-            if inverted or _next_to_cue(doc, name):
+            if inverted or _next_to_cue(doc, name, end_token):
                 entity.speaker_votes += 1
         self._vote_genders()
 
     # -- building -------------------------------------------------------------
     def _attach(self, name: NameMention) -> Entity:
-        keys = tuple(k for k in map(_key, name.words) if k)
-        first = keys[0] if len(keys) > 1 and keys[0] in first_names() else ""
+        key_list: list[str] = []
+        for word in name.words:
+            k = _key(word)
+            if k:
+                key_list.append(k)
+        keys = tuple(key_list)
+        given = self._first_names
+        first = keys[0] if len(keys) > 1 and keys[0] in given else ""
         entity = self._match(keys, first, name)
         if entity is None:
             entity = self._acronym_match(name)
@@ -215,16 +264,17 @@ class EntityIndex:
             entity.first = first
         if name.gender and not entity.gender:
             entity.gender = name.gender
-        elif len(name.words) == 1 and keys and keys[0] in first_names():
+        elif len(name.words) == 1 and keys and keys[0] in given:
             # a lone first name ("Melanie") hints at gender; a vote, since surnames
             # such as "Warren" or "Scott" are first names too
-            entity.gender_votes[first_names()[keys[0]]] += 2
-        elif len(keys) > 1 and not first and keys[0] in census_first_names() and not entity.gender:
+            entity.gender_votes[given[keys[0]]] += 2
+        elif len(keys) > 1 and not first and keys[0] in self._census_first_names and not entity.gender:
             # a rarer first name ("Dante Chinni") hints at gender too
-            entity.gender_votes[census_first_names()[keys[0]]] += 1
+            entity.gender_votes[self._census_first_names[keys[0]]] += 1
         if name.title:
             entity.titles.update(name.title.split())
-        entity.descriptors.update(name.descriptors)
+        if name.descriptors:
+            entity.descriptors.update(name.descriptors)
         return entity
 
     def _match(self, keys: tuple[str, ...], first: str, name: NameMention) -> Entity | None:
@@ -233,23 +283,29 @@ class EntityIndex:
         if not key_set:
             return None
         # candidates share a word with the name; most recently mentioned first
-        ids = {eid for k in key_set for eid in self._by_key.get(k, ())}
+        ids: set[int] = set()
+        for k in key_set:
+            found = self._by_key.get(k)
+            if found is not None:
+                ids.update(found)
         compatible: list[Entity] = []
-        for eid in sorted(ids, key=lambda e: -self._last_seen[e]):
+        # (no two entities share a last mention, so no ties; a bound method is a faster
+        # key than a lambda, and most names have at most one candidate, with nothing to sort)
+        order = list(ids) if len(ids) < 2 else sorted(ids, key=self._last_seen.__getitem__, reverse=True)
+        for eid in order:
             entity = self.entities[eid]
             if not (key_set <= entity.keys or entity.keys <= key_set):
                 continue
-            if entity.keys <= key_set and len(key_set) > len(entity.keys) and any(
-                    len(f) > 1 for f in entity.forms):
+            if entity.keys <= key_set and len(key_set) > len(entity.keys) and _any_multiword(entity.forms):
                 # a fuller name may only extend a short one ("Clinton" -> "Bill
                 # Clinton"), never a different full name ("Hillary Clinton").
-                if not all(k in key_set for f in entity.forms for k in map(_key, f)):
+                if not _keys_within(entity.forms, key_set):
                     continue
             if first and entity.first and first != entity.first:
                 continue
             if name.gender and entity.gender and name.gender != entity.gender:
                 continue
-            if len(key_set) > 1 or not any(len(f) > 1 for f in entity.forms):
+            if len(key_set) > 1 or not _any_multiword(entity.forms):
                 return entity
             compatible.append(entity)
         if not compatible:
@@ -270,14 +326,15 @@ class EntityIndex:
             if not short:
                 return None
             for entity in reversed(self.entities):
-                if any(len(f) > 1 and _initials(f) == short for f in entity.forms):
-                    return entity
+                for f in entity.forms:
+                    if len(f) > 1 and _initials(f) == short:
+                        return entity
             return None
         long = _initials(name.words)
         if len(long) < 2:
             return None
         for entity in reversed(self.entities):
-            if all(len(f) == 1 and _acronym_of_word(f[0]) == long for f in entity.forms):
+            if _all_acronyms_of(entity.forms, long):
                 return entity
         return None
 
@@ -285,9 +342,14 @@ class EntityIndex:
         """Let he/she right after a mention vote on that entity's gender."""
         tokens = self.doc.tokens
         quoted = self.doc.quoted
-        # (one comprehension over all tokens, then a loop over the few pronouns)
-        gendered = [(idx, low) for idx, low in enumerate([t.text.lower() for t in tokens])
-                    if low in _GENDERED_PRONOUNS and not quoted[idx]]
+        gendered: list[tuple[int, str]] = []
+        for idx in range(len(tokens)):
+            text = tokens[idx].text
+            # (every gendered pronoun starts with an h or an s: most words need no lower())
+            if text[0] in _GENDERED_INITIALS and not quoted[idx]:
+                low = text.lower()
+                if low in _GENDERED_PRONOUNS:
+                    gendered.append((idx, low))
         for idx, low in gendered:
             # the vote goes to the nearest preceding name that could be a person, so
             # "he was born in New Mexico. He said" does not make New Mexico a man
@@ -302,14 +364,18 @@ class EntityIndex:
         # A gender taken from a first name alone yields to the pronouns that
         # follow the name: "9/11 widow Terry Strada ... She continued". Only
         # pronoun votes count here (not the hint of a lone first name, "Grant").
-        pronoun_votes: dict[int, Counter] = {}
+        # (plain dicts: a Counter's methods are Python code, slow to call from compiled code)
+        pronoun_votes: dict[int, dict[str, int]] = {}
         for idx, eid in self._votes_by_token.items():
-            pronoun_votes.setdefault(eid, Counter())["m" if tokens[idx].text.lower() in MALE_PRONOUNS else "f"] += 1
+            votes = pronoun_votes.get(eid)
+            if votes is None:
+                votes = pronoun_votes[eid] = {"m": 0, "f": 0}
+            votes["m" if tokens[idx].text.lower() in MALE_PRONOUNS else "f"] += 1
         for eid, votes in pronoun_votes.items():
             entity = self.entities[eid]
             if entity.gender and not any(TITLES.get(t) for t in entity.titles):
                 other = "f" if entity.gender == "m" else "m"
-                if votes[other] >= 2 and not votes[entity.gender]:
+                if votes[other] >= 2 and not votes.get(entity.gender, 0):
                     entity.gender = other
 
     def _salience(self, entity: Entity) -> float:
@@ -346,7 +412,8 @@ class EntityIndex:
             doc = self.doc
             first_token = self.mention_tokens[lo]
             line = doc.lines[doc.line_of_token[first_token]]
-            if is_headline_line(doc, *doc.line_tokens(line)):
+            lo_token, hi_token = doc.line_tokens(line)  # (no *args: a native call)
+            if is_headline_line(doc, lo_token, hi_token):
                 between = doc.tokens[first_token:self.mention_tokens[lo + 1]]
                 if not any(t.text.endswith(("’s", "'s", "’", "'")) for t in between):
                     return self.entities[self.mention_entities[lo]]
@@ -582,7 +649,7 @@ class EntityIndex:
         return choice
 
 
-_ORG_HEAD_WORDS = {
+_ORG_HEAD_WORDS: Final = {
     "newspaper": {"post", "times", "journal", "news", "herald", "tribune", "telegraph", "guardian",
                   "mail", "express", "mirror", "sun", "star", "globe", "chronicle", "gazette",
                   "observer", "independent", "examiner", "inquirer", "ledger"},
@@ -594,7 +661,7 @@ _ORG_HEAD_WORDS = {
 }
 
 
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS: Final = frozenset(
     "a an the of and or in on at to for with by from as said says who that this his her their its".split()
 )
 
@@ -619,16 +686,15 @@ def is_common(word: str) -> bool:
 __all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common"]
 
 
-_NOT_VERBS = frozenset(
+_NOT_VERBS: Final = frozenset(
     "of and or in for to on at with from by as about but than nor versus vs over into".split()
 )
 
 
-def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
-    """True when a reporting verb sits right after the name or right before it
-    ("Putney said", "said Putney"): only people and bodies speak."""
+def _next_to_cue(doc: ParsedDoc, name: NameMention, k: int) -> bool:
+    """True when a reporting verb sits right after the name (at token ``k``) or
+    right before it ("Putney said", "said Putney"): only people and bodies speak."""
     tokens = doc.tokens
-    k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].text.lower() in REPORTING_VERBS:
         return True
     first = name.token
@@ -637,12 +703,11 @@ def _next_to_cue(doc: ParsedDoc, name: NameMention) -> bool:
     return False
 
 
-def _inverted_after_verb(doc: ParsedDoc, name: NameMention) -> bool:
+def _inverted_after_verb(doc: ParsedDoc, name: NameMention, k: int) -> bool:
     """True for the subject after a reporting verb at the end of a sentence: "…
     are not likely to alter the campaign, noted NBC’s Dante Chinni." (an owner
-    such as "NBC’s" may stand between verb and name)."""
+    such as "NBC’s" may stand between verb and name; ``k`` is the token after the name)."""
     tokens = doc.tokens
-    k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].text not in (".", ",", ";"):
         return False
     v = name.token - 1
@@ -661,18 +726,18 @@ def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
         and tokens[v - 1].text in (",", "—", "–")
 
 
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS: Final = frozenset(
     "in at of from to for with by on about against into over under between among than like "
     "near behind toward towards across through via and or".split()
 )
 
 
-def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool) -> bool:
+def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: int) -> bool:
     """True when a name mention is probably a clause's subject: it opens its
     sentence, follows its reporting verb (``inverted``, see _inverted_after_verb),
-    or a verb-like lower-case word or an appositive comma follows it."""
+    or a verb-like lower-case word or an appositive comma follows it (``k`` is
+    the token after the name)."""
     tokens = doc.tokens
-    k = doc.token_index(name.end)
     if k < len(tokens) and tokens[k].start == name.end:
         nxt = tokens[k].text
     else:
@@ -687,7 +752,7 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool) -> bo
     if inverted:
         return True
     before = tokens[first - 1].text.lower()
-    if before == "with" and _absolute_subject(doc, doc.token_index(name.end)):
+    if before == "with" and _absolute_subject(doc, k):
         return True  # "with Hillary Clinton — who’s called for … — lambasting Trump’s plan"
     if before in _PREPOSITIONS or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _PREPOSITIONS):
         return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
@@ -732,21 +797,50 @@ def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
 
 
 # Words left out of an acronym ("Federal Bureau of Investigation" = FBI).
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+_ACRONYM_SKIP: Final = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+
+
+_INITIALS: Final[dict[tuple[str, ...], str]] = {}  # name words -> _initials(words)
 
 
 def _initials(words: tuple[str, ...]) -> str:
     """Upper-case initials of a multi-word name, function words left out."""
-    return "".join(w[0].upper() for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha())
+    found = _INITIALS.get(words)
+    if found is None:
+        if len(_INITIALS) > 100_000:
+            _INITIALS.clear()
+        letters: list[str] = []
+        for w in words:
+            if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha():
+                letters.append(w[0].upper())
+        found = _INITIALS[words] = "".join(letters)
+    return found
+
+
+_ACRONYMS: Final[dict[str, str]] = {}  # word -> _acronym_of_word(word)
 
 
 def _acronym_of_word(word: str) -> str:
     """The letters of an acronym ("IMF", "U.N." -> "UN"), or "" for any other word."""
-    letters = word.replace(".", "")
-    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+    found = _ACRONYMS.get(word)
+    if found is None:
+        if len(_ACRONYMS) > 100_000:
+            _ACRONYMS.clear()
+        letters = word.replace(".", "")
+        found = letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+        _ACRONYMS[word] = found
+    return found
 
 
-_SENTENCE_ENDS = frozenset((".", "!", "?"))
+def _all_acronyms_of(forms: list[tuple[str, ...]], long: str) -> bool:
+    """True when every form is one word, the acronym ``long``."""
+    for f in forms:
+        if len(f) != 1 or _acronym_of_word(f[0]) != long:
+            return False
+    return True
+
+
+_SENTENCE_ENDS: Final = frozenset((".", "!", "?"))
 _MAX_SENTENCE_TOKENS = 80
 
 

@@ -14,38 +14,57 @@ Notes:
 """
 from __future__ import annotations
 
+import math
 import re
+import string
+from typing import Final
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from .cues import CUE_NOUN_DETERMINERS, NON_PERSON_WORDS, NON_POSSESSIVE_S, PHRASAL_CUES, REPORTING_VERBS, WEAK_VERBS
 from .names import is_headline_line
 from .parsed import ParsedDoc
+from .records import QuoteSpan
+from .segment import Token
 from .resources import word_tags
 
 # Coarse tag classes, used as small integers in feature vectors.
-TAG_CODES = {
+TAG_CODES: Final = {
     "NNP": 1, "N": 2, "V": 3, "VBD": 4, "J": 5, "R": 6, "IN": 7, "DT": 8, "PRP": 9,
     "CC": 10, "CD": 11, "MD": 12, "PUNCT": 13, "QUOTE": 14, "OTHER": 15,
 }
-_QUOTE_TOKENS = frozenset("\"“”‘’'„«»")
+_QUOTE_TOKENS: Final = frozenset("\"“”‘’'„«»")
 # token text -> _token_facts. Most tokens of news repeat, but names and numbers
 # keep coming over a long batch, so the cache is emptied when it reaches this size.
-_FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool]] = {}
+_FACTS_CACHE: dict[str, tuple[int, int, bool, bool, bool, bool, str]] = {}
 _FACTS_CACHE_LIMIT = 100_000
-_SENT_END = frozenset(".!?")
-_PERSON_PRONOUNS = frozenset("i me my we us our you your".split())
-_AUX = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
+_SENT_END: Final = frozenset(".!?")
+_PERSON_PRONOUNS: Final = frozenset("i me my we us our you your".split())
+_AUX: Final = frozenset("is are was were be been am 's ’s has have had will would can could should may might must do does did".split())
 
 
-def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bool, bool, bool]:
+def token_index_near(doc: ParsedDoc, offset: int, k: int) -> int:
+    """``doc.token_index(offset)``, found by walking from token ``k``: for an offset
+    a few tokens away (a name's end, a quote's closing mark) this is cheaper than
+    the bisect call, which costs as much as a few hundred steps once compiled."""
+    starts = doc.token_starts
+    n = len(starts)
+    k = min(k, n)
+    while k > 0 and starts[k - 1] >= offset:
+        k -= 1
+    while k < n and starts[k] < offset:
+        k += 1
+    return k
+
+
+def _token_facts(text: str, lexicon: dict[str, str]) -> tuple[int, int, bool, bool, bool, bool, str]:
     """What DocContext.build needs to know of a token's text, whatever its context:
     (tag code, cue code outside quotes, may open a sentence, ends a sentence,
-    is a quote mark, is a comma)."""
+    is a quote mark, is a comma, the next word that makes it a phrasal cue or "")."""
     low = text.lower()
     cue_code = 0 if low not in REPORTING_VERBS else (2 if low in WEAK_VERBS else 1)
     opens = text[:1].isupper() or text in _QUOTE_TOKENS or text[:1].isdigit()
-    return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",")
+    return (coarse_tag(text, lexicon), cue_code, opens, text in _SENT_END, text in _QUOTE_TOKENS, text == ",",
+            PHRASAL_CUES.get(low, ""))
 
 
 # Party and nationality adjectives ("Republican", "Mexican"), not the nouns that
@@ -55,7 +74,7 @@ GROUP_ADJECTIVES: frozenset[str] = frozenset(
 )
 
 
-def is_cue_noun(tokens, v: int, lo: int) -> bool:
+def is_cue_noun(tokens: list[Token], v: int, lo: int) -> bool:
     """True when the reporting-verb form at token ``v`` is a noun: after a
     determiner or a possessive ("his remarks", "the report", "Mr. Obama's
     remarks on Saturday"), unless "that" follows ("Trump’s claim that …",
@@ -87,7 +106,7 @@ def is_cue_noun(tokens, v: int, lo: int) -> bool:
 
 
 # Tokens after which a capital only opens a sentence or a quoted phrase.
-_CAPITAL_OPENERS = frozenset(".!?:;—–-(\"“‘'")
+_CAPITAL_OPENERS: Final = frozenset(".!?:;—–-(\"“‘'")
 
 
 def is_cue_in_name(doc: ParsedDoc, v: int) -> bool:
@@ -102,7 +121,8 @@ def is_cue_in_name(doc: ParsedDoc, v: int) -> bool:
     line = doc.line_of_token[v]
     if doc.line_of_token[v - 1] != line or tokens[v - 1].text in _CAPITAL_OPENERS:
         return False
-    return not is_headline_line(doc, *doc.line_tokens(doc.lines[line]))
+    lo, hi = doc.line_tokens(doc.lines[line])  # (no *args: a native call)
+    return not is_headline_line(doc, lo, hi)
 
 
 def coarse_tag(word: str, lexicon: dict[str, str]) -> int:
@@ -176,13 +196,18 @@ class DocContext:
         if len(cache) > _FACTS_CACHE_LIMIT:
             cache.clear()
         tokens = doc.tokens
-        quoted = doc.quoted or [False] * len(tokens)
+        n = len(tokens)
+        quoted = doc.quoted or [False] * n
         line_of = doc.line_of_token
-        tags: list[int] = []
-        sentence: list[int] = []
-        cue: list[int] = []
-        comma: list[int] = []
-        mark: list[int] = []
+        # (filled in place: cheaper once compiled than appending)
+        tags = [0] * n
+        sentence = [0] * n
+        cue = [0] * n
+        # the running counts: item i + 1 counts tokens 0..i
+        commas = [0] * (n + 1)
+        cues = [0] * (n + 1)
+        marks = [0] * (n + 1)
+        n_commas = n_cues = n_marks = 0
         s = 0
         prev_line = -1
         prev_end = False
@@ -191,7 +216,7 @@ class DocContext:
             facts = cache.get(text)
             if facts is None:
                 facts = cache[text] = _token_facts(text, lexicon)
-            code, cue_code, opens, is_end, is_mark, is_comma = facts
+            code, cue_code, opens, is_end, is_mark, is_comma, phrasal_next = facts
             line = line_of[i]
             in_quote = quoted[i]
             # a sentence ends at . ! ? outside quotes before a capital, or at a paragraph end
@@ -202,17 +227,23 @@ class DocContext:
             # a sentence ends at . ! ? outside quotes, or at a closing mark right after a quoted full stop
             prev_end = (is_end and not in_quote) or (
                 is_mark and i > 0 and tokens[i - 1].text == "." and quoted[i - 1])
-            sentence.append(s)
-            tags.append(code)
-            if not cue_code and i + 1 < len(tokens) and text.lower() in PHRASAL_CUES \
-                    and tokens[i + 1].text.lower() == PHRASAL_CUES[text.lower()]:
+            sentence[i] = s
+            tags[i] = code
+            if not cue_code and phrasal_next and i + 1 < n and tokens[i + 1].text.lower() == phrasal_next:
                 cue_code = 1  # "as Foner put it" (the rules' test, attribute._is_cue)
-            cue.append(0 if in_quote or (cue_code and (is_cue_noun(tokens, i, 0) or is_cue_in_name(doc, i)))
-                       else cue_code)
-            comma.append(1 if is_comma and not in_quote else 0)
-            mark.append(1 if is_mark else 0)
-        return cls(doc, tags, sentence, cue, [0, *accumulate(comma)],
-                   [0, *accumulate(1 if c == 1 else 0 for c in cue)], [0, *accumulate(mark)])
+            if in_quote or (cue_code and (is_cue_noun(tokens, i, 0) or is_cue_in_name(doc, i))):
+                cue_code = 0
+            cue[i] = cue_code
+            if cue_code == 1:
+                n_cues += 1
+            cues[i + 1] = n_cues
+            if is_comma and not in_quote:
+                n_commas += 1
+            commas[i + 1] = n_commas
+            if is_mark:
+                n_marks += 1
+            marks[i + 1] = n_marks
+        return cls(doc, tags, sentence, cue, commas, cues, marks)
 
     def count(self, prefix: list[int], lo: int, hi: int) -> int:
         """How many of the counted tokens lie in [lo, hi) (0 for an empty range)."""
@@ -227,17 +258,18 @@ class DocContext:
 
 # -- the quote filter's features ------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_MINOR = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
+_WORD: Final = re.compile(r"[A-Za-z][\w’'-]*")
+_ASCII_UPPER: Final = frozenset(string.ascii_uppercase)
+_MINOR: Final = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())
 
 
-def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, index_in_line: int,
+def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_line: int, index_in_line: int,
                   repeats: int = 0, unquoted: bool = False) -> dict:
     """Return the features of one quote-mark span for the "is it a quote?" classifier.
 
     Args:
         ctx: the document's token facts.
-        span: a :class:`~quotes.records.QuoteSpan`.
+        span: the span.
         reason: why the rule screen would reject it ("title", "scare quote", ...), or None.
         n_in_line: how many spans its paragraph holds.
         index_in_line: its position among them.
@@ -252,14 +284,31 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
     text = doc.text
     tokens = doc.tokens
     content = text[span.start:span.end]
-    words = _WORD.findall(content)
+    words: list[str] = _WORD.findall(content)  # (typed: findall gives Any, whose methods are slow calls)
     n = len(words)
     line = doc.lines[span.line]
     qlo = doc.token_index(span.mark_start)
-    qhi = doc.token_index(span.mark_end)
-    inner = [k for k in range(qlo, qhi) if tokens[k].text[:1].isalnum()]
-    major = [w for w in words if w.lower() not in _MINOR]
-    caps = sum(1 for w in major if w[:1].isupper())
+    qhi = token_index_near(doc, span.mark_end, qlo)
+    # (plain loops: faster once compiled than comprehensions and any() over generators)
+    n_major = caps = 0
+    first_person = False
+    for w in words:
+        low = w.lower()
+        if low in _PERSON_PRONOUNS:
+            first_person = True
+        if low not in _MINOR:
+            n_major += 1
+            if w[0] in _ASCII_UPPER:  # (_WORD starts with an ASCII letter: w[:1].isupper(), without a method call)
+                caps += 1
+    has_verb = has_aux = False
+    tags = ctx.tags
+    for k in range(qlo, qhi):
+        word = tokens[k].text
+        if word[:1].isalnum():
+            if tags[k] in (3, 4, 12):
+                has_verb = True
+            if word.lower() in _AUX:
+                has_aux = True
     f: dict = {
         "bias": 1.0,
         f"reason={reason}": 1.0,
@@ -270,14 +319,14 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
         "one_word": float(n == 1),
         "two_three_words": float(2 <= n <= 3),
         "long": float(n >= 8),
-        "cap_share": caps / len(major) if major else 0.0,
-        "all_caps_title": float(bool(major) and caps == len(major)),
+        "cap_share": caps / n_major if n_major else 0.0,
+        "all_caps_title": float(n_major > 0 and caps == n_major),
         "first_upper": float(content[:1].isupper()),
         "ends_punct": float(content.rstrip()[-1:] in ".,!?…"),
         "ends_comma": float(content.rstrip()[-1:] == ","),
-        "first_person": float(any(w.lower() in _PERSON_PRONOUNS for w in words)),
-        "has_verb": float(any(ctx.tags[k] in (3, 4, 12) for k in inner)),
-        "has_aux": float(any(tokens[k].text.lower() in _AUX for k in inner)),
+        "first_person": float(first_person),
+        "has_verb": float(has_verb),
+        "has_aux": float(has_aux),
         "starts_line": float(span.mark_start == line.start),
         "ends_line": float(span.mark_end >= line.end - 1),
         "whole_line": float(span.mark_start == line.start and span.mark_end >= line.end - 1),
@@ -288,8 +337,8 @@ def span_features(ctx: DocContext, span, reason: str | None, n_in_line: int, ind
         "unquoted_too": float(unquoted),
     }
     # Reporting verbs near the marks make a span speech, whatever its shape.
-    lo = max(doc.token_index(line.start), qlo - 6)
-    hi = min(doc.token_index(line.end), qhi + 6)
+    lo = max(token_index_near(doc, line.start, qlo), qlo - 6)
+    hi = min(token_index_near(doc, line.end, qhi), qhi + 6)
     f["cue_before"] = float(ctx.count(ctx.cues, lo, qlo) > 0)
     f["cue_after"] = float(ctx.count(ctx.cues, qhi, hi) > 0)
     f["cue_in_sentence"] = float(_cue_in_sentence(ctx, qlo, qhi))
@@ -326,6 +375,4 @@ def _cue_in_sentence(ctx: DocContext, qlo: int, qhi: int) -> bool:
 
 def _log1(x: float) -> float:
     """log2(1 + x), a cheap squashing of counts."""
-    import math
-
     return math.log2(1.0 + x)
