@@ -13,6 +13,9 @@ from . import __version__
 app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
+    # Plain help: Typer's rich panels import rich's markdown stack (about a
+    # quarter of a second) before printing a line.
+    rich_markup_mode=None,
     help="Find direct quotes in news articles, name who said them, score their tone "
          "and aggregate per speaker.\n\nExample: quotes extract corpora/",
 )
