@@ -376,13 +376,14 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str
                     chunk, alone = inflight[future]
                     results = future.result()  # raises BrokenProcessPool when a worker died
                     del inflight[future]
+                    ok = [(doc, result["quotes"]) for doc, result in zip(chunk, results) if result["ok"]]
+                    if ok:  # one transaction for the batch (see Store.add_analyses)
+                        summary.quotes += store.add_analyses(ok, version)
+                        summary.analysed += len(ok)
                     for doc, result in zip(chunk, results):
-                        if result["ok"]:
-                            summary.quotes += store.add_analysis(doc, result["quotes"], version)
-                            summary.analysed += 1
-                        else:
+                        if not result["ok"]:
                             _fail(store, summary, doc, result["reason"], version)
-                        done += 1
+                    done += len(chunk)
                     bar.update(done, len(summary.failed))
         except BrokenProcessPool:
             executor.shutdown(wait=True)

@@ -29,7 +29,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -253,24 +253,44 @@ class Store:
             One transaction: the document row, its quotes, and the removal of its
             old quotes and of failures recorded for it commit together or not at all.
         """
+        return self.add_analyses([(doc, quotes)], pipeline_version)
+
+    def add_analyses(self, analyses: Sequence[tuple[Document, Iterable[QuoteRecord | dict[str, Any]]]],
+                     pipeline_version: str | None = None) -> int:
+        """Store several analysed documents (see :meth:`add_analysis`) in one transaction.
+
+        ``analyse`` stores each batch its workers return this way: one commit
+        per batch instead of one per document keeps the parent process, which
+        shares the cores with the workers, from becoming the bottleneck.
+
+        Returns:
+            The number of quotes stored.
+        """
         version = pipeline_version or _pipeline_version()
-        rows = [_quote_row(doc.doc_id, q) for q in quotes]
+        now = _now()
+        # A document given twice keeps its last analysis, as two calls would.
+        latest = {doc.doc_id: (doc, quotes) for doc, quotes in analyses}
+        documents, quote_rows, failures = [], [], []
+        for doc, quotes in latest.values():
+            rows = [_quote_row(doc.doc_id, q) for q in quotes]
+            documents.append((doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
+                              doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now))
+            quote_rows += rows
+            failures.append((doc.doc_id, doc.source))
         with self._transaction() as conn:
-            conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc.doc_id,))
-            conn.execute(
+            conn.executemany("DELETE FROM quotes WHERE doc_id = ?", [(d[0],) for d in documents])
+            conn.executemany(
                 """INSERT OR REPLACE INTO documents (doc_id, content_hash, pipeline_version, title,
                    date, url, outlet, source, chars, quotes, analysed_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
-                 doc.url, doc.outlet, doc.source, len(doc.text), len(rows), _now()))
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
             conn.executemany(
                 """INSERT OR REPLACE INTO quotes (quote_id, doc_id, start, "end", text, speaker,
                    speaker_mention, speaker_start, speaker_end, cue, confidence, rule,
                    regret, shock, polarity, subjectivity)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
-            conn.execute("DELETE FROM failures WHERE doc_id = ? OR source = ?", (doc.doc_id, doc.source))
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", quote_rows)
+            conn.executemany("DELETE FROM failures WHERE doc_id = ? OR source = ?", failures)
             conn.execute("UPDATE state SET value = value + 1 WHERE key = 'analysis_epoch'")
-        return len(rows)
+        return len(quote_rows)
 
     def record_failure(self, source: str, reason: str, doc_id: str | None = None,
                        pipeline_version: str | None = None) -> None:

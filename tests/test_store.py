@@ -247,3 +247,18 @@ def test_readers_see_committed_documents_while_a_writer_is_open(tmp_path):
     with Store(path) as writer, Store(path) as reader:
         writer.add_analysis(Document("a", "t"), [_q(0, "hi", "Anthony Blunt")], V1)
         assert reader.counts()["quotes"] == 1
+
+
+def test_batch_of_analyses_is_one_commit_and_keeps_the_last_of_a_doc(tmp_path):
+    with Store(tmp_path / "b.db") as store:
+        store.add_analysis(Document("a", "old text"), [_q(0, "stale", "Anthony Blunt")], V1)
+        n = store.add_analyses([
+            (Document("a", "first"), [_q(0, "one", "Anthony Blunt"), _q(10, "two", "Anthony Blunt")]),
+            (Document("b", "bee"), [_q(0, "bee", "Jane Doe")]),
+            (Document("a", "second"), [_q(5, "three", "Anthony Blunt")]),
+        ], V1)
+        assert n == 2
+        assert store.counts()["documents"] == 2
+        texts = sorted(q["text"] for q in store.quotes())
+        assert texts == ["bee", "three"]
+        assert store.has_document("a", content_hash("a", "second"), V1)
