@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,34 @@ def shared_texts(path: Path, key: str | None) -> list[str]:
     if path.suffix == ".tsv":
         return [line.split("\t")[0] for line in lines]
     return [json.loads(line)[key] for line in lines if line.strip()]
+
+
+def corpora_texts() -> list[str]:
+    """Every quote and every whole article of ``corpora/``."""
+    from quotes.evaluate import load_gold
+
+    docs = load_gold(CORPORA)
+    return [q["text"] for doc in docs for q in doc["quotes"]] + [doc["text"] for doc in docs]
+
+
+def random_texts(words: list[str], count: int, seed: int) -> list[str]:
+    """Made-up texts of up to 14 of ``words``: some upper-cased or capitalised, with
+    marks around them and spaces or line breaks between them (seeded)."""
+    rng = random.Random(seed)
+    marks = ["", "", "", ",", ".", "!", "?", "!!", "'", '"', "(", ")"]
+    texts = []
+    for _ in range(count):
+        chosen = []
+        for _ in range(rng.randint(0, 14)):
+            w = rng.choice(words)
+            r = rng.random()
+            if r < 0.15:
+                w = w.upper()
+            elif r < 0.2:
+                w = w.capitalize()
+            chosen.append(rng.choice(marks) + w + rng.choice(marks))
+        texts.append(rng.choice([" ", " ", "  ", "\n"]).join(chosen))
+    return texts
 
 
 @pytest.fixture(autouse=True)

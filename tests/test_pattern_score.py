@@ -1,11 +1,9 @@
 """The compiled walk of TextBlob's pattern scorer gives TextBlob's polarity and subjectivity, to the bit."""
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from .conftest import CORPORA, SHARED_TEXTS, shared_texts
+from .conftest import SHARED_TEXTS, corpora_texts, random_texts, shared_texts
 
 # Texts made to take each branch of Sentiment.assessments: modifiers before known
 # words (near, across small words, cut by longer ones), negations (before known and
@@ -38,19 +36,6 @@ _WORDS = [
 ]
 
 
-def _random_texts(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    marks = ["", "", "", ",", ".", "!", "?", "!!", "'", '"', "(", ")"]
-    texts = []
-    for _ in range(count):
-        words = []
-        for _ in range(rng.randint(0, 14)):
-            w = rng.choice(_WORDS)
-            if rng.random() < 0.15:
-                w = w.upper()
-            words.append(rng.choice(marks) + w + rng.choice(marks))
-        texts.append(rng.choice([" ", " ", "  ", "\n"]).join(words))
-    return texts
 
 
 def _assert_same(texts):
@@ -80,14 +65,11 @@ def test_made_up_texts_score_as_textblob_scores_them():
 
 
 def test_random_texts_score_as_textblob_scores_them():
-    _assert_same(_random_texts(5000, seed=20261129))
+    _assert_same(random_texts(_WORDS, 5000, seed=20261129))
 
 
 def test_corpora_texts_score_as_textblob_scores_them():
-    from quotes.evaluate import load_gold
-
-    docs = load_gold(CORPORA)
-    texts = [q["text"] for doc in docs for q in doc["quotes"]] + [doc["text"] for doc in docs]
+    texts = corpora_texts()
     assert len(texts) > 100
     _assert_same(texts)
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import importlib.metadata
-import random
 
 import pytest
 
-from .conftest import CORPORA, SHARED_TEXTS, shared_texts
+from .conftest import SHARED_TEXTS, corpora_texts, random_texts, shared_texts
 
 # Texts made to take each branch of polarity_scores.
 BRANCHES = [
@@ -65,22 +64,6 @@ _WORDS = [
 ]
 
 
-def _random_texts(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    marks = ["", "", "", ",", ".", "!", "?", "!!", "'", '"', "(", ")"]
-    texts = []
-    for _ in range(count):
-        words = []
-        for _ in range(rng.randint(0, 14)):
-            w = rng.choice(_WORDS)
-            r = rng.random()
-            if r < 0.15:
-                w = w.upper()
-            elif r < 0.2:
-                w = w.capitalize()
-            words.append(rng.choice(marks) + w + rng.choice(marks))
-        texts.append(rng.choice([" ", " ", "  ", "\n"]).join(words))
-    return texts
 
 
 
@@ -116,14 +99,11 @@ def test_made_up_texts_score_as_vader_scores_them():
 
 
 def test_random_texts_score_as_vader_scores_them():
-    _assert_same(_random_texts(5000, seed=20261129))
+    _assert_same(random_texts(_WORDS, 5000, seed=20261129))
 
 
 def test_corpora_quotes_score_as_vader_scores_them():
-    from quotes.evaluate import load_gold
-
-    docs = load_gold(CORPORA)
-    texts = [q["text"] for doc in docs for q in doc["quotes"]] + [doc["text"] for doc in docs]
+    texts = corpora_texts()
     assert len(texts) > 100
     _assert_same(texts)
 
