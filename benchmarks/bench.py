@@ -14,6 +14,7 @@ import importlib.util
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,6 +144,15 @@ def workers_rate(corpus: Path, workers: int) -> dict[str, float]:
             "documents": analysed}
 
 
+def _median_rates(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure of a worker count's runs, as its median (None where a run had none)."""
+    out: dict[str, float] = {}
+    for key in runs[0]:
+        values = [r[key] for r in runs if r[key] is not None]
+        out[key] = round(statistics.median(values), 2) if values else None
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path)
@@ -151,6 +161,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers-corpus", type=Path,
                     help="corpus for --workers (default: PolNeAR train when present, else CORPUS)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus (default 3)")
+    ap.add_argument("--worker-runs", type=int, default=3,
+                    help="times each --workers count is run, in alternation; medians are reported (default 3)")
     args = ap.parse_args(argv)
     corpus = (args.corpus or (DEFAULT_SHARED if DEFAULT_SHARED.exists() else ROOT / "corpora")).resolve()
     # First, while this process is small: a child's peak memory counts what it
@@ -193,12 +205,22 @@ def main(argv=None) -> int:
     }
     if args.workers:
         workers_corpus = args.workers_corpus or (DEFAULT_WORKERS_CORPUS if DEFAULT_WORKERS_CORPUS.exists() else corpus)
-        rates = {str(w): workers_rate(workers_corpus, w) for w in args.workers}
-        result["analyse"] = {"corpus": str(workers_corpus), "docs_per_s": rates}
+        # On a shared machine the rate of a run moves with its neighbours' load:
+        # the counts are run in turn, several times, and each figure is the
+        # median of its runs (every run's speed-up is kept too).
+        runs: dict[str, list[dict[str, float]]] = {str(w): [] for w in args.workers}
+        for n in range(max(1, args.worker_runs)):
+            for w in (args.workers if n % 2 == 0 else args.workers[::-1]):
+                runs[str(w)].append(workers_rate(workers_corpus, w))
+        rates = {w: _median_rates(r) for w, r in runs.items()}
+        result["analyse"] = {"corpus": str(workers_corpus), "runs": len(runs[str(args.workers[0])]),
+                             "docs_per_s": rates}
         if "1" in rates:
             result["analyse"]["speedup_vs_1"] = {
                 w: {k: round(r[k] / rates["1"][k], 2) if r[k] and rates["1"][k] else None for k in ("wall", "steady")}
                 for w, r in rates.items()}
+            result["analyse"]["speedup_vs_1_per_run"] = {
+                w: [round(a["wall"] / b["wall"], 2) for a, b in zip(r, runs["1"])] for w, r in runs.items()}
     if args.json:
         print(json.dumps(result))
         return 0
@@ -214,7 +236,9 @@ def main(argv=None) -> int:
         for w, r in result["analyse"]["docs_per_s"].items():
             print(f"analyse {w} worker(s) {r['wall']} docs/s wall, {r['steady']} after {r['startup_s']} s start-up")
         for w, r in result["analyse"].get("speedup_vs_1", {}).items():
-            print(f"speed-up {w} vs 1    wall x{r['wall']}, steady x{r['steady']}")
+            per_run = ", ".join(f"x{v}" for v in result["analyse"]["speedup_vs_1_per_run"][w])
+            print(f"speed-up {w} vs 1    wall x{r['wall']}, steady x{r['steady']} (medians of "
+                  f"{result['analyse']['runs']} runs; wall per run {per_run})")
     return 0
 
 
