@@ -64,15 +64,28 @@ def any_first_names() -> frozenset[str]:
     return _read_words("first-names-female.txt") | _read_words("first-names-male.txt")
 
 
-@functools.lru_cache(maxsize=None)
 def common_words() -> frozenset[str]:
     """Lower-cased words that TextBlob's Brill lexicon tags as something other
     than a proper noun: a capitalised sentence-initial word in this set is
     probably not a name ("However", "Officials")."""
-    path = _textblob_lexicon()
+    return _brill_lexicon()[1]
+
+
+def word_tags() -> dict[str, str]:
+    """Map a word to its most frequent Penn Treebank tag in TextBlob's Brill lexicon
+    (the lexicon of its PatternTagger): a part-of-speech look-up that needs no
+    tagger model and downloads nothing."""
+    return _brill_lexicon()[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _brill_lexicon() -> tuple[dict[str, str], frozenset[str]]:
+    """:func:`word_tags` and :func:`common_words`, from one read of the lexicon's
+    100,000 lines (a worker reads it as it starts)."""
+    tags: dict[str, str] = {}
     common: set[str] = set()
     proper: set[str] = set()
-    with open(path, encoding="utf-8") as fh:
+    with open(_textblob_lexicon(), encoding="utf-8") as fh:
         for line in fh:
             if line.startswith(";;;"):
                 continue
@@ -80,29 +93,13 @@ def common_words() -> frozenset[str]:
             if len(parts) < 2:
                 continue
             word, tag = parts[0], parts[1]
+            # About 40 distinct tags for 100,000 words: one shared string each.
+            tags[word] = sys.intern(tag)
             if tag.startswith("NNP"):
                 proper.add(word.lower())
             elif word.islower():
                 common.add(word)
-    return frozenset(common - proper)
-
-
-@functools.lru_cache(maxsize=None)
-def word_tags() -> dict[str, str]:
-    """Map a word to its most frequent Penn Treebank tag in TextBlob's Brill lexicon
-    (the lexicon of its PatternTagger): a part-of-speech look-up that needs no
-    tagger model and downloads nothing."""
-    path = _textblob_lexicon()
-    tags: dict[str, str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(";;;"):
-                continue
-            parts = line.split()
-            if len(parts) >= 2:
-                # About 40 distinct tags for 100,000 words: one shared string each.
-                tags[parts[0]] = sys.intern(parts[1])
-    return tags
+    return tags, frozenset(common - proper)
 
 
 def textblob_folder() -> Path:
