@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 import struct
-from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
 import mmh3
@@ -84,7 +82,7 @@ class NgramHasher:
     """
 
     def __init__(self, analyzer: str, ngram_range: tuple[int, int], n_features: int,
-                 token_pattern: str = r"(?u)\b\w\w+\b", known: Sequence[int] | None = None) -> None:
+                 token_pattern: str = r"(?u)\b\w\w+\b") -> None:
         if analyzer not in ("word", "char_wb"):
             raise ValueError(f"unsupported analyzer {analyzer!r}")
         self.analyzer = analyzer
@@ -93,43 +91,9 @@ class NgramHasher:
         self.token_re = re.compile(token_pattern)
         self._columns: dict[str, int] = {}
         self._word_columns: dict[str, list[int]] = {}
-        # With ``known`` (sorted columns), n-grams are numbered by slot (see slot_of).
-        self.known: array | None = array("q", known) if known is not None else None
-        # bits below a slot's known-column part: room for any column
-        self._shift = max(1, (n_features - 1).bit_length())
-        # keys of (row, column) pairs: row * width + column
-        self._width = n_features if known is None else (2 * len(known) + 2) << self._shift
-
-    def slot_of(self, column: int) -> int:
-        """A number for a column that sorts as the columns do and says where its
-        weights are among the ``known`` columns.
-
-        The shipped tone model has weights for a sixth of its 2**20 columns;
-        dense arrays over all of them are 30 MB that every n-gram looks up at
-        random. Numbering the known columns 0..K-1 keeps the weights in arrays of
-        K + 1 rows. Columns in the gap before known column i share its slot
-        (2i << 20, plus the column, so that they stay distinct); known column i
-        is (2i + 1) << 20 (for 2**20 columns). Numbers sort as columns do, so counts are summed in
-        the same order and scores are the same to the bit.
-        """
-        known = self.known
-        if known is None:
-            return column
-        i = bisect_left(known, column)
-        if i < len(known) and known[i] == column:
-            return (2 * i + 1) << self._shift
-        return (2 * i << self._shift) + column
-
-    def weight_rows(self, slots: np.ndarray) -> np.ndarray:
-        """Where each slot's weights are: its known column's index, or K (the
-        row of an unknown column) for columns no training text had."""
-        if self.known is None:
-            return slots
-        half = slots >> self._shift
-        return np.where(half & 1, half >> 1, len(self.known))
 
     def columns(self, text: str) -> list[int]:
-        """The column (or slot, with ``known``) of every n-gram of ``text``, repeated as often as it occurs."""
+        """The column of every n-gram of ``text``, repeated as often as it occurs."""
         if self.analyzer == "char_wb":
             return self._char_wb_columns(text.lower())
         return self._word_columns_of(self.token_re.findall(text.lower()))
@@ -146,16 +110,15 @@ class NgramHasher:
         # instructions of np.fromiter, which converts them one by one)
         flat = np.frombuffer(struct.pack(f"{len(columns)}q", *columns), dtype=np.int64)
         rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        width = self._width
-        keys, counts = np.unique(rows * width + flat, return_counts=True)
-        return keys // width, keys % width, counts.astype(np.float64)
+        keys, counts = np.unique(rows * self.n_features + flat, return_counts=True)
+        return keys // self.n_features, keys % self.n_features, counts.astype(np.float64)
 
     def _column(self, name: str) -> int:
         col = self._columns.get(name)
         if col is None:
             if len(self._columns) >= _CACHE_SIZE:
                 self._columns.clear()
-            col = self._columns[name] = self.slot_of(column(name, self.n_features)[0])
+            col = self._columns[name] = column(name, self.n_features)[0]
         return col
 
     def _word_columns_of(self, tokens: list[str]) -> list[int]:

@@ -27,8 +27,6 @@ TONES = ("regret", "shock")
 DOMAINS = ("social", "news")
 # Bound of the scaled combiner inputs (see stack_inputs).
 Z_CLIP = 5.0
-# Texts scored per call at most: more are scored in batches of this size.
-_BATCH = 10_000
 
 
 def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -> np.ndarray:
@@ -114,20 +112,14 @@ class ToneScorer:
         lexicon = meta["lexicon"]
         self.lexicon = CueLexicon(lexicon["regret_table"], lexicon["shock_table"], lexicon["context"],
                                   lexicon["groups"], lexicon["negation_window"], lexicon["hedge_window"])
-        # Per n-gram block: (hasher, idf, coefficients (rows, tones), weight), with
-        # one row per column some training text had, plus a last row (default
-        # idf, no weight) for every other column (see NgramHasher.slot_of).
+        # Per n-gram block: (hasher, idf per column, coefficients (columns, tones), weight).
         self.blocks = []
         for block in meta["blocks"]:
             name, n = block["name"], block["n_features"]
-            idf_index, coef_index = arrays[f"{name}_idf_index"], arrays[f"{name}_coef_index"]
-            known = np.union1d(idf_index, coef_index)
-            hasher = NgramHasher(block["analyzer"], tuple(block["ngram_range"]), n, block["token_pattern"],
-                                 known=known.tolist())
-            idf = np.full(len(known) + 1, float(block["idf_fill"]))
-            idf[np.searchsorted(known, idf_index)] = arrays[f"{name}_idf_value"]
-            coef = np.zeros((len(known) + 1, len(TONES)))
-            coef[np.searchsorted(known, coef_index)] = arrays[f"{name}_coef"]
+            hasher = NgramHasher(block["analyzer"], tuple(block["ngram_range"]), n, block["token_pattern"])
+            idf = _dense(arrays, f"{name}_idf", n, block["idf_fill"])
+            coef = np.zeros((n, len(TONES)))
+            coef[arrays[f"{name}_coef_index"]] = arrays[f"{name}_coef"]
             self.blocks.append((hasher, idf, coef, float(block["weight"])))
         self.lexicon_coef = arrays["lexicon_coef"]
         self.base_intercept = arrays["base_intercept"]
@@ -144,14 +136,11 @@ class ToneScorer:
         n = len(texts)
         if not n:
             return np.zeros((0, len(TONES)))
-        if n > _BATCH:  # row * key width stays far inside int64 (see NgramHasher.counts)
-            return np.concatenate([self.predict_proba(texts[i:i + _BATCH], domain) for i in range(0, n, _BATCH)])
         lexicon = self.lexicon.transform(texts)
         scores = lexicon @ self.lexicon_coef + self.base_intercept
         for hasher, idf, coef, weight in self.blocks:
             # TfidfTransformer(sublinear_tf=True, norm="l2"): (1 + log count) * idf, per row unit length
-            rows, slots, counts = hasher.counts(texts)
-            cols = hasher.weight_rows(slots)
+            rows, cols, counts = hasher.counts(texts)
             tfidf = (np.log(counts) + 1.0) * idf[cols]
             norms = np.sqrt(np.bincount(rows, weights=tfidf * tfidf, minlength=n))
             norms[norms == 0] = 1.0
@@ -171,6 +160,12 @@ class _Standardise:
 
     def transform(self, X: np.ndarray) -> np.ndarray:
         return (X - self.mean) / self.scale
+
+
+def _dense(arrays: dict[str, np.ndarray], name: str, n: int, fill: float) -> np.ndarray:
+    out = np.full(n, fill)
+    out[arrays[f"{name}_index"]] = arrays[f"{name}_value"]
+    return out
 
 
 def tone_arrays(pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:

@@ -53,30 +53,3 @@ def test_dict_features_match_feature_hasher(alternate_sign):
 def test_unknown_analyzer_is_refused():
     with pytest.raises(ValueError, match="char"):
         NgramHasher("char", (1, 2), 16)
-
-
-def test_slots_of_known_columns_sort_as_columns_and_find_their_rows():
-    """With known columns, an n-gram's number keeps the columns' order (so counts
-    and sums come out in the same order) and points at its weights' row."""
-    import random
-
-    import numpy as np
-
-    from quotes.hashing import NgramHasher
-
-    rng = random.Random(3)
-    known = sorted(rng.sample(range(1 << 20), 5000))
-    hasher = NgramHasher("char_wb", (2, 5), 1 << 20, known=known)
-    columns = sorted(set(rng.sample(range(1 << 20), 20000)) | set(known[:50]) | {0, (1 << 20) - 1})
-    slots = [hasher.slot_of(c) for c in columns]
-    assert slots == sorted(slots) and len(set(slots)) == len(slots)
-    rows = hasher.weight_rows(np.array(slots, dtype=np.int64)).tolist()
-    index = {c: i for i, c in enumerate(known)}
-    assert rows == [index.get(c, len(known)) for c in columns]
-    # the same texts give the same counts, whatever the numbering
-    plain = NgramHasher("char_wb", (2, 5), 1 << 20)
-    texts = ["I made the biggest mistake of my life.", "", "an appalling, appalling shock"]
-    r1, c1, n1 = plain.counts(texts)
-    r2, s2, n2 = hasher.counts(texts)
-    assert r1.tolist() == r2.tolist() and n1.tolist() == n2.tolist()
-    assert [hasher.slot_of(c) for c in c1.tolist()] == s2.tolist()
