@@ -350,6 +350,18 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _rank_outward(candidates: list[Candidate], outward: list[int], rank_of: list[int], same_of: list[int]) -> None:
+    """Number the candidates on one side of a quote from the quote outward
+    (``outward``: their indices, nearest first): how many come between each one
+    and the quote, and how many of those are of its kind."""
+    kinds: dict[str, int] = {}
+    for r, i in enumerate(outward):
+        kind = candidates[i].mention.kind
+        rank_of[i] = r
+        same_of[i] = kinds.get(kind, 0)
+        kinds[kind] = same_of[i] + 1
+
+
 def _overlaps_any(cands: list[Candidate], m: Mention) -> bool:
     """True when some candidate's mention overlaps ``m``."""
     for c in cands:
@@ -416,26 +428,8 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
     # the quote: before it counting back from the quote, after it counting on
     rank_of = [0] * n_c
     same_of = [0] * n_c
-    kinds: dict[str, int] = {}
-    r = 0
-    for i in range(n_c - 1, -1, -1):
-        c = candidates[i]
-        if c.hi <= qlo:
-            kind = c.mention.kind
-            rank_of[i] = r
-            same_of[i] = kinds.get(kind, 0)
-            kinds[kind] = same_of[i] + 1
-            r += 1
-    kinds = {}
-    r = 0
-    for i in range(n_c):
-        c = candidates[i]
-        if c.lo >= qhi:
-            kind = c.mention.kind
-            rank_of[i] = r
-            same_of[i] = kinds.get(kind, 0)
-            kinds[kind] = same_of[i] + 1
-            r += 1
+    _rank_outward(candidates, [i for i in range(n_c - 1, -1, -1) if candidates[i].hi <= qlo], rank_of, same_of)
+    _rank_outward(candidates, [i for i in range(n_c) if candidates[i].lo >= qhi], rank_of, same_of)
     rows: list[list[float]] = []
     entity_in_window: dict[int, int] = {}
     for c in candidates:

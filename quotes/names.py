@@ -7,7 +7,6 @@ are kept, since pronoun and description resolution need them.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Set as AbstractSet
 from typing import Final
 
@@ -18,7 +17,6 @@ from .parsed import ParsedDoc
 from .resources import common_words, first_names
 from .segment import Token
 
-_POSSESSIVE: Final = re.compile(r"[’']s?$")
 # A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
 _ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -155,7 +153,7 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
                 if j > i and low in REPORTING_VERBS and low in common:
                     break  # a headline verb ends the name ("Obama Says ...")
                 if _is_cap_word(t) or _is_initial(t):
-                    if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (so _POSSESSIVE matches too)
+                    if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (a possessive: see _strip_possessive)
                         j += 1
                         break
                     j += 1
@@ -226,7 +224,7 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
 
 
 def _strip_possessive(word: str) -> str:
-    """``_POSSESSIVE.sub("", word)`` without the regex call (tokens hold no newline)."""
+    """``speakers._POSSESSIVE.sub("", word)`` without the regex call (tokens hold no newline)."""
     if word[-1:] in ("’", "'"):
         return word[:-1]
     if word[-2:] in ("’s", "'s"):

@@ -48,6 +48,8 @@ _TITLE_BEFORE_STOP: Final = _TITLE_PREPOSITIONS - {"the"}
 # A reporting verb right beside the marks makes the span speech, whatever its case.
 _REPORTED: Final = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
 _REPORTED_BEFORE: Final = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
+# _TITLE_CASE_WORD, _CONTENT_WORDS, _BEFORE_WORDS (and _BOILERPLATE above) are what
+# the hand-written tests below do; tests/test_screen.py checks them against these.
 _TITLE_CASE_WORD: Final = re.compile(r"^[A-Z0-9]")
 _TITLE_CASE_INITIALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _MINOR: Final = frozenset("a an the of and or in on at to for with from by is as vs but nor".split())

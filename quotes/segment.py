@@ -11,6 +11,8 @@ from typing import Final
 
 from .cues import ABBREVIATIONS
 
+# The patterns that split_lines and tokenize spell out by hand (faster once
+# compiled); tests/test_segment.py checks the loops against them.
 _LINE: Final = re.compile(r"[^\n]*")
 # Words keep inner apostrophes, hyphens, periods and ampersands ("O'Neill",
 # "U.S.", "AT&T", "anti-fascist"); any other non-space character is a token.

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import random
 
-from quotes.names import _HEADLINE_SHARE, _POSSESSIVE, _strip_possessive, is_headline_line
+from quotes.names import _HEADLINE_SHARE, _strip_possessive, is_headline_line
 from quotes.parsed import ParsedDoc
+from quotes.speakers import _POSSESSIVE
 
 
 def test_strip_possessive_matches_the_regex():
