@@ -49,7 +49,7 @@ DEFAULT_WORKERS_CORPUS = ROOT.parent / "shared" / "data" / "quotes" / "polnear-t
 
 def load_corpus(path: Path):
     from quotes.errors import InputError
-    from quotes.ingest import read_documents
+    from quotes.corpus.ingest import read_documents
 
     return [d for d in read_documents([str(path)], warn=lambda m: None) if not isinstance(d, InputError)]
 
@@ -59,7 +59,7 @@ def peak_rss_mb() -> float:
 
 
 def time_pipeline(docs, repeat: int):
-    from quotes.pipeline import analyse, warm_up
+    from quotes.pipeline import process, warm_up
 
     warm_up()  # as `quotes extract` and `analyse`'s workers do
     timings: dict[str, float] = {}
@@ -67,7 +67,7 @@ def time_pipeline(docs, repeat: int):
     t0 = time.perf_counter()
     for _ in range(repeat):
         for doc in docs:
-            n_quotes += len(analyse(doc, timings).quotes)
+            n_quotes += len(process(doc, timings).quotes)
     elapsed = time.perf_counter() - t0
     return elapsed, n_quotes, timings
 
@@ -75,7 +75,7 @@ def time_pipeline(docs, repeat: int):
 def growth(doc, factors=(1, 10, 100), tries: int = 3):
     """Seconds to analyse ``doc`` repeated ``f`` times, best of ``tries`` each (one
     10 ms timing alone is too noisy to divide by)."""
-    from quotes.pipeline import analyse
+    from quotes.pipeline import process
     from quotes.records import Document
 
     out = {}
@@ -84,7 +84,7 @@ def growth(doc, factors=(1, 10, 100), tries: int = 3):
         best = float("inf")
         for _ in range(tries):
             t0 = time.perf_counter()
-            analyse(big)
+            process(big)
             best = min(best, time.perf_counter() - t0)
         out[f] = best
     return out
@@ -122,7 +122,7 @@ def workers_rate(corpus: Path, workers: int) -> dict[str, float]:
     (spawn, imports, model load: timed as the same run on a one-document corpus),
     which a corpus of thousands of articles amortises.
     """
-    from quotes.batch import analyse_paths
+    from quotes.corpus.batch import analyse_paths
 
     def run(path: Path) -> tuple[int, float]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -130,7 +130,7 @@ def workers_rate(corpus: Path, workers: int) -> dict[str, float]:
             summary = analyse_paths([str(path)], Path(tmp) / "bench.db", workers=workers, progress=False)
             return summary.analysed, time.perf_counter() - t0
 
-    from quotes.ingest import read_documents
+    from quotes.corpus.ingest import read_documents
 
     first = next(d for d in read_documents([str(corpus)], warn=lambda m: None) if hasattr(d, "text"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -178,12 +178,12 @@ def main(argv=None) -> int:
     total_stage = sum(timings.values()) or 1.0
     longest = max(docs, key=lambda d: len(d.text))
     grow = growth(docs[len(docs) // 2])
-    from quotes import segment
-    from quotes.pipeline import analyse
+    from quotes.text import segment
+    from quotes.pipeline import process
     from quotes.records import Document
 
     t0 = time.perf_counter()
-    analyse(Document("marks", "“" * 10_000))
+    process(Document("marks", "“" * 10_000))
     marks_s = time.perf_counter() - t0
     result = {
         "corpus": str(corpus), "documents": len(docs), "passes": args.repeat,

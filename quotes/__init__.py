@@ -2,21 +2,29 @@
 
 The public API is small: :func:`extract` turns one article into attributed quote
 records, :func:`read_documents` turns paths into :class:`Document` objects.
+
+The stages are subpackages, each importing only the ones below it:
+:mod:`quotes.cli` -> :mod:`quotes.training` -> :mod:`quotes.corpus` ->
+:mod:`quotes.pipeline` -> :mod:`quotes.attribution` / :mod:`quotes.tone` ->
+:mod:`quotes.detection` -> :mod:`quotes.text` -> the records, word lists and
+errors at the bottom. ``ARCHITECTURE.md`` says more.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .errors import InputError, QuotesError
-from .pipeline import extract, extract_document
-from .records import Document, QuoteRecord
+from quotes.corpus.ingest import read_documents
+from quotes.errors import InputError, QuotesError
+from quotes.pipeline import extract, extract_document
+from quotes.records import Document, QuoteRecord, Tone
+from quotes.version import __version__
 
 __all__ = [
     "Document",
     "InputError",
     "QuoteRecord",
     "QuotesError",
+    "Tone",
     "__version__",
     "extract",
     "extract_document",
+    "read_documents",
 ]

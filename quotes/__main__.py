@@ -1,5 +1,5 @@
 """``python -m quotes`` runs the command line."""
-from .cli import app
+from quotes.cli import app
 
 if __name__ == "__main__":
     app()

@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelError
-from .resources import models_dir
+from quotes.errors import ModelError
+from quotes.resources import models_dir
 
 # Bumped when the layout of the arrays changes; a file of another format is refused.
 FORMAT = 1

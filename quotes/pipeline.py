@@ -1,45 +1,32 @@
 """The extraction pipeline: parse -> detect -> screen -> names -> quote filter ->
 rules -> candidates -> speaker ranker -> tone -> records.
 
-Each stage is a function over one :class:`~quotes.parsed.ParsedDoc`; this module
-only wires them together. Tone (:mod:`quotes.tone`) scores all the quotes of a
-document in one batch. The two trained stages (:mod:`quotes.quote_filter`,
-:mod:`quotes.rank`) read the rules' output as features, and training
-(:mod:`quotes.train_attribution`) calls the same stage functions, so what is
-learnt is what runs.
+:func:`quotes.attribution.front.prepare` runs the rule stages that read the text
+(:mod:`quotes.text`, :mod:`quotes.detection`); this module wires the rest. Tone
+(:mod:`quotes.tone`) scores all the quotes of a document in one batch. The two
+trained stages (:mod:`quotes.attribution.quote_filter`,
+:mod:`quotes.attribution.rank`) read the rules' output as features, and
+training (:mod:`quotes.training.attribution`) calls the same stage functions, so
+what is learnt is what runs.
+
+:func:`process` is the in-memory run over one document; ``quotes analyse``
+(:mod:`quotes.corpus.batch`) runs it over many and stores the results.
 """
 from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
-from time import perf_counter
 
-from .attribute import attribute
-from .detect import find_pull_quotes, find_quotes
-from .entities import EntityIndex
-from .features import DocContext
-from .names import NameMention, find_names
-from .parsed import ParsedDoc
-from .records import Attribution, Document, QuoteRecord, QuoteSpan, Tone
-from .screen import screen
-
-# Bumped whenever a change to the rules or models changes what the pipeline
-# outputs; the corpus store re-analyses documents whose results came from
-# another version.
-RULES_VERSION = "rules-12+attribution-model-11+tone-7"
-
-
-def pipeline_version() -> str:
-    """Identify the code and models that produce results (for idempotent stores)."""
-    from . import __version__
-
-    return f"{__version__}+{RULES_VERSION}"
+from quotes.attribution.front import prepare
+from quotes.attribution.rules import attribute
+from quotes.records import Attribution, Document, QuoteRecord, QuoteSpan, Tone
+from quotes.timing import StageClock
 
 
 def load_models() -> None:
     """Load the shipped models now (otherwise the first document loads them)."""
-    from .model_files import load_attribution_model
-    from .tone import load_scorer
+    from quotes.attribution.model import load_attribution_model
+    from quotes.tone.scoring import load_scorer
 
     load_attribution_model()
     load_scorer()
@@ -80,64 +67,7 @@ class Analysis:
     rejected: list[tuple[QuoteSpan, str]] = field(default_factory=list)
 
 
-@dataclass
-class Front:
-    """The rule stages' view of one document, before any model runs.
-
-    Attributes:
-        parsed: lines and tokens, quote-mark spans marked.
-        spans: every quote-mark span (and pull quote), in order.
-        reasons: per span, why the rule screen would reject it, or None.
-        names: proper-name mentions outside quotation marks.
-        index: the entities those names form.
-        ctx: per-token facts for the models' features.
-    """
-
-    parsed: ParsedDoc
-    spans: list[QuoteSpan]
-    reasons: list[str | None]
-    names: list[NameMention]
-    index: EntityIndex
-    ctx: DocContext
-
-
-class _Clock:
-    """Adds the time of each stage to a dict (the benchmark's per-stage profile)."""
-
-    def __init__(self, timings: dict[str, float] | None) -> None:
-        self.timings = timings
-        self.last = perf_counter() if timings is not None else 0.0
-
-    def lap(self, stage: str) -> None:
-        if self.timings is not None:
-            now = perf_counter()
-            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
-            self.last = now
-
-
-def prepare(text: str, clock: _Clock | None = None) -> Front:
-    """Run the rule stages that do not depend on which spans are quotes.
-
-    Args:
-        text: the article.
-        clock: optional stage timer.
-    """
-    clock = clock or _Clock(None)
-    parsed = ParsedDoc.from_text(text)
-    clock.lap("segmentation")
-    spans = find_quotes(text, parsed.lines)
-    spans = sorted(spans + find_pull_quotes(text, parsed.lines, spans), key=lambda s: s.start)
-    parsed.mark_quoted(spans)
-    reasons = [reason for _, reason in screen(text, parsed.lines, spans)]
-    clock.lap("detection")
-    names = find_names(parsed)
-    index = EntityIndex(parsed, names)
-    ctx = DocContext.build(parsed)
-    clock.lap("names and entities")
-    return Front(parsed, spans, reasons, names, index, ctx)
-
-
-def analyse(document: Document, timings: dict[str, float] | None = None,
+def process(document: Document, timings: dict[str, float] | None = None,
             rules_only: bool = False, tone: bool = True) -> Analysis:
     """Run the whole pipeline on one document.
 
@@ -153,10 +83,10 @@ def analyse(document: Document, timings: dict[str, float] | None = None,
         The attributed quotes in document order, and the quote-mark spans that
         were rejected as not speech, with the reason.
     """
-    from .quote_filter import filter_spans
-    from .rank import rank_speakers
+    from quotes.attribution.quote_filter import filter_spans
+    from quotes.attribution.rank import rank_speakers
 
-    clock = _Clock(timings)
+    clock = StageClock(timings)
     text = document.text
     front = prepare(text, clock)
     if rules_only:
@@ -170,7 +100,7 @@ def analyse(document: Document, timings: dict[str, float] | None = None,
     attributions = rules if rules_only else rank_speakers(front, kept, rules, clock)
     tones: list = [None] * len(kept)
     if tone and kept:
-        from .tone import score_texts
+        from quotes.tone.scoring import score_texts
 
         tones = score_texts([text[span.start:span.end] for span in kept])
         clock.lap("tone")
@@ -198,7 +128,7 @@ def _record(text: str, span: QuoteSpan, a: Attribution, tone: Tone | None) -> Qu
 
 def extract_document(document: Document) -> list[QuoteRecord]:
     """Return the attributed quotes of one :class:`Document`."""
-    return analyse(document).quotes
+    return process(document).quotes
 
 
 def extract(text: str, doc_id: str | None = None) -> list[QuoteRecord]:

@@ -143,3 +143,8 @@ class QuoteRecord:
         if self.tone is None:
             out.pop("tone")
         return out
+
+    def to_full_dict(self) -> dict[str, Any]:
+        """Every field, ``rule`` included and ``tone`` None when it was not scored:
+        the form the corpus store keeps and worker processes send back."""
+        return asdict(self)

@@ -11,7 +11,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from .errors import ModelError
+from quotes.errors import ModelError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = _PACKAGE_DIR / "data"

@@ -39,7 +39,7 @@ def shared_texts(path: Path, key: str | None) -> list[str]:
 
 def corpora_texts() -> list[str]:
     """Every quote and every whole article of ``corpora/``."""
-    from quotes.evaluate import load_gold
+    from quotes.corpus.evaluate import load_gold
 
     docs = load_gold(CORPORA)
     return [q["text"] for doc in docs for q in doc["quotes"]] + [doc["text"] for doc in docs]
@@ -85,7 +85,7 @@ def _no_downloads(monkeypatch):
 def compiled_modules() -> list[Path]:
     """The mypyc extension modules beside the package's sources."""
     package = ROOT / "quotes"
-    return sorted(p for p in package.iterdir() if p.suffix in (".so", ".pyd"))
+    return sorted(p for p in package.rglob("*") if p.suffix in (".so", ".pyd"))
 
 
 def _stale(modules: list[Path]) -> list[str]:
@@ -93,7 +93,7 @@ def _stale(modules: list[Path]) -> list[str]:
     for ext in modules:
         source = ext.with_name(ext.name.split(".", 1)[0] + ".py")
         if source.exists() and source.stat().st_mtime > ext.stat().st_mtime:
-            stale.append(source.name)
+            stale.append(str(source.relative_to(ROOT)))
     return stale
 
 
@@ -105,6 +105,6 @@ def pytest_report_header(config):
 def pytest_sessionstart(session):
     stale = _stale(compiled_modules())
     if stale:
-        pytest.exit(f"quotes/{', '.join(stale)} changed after the compiled modules were built: rebuild "
-                    f"with `pip install .`, or remove them (`rm quotes/*.so *__mypyc*.so`) to test the "
+        pytest.exit(f"{', '.join(stale)} changed after the compiled modules were built: rebuild "
+                    f"with `pip install .`, or remove them (`find quotes -name '*.so' -delete; rm -f *__mypyc*.so`) to test the "
                     f"pure-Python sources", returncode=2)

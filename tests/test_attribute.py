@@ -194,10 +194,10 @@ def test_headline_subject_is_first_of_several_names():
     "It’s a ruling Mayor Ruth Abney has branded “a betrayal.”",
 ])
 def test_sentence_subject_skips_datelines_and_expletives(text):
-    from quotes.pipeline import analyse
+    from quotes.pipeline import process
     from quotes.records import Document
 
-    assert [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]
+    assert [q.speaker for q in process(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]
 
 
 @pytest.mark.parametrize("text", [
@@ -208,10 +208,10 @@ def test_sentence_subject_skips_datelines_and_expletives(text):
     "Ruth Abney, president and CEO of Marlow Housing Trust stated, “It is a math problem.”",
 ])
 def test_subject_before_an_unclosed_appositive(text):
-    from quotes.pipeline import analyse
+    from quotes.pipeline import process
     from quotes.records import Document
 
-    assert [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]
+    assert [q.speaker for q in process(Document("d", text), rules_only=True).quotes] == ["Ruth Abney"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -243,10 +243,10 @@ def test_previous_speaker_kept_without_a_compatible_newcomer(text, expected):
 
 
 def _rule_speakers(text: str) -> list[str | None]:
-    from quotes.pipeline import analyse
+    from quotes.pipeline import process
     from quotes.records import Document
 
-    return [q.speaker for q in analyse(Document("d", text), rules_only=True).quotes]
+    return [q.speaker for q in process(Document("d", text), rules_only=True).quotes]
 
 
 @pytest.mark.parametrize("text", [

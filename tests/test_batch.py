@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from quotes import pipeline
-from quotes.batch import Progress, Summary, analyse_documents, analyse_paths, main
+from quotes import pipeline, version
+from quotes.corpus.batch import Progress, Summary, analyse_documents, analyse_paths
 from quotes.records import Document, QuoteRecord
-from quotes.store import Store
+from quotes.corpus.store import Store
 
 from .conftest import CORPORA, ROOT, SHARED, needs_shared
 
@@ -132,7 +132,7 @@ def test_changed_text_or_pipeline_version_is_analysed_again(tmp_path, fake_pipel
     corpus.write_text("\n".join([lines[0], json.dumps(obj), lines[2]]) + "\n")
     summary = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork")
     assert (summary.analysed, summary.skipped) == (1, 2)
-    monkeypatch.setattr(pipeline, "pipeline_version", lambda: "other-version")
+    monkeypatch.setattr(version, "pipeline_version", lambda: "other-version")
     summary = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork")
     assert (summary.analysed, summary.skipped) == (3, 0)
     assert {r["pipeline_version"] for r in _export(db)} == {"other-version"}
@@ -196,7 +196,7 @@ def test_progress_line_shows_done_rate_and_time_left():
 
 
 def test_summary_format_caps_the_failure_list():
-    from quotes.batch import Failure
+    from quotes.corpus.batch import Failure
 
     s = Summary(analysed=2, seconds=1.0, workers=1, failed=[Failure(f"f{i}", "bad") for i in range(25)], db="q.db")
     text = s.format(max_failures=3)
@@ -210,14 +210,20 @@ def test_main_strict_exit_code(tmp_path, fake_pipeline, capsys):
     (tmp_path / "empty.txt").write_text("")
     db = str(tmp_path / "q.db")
     args = [str(tmp_path), "--db", db, "--workers", "1", "--no-progress", "--start-method", "fork"]
-    assert main(args) == 0
-    assert main(args + ["--strict"]) == 1
-    assert "empty.txt: empty file" in capsys.readouterr().out
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    runner = CliRunner()
+    first = runner.invoke(app, ["analyse", *args])
+    assert first.exit_code == 0, first.output
+    assert runner.invoke(app, ["analyse", *args, "--strict"]).exit_code == 1
+    assert "empty.txt: empty file" in first.output
 
 
 @pytest.mark.skipif(not CORPORA.exists(), reason="needs corpora/")
 def test_real_pipeline_in_workers_matches_in_process_extraction(tmp_path):
-    from quotes.ingest import read_documents
+    from quotes.corpus.ingest import read_documents
 
     db = tmp_path / "q.db"
     summary = analyse_paths([str(CORPORA)], db, workers=2, progress=False)  # spawned workers
@@ -233,7 +239,7 @@ def test_real_pipeline_in_workers_matches_in_process_extraction(tmp_path):
 
 _RUNNER = '''
 import os, re, sys, time
-from quotes import pipeline
+from quotes import pipeline, version
 from quotes.records import QuoteRecord
 
 MODE = os.environ["RUNNER_MODE"]
@@ -259,8 +265,8 @@ if MODE == "fake":
     pipeline.load_models = lambda: None
 
 if __name__ == "__main__":
-    from quotes.batch import main
-    sys.exit(main())
+    from quotes.cli import app
+    app(["analyse", *sys.argv[1:]])
 '''
 
 

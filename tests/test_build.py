@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from quotes import segment
-from quotes.ingest import read_documents
-from quotes.output import doc_dict
+from quotes.text import segment
+from quotes.corpus.ingest import read_documents
+from quotes.cli.output import doc_dict
 from quotes.pipeline import extract_document
 
 from .conftest import CORPORA, ROOT, compiled_modules
@@ -32,7 +32,7 @@ def test_compiled_and_pure_python_extract_the_same(tmp_path):
     pure = subprocess.run([sys.executable, "-m", "quotes", "extract", str(CORPORA), "--format", "jsonl"],
                           cwd=tmp_path, capture_output=True, text=True, check=True)
     assert "segment.py" in subprocess.run(
-        [sys.executable, "-c", "import quotes.segment as s; print(s.__file__)"],
+        [sys.executable, "-c", "import quotes.text.segment as s; print(s.__file__)"],
         cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     docs = list(read_documents([str(CORPORA)], warn=lambda m: None))
     here = [json.dumps(doc_dict(d.doc_id, extract_document(d), False), ensure_ascii=False) for d in docs]

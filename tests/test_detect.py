@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.detect import find_pull_quotes, find_quotes
-from quotes.segment import split_lines
+from quotes.detection.marks import find_pull_quotes, find_quotes
+from quotes.text.segment import split_lines
 
 
 def spans(text: str) -> list[str]:
@@ -84,8 +84,8 @@ def test_many_opening_marks_give_one_unclosed_quote():
 
 
 def test_whole_text_tokens_match_line_by_line_tokens():
-    from quotes.parsed import ParsedDoc
-    from quotes.segment import tokenize
+    from quotes.text.parsed import ParsedDoc
+    from quotes.text.segment import tokenize
 
     text = ("  Mr. Blunt said: “It was wrong.”\r\n\n\tU.S. officials (AT&T) said.\u2028Next\n"
             "  \n'90s rock 'n' roll... O'Neill—anti-fascist J. Doe said.  \n\nend")
@@ -107,7 +107,7 @@ def test_whole_text_tokens_match_line_by_line_tokens():
     "He said all rights were reserved.", "An ordinary line of prose.", "",
 ])
 def test_boilerplate_shortcut_matches_the_regex(line):
-    from quotes.screen import _BOILERPLATE, _is_boilerplate
+    from quotes.detection.screen import _BOILERPLATE, _is_boilerplate
 
     assert _is_boilerplate(line) == bool(_BOILERPLATE.search(line))
 
@@ -116,7 +116,7 @@ def test_mark_regex_matches_the_plain_alternation():
     import random
     import re
 
-    from quotes.detect import _MARK
+    from quotes.detection.marks import _MARK
 
     plain = re.compile(r"''|[\"“”‘’'„«»]")
     rnd = random.Random(3)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quotes.evaluate import name_words, same_speaker, score_document, summarise, usable_speaker
+from quotes.corpus.evaluate import name_words, same_speaker, score_document, summarise, usable_speaker
 from quotes.records import QuoteRecord
 
 

@@ -7,7 +7,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from .conftest import CORPORA
-from quotes.evaluate import load_gold
+from quotes.corpus.evaluate import load_gold
 from quotes.hashing import NgramHasher, hash_dicts
 
 TEXTS = ["", "a", "I  x", "ab", "Ça va, dit-elle — «non».", "He said: \"We'll win\"\tand\nleft.",

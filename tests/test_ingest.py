@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from quotes.errors import InputError
-from quotes.ingest import read_documents
+from quotes.corpus.ingest import read_documents
 from quotes.records import Document
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import random
 
-from quotes.names import _HEADLINE_SHARE, _strip_possessive, is_headline_line
-from quotes.parsed import ParsedDoc
-from quotes.speakers import _POSSESSIVE
+from quotes.text.names import _HEADLINE_SHARE, _strip_possessive, is_headline_line
+from quotes.text.parsed import ParsedDoc
+from quotes.corpus.speakers import _POSSESSIVE
 
 
 def test_strip_possessive_matches_the_regex():

@@ -43,7 +43,7 @@ def _assert_same(texts):
     pytest.importorskip("textblob")
     from textblob.en import sentiment  # the package's own scorer
 
-    from quotes.pattern_sentiment import _compiled_scorer
+    from quotes.tone.sentiment import _compiled_scorer
 
     ours = _compiled_scorer()
     for text in texts:
@@ -53,7 +53,7 @@ def _assert_same(texts):
 
 
 def test_the_scorer_is_the_compiled_walk():
-    from quotes.pattern_sentiment import _compiled_scorer, pattern_sentiment
+    from quotes.tone.sentiment import _compiled_scorer, pattern_sentiment
 
     assert type(_compiled_scorer()).__name__ == "PatternScore"
     pattern_sentiment.cache_clear()

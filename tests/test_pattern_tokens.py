@@ -28,7 +28,7 @@ def _textblob_find_tokens():
 
 
 def _ours():
-    from quotes.pattern_sentiment import _scorer
+    from quotes.tone.sentiment import _scorer
 
     return _scorer().tokenizer
 
@@ -41,7 +41,7 @@ def test_made_up_texts_split_as_textblob_splits_them():
 
 
 def test_corpora_quotes_split_as_textblob_splits_them():
-    from quotes.evaluate import load_gold
+    from quotes.corpus.evaluate import load_gold
 
     theirs, ours = _textblob_find_tokens(), _ours()
     texts = [q["text"] for doc in load_gold(CORPORA) for q in doc["quotes"]]

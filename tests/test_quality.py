@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from quotes.evaluate import evaluate, load_gold, same_speaker
+from quotes.corpus.evaluate import evaluate, load_gold, same_speaker
 from quotes.pipeline import extract_document
 from quotes.records import Document
 
@@ -106,9 +106,9 @@ RULES_ONLY_FLOORS = {"loose_f1": 0.96, "attr": 0.87, "e2e_f1": 0.85}
 
 @needs_shared(POLNEAR_DEV)
 def test_polnear_dev_rules_only_floors():
-    from quotes.pipeline import analyse
+    from quotes.pipeline import process
 
-    summary, _ = evaluate(load_gold(POLNEAR_DEV), lambda d: analyse(d, rules_only=True, tone=False).quotes)
+    summary, _ = evaluate(load_gold(POLNEAR_DEV), lambda d: process(d, rules_only=True, tone=False).quotes)
     assert summary["loose"]["f1"] >= RULES_ONLY_FLOORS["loose_f1"]
     assert summary["attr"]["accuracy"] >= RULES_ONLY_FLOORS["attr"]
     assert summary["e2e"]["f1"] >= RULES_ONLY_FLOORS["e2e_f1"]

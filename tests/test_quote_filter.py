@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.attribution_model import AttributionModel, HashedLinear
-from quotes.model_files import load_model_file, model_paths, use_model
-from quotes.pipeline import prepare
-from quotes.quote_filter import filter_spans, span_rows
+from quotes.attribution.model import AttributionModel, HashedLinear
+from quotes.training.model_files import load_model_file, model_paths
+from quotes.attribution.model import use_model
+from quotes.attribution.front import prepare
+from quotes.attribution.quote_filter import filter_spans, span_rows
 
 
 def test_features_describe_shape_position_and_context():
@@ -59,7 +60,7 @@ def test_hashed_linear_filter_matches_the_sklearn_pipeline():
 
 
 def test_short_terms_are_found_outside_the_marks_as_whole_words():
-    from quotes.quote_filter import _found_outside, _words
+    from quotes.attribution.quote_filter import _found_outside, _words
 
     text = ('The "Big Apple" plan won. Critics called it a big-apple scheme; "the plan" '
             'was the mayor\'s. Big applesauce is not it, nor "fake news", but fake  news\n'

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.attribute import attribute
-from quotes.candidates import CANDIDATE_FEATURES, CATEGORICAL_FEATURES, DocCandidates, quote_rows
-from quotes.features import TAG_CODES, DocContext, coarse_tag
-from quotes.pipeline import prepare
-from quotes.rank import candidate_table
+from quotes.attribution.rules import attribute
+from quotes.attribution.candidates import CANDIDATE_FEATURES, CATEGORICAL_FEATURES, DocCandidates, quote_rows
+from quotes.attribution.features import TAG_CODES, DocContext, coarse_tag
+from quotes.attribution.front import prepare
+from quotes.attribution.rank import candidate_table
 
 TEXT = ("Anthony Blunt worked for MI5 for years.\n\n"
         "The former spy later wrote a memoir.\n\n"
@@ -107,7 +107,7 @@ def test_quote_rows_of_a_quote_without_candidates():
 
 
 def _sklearn_model() -> dict:
-    from quotes.model_files import load_model_file, model_paths
+    from quotes.training.model_files import load_model_file, model_paths
 
     return load_model_file(*model_paths())[0]
 
@@ -115,7 +115,7 @@ def _sklearn_model() -> dict:
 def test_packed_trees_match_scikit_learn():
     import numpy as np
 
-    from quotes.attribution_model import PackedTrees
+    from quotes.attribution.model import PackedTrees
 
     ranker = _sklearn_model()["ranker"]
     X = np.random.default_rng(0).random((300, ranker.n_features_in_)) * 20
@@ -144,7 +144,7 @@ def _walked_probabilities(ranker, X):
 def test_packed_trees_are_exact():
     import numpy as np
 
-    from quotes.attribution_model import PackedTrees
+    from quotes.attribution.model import PackedTrees
 
     ranker = _sklearn_model()["ranker"]
     rng = np.random.default_rng(1)
@@ -159,7 +159,7 @@ def test_packed_trees_are_exact():
 def test_calibrator_matches_isotonic_predict():
     import numpy as np
 
-    from quotes.attribution_model import Isotonic
+    from quotes.attribution.model import Isotonic
 
     calibrator = _sklearn_model()["calibrator"]
     top = [0.0, 1.0, -1.0, 2.0, *calibrator.X_thresholds_.tolist(),
@@ -171,7 +171,7 @@ def test_shipped_scoring_arrays_are_those_of_the_shipped_skops_model(tmp_path):
     """attribution.npz is written from attribution.skops at training; a stale one fails here."""
     import numpy as np
 
-    from quotes.attribution_model import AttributionModel
+    from quotes.attribution.model import AttributionModel
     from quotes.model_arrays import arrays_path, load_arrays
 
     rebuilt = AttributionModel.from_sklearn(_sklearn_model()).save(tmp_path / "attribution.npz")

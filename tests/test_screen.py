@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.detect import find_quotes
-from quotes.screen import screen
-from quotes.segment import split_lines
+from quotes.detection.marks import find_quotes
+from quotes.detection.screen import screen
+from quotes.text.segment import split_lines
 
 
 def reasons(text: str) -> dict[str, str | None]:
@@ -53,7 +53,8 @@ def test_kept(text, quote):
 
 
 def _title_case_by_regex(words: list[str]) -> bool:
-    from quotes.screen import _MINOR, _TITLE_CASE_WORD
+    from quotes.detection.screen import _TITLE_CASE_WORD
+    from quotes.vocabulary import MINOR_WORDS as _MINOR
 
     major = [w for w in words if w.lower() not in _MINOR and w[:1].isalnum()]
     return bool(major) and all(_TITLE_CASE_WORD.match(w) for w in major)
@@ -62,8 +63,8 @@ def _title_case_by_regex(words: list[str]) -> bool:
 def test_title_case_and_headline_shortcuts_match_the_regexes():
     import random
 
-    from quotes.screen import _CONTENT_WORDS, _LINE_WORDS, _is_headline, _is_title_case
-    from quotes.segment import Line
+    from quotes.detection.screen import _CONTENT_WORDS, _LINE_WORDS, _is_headline, _is_title_case
+    from quotes.text.segment import Line
 
     rnd = random.Random(5)
     pieces = ["The", "the", "THE", "tHe", "Of", "of", "a", "A", "an", "is", "vs", "Vs", "iſ", "ıs", "Kelvin",
@@ -83,7 +84,7 @@ def test_title_case_and_headline_shortcuts_match_the_regexes():
 def test_words_matches_the_word_regexes():
     import random
 
-    from quotes.screen import _BEFORE_WORDS, _CONTENT_WORDS, _words
+    from quotes.detection.screen import _BEFORE_WORDS, _CONTENT_WORDS, _words
 
     rnd = random.Random(9)
     pool = list("aZé1²½٣_\u0301ß’'&-.,“” \t\n\xa0\u2009\u3000\x1c") + list("ab ") * 4
@@ -96,7 +97,7 @@ def test_words_matches_the_word_regexes():
 def test_boilerplate_shortcuts_match_the_regex_on_random_lines():
     import random
 
-    from quotes.screen import _BOILERPLATE, _is_boilerplate
+    from quotes.detection.screen import _BOILERPLATE, _is_boilerplate
 
     rnd = random.Random(1)
     pieces = ["copyright", "©", "sign in", "Share this story", "24 Jan 08 | Newsnight", "| UK", "all rights reserved",
@@ -108,7 +109,7 @@ def test_boilerplate_shortcuts_match_the_regex_on_random_lines():
 
 
 def test_anchored_patterns():
-    from quotes.screen import _anchored_at_start
+    from quotes.detection.screen import _anchored_at_start
 
     assert [_anchored_at_start(p) for p in [r"^a|b", r"^(a|b)", r"^a\|b", r"^(?m)a", r"^(a)\1", r"^[|]", r"a"]] == [
         False, True, True, False, False, False, False]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from quotes.segment import _TOKEN, _keeps_period, tokenize
+from quotes.text.segment import _TOKEN, _keeps_period, tokenize
 
 
 def regex_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -40,7 +40,7 @@ def test_tokenize_examples():
 
 
 def test_split_lines_matches_the_line_regex():
-    from quotes.segment import _LINE, split_lines
+    from quotes.text.segment import _LINE, split_lines
 
     def by_regex(text: str) -> list[tuple[int, int, int]]:
         lines: list[tuple[int, int, int]] = []

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from quotes.speakers import parse_name, resolve_speakers
+from quotes.corpus.speakers import parse_name, resolve_speakers
 
 
 def _rows(spec: list[tuple[str, str, int]], mention: str | None = None) -> list[tuple]:

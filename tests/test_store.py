@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 import sys
@@ -9,8 +10,15 @@ import sys
 import pytest
 
 from quotes.records import Document, QuoteRecord, Tone
-from quotes.store import (EXPORT_COLUMNS, MIGRATIONS, SPEAKER_COLUMNS, Store, StoreError, content_hash,
-                          quote_id)
+from quotes.corpus.store import (
+    EXPORT_COLUMNS,
+    MIGRATIONS,
+    SPEAKER_COLUMNS,
+    Store,
+    StoreError,
+    content_hash,
+    quote_id,
+)
 
 V1, V2 = "test+v1", "test+v2"
 
@@ -216,13 +224,15 @@ def test_export_files(corpus, tmp_path, fmt):
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_export_to_stdout(corpus, capsys):
-    assert corpus.export("-", "jsonl") == 6
-    assert len(capsys.readouterr().out.splitlines()) == 6
-    with pytest.raises(StoreError, match="standard output"):
-        corpus.export("-", "parquet")
+def test_export_to_a_stream_prints_nothing_itself(corpus, capsys):
+    out = io.StringIO()
+    assert corpus.export(out, "jsonl") == 6
+    assert len(out.getvalue().splitlines()) == 6
+    assert capsys.readouterr().out == ""  # the library writes only where it is told
+    with pytest.raises(StoreError, match="text stream"):
+        corpus.export(io.StringIO(), "parquet")
     with pytest.raises(StoreError, match="unknown export format"):
-        corpus.export("-", "xml")
+        corpus.export(io.StringIO(), "xml")
 
 
 def test_parquet_without_pyarrow_names_the_install_command(corpus, tmp_path, monkeypatch):

@@ -9,11 +9,11 @@ from typer.testing import CliRunner
 
 from .conftest import CORPORA, SEED, SHARED, needs_shared
 from quotes.cli import app
-from quotes.evaluate import load_gold
-from quotes.model_files import file_sha256, model_paths
-from quotes.tone import score_texts
-from quotes.tone_features import FEATURE_NAMES, LexiconFeatures
-from quotes.train_tone import read_cue_tables, read_goemotions
+from quotes.corpus.evaluate import load_gold
+from quotes.training.model_files import file_sha256, model_paths
+from quotes.tone.scoring import score_texts
+from quotes.training.tone_features import FEATURE_NAMES, LexiconFeatures
+from quotes.training.tone import read_cue_tables, read_goemotions
 
 EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
@@ -112,8 +112,8 @@ def test_shipped_tone_card_records_data_versions_and_figures():
 def test_shipped_scoring_arrays_are_those_of_the_shipped_pipeline():
     """tone.npz is written from tone.skops at training; a stale one fails here."""
     from quotes.model_arrays import arrays_path, load_arrays
-    from quotes.tone import load_tone_model
-    from quotes.tone_scorer import tone_arrays
+    from quotes.training.model_files import load_tone_model
+    from quotes.tone.model import tone_arrays
 
     arrays, meta = tone_arrays(load_tone_model())
     shipped, shipped_meta = load_arrays(arrays_path("tone"))
@@ -127,7 +127,7 @@ def test_pattern_sentiment_is_textblobs():
     """Our loader of textblob's scorer (no nltk import) gives TextBlob's own numbers."""
     from textblob.en import sentiment
 
-    from quotes.pattern_sentiment import pattern_sentiment
+    from quotes.tone.sentiment import pattern_sentiment
 
     texts = ["It was terribly sad.", "An awful, awful day!", "Not good at all.", "I'm very happy :)",
              "The horribly late train", "", "Simply incredible", "He's not unkind."]
@@ -198,7 +198,8 @@ def test_tone_command_keeps_order_and_reports_bad_lines(tmp_path):
 
 
 def test_fast_scorer_matches_the_sklearn_pipeline():
-    from quotes.tone import load_scorer, load_tone_model
+    from quotes.tone.scoring import load_scorer
+    from quotes.training.model_files import load_tone_model
 
     texts = ["I made the biggest mistake of my life.", "", "   ", "Wow!!", "It was an appalling shock.",
              "The council meets on Tuesday.", "I'm not surprised, and I don't regret it."] * 3
@@ -289,8 +290,8 @@ def test_each_combiner_sees_only_its_own_tones_cues():
     """A cue of one tone cannot move the other tone's probability (the combiners'
     other-tone lexicon weights are zero), in the pipeline and the shipped arrays."""
     from quotes.model_arrays import arrays_path, load_arrays
-    from quotes.tone import load_tone_model
-    from quotes.tone_scorer import TONES, combiner_columns
+    from quotes.training.model_files import load_tone_model
+    from quotes.tone.model import TONES, combiner_columns
 
     pipeline = load_tone_model()
     heads = pipeline.named_steps["heads"]
@@ -335,8 +336,8 @@ def test_each_text_model_sees_only_its_own_tones_cues():
     shipped arrays and the fitted pipeline), so a shock cue cannot move the
     regret text score, nor a regret cue the shock one."""
     from quotes.model_arrays import arrays_path, load_arrays
-    from quotes.tone import load_tone_model
-    from quotes.tone_scorer import TONES
+    from quotes.training.model_files import load_tone_model
+    from quotes.tone.model import TONES
 
     pipeline = load_tone_model()
     heads = pipeline.named_steps["heads"]
@@ -354,7 +355,7 @@ def test_each_text_model_sees_only_its_own_tones_cues():
 
 
 def test_log_count_ratio_drops_passthrough_columns_left_out():
-    from quotes.tone_features import LogCountRatio
+    from quotes.training.tone_features import LogCountRatio
 
     X = np.array([[1, 0, 2.0, 3.0, 4.0], [0, 1, 5.0, 6.0, 7.0]])
     y = np.array([1, 0])

@@ -7,12 +7,19 @@ import numpy as np
 import pytest
 
 from quotes.errors import ModelError
-from quotes.evaluate import load_gold
-from quotes.model_files import (
-    TRUSTED_TYPES, check_card, dump_model, file_sha256, library_versions, load_model_file, model_paths, use_model,
+from quotes.corpus.evaluate import load_gold
+from quotes.training.model_files import (
+    TRUSTED_TYPES,
+    check_card,
+    dump_model,
+    file_sha256,
+    library_versions,
+    load_model_file,
+    model_paths,
 )
+from quotes.attribution.model import use_model
 from quotes.pipeline import extract
-from quotes.train_attribution import make_quote_filter, make_ranker, train_attribution
+from quotes.training.attribution import make_quote_filter, make_ranker, train_attribution
 
 from .conftest import CORPORA
 

@@ -75,7 +75,7 @@ def _vader_analyzer():
 
 def _assert_same(texts):
     """Equal reprs: the same floats to the last bit, signed zeros included."""
-    from quotes.cue_lexicon import vader_scores
+    from quotes.tone.lexicon import vader_scores
 
     analyzer = _vader_analyzer()
     for text in texts:
@@ -87,8 +87,8 @@ def _assert_same(texts):
 
 
 def test_the_port_is_of_the_pinned_vader():
-    from quotes.cue_lexicon import _vader
-    from quotes.vader_port import VADER_VERSION
+    from quotes.tone.lexicon import _vader
+    from quotes.tone.ports.vader import VADER_VERSION
 
     assert importlib.metadata.version("vaderSentiment") == VADER_VERSION
     assert type(_vader()).__name__ == "VaderPort"

@@ -1,0 +1,278 @@
+"""The shipped attribution model as plain arrays: quote filter, speaker ranker, calibrator.
+
+Training (:mod:`quotes.training.attribution`) fits scikit-learn estimators and
+saves them with skops (``attribution.skops``, the model of record);
+:meth:`AttributionModel.from_sklearn` takes out the numbers scoring needs, and
+:meth:`AttributionModel.save` writes them to ``attribution.npz``, which is what
+``quotes extract`` loads. Each part computes what its scikit-learn estimator's
+``predict_proba`` or ``predict`` computes (``tests/test_rank.py`` and
+``tests/test_quote_filter.py`` check it), with numpy alone and without the
+per-call input checks that dominate a one-document call.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import struct
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+
+from quotes.hashing import hash_dicts
+from quotes.model_arrays import arrays_path, load_arrays, save_arrays
+
+ATTRIBUTION_NAME = "attribution"
+
+
+class HashedLinear:
+    """``Pipeline([FeatureHasher(input_type="dict"), LogisticRegression])`` of a binary label."""
+
+    def __init__(self, coef: np.ndarray, intercept: float, n_features: int, alternate_sign: bool) -> None:
+        self.coef, self.intercept = np.asarray(coef, dtype=np.float64), float(intercept)
+        self.n_features, self.alternate_sign = int(n_features), bool(alternate_sign)
+
+    @classmethod
+    def from_sklearn(cls, pipeline) -> HashedLinear:
+        hasher, model = pipeline[0], pipeline[-1]
+        if hasher.input_type != "dict" or len(model.classes_) != 2:
+            raise ValueError("expected a dict FeatureHasher and a binary linear model")
+        return cls(model.coef_[0], model.intercept_[0], hasher.n_features, hasher.alternate_sign)
+
+    def predict_proba(self, rows: Sequence[Mapping[str, float | str]]) -> np.ndarray:
+        """P(class 1) of each feature dict."""
+        row_ids, cols, values = hash_dicts(rows, self.n_features, self.alternate_sign)
+        z = np.bincount(row_ids, weights=values * self.coef[cols], minlength=len(rows)) + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+class Isotonic:
+    """A fitted ``IsotonicRegression(out_of_bounds="clip")``: clip, then interpolate its knots."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray) -> None:
+        self.x, self.y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+
+    @classmethod
+    def from_sklearn(cls, calibrator) -> Isotonic:
+        if calibrator.out_of_bounds != "clip" or len(calibrator.X_thresholds_) < 2:
+            raise ValueError("expected a clipping IsotonicRegression with at least two knots")
+        return cls(calibrator.X_thresholds_, calibrator.y_thresholds_)
+
+    def predict(self, scores: Sequence[float]) -> list[float]:
+        # IsotonicRegression.predict clips to [X_min_, X_max_] (its first and last
+        # knots), then interpolates linearly, as np.interp does.
+        clipped = np.clip(np.asarray(scores, dtype=np.float64), self.x[0], self.x[-1])
+        return np.interp(clipped, self.x, self.y).tolist()
+
+
+class PackedTrees:
+    """A fitted binary HistGradientBoostingClassifier's trees packed into flat
+    arrays, evaluated for all rows and all trees at once with numpy.
+
+    scikit-learn's own ``predict_proba`` walks its trees one by one, with a
+    thread team per tree; for the hundred-odd candidate rows of one article that
+    overhead is most of the cost. The result is the same (tested): the sum of
+    the leaf values plus the baseline, through the logistic link.
+
+    Notes:
+        The leaf a row reaches is found without walking the tree (the bit-vector
+        scheme of QuickScorer, Lucchese et al. 2015): number each tree's leaves
+        from left to right; every split whose test fails (the row goes right)
+        rules out the leaves of its left subtree; the leftmost leaf not ruled out
+        is the one the row reaches. So all the splits of all the trees are tested
+        at once, the ruled-out leaves of each tree are ANDed away as bit masks, and
+        the lowest set bit names the leaf. A missing value (NaN) fails every test
+        and goes right, as in a walk that tests ``x <= threshold``.
+    """
+
+    # The arrays that define the packed trees (see from_sklearn).
+    FIELDS: ClassVar[tuple[str, ...]] = ("feature", "threshold", "keep", "first_leaf", "value", "baseline")
+
+    def __init__(self, feature, threshold, keep, first_leaf, value, baseline) -> None:
+        self.feature = np.asarray(feature, dtype=np.intp)  # (trees, splits): feature tested
+        self.threshold = np.asarray(threshold, dtype=np.float64)  # (trees, splits)
+        self.keep = np.asarray(keep)  # (trees, splits): leaves left when the test fails
+        self.mask_type = self.keep.dtype.type
+        self.first_leaf = np.asarray(first_leaf, dtype=np.intp)  # where each tree's leaves start
+        self.value = np.asarray(value, dtype=np.float64)
+        self.baseline = float(baseline)
+        self.n_trees, self.n_splits = self.feature.shape
+        # one column per (tree, split), for rows transposed to (feature, row)
+        self._feature = self.feature.ravel()
+        self._threshold = self.threshold.ravel()[:, None]
+        self._keep = self.keep.ravel()[:, None]
+
+    @classmethod
+    def from_sklearn(cls, model) -> PackedTrees:
+        trees = [predictor.nodes for (predictor,) in model._predictors]
+        if any(nodes["is_categorical"].any() for nodes in trees):
+            raise ValueError("categorical splits are not supported")
+        n_leaves = max(int(nodes["is_leaf"].sum()) for nodes in trees)
+        n_splits = max(1, max(len(nodes) - int(nodes["is_leaf"].sum()) for nodes in trees))
+        if n_leaves > 64:
+            raise ValueError("trees of more than 64 leaves are not supported")
+        mask_type = next(t for t in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(t).bits >= n_leaves)
+        every = (1 << np.iinfo(mask_type).bits) - 1
+        # per tree, n_splits tests (padded with tests that always pass)
+        feature = np.zeros((len(trees), n_splits), dtype=np.intp)
+        threshold = np.full((len(trees), n_splits), np.inf)
+        keep = np.full((len(trees), n_splits), every, dtype=mask_type)
+        first_leaf = np.zeros(len(trees), dtype=np.intp)
+        values: list[float] = []
+        for t, nodes in enumerate(trees):
+            first_leaf[t] = len(values)
+            for s, (node, left_leaves) in enumerate(_splits_and_left_leaves(nodes, values)):
+                feature[t, s] = nodes["feature_idx"][node]
+                threshold[t, s] = nodes["num_threshold"][node]
+                keep[t, s] = every & ~sum(1 << b for b in left_leaves)
+        return cls(feature, threshold, keep, first_leaf, values, np.ravel(model._baseline_prediction)[0])
+
+    def predict_proba(self, rows, block: int = 256) -> np.ndarray:
+        """Return P(class 1) for each row (a list of equal-length number lists),
+        ``block`` rows at a time so that memory stays flat on long documents."""
+        if len(rows) > block:
+            return np.concatenate([self.predict_proba(rows[i:i + block], block)
+                                   for i in range(0, len(rows), block)])
+        if not len(rows):
+            return np.empty(0)
+        X = _as_matrix(rows)
+        n = len(X)
+        # (tree and split, row): the leaves still possible after each test. The
+        # rows are transposed to (feature, row) first, so that each test's row
+        # is one contiguous copy. A passed test keeps every leaf: OR with all
+        # ones (-True as int8 is -1, all ones once cast), five times faster than
+        # np.where.
+        passed = np.ascontiguousarray(X.T).take(self._feature, axis=0) <= self._threshold
+        keep = self._keep | (-passed.view(np.int8)).astype(self.mask_type)
+        alive = np.bitwise_and.reduce(keep.reshape(self.n_trees, self.n_splits, n), axis=1)
+        # the lowest set bit 2**b alone, then b = the number of ones below it
+        one = self.mask_type(1)
+        leaf = np.bitwise_count((alive & (~alive + one)) - one) + self.first_leaf[:, None]
+        # a C-ordered (row, tree) array, summed along the row as before: same floats
+        raw = np.ascontiguousarray(self.value[leaf.T]).sum(axis=1) + self.baseline
+        return 1.0 / (1.0 + np.exp(-raw))
+
+
+def _as_matrix(rows) -> np.ndarray:
+    """Rows (lists of equal length, or an array) as a float matrix."""
+    if isinstance(rows, np.ndarray):
+        return rows.astype(float, copy=False)
+    # struct packs a flat list of numbers into C doubles in one call: a third of
+    # the instructions of np.fromiter, which converts value by value.
+    width = len(rows[0])
+    flat: list[float] = []
+    for row in rows:
+        flat.extend(row)
+    return np.frombuffer(struct.pack(f"{len(flat)}d", *flat), dtype=np.float64).reshape(len(rows), width)
+
+
+def _splits_and_left_leaves(nodes, values: list[float]) -> list[tuple[int, list[int]]]:
+    """Number one tree's leaves from left to right (appending their values to
+    ``values``) and return, per split node, the numbers of its left subtree's leaves."""
+    splits: list[tuple[int, list[int]]] = []
+    first = len(values)
+
+    def walk(node: int) -> list[int]:
+        if nodes["is_leaf"][node]:
+            values.append(float(nodes["value"][node]))
+            return [len(values) - 1 - first]
+        left = walk(int(nodes["left"][node]))
+        right = walk(int(nodes["right"][node]))
+        splits.append((node, left))
+        return left + right
+
+    walk(0)
+    return splits
+
+
+@dataclass
+class AttributionModel:
+    """What the pipeline's two trained stages use.
+
+    Attributes:
+        quote_filter: P(a quote-mark span is a quote) from its feature dict.
+        quote_threshold: spans below it are dropped (see :mod:`quotes.attribution.quote_filter`).
+        ranker: P(a candidate is the speaker) from its feature row.
+        calibrator: maps a quote's best ranker score to P(the choice is right); None keeps scores.
+        certain_rules: rules whose choice the ranker does not overturn.
+    """
+
+    quote_filter: Any
+    quote_threshold: float
+    ranker: Any
+    calibrator: Isotonic | None = None
+    certain_rules: tuple[str, ...] = ()
+
+    @classmethod
+    def from_sklearn(cls, model: Mapping[str, Any]) -> AttributionModel:
+        """The scoring form of the dict of fitted estimators that training builds and skops stores."""
+        calibrator = model.get("calibrator")
+        return cls(HashedLinear.from_sklearn(model["quote_filter"]), float(model["quote_threshold"]),
+                   PackedTrees.from_sklearn(model["ranker"]),
+                   Isotonic.from_sklearn(calibrator) if calibrator is not None else None,
+                   tuple(model.get("certain_rules", ())))
+
+    def save(self, path: Path) -> Path:
+        """Write the arrays to ``path`` (an ``.npz`` file, see :mod:`quotes.model_arrays`)."""
+        f, r = self.quote_filter, self.ranker
+        arrays = {"filter_coef": f.coef, **{f"ranker_{name}": np.asarray(getattr(r, name)) for name in r.FIELDS}}
+        if self.calibrator is not None:
+            arrays.update(calibrator_x=self.calibrator.x, calibrator_y=self.calibrator.y)
+        meta = {"quote_filter": {"intercept": f.intercept, "n_features": f.n_features,
+                                 "alternate_sign": f.alternate_sign},
+                "quote_threshold": self.quote_threshold, "certain_rules": list(self.certain_rules)}
+        return save_arrays(path, arrays, meta)
+
+    @classmethod
+    def load(cls, path: Path) -> AttributionModel:
+        """Read what :meth:`save` wrote.
+
+        Raises:
+            ModelError: the file is missing, unreadable or of another format.
+        """
+        arrays, meta = load_arrays(path)
+        f = meta["quote_filter"]
+        ranker = PackedTrees(*(arrays[f"ranker_{name}"] for name in PackedTrees.FIELDS))
+        calibrator = Isotonic(arrays["calibrator_x"], arrays["calibrator_y"]) if "calibrator_x" in arrays else None
+        return cls(HashedLinear(arrays["filter_coef"], f["intercept"], f["n_features"], f["alternate_sign"]),
+                   float(meta["quote_threshold"]), ranker, calibrator, tuple(meta["certain_rules"]))
+
+
+# A model set by use_model() (training scores a model before writing it).
+_OVERRIDE: list[Any] = []
+
+
+def load_attribution_model():
+    """Return the shipped attribution model's scoring form (an
+    :class:`AttributionModel`), loaded once per process.
+
+    Raises:
+        ModelError: the model is missing or unreadable.
+    """
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    return _load_shipped()
+
+
+@functools.lru_cache(maxsize=1)
+def _load_shipped():
+    return AttributionModel.load(arrays_path(ATTRIBUTION_NAME))
+
+
+@contextlib.contextmanager
+def use_model(model):
+    """Run the pipeline with ``model`` instead of the shipped one, inside a ``with`` block.
+
+    Args:
+        model: an :class:`AttributionModel`, or the dict
+            of fitted estimators that training builds (converted to one).
+    """
+    if isinstance(model, dict):
+        model = AttributionModel.from_sklearn(model)
+    _OVERRIDE.append(model)
+    try:
+        yield model
+    finally:
+        _OVERRIDE.pop()

@@ -1,0 +1,160 @@
+"""Who said it? Score every speaker candidate of every quote and pick the best.
+
+The rules (:mod:`quotes.attribution.rules`) run first; their choice is a feature of
+each candidate (:mod:`quotes.attribution.candidates`), and where a rule is certain (its
+training precision is near 1, e.g. "…," said Blunt) it keeps the last word.
+Otherwise the ranker's best candidate wins. A pronoun or description wins only
+as a pointer: it is then resolved to its named antecedent
+(:mod:`quotes.text.entities`). ``confidence`` is the probability, calibrated in
+cross-validation on the training data, that the chosen mention is the
+speaker's (halved when a pronoun or description found no name).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from quotes.attribution.front import Front
+from quotes.timing import StageClock
+from quotes.attribution.rules import FoundMention, resolve_found, end_of_quote_and_mention
+from quotes.attribution.candidates import Candidate, DocCandidates, quote_rows
+from quotes.text.entities import Entity
+from quotes.records import Attribution, Mention, QuoteSpan
+
+if TYPE_CHECKING:
+    from quotes.attribution.model import AttributionModel
+
+
+def candidate_table(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
+                    ) -> tuple[DocCandidates, list[list[Candidate]], list[list[float]]]:
+    """Build every kept quote's candidates and their feature rows.
+
+    Args:
+        front: the document's :class:`Front`.
+        kept: the quotes, in order.
+        rules: the rules' attribution of each quote.
+
+    Returns:
+        (the document's candidates, per quote its candidate list, all rows in
+        quote order then candidate order).
+    """
+    cands = DocCandidates(front.parsed, front.index, front.names, front.ctx)
+    per_line: dict[int, int] = {}
+    for span in kept:
+        per_line[span.line] = per_line.get(span.line, 0) + 1
+    seen: dict[int, int] = {}
+    lists: list[list[Candidate]] = []
+    rows: list[list[float]] = []
+    for n, (span, rule) in enumerate(zip(kept, rules)):
+        previous = rules[n - 1] if n else None
+        quote_cands = cands.for_quote(span, rule, previous)
+        lists.append(quote_cands)
+        rows.extend(quote_rows(front.ctx, cands, span, per_line[span.line], seen.get(span.line, 0),
+                               rule, previous, quote_cands))
+        seen[span.line] = seen.get(span.line, 0) + 1
+    return cands, lists, rows
+
+
+def rank_speakers(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution],
+                  clock: StageClock | None = None) -> list[Attribution]:
+    """Return one attribution per kept quote, chosen by the ranker.
+
+    Args:
+        front: the document's :class:`Front`.
+        kept: the quotes, in order.
+        rules: the rules' attribution of each quote.
+        clock: optional stage timer (adds "candidate features" and "attribution model").
+    """
+    from quotes.attribution.model import load_attribution_model
+
+    model = load_attribution_model()
+    _, lists, rows = candidate_table(front, kept, rules)
+    if clock is not None:
+        clock.lap("candidate features")
+    scores = model.ranker.predict_proba(rows).tolist() if rows else []
+    out = choose(front, lists, scores, rules, model, kept)
+    if clock is not None:
+        clock.lap("attribution model")
+    return out
+
+
+def choose(front: Front, lists: list[list[Candidate]], scores: Sequence[float], rules: Sequence[Attribution],
+           model: AttributionModel, kept: Sequence[QuoteSpan]) -> list[Attribution]:
+    """Turn candidate scores into attributions.
+
+    Per quote: a certain rule keeps its mention; otherwise the best-scoring
+    candidate wins (keeping the rule's cue and name when it is the rule's mention
+    too). Names map to their entity's canonical name; pronouns and
+    descriptions are resolved to the entity they point at.
+    """
+    certain = set(model.certain_rules)
+    # 1. the mention each quote rests on
+    chosen: list[tuple[Attribution, Candidate | None, float, bool]] = []  # rule, candidate, score, from model
+    at = 0
+    for n, quote_cands in enumerate(lists):
+        k = len(quote_cands)
+        quote_scores = scores[at:at + k]
+        at += k
+        rule = rules[n]
+        if not k or (rule.rule in certain and rule.mention is not None):
+            best_score = max(quote_scores) if k else 0.0
+            agree = bool(k) and _same(quote_cands[max(range(k), key=lambda i: quote_scores[i])], rule)
+            chosen.append((rule, None, best_score if agree else -1.0, False))
+            continue
+        best = max(range(k), key=lambda i: quote_scores[i])
+        picked = quote_cands[best]
+        chosen.append((rule, picked, quote_scores[best], not _same(picked, rule)))
+    top = [max(0.0, c[2]) for c in chosen]
+    calibrated = model.calibrator.predict(top) if model.calibrator is not None and top else top
+    # 2. the attributions
+    out: list[Attribution] = []
+    prev_entity: Entity | None = None
+    since: int | None = None
+    mention: Mention | None
+    entity: Entity | None
+    speaker: str | None
+    for n, ((rule, cand, score, from_model), conf) in enumerate(zip(chosen, calibrated)):
+        if score < 0:
+            conf = rule.confidence  # the model had no say (or disagreed with a certain rule)
+        if from_model and cand is not None:
+            mention, cue, rule_name = cand.mention, _cue_near(front, cand), f"model (not {rule.rule})"
+            if mention.kind == "name" and cand.entity is not None:
+                entity, speaker = cand.entity, cand.entity.canonical
+            else:
+                entity, speaker = resolve_found(FoundMention(mention, None, "model", cand.words), front.index, prev_entity,
+                                           since)
+        else:
+            mention, cue, rule_name = rule.mention, rule.cue, rule.rule
+            entity, speaker = _entity_of(front, rule), rule.speaker
+        if mention is None:
+            out.append(Attribution(None, None, None, rule.rule, 0.0))
+            prev_entity = None
+            continue
+        out.append(Attribution(speaker, mention, cue, rule_name, round(conf * (1.0 if speaker else 0.5), 3)))
+        prev_entity = entity
+        since = end_of_quote_and_mention(kept[n], out[-1])
+    return out
+
+
+def _same(cand: Candidate, rule: Attribution) -> bool:
+    m = rule.mention
+    return m is not None and cand.mention.start < m.end and m.start < cand.mention.end
+
+
+def _entity_of(front: Front, attribution: Attribution) -> Entity | None:
+    m = attribution.mention
+    if m is None:
+        return None
+    if m.kind == "name":
+        return front.index.speaker_entity_in(m.start, m.end)
+    return None
+
+
+def _cue_near(front: Front, cand: Candidate) -> str | None:
+    """The reporting verb right beside a candidate ("Blunt said", "said Blunt"), if any."""
+    ctx = front.ctx
+    tokens = front.parsed.tokens
+    for k in (cand.hi, cand.hi + 1, cand.lo - 1):
+        if 0 <= k < len(tokens) and ctx.cue[k]:
+            return tokens[k].text
+    return None

@@ -1,0 +1,525 @@
+"""Attribute each quote to a speaker mention with reporting-verb and layout rules.
+
+The rules, tried in order for each quote (the first that fires wins):
+
+``pull-quote``      a pull-quote line takes the name on the line below it.
+``verb-after``      “…,” said Blunt / “…,” Blunt said / “…,” Blunt, the spy, said.
+``verb-before``     Blunt wrote: “…” / He said that “…”.
+``according-to``    “…”, according to Blunt.
+``colon``           Blunt: “…” (headlines, transcripts).
+``same-paragraph``  a second quote in a paragraph keeps the first one's speaker.
+``verb-in-sentence`` a partial quote inside reported speech takes the subject of
+                    the sentence's reporting verb (his memoir says a “naive” desire).
+``colon-previous``  a paragraph that opens with a quote after a paragraph ending in
+                    “Blunt continued:”.
+``continuation``    a paragraph that opens with a quote and says nothing of its
+                    own speaker continues the previous quote's speaker.
+
+Mentions are then resolved to entities (:mod:`quotes.text.entities`): a name to its
+entity, a pronoun to its antecedent, a description to the entity it describes.
+
+Notes:
+    The cue-verb-first search and the "cue outside the quote" constraint follow
+    textacy's ``direct_quotations`` (Muzny et al. 2017 for the continuation idea).
+"""
+from __future__ import annotations
+
+
+from collections.abc import Sequence
+from typing import Final
+
+from quotes.vocabulary import (
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    PHRASAL_CUES,
+    NAME_SUFFIXES,
+    NON_NAME_CAPS,
+    OBJECT_VERBS,
+    PASSIVE_AUXILIARIES,
+    REPORTING_VERBS,
+    SUBORDINATORS,
+    TITLES,
+    WEAK_VERBS,
+)
+from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue
+from quotes.attribution.features import is_cue_in_name, is_cue_noun
+from quotes.text.parsed import token_index_near
+from quotes.text.parsed import ParsedDoc
+from quotes.records import Attribution, Mention, QuoteSpan
+from quotes.resources import common_words, word_tags
+
+from quotes.attribution.phrases import (
+    CONTRACTION,
+    DOCUMENT_NOUNS,
+    MAX_SUBJECT_SPAN,
+    POSSESSIVE_DETS,
+    PRONOUNS,
+    RIGHT_STOP,
+    after_dateline,
+    after_last_sentence_end,
+    before_first_sentence_end,
+    closes_sentence,
+    is_bare_title,
+    is_name_token,
+    leading_name,
+    left_np,
+    make_mention,
+    only_prefixes,
+    right_np,
+    is_sentence_start,
+    sentence_subject,
+    skip_intro,
+    trailing_name,
+)
+
+
+_COORDINATORS: Final = frozenset("but and yet".split())
+_MAX_CUE_GAP = 10  # tokens between a cue verb and the quote for a "before" cue
+CONFIDENCE: Final = {
+    "pull-quote": 0.9, "verb-after": 0.95, "verb-before": 0.9, "according-to": 0.9,
+    "colon": 0.85, "same-paragraph": 0.85, "verb-in-sentence": 0.7, "colon-previous": 0.85,
+    "continuation": 0.75, "sentence-subject": 0.6, "dash-credit": 0.85, "none": 0.0,
+}
+
+
+class FoundMention:
+    """A rule's speaker mention for one quote (treat as immutable)."""
+
+    # A plain class: a frozen dataclass's __init__ is several times slower once compiled.
+    __slots__ = ("mention", "cue", "rule", "words")
+
+    def __init__(self, mention: Mention, cue: str | None, rule: str, words: tuple[str, ...] = ()) -> None:
+        self.mention = mention
+        self.cue = cue
+        self.rule = rule
+        self.words = words
+
+
+def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) -> list[Attribution]:
+    """Return one :class:`Attribution` per quote span, in the same order.
+
+    Args:
+        doc: the parsed document, with quoted tokens marked.
+        spans: the quote spans kept after screening, in document order.
+        index: the document's entities.
+    """
+    out: list[Attribution] = []
+    previous: tuple[QuoteSpan, Attribution, Entity | None] | None = None
+    for n, span in enumerate(spans):
+        prev_in_line = spans[n - 1] if n and spans[n - 1].line == span.line else None
+        next_in_line = spans[n + 1] if n + 1 < len(spans) and spans[n + 1].line == span.line else None
+        found = _find_mention(doc, span, prev_in_line, next_in_line)
+        prev_entity = previous[2] if previous else None
+        if found is None and previous is not None:
+            found_prev = _inherit(doc, span, previous[0], previous[1])
+            if found_prev is not None:
+                out.append(found_prev)
+                previous = (span, found_prev, prev_entity)
+                continue
+        if found is None:
+            attribution = Attribution(None, None, None, "none", CONFIDENCE["none"])
+            entity = None
+        else:
+            since = end_of_quote_and_mention(previous[0], previous[1]) if previous else None
+            entity, speaker = resolve_found(found, index, prev_entity, since)
+            confidence = CONFIDENCE[found.rule]
+            if found.mention.kind != "name":
+                confidence *= 0.9 if speaker else 0.5
+            attribution = Attribution(speaker, found.mention, found.cue, found.rule, round(confidence, 3))
+        out.append(attribution)
+        previous = (span, attribution, entity)
+    return out
+
+
+def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | None,
+                  next_in_line: QuoteSpan | None) -> FoundMention | None:
+    """Apply the local rules (pull-quote, verb, according-to, colon) to one quote."""
+    line = doc.lines[span.line]
+    if span.kind == "pull":
+        return _pull_quote_speaker(doc, span)
+    # (one bisect; the other token indices are a short walk from it)
+    qlo = doc.token_index(span.mark_start)
+    qhi = token_index_near(doc, span.mark_end, qlo)
+    llo = token_index_near(doc, line.start, qlo)
+    lhi = token_index_near(doc, line.end, qhi)
+    # transcript line inside the marks ("PENCE: Well, …"): the capitalised label speaks
+    label = _transcript_label(doc, qlo, qhi)
+    if label is not None:
+        return FoundMention(label[0], ":", "colon", label[1])
+    left_lo = token_index_near(doc, prev_in_line.mark_end, qlo) if prev_in_line else llo
+    right_hi = token_index_near(doc, next_in_line.mark_start, qhi) if next_in_line else lhi
+    left_lo = after_last_sentence_end(doc, left_lo, qlo)
+    right_hi = before_first_sentence_end(doc, qhi, right_hi)
+    tokens = doc.tokens
+    if qlo > left_lo and closes_sentence(doc, qlo, qhi) and qhi < right_hi and tokens[qhi].text[:1].isupper():
+        # "… but said “the question is the timing.” Gov. Pat McCrory said …": a
+        # quote that ends its sentence inside the marks, in a sentence begun
+        # before it, leaves the words after the mark to the next sentence
+        right_hi = qhi
+
+    # dash-credit: “…” ― Jorge Falcon (a credit line after a reader's quote).
+    if qhi + 1 < right_hi and tokens[qhi].text in ("―", "—", "–", "-") and is_name_token(tokens[qhi + 1].text):
+        name = leading_name(doc, qhi + 1, right_hi)
+        if name is not None:
+            return FoundMention(name[0], None, "dash-credit", name[1])
+    # colon (headline): "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’".
+    for c in range(llo, min(llo + 5, qlo)):
+        if tokens[c].text == ":" and c > llo:
+            np = trailing_name(doc, llo, c)
+            if np is not None and np[0].start == tokens[llo].start:
+                return FoundMention(np[0], ":", "colon", np[1])
+            break
+    # verb-after: ", said Blunt" / ", Blunt said" right behind the closing mark.
+    r = qhi
+    if _quote_ends_subordinate_clause(doc, left_lo, qlo, qhi):
+        r = right_hi  # "After Scalia said that … “less advanced schools,” Trump said: …"
+    while r < right_hi and tokens[r].text in (",", "—", "–", "-"):
+        r += 1
+    if r < right_hi and tokens[r].text.lower() in _COORDINATORS:
+        # "… did not give “absolute evidence,” but he said …": a new clause with
+        # its own reporting verb; the quote belongs to the clause before it
+        r = right_hi
+    # "…,” Michael McFaul, a senior fellow at … Russia, said": an appositive too
+    # long for the window below still leaves the name as the subject.
+    long_subject = _name_before_long_appositive(doc, r, right_hi)
+    if long_subject is not None:
+        return FoundMention(long_subject[0][0], long_subject[1], "verb-after", long_subject[0][1])
+    for v in range(r, min(right_hi, r + MAX_SUBJECT_SPAN)):
+        low = tokens[v].text.lower()
+        if low == "according" and v + 1 < right_hi and tokens[v + 1].text.lower() == "to":
+            np = right_np(doc, v + 2, right_hi)
+            if np:
+                return FoundMention(np[0], "according to", "according-to", np[1])
+            break
+        if low in ("but", "yet") and not doc.quoted[v]:
+            break  # "… “a mistake” to use private email, but she denied …": a new clause
+        if _is_cue(doc, v, low) and low not in WEAK_VERBS and not doc.quoted[v] and not is_cue_noun(doc.tokens, v, r):
+            if v == r or only_prefixes(doc, r, v):
+                if low in OBJECT_VERBS or low in PHRASAL_CUES:
+                    break
+                np = right_np(doc, v + 1, right_hi)
+            else:
+                np = left_np(doc, v, r) or _inverted_subject(doc, v, r, right_hi)
+            if np:
+                return FoundMention(np[0], tokens[v].text, "verb-after", np[1])
+            break
+    else:
+        unlisted = _subject_of_unlisted_verb(doc, qlo, qhi, r, right_hi)
+        if unlisted is not None:
+            return FoundMention(unlisted[0][0], unlisted[1], "verb-after", unlisted[0][1])
+
+    # verb-before: "Blunt wrote:" / "he said that" just before the opening mark.
+    # ("When Trump suggested that …, Rubio fired back: “…”": a reporting verb in
+    # an opening subordinate clause is not the quote's; its main clause is.)
+    clause_start = _main_clause_start(doc, left_lo, qlo)
+    for v in range(qlo - 1, max(left_lo, clause_start, qlo - _MAX_CUE_GAP) - 1, -1):
+        low = tokens[v].text.lower()
+        if low == "to" and v > left_lo and tokens[v - 1].text.lower() == "according":
+            np = right_np(doc, v + 1, qlo)
+            if np:
+                return FoundMention(np[0], "according to", "according-to", np[1])
+        if _is_cue(doc, v, low) and not doc.quoted[v] and (low not in WEAK_VERBS or qlo - v <= 3) \
+                and not is_cue_noun(doc.tokens, v, left_lo):
+            np = _inverted_subject(doc, v, left_lo, qlo) or _subject_of(doc, v, left_lo)
+            if np is None and low not in OBJECT_VERBS and low not in PHRASAL_CUES:
+                np = right_np(doc, v + 1, qlo)
+            if np:
+                return FoundMention(np[0], tokens[v].text, "verb-before", np[1])
+    # colon: "Caddell: “…”" with no verb.
+    if qlo - 1 >= left_lo and tokens[qlo - 1].text == ":":
+        np = left_np(doc, qlo - 1, left_lo, allow_comma=False)
+        if np and np[0].kind == "name":
+            before = doc.token_index(np[0].start) - 1
+            if before >= left_lo and tokens[before].text.lower() in PREPOSITIONS:
+                # "he describes his recruitment by Moscow: “…”": the clause's subject speaks
+                np = sentence_subject(doc, left_lo, qlo - 1) or np
+            return FoundMention(np[0], ":", "colon", np[1])
+    # according-to anywhere after the quote in its sentence.
+    for v in range(qhi, right_hi - 1):
+        if tokens[v].text.lower() == "according" and tokens[v + 1].text.lower() == "to":
+            np = right_np(doc, v + 2, right_hi)
+            if np:
+                return FoundMention(np[0], "according to", "according-to", np[1])
+    # verb-in-sentence: the subject of any reporting verb in the quote's sentence.
+    for lo, hi in ((left_lo, qlo), (qhi, right_hi)):
+        for v in range(hi - 1, lo - 1, -1) if lo == left_lo else range(lo, hi):
+            low = tokens[v].text.lower()
+            if v < clause_start:
+                break  # a verb of the opening subordinate clause speaks for someone else
+            if _is_cue(doc, v, low) and not doc.quoted[v] and not is_cue_noun(doc.tokens, v, lo):
+                np = (_inverted_subject(doc, v, lo, hi) if lo == qhi else None) or _subject_of(doc, v, left_lo)
+                if np:
+                    return FoundMention(np[0], tokens[v].text, "verb-in-sentence", np[1])
+    # sentence-subject: a partial quote inside a sentence whose subject is named
+    # ("President Obama condemned the test as “provocative”").
+    # (not for a quote after another one in the same sentence: the words between
+    # the two are no clause of their own, "Ted Cruz says his “friend” Marco Rubio
+    # ran “a fine campaign”", so the quote keeps the first one's speaker)
+    if qlo > left_lo + 1 and not _shares_sentence(doc, prev_in_line, left_lo):
+        np = sentence_subject(doc, left_lo, qlo)
+        if np:
+            return FoundMention(np[0], None, "sentence-subject", np[1])
+    return None
+
+
+def _shares_sentence(doc: ParsedDoc, prev_in_line: QuoteSpan | None, left_lo: int) -> bool:
+    """True when the previous quote of the line sits in the same sentence as the
+    tokens from ``left_lo`` (no sentence ends between them, and it ends none itself)."""
+    if prev_in_line is None:
+        return False
+    phi = token_index_near(doc, prev_in_line.mark_end, left_lo)
+    plo = token_index_near(doc, prev_in_line.mark_start, phi)
+    return left_lo == phi and not closes_sentence(doc, plo, phi)
+
+
+_VERB_TAGS: Final = frozenset(("VBD", "VBN", "VBZ"))
+# Past and present forms of "be", "have" and "do": "“…,” they were far from it" says nothing.
+_COPULAS: Final = frozenset("was were is has had does did".split())
+
+
+def _subject_of_unlisted_verb(doc: ParsedDoc, qlo: int, qhi: int, r: int, hi: int
+                              ) -> tuple[tuple[Mention, tuple[str, ...]], str] | None:
+    """(subject, verb) for "“…?” Hannity pressed." / "“…,” he shot back": a quote
+    that ends its clause with a comma, question or exclamation mark inside the
+    marks, followed by a name or pronoun and a verb the cue list lacks. The
+    layout alone says who speaks; the verb only has to be one."""
+    tokens = doc.tokens
+    if r >= hi or qhi - 2 <= qlo or tokens[qhi - 2].text not in (",", "?", "!") or r != qhi \
+            or not is_sentence_start(doc, qlo):
+        return None  # (a quote inside a clause, "a clip that X called “vile,” Y …", is no opener)
+    if tokens[r].text.lower() in PRONOUNS - {"who", "it", "i", "we"}:
+        np: tuple[Mention, tuple[str, ...]] | None = make_mention(doc, r, r + 1, "pronoun")
+    elif tokens[r].text not in NON_NAME_CAPS:
+        np = leading_name(doc, r, hi)
+    else:
+        np = None
+    if np is None:
+        return None
+    v = doc.token_index(np[0].end)
+    if v >= hi or doc.quoted[v]:
+        return None
+    verb = tokens[v].text
+    if not (verb.isalpha() and verb.islower()) or word_tags().get(verb) not in _VERB_TAGS or verb in _COPULAS:
+        return None
+    return np, verb
+
+
+def _main_clause_start(doc: ParsedDoc, lo: int, qlo: int) -> int:
+    """The first token of the main clause when the sentence from ``lo`` opens
+    with a subordinate clause ("When Trump suggested that …, Rubio …") that
+    ends before the quote at ``qlo``; otherwise ``lo``."""
+    k = after_dateline(doc, lo, qlo)
+    if k >= qlo or doc.tokens[k].text.lower() not in SUBORDINATORS:
+        return lo
+    end = skip_intro(doc, k, qlo)
+    return end if end < qlo else lo
+
+
+def _is_cue(doc: ParsedDoc, v: int, low: str) -> bool:
+    """True when token ``v`` (lower-cased ``low``) is a reporting verb, or a
+    verb that reports with the word after it ("as Foner put it, “…”")."""
+    if low in REPORTING_VERBS:
+        return not is_cue_in_name(doc, v)
+    nxt = PHRASAL_CUES.get(low)
+    return nxt is not None and v + 1 < len(doc.tokens) and doc.tokens[v + 1].text.lower() == nxt
+
+
+def _inverted_subject(doc: ParsedDoc, v: int, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """The subject after a reporting verb that follows a comma: "Clinton “drew
+    well” in 2008, said Paul Beck" or "Because of how the schedule works,
+    explained Rosenberg, “…”". The clause before the comma is no subject of the
+    verb, so the sentence's first name is the wrong answer there."""
+    tokens = doc.tokens
+    if not inverting_cue(tokens, v, lo):
+        return None  # (", saying …" and ", told reporters" keep the main clause's subject)
+    np = right_np(doc, v + 1, hi)
+    if np is None:
+        return None
+    # the phrase must end there ("said Paul Beck." / "said Beck in an interview"),
+    # or it is the start of a reported clause ("said the memoir was …")
+    # ("said Obama “understood …”" and "questioned Trump's “values”" are no
+    # inversions either: the name there opens the object)
+    after = doc.token_index(np[0].end)
+    if np[0].text.endswith(("’s", "'s")) or (after < len(tokens) and tokens[after].text in QUOTE_MARKS) \
+            or (after < hi and tokens[after].text.lower() not in RIGHT_STOP):
+        return None
+    return np
+
+
+def _transcript_label(doc: ParsedDoc, qlo: int, qhi: int):
+    """Return the all-capitals speaker label that opens a quote ("PENCE:"), if any."""
+    tokens = doc.tokens
+    k = qlo + 1 if qlo < len(tokens) and tokens[qlo].text in QUOTE_MARKS else qlo
+    e = k
+    while e < min(qhi, k + 3) and tokens[e].text.isupper() and tokens[e].text.rstrip(".").isalpha() \
+            and len(tokens[e].text) > 1:
+        e += 1
+    if e == k or e >= qhi or tokens[e].text != ":":
+        return None
+    return make_mention(doc, k, e, "name")
+
+
+def _name_before_long_appositive(doc: ParsedDoc, r: int, hi: int):
+    """Return (name, cue) for "Name, <appositive of any length>, said" starting at ``r``."""
+    tokens = doc.tokens
+    if r >= hi or not is_name_token(tokens[r].text) or tokens[r].text in NON_NAME_CAPS:
+        return None
+    e = r
+    while e < hi and (is_name_token(tokens[e].text) or tokens[e].text.lower().rstrip(".") in NAME_SUFFIXES) \
+            and not doc.quoted[e]:
+        e += 1
+    if e - r == 1 and tokens[r].text.lower() in common_words():
+        return None  # "Later, Trump said": an ordinary word, not a name
+    name_end = e
+    if e < hi and tokens[e].text == "(":  # "Rep. Jim Jordan (R-Ohio), …, said"
+        while e < hi and tokens[e].text != ")":
+            e += 1
+        e += 1
+    if e >= hi or tokens[e].text != "," or name_end - r > 6:
+        return None
+    for c in range(e + 1, min(hi - 1, e + 45)):
+        if doc.quoted[c]:
+            return None
+        if tokens[c].text in (",", ")") and _is_cue(doc, c + 1, tokens[c + 1].text.lower()) \
+                and tokens[c + 1].text.lower() not in WEAK_VERBS:
+            name = make_mention(doc, r, name_end, "name")
+            return name, tokens[c + 1].text
+    return None
+
+
+def _quote_ends_subordinate_clause(doc: ParsedDoc, lo: int, qlo: int, qhi: int) -> bool:
+    """True when the quote over tokens [qlo, qhi) closes an opening subordinate
+    clause that reports it ("After Scalia said that … “less advanced schools,”
+    Trump said …", "But even as Trump claimed that “…,” one of …"): the reporting
+    verb before it speaks for the quote, not the main clause after it."""
+    tokens = doc.tokens
+    k = after_dateline(doc, lo, qlo)
+    while k < qlo and tokens[k].text.lower() in _COORDINATORS:
+        k += 1
+    if k >= qlo:
+        return False
+    low = tokens[k].text.lower()
+    if low == "even" and k + 1 < qlo and tokens[k + 1].text.lower() == "as":
+        k += 1
+    elif low not in SUBORDINATORS:
+        return False
+    if qhi - 2 <= qlo or tokens[qhi - 2].text != ",":
+        return False  # the clause ends at a comma inside the closing mark
+    if any(tokens[j].text in (",", ";", ":") and not doc.quoted[j] for j in range(k + 1, qlo)):
+        return False  # a comma before the quote may already end the clause
+    return any(_is_cue(doc, j, tokens[j].text.lower()) and not doc.quoted[j] for j in range(k + 1, qlo))
+
+
+def _subject_of(doc: ParsedDoc, v: int, lo: int) -> tuple[Mention, tuple[str, ...]] | None:
+    """Return the subject of the reporting verb at ``v`` in the sentence from ``lo``.
+
+    A participle ("…, saying") or a verb after a long comma clause takes the
+    subject of the main clause; otherwise the noun phrase right before the verb.
+    """
+    text = doc.tokens[v].text.lower()
+    tokens = doc.tokens
+    if v + 1 < len(tokens) and tokens[v + 1].text.lower() == "by" and v - 1 >= lo \
+            and tokens[v - 1].text.lower() in PASSIVE_AUXILIARIES:
+        # "Sanders was asked by host Bill Maher, …, “…”": the agent speaks
+        agent = right_np(doc, v + 2, min(len(tokens), v + 2 + _MAX_CUE_GAP))
+        if agent is not None:
+            return agent
+    np = left_np(doc, v, lo)
+    if np is None and (text.endswith("ing") or (v - 1 >= lo and doc.tokens[v - 1].text == ",")):
+        return sentence_subject(doc, lo, v)
+    if np is not None and text.endswith("ing") and v - 1 >= lo and doc.tokens[v - 1].text == ",":
+        return sentence_subject(doc, lo, v) or np
+    return np
+
+
+def _inherit(doc: ParsedDoc, span: QuoteSpan, prev_span: QuoteSpan,
+             prev: Attribution) -> Attribution | None:
+    """Carry the previous quote's speaker over when the layout says it continues."""
+    line = doc.lines[span.line]
+    if prev_span.line == span.line and prev.mention is not None:
+        return Attribution(prev.speaker, prev.mention, prev.cue, "same-paragraph",
+                           CONFIDENCE["same-paragraph"] * (1 if prev.speaker else 0.5))
+    starts_line = span.mark_start == line.start
+    if not starts_line:
+        return None
+    if span.line > 0:
+        before = doc.lines[span.line - 1]
+        if doc.text[before.end - 1] == ":" and prev_span.line == span.line - 1 and prev.mention:
+            return Attribution(prev.speaker, prev.mention, prev.cue, "colon-previous",
+                               CONFIDENCE["colon-previous"])
+    if span.line - prev_span.line <= 2 and prev.mention is not None:
+        return Attribution(prev.speaker, prev.mention, prev.cue, "continuation",
+                           CONFIDENCE["continuation"] * (1 if prev.speaker else 0.5))
+    return None
+
+
+def _pull_quote_speaker(doc: ParsedDoc, span: QuoteSpan) -> FoundMention | None:
+    """The name line right below a pull quote."""
+    if span.line + 1 >= len(doc.lines):
+        return None
+    name_line = doc.lines[span.line + 1]
+    text = doc.text[name_line.start:name_line.end]
+    mention = Mention(name_line.start, name_line.end, text, "name")
+    return FoundMention(mention, None, "pull-quote", tuple(text.split()))
+
+
+def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
+    """Where the previous quote and its speaker mention end."""
+    m = attribution.mention
+    return max(span.mark_end, m.end) if m is not None else span.mark_end
+
+
+def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
+             ) -> tuple[Entity | None, str | None]:
+    """Return (entity, canonical speaker) for a mention.
+
+    ``since``: where the previous quote and its speaker mention end (see
+    :meth:`EntityIndex.resolve_pronoun`)."""
+    mention = found.mention
+    if mention.kind == "name":
+        entity = index.speaker_entity_in(mention.start, mention.end)
+        bare_title = is_bare_title(found.words)
+        if entity is not None and not (bare_title and is_bare_title(entity.canonical.split())):
+            return entity, entity.canonical
+        if bare_title:
+            # a lone title ("Mayor calls ..."): the person holding it, before or after
+            head = found.words[-1].lower().rstrip(".")
+            entity = (index.resolve_description(["the", head], mention.start, prefer=prev_entity)
+                      or index.described_by(head))
+            return (entity, entity.canonical) if entity else (None, None)
+        words = [w for w in found.words if w.lower().rstrip(".") not in TITLES] or list(found.words)
+        # a name the index did not see here (a label inside quote marks) may still be one of its people
+        entity = index.entity_named(words)
+        if entity is not None:
+            return entity, entity.canonical
+        return None, " ".join(words).strip(" ,")
+    if mention.kind == "pronoun":
+        low = CONTRACTION.sub("", mention.text.lower())
+        if low in ("i", "we"):
+            return None, None
+        entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity, since=since)
+        return (entity, entity.canonical) if entity else (None, None)
+    # description
+    words = [w for w in found.words]
+    if words and words[0].lower() in POSSESSIVE_DETS and words[-1].lower() in DOCUMENT_NOUNS:
+        entity = index.resolve_pronoun(words[0].lower(), mention.start, prefer=prev_entity)
+        return (entity, entity.canonical) if entity else (None, None)
+    owner = index.entity_in(mention.start, mention.end)
+    possessive = any(w.endswith(("’s", "'s", "’", "'")) for w in words)
+    if owner is not None and words[-1].lower() in DOCUMENT_NOUNS:
+        return owner, owner.canonical
+    if owner is not None and not possessive and words[0].lower() in ("the", "this", "that"):
+        # "the New York businessman": the name inside is a modifier, not the speaker
+        owner = None
+    entity = None if possessive else index.resolve_description(words, mention.start, prefer=prev_entity)
+    if entity is not None:
+        return entity, entity.canonical
+    if owner is not None and possessive:
+        if words[-1].lower() in PERSON_HEADS:
+            # "Obama's former campaign strategist" is someone else than Obama: the
+            # person described so elsewhere in the article, or nobody we can name.
+            entity = index.described_by(words[-1].lower(), exclude=owner)
+            return (entity, entity.canonical) if entity else (None, None)
+        # "Hillary Clinton's campaign": the owner's name with the description head
+        return None, f"{owner.canonical} {words[-1]}"
+    return None, None

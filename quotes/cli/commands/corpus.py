@@ -1,0 +1,163 @@
+"""``quotes analyse``, ``speakers``, ``list`` and ``export``: the corpus database."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
+from quotes.cli.app import app, choice, err
+from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
+
+_DB_HELP = "The SQLite database (created by `quotes analyse`)."
+
+
+StartMethod = choice("StartMethod", START_METHODS)
+SpeakerSort = choice("SpeakerSort", SPEAKER_SORTS)
+SpeakerFormat = choice("SpeakerFormat", SPEAKER_FORMATS)
+ListFormat = choice("ListFormat", LIST_FORMATS)
+ExportFormat = choice("ExportFormat", EXPORT_FORMATS)
+
+
+def _open_store(db: Path):
+    from quotes.errors import QuotesError
+    from quotes.corpus.store import Store
+
+    try:
+        return Store(db)
+    except QuotesError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(code=1) from None
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return str(value)
+
+
+def _print_table(rows: list[dict], columns: list[tuple[str, int]]) -> None:
+    from quotes.cli.output import shorten
+
+    sys.stdout.write("  ".join(f"{name:<{w}}" for name, w in columns).rstrip() + "\n")
+    for row in rows:
+        cells = [f"{shorten(_cell(row.get(name)), w):<{w}}" for name, w in columns]
+        sys.stdout.write("  ".join(cells).rstrip() + "\n")
+
+
+@app.command()
+def analyse(
+    paths: Annotated[list[str], typer.Argument(
+        help="Articles: .txt files, .jsonl files, folders, or - for stdin.")],
+    db: Annotated[Path, typer.Option("--db", help="The SQLite database to add to.")] = Path("quotes.db"),
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Worker processes (default: the number of cores).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    start_method: Annotated[Optional[StartMethod], typer.Option(
+        "--start-method", help="How worker processes start (default: spawn).")] = None,
+) -> None:
+    """Analyse articles into a database: quotes, speakers and tone, resumable.
+
+    Documents already analysed with the same content and pipeline version are
+    skipped, so running the same command again only does what is left (also
+    after Ctrl-C or a crash). Inputs that fail are recorded with their reason.
+
+    Example: quotes analyse corpora/ --db quotes.db && quotes speakers --db quotes.db
+    """
+    from quotes.corpus.batch import analyse_paths
+
+    summary = analyse_paths(paths, db, workers=workers, progress=not no_progress,
+                            start_method=start_method.value if start_method else None)
+    typer.echo(summary.format())
+    if summary.interrupted:
+        raise typer.Exit(code=130)
+    if strict and summary.failed:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def speakers(
+    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order speakers by this, largest first.")
+                    ] = SpeakerSort.quotes,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N speakers.")] = None,
+    fmt: Annotated[SpeakerFormat, typer.Option("--format", "-f", help="Output format.")] = SpeakerFormat.table,
+) -> None:
+    """One row per speaker across the corpus: quotes, articles, dates and tone.
+
+    Columns: speaker_id, name, aliases, quotes, articles, first_date, last_date,
+    regret_mean, regret_max, shock_mean, shock_max, polarity_mean, and the most
+    regretful and most shocked quote with its doc_id.
+
+    Example: quotes speakers --db quotes.db --sort regret --top 20
+    """
+    from quotes.corpus.store import write_rows
+
+    with _open_store(db) as store:
+        rows = store.speakers(sort=sort.value, top=top)
+    if fmt == SpeakerFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+    elif fmt == SpeakerFormat.csv:
+        write_rows(({k: _cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows),
+                   sys.stdout, "csv")
+    else:
+        _print_table(rows, [("name", 24), ("quotes", 6), ("articles", 8), ("regret_mean", 11),
+                            ("regret_max", 10), ("shock_mean", 10), ("shock_max", 9), ("aliases", 40)])
+
+
+@app.command("list")
+def list_quotes(
+    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="A speaker id, name or alias.")] = None,
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
+    min_regret: Annotated[Optional[float], typer.Option("--min-regret", min=0.0, max=1.0)] = None,
+    min_shock: Annotated[Optional[float], typer.Option("--min-shock", min=0.0, max=1.0)] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List the attributed quotes in the database, filtered.
+
+    Example: quotes list --db quotes.db --speaker "Anthony Blunt" --min-regret 0.5
+    """
+    from quotes.corpus.store import write_rows
+
+    with _open_store(db) as store:
+        rows = store.quotes(speaker=speaker, doc=doc, min_regret=min_regret, min_shock=min_shock)
+    if fmt == ListFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == ListFormat.csv:
+        write_rows(rows, sys.stdout, "csv")
+    else:
+        _print_table(rows, [("speaker", 22), ("doc_id", 24), ("regret", 6), ("shock", 5), ("text", 60)])
+
+
+@app.command()
+def export(
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
+    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+) -> None:
+    """Export every quote with all its fields, one row per quote, for research datasets.
+
+    Parquet needs pyarrow: pip install "quotes[parquet]". The columns are
+    documented in the README.
+
+    Example: quotes export --db quotes.db --format parquet --output quotes.parquet
+    """
+    from quotes.errors import QuotesError
+
+    with _open_store(db) as store:
+        try:
+            n = store.export(sys.stdout if output == "-" else output, fmt.value)
+        except QuotesError as exc:
+            err(f"error: quotes export: {exc}")
+            raise typer.Exit(code=1) from None
+    err(f"exported {n} quotes to {output}")

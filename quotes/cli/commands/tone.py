@@ -1,0 +1,111 @@
+"""``quotes tone``: score the tone of arbitrary texts."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quotes.choices import TONE_DOMAINS
+from quotes.cli.app import app, choice, err
+from quotes.cli.output import TONE_FORMATS
+
+_BATCH = 512
+
+
+ToneFormat = choice("ToneFormat", TONE_FORMATS)
+ToneDomain = choice("ToneDomain", TONE_DOMAINS)
+
+
+def _texts(path: Path):
+    """Yield (where, text or None) per input line; None marks an unreadable line.
+
+    ``-`` reads standard input: JSONL when its first non-blank line is a JSON
+    object, otherwise one text per line.
+    """
+    from quotes.corpus.ingest import decode, jsonl_objects, split_lines
+    from quotes.errors import InputError
+
+    stdin = str(path) == "-"
+    raw = sys.stdin.buffer.read() if stdin else path.read_bytes()
+    content = decode(raw, str(path), lambda message: err(f"warning: {message}"))
+    if stdin:
+        first = next((line for line in split_lines(content) if line.strip()), "")
+        jsonl = first.lstrip().startswith("{") and not isinstance(
+            next(jsonl_objects(first, "-"), None), InputError)
+    else:
+        jsonl = path.suffix == ".jsonl"
+    if not jsonl:
+        for lineno, line in enumerate(split_lines(content), 1):
+            yield f"{path}:{lineno}", line
+        return
+    for item in jsonl_objects(content, str(path)):
+        if isinstance(item, InputError):
+            err(f"error: {item}")
+            yield item.source, None
+            continue
+        where, obj = item
+        text = obj.get("text")
+        if not isinstance(text, str):
+            err(f"error: {where}: no \"text\" field with a string")
+            yield where, None
+            continue
+        yield where, text
+
+
+@app.command()
+def tone(
+    path: Annotated[Path, typer.Argument(
+        dir_okay=False, allow_dash=True,
+        help="A .txt file (one text per line), a .jsonl file with a \"text\" field, or - for standard input.")],
+    fmt: Annotated[ToneFormat, typer.Option("--format", "-f", help="Output format.")] = ToneFormat.jsonl,
+    domain: Annotated[ToneDomain, typer.Option(
+        help="Where the texts come from: news quotes, or social-media comments "
+             "(regret and shock are calibrated to each one's base rates).")] = ToneDomain.news,
+) -> None:
+    """Score regret, shock, polarity and subjectivity of texts, one result per input line.
+
+    Writes one JSONL line per input, in order:
+    {"text", "regret", "shock", "polarity", "subjectivity"}. Lines of a .jsonl
+    file that cannot be read are reported on stderr and skipped (exit code 1).
+
+    Example: quotes tone my-quotes.txt --format table
+    """
+    from quotes.errors import QuotesError
+    from quotes.cli.output import shorten
+    from quotes.tone.scoring import score_texts
+
+    if str(path) != "-" and not path.is_file():
+        err(f"error: {path}: no such file")
+        raise typer.Exit(code=1)
+
+    failed = False
+    batch: list[str] = []
+
+    def flush() -> None:
+        try:
+            tones = score_texts(batch, domain=domain.value)
+        except QuotesError as exc:
+            err(f"error: {exc}")
+            raise typer.Exit(code=1) from None
+        for text, t in zip(batch, tones):
+            if fmt == ToneFormat.jsonl:
+                sys.stdout.write(json.dumps({"text": text, **t.to_dict()}, ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(f"regret {t.regret:.2f}  shock {t.shock:.2f}  polarity {t.polarity:+.2f}  "
+                                 f"subj {t.subjectivity:.2f}  {shorten(text, 70)}\n")
+        batch.clear()
+
+    for _, text in _texts(path):
+        if text is None:
+            failed = True
+            continue
+        batch.append(text)
+        if len(batch) >= _BATCH:
+            flush()
+    if batch:
+        flush()
+    if failed:
+        raise typer.Exit(code=1)

@@ -1,0 +1,67 @@
+"""``quotes train attribution`` and ``quotes train tone``: rebuild the shipped models."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from quotes.cli.app import app, err, shared_dir
+
+train_app = typer.Typer(no_args_is_help=True, help="Rebuild a shipped model from training data.\n\n"
+                                                   "Example: quotes train tone")
+app.add_typer(train_app, name="train")
+
+
+def _default_out() -> Path:
+    from quotes.resources import models_dir
+
+    return models_dir()
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", help="Training JSONL (default: PolNeAR train in the shared data folder).")] = None,
+    dev: Annotated[Optional[Path], typer.Option("--dev", help="Dev JSONL for the card's figures.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
+) -> None:
+    """Train the quote filter and speaker ranker; write models/attribution.* and a card.
+
+    Example: quotes train attribution --data ../shared/data/quotes/polnear-train.jsonl
+    --dev ../shared/data/quotes/polnear-dev.resolved.jsonl
+    """
+    from quotes.training.attribution import train_attribution as run
+
+    data = data or shared_dir() / "data" / "quotes" / "polnear-train.jsonl"
+    if not data.exists():
+        err(f"error: {data}: training data not found (pass --data)")
+        raise typer.Exit(code=1)
+    card = run(data, dev, out or _default_out())
+    typer.echo(json.dumps(card, indent=2))
+
+
+@train_app.command("tone")
+def train_tone(
+    emotions: Annotated[Optional[Path], typer.Option(
+        "--emotions", help="GoEmotions folder (default: the shared data folder's emotions/).")] = None,
+    news: Annotated[Optional[Path], typer.Option(
+        "--news", help="News quotes labelled for regret and shock (JSONL).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
+) -> None:
+    """Train the regret and shock classifier; write models/tone.* and a card.
+
+    Example: quotes train tone --emotions ../shared/data/emotions
+    --news ../shared/data/tone/news-quotes-dev.jsonl
+    """
+    from quotes.training.tone import train_tone as run
+
+    emotions = emotions or shared_dir() / "data" / "emotions"
+    news = news or shared_dir() / "data" / "tone" / "news-quotes-dev.jsonl"
+    for path in (emotions, news):
+        if not path.exists():
+            err(f"error: {path}: training data not found (pass --emotions / --news)")
+            raise typer.Exit(code=1)
+    card = run(emotions, news, out or _default_out())
+    typer.echo(json.dumps(card, indent=2))

@@ -1,0 +1,106 @@
+"""Write extraction results as a table, JSON, JSONL or CSV.
+
+The JSONL form is the machine contract: one line per input document, in input
+order, ``{"doc_id": ..., "quotes": [...]}`` with the fields of
+:class:`~quotes.records.QuoteRecord`.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from typing import IO
+
+from quotes.records import QuoteRecord
+
+FORMATS = ("table", "json", "jsonl", "csv")  # quotes extract
+REPORT_FORMATS = ("table", "json")  # quotes evaluate
+SPEAKER_FORMATS = ("table", "json", "csv")  # quotes speakers
+LIST_FORMATS = ("table", "jsonl", "csv")  # quotes list
+TONE_FORMATS = ("jsonl", "table")  # quotes tone
+TONE_FIELDS = ("regret", "shock", "polarity", "subjectivity")
+CSV_FIELDS = ("doc_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_start",
+              "speaker_end", "cue", "confidence") + TONE_FIELDS
+
+
+def doc_dict(doc_id: str, quotes: list[QuoteRecord], explain: bool = False) -> dict:
+    """The JSON object of one document's results."""
+    return {"doc_id": doc_id, "quotes": [q.to_dict(explain=explain) for q in quotes]}
+
+
+def shorten(text: str, width: int) -> str:
+    """Collapse white space and cut ``text`` to ``width`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+class Writer:
+    """Streams results in one format; call :meth:`write` per document, then :meth:`close`."""
+
+    def __init__(self, fmt: str, out: IO[str], explain: bool = False) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.explain = explain
+        self._first = True
+        self._csv = None
+        if fmt == "csv":
+            fields = CSV_FIELDS + (("rule",) if explain else ())
+            self._csv = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+            self._csv.writeheader()
+        elif fmt == "json":
+            out.write("[")
+
+    def write(self, doc_id: str, quotes: list[QuoteRecord]) -> None:
+        """Write one document's quotes."""
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(doc_dict(doc_id, quotes, self.explain), ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.out.write(("\n" if self._first else ",\n")
+                           + json.dumps(doc_dict(doc_id, quotes, self.explain), ensure_ascii=False))
+        elif self.fmt == "csv":
+            for q in quotes:
+                row = {"doc_id": doc_id, **q.to_dict(explain=self.explain)}
+                row.update(row.pop("tone", None) or {})
+                self._csv.writerow(row)
+        else:
+            self._table(doc_id, quotes)
+        self._first = False
+        self.out.flush()
+
+    def close(self) -> None:
+        """Finish the output (closes the JSON array)."""
+        if self.fmt == "json":
+            self.out.write("\n]\n" if not self._first else "]\n")
+
+    def _table(self, doc_id: str, quotes: list[QuoteRecord]) -> None:
+        width = max(60, shutil.get_terminal_size((100, 20)).columns)
+        self.out.write(f"{doc_id}  ({len(quotes)} quote{'s' if len(quotes) != 1 else ''})\n")
+        if not quotes:
+            self.out.write("\n")
+            return
+        speaker_w = min(24, max(7, *(len(q.speaker or "?") for q in quotes)))
+        cue_w = min(12, max(3, *(len(q.cue or "") for q in quotes)))
+        rule_w = 17 if self.explain else 0
+        tone_w = 9
+        quote_w = max(20, width - speaker_w - cue_w - rule_w - tone_w - 10)
+        head = (f"  {'speaker':<{speaker_w}}  {'cue':<{cue_w}}  " + (f"{'rule':<{rule_w}}  " if self.explain else "")
+                + f"{'tone':<{tone_w}}  quote\n")
+        self.out.write(head)
+        for q in quotes:
+            speaker = shorten(q.speaker or "?", speaker_w)
+            cue = shorten(q.cue or "", cue_w)
+            rule = f"{shorten(q.rule, rule_w):<{rule_w}}  " if self.explain else ""
+            self.out.write(f"  {speaker:<{speaker_w}}  {cue:<{cue_w}}  {rule}{_tone_cell(q):<{tone_w}}  "
+                           f"{shorten(q.text, quote_w)}\n")
+        self.out.write("\n")
+
+
+def _tone_cell(q: QuoteRecord) -> str:
+    """Regret and shock as two-digit probabilities ("R.93 S.02"), blank without tone."""
+    if q.tone is None:
+        return ""
+
+    def prob(p: float) -> str:
+        return "1.0" if p >= 0.995 else f"{p:.2f}"[1:]
+
+    return f"R{prob(q.tone.regret)} S{prob(q.tone.shock)}"

@@ -1,0 +1,199 @@
+"""Score the pipeline against gold quotes (PolNeAR's JSONL format, or corpora/).
+
+Figures, as the issue defines them:
+
+- span P/R/F1, *exact* (equal after trimming spaces, quote marks and edge
+  punctuation) and *loose* (one-to-one matching at character IoU >= 0.5, best
+  pairs first);
+- attribution accuracy over loose matches whose gold speaker is a name
+  (``speaker_resolved`` where present), split by whether the gold *mention* is a
+  name or a pronoun/description;
+- end-to-end P/R/F1: a loose match whose speaker is right. Gold quotes with no
+  usable gold speaker count as right whenever the span matches.
+
+Names match when, ignoring titles, punctuation and case, one name's words are a
+subset of the other's ("Blunt" ~ "Anthony Blunt" ~ "Mr Blunt").
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from quotes.errors import InputError
+from quotes.corpus.ingest import GOLD_SUFFIX
+from quotes.records import Document, QuoteRecord
+
+_TRIM = " \t\r\n\"'“”‘’«»„‚‹›,.;:!?—–-…()[]"
+_TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr sir lady lord prof professor dame rev president prime minister
+    senator sen rep gov governor the mp jr sr st gen general capt col lt sgt judge""".split()
+)
+_PRONOUNS = frozenset("he she they i we it him her them you his their".split())
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Read gold documents from a JSONL file or from every ``*.gold.jsonl`` in a folder.
+
+    Raises:
+        InputError: a line that is not a JSON object with ``text`` and ``quotes``.
+    """
+    path = Path(path)
+    files = sorted(path.rglob(f"*{GOLD_SUFFIX}")) if path.is_dir() else [path]
+    if not files:
+        raise InputError(str(path), f"no *{GOLD_SUFFIX} files in this folder")
+    docs: list[dict] = []
+    for file in files:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(str(file), f"cannot read gold file: {exc}") from exc
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{file}:{lineno}", f"not valid JSON ({exc.msg})") from exc
+            if not isinstance(doc, dict) or "text" not in doc or "quotes" not in doc:
+                raise InputError(f"{file}:{lineno}", "gold lines need \"text\" and \"quotes\"")
+            doc.setdefault("doc_id", f"{file.stem}:{lineno}")
+            docs.append(doc)
+    return docs
+
+
+def gold_document(doc: dict) -> Document:
+    """The article of a gold line, as a Document."""
+    return Document(doc_id=str(doc["doc_id"]), text=doc["text"])
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def name_words(name: str | None) -> frozenset[str]:
+    """The comparable words of a name: lower-cased, without titles and 1-letter words."""
+    if not name:
+        return frozenset()
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'").replace("'s ", " "))
+    return frozenset(w for w in words if w not in _TITLE_WORDS and len(w) > 1)
+
+
+def usable_speaker(name: str | None) -> bool:
+    """True when a gold speaker is a name (not empty, not only pronouns)."""
+    words = name_words(name)
+    return bool(words) and not words <= _PRONOUNS
+
+
+def same_speaker(gold: str | None, pred: str | None) -> bool:
+    """True when one name's words are a subset of the other's."""
+    g, p = name_words(gold), name_words(pred)
+    return bool(g and p) and (g <= p or p <= g)
+
+
+def overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts: Counter) -> list[dict]:
+    """Add one document's matches to ``counts``; return its errors for the summary.
+
+    Each error is a dict with ``kind`` in {"missed", "spurious", "wrong speaker",
+    "unresolved pronoun"} and the quote text.
+    """
+    gs = [trim_span(text, q["start"], q["end"]) for q in gold]
+    ps = [trim_span(text, q.start, q.end) for q in pred]
+    counts["gold"] += len(gs)
+    counts["pred"] += len(ps)
+    counts["exact"] += len(set(gs) & set(ps))
+    # Pairs are only formed between spans that overlap, found by a sweep, so
+    # scoring stays near-linear in the number of quotes.
+    pairs = []
+    order = sorted(range(len(ps)), key=lambda j: ps[j])
+    for i, g in enumerate(gs):
+        for j in order:
+            if ps[j][0] >= g[1]:
+                break
+            v = overlap_ratio(g, ps[j])
+            if v >= 0.5:
+                pairs.append((v, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    errors: list[dict] = []
+    for _, i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        counts["loose"] += 1
+        g = gold[i]
+        gold_speaker = g["speaker_resolved"] if "speaker_resolved" in g else g.get("speaker")
+        if not usable_speaker(gold_speaker):
+            counts["e2e"] += 1
+            continue
+        ok = same_speaker(gold_speaker, pred[j].speaker)
+        kind = "named" if usable_speaker(g.get("speaker_mention") or g.get("speaker")) else "pronoun"
+        counts["attr_n"] += 1
+        counts["attr_ok"] += ok
+        counts[f"attr_{kind}_n"] += 1
+        counts[f"attr_{kind}_ok"] += ok
+        counts["e2e"] += ok
+        if not ok:
+            unresolved = pred[j].speaker is None and pred[j].speaker_mention is not None
+            errors.append({"kind": "unresolved pronoun" if unresolved else "wrong speaker",
+                           "text": g.get("text", ""), "gold": gold_speaker,
+                           "predicted": pred[j].speaker})
+    errors += [{"kind": "missed", "text": gold[i].get("text", "")} for i in range(len(gs)) if i not in used_g]
+    errors += [{"kind": "spurious", "text": pred[j].text} for j in range(len(ps)) if j not in used_p]
+    return errors
+
+
+def _prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def summarise(counts: Counter, errors: Iterable[dict]) -> dict:
+    """Turn raw counts into the report's figures."""
+    out: dict = {"docs": counts["docs"], "gold": counts["gold"], "pred": counts["pred"]}
+    for key in ("exact", "loose", "e2e"):
+        out[key] = _prf(counts[key], counts["pred"], counts["gold"])
+    n = counts["attr_n"]
+    out["attr"] = {
+        "accuracy": round(counts["attr_ok"] / n, 4) if n else None, "n": n,
+        "named": round(counts["attr_named_ok"] / counts["attr_named_n"], 4) if counts["attr_named_n"] else None,
+        "named_n": counts["attr_named_n"],
+        "pronoun": round(counts["attr_pronoun_ok"] / counts["attr_pronoun_n"], 4) if counts["attr_pronoun_n"] else None,
+        "pronoun_n": counts["attr_pronoun_n"],
+    }
+    out["errors"] = dict(Counter(e["kind"] for e in errors))
+    return out
+
+
+def evaluate(gold_docs: list[dict], extract_fn) -> tuple[dict, list[dict]]:
+    """Run ``extract_fn(Document) -> list[QuoteRecord]`` on gold docs and score it.
+
+    Returns:
+        (summary, errors): the figures and the list of individual errors.
+    """
+    counts: Counter = Counter()
+    errors: list[dict] = []
+    for doc in gold_docs:
+        counts["docs"] += 1
+        pred = extract_fn(gold_document(doc))
+        for err in score_document(doc["text"], doc["quotes"], pred, counts):
+            err["doc_id"] = doc["doc_id"]
+            errors.append(err)
+    return summarise(counts, errors), errors

@@ -1,0 +1,161 @@
+"""Read articles from .txt files, .jsonl files, folders and standard input.
+
+Reading never stops a batch: each input yields either a :class:`Document` or an
+:class:`~quotes.errors.InputError` naming the file (and line) and the reason, and
+the caller decides what to do with it. Text is decoded as UTF-8; undecodable
+bytes become U+FFFD with a warning, so offsets always index the decoded text.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from quotes.errors import InputError
+from quotes.records import Document
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+# Gold annotations stored beside articles (NAME.gold.jsonl) are not articles.
+GOLD_SUFFIX = ".gold.jsonl"
+_BINARY_SNIFF = 8192
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str | Path]:
+    """Expand folders into their article files (sorted, recursive); keep "-" as is."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                name = child.name
+                if child.is_file() and name.endswith(ARTICLE_SUFFIXES) and not name.endswith(GOLD_SUFFIX):
+                    yield child
+        else:
+            yield path
+
+
+def read_documents(paths: Iterable[str], warn=None) -> Iterator[Document | InputError]:
+    """Yield a Document, or an InputError, for every article the paths hold.
+
+    Args:
+        paths: files, folders, or "-" for standard input (read as one .txt article,
+            or as JSONL when its first non-space character is "{").
+        warn: called with a message for recoverable problems (bad bytes).
+
+    Yields:
+        Documents in input order; an :class:`InputError` in place of any input
+        that could not be read, so the rest of the batch goes on.
+    """
+    warn = warn or (lambda msg: print(f"warning: {msg}", file=sys.stderr))
+    for path in iter_paths(paths):
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            yield from _from_bytes(data, "<stdin>", "stdin", warn)
+            continue
+        name = str(path)
+        if not path.exists():
+            yield InputError(name, "no such file or folder")
+            continue
+        if path.suffix not in ARTICLE_SUFFIXES:
+            yield InputError(name, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt or .jsonl")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(name, f"cannot read: {exc.strerror or exc}")
+            continue
+        kind = "jsonl" if path.suffix == ".jsonl" else "txt"
+        yield from _from_bytes(data, name, path.stem if kind == "txt" else name, warn, kind)
+
+
+def _from_bytes(data: bytes, source: str, doc_id: str, warn, kind: str | None = None
+                ) -> Iterator[Document | InputError]:
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        yield InputError(source, "binary file (NUL bytes), not text")
+        return
+    text = decode(data, source, warn)
+    if kind is None:
+        kind = "jsonl" if text.lstrip().startswith("{") else "txt"
+    if kind == "txt":
+        if not text.strip():
+            yield InputError(source, "empty file: no text to analyse")
+            return
+        yield Document(doc_id=doc_id, text=text, source=source)
+        return
+    yield from _jsonl_documents(text, source)
+
+
+def decode(data: bytes, source: str, warn) -> str:
+    """UTF-8 text of a file's bytes (BOM dropped); bad bytes become U+FFFD with a warning."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        warn(f"{source}: invalid UTF-8 at byte {exc.start}; undecodable bytes replaced with U+FFFD")
+        return data.decode("utf-8", errors="replace")
+
+
+def jsonl_objects(text: str, source: str) -> Iterator[tuple[str, dict] | InputError]:
+    """Parse JSONL: yield ``(where, object)`` per non-blank line, or an
+    :class:`InputError` for a line that is not a JSON object (``where`` is
+    ``source:line``). The one JSONL reader of the package."""
+    for lineno, line in enumerate(split_lines(text), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(where, "a JSONL line must be an object with a \"text\" field")
+            continue
+        yield where, obj
+
+
+def _jsonl_documents(text: str, source: str) -> Iterator[Document | InputError]:
+    seen = 0
+    for item in jsonl_objects(text, source):
+        seen += 1
+        if isinstance(item, InputError):
+            yield item
+            continue
+        where, obj = item
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield InputError(where, "no \"text\" field with article text")
+            continue
+        doc_id = obj.get("doc_id", obj.get("id"))
+        doc_id = str(doc_id) if doc_id is not None else f"{Path(source).stem}:{where.rpartition(':')[2]}"
+        yield Document(
+            doc_id=doc_id,
+            text=body,
+            title=_opt_str(obj.get("title")),
+            date=_opt_str(obj.get("date")),
+            url=_opt_str(obj.get("url")),
+            outlet=_opt_str(obj.get("outlet")),
+            source=where,
+        )
+    if seen == 0:
+        yield InputError(source, "empty file: no JSON lines")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text file, split at newlines only.
+
+    ``str.splitlines()`` also breaks at U+2028, U+0085 and other separators that
+    a JSON string may hold raw, which would cut a JSONL record in two.
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # what follows the final newline is not a line
+    return [line.removesuffix("\r") for line in lines]
+
+
+def _opt_str(value) -> str | None:
+    return None if value is None else str(value)

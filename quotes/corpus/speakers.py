@@ -1,0 +1,442 @@
+"""Cross-article speaker identity: one id, one name and its aliases per person or organisation.
+
+Within an article the pipeline already groups "Anthony Blunt", "Blunt" and "Mr
+Blunt" into one entity named by its fullest form (entities.py). Across articles
+this module decides which of those per-article names are the same speaker.
+It is a pure function of the multiset of ``(doc_id, name, mention)`` rows, so the
+answer does not depend on the order documents arrived in, on how many workers
+analysed them, or on whether a run was interrupted and resumed.
+
+The rules, from safest to boldest:
+
+1. Organisations merge on their normalised name: case, punctuation, a leading
+   "the" and a possessive do not count ("The Washington Post" = "Washington Post").
+2. Full person names merge on (first name, surname, generational suffix); a
+   middle name or initial may be present or absent ("Donald J. Trump" = "Donald
+   Trump", "Hillary Rodham Clinton" = "Hillary Clinton") unless the corpus holds
+   two incompatible middles for the same first and last name ("George H. W. Bush"
+   and "George W. Bush" stay apart). "Donald Trump Jr." is not "Donald Trump".
+3. A surname alone ("Blunt", "Mr Blunt", "Mrs. Clinton") joins the full name it
+   stands for when the corpus makes that safe: only one full name with that
+   surname (and a compatible gender, from the title) is known, or one of them is
+   named in at least :data:`DOMINANCE` of the articles that name any of them
+   ("Trump" in a 2016 corpus is Donald; "Mr. Clinton" is Bill, the only male
+   Clinton). Otherwise the surname stays a speaker of its own ("Blunt" =
+   "Mr Blunt" when no full name is known). Full names are never merged with each
+   other on a surname, so "Bill Clinton" and "Hillary Clinton" stay apart.
+
+Two repairs of headline noise come first: reporting verbs, weekdays and function
+words after a name are dropped ("Trump Wednesday", "Donald Trump As"), and
+capitalised headline words before a known full name are dropped when they are not
+first names ("Rival Hillary Clinton", "Says Donald Trump").
+
+Notes:
+    Speaker ids are sha1 digests of the cluster key (kind, first name, surname,
+    ...), not of the display name, so an id survives a change of the preferred
+    spelling. An id can change only when new documents change what is *safe*
+    (a surname that was unique becomes ambiguous, or the reverse).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quotes.vocabulary import (
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NON_PERSON_HEADS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    REPORTING_VERBS,
+    TIME_WORDS,
+    TITLES,
+)
+from quotes.resources import first_names
+
+# Share of the articles naming any full name with a surname that one full name
+# must hold before the bare surname is taken to mean that person.
+DOMINANCE = 0.8
+# Words that qualify a title ("former President Bill Clinton").
+TITLE_MODIFIERS = frozenset("former late acting then ex interim outgoing incoming deputy vice".split())
+# Words a name never ends with: headline run-ons ("Donald Trump As", "Trump Wednesday").
+# Only the inflected reporting verbs ("Says", "Tweets", "Warned"): a bare form may
+# be a surname ("Stevie Wonder").
+_TRAILING_NOISE = (TIME_WORDS
+                   | frozenset(v for v in REPORTING_VERBS if v.endswith(("s", "ed")) or v in ("said", "told"))
+                   | frozenset("as and or to of for in on at by with from over after about".split()))
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A speaker string taken apart.
+
+    Attributes:
+        surface: the name as written, white space collapsed, possessive and
+            headline noise removed (titles kept: "Mr. Trump").
+        kind: ``"person"`` or ``"org"``.
+        first: lower-cased first name, "" for a surname alone ("Mr Blunt").
+        middles: lower-cased middle names or initials.
+        surname: lower-cased surname with its particles ("de blasio"); for an
+            organisation, its normalised full name.
+        suffix: "jr", "sr", "ii", ... or "".
+        gender: "m" or "f" from a title ("Mr", "Mrs"), else "".
+        titled: True when a title was written before the name.
+    """
+
+    surface: str
+    kind: str
+    first: str = ""
+    middles: tuple[str, ...] = ()
+    surname: str = ""
+    suffix: str = ""
+    gender: str = ""
+    titled: bool = False
+
+    @property
+    def full(self) -> bool:
+        """True for a person named with a first name and a surname."""
+        return self.kind == "person" and bool(self.first)
+
+    @property
+    def person_key(self) -> tuple[str, str, str]:
+        """(first name, surname, suffix): what identifies a full person name."""
+        return (self.first, self.surname, self.suffix)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One speaker of the corpus.
+
+    Attributes:
+        speaker_id: 16 hex digits, derived from the identity key (stable).
+        name: the preferred name: the full form used in the most articles.
+        kind: ``"person"`` or ``"org"``.
+        aliases: every form the corpus uses for the speaker, ``name`` first,
+            then by number of quotes: speaker names and name-like mentions
+            ("Mr. Trump"), never pronouns or descriptions.
+    """
+
+    speaker_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The corpus-level identity of every per-article speaker name.
+
+    Attributes:
+        speakers: speaker id -> :class:`Speaker`.
+        assignments: per-article speaker name (as given) -> speaker id.
+    """
+
+    speakers: dict[str, Speaker]
+    assignments: dict[str, str]
+
+    def speaker_of(self, name: str) -> Speaker | None:
+        """The speaker a per-article name refers to, or None for an unknown name."""
+        sid = self.assignments.get(name)
+        return self.speakers[sid] if sid else None
+
+
+def _key(word: str) -> str:
+    return _NON_WORD.sub("", word.casefold())
+
+
+def _clean_surface(name: str) -> str:
+    name = " ".join(name.split())
+    return _POSSESSIVE.sub("", name).strip(" ,;:-–—\"“”'‘’()") if name else ""
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in TITLES or low in TITLE_MODIFIERS
+
+
+def _is_org(words: list[str]) -> bool:
+    """True when a name is an organisation (or a place, a building: never a person)."""
+    last = words[-1]
+    low = last.lower().rstrip(".")
+    if last in ORG_HEADS or low in ORG_NOUNS or low in NON_PERSON_HEADS:
+        return True
+    if words[0].lower() == "the":
+        return True
+    # "CNN", "FBI", "U.S.": acronyms name bodies, not people
+    return len(words) == 1 and len(_key(last)) >= 2 and last.replace(".", "").isupper()
+
+
+# Cached: corpus-level resolution parses each name once for itself and again
+# for every mention compared with it.
+@functools.lru_cache(maxsize=65536)
+def parse_name(name: str) -> ParsedName | None:
+    """Take a speaker string apart into first name, middles, surname and suffix.
+
+    Args:
+        name: a per-article speaker name ("Donald J. Trump", "Mr Blunt",
+            "The Washington Post", "Trump Wednesday").
+
+    Returns:
+        The parsed name, or None when nothing name-like is left.
+    """
+    surface = _clean_surface(name)
+    words = [w for w in surface.split() if _key(w)]
+    if len(words) > 2 and words[0].lower() == "the" and _is_title(words[1]):
+        words = words[1:]  # "The Rev. Al Sharpton" is a person
+    if not words:
+        return None
+    if _is_org(words):
+        body = words[1:] if words[0].lower() == "the" and len(words) > 1 else words
+        return ParsedName(" ".join(words), "org", surname=" ".join(_key(w) for w in body))
+    # headline run-ons after the name: "Trump Wednesday", "Donald Trump As"
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in _TRAILING_NOISE:
+        words.pop()
+    display = list(words)
+    gender, titled = "", False
+    while len(words) > 1 and _is_title(words[0]):
+        gender = gender or TITLES.get(words[0].lower().rstrip("."), "")
+        titled = True
+        words = words[1:]
+    suffix = ""
+    if len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        suffix = _key(words[-1])
+        words = words[:-1]
+    # the surname takes its particles with it: "Bill de Blasio", "Osama bin Laden"
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1].lower() in NAME_PARTICLES:
+        if cut == 1 and words[0][:1].isupper():
+            break  # "Al Sharpton", "Van Jones": a capitalised first word is a first name
+        cut -= 1
+    surname = " ".join(_key(w) for w in words[cut:])
+    given = [_key(w) for w in words[:cut]]
+    return ParsedName(" ".join(display), "person", first=given[0] if given else "",
+                      middles=tuple(given[1:]), surname=surname, suffix=suffix,
+                      gender=gender, titled=titled)
+
+
+def _strip_headline(parsed: ParsedName, known: set[tuple[str, str, str]]) -> ParsedName:
+    """Drop capitalised headline words before a full name the corpus knows.
+
+    "Rival Hillary Clinton" becomes "Hillary Clinton" when "Hillary Clinton" is a
+    speaker elsewhere; a word that is a first name is never dropped, so "Chris
+    Christie Calls Hillary Clinton" is left alone.
+    """
+    names = first_names()
+    if not parsed.full or parsed.first in names:
+        return parsed
+    given = (parsed.first,) + parsed.middles
+    words = parsed.surface.split()
+    for drop in range(1, len(given)):
+        if given[drop - 1] in names:
+            break
+        rest = given[drop:]
+        if rest[0] in names and (rest[0], parsed.surname, parsed.suffix) in known:
+            # the surface loses the same number of leading words (titles came first)
+            offset = len(words) - len(given) - len(parsed.surname.split()) - (1 if parsed.suffix else 0)
+            surface = " ".join(words[max(0, offset) + drop:])
+            return ParsedName(surface, "person", first=rest[0], middles=rest[1:],
+                              surname=parsed.surname, suffix=parsed.suffix,
+                              gender=parsed.gender, titled=parsed.titled)
+    return parsed
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names agree: equal, or initials of each other ("j" ~ "john")."""
+    if len(a) != len(b):
+        return False
+    return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+               for x, y in zip(a, b))
+
+
+def _speaker_id(key: tuple[str, ...]) -> str:
+    return hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
+
+
+def _rank_form(form: str, parsed: ParsedName | None, docs: int, quotes: int) -> tuple:
+    full = bool(parsed and (parsed.full or parsed.kind == "org"))
+    titled = bool(parsed and parsed.titled)
+    return (not full, -docs, -quotes, titled, -len(form), form)
+
+
+def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Resolution:
+    """Give every per-article speaker name a corpus-level speaker.
+
+    Args:
+        rows: one row per attributed quote: ``(doc_id, name)`` or
+            ``(doc_id, name, mention)``, where ``name`` is the article's
+            canonical speaker and ``mention`` the words the attribution rests
+            on ("Mr. Trump", "he"); rows whose name is None are ignored.
+        dominance: see :data:`DOMINANCE`.
+
+    Returns:
+        The speakers, and the speaker id of every name. The result depends only
+        on the multiset of rows, never on their order. A name means the same
+        speaker in every article: what an article's own entity grouping could
+        not tell apart is not split by document here.
+    """
+    pair_quotes: Counter[tuple[str, str]] = Counter()
+    pair_mentions: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        doc_id, name = row[0], row[1]
+        if not name:
+            continue
+        pair_quotes[(doc_id, name)] += 1
+        mention = row[2] if len(row) > 2 else None
+        if mention:
+            pair_mentions[(doc_id, name)][_clean_surface(mention)] += 1
+
+    raw_names = sorted({name for _, name in pair_quotes})
+    parsed: dict[str, ParsedName | None] = {n: parse_name(n) for n in raw_names}
+    names_gender = first_names()
+    # full names that start with a real first name: the targets of headline repair
+    known = {p.person_key for p in parsed.values() if p is not None and p.full and p.first in names_gender}
+    parsed = {n: (_strip_headline(p, known) if p is not None else None) for n, p in parsed.items()}
+
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc_id, name in pair_quotes:
+        docs_of[name].add(doc_id)
+
+    key_of_name: dict[str, tuple[str, ...]] = {}
+    # 1. organisations, and anything unparsable, merge on their normalised name
+    for name in raw_names:
+        p = parsed[name]
+        if p is None:
+            key_of_name[name] = ("raw", name.casefold())
+        elif p.kind == "org":
+            key_of_name[name] = ("org", p.surname)
+
+    # 2. full person names: (first, surname, suffix), split by incompatible middles
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for name in raw_names:
+        p = parsed[name]
+        if p is not None and p.full:
+            groups[p.person_key].append(name)
+    cluster_docs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for pkey, names in sorted(groups.items()):
+        base = ("person",) + pkey
+        middle_docs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for name in names:
+            if parsed[name].middles:
+                middle_docs[parsed[name].middles] |= docs_of[name]
+        classes: list[list[tuple[str, ...]]] = []
+        for mid in sorted(middle_docs, key=lambda m: (-len(middle_docs[m]), m)):
+            for cls in classes:
+                if all(_compatible(mid, other) for other in cls):
+                    cls.append(mid)
+                    break
+            else:
+                classes.append([mid])
+        if len(classes) <= 1:
+            for name in names:
+                key_of_name[name] = base
+            continue
+        class_key = {mid: base + ("middle", " ".join(cls[0])) for cls in classes for mid in cls}
+        class_docs = Counter({class_key[m]: 0 for m in middle_docs})
+        for m, d in middle_docs.items():
+            class_docs[class_key[m]] += len(d)
+        top, top_n = min(class_docs.items(), key=lambda kv: (-kv[1], kv[0]))
+        bare = top if top_n >= dominance * sum(class_docs.values()) else base
+        for name in names:
+            mids = parsed[name].middles
+            key_of_name[name] = class_key[mids] if mids else bare
+    for name, key in key_of_name.items():
+        if key[0] == "person":
+            cluster_docs[key] |= docs_of[name]
+
+    # 3. a surname alone joins a full name when that is safe
+    candidates: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    cluster_gender: dict[tuple[str, ...], str] = {}
+    for key in sorted(cluster_docs):
+        first, surname, suffix = key[1], key[2], key[3]
+        candidates[(surname, suffix)].append(key)
+        cluster_gender[key] = names_gender.get(first, "")
+    titled_gender: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for name, key in key_of_name.items():
+        p = parsed[name]
+        if key in cluster_gender and p is not None and p.gender:
+            titled_gender[key][p.gender] += 1
+    for key, votes in titled_gender.items():
+        if not cluster_gender[key] and len(votes) == 1:
+            cluster_gender[key] = next(iter(votes))
+
+    def dominant(surname: str, suffix: str, gender: str) -> tuple[str, ...] | None:
+        pool = [k for k in candidates.get((surname, suffix), [])
+                if not gender or not cluster_gender[k] or cluster_gender[k] == gender]
+        if not pool:
+            return None
+        counts = {k: len(cluster_docs[k]) for k in pool}
+        top = min(pool, key=lambda k: (-counts[k], k))
+        return top if counts[top] >= dominance * sum(counts.values()) else None
+
+    unresolved: list[str] = []
+    for name in raw_names:
+        if name in key_of_name:
+            continue
+        p = parsed[name]
+        target = dominant(p.surname, p.suffix, p.gender)
+        if target is None:
+            unresolved.append(name)
+        else:
+            key_of_name[name] = target
+    # an unresolved surname is one speaker ("Blunt" = "Mr Blunt"), unless titles
+    # show both a man and a woman use it ("Mr. Clinton", "Mrs. Clinton")
+    genders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for name in unresolved:
+        p = parsed[name]
+        if p.gender:
+            genders[(p.surname, p.suffix)].add(p.gender)
+    for name in unresolved:
+        p = parsed[name]
+        split = len(genders[(p.surname, p.suffix)]) > 1
+        key_of_name[name] = ("short", p.surname, p.suffix, (p.gender or "?") if split else "")
+
+    # display names and aliases
+    form_docs: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    form_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    form_parsed: dict[str, ParsedName | None] = {}
+    alias_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for (doc_id, name), n_quotes in pair_quotes.items():
+        key = key_of_name[name]
+        p = parsed[name]
+        form = p.surface if p is not None else " ".join(name.split())
+        form_parsed.setdefault(form, p)
+        form_docs[key][form].add(doc_id)
+        form_quotes[key][form] += n_quotes
+        alias_quotes[key][form] += n_quotes
+        for mention, n in pair_mentions.get((doc_id, name), {}).items():
+            if _names_same(mention, key):
+                alias_quotes[key][mention] += n
+
+    speakers: dict[str, Speaker] = {}
+    for key in sorted(form_docs):
+        forms = form_docs[key]
+        best = min(forms, key=lambda f: _rank_form(f, form_parsed.get(f), len(forms[f]), form_quotes[key][f]))
+        aliases = alias_quotes[key]
+        aliases[best] += 0
+        ordered = sorted(aliases, key=lambda a: (a != best, -aliases[a], a))
+        sid = _speaker_id(key)
+        kind = "org" if key[0] == "org" else "person"
+        speakers[sid] = Speaker(sid, best, kind, tuple(a for a in ordered if a))
+    return Resolution(speakers, {name: _speaker_id(key) for name, key in key_of_name.items()})
+
+
+def _names_same(mention: str, key: tuple[str, ...]) -> bool:
+    """True when a mention names the speaker of ``key`` ("Mr. Trump" for Donald
+    Trump), never for a pronoun or a description ("he", "the newspaper")."""
+    m = parse_name(mention)
+    if m is None:
+        return False
+    if key[0] == "org":
+        return m.kind == "org" and m.surname == key[1]
+    if key[0] == "raw" or m.kind != "person":
+        return False
+    if key[0] == "short":
+        return not m.first and (m.surname, m.suffix) == (key[1], key[2])
+    first, surname, suffix = key[1], key[2], key[3]
+    return m.surname == surname and m.suffix in ("", suffix) and m.first in ("", first)

@@ -1,0 +1,599 @@
+"""The corpus database: analysed documents, their quotes, failures and speakers, in SQLite.
+
+Python API first (the CLI's ``analyse``, ``speakers``, ``list`` and ``export``
+are thin calls into :class:`Store`), in the manner of sqlite-utils:
+
+>>> store = Store(":memory:")
+>>> store.add_analysis(Document("blunt", '"Sorry," said Anthony Blunt.'), quotes)  # doctest: +SKIP
+>>> store.speakers(sort="quotes", top=10)                                          # doctest: +SKIP
+
+Design:
+
+- Ids are derived from content: a document's ``content_hash`` is the sha1 of its
+  doc_id and text, a quote's ``quote_id`` the sha1 of its doc_id and offsets. A
+  document analysed again with the same content and pipeline version is skipped;
+  with new content or a new version its quotes are replaced, never duplicated.
+- Every document is written in one transaction (its row, its quotes, the removal
+  of its old quotes and failures), in WAL mode: a run killed at any moment leaves
+  each document either fully stored or absent.
+- The per-article speaker name is stored with each quote; corpus-level identity
+  (:mod:`quotes.corpus.speakers`) is recomputed from the whole table whenever it is
+  stale, so it never depends on the order documents arrived in.
+- Schema changes are named migrations, recorded in ``_migrations``.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS
+from quotes.errors import QuotesError
+from quotes.records import Document, QuoteRecord
+
+# One row per quote: what ``export_rows`` yields and ``quotes export`` writes.
+EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("quote_id", "string"),
+    ("doc_id", "string"),
+    ("title", "string"),
+    ("date", "string"),
+    ("url", "string"),
+    ("outlet", "string"),
+    ("source", "string"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("speaker_id", "string"),
+    ("speaker", "string"),
+    ("article_speaker", "string"),
+    ("speaker_mention", "string"),
+    ("speaker_start", "int64"),
+    ("speaker_end", "int64"),
+    ("cue", "string"),
+    ("confidence", "float64"),
+    ("rule", "string"),
+    ("regret", "float64"),
+    ("shock", "float64"),
+    ("polarity", "float64"),
+    ("subjectivity", "float64"),
+    ("pipeline_version", "string"),
+)
+# The keys of one ``speakers()`` row, in order.
+SPEAKER_COLUMNS = (
+    "speaker_id", "name", "aliases", "quotes", "articles", "first_date", "last_date",
+    "regret_mean", "regret_max", "shock_mean", "shock_max", "polarity_mean",
+    "top_regret_quote", "top_regret_doc_id", "top_shock_quote", "top_shock_doc_id",
+)
+_TONE_FIELDS = ("regret", "shock", "polarity", "subjectivity")
+_EXPORT_BATCH = 10_000
+
+
+class StoreError(QuotesError):
+    """A database that cannot be opened or queried as asked."""
+
+
+def content_hash(doc_id: str, text: str) -> str:
+    """The sha1 of a document's id and text: what "already analysed" compares."""
+    return hashlib.sha1(f"{doc_id}\x00{text}".encode("utf-8")).hexdigest()
+
+
+def quote_id(doc_id: str, start: int, end: int) -> str:
+    """A quote's id: 16 hex digits of the sha1 of its doc_id and offsets."""
+    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- migrations -----------------------------------------------------------------
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    """Documents, quotes, failures, the speaker tables and the state counters."""
+    for sql in (
+        """CREATE TABLE documents (
+            doc_id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            pipeline_version TEXT NOT NULL,
+            title TEXT, date TEXT, url TEXT, outlet TEXT, source TEXT,
+            chars INTEGER NOT NULL,
+            quotes INTEGER NOT NULL,
+            analysed_at TEXT NOT NULL)""",
+        """CREATE TABLE quotes (
+            quote_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            speaker_mention TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue TEXT,
+            confidence REAL,
+            rule TEXT,
+            regret REAL, shock REAL, polarity REAL, subjectivity REAL)""",
+        "CREATE INDEX quotes_doc ON quotes(doc_id, start)",
+        "CREATE INDEX quotes_speaker ON quotes(speaker)",
+        """CREATE TABLE failures (
+            source TEXT PRIMARY KEY,
+            doc_id TEXT,
+            reason TEXT NOT NULL,
+            pipeline_version TEXT NOT NULL,
+            failed_at TEXT NOT NULL)""",
+        "CREATE INDEX failures_doc ON failures(doc_id)",
+        # derived from quotes.speaker by resolve_speakers(); rebuilt as a whole
+        "CREATE TABLE speakers (speaker_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL)",
+        """CREATE TABLE speaker_aliases (
+            speaker_id TEXT NOT NULL, alias TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (speaker_id, alias))""",
+        "CREATE INDEX speaker_aliases_alias ON speaker_aliases(alias COLLATE NOCASE)",
+        "CREATE TABLE speaker_names (name TEXT PRIMARY KEY, speaker_id TEXT NOT NULL)",
+        # analysis_epoch counts document writes; speakers are stale while it differs
+        "CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+        "INSERT INTO state VALUES ('analysis_epoch', 0), ('speakers_epoch', -1)",
+    ):
+        conn.execute(sql)
+
+
+# Named migrations, applied in order, each once; append, never edit or reorder.
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
+    ("001_initial", _m001_initial),
+)
+
+
+class Store:
+    """An SQLite database of analysed articles.
+
+    Args:
+        path: the database file (created if absent), or ``":memory:"``.
+
+    Raises:
+        StoreError: when the file is not an SQLite database or cannot be opened.
+
+    Notes:
+        Only one process should write at a time (the batch runner writes from its
+        parent process only); readers may query while it writes (WAL mode).
+    """
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a killed process loses nothing committed and never
+            # corrupts; only a power cut may lose the last transactions.
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a quotes database ({exc})") from None
+
+    # --- plumbing ---------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock up front, so a concurrent writer waits
+        # instead of failing half-way through.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        for name, migration in MIGRATIONS:
+            with self._transaction() as conn:
+                # checked inside the write lock: two processes opening a new file race here
+                if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+                    continue
+                migration(conn)
+                conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
+
+    def migrations(self) -> list[str]:
+        """Names of the migrations applied to this database, in order."""
+        return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
+
+    # --- writing ----------------------------------------------------------------
+
+    def has_document(self, doc_id: str, content_hash: str, pipeline_version: str | None = None) -> bool:
+        """True when ``doc_id`` was analysed with this content and pipeline version.
+
+        Args:
+            doc_id: the document id.
+            content_hash: :func:`content_hash` of the doc_id and text.
+            pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
+        """
+        version = pipeline_version or _pipeline_version()
+        row = self.conn.execute(
+            "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND pipeline_version = ?",
+            (doc_id, content_hash, version)).fetchone()
+        return row is not None
+
+    def add_analysis(self, doc: Document, quotes: Iterable[QuoteRecord | dict[str, Any]],
+                     pipeline_version: str | None = None) -> int:
+        """Store one analysed document and its quotes, replacing any earlier analysis.
+
+        Args:
+            doc: the article (its text is hashed, not stored).
+            quotes: its attributed quotes, as records or as their ``to_dict()``
+                (with ``rule`` and ``tone`` when known).
+            pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
+
+        Returns:
+            The number of quotes stored.
+
+        Notes:
+            One transaction: the document row, its quotes, and the removal of its
+            old quotes and of failures recorded for it commit together or not at all.
+        """
+        return self.add_analyses([(doc, quotes)], pipeline_version)
+
+    def add_analyses(self, analyses: Sequence[tuple[Document, Iterable[QuoteRecord | dict[str, Any]]]],
+                     pipeline_version: str | None = None) -> int:
+        """Store several analysed documents (see :meth:`add_analysis`) in one transaction.
+
+        ``analyse`` stores each batch its workers return this way: one commit
+        per batch instead of one per document keeps the parent process, which
+        shares the cores with the workers, from becoming the bottleneck.
+
+        Returns:
+            The number of quotes stored.
+        """
+        version = pipeline_version or _pipeline_version()
+        now = _now()
+        # A document given twice keeps its last analysis, as two calls would.
+        latest = {doc.doc_id: (doc, quotes) for doc, quotes in analyses}
+        documents, quote_rows, failures = [], [], []
+        for doc, quotes in latest.values():
+            rows = [_quote_row(doc.doc_id, q) for q in quotes]
+            documents.append((doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
+                              doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now))
+            quote_rows += rows
+            failures.append((doc.doc_id, doc.source))
+        with self._transaction() as conn:
+            conn.executemany("DELETE FROM quotes WHERE doc_id = ?", [(d[0],) for d in documents])
+            conn.executemany(
+                """INSERT OR REPLACE INTO documents (doc_id, content_hash, pipeline_version, title,
+                   date, url, outlet, source, chars, quotes, analysed_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
+            conn.executemany(
+                """INSERT OR REPLACE INTO quotes (quote_id, doc_id, start, "end", text, speaker,
+                   speaker_mention, speaker_start, speaker_end, cue, confidence, rule,
+                   regret, shock, polarity, subjectivity)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", quote_rows)
+            conn.executemany("DELETE FROM failures WHERE doc_id = ? OR source = ?", failures)
+            conn.execute("UPDATE state SET value = value + 1 WHERE key = 'analysis_epoch'")
+        return len(quote_rows)
+
+    def record_failure(self, source: str, reason: str, doc_id: str | None = None,
+                       pipeline_version: str | None = None) -> None:
+        """Record an input that could not be analysed (replacing an earlier record of it).
+
+        Args:
+            source: where it came from ("path", "path:line", or the doc_id).
+            reason: what went wrong, for the user.
+            doc_id: the document id, when the input was read as a document.
+            pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
+        """
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
+                         (source, doc_id, reason, pipeline_version or _pipeline_version(), _now()))
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Every recorded failure: source, doc_id, reason, pipeline_version, failed_at."""
+        return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
+
+    # --- speakers ---------------------------------------------------------------
+
+    def resolve_speakers(self, force: bool = False) -> int:
+        """Recompute corpus-level speaker identity from every stored quote.
+
+        Runs only when documents were written since the last resolution (or with
+        ``force``). Queries call it themselves, so results are never stale.
+
+        Returns:
+            The number of speakers.
+        """
+        from quotes.corpus.speakers import resolve_speakers
+
+        with self._transaction() as conn:
+            epoch, done = (conn.execute("SELECT value FROM state WHERE key = ?", (k,)).fetchone()[0]
+                           for k in ("analysis_epoch", "speakers_epoch"))
+            if force or epoch != done:
+                rows = conn.execute(
+                    "SELECT doc_id, speaker, speaker_mention FROM quotes WHERE speaker IS NOT NULL")
+                resolution = resolve_speakers(tuple(r) for r in rows)
+                for table in ("speakers", "speaker_aliases", "speaker_names"):
+                    conn.execute(f"DELETE FROM {table}")
+                conn.executemany("INSERT INTO speakers VALUES (?, ?, ?)",
+                                 ((s.speaker_id, s.name, s.kind) for s in resolution.speakers.values()))
+                conn.executemany("INSERT INTO speaker_aliases VALUES (?, ?, ?)",
+                                 ((s.speaker_id, a, i) for s in resolution.speakers.values()
+                                  for i, a in enumerate(s.aliases)))
+                conn.executemany("INSERT INTO speaker_names VALUES (?, ?)", resolution.assignments.items())
+                conn.execute("UPDATE state SET value = ? WHERE key = 'speakers_epoch'", (epoch,))
+            return conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+
+    def speakers(self, sort: str = "quotes", top: int | None = None) -> list[dict[str, Any]]:
+        """One row per speaker, with counts, dates and tone aggregates.
+
+        Args:
+            sort: ``"quotes"``, ``"articles"`` (most first), ``"regret"`` or
+                ``"shock"`` (highest mean first; speakers without tone last).
+            top: keep only the first ``top`` rows.
+
+        Returns:
+            Dicts with the keys of :data:`SPEAKER_COLUMNS`: ``aliases`` is a list
+            (canonical name first); ``first_date``/``last_date`` are the smallest
+            and largest document ``date`` strings (ISO dates sort correctly);
+            tone aggregates and the top quotes are None when no quote has tone.
+
+        Raises:
+            StoreError: for an unknown ``sort``.
+        """
+        if sort not in SPEAKER_SORTS:
+            raise StoreError(f"unknown sort {sort!r}; choose one of {', '.join(SPEAKER_SORTS)}")
+        self.resolve_speakers()
+        order = {
+            "quotes": "quotes DESC, articles DESC",
+            "articles": "articles DESC, quotes DESC",
+            "regret": "regret_mean IS NULL, regret_mean DESC, quotes DESC",
+            "shock": "shock_mean IS NULL, shock_mean DESC, quotes DESC",
+        }[sort]
+        limit = "" if top is None else f"LIMIT {max(0, int(top))}"
+        rows = self.conn.execute(f"""
+            SELECT s.speaker_id, s.name, COUNT(*) AS quotes, COUNT(DISTINCT q.doc_id) AS articles,
+                   MIN(d.date) AS first_date, MAX(d.date) AS last_date,
+                   AVG(q.regret) AS regret_mean, MAX(q.regret) AS regret_max,
+                   AVG(q.shock) AS shock_mean, MAX(q.shock) AS shock_max,
+                   AVG(q.polarity) AS polarity_mean
+            FROM quotes q
+            JOIN speaker_names n ON n.name = q.speaker
+            JOIN speakers s ON s.speaker_id = n.speaker_id
+            JOIN documents d ON d.doc_id = q.doc_id
+            GROUP BY s.speaker_id
+            ORDER BY {order}, s.name, s.speaker_id
+            {limit}""").fetchall()
+        ids = [r["speaker_id"] for r in rows]
+        aliases = self._aliases(ids)
+        top_regret = self._top_quotes("regret", ids)
+        top_shock = self._top_quotes("shock", ids)
+        out = []
+        for r in rows:
+            sid = r["speaker_id"]
+            row = dict(r)
+            row["aliases"] = aliases.get(sid, [])
+            row["top_regret_quote"], row["top_regret_doc_id"] = top_regret.get(sid, (None, None))
+            row["top_shock_quote"], row["top_shock_doc_id"] = top_shock.get(sid, (None, None))
+            out.append({k: row[k] for k in SPEAKER_COLUMNS})
+        return out
+
+    def _aliases(self, ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for sid, alias in self._by_ids(
+                "SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({}) "
+                "ORDER BY speaker_id, position", ids):
+            out.setdefault(sid, []).append(alias)
+        return out
+
+    def _top_quotes(self, field: str, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """The highest-scoring quote of each speaker (ties: first doc_id, then offset)."""
+        sql = f"""
+            SELECT speaker_id, text, doc_id FROM (
+                SELECT n.speaker_id, q.text, q.doc_id, ROW_NUMBER() OVER (
+                    PARTITION BY n.speaker_id ORDER BY q.{field} DESC, q.doc_id, q.start) AS rank
+                FROM quotes q JOIN speaker_names n ON n.name = q.speaker
+                WHERE q.{field} IS NOT NULL AND n.speaker_id IN ({{}}))
+            WHERE rank = 1"""
+        return {sid: (text, doc_id) for sid, text, doc_id in self._by_ids(sql, ids)}
+
+    def _by_ids(self, sql: str, ids: list[str]) -> Iterator[tuple]:
+        # SQLite caps bound parameters; query in slices
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    def speaker_ids(self, name: str) -> list[str]:
+        """The speakers a user's ``--speaker`` value means.
+
+        A speaker id, else the speakers whose canonical name is ``name`` (any
+        case), else those having it among their aliases ("Trump" may be several).
+        """
+        self.resolve_speakers()
+        for sql in ("SELECT speaker_id FROM speakers WHERE speaker_id = ?",
+                    "SELECT speaker_id FROM speakers WHERE name = ? COLLATE NOCASE",
+                    "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE"):
+            found = sorted(r[0] for r in self.conn.execute(sql, (name,)))
+            if found:
+                return found
+        return []
+
+    # --- reading ----------------------------------------------------------------
+
+    def quotes(self, speaker: str | None = None, doc: str | None = None,
+               min_regret: float | None = None, min_shock: float | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """The attributed quotes, filtered; rows shaped like :meth:`export_rows`.
+
+        Args:
+            speaker: a speaker id, canonical name or alias (see :meth:`speaker_ids`).
+            doc: a doc_id.
+            min_regret, min_shock: keep quotes scoring at least this (quotes
+                without tone are left out when either is given).
+            limit: at most this many rows.
+
+        Returns:
+            Rows in document order (doc_id, then offset).
+        """
+        where, params = [], []
+        if speaker is not None:
+            ids = self.speaker_ids(speaker)
+            where.append(f"n.speaker_id IN ({','.join('?' * len(ids)) or 'NULL'})")
+            params += ids
+        if doc is not None:
+            where.append("q.doc_id = ?")
+            params.append(doc)
+        if min_regret is not None:
+            where.append("q.regret >= ?")
+            params.append(float(min_regret))
+        if min_shock is not None:
+            where.append("q.shock >= ?")
+            params.append(float(min_shock))
+        tail = f"LIMIT {max(0, int(limit))}" if limit is not None else ""
+        return list(self._rows(" AND ".join(where), params, tail))
+
+    def export_rows(self) -> Iterator[dict[str, Any]]:
+        """Every quote with every field (:data:`EXPORT_COLUMNS`), in document order.
+
+        Rows hold no timestamps, so two databases built from the same inputs by
+        the same pipeline export identical rows however their runs went.
+        """
+        return self._rows("", [], "")
+
+    def _rows(self, where: str, params: list, tail: str) -> Iterator[dict[str, Any]]:
+        self.resolve_speakers()
+        sql = f"""
+            SELECT q.quote_id, q.doc_id, d.title, d.date, d.url, d.outlet, d.source,
+                   q.start, q."end", q.text, n.speaker_id, s.name AS speaker,
+                   q.speaker AS article_speaker, q.speaker_mention, q.speaker_start, q.speaker_end,
+                   q.cue, q.confidence, q.rule, q.regret, q.shock, q.polarity, q.subjectivity,
+                   d.pipeline_version
+            FROM quotes q
+            JOIN documents d ON d.doc_id = q.doc_id
+            LEFT JOIN speaker_names n ON n.name = q.speaker
+            LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
+            {'WHERE ' + where if where else ''}
+            ORDER BY q.doc_id, q.start, q."end"
+            {tail}"""
+        for r in self.conn.execute(sql, params):
+            yield dict(r)
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, quotes, speakers and failures the database holds."""
+        self.resolve_speakers()
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "quotes", "speakers", "failures")}
+
+    def export(self, output: str | Path | IO[str], fmt: str) -> int:
+        """Write :meth:`export_rows` to a file or an open text stream.
+
+        Args:
+            output: the file to write, or a text stream (jsonl, csv). A file is
+                written beside its final name and renamed into place, so an
+                interrupted export never leaves half a file.
+            fmt: ``"jsonl"``, ``"csv"`` or ``"parquet"`` (needs pyarrow).
+
+        Returns:
+            The number of rows written.
+
+        Raises:
+            StoreError: for an unknown format, parquet to a stream, or
+                parquet without pyarrow installed.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        rows = self.export_rows()
+        if not isinstance(output, (str, Path)):
+            if fmt == "parquet":
+                raise StoreError("parquet cannot be written to a text stream; give --output FILE")
+            return write_rows(rows, output, fmt)
+        path = Path(output)
+        tmp = path.with_name(f".{path.name}.part")
+        try:
+            if fmt == "parquet":
+                n = write_parquet(rows, tmp)
+            else:
+                with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                    n = write_rows(rows, fh, fmt)
+            os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        return n
+
+
+def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str) -> int:
+    """Write export rows as JSONL or CSV (header first) to a text stream.
+
+    Returns:
+        The number of rows written.
+    """
+    names = [c for c, _ in EXPORT_COLUMNS]
+    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore") if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    n = 0
+    for row in rows:
+        if writer:
+            writer.writerow(row)
+        else:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
+    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema.
+
+    Raises:
+        StoreError: when pyarrow is not installed, saying how to install it.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise StoreError('parquet export needs pyarrow: pip install "quotes[parquet]"') from None
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in EXPORT_COLUMNS])
+    n = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= _EXPORT_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+def _quote_row(doc_id: str, q: QuoteRecord | dict[str, Any]) -> tuple:
+    d = q.to_full_dict() if isinstance(q, QuoteRecord) else q
+    tone = d.get("tone") or {}
+    start, end = int(d["start"]), int(d["end"])
+    return (quote_id(doc_id, start, end), doc_id, start, end, d["text"], d.get("speaker"),
+            d.get("speaker_mention"), d.get("speaker_start"), d.get("speaker_end"), d.get("cue"),
+            d.get("confidence"), d.get("rule")) + tuple(tone.get(f) for f in _TONE_FIELDS)
+
+
+def _pipeline_version() -> str:
+    from quotes.version import pipeline_version
+
+    return pipeline_version()

@@ -1,0 +1,872 @@
+"""Group name mentions into entities and resolve pronouns and descriptions to them.
+
+Within one article, "Anthony Blunt", "Blunt" and "Mr Blunt" are one entity; its
+canonical name is the fullest form the article uses. A short form joins the most
+recently mentioned compatible entity, so "Clinton" after "Bill Clinton" is Bill,
+and a gendered title or first name keeps "Mrs Clinton" away from him.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Final
+
+from quotes.vocabulary import (
+    OTHER_PREPOSITIONS,
+    PREPOSITIONS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NON_PERSON_HEADS,
+    NON_PERSON_WORDS,
+    OBJECT_VERBS,
+    ORG_NOUNS,
+    REPORTING_VERBS,
+    TITLES,
+)
+from quotes.text.names import NameMention, is_headline_line
+from quotes.text.parsed import token_index_near
+from quotes.text.parsed import ParsedDoc
+from quotes.text.segment import Token
+from quotes.resources import DATA_DIR, census_first_names, common_words, first_names
+
+
+@functools.lru_cache(maxsize=None)
+def _places() -> frozenset[str]:
+    """Lower-cased place names, one per line of ``data/places.txt``."""
+    with open(DATA_DIR / "places.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+_GENDERED_PRONOUNS: Final = MALE_PRONOUNS | FEMALE_PRONOUNS
+_GENDERED_INITIALS: Final = frozenset(w[0] for w in _GENDERED_PRONOUNS) | frozenset(w[0].upper() for w in _GENDERED_PRONOUNS)
+_DIRECTIONS: Final = frozenset("north south east west northern southern eastern western central upstate downtown".split())
+
+
+def is_place(words: tuple[str, ...]) -> bool:
+    """True for a known place name, optionally after a direction ("Southern California")."""
+    low = [w.lower() for w in words]
+    places = _places()
+    if " ".join(low) in places:
+        return True
+    return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
+
+_NORM: Final = re.compile(r"[^a-z0-9]+")
+_PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
+# Salience weights for he/she antecedents (see EntityIndex._resolve_person).
+W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
+# Share of W_PREFER the previous quote's speaker keeps once another person of the
+# pronoun's gender has been named as a subject since that quote.
+W_PREFER_AFTER_NEW = 0.0
+# Bonus of a person named as a subject in the pronoun's own sentence ("Kerr
+# Putney, the police chief, said …, but he said …"): within one sentence a
+# he/she keeps to the subject whatever the paragraphs before it say.
+W_SAME_SENTENCE = 1.5
+# Weights of a description's head and modifier words found among a person's descriptors,
+# and of how often the article names the person ("the New York businessman" is
+# usually the article's main figure, not the last person named).
+W_DESC_HEAD, W_DESC_MOD, W_DESC_FREQ = 2.0, 1.5, 0.5
+# Heads of descriptions that stand for one person ("the senator", "the businessman").
+PERSON_HEADS: Final = frozenset(
+    """president senator candidate nominee governor mayor minister secretary chairman chairwoman
+    director executive chief leader lawyer attorney professor analyst economist strategist
+    pollster consultant spy father mother son daughter wife husband businessman businesswoman
+    mogul billionaire host anchor founder ceo chancellor ambassador general commander
+    congressman congresswoman lawmaker judge justice spokesman spokeswoman frontrunner
+    front-runner veteran pastor sheriff detective officer chief star actor actress singer
+    rapper author writer economist diplomat envoy premier king queen prince""".split()
+)
+# Person heads that say the person's sex.
+_HEAD_GENDERS: Final = {
+    **dict.fromkeys("businessman congressman chairman spokesman father son husband brother actor king prince "
+                    "man boy".split(), "m"),
+    **dict.fromkeys("businesswoman congresswoman chairwoman spokeswoman mother daughter wife sister actress "
+                    "queen princess lady woman girl".split(), "f"),
+}
+# Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
+_ROLE_FORMS: Final = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+               "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
+               "republicans": "republican", "democrats": "democratic", "gop": "republican"}
+
+
+def _norm_role(word: str) -> str:
+    low = word.lower().rstrip(".")
+    return _ROLE_FORMS.get(low, low)
+
+
+
+_KEYS: Final[dict[str, str]] = {}  # word -> _key(word): a regex call costs more than a look-up
+
+
+def _key(word: str) -> str:
+    found = _KEYS.get(word)
+    if found is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        found = _KEYS[word] = _NORM.sub("", word.lower())
+    return found
+
+
+def _longest(forms: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The form with the most words, the first seen of those (``max(forms, key=len)``)."""
+    best = forms[0]
+    for f in forms:
+        if len(f) > len(best):
+            best = f
+    return best
+
+
+def _keys_within(forms: list[tuple[str, ...]], key_set: set[str]) -> bool:
+    """True when every word of every form is in ``key_set``."""
+    for f in forms:
+        for word in f:
+            if _key(word) not in key_set:
+                return False
+    return True
+
+
+def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
+    """True when some form has more than one word."""
+    for f in forms:
+        if len(f) > 1:
+            return True
+    return False
+
+
+class Entity:
+    """One person or organisation of the article."""
+
+    # A plain class: a dataclass's __init__ is several times slower once compiled.
+    def __init__(self, id: int, org: bool = False, place: bool = False) -> None:
+        self.id = id
+        self.forms: list[tuple[str, ...]] = []
+        self.keys: set[str] = set()
+        self.first = ""  # lower-cased first name when known
+        self.gender = ""
+        self.org = org
+        self.place = place
+        self.titles: set[str] = set()
+        self.descriptors: set[str] = set()
+        self.speaker_votes = 0
+        self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
+
+    @property
+    def canonical(self) -> str:
+        """The fullest name form: most words, then the first seen."""
+        best = _longest(self.forms)
+        return " ".join(best)
+
+    @property
+    def maybe_person(self) -> bool:
+        """False for names that cannot be a person: organisations, places, events."""
+        if self.org or self.place:
+            return False
+        if self.gender or self.first:
+            return True
+        best = _longest(self.forms)
+        if best[-1].lower() in NON_PERSON_HEADS or best[-1].lower() in NON_PERSON_WORDS:
+            return False
+        return not (len(best) == 1 and (best[0].isupper() or best[0].lower() in NON_PERSON_WORDS))
+
+    @property
+    def strong_person(self) -> bool:
+        """True when the text itself says this is a person: a first name, a title,
+        a gendered title, or the name as the subject of a reporting verb."""
+        return self.maybe_person and bool(self.gender or self.first or self.titles or self.speaker_votes)
+
+    @property
+    def person(self) -> bool:
+        """True when the entity is probably a person (not an organisation or place)."""
+        if not self.maybe_person:
+            return False
+        if self.gender or self.first or self.titles or self.speaker_votes:
+            return True
+        best = _longest(self.forms)
+        if len(best) > 1 and all(w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]):
+            # "Kerr Putney": two or more capitalised words that are not a place or body
+            return True
+        return sum(self.gender_votes.values()) > 0
+
+    def guessed_gender(self) -> str:
+        """Gender from title or first name, else from the pronouns that follow it."""
+        if self.gender:
+            return self.gender
+        m, f = self.gender_votes["m"], self.gender_votes["f"]
+        if m > f:
+            return "m"
+        if f > m:
+            return "f"
+        return ""
+
+
+def _gender_without_own_vote(entity: Entity, want: str, own_vote: int | None) -> tuple[str, dict[str, int]]:
+    """An entity's gender ("m", "f" or "") and gender votes, leaving out the vote
+    of the pronoun being resolved (token entity ``own_vote``): a he/she votes
+    for the name before it, and that vote must not count for its own antecedent."""
+    votes = entity.gender_votes
+    if own_vote == entity.id:
+        votes = {**votes, want: votes[want] - 1}
+    gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
+    return gender, votes
+
+
+class EntityIndex:
+    """The entities of one document and the positions where each is mentioned."""
+
+    def __init__(self, doc: ParsedDoc, names: list[NameMention]) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.positions: list[int] = []  # mention start offsets, sorted
+        self.mention_entities: list[int] = []  # entity id per position
+        self.mention_tokens: list[int] = []
+        self.mention_subject: list[bool] = []
+        self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
+        self._by_offset: dict[int, int] = {}
+        self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
+        self._last_seen: dict[int, int] = {}  # entity id -> index of its latest mention
+        self._votes_by_token: dict[int, int] = {}  # he/she token -> entity its gender vote went to
+        self._first_names = first_names()
+        self._census_first_names = census_first_names()
+        by_key = self._by_key
+        for n, name in enumerate(names):
+            entity = self._attach(name)
+            self._last_seen[entity.id] = n
+            for key in entity.keys:
+                ids = by_key.get(key)
+                if ids is None:
+                    ids = by_key[key] = set()
+                ids.add(entity.id)
+            self.positions.append(name.start)
+            self.mention_entities.append(entity.id)
+            self.mention_tokens.append(name.token)
+            end_token = token_index_near(doc, name.end, name.token)
+            inverted = _inverted_after_verb(doc, name, end_token)
+            self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
+            self._by_offset[name.start] = entity.id
+            self.mention_inverted.append(inverted)
+            if inverted or _next_to_cue(doc, name, end_token):
+                entity.speaker_votes += 1
+        self._vote_genders()
+
+    # -- building -------------------------------------------------------------
+    def _attach(self, name: NameMention) -> Entity:
+        key_list: list[str] = []
+        for word in name.words:
+            k = _key(word)
+            if k:
+                key_list.append(k)
+        keys = tuple(key_list)
+        given = self._first_names
+        first = keys[0] if len(keys) > 1 and keys[0] in given else ""
+        entity = self._match(keys, first, name)
+        if entity is None:
+            entity = self._acronym_match(name)
+        if entity is None:
+            entity = Entity(id=len(self.entities), org=name.org, place=is_place(name.words))
+            self.entities.append(entity)
+        elif first or name.gender:
+            # a full personal name ("Bernie Sanders") overrules an org guess from a short form
+            entity.org = entity.place = False
+        entity.forms.append(name.words)
+        entity.keys.update(keys)
+        if first and not entity.first:
+            entity.first = first
+        if name.gender and not entity.gender:
+            entity.gender = name.gender
+        elif len(name.words) == 1 and keys and keys[0] in given:
+            # a lone first name ("Melanie") hints at gender; a vote, since surnames
+            # such as "Warren" or "Scott" are first names too
+            entity.gender_votes[given[keys[0]]] += 2
+        elif len(keys) > 1 and not first and keys[0] in self._census_first_names and not entity.gender:
+            # a rarer first name ("Dante Chinni") hints at gender too
+            entity.gender_votes[self._census_first_names[keys[0]]] += 1
+        if name.title:
+            entity.titles.update(name.title.split())
+        if name.descriptors:
+            entity.descriptors.update(name.descriptors)
+        return entity
+
+    def _match(self, keys: tuple[str, ...], first: str, name: NameMention) -> Entity | None:
+        """Return the most recently mentioned entity this name can be, if any."""
+        key_set = set(keys)
+        if not key_set:
+            return None
+        # candidates share a word with the name; most recently mentioned first
+        ids: set[int] = set()
+        for k in key_set:
+            found = self._by_key.get(k)
+            if found is not None:
+                ids.update(found)
+        compatible: list[Entity] = []
+        # (no two entities share a last mention, so no ties; a bound method is a faster
+        # key than a lambda, and most names have at most one candidate, with nothing to sort)
+        order = list(ids) if len(ids) < 2 else sorted(ids, key=self._last_seen.__getitem__, reverse=True)
+        for eid in order:
+            entity = self.entities[eid]
+            if not (key_set <= entity.keys or entity.keys <= key_set):
+                continue
+            if entity.keys <= key_set and len(key_set) > len(entity.keys) and _any_multiword(entity.forms):
+                # a fuller name may only extend a short one ("Clinton" -> "Bill
+                # Clinton"), never a different full name ("Hillary Clinton").
+                if not _keys_within(entity.forms, key_set):
+                    continue
+            if first and entity.first and first != entity.first:
+                continue
+            if name.gender and entity.gender and name.gender != entity.gender:
+                continue
+            if len(key_set) > 1 or not _any_multiword(entity.forms):
+                return entity
+            compatible.append(entity)
+        if not compatible:
+            return None
+        # A bare surname shared by several people ("Cruz" after "Heidi Cruz") is the
+        # article's main bearer of it, the one mentioned most; ties go to the latest.
+        return max(compatible, key=lambda e: (len(e.forms), self._last_seen[e.id]))
+
+    def _acronym_match(self, name: NameMention) -> Entity | None:
+        """The entity an acronym stands for, or that stands for this name.
+
+        "IMF" after "International Monetary Fund" (or before it) is one
+        organisation: the acronym's letters are the initials of the long form's
+        words, function words left out ("Federal Bureau of Investigation" = FBI).
+        """
+        if len(name.words) == 1:
+            short = _acronym_of_word(name.words[0])
+            if not short:
+                return None
+            for entity in reversed(self.entities):
+                for f in entity.forms:
+                    if len(f) > 1 and _initials(f) == short:
+                        return entity
+            return None
+        long = _initials(name.words)
+        if len(long) < 2:
+            return None
+        for entity in reversed(self.entities):
+            if _all_acronyms_of(entity.forms, long):
+                return entity
+        return None
+
+    def _vote_genders(self) -> None:
+        """Let he/she right after a mention vote on that entity's gender."""
+        tokens = self.doc.tokens
+        quoted = self.doc.quoted
+        gendered: list[tuple[int, str]] = []
+        for idx in range(len(tokens)):
+            text = tokens[idx].text
+            # (every gendered pronoun starts with an h or an s: most words need no lower())
+            if text[0] in _GENDERED_INITIALS and not quoted[idx]:
+                low = text.lower()
+                if low in _GENDERED_PRONOUNS:
+                    gendered.append((idx, low))
+        for idx, low in gendered:
+            # the vote goes to the nearest preceding name that could be a person, so
+            # "he was born in New Mexico. He said" does not make New Mexico a man
+            k = bisect.bisect_right(self.mention_tokens, idx) - 1
+            while k >= 0 and idx - self.mention_tokens[k] <= 25:
+                entity = self.entities[self.mention_entities[k]]
+                if entity.maybe_person:
+                    entity.gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
+                    self._votes_by_token[idx] = entity.id
+                    break
+                k -= 1
+        # A gender taken from a first name alone yields to the pronouns that
+        # follow the name: "9/11 widow Terry Strada ... She continued". Only
+        # pronoun votes count here (not the hint of a lone first name, "Grant").
+        # (plain dicts: a Counter's methods are Python code, slow to call from compiled code)
+        pronoun_votes: dict[int, dict[str, int]] = {}
+        for idx, eid in self._votes_by_token.items():
+            votes = pronoun_votes.get(eid)
+            if votes is None:
+                votes = pronoun_votes[eid] = {"m": 0, "f": 0}
+            votes["m" if tokens[idx].text.lower() in MALE_PRONOUNS else "f"] += 1
+        for eid, votes in pronoun_votes.items():
+            entity = self.entities[eid]
+            if entity.gender and not any(TITLES.get(t) for t in entity.titles):
+                other = "f" if entity.gender == "m" else "m"
+                if votes[other] >= 2 and not votes.get(entity.gender, 0):
+                    entity.gender = other
+
+    def _salience(self, entity: Entity) -> float:
+        """log2(1 + how many times the article names the entity)."""
+        import math
+
+        return math.log2(1 + len(entity.forms))
+
+    # -- queries ----------------------------------------------------------------
+    def entity_at(self, offset: int) -> Entity | None:
+        """Return the entity whose name mention starts at ``offset``."""
+        eid = self._by_offset.get(offset)
+        return None if eid is None else self.entities[eid]
+
+    def entity_in(self, start: int, end: int) -> Entity | None:
+        """Return the entity of the last name mention inside [start, end)."""
+        k = bisect.bisect_left(self.positions, end) - 1
+        if k >= 0 and self.positions[k] >= start:
+            return self.entities[self.mention_entities[k]]
+        return None
+
+    def speaker_entity_in(self, start: int, end: int) -> Entity | None:
+        """Return the entity a speaker mention over [start, end) names.
+
+        That is the entity of its last name ("Texas Sen. Ted Cruz", "Florida's
+        Rick Wilson"), except in a title-case headline, where a capitalised run
+        swallows the verb and object after its subject ("Glenn Beck Blasts
+        Drudge", "Carly Fiorina Endorses Ted Cruz"): there the first name is the
+        subject, unless it is a possessive that only modifies the next one.
+        """
+        lo = bisect.bisect_left(self.positions, start)
+        hi = bisect.bisect_left(self.positions, end)
+        if hi - lo > 1 and self.mention_entities[lo] != self.mention_entities[hi - 1]:
+            doc = self.doc
+            first_token = self.mention_tokens[lo]
+            line = doc.lines[doc.line_of_token[first_token]]
+            lo_token, hi_token = doc.line_tokens(line)  # (no *args: a native call)
+            if is_headline_line(doc, lo_token, hi_token):
+                between = doc.tokens[first_token:self.mention_tokens[lo + 1]]
+                if not any(t.text.endswith(("’s", "'s", "’", "'")) for t in between):
+                    return self.entities[self.mention_entities[lo]]
+        return self.entity_in(start, end)
+
+    def entity_named(self, words: list[str]) -> Entity | None:
+        """Return the one entity whose name includes all ``words`` ("PENCE" -> Mike Pence)."""
+        keys = {_key(w) for w in words if _key(w) and _key(w) not in TITLES}
+        if not keys:
+            return None
+        ids = set.intersection(*(self._by_key.get(k, set()) for k in keys))
+        if len(ids) != 1:
+            return None
+        return self.entities[ids.pop()]
+
+    def resolve_pronoun(self, pronoun: str, offset: int, prefer: Entity | None = None,
+                        since: int | None = None) -> Entity | None:
+        """Return the entity a pronoun at ``offset`` most probably refers to.
+
+        Candidates are the compatible name mentions of the last few paragraphs.
+        A mention in subject position wins over a more recent one in object
+        position ("Trump attacked Clinton ... he said" is Trump), since news
+        prose keeps its subject; with no subject mention, the most recent
+        compatible mention, then the previous quote's speaker.
+
+        ``since`` is where the previous quote (and its speaker mention) ended: a
+        new person introduced as a subject after it ("Maureen Gill, 79, spent 31
+        hours on a trolley. '…,' she said") takes away the previous speaker's
+        preference for he/she.
+        """
+        low = pronoun.lower()
+        want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else ""
+        wants_org = low in ("it", "its", "which")
+        wants_group = low in ("they", "them", "their", "we")
+        line_of = self.doc.line_of_token
+        here_token = self.doc.token_index(offset)
+        here_line = line_of[min(here_token, len(line_of) - 1)] if line_of else 0
+        k = bisect.bisect_left(self.positions, offset) - 1
+        if want:
+            return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since,
+                                        here_token)
+        fallback: Entity | None = None
+        while k >= 0:
+            token = self.mention_tokens[k]
+            if here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
+                break
+            entity = self.entities[self.mention_entities[k]]
+            subject = self.mention_subject[k]
+            k -= 1
+            if wants_org or wants_group:
+                if entity.org:
+                    return entity
+                continue
+            if not entity.person:
+                continue
+            gender = entity.guessed_gender()
+            if want and gender and gender != want:
+                continue
+            if subject:
+                return entity
+            if fallback is None:
+                fallback = entity
+        if fallback is not None:
+            return fallback
+        if prefer is not None and not wants_org:
+            pg = prefer.guessed_gender()
+            if not want or not pg or pg == want:
+                return prefer
+        return None
+
+    def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None,
+                        own_vote: int | None = None, since: int | None = None,
+                        here_token: int = -1) -> Entity | None:
+        """Pick the antecedent of he/she by salience over the mentions before it.
+
+        Each compatible person mention of the last few paragraphs scores for being
+        clearly a person (first name, title, speaker), for a matching gender, for
+        subject position and for being the previous quote's speaker, and loses for
+        every paragraph back; the best-scoring entity wins.
+        """
+        line_of = self.doc.line_of_token
+        best: dict[int, float] = {}
+        order: list[int] = []
+        w_prefer = W_PREFER
+        if prefer is not None and since is not None and self._new_subject_since(want, k, since, prefer, own_vote):
+            w_prefer = W_PREFER * W_PREFER_AFTER_NEW
+        # the subject that opens the pronoun's sentence (its first person named as a
+        # subject outside quote marks), if any
+        main_subject = -1
+        if here_token >= 0:
+            first_token = _sentence_start_token(self.doc, here_token)
+            j = bisect.bisect_left(self.mention_tokens, first_token)
+            while j <= k:
+                if self.mention_subject[j] and not (self.doc.quoted and self.doc.quoted[self.mention_tokens[j]]) \
+                        and self.entities[self.mention_entities[j]].person:
+                    main_subject = j
+                    break
+                j += 1
+        while k >= 0:
+            token = self.mention_tokens[k]
+            distance = here_line - line_of[token]
+            if distance > _PRONOUN_SCOPE_LINES:
+                break
+            entity = self.entities[self.mention_entities[k]]
+            subject = self.mention_subject[k]
+            same_sentence = k == main_subject
+            k -= 1
+            if not entity.person:
+                continue
+            gender, votes = _gender_without_own_vote(entity, want, own_vote)
+            if gender and gender != want:
+                continue
+            score = W_STRONG if entity.strong_person else 0.0
+            if entity.gender == want:
+                score += W_GENDER
+            elif gender == want:
+                score += W_GENDER / 2
+            elif not votes["m"] and not votes["f"] and not same_sentence:
+                # nothing says whether this person is a he or a she ("Antonin
+                # Scalia" before "she said"): weaker than a known match
+                score -= W_GENDER / 2
+            if subject:
+                score += W_SUBJECT
+            if same_sentence:
+                score += W_SAME_SENTENCE
+            if entity is prefer:
+                score += w_prefer
+            score -= W_DISTANCE * distance
+            if entity.id not in best:
+                order.append(entity.id)
+            if score > best.get(entity.id, -1e9):
+                best[entity.id] = score
+        if prefer is not None and prefer.id not in best and prefer.person \
+                and prefer.guessed_gender() in (want, ""):
+            # The previous quote's speaker stays a candidate after its name has
+            # gone out of scope: news keeps a speaker over a run of "she said"s.
+            best[prefer.id] = (W_STRONG * prefer.strong_person + W_GENDER * (prefer.guessed_gender() == want)
+                               + w_prefer - W_DISTANCE * _PRONOUN_SCOPE_LINES)
+            order.append(prefer.id)
+        if best:
+            top = max(order, key=lambda e: (best[e], -order.index(e)))
+            return self.entities[top]
+        if prefer is not None:
+            pg = prefer.guessed_gender()
+            if not pg or pg == want:
+                return prefer
+        return None
+
+    def _new_subject_since(self, want: str, k: int, since: int, prefer: Entity, own_vote: int | None) -> bool:
+        """True when a person other than ``prefer``, of gender ``want``, opens a
+        sentence as its subject (outside quote marks) between offset ``since`` and
+        mention ``k``."""
+        quoted = self.doc.quoted
+        while k >= 0 and self.positions[k] >= since:
+            entity = self.entities[self.mention_entities[k]]
+            token = self.mention_tokens[k]
+            k -= 1
+            if entity is prefer or not entity.person or not self.mention_subject[k + 1]:
+                continue
+            if not _opens_sentence(self.doc, token) and not self.mention_inverted[k + 1]:
+                continue  # ("…, noted NBC’s Dante Chinni." brings in a new speaker too)
+            if quoted and token < len(quoted) and quoted[token]:
+                continue
+            if _gender_without_own_vote(entity, want, own_vote)[0] == want:
+                return True
+        return False
+
+    def resolve_description(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
+        """Return the entity a description ("the former spy") refers to, if clear.
+
+        A definite person description ("the Vermont senator", "the New York
+        businessman") is anaphoric: it goes to the person it describes best (its
+        head and modifiers among the words written around that person's name), or,
+        when none is described so, to the most salient person before it.
+        """
+        head = words[-1].lower() if words else ""
+        if not head:
+            return None
+        k = bisect.bisect_left(self.positions, offset) - 1
+        first = words[0].lower()
+        if head in PERSON_HEADS and first in ("the", "this", "that") and k >= 0:
+            return self._resolve_person_description([w.lower() for w in words[1:]], k, prefer)
+        while k >= 0:
+            entity = self.entities[self.mention_entities[k]]
+            k -= 1
+            if head in entity.descriptors or head in entity.titles:
+                return entity
+            if head in ORG_NOUNS and entity.org and _org_fits(head, entity):
+                return entity
+        return None
+
+    def described_by(self, head: str, exclude: Entity | None = None) -> Entity | None:
+        """The one person the article describes with ``head`` ("strategist"), if exactly one.
+
+        For a possessive description ("Obama's former campaign strategist"),
+        which names someone other than its owner: the person whose name is
+        written next to that role word elsewhere in the article.
+        """
+        role = _norm_role(head)
+        found = [e for e in self.entities
+                 if e is not exclude and e.person and role in {_norm_role(w) for w in e.descriptors | e.titles}]
+        return found[0] if len(found) == 1 else None
+
+    def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
+        head = _norm_role(words[-1])
+        # "the New York businessman" is no woman, "the former first lady" no man
+        head_gender = _HEAD_GENDERS.get(head, "")
+        # (function words say nothing of whom a description means: "secretary of state and …")
+        modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
+        line_of = self.doc.line_of_token
+        here_line = line_of[self.mention_tokens[k]]
+        best: tuple[float, int] | None = None
+        choice: Entity | None = None
+        seen: set[int] = set()
+        while k >= 0:
+            token = self.mention_tokens[k]
+            entity = self.entities[self.mention_entities[k]]
+            subject = self.mention_subject[k]
+            k -= 1
+            if entity.id in seen or not entity.person:
+                continue
+            seen.add(entity.id)
+            if head_gender and entity.guessed_gender() not in ("", head_gender):
+                continue
+            described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+            score = W_DESC_HEAD * (head in described) + W_DESC_MOD * len(modifiers & described)
+            if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
+                continue  # an undescribed person far back is no antecedent
+            score += W_SUBJECT / 3 * subject + W_PREFER / 2 * (entity is prefer) \
+                - W_DISTANCE / 5 * (here_line - line_of[token]) + W_DESC_FREQ * self._salience(entity)
+            if best is None or score > best[0]:
+                best, choice = (score, entity.id), entity
+        return choice
+
+
+_ORG_HEAD_WORDS: Final = {
+    "newspaper": {"post", "times", "journal", "news", "herald", "tribune", "telegraph", "guardian",
+                  "mail", "express", "mirror", "sun", "star", "globe", "chronicle", "gazette",
+                  "observer", "independent", "examiner", "inquirer", "ledger"},
+    "paper": {"post", "times", "journal", "news", "herald", "tribune", "telegraph", "guardian",
+              "mail", "globe", "chronicle", "gazette", "ledger"},
+    "police": {"police"},
+    "council": {"council"},
+    "company": {"inc", "corp", "corporation", "company", "ltd", "group", "llc"},
+}
+
+
+_FUNCTION_WORDS: Final = frozenset(
+    "a an the of and or in on at to for with by from as said says who that this his her their its".split()
+)
+
+
+def _org_fits(head: str, entity: Entity) -> bool:
+    words = _ORG_HEAD_WORDS.get(head)
+    if words is None:
+        return head in entity.keys
+    return bool(words & entity.keys)
+
+
+def surname_of(entity: Entity) -> str:
+    """Return the last word of the canonical name, lower-cased."""
+    return _key(entity.canonical.split()[-1]) if entity.forms else ""
+
+
+def is_common(word: str) -> bool:
+    """True when ``word`` is an ordinary English word (for sentence-initial caps)."""
+    return word.lower() in common_words()
+
+
+__all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common"]
+
+
+_NOT_VERBS: Final = frozenset(
+    "of and or in for to on at with from by as about but than nor versus vs over into".split()
+)
+
+
+def _next_to_cue(doc: ParsedDoc, name: NameMention, k: int) -> bool:
+    """True when a reporting verb sits right after the name (at token ``k``) or
+    right before it ("Putney said", "said Putney"): only people and bodies speak."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].text.lower() in REPORTING_VERBS:
+        return True
+    first = name.token
+    if first > 0 and tokens[first - 1].text.lower() in ("said", "says", "added", "wrote", "told"):
+        return True
+    return False
+
+
+def _inverted_after_verb(doc: ParsedDoc, name: NameMention, k: int) -> bool:
+    """True for the subject after a reporting verb at the end of a sentence: "…
+    are not likely to alter the campaign, noted NBC’s Dante Chinni." (an owner
+    such as "NBC’s" may stand between verb and name; ``k`` is the token after the name)."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].text not in (".", ",", ";"):
+        return False
+    v = name.token - 1
+    if v > 0 and tokens[v].text.endswith(("’s", "'s")) and tokens[v].text[:1].isupper():
+        v -= 1
+    if v < 1:
+        return False
+    return inverting_cue(tokens, v)
+
+
+def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
+    """True when token ``v`` is a reporting verb that puts its subject after it,
+    after a comma or dash ("…, said Paul Beck"; not ", saying" or ", told X")."""
+    low = tokens[v].text.lower()
+    return v - 1 >= lo and low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
+        and tokens[v - 1].text in (",", "—", "–")
+
+
+# Words that may stand before a place name ("in Memphis", "than Ohio", "and Texas").
+_BEFORE_PLACE: Final = PREPOSITIONS | OTHER_PREPOSITIONS | frozenset(("than", "like", "and", "or"))
+
+
+def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: int) -> bool:
+    """True when a name mention is probably a clause's subject: it opens its
+    sentence, follows its reporting verb (``inverted``, see _inverted_after_verb),
+    or a verb-like lower-case word or an appositive comma follows it (``k`` is
+    the token after the name)."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].start == name.end:
+        nxt = tokens[k].text
+    else:
+        nxt = tokens[k].text if k < len(tokens) else ""
+    if name.end < len(doc.text) and doc.text[name.end] in "’'":
+        return False  # possessive: "Trump's plan"
+    first = name.token
+    while first > 0 and tokens[first - 1].text.rstrip(".").lower() in TITLES:
+        first -= 1
+    if first == 0 or tokens[first - 1].text in (".", "!", "?", ";", ":", "“", '"'):
+        return True
+    if inverted:
+        return True
+    before = tokens[first - 1].text.lower()
+    if before == "with" and _absolute_subject(doc, k):
+        return True  # "with Hillary Clinton — who’s called for … — lambasting Trump’s plan"
+    if before in _BEFORE_PLACE or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _BEFORE_PLACE):
+        return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
+    if nxt == ",":
+        return True
+    return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
+
+
+def _absolute_subject(doc: ParsedDoc, k: int) -> bool:
+    """True when the name before token ``k``, after "with", is followed (past
+    an aside between dashes or commas) by an -ing verb: the subject of an
+    absolute clause ("with Clinton, who …, lambasting the plan")."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].text in ("—", "–", ","):
+        close = tokens[k].text
+        end = min(len(tokens), k + 30)
+        k += 1
+        while k < end and tokens[k].text != close and tokens[k].text not in (".", ";"):
+            k += 1
+        if k >= end or tokens[k].text != close:
+            return False
+        k += 1
+    if k >= len(tokens):
+        return False
+    word = tokens[k].text
+    return len(word) > 4 and word.endswith("ing") and word.isalpha() and word.islower()
+
+
+def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
+    """True when the name at ``token`` (with any titles before it) opens its
+    sentence or paragraph, outside quote marks."""
+    tokens = doc.tokens
+    first = token
+    while first > 0 and tokens[first - 1].text.rstrip(".").lower() in TITLES:
+        first -= 1
+    if first == 0:
+        return True
+    line_of = doc.line_of_token
+    if line_of and line_of[first - 1] != line_of[first]:
+        return True
+    return tokens[first - 1].text in (".", "!", "?", ";")
+
+
+# Words left out of an acronym ("Federal Bureau of Investigation" = FBI).
+_ACRONYM_SKIP: Final = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+
+
+_INITIALS: Final[dict[tuple[str, ...], str]] = {}  # name words -> _initials(words)
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    """Upper-case initials of a multi-word name, function words left out."""
+    found = _INITIALS.get(words)
+    if found is None:
+        if len(_INITIALS) > 100_000:
+            _INITIALS.clear()
+        letters: list[str] = []
+        for w in words:
+            if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha():
+                letters.append(w[0].upper())
+        found = _INITIALS[words] = "".join(letters)
+    return found
+
+
+_ACRONYMS: Final[dict[str, str]] = {}  # word -> _acronym_of_word(word)
+
+
+def _acronym_of_word(word: str) -> str:
+    """The letters of an acronym ("IMF", "U.N." -> "UN"), or "" for any other word."""
+    found = _ACRONYMS.get(word)
+    if found is None:
+        if len(_ACRONYMS) > 100_000:
+            _ACRONYMS.clear()
+        letters = word.replace(".", "")
+        found = letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+        _ACRONYMS[word] = found
+    return found
+
+
+def _all_acronyms_of(forms: list[tuple[str, ...]], long: str) -> bool:
+    """True when every form is one word, the acronym ``long``."""
+    for f in forms:
+        if len(f) != 1 or _acronym_of_word(f[0]) != long:
+            return False
+    return True
+
+
+_SENTENCE_ENDS: Final = frozenset((".", "!", "?"))
+_MAX_SENTENCE_TOKENS = 80
+
+
+def _sentence_start_token(doc: ParsedDoc, token: int) -> int:
+    """The first token of the sentence that holds ``token``: after the last
+    full stop outside quote marks before it, within its paragraph."""
+    tokens = doc.tokens
+    line_of = doc.line_of_token
+    if not tokens or token <= 0:
+        return 0
+    token = min(token, len(tokens) - 1)
+    quoted = doc.quoted
+    line = line_of[token] if line_of else 0
+    k = token - 1
+    stop = max(0, token - _MAX_SENTENCE_TOKENS)
+    while k >= stop:
+        if line_of and line_of[k] != line:
+            return k + 1
+        if tokens[k].text in _SENTENCE_ENDS and not (quoted and quoted[k]):
+            return k + 1
+        k -= 1
+    return k + 1

@@ -1,0 +1,381 @@
+"""Find proper-name mentions (people and organisations) outside quotation marks.
+
+A name is a run of capitalised words, initials and name particles. Leading
+function words ("The", "However") and titles ("Mr.", "Sen.") are split off; the
+title's gender and the lower-case words right before the name ("former spy")
+are kept, since pronoun and description resolution need them.
+"""
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from typing import Final
+
+from quotes.vocabulary import (
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NON_NAME_CAPS,
+    ORG_HEADS,
+    PARTY_WORDS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    TITLES,
+)
+from quotes.text.parsed import ParsedDoc
+from quotes.resources import common_words, first_names
+from quotes.text.segment import Token
+
+# A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
+_ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Words that join an organisation's name ("Department of Justice").
+_ORG_JOINERS: Final = frozenset(("of", "for", "on"))
+# Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
+# "King" or "St." inside a run belong to the name ("Martin Luther King Jr.").
+_INNER_TITLES: Final = frozenset(
+    "mr mrs ms dr prof gen lt col capt sgt adm rev detective inspector congressman congresswoman "
+    "councilman councilwoman vice prime".split()
+)
+# Office titles that take "of" before the office ("Secretary of State").
+_OFFICE_TITLES: Final = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
+_ROLE_OR_INNER: Final = ROLE_WORDS | _INNER_TITLES
+# Capitalised words that are lower-case words in a title-case headline.
+_HEADLINE_SHARE: Final = 0.6
+
+
+class NameMention:
+    """A proper name in the text, split into its parts (treat as immutable).
+
+    Attributes:
+        start, end: offsets of the name itself (title excluded).
+        words: the name's words, without title or possessive ("Anthony", "Blunt").
+        title: the title before it, lower-cased, or "".
+        gender: "m", "f" or "" from the title or the first name.
+        descriptors: lower-case words right before the name ("former", "spy").
+        org: True when the name looks like an organisation's.
+        token: index of the name's first token.
+    """
+
+    # A plain class rather than a frozen dataclass, whose __init__ is ten times
+    # slower once compiled (see segment.Token).
+    __slots__ = ("start", "end", "words", "title", "gender", "descriptors", "org", "token")
+
+    def __init__(self, start: int, end: int, words: tuple[str, ...], title: str, gender: str,
+                 descriptors: tuple[str, ...], org: bool, token: int) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
+        self.title = title
+        self.gender = gender
+        self.descriptors = descriptors
+        self.org = org
+        self.token = token
+
+    def _key(self) -> tuple[int, int, tuple[str, ...], str, str, tuple[str, ...], bool, int]:
+        return (self.start, self.end, self.words, self.title, self.gender, self.descriptors, self.org, self.token)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, NameMention) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"NameMention{self._key()!r}"
+
+    @property
+    def text(self) -> str:
+        """The name as written, without title."""
+        return " ".join(self.words)
+
+
+def _is_cap_word(text: str) -> bool:
+    return text[:1] in _ASCII_UPPER
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def is_headline_line(doc: ParsedDoc, lo: int, hi: int) -> bool:
+    """True for a title-case line ("Hillary Clinton Was Headed to ER"), where
+    capitals do not mark names."""
+    # Callers ask again for the same lines (names, entities, features): cache per document.
+    key = lo * (len(doc.tokens) + 1) + hi
+    cached = doc.headline_lines.get(key)
+    if cached is None:
+        cached = _is_headline_tokens(doc.tokens, lo, hi)
+        doc.headline_lines[key] = cached
+    return cached
+
+
+def _is_headline_tokens(tokens: list[Token], lo: int, hi: int) -> bool:
+    words = capitals = 0  # words that start with a letter, and those with a capital
+    for k in range(lo, hi):
+        first = tokens[k].text[:1]
+        # set look-ups for ASCII letters: str.isalpha and str.isupper are slow calls once compiled
+        if first in _ASCII_LOWER:
+            words += 1
+        elif first in _ASCII_UPPER:
+            words += 1
+            capitals += 1
+        elif first.isalnum() and first.isalpha():  # isalnum, a cheap primitive, rules out punctuation
+            words += 1
+            if first.isupper():
+                capitals += 1
+    if words < 4:
+        return False
+    return capitals / words >= _HEADLINE_SHARE
+
+
+def find_names(doc: ParsedDoc) -> list[NameMention]:
+    """Return every name mention outside quotation marks, in document order."""
+    common = common_words()
+    names: list[NameMention] = []
+    from_headline: list[bool] = []
+    tokens = doc.tokens
+    quoted = doc.quoted
+    for line in doc.lines:
+        lo, hi = doc.line_tokens(line)
+        headline = is_headline_line(doc, lo, hi)
+        i = lo
+        while i < hi:
+            if quoted[i] or tokens[i].text[:1] not in _ASCII_UPPER:  # not _is_cap_word
+                i += 1
+                continue
+            j = i
+            skip: set[int] = set()
+            while j < hi:
+                if doc.quoted[j]:
+                    # a quoted nickname inside a name: Robert C. "Bobby" Scott
+                    nick = _nickname_end(doc, j, hi) if j > i else None
+                    if nick is None:
+                        break
+                    skip.update(range(j, nick))
+                    j = nick
+                    continue
+                t = tokens[j].text
+                low = t.lower()
+                if headline and j > i and low in common and not _is_cap_sure(t):
+                    break
+                if j > i and low in REPORTING_VERBS and low in common:
+                    break  # a headline verb ends the name ("Obama Says ...")
+                if _is_cap_word(t) or _is_initial(t):
+                    if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (a possessive: see _strip_possessive)
+                        j += 1
+                        break
+                    j += 1
+                    continue
+                nxt = tokens[j + 1].text if j + 1 < hi else ""
+                if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
+                        and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
+                    if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS \
+                            and not (low == "of" and tokens[j - 1].text.rstrip(".").lower() in _OFFICE_TITLES):
+                        break  # ("Secretary of State John Kerry" goes on: an office, then the name)
+                    j += 1
+                    continue
+                if low.rstrip(".") in NAME_SUFFIXES and j > i and t[:1].isupper():
+                    j += 1
+                    continue
+                break
+            mention = _make_mention(doc, lo, i, j, common, headline, skip)
+            if mention is not None:
+                names.append(mention)
+                from_headline.append(headline)
+            i = max(j, i + 1)
+    if any(from_headline):
+        names = _trim_headline_names(doc, names, from_headline)
+    return names
+
+
+def _trim_headline_names(doc: ParsedDoc, names: list[NameMention],
+                         from_headline: list[bool]) -> list[NameMention]:
+    """Cut headline names down to the name the article's body uses.
+
+    In a title-case headline every word is capitalised, so a capitalised run
+    swallows its neighbours: "Rival Hillary Clinton", "Lawmakers Rip Donald
+    Trump As". When the body names "Hillary Clinton", the headline mention is
+    cut to the longest run of its words that the body uses as a name, unless
+    the words cut off are first names; a headline name the body never uses is
+    left as it is.
+    """
+    body = {m.words for m, h in zip(names, from_headline) if not h}
+    out = []
+    for mention, headline in zip(names, from_headline):
+        if headline and mention.words not in body:
+            mention = _cut_to_body_name(doc, mention, body)
+        out.append(mention)
+    return out
+
+
+def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str, ...]]) -> NameMention:
+    words = mention.words
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = words[first:first + size]
+            if part not in body:
+                continue
+            dropped = words[:first] + words[first + size:]
+            if all(w.lower() in first_names() for w in dropped):
+                # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise.
+                return mention
+            written = doc.text[mention.start:mention.end]
+            offset = written.find(" ".join(part))
+            if offset < 0:
+                return mention
+            start = mention.start + offset
+            token = next((k for k in range(mention.token, len(doc.tokens)) if doc.tokens[k].start >= start),
+                         mention.token)
+            return NameMention(start, start + len(" ".join(part)), part, "", mention.gender,
+                               mention.descriptors, mention.org, token)
+    return mention
+
+
+def _strip_possessive(word: str) -> str:
+    """``speakers._POSSESSIVE.sub("", word)`` without the regex call (tokens hold no newline)."""
+    if word[-1:] in ("’", "'"):
+        return word[:-1]
+    if word[-2:] in ("’s", "'s"):
+        return word[:-2]
+    return word
+
+
+def _is_cap_sure(word: str) -> bool:
+    """Words whose capital is meaningful even in a headline (acronyms, initials)."""
+    return word.isupper() and len(word) > 1
+
+
+def _nickname_end(doc: ParsedDoc, j: int, hi: int) -> int | None:
+    """If a short quoted capitalised word or two at token ``j`` sits between two
+    parts of a name ("Robert C. “Bobby” Scott"), return the token after its
+    closing mark; else None."""
+    tokens = doc.tokens
+    if tokens[j].text not in ("“", '"', "‘", "'") or not _is_cap_word(tokens[j - 1].text):
+        return None
+    k = j + 1
+    while k < hi and k - j <= 3 and doc.quoted[k] and _is_cap_word(tokens[k].text):
+        k += 1
+    if k == j + 1 or k >= hi or tokens[k].text not in ("”", '"', "’", "'"):
+        return None
+    k += 1
+    if k < hi and not doc.quoted[k] and _is_cap_word(tokens[k].text):
+        return k
+    return None
+
+
+def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
+                  headline: bool, skip: AbstractSet[int] = frozenset()) -> NameMention | None:
+    """Turn the token run [i, j) into a name mention, or None if it is no name;
+    tokens in ``skip`` (a quoted nickname) are left out of its words."""
+    tokens = doc.tokens
+    run = [k for k in range(i, j) if k not in skip]
+    # Split off function words and titles at the front.
+    title = ""
+    at_start = i == line_lo or tokens[i - 1].text in (".", "!", "?", ":", "—", "“", '"', "‘")
+    while run:
+        word = tokens[run[0]].text
+        low = word.rstrip(".").lower()
+        if word in NON_NAME_CAPS and low not in TITLES:
+            run.pop(0)
+        elif at_start and run[0] == i and low in common and low not in TITLES and len(run) > 1:
+            run.pop(0)  # "Should Mr. Clarke": a sentence-initial ordinary word
+        elif low in TITLES and len(run) > 1:
+            title = f"{title} {low}".strip()
+            run.pop(0)
+        elif low == "of" and title.split()[-1:] and title.split()[-1] in _OFFICE_TITLES:
+            if len(run) < 3:
+                return None  # "President of France": an office, no name
+            # "Secretary of State John F. Kerry": the office runs to the first name
+            # (or, with none known, leaves the last two words as the name)
+            words = [tokens[k].text.lower() for k in run]
+            start = next((n for n in range(2, len(run)) if words[n] in first_names()), max(2, len(run) - 2))
+            title = f"{title} {' '.join(words[:start])}"
+            run = run[start:]
+        else:
+            break
+    if not run:
+        return None
+    # A job title inside the run starts the name after it ("Charlotte Mayor Jennifer
+    # Roberts"): the words before it describe the person, they are not the name.
+    role_prefix: list[str] = []
+    for m in range(len(run) - 2, 0, -1):
+        low = tokens[run[m]].text.rstrip(".").lower()
+        if low not in _ROLE_OR_INNER:
+            continue
+        rest = [tokens[k].text for k in run[m + 1:]]
+        if rest[0] == "of" and low in _OFFICE_TITLES and len(rest) >= 3:
+            # "Republican Secretary of State Jon Husted": the office runs to the
+            # first name (or, with none known, leaves the last two words as the name)
+            words = [w.lower() for w in rest]
+            start = next((n for n in range(2, len(rest)) if words[n] in first_names()), max(2, len(rest) - 2))
+            role_prefix = [tokens[k].text for k in run[:m + 1 + start]]
+            title = " ".join(w.rstrip(".").lower() for w in [tokens[run[m]].text] + rest[:start])
+            run = run[m + 1 + start:]
+            break
+        if rest[0] not in ORG_HEADS \
+                and rest[0].lower() not in NAME_SUFFIXES and rest[-1].rstrip("’'s") not in ORG_HEADS \
+                and _is_cap_word(rest[0]) and rest[0].rstrip(".").lower() not in ROLE_WORDS:
+            role_prefix = [tokens[k].text for k in run[:m + 1]]
+            t = m
+            while t >= 0 and tokens[run[t]].text.rstrip(".").lower() in _ROLE_OR_INNER:
+                t -= 1
+            title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1])
+            run = run[m + 1:]
+            break
+    # An organisation's name glued to the next name ("The Washington Post Trump"):
+    # the run after the organisation's head word is a name of its own.
+    if not role_prefix:
+        for m in range(len(run) - 1):
+            if tokens[run[m]].text in ORG_HEADS and m > 0:
+                rest = [tokens[k].text for k in run[m + 1:]]
+                if not any(w.rstrip("’'s") in ORG_HEADS or w in NON_NAME_CAPS for w in rest) \
+                        and rest[0].lower() not in common:
+                    run = run[m + 1:]
+                break
+    # A party word before a first name describes the person ("Republican Donald Trump").
+    if not role_prefix and len(run) > 2 and tokens[run[0]].text.lower() in PARTY_WORDS \
+            and tokens[run[1]].text.lower() in first_names():
+        role_prefix = [tokens[run[0]].text]
+        run = run[1:]
+    words = [_strip_possessive(tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    first = run[0]
+    at_sentence_start = first == line_lo or tokens[first - 1].text in (".", "!", "?", ":", "—", "–", "-", "“", '"', "‘")
+    if len(words) == 1:
+        low = words[0].lower()
+        if (at_sentence_start or headline) and low in common and not title:
+            return None  # "However", "Officials" at the start of a sentence
+        if words[0] in NON_NAME_CAPS:
+            return None
+    gender = TITLES.get(title.split()[0], "") if title else ""
+    if not gender and len(words) > 1:
+        gender = first_names().get(words[0].lower(), "")
+    # Plural group names ("African Americans", "Democrats") are no one person.
+    last = words[-1]
+    # Plural group names ("African Americans", "Democrats", "Carolina Panthers") are
+    # no one person; surnames like "Evans" or "Sanders" are too short or follow a first name.
+    plural = (last.endswith(("ists", "crats")) or (last.endswith(("ans", "cans")) and len(last) >= 7)
+              or (last.endswith("ers") and len(words) > 1 and gender == ""))
+    org = plural or last in ORG_HEADS or any(w in _ORG_JOINERS for w in words) or last.isupper() and len(words) == 1 and len(words[0]) > 2
+    # Lower-case words right before the name describe it ("former spy").
+    descriptors: list[str] = [w.rstrip(".").lower() for w in role_prefix]
+    k = i - 1
+    while k >= line_lo and len(descriptors) < 3 + len(role_prefix) and not doc.quoted[k]:
+        before = tokens[k].text
+        # lower-case words, and party or nationality words ("Republican nominee Donald Trump")
+        if (before.islower() and before.isalpha()) or before.lower() in PARTY_WORDS:
+            descriptors.insert(0, before.lower())
+            k -= 1
+        else:
+            break
+    return NameMention(
+        start=tokens[run[0]].start,
+        end=tokens[run[-1]].start + len(words[-1]),
+        words=tuple(words),
+        title=title,
+        gender=gender,
+        descriptors=tuple(descriptors),
+        org=org,
+        token=run[0],
+    )

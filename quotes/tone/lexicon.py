@@ -1,0 +1,490 @@
+"""The regret and shock cue lexicon: cue words judged in their clause, plus VADER and TextBlob scores.
+
+Plain Python, used both inside the trained tone pipeline
+(:class:`quotes.training.tone_features.LexiconFeatures` wraps it for scikit-learn) and
+by the scorer that ships (:mod:`quotes.tone.model`), so that training and
+scoring compute the same features.
+
+The lexicon features follow the cue words of ``regret-cues.txt`` and
+``shock-cues.txt`` and judge each match by its clause: who the subject is
+(first person or someone else), whether it is negated ("I don't regret") or
+hedged ("I'd be surprised if"), and whether it sits in a fixed phrase that
+carries no tone ("sorry to say", "October surprise").
+
+Notes:
+    Negation scope (a few tokens before the cue, cut at clause boundaries)
+    follows the NegEx idea (Chapman et al., 2001) and VADER's own three-token
+    window (Hutto & Gilbert, 2014).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from quotes.tone.sentiment import pattern_sentiment
+from quotes.tone.ports.vader import VaderPort
+
+# Folded before tokenising, so "don’t" and "don't" are one cue.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
+# Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
+_CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
+_PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
+_ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
+
+# Feature names of :class:`LexiconFeatures`, in column order.
+REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
+                   "regret_negated", "regret_hedged", "regret_formula")
+SHOCK_FEATURES = ("shock_state", "shock_other", "shock_eval", "shock_weak_predicate",
+                  "shock_weak_attribute", "shock_negated", "shock_hedged", "shock_formula",
+                  "shock_negative_valence")
+SENTIMENT_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound",
+                      "pattern_polarity", "pattern_subjectivity", "first_person",
+                      "length", "exclamations", "question")
+FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
+# Judgements that leave a cue standing; each cue group ("apology", "horror", ...)
+# also gets a column counting its standing cues, so that the classifier can
+# weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
+_STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
+                       "shock_weak_predicate"})
+
+
+# -- shared sentiment scorers (one instance per process) -----------------------------
+
+@functools.lru_cache(maxsize=1)
+def _vader() -> VaderPort:
+    """VADER's scorer, ported (:mod:`quotes.tone.ports.vader`); it reads the lexicon shipped inside vaderSentiment."""
+    from vaderSentiment import vaderSentiment
+
+    return VaderPort(vaderSentiment, vaderSentiment.SentimentIntensityAnalyzer())
+
+
+def vader_scores(text: str) -> tuple[float, float, float, float]:
+    """VADER ``neg``, ``neu``, ``pos`` and ``compound`` scores of a text (the same as ``polarity_scores``)."""
+    return _vader()(text)
+
+
+# -- tokens and cue tables ------------------------------------------------------------
+
+def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
+    """Split text into lower-cased word and punctuation tokens for cue matching.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The tokens; for each, whether it was capitalised in the text (names are
+        told from other words by that); and its character span in ``text``.
+        Clitics are split ("i'm" -> "i", "am"); negated auxiliaries stay whole
+        ("don't") and count as negators.
+    """
+    tokens: list[str] = []
+    capitals: list[bool] = []
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN_RE.finditer(text.translate(_APOSTROPHES)):
+        word = match.group()
+        low = word.lower()
+        start, end = match.span()
+        if "'" in low and not low.endswith("n't"):
+            head, _, tail = low.partition("'")
+            tail = "'" + tail
+            tokens += [head, _CLITICS.get(tail, tail)]
+            capitals += [word[0].isupper(), False]
+            spans += [(start, start + len(head)), (start + len(head), end)]
+        else:
+            tokens.append(low)
+            capitals.append(word[0].isupper())
+            spans.append((start, end))
+    return tokens, capitals, spans
+
+
+def parse_cue_lines(lines: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Parse the lines of a cue or context table into ``(kind, phrase)`` pairs.
+
+    Args:
+        lines: lines of a ``quotes/data`` tone table: ``#`` starts a comment,
+            otherwise ``KIND words...``.
+
+    Returns:
+        The entries in file order, phrases lower-cased with folded apostrophes.
+
+    Raises:
+        ValueError: a line has a kind but no words.
+    """
+    entries: list[tuple[str, str]] = []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, phrase = line.partition(" ")
+        phrase = " ".join(phrase.lower().translate(_APOSTROPHES).split())
+        if not phrase:
+            raise ValueError(f"line {number}: {line!r} has a kind but no words")
+        entries.append((kind, phrase))
+    return tuple(entries)
+
+
+def compile_table(entries: Sequence[tuple[str, str]]) -> dict[str, list[list[str]]]:
+    """Index cue phrases by first word: ``{first: [[kind, word, ...], ...]}``.
+
+    Phrases whose first word ends in ``*`` are indexed under ``"*"`` with the
+    stem. Longer phrases come first, so the longest match wins.
+    """
+    table: dict[str, list[list[str]]] = {}
+    for kind, phrase in entries:
+        # Cues are split like the texts they are matched against ("i'm" -> "i", "am").
+        star = "*" if phrase.endswith("*") else ""
+        words = tokenize(phrase.rstrip("*"))[0]
+        words[-1] += star
+        key = "*" if words[0].endswith("*") else words[0]
+        table.setdefault(key, []).append([kind, *words])
+    for candidates in table.values():
+        candidates.sort(key=len, reverse=True)
+    return table
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern
+
+
+def _stems(table: dict[str, list[list[str]]]) -> tuple[str, ...]:
+    """The stems of the ``*`` phrases of a compiled table, for a fast first test."""
+    return tuple(entry[1][:-1] for entry in table.get("*", ()))
+
+
+def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
+               stems: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Longest-first, left-to-right, non-overlapping cue matches as (start, end, kind)."""
+    found: list[tuple[int, int, str]] = []
+    starred = table.get("*", [])
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        candidates = table.get(token, [])
+        if stems and token.startswith(stems):
+            candidates = candidates + starred
+        best = 0
+        kind = ""
+        for entry in candidates:
+            size = len(entry) - 1
+            if size > best and i + size <= n and all(
+                    _word_matches(w, tokens[i + k]) for k, w in enumerate(entry[1:])):
+                best, kind = size, entry[0]
+        if best:
+            found.append((i, i + best, kind))
+            i += best
+        else:
+            i += 1
+    return found
+
+
+# -- the lexicon ---------------------------------------------------------------------
+
+class CueLexicon:
+    """Regret and shock cue counts judged in context, plus VADER and TextBlob scores, per text.
+
+    Args:
+        regret_table, shock_table: cue phrases indexed by first word
+            (:func:`compile_table` of the cue files' entries).
+        context: each context kind ("negator", "hedge", "self", ...) mapped to its words.
+        groups: the cue groups ("regret_apology", ...) that get a column each.
+        negation_window: how many tokens before a cue a negator still cancels it.
+        hedge_window: how many tokens before a cue a hedge still makes it hypothetical.
+    """
+
+    def __init__(self, regret_table: Mapping[str, list[list[str]]], shock_table: Mapping[str, list[list[str]]],
+                 context: Mapping[str, Sequence[str]], groups: Sequence[str],
+                 negation_window: int = 3, hedge_window: int = 5) -> None:
+        self.regret_table = dict(regret_table)
+        self.shock_table = dict(shock_table)
+        self.groups = list(groups)
+        self.negation_window = negation_window
+        self.hedge_window = hedge_window
+        sets = {kind: frozenset(words) for kind, words in context.items()}
+        self.sets = sets
+        self.regret_stems = _stems(self.regret_table)
+        self.shock_stems = _stems(self.shock_table)
+
+    @property
+    def feature_names(self) -> list[str]:
+        """The names of the output columns: :data:`FEATURE_NAMES`, then one per cue group."""
+        return [*FEATURE_NAMES, *(f"{g}_standing" for g in self.groups)]
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Score each text.
+
+        Returns:
+            A float array of shape ``(len(texts), len(FEATURE_NAMES) + len(groups))``:
+            the named features, then one count of standing cues per cue group.
+        """
+        out = np.zeros((len(texts), len(FEATURE_NAMES) + len(self.groups)), dtype=np.float64)
+        for row, text in enumerate(texts):
+            out[row] = self.features(str(text))
+        return out
+
+    def judged_cues(self, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str, str]]]:
+        """Token spans of the text and its cue matches as (first, end, feature, group)."""
+        sets = self.sets
+        tokens, capitals, spans = tokenize(text)
+        marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
+        # A capital that opens a clause says nothing; elsewhere it marks a name.
+        capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
+        judged: list[tuple[int, int, str, str]] = []
+        for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems):
+            kind, _, group = kind.partition("/")
+            feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets)
+            if feature:
+                judged.append((start, end, feature, "regret_" + group))
+        for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems):
+            kind, _, group = kind.partition("/")
+            feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets)
+            if feature:
+                judged.append((start, end, feature, "shock_" + group))
+        return spans, judged
+
+    def features(self, text: str) -> list[float]:
+        """One row of :meth:`transform`."""
+        sets = self.sets
+        spans, judged = self.judged_cues(text)
+        regret = dict.fromkeys(REGRET_FEATURES, 0.0)
+        shock = dict.fromkeys(SHOCK_FEATURES, 0.0)
+        groups = dict.fromkeys(self.groups, 0.0)
+        for _, _, feature, group in judged:
+            (regret if feature in regret else shock)[feature] += 1.0
+            if feature in _STANDING and group in groups:
+                groups[group] += 1.0
+        neg, neu, pos, compound = vader_scores(text)
+        polarity, subjectivity = pattern_sentiment(text)
+        if shock["shock_state"] + shock["shock_eval"] + shock["shock_weak_predicate"]:
+            # GoEmotions surprise is often pleasant ("wow, what a find"); news
+            # shock is mostly dismay, so a shock cue in a negative text counts extra.
+            shock["shock_negative_valence"] = max(0.0, -compound)
+        self_words = sets.get("self", frozenset())
+        first_person = sum(1 for a, b in spans if text[a:b].lower() in self_words)
+        counts = [min(v, 3.0) for v in (*regret.values(), *shock.values())]
+        return counts + [neg, neu, pos, compound, polarity, subjectivity,
+                         math.log1p(first_person), math.log1p(len(spans)) / 5.0,
+                         min(text.count("!"), 3) / 3.0, float("?" in text),
+                         *(min(v, 3.0) for v in groups.values())]
+
+    # Each judge returns the feature a cue match adds to, or None.
+
+    def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
+        if kind == "formula":
+            return "regret_formula"
+        clause_start, clause_end = marks[start]
+        if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
+            # "should have" is regret only as a perfect ("should have seen it
+            # coming"), not "our strategy should have three elements" or
+            # "nobody should have to live in poverty".
+            return None
+        if kind == "wish":
+            # Only a wish about the past is regret ("I wish I had not", "wish that
+            # had not been the case"); "I wish him well" and "I wish I could" are not.
+            tail = tokens[end:min(clause_end, end + 5)]
+            if not any(t in ("had", "hadn't", "'d") for t in tail):
+                return None
+            wished = tail[:next(k for k, t in enumerate(tail) if t in ("had", "hadn't", "'d"))]
+            who = _person(wished, capitals[end:end + len(wished)], sets, first=False)
+            if who == "other":
+                return "regret_other"
+        if self._negated(tokens, start, end, clause_start, clause_end, sets):
+            return "regret_negated"
+        if self._hedged(tokens, start, clause_start, sets) or _proposed(tokens, start, end, clause_start):
+            return "regret_hedged"
+        if kind == "wish":
+            return "regret_self"
+        if kind == "aimed":
+            # The phrase itself aims the feeling at others ("ashamed to be an
+            # American", "I feel sorry for them"): not the speaker's self-blame.
+            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            return "regret_other" if who == "other" else "regret_self_about_other"
+        if kind == "wrong":
+            # "wrong" is self-blame only with the speaker as its subject ("I was
+            # wrong", "we got it wrong"); otherwise it judges someone or something
+            # else ("dangerously wrong", "I think that's quite wrong").
+            if not _speaker_is_subject(tokens, start, clause_start, sets) or _reported(tokens, capitals, start, sets):
+                return "regret_other"
+            return "regret_self"
+        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+        if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
+            # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
+            who = "self"
+        if who == "self" and _reported(tokens, capitals, start, sets):
+            return "regret_other"
+        if who == "self":
+            # "I regret they don't listen", "I'm sorry you're leaving", "sorry that
+            # whoever tweeted that": the speaker's word aimed at what someone else did.
+            # Not after "should have" + participle: what follows is the speaker's
+            # own missed action ("I should have gone when they told us").
+            first = end + 1 if end < clause_end and tokens[end] == "that" else end
+            after = tokens[first:min(clause_end, first + 3)]
+            if tokens[end - 1] != "have" and after and (after[0] in sets.get("addressee", ()) or _person(
+                    after, capitals[first:first + len(after)], sets, first=True,
+                    skip_addressee=True) == "other"):
+                return "regret_self_about_other"
+            return "regret_self"
+        return "regret_other" if who == "other" else "regret_none"
+
+    def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
+        if kind == "formula":
+            return "shock_formula"
+        if kind == "negated":
+            return "shock_negated"
+        clause_start, clause_end = marks[start]
+        if self._negated(tokens, start, end, clause_start, clause_end, sets):
+            return "shock_negated"
+        if self._hedged(tokens, start, clause_start, sets):
+            return "shock_hedged"
+        if kind == "state":
+            # "it surprises me", "blew my mind": the cue names its experiencer.
+            if any(t in sets.get("self", ()) for t in tokens[start:end]):
+                return "shock_state"
+            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            return "shock_other" if who == "other" else "shock_state"
+        if kind == "weak":
+            before = tokens[start - 1] if start > clause_start else None
+            after = tokens[end] if end < clause_end else None
+            # "is unbelievable", "Unbelievable.", "incredible that ..." judge
+            # something; "an incredible job" only praises it.
+            if before is None or before in sets.get("copula", ()) or after is None \
+                    or after in _ENDINGS_AFTER_WEAK:
+                return "shock_weak_predicate"
+            return "shock_weak_attribute"
+        return "shock_eval"
+
+    def _negated(self, tokens, start, end, clause_start, clause_end, sets) -> bool:
+        negators = sets.get("negator", frozenset())
+        for t in tokens[max(clause_start, start - self.negation_window):start]:
+            if t in negators or t.endswith("n't"):
+                return True
+        # A negated saying or thinking verb reaches further: "I've never said we
+        # made a mistake", "I don't think anybody should be surprised".
+        speech = sets.get("speech", frozenset())
+        for j in range(clause_start, start):
+            if tokens[j] in speech and any(
+                    t in negators or t.endswith("n't") for t in tokens[max(clause_start, j - 3):j]):
+                return True
+        postneg = sets.get("postneg", frozenset())
+        return any(t in postneg for t in tokens[end:min(clause_end, end + 3)])
+
+    def _hedged(self, tokens, start, clause_start, sets) -> bool:
+        hedges = sets.get("hedge", frozenset())
+        return any(t in hedges for t in tokens[max(clause_start, start - self.hedge_window):start])
+
+
+def _clause_marks(tokens: list[str], boundary_words: frozenset[str]) -> list[tuple[int, int]]:
+    """For each token, the (start, end) token indices of its clause."""
+    n = len(tokens)
+    marks: list[tuple[int, int]] = [(0, n)] * n
+    start = 0
+    for i in range(n + 1):
+        if i == n or tokens[i] in _PUNCT_BOUNDARIES or tokens[i] in boundary_words:
+            for k in range(start, i):
+                marks[k] = (start, i)
+            if i < n:
+                marks[i] = (i, i + 1)
+            start = i + 1
+    return marks
+
+
+def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
+            skip_addressee: bool = False) -> str | None:
+    """The first ("first"=True) or last person word in words: "self", "other" or None."""
+    self_words = sets.get("self", frozenset())
+    other_words = sets.get("other", frozenset())
+    addressee = sets.get("addressee", frozenset())
+    order = range(len(words)) if first else range(len(words) - 1, -1, -1)
+    for k in order:
+        w = words[k]
+        if w in self_words:
+            return "self"
+        if w in other_words or (w in addressee and not skip_addressee):
+            return "other"
+        # A capitalised word that is not "I" is taken for a name: someone else.
+        if capitals[k] and w.isalpha() and w != "i":
+            return "other"
+    return None
+
+
+def _reported(tokens: list[str], capitals: list[bool], start: int, sets) -> bool:
+    """Whether a cue sits in someone else's reported words, earlier in its sentence.
+
+    "George Stephanopoulos told me I was mistaken": a reporting verb whose
+    subject is someone else makes the first-person cue after it their claim;
+    so does their view of the speaker ("people look at me like I did something wrong").
+    """
+    report = sets.get("report", frozenset())
+    view = sets.get("view", frozenset())
+    k = start - 1
+    while k >= 0 and tokens[k] not in (".", "!", "?"):
+        if tokens[k] in report or tokens[k] in view:
+            first = k
+            while first > 0 and tokens[first - 1] not in (".", "!", "?"):
+                first -= 1
+            words, caps = tokens[first:k], capitals[first:k]
+            if tokens[k] in view:
+                # Whose view: the subject, not the object ("they look at me like");
+                # after a reporting verb an object may be the speaker ("heard me saying").
+                objects = sets.get("object", frozenset())
+                keep = [j for j, t in enumerate(words) if t not in objects]
+                words, caps = [words[j] for j in keep], [caps[j] for j in keep]
+            return _person(words, caps, sets, first=False) == "other"
+        k -= 1
+    return False
+
+
+def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
+    """Whether a past participle follows ``end`` (skipping adverbs): "have (never) seen"."""
+    skip = sets.get("adverb", frozenset())
+    for t in tokens[end:min(clause_end, end + 3)]:
+        if t in skip or (t.endswith("ly") and len(t) > 4):
+            continue
+        return t in sets.get("participle", ()) or (len(t) > 3 and t.endswith(("ed", "en")))
+    return False
+
+
+def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether "I"/"we" is the subject of the cue: only bridge words ("was", "got
+    it", adverbs) stand between them ("we were tremendously wrong")."""
+    bridge = sets.get("bridge", frozenset())
+    self_words = sets.get("self", frozenset())
+    for j in range(start - 1, max(clause_start, start - 5) - 1, -1):
+        t = tokens[j]
+        if t in self_words:
+            return True
+        if not (t in bridge or (t.endswith("ly") and len(t) > 4)):
+            return False
+    return False
+
+
+def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
+    """Whether a "mistake" judges a proposed action ("it is a mistake to rule out",
+    "a big mistake for us to"), which is advice, not regret; "it was a mistake
+    to trust him" looks back and stays."""
+    if end >= len(tokens) or tokens[end] not in ("to", "for") or not tokens[start].startswith("mistake"):
+        return False
+    return not any(t in ("was", "were", "been") for t in tokens[max(clause_start, start - 4):start])
+
+
+def _subject(tokens, capitals, start, end, clause_start, clause_end, sets) -> str | None:
+    """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after."""
+    who = _person(tokens[clause_start:start], capitals[clause_start:start], sets, first=False)
+    if who is None and clause_start > 1 and tokens[clause_start - 1] in ("and", "but", "or"):
+        # A coordinated verb shares the subject of the clause before: "I am
+        # troubled by the reaction and regret any misunderstanding".
+        before = max(0, clause_start - 1 - 12)
+        who = _person(tokens[before:clause_start - 1], capitals[before:clause_start - 1], sets, first=False)
+    if who is None:
+        # "the biggest mistake of my life", "an apology from me"; a person after
+        # the cue is otherwise its object ("a mistake to trust him"), not its owner.
+        self_words = sets.get("self", frozenset())
+        if any(t in self_words for t in tokens[end:min(clause_end, end + 3)]):
+            who = "self"
+    return who
