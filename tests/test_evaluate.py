@@ -37,3 +37,29 @@ def test_scores_and_error_kinds():
     assert out["attr"]["accuracy"] == 0.5
     assert out["e2e"]["f1"] == 0.3333
     assert out["errors"] == {"wrong speaker": 1, "missed": 1, "spurious": 1}
+
+
+def test_strict_names_allow_no_extra_words():
+    # a shorter form of the gold name is right, titles aside
+    assert same_speaker("Donald J. Trump", "Trump", strict=True)
+    assert same_speaker("Anthony Blunt", "Mr Blunt", strict=True)
+    # words the gold name lacks make a strict miss but a lenient hit
+    for gold, pred in [("Hillary Clinton", "Hillary Clinton Praised"), ("Wayne Rogers", "CEO Wayne Rogers"),
+                       ("John Podesta", "John Podesta Tuesday"), ("Jane Doe", "Rival Jane Doe")]:
+        assert same_speaker(gold, pred) and not same_speaker(gold, pred, strict=True), pred
+    assert not same_speaker("Bill Clinton", "Hillary Clinton", strict=True)
+
+
+def test_score_document_counts_extra_words_as_their_own_error():
+    from collections import Counter
+
+    from quotes.records import QuoteRecord
+
+    text = '"We won," said CEO Wayne Rogers.'
+    gold = [{"start": 1, "end": 8, "text": "We won,", "speaker": "Wayne Rogers", "speaker_mention": "Wayne Rogers"}]
+    pred = [QuoteRecord(1, 8, "We won,", "CEO Wayne Rogers", "CEO Wayne Rogers", 16, 32, "said", 0.9)]
+    counts: Counter = Counter()
+    errors = score_document(text, gold, pred, counts)
+    summary = summarise(counts, errors)
+    assert summary["attr"]["accuracy"] == 0.0 and summary["attr"]["lenient"]["accuracy"] == 1.0
+    assert [e["kind"] for e in errors] == ["extra words"]

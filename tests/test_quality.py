@@ -24,10 +24,15 @@ SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 # 643), pronoun/description 0.888, e2e F1 0.912). Issue #3 asks for named >= 0.95,
 # pronoun >= 0.85 and e2e >= 0.90; those floors stand at the target, the others a
 # little below the figure.
+# Those are lenient names (either name's words inside the other's). Strict names
+# (issue #15: the predicted name carries no word the gold name lacks), same run:
+# attr 0.918, named 0.936, pronoun/description 0.866, e2e F1 0.897.
 POLNEAR_FLOORS = {"loose_f1": 0.965, "loose_p": 0.948, "loose_r": 0.985, "attr": 0.933, "attr_named": 0.95,
                   "attr_pronoun": 0.88, "e2e_f1": 0.91}
-# corpora/: loose F1 0.991, attr 0.895, e2e F1 0.890.
+POLNEAR_STRICT_FLOORS = {"attr": 0.915, "attr_named": 0.933, "attr_pronoun": 0.86, "e2e_f1": 0.895}
+# corpora/: loose F1 0.991; lenient attr 0.895, e2e F1 0.890; strict attr 0.881, e2e F1 0.876.
 CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.89, "e2e_f1": 0.885}
+CORPORA_STRICT_FLOORS = {"attr": 0.875, "e2e_f1": 0.87}
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +54,24 @@ def test_polnear_dev_span_precision_rose_and_recall_held(polnear_summary):
 
 @needs_shared(POLNEAR_DEV)
 def test_polnear_dev_attribution_floor(polnear_summary):
-    assert polnear_summary["attr"]["accuracy"] >= POLNEAR_FLOORS["attr"]
-    assert polnear_summary["attr"]["named"] >= POLNEAR_FLOORS["attr_named"]
-    assert polnear_summary["attr"]["pronoun"] >= POLNEAR_FLOORS["attr_pronoun"]
+    lenient = polnear_summary["attr"]["lenient"]
+    assert lenient["accuracy"] >= POLNEAR_FLOORS["attr"]
+    assert lenient["named"] >= POLNEAR_FLOORS["attr_named"]
+    assert lenient["pronoun"] >= POLNEAR_FLOORS["attr_pronoun"]
+
+
+@needs_shared(POLNEAR_DEV)
+def test_polnear_dev_strict_name_floors(polnear_summary):
+    strict = polnear_summary["attr"]
+    assert strict["accuracy"] >= POLNEAR_STRICT_FLOORS["attr"]
+    assert strict["named"] >= POLNEAR_STRICT_FLOORS["attr_named"]
+    assert strict["pronoun"] >= POLNEAR_STRICT_FLOORS["attr_pronoun"]
+    assert polnear_summary["e2e"]["f1"] >= POLNEAR_STRICT_FLOORS["e2e_f1"]
 
 
 @needs_shared(POLNEAR_DEV)
 def test_polnear_dev_end_to_end_floor(polnear_summary):
-    assert polnear_summary["e2e"]["f1"] >= POLNEAR_FLOORS["e2e_f1"]
+    assert polnear_summary["e2e_lenient"]["f1"] >= POLNEAR_FLOORS["e2e_f1"]
 
 
 @needs_shared(SEED_GOLD)
@@ -90,8 +105,10 @@ def test_corpora_gold_is_consistent():
 def test_corpora_floors():
     summary, _ = evaluate(load_gold(CORPORA), extract_document)
     assert summary["loose"]["f1"] >= CORPORA_FLOORS["loose_f1"]
-    assert summary["attr"]["accuracy"] >= CORPORA_FLOORS["attr"]
-    assert summary["e2e"]["f1"] >= CORPORA_FLOORS["e2e_f1"]
+    assert summary["attr"]["lenient"]["accuracy"] >= CORPORA_FLOORS["attr"]
+    assert summary["e2e_lenient"]["f1"] >= CORPORA_FLOORS["e2e_f1"]
+    assert summary["attr"]["accuracy"] >= CORPORA_STRICT_FLOORS["attr"]
+    assert summary["e2e"]["f1"] >= CORPORA_STRICT_FLOORS["e2e_f1"]
 
 
 def test_same_speaker_is_the_scorers_rule():
@@ -110,5 +127,5 @@ def test_polnear_dev_rules_only_floors():
 
     summary, _ = evaluate(load_gold(POLNEAR_DEV), lambda d: process(d, rules_only=True, tone=False).quotes)
     assert summary["loose"]["f1"] >= RULES_ONLY_FLOORS["loose_f1"]
-    assert summary["attr"]["accuracy"] >= RULES_ONLY_FLOORS["attr"]
-    assert summary["e2e"]["f1"] >= RULES_ONLY_FLOORS["e2e_f1"]
+    assert summary["attr"]["lenient"]["accuracy"] >= RULES_ONLY_FLOORS["attr"]
+    assert summary["e2e_lenient"]["f1"] >= RULES_ONLY_FLOORS["e2e_f1"]

@@ -91,10 +91,17 @@ def usable_speaker(name: str | None) -> bool:
     return bool(words) and not words <= _PRONOUNS
 
 
-def same_speaker(gold: str | None, pred: str | None) -> bool:
-    """True when one name's words are a subset of the other's."""
+def same_speaker(gold: str | None, pred: str | None, strict: bool = False) -> bool:
+    """True when one name's words are a subset of the other's (titles dropped).
+
+    ``strict``: the predicted name may carry no word the gold name lacks, so
+    "Trump" is right for "Donald J. Trump" but "Hillary Clinton Praised" and
+    "CEO Wayne Rogers" are not (the reference scorer's strict rule).
+    """
     g, p = name_words(gold), name_words(pred)
-    return bool(g and p) and (g <= p or p <= g)
+    if not (g and p):
+        return False
+    return p <= g if strict else (g <= p or p <= g)
 
 
 def overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -140,18 +147,23 @@ def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts:
         gold_speaker = g["speaker_resolved"] if "speaker_resolved" in g else g.get("speaker")
         if not usable_speaker(gold_speaker):
             counts["e2e"] += 1
+            counts["e2e_lenient"] += 1
             continue
-        ok = same_speaker(gold_speaker, pred[j].speaker)
+        ok = same_speaker(gold_speaker, pred[j].speaker, strict=True)
+        lenient = same_speaker(gold_speaker, pred[j].speaker)
         kind = "named" if usable_speaker(g.get("speaker_mention") or g.get("speaker")) else "pronoun"
         counts["attr_n"] += 1
-        counts["attr_ok"] += ok
         counts[f"attr_{kind}_n"] += 1
+        counts["attr_ok"] += ok
         counts[f"attr_{kind}_ok"] += ok
         counts["e2e"] += ok
+        counts["attr_lenient_ok"] += lenient
+        counts[f"attr_{kind}_lenient_ok"] += lenient
+        counts["e2e_lenient"] += lenient
         if not ok:
             unresolved = pred[j].speaker is None and pred[j].speaker_mention is not None
-            errors.append({"kind": "unresolved pronoun" if unresolved else "wrong speaker",
-                           "text": g.get("text", ""), "gold": gold_speaker,
+            errors.append({"kind": "unresolved pronoun" if unresolved else "extra words" if lenient
+                           else "wrong speaker", "text": g.get("text", ""), "gold": gold_speaker,
                            "predicted": pred[j].speaker})
     errors += [{"kind": "missed", "text": gold[i].get("text", "")} for i in range(len(gs)) if i not in used_g]
     errors += [{"kind": "spurious", "text": pred[j].text} for j in range(len(ps)) if j not in used_p]
@@ -168,15 +180,21 @@ def _prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
 def summarise(counts: Counter, errors: Iterable[dict]) -> dict:
     """Turn raw counts into the report's figures."""
     out: dict = {"docs": counts["docs"], "gold": counts["gold"], "pred": counts["pred"]}
-    for key in ("exact", "loose", "e2e"):
+    for key in ("exact", "loose", "e2e", "e2e_lenient"):
         out[key] = _prf(counts[key], counts["pred"], counts["gold"])
-    n = counts["attr_n"]
+
+    def share(ok: str, n: str) -> float | None:
+        return round(counts[ok] / counts[n], 4) if counts[n] else None
+
+    # Strict names (no extra words) are the figures; the lenient ones (either
+    # name's words inside the other's) stand beside them.
     out["attr"] = {
-        "accuracy": round(counts["attr_ok"] / n, 4) if n else None, "n": n,
-        "named": round(counts["attr_named_ok"] / counts["attr_named_n"], 4) if counts["attr_named_n"] else None,
-        "named_n": counts["attr_named_n"],
-        "pronoun": round(counts["attr_pronoun_ok"] / counts["attr_pronoun_n"], 4) if counts["attr_pronoun_n"] else None,
-        "pronoun_n": counts["attr_pronoun_n"],
+        "accuracy": share("attr_ok", "attr_n"), "n": counts["attr_n"],
+        "named": share("attr_named_ok", "attr_named_n"), "named_n": counts["attr_named_n"],
+        "pronoun": share("attr_pronoun_ok", "attr_pronoun_n"), "pronoun_n": counts["attr_pronoun_n"],
+        "lenient": {"accuracy": share("attr_lenient_ok", "attr_n"),
+                    "named": share("attr_named_lenient_ok", "attr_named_n"),
+                    "pronoun": share("attr_pronoun_lenient_ok", "attr_pronoun_n")},
     }
     out["errors"] = dict(Counter(e["kind"] for e in errors))
     return out
