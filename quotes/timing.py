@@ -16,3 +16,9 @@ class StageClock:
             now = perf_counter()
             self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
             self.last = now
+
+    def add(self, stage: str, seconds: float) -> None:
+        """Move ``seconds`` into (or, negative, out of) a stage's time, for a stage
+        timed in pieces inside another."""
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds

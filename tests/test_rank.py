@@ -1,6 +1,8 @@
 """Speaker candidates, their feature rows, and the ranker's choice."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from quotes.attribution.rules import attribute
@@ -198,3 +200,40 @@ def test_expletive_it_is_no_speaker_candidate(text, offered):
     first_it = [c for c in cands.all if c.mention.kind == "pronoun" and c.words[0].lower().startswith("it")][:1]
     assert bool(first_it and first_it[0].lo == next(
         k for k, t in enumerate(f.parsed.tokens) if t.text.lower().startswith("it"))) == offered
+
+
+def _dense_seconds(n: int) -> tuple[float, list]:
+    """The best of two timings of extract on one paragraph of ``n`` quotes."""
+    from quotes import extract
+
+    text = '"x" said Al Bo. ' * n
+    best, found = float("inf"), []
+    for _ in range(2):
+        started = time.perf_counter()
+        found = extract(text)
+        best = min(best, time.perf_counter() - started)
+    return best, found
+
+
+def test_a_paragraph_dense_with_quotes_costs_time_linear_in_its_length():
+    # issue #14: every quote's candidates once came from the whole paragraph, so
+    # ten times the quotes took a hundred times as long (and as much memory)
+    from quotes import extract
+
+    extract('"a" said B.')  # (models loaded before timing)
+    small, _ = _dense_seconds(300)
+    large, found = _dense_seconds(3000)
+    assert len(found) == 3000
+    assert {q.speaker for q in found} == {"Al Bo"}
+    assert large / small < 20, f"3,000 quotes took {large / small:.1f} times as long as 300"
+
+
+def test_a_quote_in_a_long_paragraph_sees_a_bounded_window():
+    f = prepare('"x" said Al Bo. ' * 200)
+    spans = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    rules = attribute(f.parsed, spans, f.index)
+    _, lists, rows = candidate_table(f, spans, rules)
+    assert max(len(x) for x in lists) <= 2 * 3 + 1  # the speaker of its sentence and of 3 either side
+    assert len(rows) == sum(len(x) for x in lists)
+    col = CANDIDATE_FEATURES.index("entity_candidates")
+    assert {r[col] for r in rows} == {200.0}  # counted over the paragraph window, not the narrowed one

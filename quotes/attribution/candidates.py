@@ -43,6 +43,18 @@ KIND_CODES: Final = {"name": 0, "pronoun": 1, "description": 2}
 RULE_CODES: Final = {rule: n for n, rule in enumerate(CONFIDENCE)}
 _WINDOW_BACK = 1  # paragraphs before the quote's own that hold candidates
 _WINDOW_AHEAD = 1  # paragraphs after it
+# Within those paragraphs, the sentences on either side of the quote's own that hold
+# candidates, and at most how many candidates on each side. A paragraph of any
+# length (a transcript or a scraped page without paragraph breaks, a quote in every
+# sentence) then gives each quote a bounded number of candidates, so ranking is
+# linear in its length (issue #14). Both bounds lie past what articles need: over
+# the 9,920 quotes of PolNeAR dev and train, the speaker the ranker picks from the
+# whole paragraph window lies at most 3 sentences and 12 candidates from its
+# quote (and a paragraph window holds at most 52 candidates on one side of one).
+# Only far candidates are dropped: the features of those kept do not change
+# (sentences are kept whole, and entity_candidates counts the paragraph window).
+_WINDOW_SENTENCES = 3
+_WINDOW_CANDIDATES = 40
 _PREPOSITIONS: Final = PREPOSITIONS | COMPARISONS
 _SENTENCE_PUNCT: Final = frozenset(".!?")
 
@@ -90,7 +102,7 @@ class Candidate:
     """
 
     # A plain class: a dataclass's __init__ is several times slower once compiled.
-    __slots__ = ("mention", "lo", "hi", "line", "entity", "words", "static")
+    __slots__ = ("mention", "lo", "hi", "line", "entity", "words", "static", "extra")
 
     def __init__(self, mention: Mention, lo: int, hi: int, line: int, entity: Entity | None,
                  words: tuple[str, ...]) -> None:
@@ -102,6 +114,9 @@ class Candidate:
         self.words = words
         # its quote-independent features (DocCandidates.static), once computed
         self.static: _Static | None = None
+        # made for one quote (the rules' or the previous quote's mention), not one of
+        # the document's candidates (DocCandidates.all)
+        self.extra = False
 
 
 class _Static:
@@ -166,7 +181,7 @@ class DocCandidates:
                 found.append(Candidate(Mention(tok.start, tok.end, tok.text, "pronoun"), k, k + 1,
                                        line_of[k], None, (tok.text,)))
             elif kind == _SPEAKER_NOUN:
-                np = np_ending_at(doc, k, token_index_near(doc, doc.lines[line_of[k]].start, k))
+                np = np_ending_at(doc, k, doc.line_token_lo[line_of[k]])
                 if np is not None and np[0].kind == "description":
                     lo = token_index_near(doc, np[0].start, k)
                     found.append(Candidate(np[0], lo, k + 1, line_of[k], None, np[1]))
@@ -179,6 +194,18 @@ class DocCandidates:
         found.sort(key=lambda c: c.lo)
         self.all = found
         self.lines = [c.line for c in found]
+        self.los = [c.lo for c in found]
+        # each candidate's sentence (nondecreasing, as the candidates are in order)
+        last = n_tok - 1
+        self.ctx_sentence: list[int] = ctx.sentence if ctx is not None else []
+        self.sentences = [ctx.sentence[min(c.lo, last)] for c in found] if ctx is not None else []
+        # the most tokens a candidate spans (how far back one can start and still overlap)
+        self.longest = max([c.hi - c.lo for c in found], default=0)
+        # entity id -> the indices in self.all of its candidates, in order
+        self.entity_at_index: dict[int, list[int]] = {}
+        for i, c in enumerate(found):
+            if c.entity is not None:
+                self.entity_at_index.setdefault(c.entity.id, []).append(i)
         self._main_starts: dict[int, int] = {}
         # entity id -> how many candidates of the document are that entity
         self.entity_counts: dict[int, int] = {}
@@ -213,26 +240,83 @@ class DocCandidates:
             self._main_starts[sent] = found
         return found
 
+    def paragraphs(self, line: int) -> tuple[int, int]:
+        """The range [lo, hi) of ``self.all`` in paragraphs ``line - 1`` to ``line + 1``."""
+        return (bisect.bisect_left(self.lines, line - _WINDOW_BACK),
+                bisect.bisect_right(self.lines, line + _WINDOW_AHEAD))
+
     def window(self, line: int) -> list[Candidate]:
         """The candidates of paragraphs ``line - 1`` to ``line + 1``."""
-        lo = bisect.bisect_left(self.lines, line - _WINDOW_BACK)
-        hi = bisect.bisect_right(self.lines, line + _WINDOW_AHEAD)
+        lo, hi = self.paragraphs(line)
         return self.all[lo:hi]
 
+    def near(self, span: QuoteSpan) -> tuple[int, int]:
+        """The range [lo, hi) of ``self.all`` that a quote's candidates come from: its
+        paragraph window, narrowed to _WINDOW_SENTENCES sentences either side of the
+        quote's and to _WINDOW_CANDIDATES candidates either side of it."""
+        plo, phi = self.paragraphs(span.line)
+        doc = self.doc
+        qlo = doc.token_index(span.mark_start)
+        mid = bisect.bisect_left(self.los, qlo, plo, phi)
+        lo, hi = max(plo, mid - _WINDOW_CANDIDATES), min(phi, mid + _WINDOW_CANDIDATES)
+        sentences = self.sentences
+        if sentences and lo < hi:
+            sent = self.ctx_sentence
+            n_tok = len(sent)
+            qhi = max(qlo, token_index_near(doc, span.mark_end, qlo))
+            first = sent[min(qlo, n_tok - 1)] - _WINDOW_SENTENCES
+            last = (sent[qhi - 1] if 0 < qhi <= n_tok else sent[min(qlo, n_tok - 1)]) + _WINDOW_SENTENCES
+            lo = bisect.bisect_left(sentences, first, lo, mid)
+            hi = bisect.bisect_right(sentences, last, mid, hi)
+        return lo, hi
+
+    def entity_count(self, entity_id: int, lo: int, hi: int) -> int:
+        """How many of ``self.all[lo:hi]`` are entity ``entity_id``."""
+        at = self.entity_at_index.get(entity_id)
+        if not at:
+            return 0
+        return bisect.bisect_left(at, hi) - bisect.bisect_left(at, lo)
+
+    def overlapping(self, m: Mention, lo: int, hi: int) -> list[int]:
+        """The indices of the candidates of ``self.all[lo:hi]`` whose mentions overlap
+        ``m``, last first."""
+        m_lo = self.doc.token_index(m.start)
+        # (candidates from j on start at or after m's end)
+        j = bisect.bisect_left(self.los, max(m_lo, token_index_near(self.doc, m.end, m_lo)), lo, hi) - 1
+        out: list[int] = []
+        # (a candidate starting self.longest tokens before m ends before m starts)
+        while j >= lo and self.all[j].lo + self.longest >= m_lo:
+            if _overlaps(self.all[j].mention, m):
+                out.append(j)
+            j -= 1
+        return out
+
     def for_quote(self, span: QuoteSpan, rule: Attribution, previous: Attribution | None) -> list[Candidate]:
-        """The candidates of one quote: its window, plus the rules' mention and the
-        previous quote's mention when the window does not hold them."""
-        out = self.window(span.line)  # (a new list, in order)
+        """The candidates of one quote: its window (:meth:`near`), plus the rules'
+        mention and the previous quote's mention when the window does not hold
+        them (the paragraph window's candidate for it, when it holds one)."""
+        wlo, whi = self.near(span)
+        out = self.all[wlo:whi]  # (a new list, in order)
+        plo, phi = self.paragraphs(span.line)
         added = False
         for extra in (rule.mention, previous.mention if previous else None):
             if extra is None or _overlaps_any(out, extra):
                 continue
+            if plo < wlo or whi < phi:
+                # the paragraph window holds it, outside the narrowed one: its candidates
+                held = [i for i in self.overlapping(extra, plo, phi) if not wlo <= i < whi]
+                if held:
+                    out.extend([self.all[i] for i in held])
+                    added = True
+                    continue
             lo = self.doc.token_index(extra.start)
             hi = max(lo + 1, token_index_near(self.doc, extra.end, lo))
             line = self.doc.line_of_token[min(lo, len(self.doc.tokens) - 1)] if self.doc.tokens else 0
             entity = self.index.speaker_entity_in(extra.start, extra.end) if extra.kind == "name" else None
             words = tuple([t.text for t in self.doc.tokens[lo:hi]])
-            out.append(Candidate(extra, lo, hi, line, entity, words))
+            made = Candidate(extra, lo, hi, line, entity, words)
+            made.extra = True
+            out.append(made)
             added = True
         if added:
             out.sort(key=lambda c: c.lo)
@@ -408,8 +492,7 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
     qlo = doc.token_index(span.mark_start)
     qhi = max(qlo, token_index_near(doc, span.mark_end, qlo))
     line = doc.lines[span.line]
-    llo = token_index_near(doc, line.start, qlo)
-    lhi = token_index_near(doc, line.end, qhi)
+    llo, lhi = doc.line_token_range(span.line)
     q_sent_lo = ctx.sentence[qlo] if qlo < n_tok else -1
     q_sent_hi = ctx.sentence[qhi - 1] if 0 < qhi <= n_tok else q_sent_lo
     rule_m = rule.mention
@@ -442,10 +525,20 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
     _rank_outward(candidates, [i for i in range(n_c - 1, -1, -1) if candidates[i].hi <= qlo], rank_of, same_of)
     _rank_outward(candidates, [i for i in range(n_c) if candidates[i].lo >= qhi], rank_of, same_of)
     rows: list[list[float]] = []
+    # per entity, its candidates in the paragraph window (counted there, not in the
+    # narrowed window, so the feature keeps its meaning in a long paragraph) and
+    # among the extra ones
     entity_in_window: dict[int, int] = {}
+    plo, phi = cands.paragraphs(span.line)
     for c in candidates:
-        if c.entity is not None:
+        if c.entity is not None and c.extra:
             entity_in_window[c.entity.id] = entity_in_window.get(c.entity.id, 0) + 1
+    counted: set[int] = set()
+    for c in candidates:
+        ent = c.entity
+        if ent is not None and ent.id not in counted:
+            counted.add(ent.id)
+            entity_in_window[ent.id] = entity_in_window.get(ent.id, 0) + cands.entity_count(ent.id, plo, phi)
     quote_adjacent = float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi))
     rule_part = (float(RULE_CODES.get(rule.rule, 0)), rule.confidence)
     for i in range(n_c):

@@ -330,8 +330,9 @@ def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_lin
         "unquoted_too": float(unquoted),
     }
     # Reporting verbs near the marks make a span speech, whatever its shape.
-    lo = max(token_index_near(doc, line.start, qlo), qlo - 6)
-    hi = min(token_index_near(doc, line.end, qhi), qhi + 6)
+    line_lo, line_hi = doc.line_token_range(span.line)
+    lo = max(line_lo, qlo - 6)
+    hi = min(line_hi, qhi + 6)
     f["cue_before"] = float(ctx.count(ctx.cues, lo, qlo) > 0)
     f["cue_after"] = float(ctx.count(ctx.cues, qhi, hi) > 0)
     f["cue_in_sentence"] = float(_cue_in_sentence(ctx, qlo, qhi))

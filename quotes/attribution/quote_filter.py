@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from quotes.attribution.front import Front
 from quotes.attribution.features import span_features
@@ -69,6 +70,11 @@ def _found_outside(text: str, spans: list[QuoteSpan], terms: set[tuple[str, ...]
 def span_rows(front: Front) -> list[dict]:
     """Return the feature dict of every span of a prepared document (see
     :func:`quotes.attribution.features.span_features`)."""
+    return list(_span_rows(front))
+
+
+def _span_rows(front: Front) -> Iterator[dict]:
+    """:func:`span_rows`, one at a time."""
     per_line = Counter(s.line for s in front.spans)
     text = front.parsed.text
     words = [_words(text[s.start:s.end]) for s in front.spans]
@@ -76,13 +82,17 @@ def span_rows(front: Front) -> list[dict]:
     terms = {w for w in words if 0 < len(w) <= _MAX_TERM_WORDS}
     outside = _found_outside(text, front.spans, terms) if terms else set()
     seen: Counter = Counter()
-    rows: list[dict] = []
     for span, reason, w in zip(front.spans, front.reasons, words):
         unquoted = w in outside  # (only short terms were looked for)
-        rows.append(span_features(front.ctx, span, reason, per_line[span.line], seen[span.line],
-                                  same[w] - 1 if w else 0, unquoted))
+        yield span_features(front.ctx, span, reason, per_line[span.line], seen[span.line],
+                            same[w] - 1 if w else 0, unquoted)
         seen[span.line] += 1
-    return rows
+
+
+# Spans scored at once: their feature dicts are scored and dropped in batches of
+# this many, so memory stays flat however many spans a document holds (each
+# span's probability is its own dict's, whatever the batch).
+_SCORE_BATCH = 2048
 
 
 def quote_probabilities(front: Front) -> list[float]:
@@ -91,7 +101,17 @@ def quote_probabilities(front: Front) -> list[float]:
 
     if not front.spans:
         return []
-    return [float(p) for p in load_attribution_model().quote_filter.predict_proba(span_rows(front))]
+    model = load_attribution_model().quote_filter
+    out: list[float] = []
+    batch: list[dict] = []
+    for row in _span_rows(front):
+        batch.append(row)
+        if len(batch) == _SCORE_BATCH:
+            out.extend([float(p) for p in model.predict_proba(batch)])
+            batch = []
+    if batch:
+        out.extend([float(p) for p in model.predict_proba(batch)])
+    return out
 
 
 def filter_spans(front: Front) -> tuple[list[QuoteSpan], list[tuple[QuoteSpan, str]]]:

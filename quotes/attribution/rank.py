@@ -11,7 +11,8 @@ speaker's (halved when a pronoun or description found no name).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from time import perf_counter
 from typing import TYPE_CHECKING
 
 from quotes.attribution.front import Front
@@ -39,20 +40,33 @@ def candidate_table(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Att
         quote order then candidate order).
     """
     cands = DocCandidates(front.parsed, front.index, front.names, front.ctx)
+    lists: list[list[Candidate]] = []
+    rows: list[list[float]] = []
+    for quote_cands, quote_rows_ in _per_quote(front, cands, kept, rules):
+        lists.append(quote_cands)
+        rows.extend(quote_rows_)
+    return cands, lists, rows
+
+
+def _per_quote(front: Front, cands: DocCandidates, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
+               ) -> Iterator[tuple[list[Candidate], list[list[float]]]]:
+    """Each kept quote's candidates and their feature rows, in turn."""
     per_line: dict[int, int] = {}
     for span in kept:
         per_line[span.line] = per_line.get(span.line, 0) + 1
     seen: dict[int, int] = {}
-    lists: list[list[Candidate]] = []
-    rows: list[list[float]] = []
     for n, (span, rule) in enumerate(zip(kept, rules)):
         previous = rules[n - 1] if n else None
         quote_cands = cands.for_quote(span, rule, previous)
-        lists.append(quote_cands)
-        rows.extend(quote_rows(front.ctx, cands, span, per_line[span.line], seen.get(span.line, 0),
-                               rule, previous, quote_cands))
+        yield quote_cands, quote_rows(front.ctx, cands, span, per_line[span.line], seen.get(span.line, 0),
+                                      rule, previous, quote_cands)
         seen[span.line] = seen.get(span.line, 0) + 1
-    return cands, lists, rows
+
+
+# Rows scored at once: a quote's rows are scored and dropped in batches of about
+# this many, so memory stays flat however many quotes a document holds (the
+# scores do not depend on the batch: each row is scored on its own).
+_SCORE_BATCH = 4096
 
 
 def rank_speakers(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attribution],
@@ -68,10 +82,27 @@ def rank_speakers(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attri
     from quotes.attribution.model import load_attribution_model
 
     model = load_attribution_model()
-    _, lists, rows = candidate_table(front, kept, rules)
+    cands = DocCandidates(front.parsed, front.index, front.names, front.ctx)
+    lists: list[list[Candidate]] = []
+    rows: list[list[float]] = []
+    scores: list[float] = []
+    scoring = 0.0
+    for quote_cands, quote_rows_ in _per_quote(front, cands, kept, rules):
+        lists.append(quote_cands)
+        rows.extend(quote_rows_)
+        if len(rows) >= _SCORE_BATCH:
+            started = perf_counter()
+            scores.extend(model.ranker.predict_proba(rows).tolist())
+            scoring += perf_counter() - started
+            rows = []
+    started = perf_counter()
+    if rows:
+        scores.extend(model.ranker.predict_proba(rows).tolist())
+    scoring += perf_counter() - started
     if clock is not None:
         clock.lap("candidate features")
-    scores = model.ranker.predict_proba(rows).tolist() if rows else []
+        clock.add("candidate features", -scoring)
+        clock.add("attribution model", scoring)
     out = choose(front, lists, scores, rules, model, kept)
     if clock is not None:
         clock.lap("attribution model")

@@ -134,14 +134,12 @@ def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) ->
 def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | None,
                   next_in_line: QuoteSpan | None) -> FoundMention | None:
     """Apply the local rules (pull-quote, verb, according-to, colon) to one quote."""
-    line = doc.lines[span.line]
     if span.kind == "pull":
         return _pull_quote_speaker(doc, span)
     # (one bisect; the other token indices are a short walk from it)
     qlo = doc.token_index(span.mark_start)
     qhi = token_index_near(doc, span.mark_end, qlo)
-    llo = token_index_near(doc, line.start, qlo)
-    lhi = token_index_near(doc, line.end, qhi)
+    llo, lhi = doc.line_token_range(span.line)
     # transcript line inside the marks ("PENCE: Well, …"): the capitalised label speaks
     label = _transcript_label(doc, qlo, qhi)
     if label is not None:

@@ -139,7 +139,10 @@ class Entity:
     # A plain class: a dataclass's __init__ is several times slower once compiled.
     def __init__(self, id: int, org: bool = False, place: bool = False) -> None:
         self.id = id
-        self.forms: list[tuple[str, ...]] = []
+        self.forms: list[tuple[str, ...]] = []  # (only ever appended to: see longest_form)
+        # longest_form's answer, and how many forms it has seen
+        self._best_form: tuple[str, ...] = ()
+        self._best_of = 0
         self.keys: set[str] = set()
         self.first = ""  # lower-cased first name when known
         self.gender = ""
@@ -150,10 +153,25 @@ class Entity:
         self.speaker_votes = 0
         self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
+    def longest_form(self) -> tuple[str, ...]:
+        """``_longest(self.forms)``, kept up to date as forms are appended: an entity
+        named once per quote in a long paragraph has as many forms as quotes, and
+        each quote asks for its canonical name."""
+        forms = self.forms
+        n = self._best_of
+        if n != len(forms):
+            best = self._best_form if n else forms[0]
+            for k in range(n, len(forms)):
+                if len(forms[k]) > len(best):
+                    best = forms[k]
+            self._best_form = best
+            self._best_of = len(forms)
+        return self._best_form
+
     @property
     def canonical(self) -> str:
         """The fullest name form: most words, then the first seen."""
-        best = _longest(self.forms)
+        best = self.longest_form()
         return " ".join(best)
 
     @property
@@ -163,7 +181,7 @@ class Entity:
             return False
         if self.gender or self.first:
             return True
-        best = _longest(self.forms)
+        best = self.longest_form()
         if best[-1].lower() in NON_PERSON_HEADS or best[-1].lower() in NON_PERSON_WORDS:
             return False
         return not (len(best) == 1 and (best[0].isupper() or best[0].lower() in NON_PERSON_WORDS))
@@ -181,7 +199,7 @@ class Entity:
             return False
         if self.gender or self.first or self.titles or self.speaker_votes:
             return True
-        best = _longest(self.forms)
+        best = self.longest_form()
         if len(best) > 1 and all(w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]):
             # "Kerr Putney": two or more capitalised words that are not a place or body
             return True

@@ -25,6 +25,10 @@ class ParsedDoc:
     line_of_token: list[int] = field(default_factory=list)
     # names.is_headline_line's answers, by token range
     headline_lines: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
+    # line index -> its token range [lo, hi) (line_tokens' answers, computed once):
+    # constant time, whatever the line's length
+    line_token_lo: list[int] = field(default_factory=list, compare=False, repr=False)
+    line_token_hi: list[int] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str) -> ParsedDoc:
@@ -35,10 +39,15 @@ class ParsedDoc:
         tokens = tokenize(text)
         token_starts = [t.start for t in tokens]
         line_of_token: list[int] = []
+        line_lo: list[int] = []
+        line_hi: list[int] = []
         for line in lines:
-            in_line = _first_at_or_after(token_starts, line.end) - len(line_of_token)
-            line_of_token.extend([line.index] * in_line)
-        return cls(text, lines, tokens, token_starts, line_of_token=line_of_token)
+            line_lo.append(_first_at_or_after(token_starts, line.start))
+            hi = _first_at_or_after(token_starts, line.end)
+            line_hi.append(hi)
+            line_of_token.extend([line.index] * (hi - len(line_of_token)))
+        return cls(text, lines, tokens, token_starts, line_of_token=line_of_token,
+                   line_token_lo=line_lo, line_token_hi=line_hi)
 
     def mark_quoted(self, spans: list[QuoteSpan]) -> None:
         """Record which tokens lie inside any of ``spans`` (marks included)."""
@@ -58,6 +67,12 @@ class ParsedDoc:
     def line_tokens(self, line: Line) -> tuple[int, int]:
         """Return the token index range [lo, hi) of one line."""
         return self.token_index(line.start), self.token_index(line.end)
+
+    def line_token_range(self, index: int) -> tuple[int, int]:
+        """The token index range [lo, hi) of line ``index`` (``line_tokens``), looked
+        up: a walk from a quote to its line's ends costs the line's length, which
+        is quadratic in a paragraph dense with quotes."""
+        return self.line_token_lo[index], self.line_token_hi[index]
 
 
 def _first_at_or_after(starts: list[int], offset: int) -> int:
