@@ -162,3 +162,35 @@ def test_extract_with_an_unreadable_model_says_so_once(tmp_path):
     assert proc.returncode == 1 and proc.stdout == ""
     errors = proc.stderr.strip().splitlines()
     assert len(errors) == 1 and errors[0].startswith("error: ") and "attribution.npz" in errors[0], proc.stderr
+
+
+def _small_db(path):
+    """A database of two articles written through the Store (no pipeline run)."""
+    from quotes.corpus.store import Store
+    from quotes.records import Document, QuoteRecord, Tone
+
+    def q(start, text, speaker, tone=None):
+        return QuoteRecord(start=start, end=start + len(text), text=text, speaker=speaker,
+                           speaker_mention=speaker, speaker_start=0, speaker_end=5, cue="said",
+                           confidence=0.9, rule="verb-after", tone=tone)
+
+    with Store(path) as store:
+        store.add_analysis(Document("a1", "text one", date="2020-01-02"), [
+            q(0, "biggest mistake of my life " * 6, "Anthony Blunt", Tone(0.9, 0.1, -0.5, 0.5)),
+            q(200, "I was naive", "Blunt", Tone(0.5, 0.2, 0.0, 0.1))])
+        store.add_analysis(Document("a2" * 20, "text two", date="2021-05-06"), [
+            q(0, "It shocked me", "Bartholomew Fitzwilliam-Montgomery-Smythe the Third", Tone(0.2, 0.95, 0, 0))])
+    return path
+
+
+def test_speakers_csv_has_the_speaker_columns(tmp_path):
+    from quotes.corpus.store import SPEAKER_COLUMNS
+
+    db = _small_db(tmp_path / "q.db")
+    result = runner.invoke(app, ["speakers", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0].keys()) == SPEAKER_COLUMNS
+    blunt = next(r for r in rows if r["name"] == "Anthony Blunt")
+    assert blunt["quotes"] == "2" and blunt["articles"] == "1" and blunt["first_date"] == "2020-01-02"
+    assert blunt["aliases"] == "Anthony Blunt; Blunt" and blunt["top_regret_doc_id"] == "a1"

@@ -537,13 +537,21 @@ class Store:
         return n
 
 
-def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str) -> int:
-    """Write export rows as JSONL or CSV (header first) to a text stream.
+def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str,
+               columns: Sequence[str] | None = None) -> int:
+    """Write rows as JSONL or CSV (header first) to a text stream.
+
+    Args:
+        rows: dicts (export rows unless ``columns`` says otherwise).
+        out: the text stream.
+        fmt: ``"jsonl"`` or ``"csv"``.
+        columns: the CSV columns, in order (default: :data:`EXPORT_COLUMNS`;
+            :data:`SPEAKER_COLUMNS` for ``speakers()`` rows).
 
     Returns:
         The number of rows written.
     """
-    names = [c for c, _ in EXPORT_COLUMNS]
+    names = list(columns) if columns is not None else [c for c, _ in EXPORT_COLUMNS]
     writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore") if fmt == "csv" else None
     if writer:
         writer.writeheader()

@@ -99,7 +99,7 @@ def speakers(
 
     Example: quotes speakers --db quotes.db --sort regret --top 20
     """
-    from quotes.corpus.store import write_rows
+    from quotes.corpus.store import SPEAKER_COLUMNS, write_rows
 
     with _open_store(db) as store:
         rows = store.speakers(sort=sort.value, top=top)
@@ -107,7 +107,7 @@ def speakers(
         typer.echo(json.dumps(rows, ensure_ascii=False))
     elif fmt == SpeakerFormat.csv:
         write_rows(({k: _cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows),
-                   sys.stdout, "csv")
+                   sys.stdout, "csv", columns=SPEAKER_COLUMNS)
     else:
         _print_table(rows, [("name", 24), ("quotes", 6), ("articles", 8), ("regret_mean", 11),
                             ("regret_max", 10), ("shock_mean", 10), ("shock_max", 9), ("aliases", 40)])
