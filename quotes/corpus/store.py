@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -73,6 +74,8 @@ SPEAKER_COLUMNS = (
 )
 _TONE_FIELDS = ("regret", "shock", "polarity", "subjectivity")
 _EXPORT_BATCH = 10_000
+# Seconds a connection waits for another process's write lock before giving up.
+_BUSY_TIMEOUT = 60.0
 
 
 class StoreError(QuotesError):
@@ -81,12 +84,19 @@ class StoreError(QuotesError):
 
 def content_hash(doc_id: str, text: str) -> str:
     """The sha1 of a document's id and text: what "already analysed" compares."""
-    return hashlib.sha1(f"{doc_id}\x00{text}".encode("utf-8")).hexdigest()
+    # surrogatepass: any str hashes (a lone surrogate such as "\ud800" is kept
+    # as its three bytes); valid text encodes exactly as strict UTF-8 does.
+    return hashlib.sha1(f"{doc_id}\x00{text}".encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc)
+    return "locked" in message or "busy" in message
 
 
 def quote_id(doc_id: str, start: int, end: int) -> str:
     """A quote's id: 16 hex digits of the sha1 of its doc_id and offsets."""
-    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
 def _now() -> str:
@@ -159,17 +169,19 @@ class Store:
         StoreError: when the file is not an SQLite database or cannot be opened.
 
     Notes:
-        Only one process should write at a time (the batch runner writes from its
-        parent process only); readers may query while it writes (WAL mode).
+        Writers take turns: a process that finds another writing (or creating
+        the same new file) waits for its lock, up to a minute, instead of
+        failing; readers may query while it writes (WAL mode). The batch runner
+        writes from its parent process only.
     """
 
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
             self.conn.row_factory = sqlite3.Row
             if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                self._wal()
             # WAL + NORMAL: a killed process loses nothing committed and never
             # corrupts; only a power cut may lose the last transactions.
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -204,11 +216,41 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    def _wal(self) -> None:
+        """Switch to WAL mode, waiting while another process holds the file.
+
+        Changing the journal mode does not call SQLite's busy handler: when two
+        processes open a new database at once, one gets "database is locked" at
+        once. It is retried here until the busy timeout has passed.
+        """
+        deadline = time.monotonic() + _BUSY_TIMEOUT
+        delay = 0.005
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(0.1, delay * 2)
+
+    def _pending_migrations(self) -> list[str]:
+        """Names of the migrations this database lacks (read only; no lock taken)."""
+        has_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")} if has_table else set()
+        return [name for name, _ in MIGRATIONS if name not in done]
+
     def _migrate(self) -> None:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        for name, migration in MIGRATIONS:
-            with self._transaction() as conn:
-                # checked inside the write lock: two processes opening a new file race here
+        if not self._pending_migrations():
+            return  # the usual case: nothing written, no lock taken
+        # One write transaction for the whole schema, re-checked inside the lock:
+        # two processes creating the same new file at once both get here, and the
+        # second finds the first one's tables.
+        with self._transaction() as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            for name, migration in MIGRATIONS:
                 if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
                     continue
                 migration(conn)
