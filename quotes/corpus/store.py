@@ -89,6 +89,28 @@ def content_hash(doc_id: str, text: str) -> str:
     return hashlib.sha1(f"{doc_id}\x00{text}".encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+def database_error(path: str, exc: sqlite3.Error) -> str:
+    """A one-line message for an SQLite error on the database at ``path``:
+    what went wrong, and what to do about it."""
+    message = str(exc)
+    low = message.lower()
+    if "readonly" in low or "read-only" in low:
+        advice = ("the database or its folder is read-only; analyse into a --db you can write "
+                  "(reading commands open it read-only)")
+    elif "not a database" in low or "malformed" in low or "corrupt" in low:
+        advice = ("cannot open as a quotes database: the file is damaged or not SQLite; "
+                  "analyse again into a new --db (or restore it from a copy)")
+    elif "unable to open" in low or "cannot open" in low:
+        advice = "cannot open the file; check that its folder exists and that you may read and write it"
+    elif "locked" in low or "busy" in low:
+        advice = "another process has held the database for too long; try again when it has finished"
+    elif "disk" in low and "full" in low:
+        advice = "the disk is full; free some space and run the command again"
+    else:
+        advice = "the database cannot be used"
+    return f"{path}: {advice} (sqlite: {message})"
+
+
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     message = str(exc)
     return "locked" in message or "busy" in message
@@ -164,9 +186,13 @@ class Store:
 
     Args:
         path: the database file (created if absent), or ``":memory:"``.
+        readonly: open an existing file with SQLite's ``mode=ro`` and never
+            write to it (no WAL switch, no migration; speakers that are stale
+            are resolved in TEMP tables). For reading commands.
 
     Raises:
-        StoreError: when the file is not an SQLite database or cannot be opened.
+        StoreError: when the file is not a quotes database, cannot be opened,
+            or (read-only) is missing or needs a schema migration.
 
     Notes:
         Writers take turns: a process that finds another writing (or creating
@@ -175,20 +201,58 @@ class Store:
         writes from its parent process only.
     """
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly and self.path != ":memory:"
+        self._resolved_epoch: int | None = None  # read-only: speakers resolved in TEMP tables
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
+            if self.readonly:
+                self.conn = self._connect_readonly()
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
             self.conn.row_factory = sqlite3.Row
-            if self.path != ":memory:":
-                self._wal()
-            # WAL + NORMAL: a killed process loses nothing committed and never
-            # corrupts; only a power cut may lose the last transactions.
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a quotes database ({exc})") from None
+            if self.readonly:
+                pending = self._pending_migrations()
+                if pending:
+                    raise StoreError(
+                        f"{self.path}: the database needs schema migration {', '.join(pending)}, which "
+                        "reading cannot apply; run `quotes analyse` on it (where it can be written) to upgrade")
+            else:
+                if self.path != ":memory:":
+                    self._wal()
+                # WAL + NORMAL: a killed process loses nothing committed and never
+                # corrupts; only a power cut may lose the last transactions.
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(database_error(self.path, exc)) from None
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """Open the file with SQLite's ``mode=ro``: nothing is ever written to it.
+
+        A WAL database needs its ``-shm`` file; in a folder that cannot be
+        written, a database with no ``-wal`` file (so nobody is writing it) is
+        opened as immutable instead.
+        """
+        path = Path(self.path)
+        if not path.exists():
+            raise StoreError(f"{self.path}: no such database; create it with `quotes analyse PATH... --db {self.path}`")
+        if path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=_BUSY_TIMEOUT)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            wal = Path(f"{self.path}-wal")
+            if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size):
+                raise
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
 
     # --- plumbing ---------------------------------------------------------------
 
@@ -236,9 +300,16 @@ class Store:
             delay = min(0.1, delay * 2)
 
     def _pending_migrations(self) -> list[str]:
-        """Names of the migrations this database lacks (read only; no lock taken)."""
+        """Names of the migrations this database lacks (read only; no lock taken).
+
+        Raises:
+            StoreError: read-only, for a database that is not a quotes database.
+        """
         has_table = self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+        if not has_table and self.readonly:
+            raise StoreError(f"{self.path}: not a quotes database (no _migrations table); "
+                             "give the --db that `quotes analyse` wrote")
         done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")} if has_table else set()
         return [name for name, _ in MIGRATIONS if name not in done]
 
@@ -361,25 +432,57 @@ class Store:
         Returns:
             The number of speakers.
         """
-        from quotes.corpus.speakers import resolve_speakers
-
+        if self.readonly:
+            return self._resolve_speakers_in_memory(force)
         with self._transaction() as conn:
             epoch, done = (conn.execute("SELECT value FROM state WHERE key = ?", (k,)).fetchone()[0]
                            for k in ("analysis_epoch", "speakers_epoch"))
             if force or epoch != done:
-                rows = conn.execute(
-                    "SELECT doc_id, speaker, speaker_mention FROM quotes WHERE speaker IS NOT NULL")
-                resolution = resolve_speakers(tuple(r) for r in rows)
-                for table in ("speakers", "speaker_aliases", "speaker_names"):
-                    conn.execute(f"DELETE FROM {table}")
-                conn.executemany("INSERT INTO speakers VALUES (?, ?, ?)",
-                                 ((s.speaker_id, s.name, s.kind) for s in resolution.speakers.values()))
-                conn.executemany("INSERT INTO speaker_aliases VALUES (?, ?, ?)",
-                                 ((s.speaker_id, a, i) for s in resolution.speakers.values()
-                                  for i, a in enumerate(s.aliases)))
-                conn.executemany("INSERT INTO speaker_names VALUES (?, ?)", resolution.assignments.items())
+                self._fill_speakers(conn, "main")
                 conn.execute("UPDATE state SET value = ? WHERE key = 'speakers_epoch'", (epoch,))
             return conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+
+    def _resolve_speakers_in_memory(self, force: bool) -> int:
+        """Read-only: when the stored speakers are stale, resolve them into TEMP
+        tables of the same names, which shadow the file's in every query."""
+        conn = self.conn
+        epoch, done = (conn.execute("SELECT value FROM main.state WHERE key = ?", (k,)).fetchone()[0]
+                       for k in ("analysis_epoch", "speakers_epoch"))
+        if (force or epoch != done) and self._resolved_epoch != epoch:
+            conn.execute("BEGIN")
+            try:
+                for sql in ("CREATE TEMP TABLE IF NOT EXISTS speakers "
+                            "(speaker_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL)",
+                            "CREATE TEMP TABLE IF NOT EXISTS speaker_aliases (speaker_id TEXT NOT NULL, "
+                            "alias TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (speaker_id, alias))",
+                            "CREATE TEMP TABLE IF NOT EXISTS speaker_names "
+                            "(name TEXT PRIMARY KEY, speaker_id TEXT NOT NULL)"):
+                    conn.execute(sql)
+                self._fill_speakers(conn, "temp")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            self._resolved_epoch = epoch
+        return conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+
+    @staticmethod
+    def _fill_speakers(conn: sqlite3.Connection, schema: str) -> None:
+        """Recompute the speaker tables of ``schema`` ("main" or "temp") from the quotes."""
+        from quotes.corpus.speakers import resolve_speakers
+
+        rows = conn.execute(
+            "SELECT doc_id, speaker, speaker_mention FROM main.quotes WHERE speaker IS NOT NULL")
+        resolution = resolve_speakers(tuple(r) for r in rows)
+        for table in ("speakers", "speaker_aliases", "speaker_names"):
+            conn.execute(f"DELETE FROM {schema}.{table}")
+        conn.executemany(f"INSERT INTO {schema}.speakers VALUES (?, ?, ?)",
+                         ((s.speaker_id, s.name, s.kind) for s in resolution.speakers.values()))
+        conn.executemany(f"INSERT INTO {schema}.speaker_aliases VALUES (?, ?, ?)",
+                         ((s.speaker_id, a, i) for s in resolution.speakers.values()
+                          for i, a in enumerate(s.aliases)))
+        conn.executemany(f"INSERT INTO {schema}.speaker_names VALUES (?, ?)",
+                         resolution.assignments.items())
 
     def speakers(self, sort: str = "quotes", top: int | None = None) -> list[dict[str, Any]]:
         """One row per speaker, with counts, dates and tone aggregates.
@@ -554,8 +657,8 @@ class Store:
             The number of rows written.
 
         Raises:
-            StoreError: for an unknown format, parquet to a stream, or
-                parquet without pyarrow installed.
+            StoreError: for an unknown format, parquet to a stream, parquet
+                without pyarrow installed, or an output that cannot be written.
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
@@ -565,6 +668,10 @@ class Store:
                 raise StoreError("parquet cannot be written to a text stream; give --output FILE")
             return write_rows(rows, output, fmt)
         path = Path(output)
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder; give --output a file name")
+        if not path.parent.is_dir():
+            raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
         tmp = path.with_name(f".{path.name}.part")
         try:
             if fmt == "parquet":
@@ -573,6 +680,9 @@ class Store:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
                     n = write_rows(rows, fh, fmt)
             os.replace(tmp, path)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
+                             "choose an --output in a folder you may write") from None
         finally:
             if tmp.exists():
                 tmp.unlink()

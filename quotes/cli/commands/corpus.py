@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
-from quotes.cli.app import app, choice, err
+from quotes.cli.app import app, choice, err, named_input
 from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
 
 _DB_HELP = "The SQLite database (created by `quotes analyse`)."
@@ -22,15 +22,34 @@ ListFormat = choice("ListFormat", LIST_FORMATS)
 ExportFormat = choice("ExportFormat", EXPORT_FORMATS)
 
 
-def _open_store(db: Path):
+def _store_errors(run, db: Path):
+    """Call ``run()``; a database or project error becomes one line on stderr
+    naming the database and what to do, and exit code 1 (never a traceback)."""
+    import sqlite3
+
+    from quotes.corpus.store import database_error
     from quotes.errors import QuotesError
-    from quotes.corpus.store import Store
 
     try:
-        return Store(db)
+        return run()
     except QuotesError as exc:
         err(f"error: {exc}")
-        raise typer.Exit(code=1) from None
+    except sqlite3.Error as exc:
+        err(f"error: {database_error(str(db), exc)}")
+    except OSError as exc:  # a folder on the way that may not be read
+        err(f"error: {exc.filename or db}: {exc.strerror or exc}")
+    raise typer.Exit(code=1)
+
+
+def _read_store(db: Path, query):
+    """``query(store)`` on the database opened read-only (see ``_store_errors``)."""
+    from quotes.corpus.store import Store
+
+    def run():
+        with Store(db, readonly=True) as store:
+            return query(store)
+
+    return _store_errors(run, db)
 
 
 def _cell(value) -> str:
@@ -74,18 +93,30 @@ def analyse(
     """
     from quotes.corpus.batch import analyse_paths
 
-    summary = analyse_paths(paths, db, workers=workers, progress=not no_progress,
-                            start_method=start_method.value if start_method else None)
+    # A path that does not exist is a typo, not an input: said at once, and no
+    # database is created for a run that has nothing to read.
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    for path in missing:
+        err(f"error: {path}: no such file or folder")
+    paths = [p for p in paths if p not in missing]
+    if not paths:
+        raise typer.Exit(code=1)
+    summary = _store_errors(lambda: analyse_paths(
+        paths, db, workers=workers, progress=not no_progress,
+        start_method=start_method.value if start_method else None), db)
     typer.echo(summary.format())
+    named_failures = [f for f in summary.failed if named_input(f.source, paths)]
+    for failure in named_failures:
+        err(f"error: {failure.source}: {failure.reason}")
     if summary.interrupted:
         raise typer.Exit(code=130)
-    if strict and summary.failed:
+    if missing or named_failures or (strict and summary.failed):
         raise typer.Exit(code=1)
 
 
 @app.command()
 def speakers(
-    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order speakers by this, largest first.")
                     ] = SpeakerSort.quotes,
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N speakers.")] = None,
@@ -101,8 +132,7 @@ def speakers(
     """
     from quotes.corpus.store import SPEAKER_COLUMNS, write_rows
 
-    with _open_store(db) as store:
-        rows = store.speakers(sort=sort.value, top=top)
+    rows = _read_store(db, lambda store: store.speakers(sort=sort.value, top=top))
     if fmt == SpeakerFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False))
     elif fmt == SpeakerFormat.csv:
@@ -115,7 +145,7 @@ def speakers(
 
 @app.command("list")
 def list_quotes(
-    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="A speaker id, name or alias.")] = None,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
     min_regret: Annotated[Optional[float], typer.Option("--min-regret", min=0.0, max=1.0)] = None,
@@ -124,12 +154,20 @@ def list_quotes(
 ) -> None:
     """List the attributed quotes in the database, filtered.
 
+    When no quote matches, a "no quotes match" line goes to stderr (exit code
+    0): the table prints nothing, CSV only its header, JSONL nothing.
+
     Example: quotes list --db quotes.db --speaker "Anthony Blunt" --min-regret 0.5
     """
     from quotes.corpus.store import write_rows
 
-    with _open_store(db) as store:
-        rows = store.quotes(speaker=speaker, doc=doc, min_regret=min_regret, min_shock=min_shock)
+    rows = _read_store(db, lambda store: store.quotes(speaker=speaker, doc=doc, min_regret=min_regret,
+                                                      min_shock=min_shock))
+    if not rows:
+        # said on stderr, so that the JSONL/CSV on stdout stays what it is
+        err(_no_match(db, speaker, doc, min_regret, min_shock))
+        if fmt == ListFormat.table:
+            return
     if fmt == ListFormat.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -139,11 +177,18 @@ def list_quotes(
         _print_table(rows, [("speaker", 22), ("doc_id", 24), ("regret", 6), ("shock", 5), ("text", 60)])
 
 
+def _no_match(db: Path, speaker, doc, min_regret, min_shock) -> str:
+    filters = [f"{name} {value!r}" for name, value in (
+        ("--speaker", speaker), ("--doc", doc), ("--min-regret", min_regret), ("--min-shock", min_shock))
+        if value is not None]
+    return f"no quotes match {', '.join(filters)} in {db}" if filters else f"no quotes in {db}"
+
+
 @app.command()
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
-    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
 ) -> None:
     """Export every quote with all its fields, one row per quote, for research datasets.
 
@@ -152,12 +197,5 @@ def export(
 
     Example: quotes export --db quotes.db --format parquet --output quotes.parquet
     """
-    from quotes.errors import QuotesError
-
-    with _open_store(db) as store:
-        try:
-            n = store.export(sys.stdout if output == "-" else output, fmt.value)
-        except QuotesError as exc:
-            err(f"error: quotes export: {exc}")
-            raise typer.Exit(code=1) from None
+    n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value))
     err(f"exported {n} quotes to {output}")

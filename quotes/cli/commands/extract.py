@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotes.cli.app import ExtractFormat, ReportFormat, app, err
+from quotes.cli.app import ExtractFormat, ReportFormat, app, err, named_input
 
 
 @app.command()
@@ -43,13 +43,11 @@ def extract(
         raise typer.Exit(code=1) from None
     chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
     writer = Writer(chosen, sys.stdout, explain=explain)
-    named = set(paths)
     failed_named = False
     for item in read_documents(paths, warn=lambda m: err(f"warning: {m}")):
         if isinstance(item, InputError):
             err(f"error: {item}")
-            root = item.source.rsplit(":", 1)[0] if ":" in item.source else item.source
-            failed_named = failed_named or item.source in named or root in named or "-" in named
+            failed_named = failed_named or named_input(item.source, paths)
             continue
         try:
             quotes = extract_document(item)
@@ -68,7 +66,6 @@ def extract(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(
-        exists=True, readable=True,
         help="Gold JSONL (PolNeAR format) or a folder of NAME.gold.jsonl files.")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
     errors: Annotated[int, typer.Option("--errors", help="Also list this many errors of each kind.")] = 0,
