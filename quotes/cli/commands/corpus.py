@@ -62,12 +62,20 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _print_table(rows: list[dict], columns: list[tuple[str, int]]) -> None:
+# Tables fit an 80-column terminal: (row key, header, width), two spaces between.
+SPEAKER_TABLE = (("name", "name", 24), ("quotes", "quotes", 6), ("articles", "articles", 8),
+                 ("regret_mean", "regret", 6), ("shock_mean", "shock", 5), ("aliases", "aliases", 21))
+LIST_TABLE = (("speaker", "speaker", 18), ("doc_id", "doc_id", 14), ("regret", "regret", 6),
+              ("shock", "shock", 5), ("text", "quote", 27))
+TABLE_WIDTH = 80
+
+
+def _print_table(rows: list[dict], columns: tuple[tuple[str, str, int], ...]) -> None:
     from quotes.cli.output import shorten
 
-    sys.stdout.write("  ".join(f"{name:<{w}}" for name, w in columns).rstrip() + "\n")
+    sys.stdout.write("  ".join(f"{head:<{w}}" for _, head, w in columns).rstrip() + "\n")
     for row in rows:
-        cells = [f"{shorten(_cell(row.get(name)), w):<{w}}" for name, w in columns]
+        cells = [f"{shorten(_cell(row.get(key)), w):<{w}}" for key, _, w in columns]
         sys.stdout.write("  ".join(cells).rstrip() + "\n")
 
 
@@ -119,28 +127,33 @@ def speakers(
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order speakers by this, largest first.")
                     ] = SpeakerSort.quotes,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N speakers.")] = None,
+    top: Annotated[int, typer.Option(
+        "--top", min=0, help="Show only the first N speakers; 0 shows them all.")] = 20,
     fmt: Annotated[SpeakerFormat, typer.Option("--format", "-f", help="Output format.")] = SpeakerFormat.table,
 ) -> None:
     """One row per speaker across the corpus: quotes, articles, dates and tone.
 
-    Columns: speaker_id, name, aliases, quotes, articles, first_date, last_date,
+    Shows the first 20 speakers (--top 0: all of them). The JSON and CSV columns:
+    speaker_id, name, aliases, quotes, articles, first_date, last_date,
     regret_mean, regret_max, shock_mean, shock_max, polarity_mean, and the most
-    regretful and most shocked quote with its doc_id.
+    regretful and most shocked quote with its doc_id; the table shows the name,
+    counts, mean regret and shock, and aliases.
 
-    Example: quotes speakers --db quotes.db --sort regret --top 20
+    Example: quotes speakers --db quotes.db --sort regret --top 0
     """
     from quotes.corpus.store import SPEAKER_COLUMNS, write_rows
 
-    rows = _read_store(db, lambda store: store.speakers(sort=sort.value, top=top))
+    rows = _read_store(db, lambda store: store.speakers(sort=sort.value))
+    if top and len(rows) > top:
+        err(f"showing the first {top} of {len(rows)} speakers; --top 0 shows them all")
+        rows = rows[:top]
     if fmt == SpeakerFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False))
     elif fmt == SpeakerFormat.csv:
         write_rows(({k: _cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows),
                    sys.stdout, "csv", columns=SPEAKER_COLUMNS)
     else:
-        _print_table(rows, [("name", 24), ("quotes", 6), ("articles", 8), ("regret_mean", 11),
-                            ("regret_max", 10), ("shock_mean", 10), ("shock_max", 9), ("aliases", 40)])
+        _print_table(rows, SPEAKER_TABLE)
 
 
 @app.command("list")
@@ -148,8 +161,10 @@ def list_quotes(
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="A speaker id, name or alias.")] = None,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
-    min_regret: Annotated[Optional[float], typer.Option("--min-regret", min=0.0, max=1.0)] = None,
-    min_shock: Annotated[Optional[float], typer.Option("--min-shock", min=0.0, max=1.0)] = None,
+    min_regret: Annotated[Optional[float], typer.Option(
+        "--min-regret", min=0.0, max=1.0, help="Only quotes whose regret is at least this (0 to 1).")] = None,
+    min_shock: Annotated[Optional[float], typer.Option(
+        "--min-shock", min=0.0, max=1.0, help="Only quotes whose shock is at least this (0 to 1).")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """List the attributed quotes in the database, filtered.
@@ -174,7 +189,7 @@ def list_quotes(
     elif fmt == ListFormat.csv:
         write_rows(rows, sys.stdout, "csv")
     else:
-        _print_table(rows, [("speaker", 22), ("doc_id", 24), ("regret", 6), ("shock", 5), ("text", 60)])
+        _print_table(rows, LIST_TABLE)
 
 
 def _no_match(db: Path, speaker, doc, min_regret, min_shock) -> str:

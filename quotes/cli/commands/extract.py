@@ -108,13 +108,15 @@ def evaluate(
         def acc(v):
             return "n/a" if v is None else f"{v:.3f}"
 
-        typer.echo(f"attribution accuracy {acc(a['accuracy'])} (n={a['n']}): "
-                   f"named mention {acc(a['named'])} (n={a['named_n']}), "
+        # lines of at most 80 columns
+        typer.echo(f"attribution accuracy {acc(a['accuracy'])} (n={a['n']})")
+        typer.echo(f"  named mention {acc(a['named'])} (n={a['named_n']}), "
                    f"pronoun/description {acc(a['pronoun'])} (n={a['pronoun_n']})")
         kinds = ("wrong speaker", "unresolved pronoun", "missed", "spurious")
-        typer.echo("errors  " + "   ".join(f"{k}: {summary['errors'].get(k, 0)}" for k in kinds))
+        typer.echo("errors  " + "  ".join(f"{k} {summary['errors'].get(k, 0)}" for k in kinds))
     if errors:
         for kind in ("wrong speaker", "unresolved pronoun", "missed", "spurious"):
             for e in [e for e in error_list if e["kind"] == kind][:errors]:
-                extra = f"  gold={e.get('gold')!r} predicted={e.get('predicted')!r}" if "gold" in e else ""
-                err(f"[{kind}] {e['doc_id']}: {shorten(e['text'], 70)!r}{extra}")
+                err(shorten(f"[{kind}] {e['doc_id']}: {shorten(e['text'], 40)!r}", 80))
+                if "gold" in e:
+                    err(shorten(f"  gold={e.get('gold')!r} predicted={e.get('predicted')!r}", 80))

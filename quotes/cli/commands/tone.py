@@ -90,6 +90,7 @@ def tone(
         raise typer.Exit(code=1)
 
     failed = False
+    header = False
     batch: list[str] = []
 
     def flush() -> None:
@@ -98,12 +99,16 @@ def tone(
         except QuotesError as exc:
             err(f"error: {exc}")
             raise typer.Exit(code=1) from None
+        nonlocal header
+        if fmt == ToneFormat.table and not header:
+            sys.stdout.write("regret  shock  polarity  subj  text\n")
+            header = True
         for text, t in zip(batch, tones):
             if fmt == ToneFormat.jsonl:
                 sys.stdout.write(json.dumps({"text": text, **t.to_dict()}, ensure_ascii=False) + "\n")
-            else:
-                sys.stdout.write(f"regret {t.regret:.2f}  shock {t.shock:.2f}  polarity {t.polarity:+.2f}  "
-                                 f"subj {t.subjectivity:.2f}  {shorten(text, 70)}\n")
+            else:  # 80 columns
+                sys.stdout.write(f"{t.regret:>6.2f}  {t.shock:>5.2f}  {t.polarity:>+8.2f}  "
+                                 f"{t.subjectivity:>4.2f}  {shorten(text, 49)}\n")
         batch.clear()
 
     scored = 0
