@@ -1,7 +1,11 @@
 """quotes: find direct quotes in news text, name their speakers, score their tone.
 
-The public API is small: :func:`extract` turns one article into attributed quote
-records, :func:`read_documents` turns paths into :class:`Document` objects.
+The public API is small: :func:`extract` turns one article's text into
+:class:`QuoteRecord` objects (speaker, offsets, cue, confidence and a
+:class:`Tone`); :func:`extract_document` does the same for a :class:`Document`,
+which :func:`read_documents` makes from paths. Errors raised on purpose are
+:class:`QuotesError` (and its :class:`InputError`). The package is typed
+(``py.typed``).
 
 The stages are subpackages, each importing only the ones below it:
 :mod:`quotes.cli` -> :mod:`quotes.training` -> :mod:`quotes.corpus` ->

@@ -38,3 +38,30 @@ def test_compiled_and_pure_python_extract_the_same(tmp_path):
     here = [json.dumps(doc_dict(d.doc_id, extract_document(d), False), ensure_ascii=False) for d in docs]
     assert len(docs) > 5 and sum(len(json.loads(line)["quotes"]) for line in here) > 50
     assert pure.stdout.splitlines() == here
+
+
+def test_the_public_records_keep_their_docstrings_and_the_package_is_typed():
+    import re
+
+    import quotes
+    from quotes.records import Document, QuoteRecord, Tone
+
+    for cls in (QuoteRecord, Document, Tone):
+        first = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        # a sentence, not the "Name(field: type, ...)" signature a compiled class shows
+        assert not first.startswith(cls.__name__ + "(") and ": " + "type" not in first, (cls.__name__, first)
+        assert first[:1].isupper() and first.endswith(".") and len(first.split()) >= 4, (cls.__name__, first)
+    assert (ROOT / "quotes" / "py.typed").is_file()
+    assert "/quotes/records.py" not in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # the package docstring names only what the package exports, and every export
+    named = set(re.findall(r":(?:func|class):`(\w+)`", quotes.__doc__))
+    assert named <= set(quotes.__all__) and set(quotes.__all__) - named == {"__version__"}
+
+
+def test_the_wheel_ships_py_typed(tmp_path):
+    pytest.importorskip("hatchling")
+    from hatchling.builders.wheel import WheelBuilder
+
+    builder = WheelBuilder(str(ROOT))
+    files = {f.distribution_path for f in builder.recurse_included_files()}
+    assert "quotes/py.typed" in files and "quotes/records.py" in files

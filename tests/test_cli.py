@@ -162,3 +162,104 @@ def test_extract_with_an_unreadable_model_says_so_once(tmp_path):
     assert proc.returncode == 1 and proc.stdout == ""
     errors = proc.stderr.strip().splitlines()
     assert len(errors) == 1 and errors[0].startswith("error: ") and "attribution.npz" in errors[0], proc.stderr
+
+
+def _small_db(path):
+    """A database of two articles written through the Store (no pipeline run)."""
+    from quotes.corpus.store import Store
+    from quotes.records import Document, QuoteRecord, Tone
+
+    def q(start, text, speaker, tone=None):
+        return QuoteRecord(start=start, end=start + len(text), text=text, speaker=speaker,
+                           speaker_mention=speaker, speaker_start=0, speaker_end=5, cue="said",
+                           confidence=0.9, rule="verb-after", tone=tone)
+
+    with Store(path) as store:
+        store.add_analysis(Document("a1", "text one", date="2020-01-02"), [
+            q(0, "biggest mistake of my life " * 6, "Anthony Blunt", Tone(0.9, 0.1, -0.5, 0.5)),
+            q(200, "I was naive", "Blunt", Tone(0.5, 0.2, 0.0, 0.1))])
+        store.add_analysis(Document("a2" * 20, "text two", date="2021-05-06"), [
+            q(0, "It shocked me", "Bartholomew Fitzwilliam-Montgomery-Smythe the Third", Tone(0.2, 0.95, 0, 0))])
+    return path
+
+
+def test_speakers_csv_has_the_speaker_columns(tmp_path):
+    from quotes.corpus.store import SPEAKER_COLUMNS
+
+    db = _small_db(tmp_path / "q.db")
+    result = runner.invoke(app, ["speakers", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0].keys()) == SPEAKER_COLUMNS
+    blunt = next(r for r in rows if r["name"] == "Anthony Blunt")
+    assert blunt["quotes"] == "2" and blunt["articles"] == "1" and blunt["first_date"] == "2020-01-02"
+    assert blunt["aliases"] == "Anthony Blunt; Blunt" and blunt["top_regret_doc_id"] == "a1"
+
+
+def _options(group, prefix=()):
+    import click
+
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from _options(command, prefix + (name,))
+        else:
+            for param in command.params:
+                yield " ".join(prefix + (name,)), param
+
+
+@pytest.mark.parametrize("where,param", list(_options(get_command(app))),
+                         ids=lambda x: x if isinstance(x, str) else x.name)
+def test_every_option_has_help_text(where, param):
+    assert (getattr(param, "help", None) or "").strip(), f"{where}: {param.name} has no help text"
+
+
+def _wide_lines(text):
+    return [line for line in text.splitlines() if len(line) > 80]
+
+
+def test_every_table_fits_80_columns(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    db = _small_db(tmp_path / "q.db")
+    long_name = ("Bartholomew Fitzwilliam-Montgomery-Smythe the Third of the Borough of "
+                 "Kensington and Chelsea")
+    article = tmp_path / ("a-very-long-document-identifier-" * 3 + ".txt")
+    article.write_text(ARTICLE + f'\n"{"word " * 40}," said {long_name}, according to the spokeswoman.\n',
+                       encoding="utf-8")
+    texts = tmp_path / "texts.txt"
+    texts.write_text("I regret it deeply " * 10 + "\nWhat a shock!\n", encoding="utf-8")
+    gold = {"doc_id": "g" * 90, "text": ARTICLE, "quotes": [
+        {"start": 13, "end": 32, "text": ARTICLE[13:32], "speaker": "Anthony Blunt",
+         "speaker_mention": "Anthony Blunt", "speaker_start": 39, "speaker_end": 52, "cue": "said"}]}
+    (tmp_path / "g.gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    commands = [
+        ["speakers", "--db", str(db)],
+        ["list", "--db", str(db)],
+        ["extract", str(article), "--format", "table"],
+        ["extract", str(article), "--format", "table", "--explain"],
+        ["tone", str(texts), "--format", "table"],
+        ["evaluate", str(tmp_path / "g.gold.jsonl"), "--errors", "3"],
+    ]
+    for command in commands:
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, (command, result.output)
+        assert len(result.stdout.splitlines()) >= 2, command
+        assert _wide_lines(result.stdout) == [] and _wide_lines(result.stderr) == [], command
+
+
+def test_speakers_shows_the_top_20_by_default(tmp_path):
+    from quotes.corpus.store import Store
+    from quotes.records import Document, QuoteRecord
+
+    db = tmp_path / "q.db"
+    names = [f"Person{chr(65 + i // 26)}{chr(97 + i % 26)} Surname{i}" for i in range(25)]
+    with Store(db) as store:
+        store.add_analysis(Document("d", "text"), [
+            QuoteRecord(start=10 * i, end=10 * i + 5, text="words", speaker=name, speaker_mention=name,
+                        speaker_start=0, speaker_end=1, cue="said", confidence=0.9, rule="r")
+            for i, name in enumerate(names)])
+    default = runner.invoke(app, ["speakers", "--db", str(db)])
+    assert default.exit_code == 0 and len(default.stdout.splitlines()) == 1 + 20
+    assert "--top 0" in default.stderr
+    every = runner.invoke(app, ["speakers", "--db", str(db), "--top", "0", "--format", "json"])
+    assert len(json.loads(every.stdout)) == 25
+    assert len(json.loads(runner.invoke(app, ["speakers", "--db", str(db), "--top", "3", "-f", "json"]).stdout)) == 3

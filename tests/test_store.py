@@ -272,3 +272,48 @@ def test_batch_of_analyses_is_one_commit_and_keeps_the_last_of_a_doc(tmp_path):
         texts = sorted(q["text"] for q in store.quotes())
         assert texts == ["bee", "three"]
         assert store.has_document("a", content_hash("a", "second"), V1)
+
+
+def test_content_hash_takes_any_str_and_keeps_the_hash_of_valid_text():
+    import hashlib
+
+    assert content_hash("a", "caf\u00e9 \U0001F600") == hashlib.sha1("a\x00caf\u00e9 \U0001F600".encode()).hexdigest()
+    assert content_hash("a", "lone \ud800 surrogate") != content_hash("a", "lone  surrogate")
+    assert len(content_hash("\udcff", "x")) == 40 and len(quote_id("\ud800", 0, 1)) == 16
+
+
+def test_two_analyse_runs_creating_one_new_database_at_once_both_finish(tmp_path):
+    import subprocess
+    import time
+
+    from .conftest import ROOT
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(3):
+        (inputs / f"a{i}.txt").write_text(f'Intro.\n\n"It was mistake {i}," said Anthony Blunt.\n', encoding="utf-8")
+    for round_ in range(5):
+        db = tmp_path / f"q{round_}.db"
+        hold = None
+        if round_ < 2:
+            # Another process is creating the file and holds its write lock: the
+            # switch to WAL used to fail at once instead of waiting for it.
+            hold = sqlite3.connect(db, isolation_level=None)
+            hold.execute("BEGIN IMMEDIATE")
+        procs = [subprocess.Popen([sys.executable, "-m", "quotes", "analyse", str(inputs), "--db", str(db),
+                                   "--workers", "1", "--no-progress"], cwd=ROOT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(2)]
+        if hold is not None:
+            time.sleep(1.0)
+            hold.execute("ROLLBACK")
+            hold.close()
+        for proc in procs:
+            out, errors = proc.communicate(timeout=120)
+            assert proc.returncode == 0, (round_, errors)
+        conn = sqlite3.connect(db)
+        ids = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+        assert ids == ["a0", "a1", "a2"]
+        assert conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0] == 0
+        assert [r[0] for r in conn.execute("SELECT name FROM _migrations")] == [n for n, _ in MIGRATIONS]
+        conn.close()

@@ -38,6 +38,15 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def named_input(source: str, named: Sequence[str]) -> bool:
+    """True when a failed input ``source`` ("path" or "path:line") is, or is in,
+    a path named on the command line (stdin counts as named): such a failure
+    makes the command exit 1; a bad file found inside a named folder does not."""
+    root = source.rsplit(":", 1)[0] if ":" in source else source
+    names = {form for raw in named for form in (raw, str(Path(raw)))}
+    return source in names or root in names or (root == "<stdin>" and "-" in names)
+
+
 def shared_dir() -> Path:
     """Where the development data lives: $QUOTES_SHARED, else ../shared."""
     return Path(os.environ.get("QUOTES_SHARED", "../shared"))

@@ -73,8 +73,10 @@ class Writer:
             self.out.write("\n]\n" if not self._first else "]\n")
 
     def _table(self, doc_id: str, quotes: list[QuoteRecord]) -> None:
-        width = max(60, shutil.get_terminal_size((100, 20)).columns)
-        self.out.write(f"{doc_id}  ({len(quotes)} quote{'s' if len(quotes) != 1 else ''})\n")
+        # the terminal's width (80 columns when it is not a terminal), at least 76
+        width = max(76, shutil.get_terminal_size((80, 20)).columns)
+        count = f"  ({len(quotes)} quote{'s' if len(quotes) != 1 else ''})"
+        self.out.write(f"{shorten(doc_id, width - len(count))}{count}\n")
         if not quotes:
             self.out.write("\n")
             return
@@ -82,7 +84,12 @@ class Writer:
         cue_w = min(12, max(3, *(len(q.cue or "") for q in quotes)))
         rule_w = 17 if self.explain else 0
         tone_w = 9
-        quote_w = max(20, width - speaker_w - cue_w - rule_w - tone_w - 10)
+        gaps = 10 + (2 if self.explain else 0)
+        quote_w = width - speaker_w - cue_w - rule_w - tone_w - gaps
+        if quote_w < 20:  # narrow: the speaker and cue give way to the quote
+            speaker_w = max(7, speaker_w - (20 - quote_w))
+            cue_w = max(3, cue_w - max(0, 20 - (width - speaker_w - cue_w - rule_w - tone_w - gaps)))
+            quote_w = max(20, width - speaker_w - cue_w - rule_w - tone_w - gaps)
         head = (f"  {'speaker':<{speaker_w}}  {'cue':<{cue_w}}  " + (f"{'rule':<{rule_w}}  " if self.explain else "")
                 + f"{'tone':<{tone_w}}  quote\n")
         self.out.write(head)

@@ -41,6 +41,8 @@ def load_gold(path: str | Path) -> list[dict]:
         InputError: a line that is not a JSON object with ``text`` and ``quotes``.
     """
     path = Path(path)
+    if not path.exists():
+        raise InputError(str(path), "no such file or folder")
     files = sorted(path.rglob(f"*{GOLD_SUFFIX}")) if path.is_dir() else [path]
     if not files:
         raise InputError(str(path), f"no *{GOLD_SUFFIX} files in this folder")
@@ -61,6 +63,9 @@ def load_gold(path: str | Path) -> list[dict]:
                 raise InputError(f"{file}:{lineno}", "gold lines need \"text\" and \"quotes\"")
             doc.setdefault("doc_id", f"{file.stem}:{lineno}")
             docs.append(doc)
+    if not docs:
+        raise InputError(str(path), "no gold documents: the file is empty" if path.is_file()
+                         else f"no gold documents in the *{GOLD_SUFFIX} files of this folder")
     return docs
 
 

@@ -47,10 +47,24 @@ def read_documents(paths: Iterable[str], warn=None) -> Iterator[Document | Input
 
     Yields:
         Documents in input order; an :class:`InputError` in place of any input
-        that could not be read, so the rest of the batch goes on.
+        that could not be read, so the rest of the batch goes on, and one for
+        a folder of ``paths`` that gave no document.
     """
     warn = warn or (lambda msg: print(f"warning: {msg}", file=sys.stderr))
-    for path in iter_paths(paths):
+    for raw in paths:
+        seen = found = 0
+        for item in _read_path(raw, warn):
+            seen += 1
+            found += isinstance(item, Document)
+            yield item
+        if not found and raw != "-" and Path(raw).is_dir():
+            # a folder named on the command line that gives no document is a mistake
+            yield InputError(raw, "no document could be read from this folder" if seen
+                             else "no .txt or .jsonl files in this folder")
+
+
+def _read_path(raw: str, warn) -> Iterator[Document | InputError]:
+    for path in iter_paths([raw]):
         if path == "-":
             data = sys.stdin.buffer.read()
             yield from _from_bytes(data, "<stdin>", "stdin", warn)

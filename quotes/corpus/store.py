@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -73,6 +74,8 @@ SPEAKER_COLUMNS = (
 )
 _TONE_FIELDS = ("regret", "shock", "polarity", "subjectivity")
 _EXPORT_BATCH = 10_000
+# Seconds a connection waits for another process's write lock before giving up.
+_BUSY_TIMEOUT = 60.0
 
 
 class StoreError(QuotesError):
@@ -81,12 +84,41 @@ class StoreError(QuotesError):
 
 def content_hash(doc_id: str, text: str) -> str:
     """The sha1 of a document's id and text: what "already analysed" compares."""
-    return hashlib.sha1(f"{doc_id}\x00{text}".encode("utf-8")).hexdigest()
+    # surrogatepass: any str hashes (a lone surrogate such as "\ud800" is kept
+    # as its three bytes); valid text encodes exactly as strict UTF-8 does.
+    return hashlib.sha1(f"{doc_id}\x00{text}".encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def database_error(path: str, exc: sqlite3.Error) -> str:
+    """A one-line message for an SQLite error on the database at ``path``:
+    what went wrong, and what to do about it."""
+    message = str(exc)
+    low = message.lower()
+    if "readonly" in low or "read-only" in low:
+        advice = ("the database or its folder is read-only; analyse into a --db you can write "
+                  "(reading commands open it read-only)")
+    elif "not a database" in low or "malformed" in low or "corrupt" in low:
+        advice = ("cannot open as a quotes database: the file is damaged or not SQLite; "
+                  "analyse again into a new --db (or restore it from a copy)")
+    elif "unable to open" in low or "cannot open" in low:
+        advice = "cannot open the file; check that its folder exists and that you may read and write it"
+    elif "locked" in low or "busy" in low:
+        advice = "another process has held the database for too long; try again when it has finished"
+    elif "disk" in low and "full" in low:
+        advice = "the disk is full; free some space and run the command again"
+    else:
+        advice = "the database cannot be used"
+    return f"{path}: {advice} (sqlite: {message})"
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc)
+    return "locked" in message or "busy" in message
 
 
 def quote_id(doc_id: str, start: int, end: int) -> str:
     """A quote's id: 16 hex digits of the sha1 of its doc_id and offsets."""
-    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
 def _now() -> str:
@@ -154,29 +186,73 @@ class Store:
 
     Args:
         path: the database file (created if absent), or ``":memory:"``.
+        readonly: open an existing file with SQLite's ``mode=ro`` and never
+            write to it (no WAL switch, no migration; speakers that are stale
+            are resolved in TEMP tables). For reading commands.
 
     Raises:
-        StoreError: when the file is not an SQLite database or cannot be opened.
+        StoreError: when the file is not a quotes database, cannot be opened,
+            or (read-only) is missing or needs a schema migration.
 
     Notes:
-        Only one process should write at a time (the batch runner writes from its
-        parent process only); readers may query while it writes (WAL mode).
+        Writers take turns: a process that finds another writing (or creating
+        the same new file) waits for its lock, up to a minute, instead of
+        failing; readers may query while it writes (WAL mode). The batch runner
+        writes from its parent process only.
     """
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly and self.path != ":memory:"
+        self._resolved_epoch: int | None = None  # read-only: speakers resolved in TEMP tables
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if self.readonly:
+                self.conn = self._connect_readonly()
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
             self.conn.row_factory = sqlite3.Row
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode=WAL")
-            # WAL + NORMAL: a killed process loses nothing committed and never
-            # corrupts; only a power cut may lose the last transactions.
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a quotes database ({exc})") from None
+            if self.readonly:
+                pending = self._pending_migrations()
+                if pending:
+                    raise StoreError(
+                        f"{self.path}: the database needs schema migration {', '.join(pending)}, which "
+                        "reading cannot apply; run `quotes analyse` on it (where it can be written) to upgrade")
+            else:
+                if self.path != ":memory:":
+                    self._wal()
+                # WAL + NORMAL: a killed process loses nothing committed and never
+                # corrupts; only a power cut may lose the last transactions.
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(database_error(self.path, exc)) from None
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """Open the file with SQLite's ``mode=ro``: nothing is ever written to it.
+
+        A WAL database needs its ``-shm`` file; in a folder that cannot be
+        written, a database with no ``-wal`` file (so nobody is writing it) is
+        opened as immutable instead.
+        """
+        path = Path(self.path)
+        if not path.exists():
+            raise StoreError(f"{self.path}: no such database; create it with `quotes analyse PATH... --db {self.path}`")
+        if path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=_BUSY_TIMEOUT)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            wal = Path(f"{self.path}-wal")
+            if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size):
+                raise
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
 
     # --- plumbing ---------------------------------------------------------------
 
@@ -204,11 +280,48 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    def _wal(self) -> None:
+        """Switch to WAL mode, waiting while another process holds the file.
+
+        Changing the journal mode does not call SQLite's busy handler: when two
+        processes open a new database at once, one gets "database is locked" at
+        once. It is retried here until the busy timeout has passed.
+        """
+        deadline = time.monotonic() + _BUSY_TIMEOUT
+        delay = 0.005
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(0.1, delay * 2)
+
+    def _pending_migrations(self) -> list[str]:
+        """Names of the migrations this database lacks (read only; no lock taken).
+
+        Raises:
+            StoreError: read-only, for a database that is not a quotes database.
+        """
+        has_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+        if not has_table and self.readonly:
+            raise StoreError(f"{self.path}: not a quotes database (no _migrations table); "
+                             "give the --db that `quotes analyse` wrote")
+        done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")} if has_table else set()
+        return [name for name, _ in MIGRATIONS if name not in done]
+
     def _migrate(self) -> None:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        for name, migration in MIGRATIONS:
-            with self._transaction() as conn:
-                # checked inside the write lock: two processes opening a new file race here
+        if not self._pending_migrations():
+            return  # the usual case: nothing written, no lock taken
+        # One write transaction for the whole schema, re-checked inside the lock:
+        # two processes creating the same new file at once both get here, and the
+        # second finds the first one's tables.
+        with self._transaction() as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            for name, migration in MIGRATIONS:
                 if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
                     continue
                 migration(conn)
@@ -319,25 +432,57 @@ class Store:
         Returns:
             The number of speakers.
         """
-        from quotes.corpus.speakers import resolve_speakers
-
+        if self.readonly:
+            return self._resolve_speakers_in_memory(force)
         with self._transaction() as conn:
             epoch, done = (conn.execute("SELECT value FROM state WHERE key = ?", (k,)).fetchone()[0]
                            for k in ("analysis_epoch", "speakers_epoch"))
             if force or epoch != done:
-                rows = conn.execute(
-                    "SELECT doc_id, speaker, speaker_mention FROM quotes WHERE speaker IS NOT NULL")
-                resolution = resolve_speakers(tuple(r) for r in rows)
-                for table in ("speakers", "speaker_aliases", "speaker_names"):
-                    conn.execute(f"DELETE FROM {table}")
-                conn.executemany("INSERT INTO speakers VALUES (?, ?, ?)",
-                                 ((s.speaker_id, s.name, s.kind) for s in resolution.speakers.values()))
-                conn.executemany("INSERT INTO speaker_aliases VALUES (?, ?, ?)",
-                                 ((s.speaker_id, a, i) for s in resolution.speakers.values()
-                                  for i, a in enumerate(s.aliases)))
-                conn.executemany("INSERT INTO speaker_names VALUES (?, ?)", resolution.assignments.items())
+                self._fill_speakers(conn, "main")
                 conn.execute("UPDATE state SET value = ? WHERE key = 'speakers_epoch'", (epoch,))
             return conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+
+    def _resolve_speakers_in_memory(self, force: bool) -> int:
+        """Read-only: when the stored speakers are stale, resolve them into TEMP
+        tables of the same names, which shadow the file's in every query."""
+        conn = self.conn
+        epoch, done = (conn.execute("SELECT value FROM main.state WHERE key = ?", (k,)).fetchone()[0]
+                       for k in ("analysis_epoch", "speakers_epoch"))
+        if (force or epoch != done) and self._resolved_epoch != epoch:
+            conn.execute("BEGIN")
+            try:
+                for sql in ("CREATE TEMP TABLE IF NOT EXISTS speakers "
+                            "(speaker_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL)",
+                            "CREATE TEMP TABLE IF NOT EXISTS speaker_aliases (speaker_id TEXT NOT NULL, "
+                            "alias TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (speaker_id, alias))",
+                            "CREATE TEMP TABLE IF NOT EXISTS speaker_names "
+                            "(name TEXT PRIMARY KEY, speaker_id TEXT NOT NULL)"):
+                    conn.execute(sql)
+                self._fill_speakers(conn, "temp")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            self._resolved_epoch = epoch
+        return conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+
+    @staticmethod
+    def _fill_speakers(conn: sqlite3.Connection, schema: str) -> None:
+        """Recompute the speaker tables of ``schema`` ("main" or "temp") from the quotes."""
+        from quotes.corpus.speakers import resolve_speakers
+
+        rows = conn.execute(
+            "SELECT doc_id, speaker, speaker_mention FROM main.quotes WHERE speaker IS NOT NULL")
+        resolution = resolve_speakers(tuple(r) for r in rows)
+        for table in ("speakers", "speaker_aliases", "speaker_names"):
+            conn.execute(f"DELETE FROM {schema}.{table}")
+        conn.executemany(f"INSERT INTO {schema}.speakers VALUES (?, ?, ?)",
+                         ((s.speaker_id, s.name, s.kind) for s in resolution.speakers.values()))
+        conn.executemany(f"INSERT INTO {schema}.speaker_aliases VALUES (?, ?, ?)",
+                         ((s.speaker_id, a, i) for s in resolution.speakers.values()
+                          for i, a in enumerate(s.aliases)))
+        conn.executemany(f"INSERT INTO {schema}.speaker_names VALUES (?, ?)",
+                         resolution.assignments.items())
 
     def speakers(self, sort: str = "quotes", top: int | None = None) -> list[dict[str, Any]]:
         """One row per speaker, with counts, dates and tone aggregates.
@@ -512,8 +657,8 @@ class Store:
             The number of rows written.
 
         Raises:
-            StoreError: for an unknown format, parquet to a stream, or
-                parquet without pyarrow installed.
+            StoreError: for an unknown format, parquet to a stream, parquet
+                without pyarrow installed, or an output that cannot be written.
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
@@ -523,6 +668,10 @@ class Store:
                 raise StoreError("parquet cannot be written to a text stream; give --output FILE")
             return write_rows(rows, output, fmt)
         path = Path(output)
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder; give --output a file name")
+        if not path.parent.is_dir():
+            raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
         tmp = path.with_name(f".{path.name}.part")
         try:
             if fmt == "parquet":
@@ -531,19 +680,30 @@ class Store:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
                     n = write_rows(rows, fh, fmt)
             os.replace(tmp, path)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
+                             "choose an --output in a folder you may write") from None
         finally:
             if tmp.exists():
                 tmp.unlink()
         return n
 
 
-def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str) -> int:
-    """Write export rows as JSONL or CSV (header first) to a text stream.
+def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str,
+               columns: Sequence[str] | None = None) -> int:
+    """Write rows as JSONL or CSV (header first) to a text stream.
+
+    Args:
+        rows: dicts (export rows unless ``columns`` says otherwise).
+        out: the text stream.
+        fmt: ``"jsonl"`` or ``"csv"``.
+        columns: the CSV columns, in order (default: :data:`EXPORT_COLUMNS`;
+            :data:`SPEAKER_COLUMNS` for ``speakers()`` rows).
 
     Returns:
         The number of rows written.
     """
-    names = [c for c, _ in EXPORT_COLUMNS]
+    names = list(columns) if columns is not None else [c for c, _ in EXPORT_COLUMNS]
     writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore") if fmt == "csv" else None
     if writer:
         writer.writeheader()

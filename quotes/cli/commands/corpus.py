@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
-from quotes.cli.app import app, choice, err
+from quotes.cli.app import app, choice, err, named_input
 from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
 
 _DB_HELP = "The SQLite database (created by `quotes analyse`)."
@@ -22,15 +22,34 @@ ListFormat = choice("ListFormat", LIST_FORMATS)
 ExportFormat = choice("ExportFormat", EXPORT_FORMATS)
 
 
-def _open_store(db: Path):
+def _store_errors(run, db: Path):
+    """Call ``run()``; a database or project error becomes one line on stderr
+    naming the database and what to do, and exit code 1 (never a traceback)."""
+    import sqlite3
+
+    from quotes.corpus.store import database_error
     from quotes.errors import QuotesError
-    from quotes.corpus.store import Store
 
     try:
-        return Store(db)
+        return run()
     except QuotesError as exc:
         err(f"error: {exc}")
-        raise typer.Exit(code=1) from None
+    except sqlite3.Error as exc:
+        err(f"error: {database_error(str(db), exc)}")
+    except OSError as exc:  # a folder on the way that may not be read
+        err(f"error: {exc.filename or db}: {exc.strerror or exc}")
+    raise typer.Exit(code=1)
+
+
+def _read_store(db: Path, query):
+    """``query(store)`` on the database opened read-only (see ``_store_errors``)."""
+    from quotes.corpus.store import Store
+
+    def run():
+        with Store(db, readonly=True) as store:
+            return query(store)
+
+    return _store_errors(run, db)
 
 
 def _cell(value) -> str:
@@ -43,12 +62,20 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _print_table(rows: list[dict], columns: list[tuple[str, int]]) -> None:
+# Tables fit an 80-column terminal: (row key, header, width), two spaces between.
+SPEAKER_TABLE = (("name", "name", 24), ("quotes", "quotes", 6), ("articles", "articles", 8),
+                 ("regret_mean", "regret", 6), ("shock_mean", "shock", 5), ("aliases", "aliases", 21))
+LIST_TABLE = (("speaker", "speaker", 18), ("doc_id", "doc_id", 14), ("regret", "regret", 6),
+              ("shock", "shock", 5), ("text", "quote", 27))
+TABLE_WIDTH = 80
+
+
+def _print_table(rows: list[dict], columns: tuple[tuple[str, str, int], ...]) -> None:
     from quotes.cli.output import shorten
 
-    sys.stdout.write("  ".join(f"{name:<{w}}" for name, w in columns).rstrip() + "\n")
+    sys.stdout.write("  ".join(f"{head:<{w}}" for _, head, w in columns).rstrip() + "\n")
     for row in rows:
-        cells = [f"{shorten(_cell(row.get(name)), w):<{w}}" for name, w in columns]
+        cells = [f"{shorten(_cell(row.get(key)), w):<{w}}" for key, _, w in columns]
         sys.stdout.write("  ".join(cells).rstrip() + "\n")
 
 
@@ -74,76 +101,109 @@ def analyse(
     """
     from quotes.corpus.batch import analyse_paths
 
-    summary = analyse_paths(paths, db, workers=workers, progress=not no_progress,
-                            start_method=start_method.value if start_method else None)
+    # A path that does not exist is a typo, not an input: said at once, and no
+    # database is created for a run that has nothing to read.
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    for path in missing:
+        err(f"error: {path}: no such file or folder")
+    paths = [p for p in paths if p not in missing]
+    if not paths:
+        raise typer.Exit(code=1)
+    summary = _store_errors(lambda: analyse_paths(
+        paths, db, workers=workers, progress=not no_progress,
+        start_method=start_method.value if start_method else None), db)
     typer.echo(summary.format())
+    named_failures = [f for f in summary.failed if named_input(f.source, paths)]
+    for failure in named_failures:
+        err(f"error: {failure.source}: {failure.reason}")
     if summary.interrupted:
         raise typer.Exit(code=130)
-    if strict and summary.failed:
+    if missing or named_failures or (strict and summary.failed):
         raise typer.Exit(code=1)
 
 
 @app.command()
 def speakers(
-    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order speakers by this, largest first.")
                     ] = SpeakerSort.quotes,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N speakers.")] = None,
+    top: Annotated[int, typer.Option(
+        "--top", min=0, help="Show only the first N speakers; 0 shows them all.")] = 20,
     fmt: Annotated[SpeakerFormat, typer.Option("--format", "-f", help="Output format.")] = SpeakerFormat.table,
 ) -> None:
     """One row per speaker across the corpus: quotes, articles, dates and tone.
 
-    Columns: speaker_id, name, aliases, quotes, articles, first_date, last_date,
+    Shows the first 20 speakers (--top 0: all of them). The JSON and CSV columns:
+    speaker_id, name, aliases, quotes, articles, first_date, last_date,
     regret_mean, regret_max, shock_mean, shock_max, polarity_mean, and the most
-    regretful and most shocked quote with its doc_id.
+    regretful and most shocked quote with its doc_id; the table shows the name,
+    counts, mean regret and shock, and aliases.
 
-    Example: quotes speakers --db quotes.db --sort regret --top 20
+    Example: quotes speakers --db quotes.db --sort regret --top 0
     """
-    from quotes.corpus.store import write_rows
+    from quotes.corpus.store import SPEAKER_COLUMNS, write_rows
 
-    with _open_store(db) as store:
-        rows = store.speakers(sort=sort.value, top=top)
+    rows = _read_store(db, lambda store: store.speakers(sort=sort.value))
+    if top and len(rows) > top:
+        err(f"showing the first {top} of {len(rows)} speakers; --top 0 shows them all")
+        rows = rows[:top]
     if fmt == SpeakerFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False))
     elif fmt == SpeakerFormat.csv:
         write_rows(({k: _cell(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows),
-                   sys.stdout, "csv")
+                   sys.stdout, "csv", columns=SPEAKER_COLUMNS)
     else:
-        _print_table(rows, [("name", 24), ("quotes", 6), ("articles", 8), ("regret_mean", 11),
-                            ("regret_max", 10), ("shock_mean", 10), ("shock_max", 9), ("aliases", 40)])
+        _print_table(rows, SPEAKER_TABLE)
 
 
 @app.command("list")
 def list_quotes(
-    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="A speaker id, name or alias.")] = None,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
-    min_regret: Annotated[Optional[float], typer.Option("--min-regret", min=0.0, max=1.0)] = None,
-    min_shock: Annotated[Optional[float], typer.Option("--min-shock", min=0.0, max=1.0)] = None,
+    min_regret: Annotated[Optional[float], typer.Option(
+        "--min-regret", min=0.0, max=1.0, help="Only quotes whose regret is at least this (0 to 1).")] = None,
+    min_shock: Annotated[Optional[float], typer.Option(
+        "--min-shock", min=0.0, max=1.0, help="Only quotes whose shock is at least this (0 to 1).")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
 ) -> None:
     """List the attributed quotes in the database, filtered.
+
+    When no quote matches, a "no quotes match" line goes to stderr (exit code
+    0): the table prints nothing, CSV only its header, JSONL nothing.
 
     Example: quotes list --db quotes.db --speaker "Anthony Blunt" --min-regret 0.5
     """
     from quotes.corpus.store import write_rows
 
-    with _open_store(db) as store:
-        rows = store.quotes(speaker=speaker, doc=doc, min_regret=min_regret, min_shock=min_shock)
+    rows = _read_store(db, lambda store: store.quotes(speaker=speaker, doc=doc, min_regret=min_regret,
+                                                      min_shock=min_shock))
+    if not rows:
+        # said on stderr, so that the JSONL/CSV on stdout stays what it is
+        err(_no_match(db, speaker, doc, min_regret, min_shock))
+        if fmt == ListFormat.table:
+            return
     if fmt == ListFormat.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif fmt == ListFormat.csv:
         write_rows(rows, sys.stdout, "csv")
     else:
-        _print_table(rows, [("speaker", 22), ("doc_id", 24), ("regret", 6), ("shock", 5), ("text", 60)])
+        _print_table(rows, LIST_TABLE)
+
+
+def _no_match(db: Path, speaker, doc, min_regret, min_shock) -> str:
+    filters = [f"{name} {value!r}" for name, value in (
+        ("--speaker", speaker), ("--doc", doc), ("--min-regret", min_regret), ("--min-shock", min_shock))
+        if value is not None]
+    return f"no quotes match {', '.join(filters)} in {db}" if filters else f"no quotes in {db}"
 
 
 @app.command()
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
-    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help=_DB_HELP)] = Path("quotes.db"),
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
 ) -> None:
     """Export every quote with all its fields, one row per quote, for research datasets.
 
@@ -152,12 +212,5 @@ def export(
 
     Example: quotes export --db quotes.db --format parquet --output quotes.parquet
     """
-    from quotes.errors import QuotesError
-
-    with _open_store(db) as store:
-        try:
-            n = store.export(sys.stdout if output == "-" else output, fmt.value)
-        except QuotesError as exc:
-            err(f"error: quotes export: {exc}")
-            raise typer.Exit(code=1) from None
+    n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value))
     err(f"exported {n} quotes to {output}")

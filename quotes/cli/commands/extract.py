@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotes.cli.app import ExtractFormat, ReportFormat, app, err
+from quotes.cli.app import ExtractFormat, ReportFormat, app, err, named_input
 
 
 @app.command()
@@ -43,13 +43,11 @@ def extract(
         raise typer.Exit(code=1) from None
     chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
     writer = Writer(chosen, sys.stdout, explain=explain)
-    named = set(paths)
     failed_named = False
     for item in read_documents(paths, warn=lambda m: err(f"warning: {m}")):
         if isinstance(item, InputError):
             err(f"error: {item}")
-            root = item.source.rsplit(":", 1)[0] if ":" in item.source else item.source
-            failed_named = failed_named or item.source in named or root in named or "-" in named
+            failed_named = failed_named or named_input(item.source, paths)
             continue
         try:
             quotes = extract_document(item)
@@ -68,7 +66,6 @@ def extract(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(
-        exists=True, readable=True,
         help="Gold JSONL (PolNeAR format) or a folder of NAME.gold.jsonl files.")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
     errors: Annotated[int, typer.Option("--errors", help="Also list this many errors of each kind.")] = 0,
@@ -107,7 +104,8 @@ def evaluate(
         typer.echo(json.dumps(summary))
     else:
         typer.echo(f"documents {summary['docs']}   gold quotes {summary['gold']}   predicted {summary['pred']}")
-        for key, label in (("exact", "exact"), ("loose", "loose"), ("e2e", "e2e"), ("e2e_lenient", "e2e (lenient names)")):
+        for key, label in (("exact", "exact"), ("loose", "loose"), ("e2e", "e2e"),
+                           ("e2e_lenient", "e2e (lenient names)")):
             m = summary[key]
             typer.echo(f"{label:<7} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}")
         a = summary["attr"]
@@ -115,16 +113,19 @@ def evaluate(
         def acc(v):
             return "n/a" if v is None else f"{v:.3f}"
 
-        typer.echo(f"attribution accuracy {acc(a['accuracy'])} (n={a['n']}): "
-                   f"named mention {acc(a['named'])} (n={a['named_n']}), "
+        # lines of at most 80 columns
+        typer.echo(f"attribution accuracy {acc(a['accuracy'])} (n={a['n']})")
+        typer.echo(f"  named mention {acc(a['named'])} (n={a['named_n']}), "
                    f"pronoun/description {acc(a['pronoun'])} (n={a['pronoun_n']})")
         low = a["lenient"]
-        typer.echo(f"  lenient names (either name inside the other): {acc(low['accuracy'])}, "
-                   f"named {acc(low['named'])}, pronoun/description {acc(low['pronoun'])}")
+        typer.echo(f"  lenient names: {acc(low['accuracy'])}, named {acc(low['named'])}, "
+                   f"pronoun/description {acc(low['pronoun'])}")
         kinds = ("wrong speaker", "extra words", "unresolved pronoun", "missed", "spurious")
-        typer.echo("errors  " + "   ".join(f"{k}: {summary['errors'].get(k, 0)}" for k in kinds))
+        typer.echo("errors  " + "  ".join(f"{k.replace(' pronoun', '')} {summary['errors'].get(k, 0)}"
+                                          for k in kinds))
     if errors:
         for kind in ("wrong speaker", "extra words", "unresolved pronoun", "missed", "spurious"):
             for e in [e for e in error_list if e["kind"] == kind][:errors]:
-                extra = f"  gold={e.get('gold')!r} predicted={e.get('predicted')!r}" if "gold" in e else ""
-                err(f"[{kind}] {e['doc_id']}: {shorten(e['text'], 70)!r}{extra}")
+                err(shorten(f"[{kind}] {e['doc_id']}: {shorten(e['text'], 40)!r}", 80))
+                if "gold" in e:
+                    err(shorten(f"  gold={e.get('gold')!r} predicted={e.get('predicted')!r}", 80))

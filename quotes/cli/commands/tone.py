@@ -30,6 +30,13 @@ def _texts(path: Path):
 
     stdin = str(path) == "-"
     raw = sys.stdin.buffer.read() if stdin else path.read_bytes()
+    name = "standard input" if stdin else str(path)
+    if b"\x00" in raw[:8192]:
+        err(f"error: {name}: binary file (NUL bytes), not text")
+        raise typer.Exit(code=1)
+    if not raw.strip():
+        err(f"error: {name}: empty: no text to score")
+        raise typer.Exit(code=1)
     content = decode(raw, str(path), lambda message: err(f"warning: {message}"))
     if stdin:
         first = next((line for line in split_lines(content) if line.strip()), "")
@@ -58,7 +65,7 @@ def _texts(path: Path):
 @app.command()
 def tone(
     path: Annotated[Path, typer.Argument(
-        dir_okay=False, allow_dash=True,
+        allow_dash=True,
         help="A .txt file (one text per line), a .jsonl file with a \"text\" field, or - for standard input.")],
     fmt: Annotated[ToneFormat, typer.Option("--format", "-f", help="Output format.")] = ToneFormat.jsonl,
     domain: Annotated[ToneDomain, typer.Option(
@@ -69,7 +76,8 @@ def tone(
 
     Writes one JSONL line per input, in order:
     {"text", "regret", "shock", "polarity", "subjectivity"}. Lines of a .jsonl
-    file that cannot be read are reported on stderr and skipped (exit code 1).
+    file that cannot be read are reported on stderr and skipped (exit code 1);
+    a missing, empty or binary file is an error (exit code 1).
 
     Example: quotes tone my-quotes.txt --format table
     """
@@ -78,10 +86,11 @@ def tone(
     from quotes.tone.scoring import score_texts
 
     if str(path) != "-" and not path.is_file():
-        err(f"error: {path}: no such file")
+        err(f"error: {path}: {'is a folder; give a file' if path.is_dir() else 'no such file'}")
         raise typer.Exit(code=1)
 
     failed = False
+    header = False
     batch: list[str] = []
 
     def flush() -> None:
@@ -90,22 +99,31 @@ def tone(
         except QuotesError as exc:
             err(f"error: {exc}")
             raise typer.Exit(code=1) from None
+        nonlocal header
+        if fmt == ToneFormat.table and not header:
+            sys.stdout.write("regret  shock  polarity  subj  text\n")
+            header = True
         for text, t in zip(batch, tones):
             if fmt == ToneFormat.jsonl:
                 sys.stdout.write(json.dumps({"text": text, **t.to_dict()}, ensure_ascii=False) + "\n")
-            else:
-                sys.stdout.write(f"regret {t.regret:.2f}  shock {t.shock:.2f}  polarity {t.polarity:+.2f}  "
-                                 f"subj {t.subjectivity:.2f}  {shorten(text, 70)}\n")
+            else:  # 80 columns
+                sys.stdout.write(f"{t.regret:>6.2f}  {t.shock:>5.2f}  {t.polarity:>+8.2f}  "
+                                 f"{t.subjectivity:>4.2f}  {shorten(text, 49)}\n")
         batch.clear()
 
+    scored = 0
     for _, text in _texts(path):
         if text is None:
             failed = True
             continue
         batch.append(text)
+        scored += 1
         if len(batch) >= _BATCH:
             flush()
     if batch:
         flush()
+    if not scored:
+        err(f"error: {path}: no text to score")
+        failed = True
     if failed:
         raise typer.Exit(code=1)
