@@ -43,7 +43,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quotes.vocabulary import (
     NAME_PARTICLES,
@@ -264,6 +264,57 @@ def _rank_form(form: str, parsed: ParsedName | None, docs: int, quotes: int) -> 
     return (not full, -docs, -quotes, titled, -len(form), form)
 
 
+@dataclass
+class NameStatistics:
+    """What corpus-level identity needs from the quotes, per article speaker name.
+
+    Additive: the statistics of two disjoint sets of documents combine with
+    :func:`combine_statistics` into those of their union, so a corpus split into
+    partitions is resolved from per-partition statistics (``--engine dask``)
+    exactly as from the whole table.
+
+    Attributes:
+        docs: name -> the doc ids whose quotes it speaks.
+        quotes: name -> number of quotes.
+        mentions: name -> cleaned mention ("Mr. Trump", "he") -> number of quotes.
+    """
+
+    docs: dict[str, set[str]] = field(default_factory=dict)
+    quotes: Counter[str] = field(default_factory=Counter)
+    mentions: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def pairs(self) -> int:
+        """Distinct (name, document) pairs held: what the statistics' memory grows with."""
+        return sum(len(d) for d in self.docs.values())
+
+
+def name_statistics(rows: Iterable[tuple]) -> NameStatistics:
+    """The :class:`NameStatistics` of quote rows (as :func:`resolve_speakers` takes them)."""
+    stats = NameStatistics()
+    for row in rows:
+        doc_id, name = row[0], row[1]
+        if not name:
+            continue
+        stats.docs.setdefault(name, set()).add(doc_id)
+        stats.quotes[name] += 1
+        mention = row[2] if len(row) > 2 else None
+        if mention:
+            stats.mentions.setdefault(name, Counter())[_clean_surface(mention)] += 1
+    return stats
+
+
+def combine_statistics(*parts: NameStatistics) -> NameStatistics:
+    """The statistics of the union of the parts' documents (a new object)."""
+    out = NameStatistics()
+    for part in parts:
+        for name, docs in part.docs.items():
+            out.docs.setdefault(name, set()).update(docs)
+        out.quotes.update(part.quotes)
+        for name, counts in part.mentions.items():
+            out.mentions.setdefault(name, Counter()).update(counts)
+    return out
+
+
 def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Resolution:
     """Give every per-article speaker name a corpus-level speaker.
 
@@ -280,27 +331,18 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
         speaker in every article: what an article's own entity grouping could
         not tell apart is not split by document here.
     """
-    pair_quotes: Counter[tuple[str, str]] = Counter()
-    pair_mentions: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        doc_id, name = row[0], row[1]
-        if not name:
-            continue
-        pair_quotes[(doc_id, name)] += 1
-        mention = row[2] if len(row) > 2 else None
-        if mention:
-            pair_mentions[(doc_id, name)][_clean_surface(mention)] += 1
+    return resolve_statistics(name_statistics(rows), dominance)
 
-    raw_names = sorted({name for _, name in pair_quotes})
+
+def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> Resolution:
+    """:func:`resolve_speakers` from (combined) :class:`NameStatistics`."""
+    docs_of = stats.docs
+    raw_names = sorted(stats.quotes)
     parsed: dict[str, ParsedName | None] = {n: parse_name(n) for n in raw_names}
     names_gender = first_names()
     # full names that start with a real first name: the targets of headline repair
     known = {p.person_key for p in parsed.values() if p is not None and p.full and p.first in names_gender}
     parsed = {n: (_strip_headline(p, known) if p is not None else None) for n, p in parsed.items()}
-
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for doc_id, name in pair_quotes:
-        docs_of[name].add(doc_id)
 
     key_of_name: dict[str, tuple[str, ...]] = {}
     # 1. organisations, and anything unparsable, merge on their normalised name
@@ -401,15 +443,16 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
     form_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     form_parsed: dict[str, ParsedName | None] = {}
     alias_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for (doc_id, name), n_quotes in pair_quotes.items():
+    for name in raw_names:
+        n_quotes = stats.quotes[name]
         key = key_of_name[name]
         p = parsed[name]
         form = p.surface if p is not None else " ".join(name.split())
         form_parsed.setdefault(form, p)
-        form_docs[key][form].add(doc_id)
+        form_docs[key][form] |= docs_of[name]
         form_quotes[key][form] += n_quotes
         alias_quotes[key][form] += n_quotes
-        for mention, n in pair_mentions.get((doc_id, name), {}).items():
+        for mention, n in stats.mentions.get(name, {}).items():
             if _names_same(mention, key):
                 alias_quotes[key][mention] += n
 
