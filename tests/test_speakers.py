@@ -178,6 +178,18 @@ def test_statistics_of_partitions_combine_into_the_corpus_resolution():
     assert name_statistics(rows).pairs() == len({(r[0], r[1]) for r in rows})
 
 
+def test_statistics_grow_with_names_not_with_articles():
+    # the same articles again under new ids: twice the documents, the same
+    # entries (counts grow, not sets of document ids), the same speakers
+    rows = _rows([("Donald Trump", 0, 9), ("Donald J. Trump", 5, 9), ("Trump", 20, 3), ("Mr Blunt", 70, 2)],
+                 mention="Mr. Trump")
+    once = name_statistics(rows)
+    many = combine_statistics(*(name_statistics([(f"{d}#{k}",) + tuple(r[1:]) for r in rows for d in [r[0]]])
+                                for k in range(50)))
+    assert many.size() == once.size() and many.pairs() == 50 * once.pairs()
+    assert {s.speaker_id for s in resolve_statistics(many).speakers.values()} == set(resolve_speakers(rows).speakers)
+
+
 def test_speaker_id_survives_a_change_of_preferred_spelling():
     small = resolve_speakers(_rows([("Donald J. Trump", 0, 3), ("Donald Trump", 10, 1)]))
     large = resolve_speakers(_rows([("Donald J. Trump", 0, 3), ("Donald Trump", 10, 9)]))

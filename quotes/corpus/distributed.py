@@ -452,6 +452,7 @@ class DaskSummary:
     quotes_total: int = 0
     speakers_total: int = 0
     name_pairs: int = 0
+    name_entries: int = 0
     seconds: float = 0.0
     workers: int = 0
     dashboard: str | None = None
@@ -657,6 +658,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         if stats:
             combined = _tree_reduce(client, stats, combine_statistics)
             summary.name_pairs = client.submit(NameStatistics.pairs, combined, pure=False).result()
+            summary.name_entries = client.submit(NameStatistics.size, combined, pure=False).result()
             resolution = client.submit(resolve_statistics, combined, pure=False).result()
             del combined, stats
 
@@ -690,7 +692,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                                "speakers": summary.speakers_total, "failures": len(summary.failed)},
                     "complete": not summary.lost_partitions,
                     "partitions": [p.pid for p in finished], "partition_size": partition_size,
-                    "name_pairs": summary.name_pairs}
+                    "name_pairs": summary.name_pairs, "name_entries": summary.name_entries}
         _atomic_write_text(json.dumps(manifest, indent=1), root / MANIFEST)
     finally:
         if own:
