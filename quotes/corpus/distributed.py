@@ -454,6 +454,7 @@ class DaskSummary:
     name_pairs: int = 0
     name_entries: int = 0
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
     workers: int = 0
     dashboard: str | None = None
 
@@ -578,6 +579,8 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         client.register_plugin(_worker_plugin())
         summary.workers = len(client.scheduler_info().get("workers", {}))
 
+        mark = time.monotonic()
+        summary.phases["start"] = mark - began
         files = input_files(paths)
         to_count = [f for f in files if not f.endswith(ONE_DOCUMENT_SUFFIXES)]
         counted = client.gather(client.map(count_documents, to_count, pure=False)) if to_count else []
@@ -595,6 +598,8 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
             else:
                 todo.append(part)
         summary.skipped_partitions = len(parts) - len(todo)
+        summary.phases["plan"] = time.monotonic() - mark
+        mark = time.monotonic()
         futures = {client.submit(analyse_partition, part, str(root), version, pure=False): part for part in todo}
         done = 0
         last = time.monotonic()
@@ -621,6 +626,8 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                 print(f"analysed {done}/{len(todo)} partitions, {summary.analysed:,} documents, "
                       f"{summary.analysed / max(1e-9, last - began):.1f} docs/s", file=stream)
 
+        summary.phases["analyse"] = time.monotonic() - mark
+        mark = time.monotonic()
         # duplicates: the first occurrence of a doc_id in input order is kept
         seen: dict[str, tuple[str, str]] = {}
         drops: dict[str, list[int]] = {}
@@ -662,6 +669,8 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
             resolution = client.submit(resolve_statistics, combined, pure=False).result()
             del combined, stats
 
+        summary.phases["speakers"] = time.monotonic() - mark
+        mark = time.monotonic()
         # 3. apply the speakers to every partition; aggregate the speakers table
         aggregates: dict[str, dict[str, Any]] = {}
         if resolution is not None:
@@ -694,6 +703,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                     "partitions": [p.pid for p in finished], "partition_size": partition_size,
                     "name_pairs": summary.name_pairs, "name_entries": summary.name_entries}
         _atomic_write_text(json.dumps(manifest, indent=1), root / MANIFEST)
+        summary.phases["apply"] = time.monotonic() - mark
     finally:
         if own:
             _close(client, cluster)

@@ -309,6 +309,13 @@ class NameStatistics:
         """Distinct (name, document) pairs counted."""
         return sum(len(names) * n for (_, names), n in self.groups.items())
 
+    def update(self, other: NameStatistics) -> None:
+        """Add the statistics of other documents to these, in place."""
+        self.groups.update(other.groups)
+        self.quotes.update(other.quotes)
+        for name, counts in other.mentions.items():
+            self.mentions.setdefault(name, Counter()).update(counts)
+
     def size(self) -> int:
         """Entries held: groups, names and mention counts (what memory grows with)."""
         return len(self.groups) + len(self.quotes) + sum(len(c) for c in self.mentions.values())
@@ -340,10 +347,7 @@ def combine_statistics(*parts: NameStatistics) -> NameStatistics:
     """The statistics of the union of the parts' documents (a new object)."""
     out = NameStatistics()
     for part in parts:
-        out.groups.update(part.groups)
-        out.quotes.update(part.quotes)
-        for name, counts in part.mentions.items():
-            out.mentions.setdefault(name, Counter()).update(counts)
+        out.update(part)
     return out
 
 
