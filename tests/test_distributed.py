@@ -175,3 +175,19 @@ def test_a_worker_killed_mid_run_loses_only_its_partition(client, tmp_path):
     assert again.documents_total == 84
     assert not [p for p in out.rglob("*.part")]
     assert_same_as_local(db, out, tmp_path)
+
+
+def test_an_fsspec_url_is_read_by_the_workers(client, tmp_path):
+    src = tmp_path / "web.jsonl"
+    src.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": f'"I regret nothing," said Edith Piaf{i}.'})
+                           + "\n" for i in range(5)), encoding="utf-8")
+    by_path = analyse_dask([str(src)], tmp_path / "by-path", client=client, partition_size=2, progress=False)
+    url = src.resolve().as_uri()  # file:///...: any fsspec protocol the workers can reach
+    by_url = analyse_dask([url], tmp_path / "by-url", client=client, partition_size=2, progress=False)
+    assert by_url.partitions == by_path.partitions == 3 and not by_url.failed
+    a = list(Dataset(tmp_path / "by-path").export_rows())
+    b = list(Dataset(tmp_path / "by-url").export_rows())
+    assert len(a) == 5 and [r["source"] for r in b] == [f"{url}:{i}" for i in range(1, 6)]
+    assert [dict(r, source=None) for r in a] == [dict(r, source=None) for r in b]
+    gone = analyse_dask([url + ".missing"], tmp_path / "gone", client=client, progress=False)
+    assert gone.failed and gone.failed[0]["source"] == url + ".missing"

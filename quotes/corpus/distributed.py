@@ -37,12 +37,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 import uuid
 from fractions import Fraction
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -108,6 +111,15 @@ class Partition:
 
 
 def _stamp(path: str) -> str:
+    if is_url(path):
+        try:
+            import fsspec
+
+            fs, inner = fsspec.core.url_to_fs(path)
+            info = fs.info(inner)
+            return f"{info.get('size')}:{info.get('mtime') or info.get('LastModified') or info.get('ETag')}"
+        except Exception:  # unreachable now: the task will say why
+            return "unknown"
     try:
         st = os.stat(path)
         return f"{st.st_size}:{st.st_mtime_ns}"
@@ -125,14 +137,49 @@ def input_files(paths: Iterable[str]) -> list[str]:
     """The files the paths name, folders expanded as the local engine does."""
     from quotes.corpus.ingest import iter_paths
 
-    return [str(p) for raw in paths for p in iter_paths([raw])]
+    return [raw if is_url(raw) else str(p) for raw in paths for p in ([raw] if is_url(raw) else iter_paths([raw]))]
+
+
+def is_url(path: str) -> bool:
+    """True for an fsspec URL (``s3://bucket/key.jsonl``, ``file:///...``)."""
+    return "://" in path
+
+
+@contextmanager
+def _read_file(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[Document | InputError]]:
+    """:func:`read_documents` of one file; an fsspec URL is copied to a local
+    temporary file of the same name first (one copy per task: cheap for files of
+    a few hundred MB; split bigger ones), its sources naming the URL."""
+    from quotes.corpus.ingest import read_documents
+
+    if not is_url(path):
+        yield read_documents([path], warn=warn)
+        return
+    import fsspec
+
+    with tempfile.TemporaryDirectory(prefix="quotes-") as tmp:
+        local = Path(tmp) / path.rstrip("/").rpartition("/")[2]
+        try:
+            with fsspec.open(path, "rb") as src, open(local, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+        except (OSError, ValueError, ImportError) as exc:
+            yield iter([InputError(path, f"cannot read: {exc}")])
+            return
+
+        def renamed() -> Iterator[Document | InputError]:
+            for item in read_documents([str(local)], warn=lambda m: warn(m.replace(str(local), path))):
+                if isinstance(item, InputError):
+                    yield InputError(item.source.replace(str(local), path, 1), item.reason)
+                else:
+                    yield replace(item, source=(item.source or "").replace(str(local), path, 1))
+
+        yield renamed()
 
 
 def count_documents(path: str) -> int:
     """How many items (documents or errors) :func:`read_documents` gives for a file (on a worker)."""
-    from quotes.corpus.ingest import read_documents
-
-    return sum(1 for _ in read_documents([path], warn=lambda msg: None))
+    with _read_file(path, lambda msg: None) as items:
+        return sum(1 for _ in items)
 
 
 def plan_partitions(files: list[str], counts: dict[str, int], size: int, version: str) -> list[Partition]:
@@ -260,7 +307,6 @@ def analyse_partition(part: Partition, output: str, version: str) -> dict[str, A
     import pyarrow as pa
 
     from quotes import pipeline
-    from quotes.corpus.ingest import read_documents
 
     began = time.monotonic()
     root = Path(output)
@@ -270,20 +316,20 @@ def analyse_partition(part: Partition, output: str, version: str) -> dict[str, A
     rows: list[dict] = []
     index = 0
     for seg in part.segments:
-        items = read_documents([seg.path], warn=warnings.append)
-        for item in islice(items, seg.start, seg.stop):
-            if isinstance(item, InputError):
-                failures.append({"source": item.source, "doc_id": None, "reason": item.reason})
-                continue
-            try:
-                quotes = [q.to_full_dict() for q in pipeline.extract_document(item)]
-            except Exception as exc:  # one bad document must not stop the batch
-                failures.append({"source": item.source or item.doc_id, "doc_id": item.doc_id,
-                                 "reason": f"pipeline error: {type(exc).__name__}: {exc}"})
-                continue
-            docs.append([index, item.doc_id, content_hash(item.doc_id, item.text), item.source or item.doc_id])
-            rows += _quote_rows(item, index, quotes, version)
-            index += 1
+        with _read_file(seg.path, warnings.append) as items:
+            for item in islice(items, seg.start, seg.stop):
+                if isinstance(item, InputError):
+                    failures.append({"source": item.source, "doc_id": None, "reason": item.reason})
+                    continue
+                try:
+                    quotes = [q.to_full_dict() for q in pipeline.extract_document(item)]
+                except Exception as exc:  # one bad document must not stop the batch
+                    failures.append({"source": item.source or item.doc_id, "doc_id": item.doc_id,
+                                     "reason": f"pipeline error: {type(exc).__name__}: {exc}"})
+                    continue
+                docs.append([index, item.doc_id, content_hash(item.doc_id, item.text), item.source or item.doc_id])
+                rows += _quote_rows(item, index, quotes, version)
+                index += 1
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r[_DOC_INDEX]))
     _atomic_write_table(pa.Table.from_pylist(rows, schema=_raw_schema()), root / RAW_DIR / f"{part.pid}.parquet")
     marker = {"pid": part.pid, "index": part.index, "version": version,
@@ -675,8 +721,9 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         aggregates: dict[str, dict[str, Any]] = {}
         if resolution is not None:
             names = {sid: s.name for sid, s in resolution.speakers.items()}
-            assignments_f = client.scatter(resolution.assignments, broadcast=True)
-            names_f = client.scatter(names, broadcast=True)
+            # one object each, sent once to every worker (a dict given alone would
+            # be scattered as one key per name)
+            assignments_f, names_f = client.scatter([resolution.assignments, names], broadcast=True)
             applied = [client.submit(apply_speakers, str(root), p.pid, drops[p.pid], assignments_f, names_f,
                                      pure=False) for p in finished]
             for partial in client.gather(applied):

@@ -126,7 +126,8 @@ def analyse(
     """
     # A path that does not exist is a typo, not an input: said at once, and no
     # database is created for a run that has nothing to read.
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not Path(p).exists()
+               and not (engine == Engine.dask and "://" in p)]  # fsspec URLs are read by the workers
     for path in missing:
         err(f"error: {path}: no such file or folder")
     paths = [p for p in paths if p not in missing]
@@ -167,7 +168,7 @@ def _analyse_dask(paths: list[str], missing: list[str], output: Path | None, sch
     from quotes.corpus.distributed import analyse_dask, input_files
 
     for path in paths:
-        if Path(path).is_dir() and not input_files([path]):
+        if "://" not in path and Path(path).is_dir() and not input_files([path]):
             err(f"error: {path}: no .txt or .jsonl files in this folder")
             missing.append(path)
     paths = [p for p in paths if p not in missing]
