@@ -33,6 +33,7 @@ from typing import Any
 
 from quotes.cli.html import anchor, article_section, context_html, esc, page
 from quotes.corpus.store import Store, StoreError
+from quotes.errors import QuotesError
 
 HIGH = 0.5  # a quote "is" regretful / shocked above this probability
 REGRET_COLOUR = "#c2255c"
@@ -119,7 +120,10 @@ def period_start(day: date, period: str) -> date:
 # --- charts ---------------------------------------------------------------------
 
 def _pyplot():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise QuotesError('quotes report draws its charts with matplotlib: pip install "quotes[report]"') from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -228,6 +232,9 @@ def chart_speaker_tone(group: list[SpeakerStats]) -> str:
         ax.set_title(title, loc="left")
         ax.grid(axis="x", color="#e9ecef")
         ax.tick_params(axis="y", labelsize=8.5)
+    from matplotlib.ticker import PercentFormatter
+
+    axes[1].xaxis.set_major_formatter(PercentFormatter(1.0))
     axes[0].set_yticks(y, [label(s.name, 20) for s in group])
     axes[0].legend(loc="lower right", fontsize=8)
     fig.tight_layout()
@@ -497,7 +504,8 @@ class ReportBuilder:
                         + _td(s.quotes, numeric=True) + _td(s.articles, numeric=True)
                         + _td(rm, _num(rm), True) + _td(rs, _pct(rs), True)
                         + _td(sm, _num(sm), True) + _td(ss, _pct(ss), True)
-                        + _td(str(days[0]) if days else "") + _td(str(days[-1]) if days else "") + "</tr>")
+                        + _td(None, f'<span class="nowrap">{days[0] if days else ""}</span>')
+                        + _td(None, f'<span class="nowrap">{days[-1] if days else ""}</span>') + "</tr>")
         out.append(_table((("speaker", False), ("quotes", True), ("articles", True), ("regret", True),
                            (f"regret>{HIGH}", True), ("shock", True), (f"shock>{HIGH}", True),
                            ("first", False), ("last", False)), rows,
@@ -575,7 +583,7 @@ class ReportBuilder:
         rows = []
         for r in sorted(s.rows, key=lambda r: ((self.docs[r["doc_id"]]["date"] or ""), r["doc_id"], r["start"])):
             d = self.docs[r["doc_id"]]
-            rows.append("<tr>" + _td(d["date"] or "") + _td(r["regret"], _num(r["regret"], 2), True)
+            rows.append("<tr>" + _td(None, f'<span class="nowrap">{esc(d["date"] or "")}</span>') + _td(r["regret"], _num(r["regret"], 2), True)
                         + _td(r["shock"], _num(r["shock"], 2), True)
                         + _td(r["confidence"], _num(r["confidence"], 2), True)
                         + _td(None, f"{context_html(texts.get(r['doc_id']), r, 90)}<br><small>"
