@@ -402,3 +402,12 @@ def test_the_article_view_in_a_browser(browser, article_view):
     assert SCRIPT in body and IMG in body
     _not_blank(browser.get_screenshot_as_png())
     assert browser.get_log("browser") == []
+
+
+def test_store_aliases_are_the_speakers_names(db):
+    with Store(db, readonly=True) as store:
+        every = store.aliases()
+        ids = store.speaker_ids("Anthony Blunt")
+        assert ids and every[ids[0]][0] == "Anthony Blunt"
+        assert store.aliases(ids) == {ids[0]: every[ids[0]]}
+        assert set(every) == {s["speaker_id"] for s in store.speakers()}

@@ -184,7 +184,7 @@ def chart_over_time(periods: list[date], articles: list[int], quotes: list[int],
         ax.bar(periods, values, width=width, color=BAR_COLOUR)
         ax.set_title(title, loc="left")
         _date_axis(ax, period)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.08, top=0.93, hspace=0.3)
     return svg(fig, f"Articles and quotes per {period}")
 
 
@@ -305,7 +305,9 @@ def chart_speaker(s: SpeakerStats, period: str) -> str:
     axes[1].set_xlabel("probability", fontsize=8)
     axes[1].legend(fontsize=8)
     axes[1].tick_params(labelsize=7.5)
-    fig.tight_layout()
+    # fixed margins (numbers and dates only): tight_layout would draw it twice, and
+    # these charts are most of the report's time
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.2, top=0.88, wspace=0.22)
     return svg(fig, f"Quotes over time and tone distribution of {s.name}")
 
 
@@ -346,7 +348,7 @@ class ReportBuilder:
                 return bool(day) and (since is None or day >= since) and (until is None or day <= until)
             docs = {k: d for k, d in docs.items() if inside(d)}
         rows = [r for r in store.export_rows() if r["doc_id"] in docs]
-        known = {s["speaker_id"]: s for s in store.speakers()}
+        known = store.aliases()
         self.selected: list[str] = []
         if options.speaker is not None:
             self.selected = store.speaker_ids(options.speaker)
@@ -364,8 +366,7 @@ class ReportBuilder:
             if sid is None:
                 continue
             if sid not in speakers:
-                info = known.get(sid, {})
-                speakers[sid] = SpeakerStats(sid, r["speaker"], list(info.get("aliases") or [r["speaker"]]))
+                speakers[sid] = SpeakerStats(sid, r["speaker"], known.get(sid) or [r["speaker"]])
             speakers[sid].rows.append(r)
         self.speakers = sorted(speakers.values(), key=lambda s: (-s.quotes, -s.articles, s.name, s.speaker_id))
         days = sorted(filter(None, (parse_day(d["date"]) for d in docs.values())))

@@ -553,6 +553,14 @@ class Store:
             out.append({k: row[k] for k in SPEAKER_COLUMNS})
         return out
 
+    def aliases(self, ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """The names of each speaker (canonical name first), by speaker id: of
+        ``ids``, or of every speaker."""
+        self.resolve_speakers()
+        if ids is None:
+            ids = [r[0] for r in self.conn.execute("SELECT speaker_id FROM speakers")]
+        return self._aliases(list(ids))
+
     def _aliases(self, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for sid, alias in self._by_ids(
