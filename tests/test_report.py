@@ -411,3 +411,24 @@ def test_store_aliases_are_the_speakers_names(db):
         assert ids and every[ids[0]][0] == "Anthony Blunt"
         assert store.aliases(ids) == {ids[0]: every[ids[0]]}
         assert set(every) == {s["speaker_id"] for s in store.speakers()}
+
+
+def test_articles_folder_holds_a_page_per_article_and_every_quote_links_to_one(db, tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", "--db", str(db), "-o", str(out), "--articles",
+                                 str(tmp_path / "articles and more")])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    links = set(re.findall(r'href="(articles%20and%20more/a-[0-9a-f]{12}\.html)"', page))
+    pages = sorted((tmp_path / "articles and more").glob("a-*.html"))
+    assert len(pages) == len(ARTICLES) + 1 and len(links) == len(pages)  # every article has quotes here
+    assert {(tmp_path / html_lib.unescape(link).replace("%20", " ")).exists() for link in links} == {True}
+    assert 'href="#a-' not in page and 'id="a-' not in page  # linked, not embedded
+    for path in pages:
+        parsed = _parse(path.read_text(encoding="utf-8"))
+        assert parsed.tags.count("script") == 1 and "img" not in parsed.tags and not parsed.errors
+
+
+def test_chart_ids_are_unique_in_the_page(report):
+    ids = re.findall(r'\bid="([^"]+)"', report.read_text(encoding="utf-8"))
+    assert len(ids) == len(set(ids))

@@ -24,6 +24,7 @@ import io
 import os
 import re
 import time
+import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,9 @@ class ReportOptions:
         speakers: speakers given a section of their own (with ``speaker``: all that match).
         period: "week", "month" or "auto" (weeks for a span under six months).
         quotes: how many of the most regretful and most shocked quotes to list.
+        articles: also write every article of the report as a page of its own in
+            this folder (``a-HASH.html``), and link every quote to its article.
+        embed_budget: characters of article text embedded for the speaker sections.
     """
 
     speaker: str | None = None
@@ -65,6 +69,7 @@ class ReportOptions:
     period: str = "auto"
     quotes: int = 10
     embed_budget: int = EMBED_BUDGET
+    articles: Path | None = None
 
 
 @dataclass
@@ -152,14 +157,22 @@ def label(text: str | None, width: int = 26) -> str:
     return text.replace("\\", "\\\\").replace("$", r"\$")
 
 
+_CHARTS = iter(range(1 << 62))
+
+
 def svg(fig: Any, description: str) -> str:
-    """The figure as an inline ``<svg>`` that scales to its container."""
+    """The figure as an inline ``<svg>`` that scales to its container; its ids
+    (clip paths, markers) get a prefix of their own, unique in the page."""
     plt = _pyplot()
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})  # laid out by tight_layout
     plt.close(fig)
     text = buf.getvalue()
     text = text[text.index("<svg"):]
+    prefix = f"c{next(_CHARTS)}-"
+    ids = set(re.findall(r'\bid="([^"]+)"', text))
+    text = re.sub(r'(\bid="|url\(#|href="#)([^")]+)',
+                  lambda m: m.group(1) + prefix + m.group(2) if m.group(2) in ids else m.group(0), text)
     # drop the fixed size (keep the viewBox) so CSS sizes it; say what it shows
     text = re.sub(r'^<svg([^>]*?) width="[^"]*" height="[^"]*"',
                   lambda m: f'<svg{m.group(1)} role="img" aria-label="{esc(description)}"', text, count=1)
@@ -298,9 +311,10 @@ def chart_speaker(s: SpeakerStats, period: str) -> str:
     # most quotes score near 0: counts on a log scale, plain labels (no mathtext: quick)
     from matplotlib.ticker import FuncFormatter, NullLocator
 
-    axes[1].set_yscale("log")
-    axes[1].yaxis.set_minor_locator(NullLocator())
-    axes[1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    if any(r["regret"] is not None or r["shock"] is not None for r in s.rows):
+        axes[1].set_yscale("log")
+        axes[1].yaxis.set_minor_locator(NullLocator())
+        axes[1].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     axes[1].set_title("Tone distribution (quotes)", loc="left", fontsize=10)
     axes[1].set_xlabel("probability", fontsize=8)
     axes[1].legend(fontsize=8)
@@ -382,6 +396,8 @@ class ReportBuilder:
             self.sectioned = self.speakers[:max(0, options.speakers)]
         self.sectioned_ids = {s.speaker_id for s in self.sectioned}
         self.linked: dict[str, None] = {}  # doc_ids the page links to, in order
+        # the --articles folder as a URL relative to the report ("articles/"), set by write_report
+        self.articles_href: str | None = None
 
     # links -----------------------------------------------------------------------
 
@@ -393,13 +409,16 @@ class ReportBuilder:
         return esc(name)
 
     def article_link(self, doc_id: str, always: bool = False) -> str:
-        """A link to the article's marked view, when it is (or, ``always``, will be) embedded."""
+        """A link to the article's marked view: embedded in the page (``always``: embed
+        it), else its page in the --articles folder, else none."""
         doc = self.docs.get(doc_id, {})
         text = esc(doc.get("title") or doc_id)
-        if always and doc_id not in self.linked:
+        if always and doc_id not in self.linked and self.articles_href is None:
             self.linked[doc_id] = None
         if doc_id in self.linked:
             return f'<a href="#{anchor("a", doc_id)}">{text}</a>'
+        if self.articles_href is not None:
+            return f'<a href="{esc(self.articles_href + anchor("a", doc_id))}.html">{text}</a>'
         return text
 
     # sections ----------------------------------------------------------------------
@@ -559,6 +578,8 @@ class ReportBuilder:
         wanted = {r["doc_id"] for s in self.sectioned for r in s.rows}
         texts = self.store.document_texts(wanted)
         budget = self.options.embed_budget - sum(len(texts.get(d, "")) for d in self.linked)
+        if self.articles_href is not None:
+            budget = 0  # every article has a page of its own
         for s in self.sectioned:
             for r in s.rows:
                 if r["doc_id"] not in self.linked and r["doc_id"] in texts:
@@ -633,6 +654,39 @@ class ReportBuilder:
         return self._all_rows
 
 
+def write_articles(store: Store, builder: ReportBuilder, folder: Path) -> int:
+    """Write each article of the report as a page of its own, ``folder/a-HASH.html``.
+
+    Returns:
+        The number of pages written (articles without stored text are left out).
+    """
+    from quotes.cli.html import article_page
+    from quotes.records import Document
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in builder.all_rows():
+            by_doc[r["doc_id"]].append(r)
+        ids = sorted(builder.docs)
+        n = 0
+        for i in range(0, len(ids), 200):
+            texts = store.document_texts(ids[i:i + 200])
+            for doc_id in ids[i:i + 200]:
+                if doc_id not in texts:
+                    continue
+                d = builder.docs[doc_id]
+                doc = Document(doc_id, texts[doc_id], title=d["title"], date=d["date"], url=d["url"],
+                               outlet=d["outlet"])
+                (folder / f"{anchor('a', doc_id)}.html").write_text(
+                    article_page([(doc, by_doc.get(doc_id, []))]), encoding="utf-8", errors="replace")
+                n += 1
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot write the article pages ({exc.strerror or exc}); "
+                         "choose an --articles folder you may write") from None
+    return n
+
+
 def build_report(store: Store, options: ReportOptions | None = None) -> str:
     """The report page of a store, as a string."""
     return ReportBuilder(store, options or ReportOptions()).build()
@@ -655,9 +709,18 @@ def write_report(db: str | Path, output: str | Path, options: ReportOptions | No
         raise StoreError(f"{path}: is a folder; give --output a file name")
     if not path.parent.is_dir():
         raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
+    options = options or ReportOptions()
+    folder = Path(options.articles) if options.articles is not None else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file; give --articles a folder")
     with Store(db, readonly=True) as store:
-        builder = ReportBuilder(store, options or ReportOptions())
+        builder = ReportBuilder(store, options)
+        if folder is not None:
+            rel = Path(os.path.relpath(folder.resolve(), path.parent.resolve())).as_posix()
+            builder.articles_href = urllib.parse.quote(rel) + "/"
         html = builder.build()
+        if folder is not None:
+            write_articles(store, builder, folder)
     data = html.encode("utf-8", errors="replace")  # a lone surrogate becomes "?"
     tmp = path.with_name(f".{path.name}.part")
     try:

@@ -31,6 +31,9 @@ def report(
         "--period", help="Time step of the charts (auto: weeks for under six months).")] = Period.auto,
     quotes: Annotated[int, typer.Option(
         "--quotes", min=0, help="How many of the most regretful and most shocked quotes to list.")] = 10,
+    articles: Annotated[Optional[Path], typer.Option(
+        "--articles", help="Also write every article as a page of its own in this folder, "
+                           "and link every quote to it.")] = None,
 ) -> None:
     """Write one self-contained HTML report of the database: charts and quotes.
 
@@ -38,7 +41,8 @@ def report(
     opens in any browser with no network. It shows the corpus at a glance (by
     outlet and over time), the top speakers with their regret and shock, tone
     over time, the most regretful and shocked quotes in their sentence, a
-    section per top speaker, and the linked articles with their quotes marked.
+    section per top speaker, and the linked articles with their quotes marked
+    (with --articles, every article is also written as a page of its own).
 
     Example: quotes report --db quotes.db --output report.html --since 2016-01-01
     """
@@ -46,7 +50,7 @@ def report(
     from quotes.cli.report import ReportOptions, write_report
 
     options = ReportOptions(speaker=speaker, since=since, until=until, top=top, speakers=speakers,
-                            period=period.value, quotes=quotes)
+                            period=period.value, quotes=quotes, articles=articles)
     done = store_errors(lambda: write_report(db, output, options), db)
     err(f"wrote {output} ({done['bytes'] / 1e6:.1f} MB in {done['seconds']:.1f} s): {done['articles']:,} articles, "
         f"{done['quotes']:,} quotes, {done['speakers']:,} speakers")
