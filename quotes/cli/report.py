@@ -254,13 +254,19 @@ def chart_speaker_tone(group: list[SpeakerStats]) -> str:
     return svg(fig, "Regret and shock of the top speakers")
 
 
-def _tone_series(rows: Iterable[dict[str, Any]], period: str) -> tuple[list[date], list[float], list[float], list[int]]:
+# A period's mean tone is drawn when it has at least this many quotes (means of a
+# handful of quotes jump about and say nothing).
+MIN_PERIOD_QUOTES = 5
+
+
+def _tone_series(rows: Iterable[dict[str, Any]], period: str,
+                 least: int = MIN_PERIOD_QUOTES) -> tuple[list[date], list[float], list[float], list[int]]:
     buckets: dict[date, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         day = parse_day(r["date"])
         if day is not None and r["regret"] is not None:
             buckets[period_start(day, period)].append(r)
-    xs = sorted(buckets)
+    xs = sorted(x for x in buckets if len(buckets[x]) >= least)
     regret = [sum(r["regret"] for r in buckets[x]) / len(buckets[x]) for x in xs]
     shock = [sum(r["shock"] or 0.0 for r in buckets[x]) / len(buckets[x]) for x in xs]
     return xs, regret, shock, [len(buckets[x]) for x in xs]
@@ -541,6 +547,8 @@ class ReportBuilder:
             return "".join(out)
         group = self.speakers[:min(6, max(0, self.options.top))] if not self.selected else []
         out.append(chart_tone_over_time(self.rows, group, self.period))
+        out.append(f"<p class=\"muted\">Mean probabilities per {self.period}; a {self.period} with fewer than "
+                   f"{MIN_PERIOD_QUOTES} quotes (of everyone, or of that speaker) is left out.</p>\n")
         out.append("</section>\n")
         return "".join(out)
 
