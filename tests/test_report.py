@@ -24,7 +24,10 @@ from quotes.corpus.store import Store
 from quotes.records import Document
 
 runner = CliRunner()
-pytest.importorskip("matplotlib", reason='the report needs matplotlib: pip install "quotes[report]"')
+
+
+def _needs_matplotlib():
+    pytest.importorskip("matplotlib", reason='the report draws with matplotlib: pip install "quotes[report]"')
 
 # Hostile strings: each would set window.__pwned (or show an <img>) if it reached the page unescaped.
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -74,6 +77,7 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def report(db, tmp_path_factory) -> Path:
+    _needs_matplotlib()
     out = tmp_path_factory.mktemp("out") / "report.html"
     result = runner.invoke(app, ["report", "--db", str(db), "--output", str(out)])
     assert result.exit_code == 0, result.output
@@ -214,6 +218,7 @@ def test_the_report_holds_every_section_and_escapes_every_string(report):
 
 
 def test_the_report_for_one_speaker_and_a_date_range(db, tmp_path):
+    _needs_matplotlib()
     out = tmp_path / "blunt.html"
     result = runner.invoke(app, ["report", "--db", str(db), "-o", str(out), "--speaker", "anthony blunt",
                                  "--since", "2016-01-01", "--until", "2016-03-01"])
@@ -343,7 +348,7 @@ def _no_script_ran(driver) -> None:
 
 
 def _not_blank(png: bytes) -> None:
-    from PIL import Image
+    Image = pytest.importorskip("PIL.Image", reason='reading the screenshot needs pillow (with "quotes[report]")')
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
     colours = image.getcolors(maxcolors=1_000_000)
@@ -414,6 +419,7 @@ def test_store_aliases_are_the_speakers_names(db):
 
 
 def test_articles_folder_holds_a_page_per_article_and_every_quote_links_to_one(db, tmp_path):
+    _needs_matplotlib()
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["report", "--db", str(db), "-o", str(out), "--articles",
                                  str(tmp_path / "articles and more")])
