@@ -44,6 +44,9 @@ def _store_errors(run, db: Path):
     raise typer.Exit(code=1)
 
 
+store_errors = _store_errors  # the report command's too
+
+
 def _read_store(db: Path, query, dataset: Path | None = None):
     """``query(store)`` on the database opened read-only (see ``_store_errors``),
     or on the Parquet dataset ``dataset`` (or ``db`` when it is a folder)."""
