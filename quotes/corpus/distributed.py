@@ -634,13 +634,13 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         summary.partitions = len(parts)
 
         # 1. analyse the partitions that have no marker
-        markers: dict[str, dict] = {}
+        markers: set[str] = set()  # pids with a marker (read again from disk below, one at a time)
         todo = []
         for part in parts:
             marker_path = root / DONE_DIR / f"{part.pid}.json"
             raw_path = root / RAW_DIR / f"{part.pid}.parquet"
             if marker_path.exists() and raw_path.exists():
-                markers[part.pid] = json.loads(marker_path.read_text(encoding="utf-8"))
+                markers.add(part.pid)
             else:
                 todo.append(part)
         summary.skipped_partitions = len(parts) - len(todo)
@@ -661,7 +661,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                                            f"{seg.stop if seg.stop is not None else 'end'}) failed: "
                                            f"{type(exc).__name__}: {exc}"})
                 continue
-            markers[part.pid] = marker
+            markers.add(part.pid)
             summary.analysed += len(marker["docs"])
             summary.quotes += marker["quotes"]
             for msg in marker["warnings"]:
@@ -674,14 +674,16 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
 
         summary.phases["analyse"] = time.monotonic() - mark
         mark = time.monotonic()
-        # duplicates: the first occurrence of a doc_id in input order is kept
+        # duplicates: the first occurrence of a doc_id in input order is kept. The
+        # one structure that grows with the corpus on the client: a doc_id, a
+        # digest and a source per article (see the README's scale plan).
         seen: dict[str, tuple[str, str]] = {}
         drops: dict[str, list[int]] = {}
         failures: list[dict] = []
         finished = [p for p in parts if p.pid in markers]
         documents = 0
         for part in finished:
-            marker = markers[part.pid]
+            marker = json.loads((root / DONE_DIR / f"{part.pid}.json").read_text(encoding="utf-8"))
             failures += marker["failures"]
             drop = []
             for index, doc_id, digest, source in marker["docs"]:
