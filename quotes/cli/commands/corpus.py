@@ -126,6 +126,9 @@ def analyse(
     after Ctrl-C or a crash). Inputs that fail are recorded with their reason.
 
     Example: quotes analyse corpora/ --db quotes.db && quotes speakers --db quotes.db
+
+    On a Dask cluster, into a Parquet dataset: quotes analyse corpora/ --engine dask
+    --local-workers 2 --output quotes-dataset/ (or --scheduler tcp://host:8786).
     """
     # A path that does not exist is a typo, not an input: said at once, and no
     # database is created for a run that has nothing to read.
