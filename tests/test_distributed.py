@@ -191,3 +191,28 @@ def test_an_fsspec_url_is_read_by_the_workers(client, tmp_path):
     assert [dict(r, source=None) for r in a] == [dict(r, source=None) for r in b]
     gone = analyse_dask([url + ".missing"], tmp_path / "gone", client=client, progress=False)
     assert gone.failed and gone.failed[0]["source"] == url + ".missing"
+
+
+def test_analyse_command_with_the_dask_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"doc_id": "a", "text": '"I regret it deeply," said Anthony Blunt.'}) + "\n"
+                   + "not json\n", encoding="utf-8")
+    runner = CliRunner()
+    no_output = runner.invoke(app, ["analyse", str(src), "--engine", "dask"])
+    assert no_output.exit_code == 2 and "--output" in no_output.output
+    local_with_output = runner.invoke(app, ["analyse", str(src), "--output", str(tmp_path / "x")])
+    assert local_with_output.exit_code == 2 and "--engine dask" in local_with_output.output
+    out = tmp_path / "ds"
+    run = runner.invoke(app, ["analyse", str(src), str(tmp_path / "missing.jsonl"), "--engine", "dask",
+                              "--local-workers", "1", "--output", str(out), "--no-progress"])
+    # the missing path and the bad line (a named input) are errors; the rest is analysed
+    assert run.exit_code == 1, run.output
+    assert "missing.jsonl: no such file or folder" in run.output and f"{src}:2" in run.output
+    assert "holds 1 documents, 1 quotes and 1 speakers" in run.output
+    listed = runner.invoke(app, ["list", "--db", str(out), "--format", "jsonl"])
+    assert listed.exit_code == 0 and json.loads(listed.stdout)["speaker"] == "Anthony Blunt"
+    assert not (tmp_path / "quotes.db").exists()
