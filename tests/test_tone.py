@@ -27,6 +27,10 @@ NEWS_CV_FLOORS = {"regret": 0.76, "shock": 0.80}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
+# The project's news tone set (annotation/tone/, dev part by article, never
+# used to choose anything): regression guards under the shipped model's regret
+# 0.400 and shock 0.638 at 0.5 (issue #16 asks 0.80 each; still open).
+NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.63}
 
 
 def _f1(y, p) -> float:
@@ -269,8 +273,10 @@ def test_regret_cues_aimed_at_others_or_taken_for_ones_side(lexicon, text, featu
     ("I still carry the guilt of that night.", "regret_self", "regret_shame"),
     # owning up to a small slip in passing has its own column, apart from shame
     ("Oh, my bad, I read the timetable for the wrong week.", "regret_self", "regret_slip"),
-    ("That first date was so awkward.", "regret_none", "regret_awkward"),
-    ("Watching that interview is embarrassing.", "regret_none", "regret_awkward"),
+    # with no first person to feel it, embarrassment judges something else (#16)
+    ("That first date was so awkward.", "regret_other", "regret_awkward"),
+    ("Watching that interview is embarrassing.", "regret_other", "regret_awkward"),
+    ("It was embarrassing for me.", "regret_self", "regret_awkward"),
     ("He is an embarrassment to the club.", "regret_other", "regret_awkward"),
     # "regrettable" condemns what others did unless the speaker owns it
     ("The council's decision is deeply regrettable.", "regret_other", "regret_regret"),
@@ -364,3 +370,79 @@ def test_log_count_ratio_drops_passthrough_columns_left_out():
     assert list(kept.ratio_[2:]) == [1.0, 0.0, 1.0]
     assert list(kept.transform(X).toarray()[:, 3]) == [0.0, 0.0]
     assert list(LogCountRatio(n_passthrough=3).fit(X, y).ratio_[2:]) == [1.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("text, feature", [
+    # the speaker's own act after the cue, whoever its object is
+    ("I regret making them.", "regret_self"),
+    ("We regret letting the fans down.", "regret_self"),
+    ("I'm sorry for calling her that.", "regret_self"),
+    # the recipient of an apology is not its owner
+    ("We want to offer a deep and sincere apology to Senator Sanders.", "regret_self"),
+    ("I apologise unreservedly to the families.", "regret_self"),
+    ("I'm sorry for them.", "regret_self_about_other"),
+    # a negation inside the wished or regretted act is not a negation of the cue
+    ("I wish I had never done it.", "regret_self"),
+    ("We wish we hadn't signed it.", "regret_self"),
+    ("I regret nothing.", "regret_negated"),
+    ("I apologise to nobody.", "regret_negated"),
+    # "sorry, but" after a first-person subject is an apology; bare, a formula
+    ("We're sorry, but it didn't work out.", "regret_self"),
+    ("Sorry, but no comment.", "regret_formula"),
+    ("It's embarrassing for the party.", "regret_other"),
+])
+def test_regret_clause_reading(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature != "regret_self":
+        assert f["regret_self"] == 0, f
+
+
+@pytest.mark.parametrize("text, feature", [
+    # a state after "be" belongs to the noun before it
+    ("Fans were shocked when the mill closed.", "shock_other"),
+    ("The minister was stunned by the vote.", "shock_other"),
+    ("We were all stunned by the vote.", "shock_state"),
+    ("It was stunning.", "shock_eval"),
+    # interjections, which have no object to negate
+    ("Oh God, no.", "shock_state"),
+    ("Oh no, not this, not now.", "shock_state"),
+    ("Good Lord.", "shock_state"),
+    # an -ly weak word before another word intensifies it
+    ("She was incredibly capable.", "shock_weak_attribute"),
+    ("Incredibly, he won.", "shock_weak_predicate"),
+])
+def test_shock_clause_reading(lexicon, text, feature):
+    assert _features(lexicon, text)[feature] >= 1, _features(lexicon, text)
+
+
+@pytest.mark.parametrize("text, tone, expected", [
+    ("I'd be shocked if the mill closed.", "shock", False),
+    ("We would be surprised if the vote was cancelled.", "shock", False),
+    ("It's embarrassing for them.", "regret", False),
+    ("I regret making them.", "regret", True),
+    ("I wish I had never done it.", "regret", True),
+    ("Oh, God,", "shock", True),
+])
+def test_news_ceilings_and_clause_reading_in_the_scores(text, tone, expected):
+    """A cue read as hypothetical or someone else's caps the news probability at
+    its measured share of positives; the fixed readings reach the scores."""
+    assert (getattr(score_texts([text])[0], tone) >= 0.5) == expected
+
+
+@needs_shared(SHARED / "data" / "quotes" / "polnear-train.jsonl")
+def test_news_dev_floors(tmp_path):
+    """The project's news tone set, dev part (annotation/tone/split.json), at 0.5."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    train, dev = tmp_path / "train.jsonl", tmp_path / "dev.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "annotation" / "tone" / "build.py"), str(SHARED),
+                    "--train", str(train), "--dev", str(dev)], check=True, capture_output=True)
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tones = score_texts([r["text"] for r in rows])
+    for name in ("regret", "shock"):
+        f1 = _f1([r[name] for r in rows], [getattr(t, name) for t in tones])
+        assert f1 >= NEWS_DEV_FLOORS[name], f"news dev {name} F1 {f1:.3f}"

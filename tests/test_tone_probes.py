@@ -126,7 +126,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
         "{S} regret to inform you that {e}.",
         "Sorry, no comment.",
         "Don't get me wrong, {s} support {name}.",
-        "{S} {am} sorry, but {e} and that is that.",
+        "Sorry, but {s} can't say more about why {e}.",
     ]))
     # -- regret aimed at others -----------------------------------------------------------
     add("regret: others", "regret", False, _fill([

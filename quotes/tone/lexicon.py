@@ -35,6 +35,10 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
+# Prepositions between a cue and its object ("apologise to nobody").
+_OBJECT_PREPOSITIONS = frozenset({"to", "for", "about", "of"})
+# Words before "be" that are no one's noun ("it was stunning", "there were").
+_EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which", "who", "all", "so", "just"})
 
 # Feature names of :class:`LexiconFeatures`, in column order.
 REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
@@ -238,12 +242,12 @@ class CueLexicon:
         judged: list[tuple[int, int, str, str]] = []
         for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems):
             kind, _, group = kind.partition("/")
-            feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets)
+            feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
                 judged.append((start, end, feature, "regret_" + group))
         for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems):
             kind, _, group = kind.partition("/")
-            feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets)
+            feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
                 judged.append((start, end, feature, "shock_" + group))
         return spans, judged
@@ -275,7 +279,11 @@ class CueLexicon:
 
     # Each judge returns the feature a cue match adds to, or None.
 
-    def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
+    def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
+        if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets):
+            # "We're sorry, but it didn't work out": an apology with its excuse;
+            # the bare "Sorry, but no comment" stays a formula.
+            kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
         clause_start, clause_end = marks[start]
@@ -294,7 +302,7 @@ class CueLexicon:
             who = _person(wished, capitals[end:end + len(wished)], sets, first=False)
             if who == "other":
                 return "regret_other"
-        if self._negated(tokens, start, end, clause_start, clause_end, sets):
+        if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
         if self._hedged(tokens, start, clause_start, sets) or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
@@ -316,6 +324,11 @@ class CueLexicon:
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
+        if who is None and group == "awkward":
+            # "It's embarrassing (for the party)", "an embarrassment": with no
+            # first person to feel it, embarrassment judges someone or something
+            # else; "I was embarrassed", "embarrassing for me" stay the speaker's.
+            return "regret_other"
         if who == "self" and _reported(tokens, capitals, start, sets):
             return "regret_other"
         if who == "self":
@@ -324,7 +337,18 @@ class CueLexicon:
             # Not after "should have" + participle: what follows is the speaker's
             # own missed action ("I should have gone when they told us").
             first = end + 1 if end < clause_end and tokens[end] == "that" else end
+            while first < clause_end and tokens[first].endswith("ly") and len(tokens[first]) > 4:
+                first += 1  # "I apologise unreservedly to ..."
             after = tokens[first:min(clause_end, first + 3)]
+            if len(after) > 1 and after[0] in ("for", "about") and after[1].endswith("ing") and len(after[1]) > 4:
+                after = after[1:]  # "sorry for calling her that"
+            if after and (after[0].endswith("ing") and len(after[0]) > 4 or after[0] == "having"):
+                # "I regret making them", "sorry for letting you down": what
+                # follows is the speaker's own act, whoever its object is.
+                return "regret_self"
+            if after and after[0] == "to" and group == "apology":
+                # "we apologise to Senator Sanders": the apology's recipient.
+                return "regret_self"
             if tokens[end - 1] != "have" and after and (after[0] in sets.get("addressee", ()) or _person(
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
@@ -332,13 +356,15 @@ class CueLexicon:
             return "regret_self"
         return "regret_other" if who == "other" else "regret_none"
 
-    def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
+    def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula":
             return "shock_formula"
         if kind == "negated":
             return "shock_negated"
         clause_start, clause_end = marks[start]
-        if self._negated(tokens, start, end, clause_start, clause_end, sets):
+        # An interjection has no object to negate: "Oh God, no." is dismay.
+        if self._negated(tokens, start, end, clause_start, clause_end, sets,
+                         object_negation=group != "interjection"):
             return "shock_negated"
         if self._hedged(tokens, start, clause_start, sets):
             return "shock_hedged"
@@ -347,19 +373,29 @@ class CueLexicon:
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
             who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            if who is None and _noun_subject(tokens, start, clause_start, sets):
+                # "Fans were shocked", "the minister was stunned": a state
+                # adjective after "be" belongs to the noun before it.
+                who = "other"
             return "shock_other" if who == "other" else "shock_state"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
             after = tokens[end] if end < clause_end else None
             # "is unbelievable", "Unbelievable.", "incredible that ..." judge
             # something; "an incredible job" only praises it.
+            persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+            if tokens[end - 1].endswith("ly") and after is not None and after.isalpha() \
+                    and after not in _ENDINGS_AFTER_WEAK and after not in persons:
+                # "incredibly capable", "amazingly quick": an intensifier of the
+                # word after it, not disbelief ("Incredibly, he won" stays).
+                return "shock_weak_attribute"
             if before is None or before in sets.get("copula", ()) or after is None \
                     or after in _ENDINGS_AFTER_WEAK:
                 return "shock_weak_predicate"
             return "shock_weak_attribute"
         return "shock_eval"
 
-    def _negated(self, tokens, start, end, clause_start, clause_end, sets) -> bool:
+    def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
         negators = sets.get("negator", frozenset())
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
@@ -371,8 +407,16 @@ class CueLexicon:
             if tokens[j] in speech and any(
                     t in negators or t.endswith("n't") for t in tokens[max(clause_start, j - 3):j]):
                 return True
+        if not object_negation:
+            return False
+        # A negated object cancels the cue ("I regret nothing", "I apologise to
+        # nobody", "sorry for none of it"); a negation further on belongs to the
+        # regretted act ("I regret that I never called").
         postneg = sets.get("postneg", frozenset())
-        return any(t in postneg for t in tokens[end:min(clause_end, end + 3)])
+        after = tokens[end:min(clause_end, end + 2)]
+        if after and after[0] in _OBJECT_PREPOSITIONS:
+            after = after[1:]
+        return bool(after) and after[0] in postneg
 
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
@@ -462,6 +506,35 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
         if not (t in bridge or (t.endswith("ly") and len(t) > 4)):
             return False
     return False
+
+
+def _owned_state(tokens: list[str], start: int, sets) -> bool:
+    """Whether "I"/"we" + a form of "be" stand right before ``start`` ("we're sorry", "I am so sorry")."""
+    self_words = sets.get("self", frozenset())
+    bridge = sets.get("bridge", frozenset())
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if tokens[j] in self_words:
+            return True
+        if tokens[j] not in bridge and not (tokens[j].endswith("ly") and len(tokens[j]) > 4):
+            return False
+    return False
+
+
+def _noun_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether a noun (not "it", "this", a person word) is the subject of "be" before a state cue."""
+    copula = sets.get("copula", frozenset())
+    j = start - 1
+    while j >= clause_start and (tokens[j] in ("all", "really", "so", "just", "absolutely", "totally", "utterly")
+                                 or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start or tokens[j] not in copula or tokens[j] in ("so", "just", "really", "quite", "pretty"):
+        return False
+    j -= 1
+    if j < clause_start:
+        return False
+    word = tokens[j]
+    return word.isalpha() and word not in _EXPLETIVES and word not in sets.get("self", ()) \
+        and word not in sets.get("addressee", ()) and word not in sets.get("hedge", ())
 
 
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
