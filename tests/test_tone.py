@@ -446,3 +446,40 @@ def test_news_dev_floors(tmp_path):
     for name in ("regret", "shock"):
         f1 = _f1([r[name] for r in rows], [getattr(t, name) for t in tones])
         assert f1 >= NEWS_DEV_FLOORS[name], f"news dev {name} F1 {f1:.3f}"
+
+
+def test_tone_explain_says_which_cue_and_how_its_clause_was_read():
+    runner = CliRunner()
+    text = "I regret making them.\nI'd be shocked if he won.\nThe vote is on Monday.\nWe don't regret it.\n"
+    result = runner.invoke(app, ["tone", "-", "--explain"], input=text)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(set(r["why"]) == {"regret", "shock"} for r in rows)
+    assert rows[0]["why"]["regret"].startswith(f"regret {rows[0]['regret']:.2f}: 'I regret' \u2014 first person, not negated")
+    assert "'shocked' \u2014 hypothetical" in rows[1]["why"]["shock"]
+    assert "no cue" in rows[2]["why"]["regret"] and "no cue" in rows[2]["why"]["shock"]
+    assert "negated" in rows[3]["why"]["regret"]
+    # without --explain the rows keep their fields
+    plain = runner.invoke(app, ["tone", "-"], input=text)
+    assert "why" not in json.loads(plain.stdout.splitlines()[0])
+    table = runner.invoke(app, ["tone", "-", "--explain", "--format", "table"], input="I was stunned.\n")
+    assert table.exit_code == 0, table.output
+    assert "'I was stunned' \u2014 the speaker's state" in table.stdout, table.stdout
+
+
+def test_extract_explain_gives_each_quote_its_tone_reasons(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('"I regret making that call," the coach said on Sunday.\n\n'
+                       '"I was stunned," said Maria Lopez.\n', encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(article), "--explain"])
+    assert result.exit_code == 0, result.output
+    quotes = json.loads(result.stdout)["quotes"]
+    assert len(quotes) == 2
+    assert "first person, not negated" in quotes[0]["tone_why"]["regret"]
+    assert "the speaker's state" in quotes[1]["tone_why"]["shock"]
+    plain = json.loads(runner.invoke(app, ["extract", str(article)]).stdout)["quotes"]
+    assert all("tone_why" not in q for q in plain)
+    for fmt in ("csv", "table", "json"):
+        shown = runner.invoke(app, ["extract", str(article), "--explain", "--format", fmt])
+        assert shown.exit_code == 0 and "first person, not negated" in shown.stdout, (fmt, shown.output)

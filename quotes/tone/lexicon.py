@@ -236,6 +236,8 @@ class CueLexicon:
         """Token spans of the text and its cue matches as (first, end, feature, group)."""
         sets = self.sets
         tokens, capitals, spans = tokenize(text)
+        # Whether a comma follows each token ("Incredibly, ..." is a sentence adverb).
+        self._comma_after = [text[b:b + 2].lstrip()[:1] == "," for _, b in spans]
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
@@ -385,7 +387,7 @@ class CueLexicon:
             # something; "an incredible job" only praises it.
             persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
             if tokens[end - 1].endswith("ly") and after is not None and after.isalpha() \
-                    and after not in _ENDINGS_AFTER_WEAK and after not in persons:
+                    and after not in _ENDINGS_AFTER_WEAK and after not in persons and not self._comma_after[end - 1]:
                 # "incredibly capable", "amazingly quick": an intensifier of the
                 # word after it, not disbelief ("Incredibly, he won" stays).
                 return "shock_weak_attribute"
