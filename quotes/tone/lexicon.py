@@ -214,6 +214,9 @@ class CueLexicon:
         self.sets = sets
         self.regret_stems = _stems(self.regret_table)
         self.shock_stems = _stems(self.shock_table)
+        # The text being judged and its token spans (see _comma_after).
+        self._text: str = ""
+        self._spans: list[tuple[int, int]] = []
 
     @property
     def feature_names(self) -> list[str]:
@@ -236,8 +239,7 @@ class CueLexicon:
         """Token spans of the text and its cue matches as (first, end, feature, group)."""
         sets = self.sets
         tokens, capitals, spans = tokenize(text)
-        # Whether a comma follows each token ("Incredibly, ..." is a sentence adverb).
-        self._comma_after = [text[b:b + 2].lstrip()[:1] == "," for _, b in spans]
+        self._text, self._spans = text, spans  # for _comma_after
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
@@ -387,7 +389,7 @@ class CueLexicon:
             # something; "an incredible job" only praises it.
             persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
             if tokens[end - 1].endswith("ly") and after is not None and after.isalpha() \
-                    and after not in _ENDINGS_AFTER_WEAK and after not in persons and not self._comma_after[end - 1]:
+                    and after not in _ENDINGS_AFTER_WEAK and after not in persons and not self._comma_after(end - 1):
                 # "incredibly capable", "amazingly quick": an intensifier of the
                 # word after it, not disbelief ("Incredibly, he won" stays).
                 return "shock_weak_attribute"
@@ -396,6 +398,11 @@ class CueLexicon:
                 return "shock_weak_predicate"
             return "shock_weak_attribute"
         return "shock_eval"
+
+    def _comma_after(self, i: int) -> bool:
+        """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
+        end = self._spans[i][1]
+        return self._text[end:end + 2].lstrip()[:1] == ","
 
     def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
         negators = sets.get("negator", frozenset())
