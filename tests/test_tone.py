@@ -483,3 +483,28 @@ def test_extract_explain_gives_each_quote_its_tone_reasons(tmp_path):
     for fmt in ("csv", "table", "json"):
         shown = runner.invoke(app, ["extract", str(article), "--explain", "--format", fmt])
         assert shown.exit_code == 0 and "first person, not negated" in shown.stdout, (fmt, shown.output)
+
+
+@pytest.mark.parametrize("text, feature", [
+    # a lasting future is regret now; a conditional one is hypothetical
+    ("I will always regret not calling her.", "regret_self"),
+    ("We'll forever be sorry for that night.", "regret_self"),
+    ("I'll regret this for the rest of my life.", "regret_self"),
+    ("If we lose, I'll always regret it.", "regret_hedged"),
+    ("You'll regret it.", "regret_hedged"),
+    # an apology owed by the speaker, or asked of others
+    ("I owe you an apology.", "regret_self"),
+    ("They owe us an apology.", "regret_other"),
+    ("We demand a full public apology.", "regret_other"),
+    ("We are owed an apology.", "regret_other"),
+    ("I want to apologise to the fans.", "regret_self"),
+    # "sorry," before a question is politeness
+    ("I'm sorry, what did you say?", "regret_formula"),
+    ("Sorry, could you repeat the question?", "regret_formula"),
+    ("I'm sorry. Can we start again?", "regret_self"),
+])
+def test_regret_lasting_future_owed_apologies_and_polite_questions(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature != "regret_self":
+        assert f["regret_self"] == 0, f

@@ -182,6 +182,44 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
         "The surprise party was a success.",
         "The new supply shock will hit prices.",
     ]))
+    # -- plain sentences, one form each ---------------------------------------------------
+    add("plain sentences", "regret", True, [
+        'I am sorry.', "I'm deeply sorry for the hurt I caused.", 'I apologize.', 'Our apologies.',
+        'We made mistakes.', 'I take the blame.', 'I regret that decision.', 'I regretted it immediately.',
+        'I will always regret not calling her.', "I'll regret this for the rest of my life.",
+        'I should have listened.', "I shouldn't have said that.", 'If I could go back, I would change it.',
+        "I wish I hadn't said it.", 'I never should have agreed.', 'I made a mistake.',
+        'We got it badly wrong.', 'It was my mistake.', 'I owe you an apology.', "I'm ashamed of what I did.",
+        'I feel awful about it.', 'I have regrets.', 'My biggest regret is not running.', 'I was naive.',
+        'I let everyone down.', "I'm to blame.", "That's on me.", 'I apologise to the families.',
+        'We deeply regret the error.', 'I am truly, truly sorry.',
+    ])
+    add("plain sentences", "regret", False, [
+        "I'm not sorry.", 'I make no apologies.', 'I have nothing to apologize for.',
+        "I don't think I made a mistake.", 'Not a single regret.', "I don't feel guilty.",
+        'She should be sorry.', 'They owe us an apology.', 'He admitted he made a mistake.',
+        'You should be ashamed.', 'Shame on you!', 'What an embarrassment.', 'He regrets nothing.',
+        "I'm sorry for your loss.", 'Sorry to hear that.', 'Make no mistake about it.',
+        'I regret to say the plan failed.', 'They made a terrible mistake.', 'He should have known better.',
+        'Their apology was not enough.', "It's a shame.", "I'm sorry, what did you say?", "You'll regret it.",
+        'She will apologise on Monday.', 'We demand an apology.', 'Sorry, I have to go.', 'It was the wrong decision by the board.',
+    ])
+    add("plain sentences", "shock", True, [
+        "I'm shocked.", 'I was blown away.', 'Wow.', "I can't believe this is happening.",
+        'This is shocking.', "It's astonishing.", 'What a surprise!', 'Unbelievable!', 'Jaw-dropping.',
+        'I am stunned and saddened.', "I'm speechless.", 'I was horrified.', 'It is horrifying.',
+        'I was gobsmacked.', 'To be honest, I was surprised.', 'Oh my goodness.', 'I had no idea.',
+        'I never expected this.', "Honestly, I'm still in shock.", "It's staggering.", 'I was taken aback.',
+        'It came as a complete shock.', 'That was a real surprise to me.',
+    ])
+    add("plain sentences", "shock", False, [
+        "I'm not shocked.", 'Nobody was surprised.', "It's hardly surprising.", "It wouldn't surprise me.",
+        'That should surprise no one.', 'He was shocked.', 'They were amazed.', 'An incredible performance.',
+        'Amazing support from the fans.', 'The shock absorber broke.', "I wasn't surprised at all.",
+        'Surprise, surprise.', 'She was stunned.', 'It would shock you.', "He'd be amazed.",
+        'The patient went into septic shock.', 'It was a surprise party.', "I'm surprised you asked. Not really.", 'Everyone was stunned.',
+        'Voters may be shocked.', 'If that happened I would be horrified.', 'The result was expected.',
+    ])
     # -- neutral controls --------------------------------------------------------------------
     neutral = ["The council meets on Tuesday to discuss the budget.", "We will publish the figures next week.",
                "I think the plan is a good one.", "They have been working on this for years.",
@@ -238,7 +276,7 @@ def test_probe_suite_floor():
     assert total >= FLOOR, (total, {g: f"{r}/{n}" for g, (r, n) in groups.items()}, wrong[:20])
 
 
-@pytest.mark.parametrize("group", ["regret: first person", "regret: negated or hypothetical", "regret: formulas",
+@pytest.mark.parametrize("group", ["plain sentences", "regret: first person", "regret: negated or hypothetical", "regret: formulas",
                                    "regret: others", "shock: speaker", "shock: negated or hypothetical",
                                    "shock: others or technical", "neutral", "invariance"])
 def test_probe_group_is_mostly_right(group):

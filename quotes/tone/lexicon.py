@@ -35,6 +35,8 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
+# Words that make a modal before a cue a condition, not a lasting future.
+_CONDITIONS = frozenset({"if", "unless", "whether", "would", "'d", "could", "might"})
 # Prepositions between a cue and its object ("apologise to nobody").
 _OBJECT_PREPOSITIONS = frozenset({"to", "for", "about", "of"})
 # Words before "be" that are no one's noun ("it was stunning", "there were").
@@ -290,6 +292,10 @@ class CueLexicon:
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
+        if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
+                and _sentence_end(tokens, end) == "?":
+            # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
+            return "regret_formula"
         clause_start, clause_end = marks[start]
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
             # "should have" is regret only as a perfect ("should have seen it
@@ -308,7 +314,8 @@ class CueLexicon:
                 return "regret_other"
         if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
-        if self._hedged(tokens, start, clause_start, sets) or _proposed(tokens, start, end, clause_start):
+        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)) \
+                or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
         if kind == "wish":
             return "regret_self"
@@ -324,7 +331,11 @@ class CueLexicon:
             if not _speaker_is_subject(tokens, start, clause_start, sets) or _reported(tokens, capitals, start, sets):
                 return "regret_other"
             return "regret_self"
-        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+        if tokens[start] in ("apology", "apologies") and _requested(tokens, start, clause_start, sets):
+            # "we demand an apology", "they owe us an apology": asked of others.
+            return "regret_other"
+        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
+                       skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
@@ -346,6 +357,8 @@ class CueLexicon:
             after = tokens[first:min(clause_end, first + 3)]
             if len(after) > 1 and after[0] in ("for", "about") and after[1].endswith("ing") and len(after[1]) > 4:
                 after = after[1:]  # "sorry for calling her that"
+            if len(after) > 1 and after[0] in ("not", "never") and after[1].endswith("ing"):
+                after = after[1:]  # "I regret not calling her"
             if after and (after[0].endswith("ing") and len(after[0]) > 4 or after[0] == "having"):
                 # "I regret making them", "sorry for letting you down": what
                 # follows is the speaker's own act, whoever its object is.
@@ -429,7 +442,15 @@ class CueLexicon:
 
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
-        return any(t in hedges for t in tokens[max(clause_start, start - self.hedge_window):start])
+        window = tokens[max(clause_start, start - self.hedge_window):start]
+        if not any(t in hedges for t in window):
+            return False
+        # "I will always regret", "I'll forever be sorry": a lasting feeling, not
+        # a hypothetical one (unless a condition frames it: "if ..., I'll always").
+        lasting = sets.get("lasting", frozenset())
+        if any(t in lasting for t in window) and not any(t in _CONDITIONS for t in tokens[clause_start:start]):
+            return False
+        return True
 
 
 def _clause_marks(tokens: list[str], boundary_words: frozenset[str]) -> list[tuple[int, int]]:
@@ -517,6 +538,38 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
     return False
 
 
+def _for_life(tokens: list[str], end: int, clause_end: int) -> bool:
+    """Whether "for the rest of my/our life/lives" follows the cue: a lasting feeling
+    ("I'll regret this for the rest of my life")."""
+    tail = tokens[end:clause_end]
+    return any(tail[k:k + 3] == ["the", "rest", "of"] for k in range(len(tail))) and \
+        any(t in ("life", "lives", "days") for t in tail)
+
+
+def _sentence_end(tokens: list[str], start: int) -> str:
+    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text)."""
+    for t in tokens[start:]:
+        if t in (".", "!", "?"):
+            return t
+    return ""
+
+
+def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether the noun "apology" is what someone asks for, owes or gets: a
+    request verb before it, past determiners and adjectives ("demand a full
+    public apology", "owe us an apology")."""
+    request = sets.get("request", frozenset())
+    for j in range(start - 1, max(clause_start, start - 5) - 1, -1):
+        if tokens[j] in request:
+            return True
+        if tokens[j] in sets.get("addressee", ()) or tokens[j] in sets.get("object", ()) \
+                or tokens[j] in ("a", "an", "the", "any", "some", "no", "full", "public", "proper", "formal",
+                                 "personal", "real", "sincere", "unreserved", "unequivocal"):
+            continue
+        return False
+    return False
+
+
 def _owned_state(tokens: list[str], start: int, sets) -> bool:
     """Whether "I"/"we" + a form of "be" stand right before ``start`` ("we're sorry", "I am so sorry")."""
     self_words = sets.get("self", frozenset())
@@ -555,9 +608,18 @@ def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> boo
     return not any(t in ("was", "were", "been") for t in tokens[max(clause_start, start - 4):start])
 
 
-def _subject(tokens, capitals, start, end, clause_start, clause_end, sets) -> str | None:
-    """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after."""
-    who = _person(tokens[clause_start:start], capitals[clause_start:start], sets, first=False)
+def _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects: bool = False) -> str | None:
+    """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after.
+
+    With ``skip_objects``, an object pronoun right after a verb is not the
+    owner ("I owe you an apology", "they owe us an apology").
+    """
+    words, caps = tokens[clause_start:start], capitals[clause_start:start]
+    if skip_objects:
+        objects = sets.get("object", frozenset()) | sets.get("addressee", frozenset())
+        keep = [j for j, t in enumerate(words) if not (t in objects and j > 0 and words[j - 1] not in objects)]
+        words, caps = [words[j] for j in keep], [caps[j] for j in keep]
+    who = _person(words, caps, sets, first=False)
     if who is None and clause_start > 1 and tokens[clause_start - 1] in ("and", "but", "or"):
         # A coordinated verb shares the subject of the clause before: "I am
         # troubled by the reaction and regret any misunderstanding".
