@@ -602,7 +602,8 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
         "ceiling_smoothing": smoothing,
         "selection": {str(s): {t: v[t]["f1"] for t in TONES} for s, v in selection.items()},
         "selection_note": "smoothing chosen by 5-fold CV grouped by article on the news train part; "
-                          "news dev scored once at the end",
+                          "news dev scored once at the end; news_cv and news_transfer figures are those of "
+                          "the last full training (its lexicon), the other figures are this model's",
         "seconds": round(time.perf_counter() - started, 1),
     }
     (out_dir / f"{MODEL_NAME}.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
