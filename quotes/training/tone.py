@@ -62,7 +62,7 @@ LABEL_MAPPING = {"regret": ("remorse", "embarrassment"), "shock": ("surprise",)}
 LIBRARIES = ("scikit-learn", "numpy", "scipy", "skops", "textblob", "vaderSentiment")
 CUE_FILES = ("regret-cues.txt", "shock-cues.txt", "tone-context.txt")
 # The code whose hash the card records: what computes the features and the scores.
-CODE_FILES = ("tone_features.py", "cue_lexicon.py", "tone_scorer.py", "hashing.py", "train_tone.py")
+CODE_FILES = ("training/tone_features.py", "tone/lexicon.py", "tone/model.py", "hashing.py", "training/tone.py")
 
 RANDOM_STATE = 0
 FOLDS = 5
@@ -261,7 +261,7 @@ def _combiner_probabilities(heads: ToneHeads, bases, scores, X, Y, weights, is_n
     return fitted.proba_from_scores(scores_eval, X_eval, "news")
 
 
-def read_news_files(paths, exclude_docs=()) -> tuple[list[str], np.ndarray, list[str]]:
+def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) -> tuple[list[str], np.ndarray, list[str]]:
     """Read labelled news quotes from files of either format, without the quotes
     of ``exclude_docs`` (``source:doc_id``, e.g. the dev part of the project's
     set) and without repeats of a quote in one article.
@@ -270,6 +270,8 @@ def read_news_files(paths, exclude_docs=()) -> tuple[list[str], np.ndarray, list
         paths: files of the shared format (``news-quotes-dev.jsonl``, with
             ``source_file``) or of ``annotation/tone/build.py`` (with ``source``).
         exclude_docs: articles whose quotes are left out.
+        origin: if given, filled with one flag per quote kept: True when it
+            comes from a file of ``annotation/tone/build.py``.
     """
     exclude = set(exclude_docs)
     texts: list[str] = []
@@ -287,6 +289,8 @@ def read_news_files(paths, exclude_docs=()) -> tuple[list[str], np.ndarray, list
             if group in exclude or key in seen:
                 continue
             seen.add(key)
+            if origin is not None:
+                origin.append(reader is read_news_split)
             texts.append(text)
             labels.append(label)
             groups.append(group)
@@ -332,7 +336,8 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     label_names = [name.strip() for name in label_names if name.strip()]
     train_texts, y_train = read_goemotions(files["goemotions-train.tsv"], label_names)
     dev_texts, y_dev = read_goemotions(files["goemotions-dev.tsv"], label_names)
-    news_texts, y_news, groups = read_news_files(news_paths, exclude_docs)
+    from_split: list[bool] = []
+    news_texts, y_news, groups = read_news_files(news_paths, exclude_docs, from_split)
     say(f"data: {len(train_texts)} GoEmotions train, {len(dev_texts)} dev, {len(news_texts)} news quotes")
 
     tables = read_cue_tables()
@@ -394,15 +399,24 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
             "news_cv": _scores(y_news[:, k], p_cv[:, k]),
             "news_transfer_goemotions_only": _scores(y_news[:, k], p_transfer[:, k]),
         }
+
+        say(f"{tone}: GoEmotions dev F1 {figures[tone]['goemotions_dev']['f1']:.3f}, "
+            f"news CV F1 {figures[tone]['news_cv']['f1']:.3f}, "
+            f"transfer F1 {figures[tone]['news_transfer_goemotions_only']['f1']:.3f}")
+    # The news CV restricted to the train part of annotation/tone (quotes from
+    # its build.py file), to compare with --refit's CV on the same quotes.
+    part = np.asarray(from_split, dtype=bool)
+    if part.any():
+        for k, tone in enumerate(TONES):
+            figures[tone]["news_cv_train_part"] = _scores(y_news[part, k], p_cv[part, k])
+            say(f"{tone}: news CV F1 on the train part of annotation/tone "
+                f"{figures[tone]['news_cv_train_part']['f1']:.3f}")
     if news_dev is not None:
         dev_news_texts, y_dev_news, _ = read_news_split(Path(news_dev))
         p_dev_news = pipeline.predict_proba(dev_news_texts, domain="news")
         for k, tone in enumerate(TONES):
             figures[tone]["news_dev"] = _scores(y_dev_news[:, k], p_dev_news[:, k])
             say(f"{tone}: news dev F1 {figures[tone]['news_dev']['f1']:.3f}")
-        say(f"{tone}: GoEmotions dev F1 {figures[tone]['goemotions_dev']['f1']:.3f}, "
-            f"news CV F1 {figures[tone]['news_cv']['f1']:.3f}, "
-            f"transfer F1 {figures[tone]['news_transfer_goemotions_only']['f1']:.3f}")
 
     out_dir.mkdir(parents=True, exist_ok=True)
     model_path = out_dir / f"{MODEL_NAME}.skops"
@@ -418,7 +432,7 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     from quotes.version import __version__
 
     code = hashlib.sha256()
-    for source in [Path(__file__).with_name(f) for f in CODE_FILES]:
+    for source in [Path(__file__).resolve().parents[1] / f for f in CODE_FILES]:
         code.update(source.read_bytes())
     card = {
         "name": MODEL_NAME,
