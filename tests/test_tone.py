@@ -508,3 +508,17 @@ def test_regret_lasting_future_owed_apologies_and_polite_questions(lexicon, text
     assert f[feature] >= 1, f
     if feature != "regret_self":
         assert f["regret_self"] == 0, f
+
+
+def test_readings_make_the_clause_reading_explicit():
+    """Who feels it, negation, modality and target of each cue, with its offsets."""
+    from quotes.tone.scoring import load_scorer
+
+    text = "I don't regret it. He would be shocked if they won. I regret making them. Fans were stunned."
+    readings = load_scorer().lexicon.readings(text)
+    got = [(r.cue, r.tone, r.who, r.negated, r.modality, r.target, r.standing) for r in readings]
+    assert got == [("regret", "regret", "", True, "actual", "", False),
+                   ("shocked", "shock", "", False, "hypothetical", "", False),
+                   ("regret", "regret", "self", False, "actual", "self", True),
+                   ("stunned", "shock", "other", False, "actual", "", False)]
+    assert all(text[r.start:r.end] == r.cue for r in readings)

@@ -66,13 +66,15 @@ def explain_texts(texts: Sequence[str], domain: str = "news") -> list[dict[str, 
                 for k, c in enumerate(scorer.ceilings)]
     out = []
     for row, text in enumerate(texts):
-        spans, judged = scorer.lexicon.judged_cues(text)
+        readings = scorer.lexicon.readings(text)
+        spans = tokenize(text)[2]
         tokens = tokenize(text)[0]
+        starts = {a: i for i, (a, _) in enumerate(spans)}
         reasons = {}
         for k, tone in enumerate(TONES):
             p = float(probabilities[row, k])
-            cues = sorted(((feature, text[spans[_owner(tokens, first, self_words)][0]:spans[end - 1][1]])
-                           for first, end, feature, _ in judged if feature.startswith(tone + "_")),
+            cues = sorted(((r.feature, text[spans[_owner(tokens, starts[r.start], self_words)][0]:r.end])
+                           for r in readings if r.tone == tone),
                           key=lambda c: _ORDER.index(c[0]) if c[0] in _ORDER else len(_ORDER))
             parts = [f"'{cue}' \u2014 {READINGS.get(feature, feature)}" for feature, cue in dict.fromkeys(cues)]
             reason = f"{tone} {p:.2f}: " + ("; ".join(parts) if parts else "no cue, from the words alone")

@@ -22,6 +22,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -57,6 +58,64 @@ FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
 # weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
 _STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
                        "shock_weak_predicate"})
+
+
+# What each judged feature says about its cue's clause: (who feels it, negated,
+# modality, target). who: "self" (I/we), "other" (he, she, they, you, a name or
+# a noun), "none" (no one named); modality: "actual" or "hypothetical";
+# target: "self" (the speaker's own act), "other" (someone else's), "" (unsaid).
+_CLAUSE = {
+    "regret_self": ("self", False, "actual", "self"),
+    "regret_none": ("none", False, "actual", ""),
+    "regret_other": ("other", False, "actual", ""),
+    "regret_self_about_other": ("self", False, "actual", "other"),
+    "regret_negated": ("", True, "actual", ""),
+    "regret_hedged": ("", False, "hypothetical", ""),
+    "regret_formula": ("", False, "actual", ""),
+    "shock_state": ("self", False, "actual", ""),
+    "shock_eval": ("self", False, "actual", ""),
+    "shock_weak_predicate": ("self", False, "actual", ""),
+    "shock_weak_attribute": ("", False, "actual", ""),
+    "shock_other": ("other", False, "actual", ""),
+    "shock_negated": ("", True, "actual", ""),
+    "shock_hedged": ("", False, "hypothetical", ""),
+    "shock_formula": ("", False, "actual", ""),
+}
+# Readings that count as the speaker's own feeling.
+STANDING = _STANDING
+
+
+class Reading(NamedTuple):
+    """One cue match read in its clause (see :meth:`CueLexicon.readings`).
+
+    Attributes:
+        tone: "regret" or "shock".
+        start, end: character offsets of the cue in the text.
+        cue: the cue's words as written.
+        group: its cue group ("apology", "astonishment", ...; "" for formulas).
+        feature: the lexicon feature it adds to ("regret_self", "shock_hedged", ...).
+        who: who feels it: "self", "other", "none", or "" when the reading
+            stopped earlier (negated, hypothetical, a set phrase).
+        negated: negated ("I don't regret", "not surprised", "I regret nothing").
+        modality: "hypothetical" ("I'd be shocked if", "you'll regret it") or "actual".
+        target: "self" (the speaker's own act: "I regret making them"),
+            "other" ("I'm sorry for them") or "".
+        formula: a set phrase with no tone ("sorry to hear", "electric shock").
+        standing: whether it counts as the speaker's own feeling.
+    """
+
+    tone: str
+    start: int
+    end: int
+    cue: str
+    group: str
+    feature: str
+    who: str
+    negated: bool
+    modality: str
+    target: str
+    formula: bool
+    standing: bool
 
 
 # -- shared sentiment scorers (one instance per process) -----------------------------
@@ -257,6 +316,18 @@ class CueLexicon:
             if feature:
                 judged.append((start, end, feature, "shock_" + group))
         return spans, judged
+
+    def readings(self, text: str) -> list[Reading]:
+        """Every cue match of the text with its clause reading, in text order."""
+        spans, judged = self.judged_cues(text)
+        out = []
+        for first, end, feature, group in judged:
+            tone = feature.partition("_")[0]
+            who, negated, modality, target = _CLAUSE.get(feature, ("", False, "actual", ""))
+            a, b = spans[first][0], spans[end - 1][1]
+            out.append(Reading(tone, a, b, text[a:b], group.partition("_")[2], feature, who, negated,
+                               modality, target, feature.endswith("_formula"), feature in STANDING))
+        return sorted(out, key=lambda r: (r.start, r.tone))
 
     def features(self, text: str) -> list[float]:
         """One row of :meth:`transform`."""
