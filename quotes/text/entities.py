@@ -51,7 +51,7 @@ def is_place(words: tuple[str, ...]) -> bool:
         return True
     return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
 
-_NORM: Final = re.compile(r"[^a-z0-9]+")
+_NORM: Final = re.compile(r"[\W_]+")  # keeps every letter and digit: "Zoë" is "zoë", not "zo"
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
 # Salience weights for he/she antecedents (see EntityIndex._resolve_person).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
