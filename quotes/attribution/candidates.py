@@ -43,6 +43,10 @@ KIND_CODES: Final = {"name": 0, "pronoun": 1, "description": 2}
 RULE_CODES: Final = {rule: n for n, rule in enumerate(CONFIDENCE)}
 _WINDOW_BACK = 1  # paragraphs before the quote's own that hold candidates
 _WINDOW_AHEAD = 1  # paragraphs after it
+# Candidates a quote takes on each side, nearest first: a news paragraph holds a
+# few, but one line of thousands of words (text without paragraph breaks) would
+# otherwise give every quote every candidate, time quadratic in the line.
+_WINDOW_SIDE = 40
 _PREPOSITIONS: Final = PREPOSITIONS | COMPARISONS
 _SENTENCE_PUNCT: Final = frozenset(".!?")
 
@@ -179,6 +183,7 @@ class DocCandidates:
         found.sort(key=lambda c: c.lo)
         self.all = found
         self.lines = [c.line for c in found]
+        self.los = [c.lo for c in found]
         self._main_starts: dict[int, int] = {}
         # entity id -> how many candidates of the document are that entity
         self.entity_counts: dict[int, int] = {}
@@ -213,16 +218,22 @@ class DocCandidates:
             self._main_starts[sent] = found
         return found
 
-    def window(self, line: int) -> list[Candidate]:
-        """The candidates of paragraphs ``line - 1`` to ``line + 1``."""
+    def window(self, line: int, qlo: int = -1, qhi: int = -1) -> list[Candidate]:
+        """The candidates of paragraphs ``line - 1`` to ``line + 1``; with the
+        quote's tokens [qlo, qhi), at most ``_WINDOW_SIDE`` on each side of it."""
         lo = bisect.bisect_left(self.lines, line - _WINDOW_BACK)
         hi = bisect.bisect_right(self.lines, line + _WINDOW_AHEAD)
+        if qlo >= 0 and hi - lo > 2 * _WINDOW_SIDE:
+            before = bisect.bisect_left(self.los, qlo, lo, hi)  # the first starting in or after the quote
+            after = bisect.bisect_left(self.los, qhi, before, hi)  # the first starting after it
+            lo, hi = max(lo, before - _WINDOW_SIDE), min(hi, after + _WINDOW_SIDE)
         return self.all[lo:hi]
 
     def for_quote(self, span: QuoteSpan, rule: Attribution, previous: Attribution | None) -> list[Candidate]:
         """The candidates of one quote: its window, plus the rules' mention and the
         previous quote's mention when the window does not hold them."""
-        out = self.window(span.line)  # (a new list, in order)
+        qlo = self.doc.token_index(span.mark_start)
+        out = self.window(span.line, qlo, max(qlo, token_index_near(self.doc, span.mark_end, qlo)))  # (a new list, in order)
         added = False
         for extra in (rule.mention, previous.mention if previous else None):
             if extra is None or _overlaps_any(out, extra):

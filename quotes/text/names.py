@@ -217,7 +217,10 @@ def _trim_headline_names(doc: ParsedDoc, names: list[NameMention],
 
 def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str, ...]]) -> NameMention:
     words = mention.words
-    for size in range(len(words) - 1, 0, -1):
+    # Only the sizes of body names can match: trying every size made a run of
+    # thousands of capitalised words cost n**3 slices.
+    sizes = sorted({len(b) for b in body if len(b) < len(words)}, reverse=True)
+    for size in sizes:
         for first in range(len(words) - size + 1):
             part = words[first:first + size]
             if part not in body:
