@@ -4,10 +4,13 @@ Reading never stops a batch: each input yields either a :class:`Document` or an
 :class:`~quotes.errors.InputError` naming the file (and line) and the reason, and
 the caller decides what to do with it. Text is decoded as UTF-8; undecodable
 bytes become U+FFFD with a warning, so offsets always index the decoded text.
+A JSON string may spell a lone surrogate ("\\ud83d"), which no encoder writes
+out again: each becomes one U+FFFD (same length), with a warning naming the line.
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,6 +22,9 @@ ARTICLE_SUFFIXES = (".txt", ".jsonl")
 # Gold annotations stored beside articles (NAME.gold.jsonl) are not articles.
 GOLD_SUFFIX = ".gold.jsonl"
 _BINARY_SNIFF = 8192
+# A JSON escape of a surrogate code point; decoded text itself never holds one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str | Path]:
@@ -99,7 +105,7 @@ def _from_bytes(data: bytes, source: str, doc_id: str, warn, kind: str | None = 
             return
         yield Document(doc_id=doc_id, text=text, source=source)
         return
-    yield from _jsonl_documents(text, source)
+    yield from _jsonl_documents(text, source, warn)
 
 
 def decode(data: bytes, source: str, warn) -> str:
@@ -113,10 +119,14 @@ def decode(data: bytes, source: str, warn) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def jsonl_objects(text: str, source: str) -> Iterator[tuple[str, dict] | InputError]:
+def jsonl_objects(text: str, source: str, warn=None) -> Iterator[tuple[str, dict] | InputError]:
     """Parse JSONL: yield ``(where, object)`` per non-blank line, or an
     :class:`InputError` for a line that is not a JSON object (``where`` is
-    ``source:line``). The one JSONL reader of the package."""
+    ``source:line``). The one JSONL reader of the package.
+
+    Lone surrogates in the object's strings (escaped in the JSON, such as
+    ``"\\ud83d"``) become U+FFFD, one for one; ``warn`` (if given) is told
+    which line held them."""
     for lineno, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
@@ -129,12 +139,49 @@ def jsonl_objects(text: str, source: str) -> Iterator[tuple[str, dict] | InputEr
         if not isinstance(obj, dict):
             yield InputError(where, "a JSONL line must be an object with a \"text\" field")
             continue
+        if _SURROGATE_ESCAPE.search(line):
+            obj, replaced = _without_surrogates(obj)
+            if replaced and warn is not None:
+                warn(f"{where}: {replaced} lone surrogate{'s' if replaced > 1 else ''} (not a character) "
+                     "replaced with U+FFFD")
         yield where, obj
 
 
-def _jsonl_documents(text: str, source: str) -> Iterator[Document | InputError]:
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate replaced by U+FFFD, and how many there were."""
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def _without_surrogates(value):
+    """A parsed JSON value with the lone surrogates of its strings (keys too)
+    replaced, and how many were replaced."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        total = 0
+        items = []
+        for item in value:
+            item, n = _without_surrogates(item)
+            items.append(item)
+            total += n
+        return items, total
+    if isinstance(value, dict):
+        total = 0
+        out = {}
+        for key, item in value.items():
+            key, n = replace_surrogates(key)
+            item, m = _without_surrogates(item)
+            out[key] = item
+            total += n + m
+        return out, total
+    return value, 0
+
+
+def _jsonl_documents(text: str, source: str, warn=None) -> Iterator[Document | InputError]:
     seen = 0
-    for item in jsonl_objects(text, source):
+    for item in jsonl_objects(text, source, warn):
         seen += 1
         if isinstance(item, InputError):
             yield item
