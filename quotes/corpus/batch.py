@@ -407,7 +407,8 @@ def _fail(store: Store, summary: Summary, doc: Document, reason: str, version: s
 
 def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None = None,
                   progress: bool = True, stream: IO[str] | None = None,
-                  warn: Callable[[str], None] | None = None, start_method: str | None = None) -> Summary:
+                  warn: Callable[[str], None] | None = None, start_method: str | None = None,
+                  options: Any = None) -> Summary:
     """Analyse every article the paths hold into the database at ``db_path``.
 
     Args:
@@ -419,6 +420,7 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
         stream: where the progress bar goes.
         warn: called with recoverable input problems (default: print to stderr).
         start_method: ``"spawn"`` (the default) or ``"fork"``.
+        options: how tables and HTML are read (:class:`quotes.corpus.ingest.ReadOptions`).
 
     Returns:
         The :class:`Summary`. Idempotent: a second run over the same inputs
@@ -427,5 +429,5 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
     from quotes.corpus.ingest import read_documents
 
     with Store(db_path) as store:
-        return analyse_documents(read_documents(paths, warn=warn), store, workers, progress, stream,
+        return analyse_documents(read_documents(paths, warn=warn, options=options), store, workers, progress, stream,
                                  start_method)

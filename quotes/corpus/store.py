@@ -66,6 +66,8 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("subjectivity", "float64"),
     ("pipeline_version", "string"),
 )
+# The column ``export(with_text=True)`` adds: the document's text, which the offsets index.
+TEXT_COLUMN = ("document_text", "string")
 # The keys of one ``speakers()`` row, in order.
 SPEAKER_COLUMNS = (
     "speaker_id", "name", "aliases", "quotes", "articles", "first_date", "last_date",
@@ -175,9 +177,17 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _m002_document_text(conn: sqlite3.Connection) -> None:
+    """Documents keep their text (for HTML inputs, the extracted article text),
+    so every quote's ``text[start:end]`` can be checked; rows stored before
+    have none and are analysed again (see :meth:`Store.has_document`)."""
+    conn.execute("ALTER TABLE documents ADD COLUMN text TEXT")
+
+
 # Named migrations, applied in order, each once; append, never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
+    ("002_document_text", _m002_document_text),
 )
 
 
@@ -343,7 +353,8 @@ class Store:
         """
         version = pipeline_version or _pipeline_version()
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND pipeline_version = ?",
+            "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND pipeline_version = ?"
+            " AND text IS NOT NULL",
             (doc_id, content_hash, version)).fetchone()
         return row is not None
 
@@ -352,7 +363,7 @@ class Store:
         """Store one analysed document and its quotes, replacing any earlier analysis.
 
         Args:
-            doc: the article (its text is hashed, not stored).
+            doc: the article (its text is stored, and hashed to tell a changed document).
             quotes: its attributed quotes, as records or as their ``to_dict()``
                 (with ``rule`` and ``tone`` when known).
             pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
@@ -385,15 +396,15 @@ class Store:
         for doc, quotes in latest.values():
             rows = [_quote_row(doc.doc_id, q) for q in quotes]
             documents.append((doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
-                              doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now))
+                              doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now, doc.text))
             quote_rows += rows
             failures.append((doc.doc_id, doc.source))
         with self._transaction() as conn:
             conn.executemany("DELETE FROM quotes WHERE doc_id = ?", [(d[0],) for d in documents])
             conn.executemany(
                 """INSERT OR REPLACE INTO documents (doc_id, content_hash, pipeline_version, title,
-                   date, url, outlet, source, chars, quotes, analysed_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
+                   date, url, outlet, source, chars, quotes, analysed_at, text)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
             conn.executemany(
                 """INSERT OR REPLACE INTO quotes (quote_id, doc_id, start, "end", text, speaker,
                    speaker_mention, speaker_start, speaker_end, cue, confidence, rule,
@@ -612,22 +623,31 @@ class Store:
         tail = f"LIMIT {max(0, int(limit))}" if limit is not None else ""
         return list(self._rows(" AND ".join(where), params, tail))
 
-    def export_rows(self) -> Iterator[dict[str, Any]]:
+    def export_rows(self, with_text: bool = False) -> Iterator[dict[str, Any]]:
         """Every quote with every field (:data:`EXPORT_COLUMNS`), in document order.
 
         Rows hold no timestamps, so two databases built from the same inputs by
         the same pipeline export identical rows however their runs went.
-        """
-        return self._rows("", [], "")
 
-    def _rows(self, where: str, params: list, tail: str) -> Iterator[dict[str, Any]]:
+        Args:
+            with_text: add ``document_text``, the text the offsets index
+                (``document_text[start:end] == text``).
+        """
+        return self._rows("", [], "", with_text)
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of a document (for an HTML page, its extracted article text)."""
+        row = self.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def _rows(self, where: str, params: list, tail: str, with_text: bool = False) -> Iterator[dict[str, Any]]:
         self.resolve_speakers()
         sql = f"""
             SELECT q.quote_id, q.doc_id, d.title, d.date, d.url, d.outlet, d.source,
                    q.start, q."end", q.text, n.speaker_id, s.name AS speaker,
                    q.speaker AS article_speaker, q.speaker_mention, q.speaker_start, q.speaker_end,
                    q.cue, q.confidence, q.rule, q.regret, q.shock, q.polarity, q.subjectivity,
-                   d.pipeline_version
+                   d.pipeline_version{", d.text AS document_text" if with_text else ""}
             FROM quotes q
             JOIN documents d ON d.doc_id = q.doc_id
             LEFT JOIN speaker_names n ON n.name = q.speaker
@@ -644,7 +664,7 @@ class Store:
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "quotes", "speakers", "failures")}
 
-    def export(self, output: str | Path | IO[str], fmt: str) -> int:
+    def export(self, output: str | Path | IO[str], fmt: str, with_text: bool = False) -> int:
         """Write :meth:`export_rows` to a file or an open text stream.
 
         Args:
@@ -652,6 +672,7 @@ class Store:
                 written beside its final name and renamed into place, so an
                 interrupted export never leaves half a file.
             fmt: ``"jsonl"``, ``"csv"`` or ``"parquet"`` (needs pyarrow).
+            with_text: add the ``document_text`` column (see :meth:`export_rows`).
 
         Returns:
             The number of rows written.
@@ -662,11 +683,12 @@ class Store:
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-        rows = self.export_rows()
+        rows = self.export_rows(with_text)
+        columns = [c for c, _ in EXPORT_COLUMNS] + ([TEXT_COLUMN[0]] if with_text else [])
         if not isinstance(output, (str, Path)):
             if fmt == "parquet":
                 raise StoreError("parquet cannot be written to a text stream; give --output FILE")
-            return write_rows(rows, output, fmt)
+            return write_rows(rows, output, fmt, columns)
         path = Path(output)
         if path.is_dir():
             raise StoreError(f"{path}: is a folder; give --output a file name")
@@ -675,10 +697,10 @@ class Store:
         tmp = path.with_name(f".{path.name}.part")
         try:
             if fmt == "parquet":
-                n = write_parquet(rows, tmp)
+                n = write_parquet(rows, tmp, with_text)
             else:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                    n = write_rows(rows, fh, fmt)
+                    n = write_rows(rows, fh, fmt, columns)
             os.replace(tmp, path)
         except OSError as exc:
             raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
@@ -717,8 +739,9 @@ def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str,
     return n
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
-    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema.
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path, with_text: bool = False) -> int:
+    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema
+    (and :data:`TEXT_COLUMN` when ``with_text``).
 
     Raises:
         StoreError: when pyarrow is not installed, saying how to install it.
@@ -728,7 +751,8 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
         import pyarrow.parquet as pq
     except ImportError:
         raise StoreError('parquet export needs pyarrow: pip install "quotes[parquet]"') from None
-    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in EXPORT_COLUMNS])
+    columns = EXPORT_COLUMNS + ((TEXT_COLUMN,) if with_text else ())
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in columns])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         batch: list[dict[str, Any]] = []
