@@ -10,6 +10,7 @@ streamed (warcio), so memory does not grow with its size.
 """
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,6 +33,17 @@ def _is_html(content_type: str, payload_head: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
+def _looks_like_archive(head: bytes) -> bool:
+    """True when a file's first bytes (gunzipped if need be) open a WARC or ARC record."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(31).decompress(head)
+        except zlib.error:
+            return False
+    head = head.lstrip(b"\r\n")
+    return head.startswith((b"WARC/", b"filedesc://"))
+
+
 def read_warc(path: Path, warn: Callable[[str], None],
               extractor: str = DEFAULT_EXTRACTOR) -> Iterator[Document | InputError]:
     """Yield a Document (or an InputError) per HTML response record of a WARC/ARC file."""
@@ -50,6 +62,10 @@ def read_warc(path: Path, warn: Callable[[str], None],
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
+        if not _looks_like_archive(fh.read(4096)):
+            yield InputError(name, "not a WARC or ARC file (it does not begin with a WARC/ARC record)")
+            return
+        fh.seek(0)
         records = ArchiveIterator(fh, arc2warc=True)
         try:
             for record in records:
@@ -92,8 +108,13 @@ def read_warc(path: Path, warn: Callable[[str], None],
                 pages += isinstance(item, Document)
                 yield item
         except Exception as exc:  # a damaged or truncated archive ends here; the rest is kept
-            yield InputError(name, f"damaged or truncated archive after byte {offset} "
-                             f"({type(exc).__name__}: {exc}); {pages} pages before it were read")
+            message = " ".join(str(exc).split())
+            if "non-chunked gzip" in message:
+                yield InputError(name, "gzipped as one stream, not one gzip member per record as WARC "
+                                 f"readers need; `warcio recompress {name} NEW.warc.gz` mends it")
+            else:
+                yield InputError(name, f"damaged or truncated archive after byte {offset} "
+                                 f"({type(exc).__name__}: {message[:200]}); {pages} pages before it were read")
     if skipped:
         counts = ", ".join(f"{n} {what}" for what, n in sorted(skipped.items()))
         warn(f"{name}: {pages} HTML pages read; skipped {counts}")
