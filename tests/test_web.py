@@ -460,3 +460,20 @@ def test_quotes_from_real_pages_are_the_quotes_of_their_marked_text():
     assert result["quotes"]["recall"] >= 0.97
     assert result["quotes"]["spurious"] <= 0.03
     assert result["body"]["f1"] >= 0.96
+
+
+def test_analyse_counts_what_it_reads_once_reading_takes_a_while():
+    from quotes.corpus.batch import Reading
+
+    buf = io.StringIO()
+    reading = Reading(buf)
+    reading.update(1, 0)
+    assert buf.getvalue() == ""  # a quick read draws nothing
+    reading._last -= 10  # as if seconds had gone by
+    reading.update(1234, 2)
+    assert buf.getvalue().startswith("reading 1234 docs  2 failed  ")
+    quiet = io.StringIO()
+    off = Reading(quiet, enabled=False)
+    off._last -= 10
+    off.update(5, 0)
+    assert quiet.getvalue() == ""
