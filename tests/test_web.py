@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import importlib.util
 import io
 import json
 import sys
@@ -23,7 +24,10 @@ from quotes.records import Document
 
 from .conftest import SHARED, needs_shared
 
-pytest.importorskip("trafilatura", reason='needs the web extra: pip install "quotes[web]"')
+# The tests that read HTML or archives need the web extra; the others run without it.
+needs_web = pytest.mark.skipif(
+    importlib.util.find_spec("trafilatura") is None or importlib.util.find_spec("warcio") is None,
+    reason='needs the web extra: pip install "quotes[web]"')
 
 HTML_PAGES = SHARED / "data" / "html"
 
@@ -74,6 +78,7 @@ def read(paths, options=None, warnings=None):
 
 # --- one page ---------------------------------------------------------------------
 
+@needs_web
 def test_a_page_gives_its_article_with_paragraphs_and_metadata():
     doc = document_from_html(article_page().encode("utf-8"), "harbour", "harbour.html")
     assert isinstance(doc, Document)
@@ -87,6 +92,7 @@ def test_a_page_gives_its_article_with_paragraphs_and_metadata():
     assert doc.source == "harbour.html"
 
 
+@needs_web
 def test_quotes_of_a_page_come_from_the_article_and_their_offsets_index_its_text():
     from quotes.pipeline import extract_document
 
@@ -98,6 +104,7 @@ def test_quotes_of_a_page_come_from_the_article_and_their_offsets_index_its_text
     assert not any("miracle" in q.text or "Opinion" in q.text for q in found)
 
 
+@needs_web
 def test_a_page_without_metadata_falls_back_to_what_it_has():
     doc = document_from_html(article_page(meta=False).encode("utf-8"), "p", "p.html",
                              url="https://www.example.org/x", date="2020-01-02")
@@ -106,6 +113,7 @@ def test_a_page_without_metadata_falls_back_to_what_it_has():
     assert doc.outlet == "example.org"  # the host when the page names no site
 
 
+@needs_web
 @pytest.mark.parametrize("extractor", ["trafilatura", "resiliparse"])
 def test_both_extractors_read_the_article(extractor):
     pytest.importorskip(extractor)
@@ -121,6 +129,7 @@ def test_paragraphs_are_one_blank_line_apart_with_single_spaces():
 
 # --- decoding -------------------------------------------------------------------------
 
+@needs_web
 def test_the_declared_charset_decodes_the_page():
     page = article_page(charset="windows-1252").replace("\u201c", '"').replace("\u201d", '"')
     page = page.replace("Reyes", "Rey\u00e9s")
@@ -145,6 +154,7 @@ def test_an_unknown_charset_is_a_reason_unless_the_page_is_utf8():
 
 # --- files and folders ----------------------------------------------------------------
 
+@needs_web
 def test_html_htm_and_gzipped_pages_in_a_folder(tmp_path):
     page = article_page().encode("utf-8")
     (tmp_path / "a.html").write_bytes(page)
@@ -156,6 +166,7 @@ def test_html_htm_and_gzipped_pages_in_a_folder(tmp_path):
     assert len({d.text for d in docs}) == 1
 
 
+@needs_web
 def test_jsonl_lines_with_html_are_pages_and_their_fields_win(tmp_path):
     path = tmp_path / "pages.jsonl"
     path.write_text(json.dumps({"id": "p1", "html": article_page(), "title": "Given title"}) + "\n"
@@ -168,12 +179,14 @@ def test_jsonl_lines_with_html_are_pages_and_their_fields_win(tmp_path):
     assert isinstance(items[2], InputError) and items[2].source == f"{path}:3"
 
 
+@needs_web
 def test_stdin_that_starts_with_a_tag_is_a_page(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article_page().encode("utf-8"))))
     (doc,) = read(["-"])
     assert doc.doc_id == "stdin" and PARAGRAPHS[1] in doc.text
 
 
+@needs_web
 def test_bad_pages_are_counted_with_their_reason_and_the_batch_goes_on(tmp_path):
     (tmp_path / "1-good.html").write_text(article_page(), encoding="utf-8")
     (tmp_path / "2-binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
@@ -248,6 +261,7 @@ def build_warc(path: Path, cut_last: bool = False, gzipped: bool = True) -> None
     path.write_bytes(data)
 
 
+@needs_web
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_a_warc_gives_its_html_responses_and_counts_what_it_skips(tmp_path, name):
     pytest.importorskip("warcio")
@@ -266,6 +280,7 @@ def test_a_warc_gives_its_html_responses_and_counts_what_it_skips(tmp_path, name
                         "1 redirects (3xx), 1 request records, 1 warcinfo records"]
 
 
+@needs_web
 def test_a_truncated_warc_keeps_what_came_before_and_says_where_it_ends(tmp_path):
     pytest.importorskip("warcio")
     path = tmp_path / "cut.warc.gz"
@@ -281,6 +296,7 @@ def test_a_truncated_warc_keeps_what_came_before_and_says_where_it_ends(tmp_path
     assert isinstance(items[-1], Document) and items[-1].doc_id == "good"  # the batch goes on
 
 
+@needs_web
 def test_an_arc_file_is_read_as_warc(tmp_path):
     pytest.importorskip("warcio")
     body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + article_page().encode("utf-8")
@@ -298,6 +314,7 @@ def test_an_arc_file_is_read_as_warc(tmp_path):
                             f"`warcio recompress {path} NEW.warc.gz` mends it")
 
 
+@needs_web
 def test_a_file_that_is_not_a_warc_is_one_error(tmp_path):
     pytest.importorskip("warcio")
     path = tmp_path / "junk.warc.gz"
@@ -325,6 +342,7 @@ def test_csv_with_named_columns(tmp_path):
     assert items[2].doc_id == "a3" and items[2].date is None
 
 
+@needs_web
 def test_csv_defaults_follow_jsonl_names_and_an_html_column_is_read_as_a_page(tmp_path):
     path = tmp_path / "t.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -386,6 +404,7 @@ def test_columns_mapping_forms():
 
 # --- the store and the command line -----------------------------------------------------
 
+@needs_web
 def test_analyse_a_warc_stores_the_article_text_and_export_gives_it(tmp_path):
     pytest.importorskip("warcio")
     from typer.testing import CliRunner
@@ -412,6 +431,7 @@ def test_analyse_a_warc_stores_the_article_text_and_export_gives_it(tmp_path):
         assert [f["reason"] for f in store.failures()] == ["no article text found in the page"]
 
 
+@needs_web
 def test_extract_a_page_and_a_csv_from_the_command_line(tmp_path):
     from typer.testing import CliRunner
 
@@ -447,6 +467,7 @@ def test_quote_agreement_matches_quotes_by_their_words_page_by_page():
 
 
 @pytest.mark.shared
+@needs_web
 @needs_shared(HTML_PAGES / "ground-truth.jsonl")
 def test_quotes_from_real_pages_are_the_quotes_of_their_marked_text():
     """120 real pages (the Zyte article-extraction benchmark): the quotes found
