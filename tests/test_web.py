@@ -230,8 +230,8 @@ def _response(writer, url, body: bytes, status="200 OK", content_type="text/html
 
 
 def build_warc(path: Path, cut_last: bool = False, gzipped: bool = True) -> None:
-    """A small crawl: warcinfo, a request, three article pages (one gzip-encoded,
-    one with no Content-Type), an image, a redirect, a 404, a page with no
+    """A small crawl: warcinfo, a request, four article pages (one gzip-encoded,
+    one with no Content-Type, one chunked), an image, a redirect, a 404, a page with no
     article; with ``cut_last`` a last page whose gzip member ends early."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -247,6 +247,9 @@ def build_warc(path: Path, cut_last: bool = False, gzipped: bool = True) -> None
     _response(writer, "https://gazette.example.com/news/2", gzip.compress(page),
               extra_headers=[("Content-Encoding", "gzip")])
     _response(writer, "https://gazette.example.com/news/3", page, content_type=None)
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i:i + 1000]), page[i:i + 1000])
+                       for i in range(0, len(page), 1000)) + b"0\r\n\r\n"
+    _response(writer, "https://gazette.example.com/news/4", chunked, extra_headers=[("Transfer-Encoding", "chunked")])
     _response(writer, "https://gazette.example.com/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00", content_type="image/png")
     _response(writer, "https://gazette.example.com/old", b"", status="301 Moved Permanently",
               extra_headers=[("Location", "/news/1")])
@@ -256,7 +259,7 @@ def build_warc(path: Path, cut_last: bool = False, gzipped: bool = True) -> None
     if cut_last:
         last = io.BytesIO()
         last_writer = WARCWriter(last, gzip=gzipped)
-        _response(last_writer, "https://gazette.example.com/news/4", page)
+        _response(last_writer, "https://gazette.example.com/news/5", page)
         data += last.getvalue()[: len(last.getvalue()) // 2]
     path.write_bytes(data)
 
@@ -270,13 +273,13 @@ def test_a_warc_gives_its_html_responses_and_counts_what_it_skips(tmp_path, name
     warnings = []
     items = read([path], warnings=warnings)
     docs = [i for i in items if isinstance(i, Document)]
-    assert [d.url for d in docs] == ["https://gazette.example.com/news/harbour-bridge"] * 3  # canonical links
-    assert [d.doc_id.split("@")[0] for d in docs] == [f"https://gazette.example.com/news/{k}" for k in (1, 2, 3)]
+    assert [d.url for d in docs] == ["https://gazette.example.com/news/harbour-bridge"] * 4  # canonical links
+    assert [d.doc_id.split("@")[0] for d in docs] == [f"https://gazette.example.com/news/{k}" for k in (1, 2, 3, 4)]
     assert all(d.doc_id.split("@")[1][:4].isdigit() and d.source.startswith(f"{path}@") for d in docs)
     assert len({d.text for d in docs}) == 1 and PARAGRAPHS[0] in docs[0].text
     (error,) = [i for i in items if isinstance(i, InputError)]
     assert error.reason == "no article text found in the page" and error.source.startswith(f"{path}@")
-    assert warnings == [f"{path}: 3 HTML pages read; skipped 1 HTTP errors (4xx), 1 non-HTML responses, "
+    assert warnings == [f"{path}: 4 HTML pages read; skipped 1 HTTP errors (4xx), 1 non-HTML responses, "
                         "1 redirects (3xx), 1 request records, 1 warcinfo records"]
 
 
@@ -288,11 +291,11 @@ def test_a_truncated_warc_keeps_what_came_before_and_says_where_it_ends(tmp_path
     good = tmp_path / "good.html"
     good.write_text(article_page(), encoding="utf-8")
     items = read([path, good])
-    assert sum(isinstance(i, Document) for i in items[:-1]) == 3
+    assert sum(isinstance(i, Document) for i in items[:-1]) == 4
     error = items[-2]
     assert isinstance(error, InputError) and error.source == str(path)
     assert error.reason.startswith("truncated archive: the record at byte ")
-    assert error.reason.endswith("ends early; 3 pages before it were read")
+    assert error.reason.endswith("ends early; 4 pages before it were read")
     assert isinstance(items[-1], Document) and items[-1].doc_id == "good"  # the batch goes on
 
 
@@ -418,13 +421,21 @@ def test_analyse_a_warc_stores_the_article_text_and_export_gives_it(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["analyse", str(warc), "--db", str(db), "--no-progress", "--workers", "1"])
     assert result.exit_code == 0, result.output  # a page without article inside an archive is not fatal
-    assert "3 HTML pages read; skipped" in result.stderr
+    assert "4 HTML pages read; skipped" in result.stderr
     out = tmp_path / "q.jsonl"
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--output", str(out), "--with-text"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 9 and {r["outlet"] for r in rows} == {"The Harbour Gazette"}
+    assert len(rows) == 12 and {r["outlet"] for r in rows} == {"The Harbour Gazette"}
     assert all(r["document_text"][r["start"]:r["end"]] == r["text"] for r in rows)
+    if importlib.util.find_spec("pyarrow"):
+        import pyarrow.parquet as pq
+
+        parquet = tmp_path / "q.parquet"
+        result = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", "--output", str(parquet),
+                                     "--with-text"])
+        assert result.exit_code == 0, result.output
+        assert pq.read_table(parquet).to_pylist() == rows
     with Store(db, readonly=True) as store:
         assert store.document_text(rows[0]["doc_id"]) == rows[0]["document_text"]
         assert "document_text" not in next(store.export_rows())
