@@ -177,17 +177,21 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-def _m002_document_text(conn: sqlite3.Connection) -> None:
-    """Documents keep their text (for HTML inputs, the extracted article text),
-    so every quote's ``text[start:end]`` can be checked; rows stored before
-    have none and are analysed again (see :meth:`Store.has_document`)."""
-    conn.execute("ALTER TABLE documents ADD COLUMN text TEXT")
+def _m002_document_texts(conn: sqlite3.Connection) -> None:
+    """The text of each analysed document, for the quotes' context and the article view.
+
+    Documents stored before it have no text row; ``has_document`` counts them as
+    not done, so the next ``analyse`` of the same inputs stores their text.
+    """
+    conn.execute("""CREATE TABLE document_texts (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+        text TEXT NOT NULL)""")
 
 
 # Named migrations, applied in order, each once; append, never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
-    ("002_document_text", _m002_document_text),
+    ("002_document_texts", _m002_document_texts),
 )
 
 
@@ -353,8 +357,8 @@ class Store:
         """
         version = pipeline_version or _pipeline_version()
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND pipeline_version = ?"
-            " AND text IS NOT NULL",
+            "SELECT 1 FROM documents d JOIN document_texts t ON t.doc_id = d.doc_id "
+            "WHERE d.doc_id = ? AND d.content_hash = ? AND d.pipeline_version = ?",
             (doc_id, content_hash, version)).fetchone()
         return row is not None
 
@@ -363,7 +367,7 @@ class Store:
         """Store one analysed document and its quotes, replacing any earlier analysis.
 
         Args:
-            doc: the article (its text is stored, and hashed to tell a changed document).
+            doc: the article (its text is kept in ``document_texts`` and hashed).
             quotes: its attributed quotes, as records or as their ``to_dict()``
                 (with ``rule`` and ``tone`` when known).
             pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
@@ -392,19 +396,21 @@ class Store:
         now = _now()
         # A document given twice keeps its last analysis, as two calls would.
         latest = {doc.doc_id: (doc, quotes) for doc, quotes in analyses}
-        documents, quote_rows, failures = [], [], []
+        documents, quote_rows, failures, texts = [], [], [], []
         for doc, quotes in latest.values():
+            texts.append((doc.doc_id, doc.text))
             rows = [_quote_row(doc.doc_id, q) for q in quotes]
             documents.append((doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
-                              doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now, doc.text))
+                              doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now))
             quote_rows += rows
             failures.append((doc.doc_id, doc.source))
         with self._transaction() as conn:
             conn.executemany("DELETE FROM quotes WHERE doc_id = ?", [(d[0],) for d in documents])
             conn.executemany(
                 """INSERT OR REPLACE INTO documents (doc_id, content_hash, pipeline_version, title,
-                   date, url, outlet, source, chars, quotes, analysed_at, text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
+                   date, url, outlet, source, chars, quotes, analysed_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
+            conn.executemany("INSERT OR REPLACE INTO document_texts (doc_id, text) VALUES (?, ?)", texts)
             conn.executemany(
                 """INSERT OR REPLACE INTO quotes (quote_id, doc_id, start, "end", text, speaker,
                    speaker_mention, speaker_start, speaker_end, cue, confidence, rule,
@@ -549,6 +555,14 @@ class Store:
             out.append({k: row[k] for k in SPEAKER_COLUMNS})
         return out
 
+    def aliases(self, ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """The names of each speaker (canonical name first), by speaker id: of
+        ``ids``, or of every speaker."""
+        self.resolve_speakers()
+        if ids is None:
+            ids = [r[0] for r in self.conn.execute("SELECT speaker_id FROM speakers")]
+        return self._aliases(list(ids))
+
     def _aliases(self, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for sid, alias in self._by_ids(
@@ -631,14 +645,9 @@ class Store:
 
         Args:
             with_text: add ``document_text``, the text the offsets index
-                (``document_text[start:end] == text``).
+                (``document_text[start:end] == text``; for HTML, the extracted text).
         """
         return self._rows("", [], "", with_text)
-
-    def document_text(self, doc_id: str) -> str | None:
-        """The stored text of a document (for an HTML page, its extracted article text)."""
-        row = self.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row[0] if row else None
 
     def _rows(self, where: str, params: list, tail: str, with_text: bool = False) -> Iterator[dict[str, Any]]:
         self.resolve_speakers()
@@ -647,9 +656,10 @@ class Store:
                    q.start, q."end", q.text, n.speaker_id, s.name AS speaker,
                    q.speaker AS article_speaker, q.speaker_mention, q.speaker_start, q.speaker_end,
                    q.cue, q.confidence, q.rule, q.regret, q.shock, q.polarity, q.subjectivity,
-                   d.pipeline_version{", d.text AS document_text" if with_text else ""}
+                   d.pipeline_version{", t.text AS document_text" if with_text else ""}
             FROM quotes q
             JOIN documents d ON d.doc_id = q.doc_id
+            {"LEFT JOIN document_texts t ON t.doc_id = q.doc_id" if with_text else ""}
             LEFT JOIN speaker_names n ON n.name = q.speaker
             LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
             {'WHERE ' + where if where else ''}
@@ -657,6 +667,23 @@ class Store:
             {tail}"""
         for r in self.conn.execute(sql, params):
             yield dict(r)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every analysed document's row: doc_id, title, date, url, outlet, source,
+        chars, quotes (the count), in doc_id order."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT doc_id, title, date, url, outlet, source, chars, quotes FROM documents ORDER BY doc_id")]
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of a document (None when it is unknown or was stored
+        before texts were kept: analyse it again to store it)."""
+        row = self.conn.execute("SELECT text FROM document_texts WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def document_texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The stored texts of several documents, by doc_id (unknown ones left out)."""
+        return {doc_id: text for doc_id, text in self._by_ids(
+            "SELECT doc_id, text FROM document_texts WHERE doc_id IN ({})", list(doc_ids))}
 
     def counts(self) -> dict[str, int]:
         """How many documents, quotes, speakers and failures the database holds."""

@@ -42,6 +42,9 @@ def _store_errors(run, db: Path):
     raise typer.Exit(code=1)
 
 
+store_errors = _store_errors  # the report command's too
+
+
 def _read_store(db: Path, query):
     """``query(store)`` on the database opened read-only (see ``_store_errors``)."""
     from quotes.corpus.store import Store

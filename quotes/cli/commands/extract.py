@@ -17,7 +17,8 @@ def extract(
         help="Articles: .txt, .jsonl (one article per line), .html/.htm/.html.gz, .warc(.gz)/.arc(.gz), "
              ".csv or .parquet files, folders, or - for stdin.")],
     fmt: Annotated[Optional[ExtractFormat], typer.Option(
-        "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise).")] = None,
+        "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise; html: a page "
+                               "with each quote marked in its speaker's colour).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show which rule chose each speaker.")] = False,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
@@ -66,7 +67,7 @@ def extract(
             continue
         if min_confidence:
             quotes = [q for q in quotes if q.confidence >= min_confidence]
-        writer.write(item.doc_id, quotes)
+        writer.write(item.doc_id, quotes, item)
     writer.close()
     if failed_named:
         raise typer.Exit(code=1)
