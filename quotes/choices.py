@@ -13,3 +13,5 @@ START_METHODS = ("fork", "spawn")
 # Engines of `quotes analyse`: worker processes into SQLite, or a Dask cluster
 # into a Parquet dataset.
 ENGINES = ("local", "dask")
+# Main-content extractors for HTML pages (quotes.corpus.html); the first is the default.
+HTML_EXTRACTORS = ("trafilatura", "resiliparse")

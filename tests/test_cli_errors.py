@@ -61,7 +61,7 @@ def test_a_named_folder_without_articles_is_an_error(tmp_path, command):
     args = [command, str(empty)] + (["--db", str(tmp_path / "q.db"), "--no-progress"] if command == "analyse" else [])
     result = runner.invoke(app, args)
     assert result.exit_code == 1
-    assert f"{empty}: no .txt or .jsonl files in this folder" in result.stderr
+    assert f"{empty}: no article files (.txt, .jsonl, .html, .warc, .csv, .parquet) in this folder" in result.stderr
 
 
 def test_tone_refuses_a_binary_file(tmp_path):
@@ -190,9 +190,9 @@ def test_reading_works_in_a_read_only_folder():
     folder.chmod(0o555)
     try:
         prefix = _as_nobody()
-        probe = subprocess.run([*prefix, sys.executable, "-c", "import quotes"], cwd=ROOT, capture_output=True)
+        probe = subprocess.run([*prefix, sys.executable, "-c", "import quotes.cli"], cwd=ROOT, capture_output=True)
         if probe.returncode:
-            pytest.skip("the unprivileged user cannot read the sources")
+            pytest.skip("the unprivileged user cannot read the sources or the installed packages")
         for command in (["speakers"], ["list"], ["export", "-f", "csv", "-o", "-"]):
             proc = subprocess.run([*prefix, sys.executable, "-m", "quotes", *command, "--db", str(db)],
                                   cwd=ROOT, capture_output=True, text=True)

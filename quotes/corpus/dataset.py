@@ -165,8 +165,10 @@ class Dataset:
         for batch in table.to_batches(max_chunksize=10_000):
             yield from batch.to_pylist()
 
-    def export(self, output: str | Path | IO[str], fmt: str) -> int:
-        """As :meth:`Store.export`."""
+    def export(self, output: str | Path | IO[str], fmt: str, with_text: bool = False) -> int:
+        """As :meth:`Store.export` (a dataset keeps no article text: ``with_text`` is refused)."""
+        if with_text:
+            raise StoreError(f"{self.path}: a Parquet dataset keeps no article text; --with-text needs a --db")
         return export_to(self.export_rows(), output, fmt)
 
     def counts(self) -> dict[str, int]:

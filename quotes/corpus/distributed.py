@@ -61,9 +61,10 @@ from quotes.corpus.store import EXPORT_COLUMNS, SPEAKER_COLUMNS, content_hash, q
 # is nothing beside the analysis (about 10 ms a document), small enough that a
 # lost worker loses little and every worker gets several partitions.
 PARTITION_SIZE = 500
-# Inputs that always hold one document: grouped PARTITION_SIZE files a partition
-# without being opened first.
-ONE_DOCUMENT_SUFFIXES = (".txt",)
+# Inputs that hold one document (an HTML page is one article): grouped
+# PARTITION_SIZE files a partition without being opened first. A segment of
+# such a file takes whatever it gives, so a guess here costs only balance.
+ONE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz")
 RAW_DIR = "_work/raw"
 DONE_DIR = "_work/done"
 _DOC_INDEX = "_doc_index"  # a raw row's document's position in its partition
@@ -146,14 +147,14 @@ def is_url(path: str) -> bool:
 
 
 @contextmanager
-def _read_file(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[Document | InputError]]:
+def _read_file(path: str, warn: Callable[[str], None], options=None) -> Iterator[Iterator[Document | InputError]]:
     """:func:`read_documents` of one file; an fsspec URL is copied to a local
     temporary file of the same name first (one copy per task: cheap for files of
     a few hundred MB; split bigger ones), its sources naming the URL."""
     from quotes.corpus.ingest import read_documents
 
     if not is_url(path):
-        yield read_documents([path], warn=warn)
+        yield read_documents([path], warn=warn, options=options)
         return
     import fsspec
 
@@ -167,7 +168,8 @@ def _read_file(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[Docu
             return
 
         def renamed() -> Iterator[Document | InputError]:
-            for item in read_documents([str(local)], warn=lambda m: warn(m.replace(str(local), path))):
+            for item in read_documents([str(local)], warn=lambda m: warn(m.replace(str(local), path)),
+                                       options=options):
                 if isinstance(item, InputError):
                     yield InputError(item.source.replace(str(local), path, 1), item.reason)
                 else:
@@ -176,9 +178,9 @@ def _read_file(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[Docu
         yield renamed()
 
 
-def count_documents(path: str) -> int:
+def count_documents(path: str, options=None) -> int:
     """How many items (documents or errors) :func:`read_documents` gives for a file (on a worker)."""
-    with _read_file(path, lambda msg: None) as items:
+    with _read_file(path, lambda msg: None, options) as items:
         return sum(1 for _ in items)
 
 
@@ -297,7 +299,7 @@ def _quote_rows(doc: Document, index: int, quotes: list[dict[str, Any]], version
     return rows
 
 
-def analyse_partition(part: Partition, output: str, version: str) -> dict[str, Any]:
+def analyse_partition(part: Partition, output: str, version: str, options=None) -> dict[str, Any]:
     """Analyse one partition on a worker; write its raw quotes, then its marker.
 
     Returns:
@@ -316,7 +318,7 @@ def analyse_partition(part: Partition, output: str, version: str) -> dict[str, A
     rows: list[dict] = []
     index = 0
     for seg in part.segments:
-        with _read_file(seg.path, warnings.append) as items:
+        with _read_file(seg.path, warnings.append, options) as items:
             for item in islice(items, seg.start, seg.stop):
                 if isinstance(item, InputError):
                     failures.append({"source": item.source, "doc_id": None, "reason": item.reason})
@@ -582,7 +584,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                  local_workers: int | None = None, partition_size: int = PARTITION_SIZE,
                  progress: bool = True, stream: IO[str] | None = None,
                  client=None, dashboard_address: str | None = None,
-                 warn: Callable[[str], None] | None = None) -> DaskSummary:
+                 warn: Callable[[str], None] | None = None, options=None) -> DaskSummary:
     """Analyse every article the paths hold into the Parquet dataset ``output``.
 
     Args:
@@ -596,6 +598,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         client: an existing ``distributed.Client`` to use instead.
         dashboard_address: the LocalCluster's dashboard (":0" for any free port).
         warn: called with recoverable input problems (default: stderr).
+        options: how tables and HTML are read (:class:`quotes.corpus.ingest.ReadOptions`).
 
     Returns:
         The :class:`DaskSummary`.
@@ -629,8 +632,10 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         summary.phases["start"] = mark - began
         files = input_files(paths)
         to_count = [f for f in files if not f.endswith(ONE_DOCUMENT_SUFFIXES)]
-        counted = client.gather(client.map(count_documents, to_count, pure=False)) if to_count else []
-        parts = plan_partitions(files, dict(zip(to_count, counted)), partition_size, version)
+        counted = client.gather(client.map(count_documents, to_count, options=options, pure=False)) if to_count else []
+        # the reading options are part of every partition id: another --columns reads other documents
+        parts = plan_partitions(files, dict(zip(to_count, counted)), partition_size,
+                                version if options is None else f"{version}\x1f{options!r}")
         summary.partitions = len(parts)
 
         # 1. analyse the partitions that have no marker
@@ -646,7 +651,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         summary.skipped_partitions = len(parts) - len(todo)
         summary.phases["plan"] = time.monotonic() - mark
         mark = time.monotonic()
-        futures = {client.submit(analyse_partition, part, str(root), version, pure=False): part for part in todo}
+        futures = {client.submit(analyse_partition, part, str(root), version, options, pure=False): part for part in todo}
         done = 0
         last = time.monotonic()
         for future in as_completed(futures):

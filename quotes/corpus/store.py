@@ -66,6 +66,8 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("subjectivity", "float64"),
     ("pipeline_version", "string"),
 )
+# The column ``export(with_text=True)`` adds: the document's text, which the offsets index.
+TEXT_COLUMN = ("document_text", "string")
 # The keys of one ``speakers()`` row, in order.
 SPEAKER_COLUMNS = (
     "speaker_id", "name", "aliases", "quotes", "articles", "first_date", "last_date",
@@ -635,24 +637,29 @@ class Store:
         tail = f"LIMIT {max(0, int(limit))}" if limit is not None else ""
         return list(self._rows(" AND ".join(where), params, tail))
 
-    def export_rows(self) -> Iterator[dict[str, Any]]:
+    def export_rows(self, with_text: bool = False) -> Iterator[dict[str, Any]]:
         """Every quote with every field (:data:`EXPORT_COLUMNS`), in document order.
 
         Rows hold no timestamps, so two databases built from the same inputs by
         the same pipeline export identical rows however their runs went.
-        """
-        return self._rows("", [], "")
 
-    def _rows(self, where: str, params: list, tail: str) -> Iterator[dict[str, Any]]:
+        Args:
+            with_text: add ``document_text``, the text the offsets index
+                (``document_text[start:end] == text``; for HTML, the extracted text).
+        """
+        return self._rows("", [], "", with_text)
+
+    def _rows(self, where: str, params: list, tail: str, with_text: bool = False) -> Iterator[dict[str, Any]]:
         self.resolve_speakers()
         sql = f"""
             SELECT q.quote_id, q.doc_id, d.title, d.date, d.url, d.outlet, d.source,
                    q.start, q."end", q.text, n.speaker_id, s.name AS speaker,
                    q.speaker AS article_speaker, q.speaker_mention, q.speaker_start, q.speaker_end,
                    q.cue, q.confidence, q.rule, q.regret, q.shock, q.polarity, q.subjectivity,
-                   d.pipeline_version
+                   d.pipeline_version{", t.text AS document_text" if with_text else ""}
             FROM quotes q
             JOIN documents d ON d.doc_id = q.doc_id
+            {"LEFT JOIN document_texts t ON t.doc_id = q.doc_id" if with_text else ""}
             LEFT JOIN speaker_names n ON n.name = q.speaker
             LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
             {'WHERE ' + where if where else ''}
@@ -684,7 +691,7 @@ class Store:
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "quotes", "speakers", "failures")}
 
-    def export(self, output: str | Path | IO[str], fmt: str) -> int:
+    def export(self, output: str | Path | IO[str], fmt: str, with_text: bool = False) -> int:
         """Write :meth:`export_rows` to a file or an open text stream.
 
         Args:
@@ -692,6 +699,7 @@ class Store:
                 written beside its final name and renamed into place, so an
                 interrupted export never leaves half a file.
             fmt: ``"jsonl"``, ``"csv"`` or ``"parquet"`` (needs pyarrow).
+            with_text: add the ``document_text`` column (see :meth:`export_rows`).
 
         Returns:
             The number of rows written.
@@ -700,18 +708,20 @@ class Store:
             StoreError: for an unknown format, parquet to a stream, parquet
                 without pyarrow installed, or an output that cannot be written.
         """
-        return export_to(self.export_rows(), output, fmt)
+        return export_to(self.export_rows(with_text), output, fmt, with_text)
 
 
-def export_to(rows: Iterable[dict[str, Any]], output: str | Path | IO[str], fmt: str) -> int:
+def export_to(rows: Iterable[dict[str, Any]], output: str | Path | IO[str], fmt: str,
+              with_text: bool = False) -> int:
     """Write export rows to a file or text stream (see :meth:`Store.export`);
     also what ``quotes export`` does with a Parquet dataset's rows."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    columns = [c for c, _ in EXPORT_COLUMNS] + ([TEXT_COLUMN[0]] if with_text else [])
     if not isinstance(output, (str, Path)):
         if fmt == "parquet":
             raise StoreError("parquet cannot be written to a text stream; give --output FILE")
-        return write_rows(rows, output, fmt)
+        return write_rows(rows, output, fmt, columns)
     path = Path(output)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder; give --output a file name")
@@ -720,10 +730,10 @@ def export_to(rows: Iterable[dict[str, Any]], output: str | Path | IO[str], fmt:
     tmp = path.with_name(f".{path.name}.part")
     try:
         if fmt == "parquet":
-            n = write_parquet(rows, tmp)
+            n = write_parquet(rows, tmp, with_text)
         else:
             with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                n = write_rows(rows, fh, fmt)
+                n = write_rows(rows, fh, fmt, columns)
         os.replace(tmp, path)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
@@ -762,8 +772,9 @@ def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str,
     return n
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
-    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema.
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path, with_text: bool = False) -> int:
+    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema
+    (and :data:`TEXT_COLUMN` when ``with_text``).
 
     Raises:
         StoreError: when pyarrow is not installed, saying how to install it.
@@ -773,7 +784,8 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
         import pyarrow.parquet as pq
     except ImportError:
         raise StoreError('parquet export needs pyarrow: pip install "quotes[parquet]"') from None
-    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in EXPORT_COLUMNS])
+    columns = EXPORT_COLUMNS + ((TEXT_COLUMN,) if with_text else ())
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in columns])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         batch: list[dict[str, Any]] = []

@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from quotes.choices import ENGINES, EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
-from quotes.cli.app import app, choice, err, named_input
+from quotes.cli.app import (ColumnsOption, ExtractorOption, IdColumn, TextColumn, app, choice, err,
+                            named_input, read_options)
 from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
 
 _DB_HELP = ("The SQLite database (created by `quotes analyse`); a folder is read as a Parquet dataset "
@@ -96,7 +97,8 @@ def _print_table(rows: list[dict], columns: tuple[tuple[str, str, int], ...]) ->
 @app.command()
 def analyse(
     paths: Annotated[list[str], typer.Argument(
-        help="Articles: .txt files, .jsonl files, folders, or - for stdin.")],
+        help="Articles: .txt, .jsonl, .html/.htm/.html.gz, .warc(.gz)/.arc(.gz), .csv or .parquet "
+             "files, folders, or - for stdin.")],
     db: Annotated[Path, typer.Option("--db", help="The SQLite database to add to.")] = Path("quotes.db"),
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Worker processes (default: the number of cores).")] = None,
@@ -104,6 +106,10 @@ def analyse(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     start_method: Annotated[Optional[StartMethod], typer.Option(
         "--start-method", help="How worker processes start (default: spawn).")] = None,
+    text_column: TextColumn = None,
+    id_column: IdColumn = None,
+    columns: ColumnsOption = None,
+    html_extractor: ExtractorOption = None,
     engine: Annotated[Engine, typer.Option(
         "--engine", help="local: worker processes into --db; dask: a Dask cluster into the "
         "Parquet dataset --output (pip install \"quotes[dask]\").")] = Engine.local,
@@ -130,6 +136,7 @@ def analyse(
     On a Dask cluster, into a Parquet dataset: quotes analyse corpora/ --engine dask
     --local-workers 2 --output quotes-dataset/ (or --scheduler tcp://host:8786).
     """
+    options = read_options(text_column, id_column, columns, html_extractor)
     # A path that does not exist is a typo, not an input: said at once, and no
     # database is created for a run that has nothing to read.
     missing = [p for p in paths if p != "-" and not Path(p).exists()
@@ -140,7 +147,8 @@ def analyse(
     if not paths:
         raise typer.Exit(code=1)
     if engine == Engine.dask:
-        _analyse_dask(paths, missing, output, scheduler, local_workers, partition_size, strict, no_progress)
+        _analyse_dask(paths, missing, output, scheduler, local_workers, partition_size, strict, no_progress,
+                      options)
         return
     if output is not None or scheduler or local_workers:
         err("error: --output, --scheduler and --local-workers go with --engine dask")
@@ -149,7 +157,7 @@ def analyse(
 
     summary = _store_errors(lambda: analyse_paths(
         paths, db, workers=workers, progress=not no_progress,
-        start_method=start_method.value if start_method else None), db)
+        start_method=start_method.value if start_method else None, options=options), db)
     typer.echo(summary.format())
     named_failures = [f for f in summary.failed if named_input(f.source, paths)]
     for failure in named_failures:
@@ -161,7 +169,8 @@ def analyse(
 
 
 def _analyse_dask(paths: list[str], missing: list[str], output: Path | None, scheduler: str | None,
-                  local_workers: int | None, partition_size: int, strict: bool, no_progress: bool) -> None:
+                  local_workers: int | None, partition_size: int, strict: bool, no_progress: bool,
+                  options) -> None:
     if output is None:
         err("error: --engine dask writes a Parquet dataset: give --output DIR")
         raise typer.Exit(code=2)
@@ -182,7 +191,7 @@ def _analyse_dask(paths: list[str], missing: list[str], output: Path | None, sch
         raise typer.Exit(code=1)
     summary = _store_errors(lambda: analyse_dask(
         paths, output, scheduler=scheduler, local_workers=local_workers, partition_size=partition_size,
-        progress=not no_progress), output)
+        progress=not no_progress, options=options), output)
     typer.echo(summary.format())
     named = [f for f in summary.failed if named_input(f["source"], paths)]
     for failure in named:
@@ -276,6 +285,9 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
     dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
+    with_text: Annotated[bool, typer.Option(
+        "--with-text", help="Add document_text: the article text the offsets index "
+                            "(for HTML, the extracted text).")] = False,
 ) -> None:
     """Export every quote with all its fields, one row per quote, for research datasets.
 
@@ -284,5 +296,6 @@ def export(
 
     Example: quotes export --db quotes.db --format parquet --output quotes.parquet
     """
-    n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value), dataset)
+    n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value,
+                                                   with_text), dataset)
     err(f"exported {n} quotes to {output}")

@@ -37,7 +37,11 @@ def _texts(path: Path):
     if not raw.strip():
         err(f"error: {name}: empty: no text to score")
         raise typer.Exit(code=1)
-    content = decode(raw, str(path), lambda message: err(f"warning: {message}"))
+
+    def warn(message: str) -> None:
+        err(f"warning: {message}")
+
+    content = decode(raw, str(path), warn)
     if stdin:
         first = next((line for line in split_lines(content) if line.strip()), "")
         jsonl = first.lstrip().startswith("{") and not isinstance(
@@ -48,7 +52,7 @@ def _texts(path: Path):
         for lineno, line in enumerate(split_lines(content), 1):
             yield f"{path}:{lineno}", line
         return
-    for item in jsonl_objects(content, str(path)):
+    for item in jsonl_objects(content, str(path), warn):
         if isinstance(item, InputError):
             err(f"error: {item}")
             yield item.source, None
@@ -71,11 +75,15 @@ def tone(
     domain: Annotated[ToneDomain, typer.Option(
         help="Where the texts come from: news quotes, or social-media comments "
              "(regret and shock are calibrated to each one's base rates).")] = ToneDomain.news,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Say why: the cues behind each score and how their clause was read.")] = False,
 ) -> None:
     """Score regret, shock, polarity and subjectivity of texts, one result per input line.
 
     Writes one JSONL line per input, in order:
-    {"text", "regret", "shock", "polarity", "subjectivity"}. Lines of a .jsonl
+    {"text", "regret", "shock", "polarity", "subjectivity"}; --explain adds
+    "why": {"regret": "regret 0.93: 'I regret' — first person, not negated",
+    "shock": ...} (a line under each row in the table). Lines of a .jsonl
     file that cannot be read are reported on stderr and skipped (exit code 1);
     a missing, empty or binary file is an error (exit code 1).
 
@@ -83,6 +91,7 @@ def tone(
     """
     from quotes.errors import QuotesError
     from quotes.cli.output import shorten
+    from quotes.tone.explain import explain_texts
     from quotes.tone.scoring import score_texts
 
     if str(path) != "-" and not path.is_file():
@@ -96,6 +105,7 @@ def tone(
     def flush() -> None:
         try:
             tones = score_texts(batch, domain=domain.value)
+            reasons = explain_texts(batch, domain=domain.value) if explain else [None] * len(batch)
         except QuotesError as exc:
             err(f"error: {exc}")
             raise typer.Exit(code=1) from None
@@ -103,12 +113,15 @@ def tone(
         if fmt == ToneFormat.table and not header:
             sys.stdout.write("regret  shock  polarity  subj  text\n")
             header = True
-        for text, t in zip(batch, tones):
+        for text, t, why in zip(batch, tones, reasons):
             if fmt == ToneFormat.jsonl:
-                sys.stdout.write(json.dumps({"text": text, **t.to_dict()}, ensure_ascii=False) + "\n")
+                row = {"text": text, **t.to_dict(), **({"why": why} if why else {})}
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:  # 80 columns
                 sys.stdout.write(f"{t.regret:>6.2f}  {t.shock:>5.2f}  {t.polarity:>+8.2f}  "
                                  f"{t.subjectivity:>4.2f}  {shorten(text, 49)}\n")
+                for reason in (why or {}).values():
+                    sys.stdout.write(f"        {shorten(reason, 72)}\n")
         batch.clear()
 
     scored = 0
