@@ -24,7 +24,8 @@ pytest.importorskip("pyarrow", reason="--engine dask needs quotes[dask]")
 
 from quotes.corpus.batch import analyse_paths  # noqa: E402
 from quotes.corpus.dataset import Dataset, is_dataset  # noqa: E402
-from quotes.corpus.distributed import DONE_DIR, Segment, analyse_dask, plan_partitions  # noqa: E402
+from quotes.corpus.distributed import (DONE_DIR, Segment, analyse_dask, default_partition_size,  # noqa: E402
+                                      plan_partitions)
 from quotes.corpus.store import Store  # noqa: E402
 
 
@@ -79,6 +80,8 @@ def test_partitions_cut_files_into_chunks_and_group_one_document_files():
     assert len({p.pid for p in parts}) == 6
     assert [p.pid for p in plan_partitions(files, {"big.jsonl": 5}, 2, "v")] == [p.pid for p in parts]
     assert not {p.pid for p in plan_partitions(files, {"big.jsonl": 5}, 2, "w")} & {p.pid for p in parts}
+    # small inputs still make about 16 partitions; big ones 500 documents each
+    assert [default_partition_size(n) for n in (0, 1, 84, 120, 8000, 10**8)] == [1, 1, 6, 8, 500, 500]
 
 
 def test_corpora_with_repeated_and_bad_inputs_match_the_local_engine(client, tmp_path):

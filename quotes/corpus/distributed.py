@@ -184,6 +184,13 @@ def count_documents(path: str, options=None) -> int:
         return sum(1 for _ in items)
 
 
+def default_partition_size(documents: int) -> int:
+    """:data:`PARTITION_SIZE`, or fewer for a small input, so that it still makes
+    16 partitions for the workers to share. A function of the input alone, so a
+    rerun on another number of workers finds the same partitions."""
+    return max(1, min(PARTITION_SIZE, -(-documents // 16)))
+
+
 def plan_partitions(files: list[str], counts: dict[str, int], size: int, version: str) -> list[Partition]:
     """Cut the files into partitions of at most ``size`` documents, in input order.
 
@@ -581,7 +588,7 @@ def _tree_reduce(client, futures: list, combine: Callable) -> Any:
 
 
 def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None = None,
-                 local_workers: int | None = None, partition_size: int = PARTITION_SIZE,
+                 local_workers: int | None = None, partition_size: int | None = None,
                  progress: bool = True, stream: IO[str] | None = None,
                  client=None, dashboard_address: str | None = None,
                  warn: Callable[[str], None] | None = None, options=None) -> DaskSummary:
@@ -593,7 +600,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         scheduler: a Dask scheduler address (``tcp://host:8786``); default: a
             LocalCluster of ``local_workers`` processes on this machine.
         local_workers: worker processes of the LocalCluster (default: cores).
-        partition_size: documents per partition.
+        partition_size: documents per partition (default: :func:`default_partition_size`).
         progress: print progress lines on ``stream`` (standard error).
         client: an existing ``distributed.Client`` to use instead.
         dashboard_address: the LocalCluster's dashboard (":0" for any free port).
@@ -633,6 +640,9 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         files = input_files(paths)
         to_count = [f for f in files if not f.endswith(ONE_DOCUMENT_SUFFIXES)]
         counted = client.gather(client.map(count_documents, to_count, options=options, pure=False)) if to_count else []
+        if partition_size is None:
+            partition_size = default_partition_size(
+                sum(counted) + sum(1 for f in files if f.endswith(ONE_DOCUMENT_SUFFIXES)))
         # the reading options are part of every partition id: another --columns reads other documents
         parts = plan_partitions(files, dict(zip(to_count, counted)), partition_size,
                                 version if options is None else f"{version}\x1f{options!r}")

@@ -122,8 +122,9 @@ def analyse(
     local_workers: Annotated[Optional[int], typer.Option(
         "--local-workers", min=1, help="--engine dask without --scheduler: worker processes "
         "(default: the number of cores).")] = None,
-    partition_size: Annotated[int, typer.Option(
-        "--partition-size", min=1, help="--engine dask: documents per partition (one task).")] = 500,
+    partition_size: Annotated[Optional[int], typer.Option(
+        "--partition-size", min=1, help="--engine dask: documents per partition, one task (default: 500, "
+        "fewer for an input under 8,000 documents).")] = None,
 ) -> None:
     """Analyse articles into a database: quotes, speakers and tone, resumable.
 
@@ -169,7 +170,7 @@ def analyse(
 
 
 def _analyse_dask(paths: list[str], missing: list[str], output: Path | None, scheduler: str | None,
-                  local_workers: int | None, partition_size: int, strict: bool, no_progress: bool,
+                  local_workers: int | None, partition_size: int | None, strict: bool, no_progress: bool,
                   options) -> None:
     if output is None:
         err("error: --engine dask writes a Parquet dataset: give --output DIR")
