@@ -10,5 +10,8 @@ EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 TONE_DOMAINS = ("social", "news")
 # How `quotes analyse` starts its worker processes.
 START_METHODS = ("fork", "spawn")
+# Engines of `quotes analyse`: worker processes into SQLite, or a Dask cluster
+# into a Parquet dataset.
+ENGINES = ("local", "dask")
 # Main-content extractors for HTML pages (quotes.corpus.html); the first is the default.
 HTML_EXTRACTORS = ("trafilatura", "resiliparse")

@@ -5,7 +5,8 @@ import random
 
 import pytest
 
-from quotes.corpus.speakers import parse_name, resolve_speakers
+from quotes.corpus.speakers import (combine_statistics, name_statistics, parse_name, resolve_speakers,
+                                    resolve_statistics)
 
 
 def _rows(spec: list[tuple[str, str, int]], mention: str | None = None) -> list[tuple]:
@@ -156,6 +157,37 @@ def test_resolution_does_not_depend_on_row_order():
         shuffled = list(rows)
         random.Random(seed).shuffle(shuffled)
         assert resolve_speakers(shuffled) == expected
+
+
+def test_statistics_of_partitions_combine_into_the_corpus_resolution():
+    # what --engine dask does: name statistics per partition of documents,
+    # combined in any grouping, resolve as the whole table does
+    rows = (_rows([("Donald Trump", 0, 9), ("Donald J. Trump", 5, 9), ("Trump", 20, 3), ("Ivanka Trump", 30, 2),
+                   ("Hillary Clinton", 40, 9), ("Bill Clinton", 50, 3), ("Clinton", 60, 2), ("Mr Blunt", 70, 2),
+                   ("George W. Bush", 80, 5), ("George H. W. Bush", 90, 5), ("George Bush", 99, 1),
+                   ("The Washington Post", 100, 2), ("Washington Post", 110, 2)], mention="Mr. Trump"))
+    expected = resolve_speakers(rows)
+    for parts in (2, 3, 7):
+        by_doc: dict[int, list] = {}
+        for row in rows:  # a document's rows stay in one partition
+            by_doc.setdefault(hash(row[0]) % parts, []).append(row)
+        stats = [name_statistics(chunk) for chunk in by_doc.values()]
+        assert resolve_statistics(combine_statistics(*stats)) == expected
+        tree = combine_statistics(combine_statistics(*stats[:1]), combine_statistics(*stats[1:]))
+        assert resolve_statistics(tree) == expected
+    assert name_statistics(rows).pairs() == len({(r[0], r[1]) for r in rows})
+
+
+def test_statistics_grow_with_names_not_with_articles():
+    # the same articles again under new ids: twice the documents, the same
+    # entries (counts grow, not sets of document ids), the same speakers
+    rows = _rows([("Donald Trump", 0, 9), ("Donald J. Trump", 5, 9), ("Trump", 20, 3), ("Mr Blunt", 70, 2)],
+                 mention="Mr. Trump")
+    once = name_statistics(rows)
+    many = combine_statistics(*(name_statistics([(f"{d}#{k}",) + tuple(r[1:]) for r in rows for d in [r[0]]])
+                                for k in range(50)))
+    assert many.size() == once.size() and many.pairs() == 50 * once.pairs()
+    assert {s.speaker_id for s in resolve_statistics(many).speakers.values()} == set(resolve_speakers(rows).speakers)
 
 
 def test_speaker_id_survives_a_change_of_preferred_spelling():

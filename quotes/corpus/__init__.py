@@ -4,6 +4,8 @@
 - :mod:`.batch`: ``quotes analyse``: many documents, worker processes, the store.
 - :mod:`.store`: the SQLite database and its export.
 - :mod:`.speakers`: one identity per speaker across articles.
+- :mod:`.distributed`: ``analyse --engine dask``: partitions on a Dask cluster, a Parquet dataset.
+- :mod:`.dataset`: reading such a dataset as the store is read.
 - :mod:`.evaluate`: scores against gold annotations.
 """
 from __future__ import annotations

@@ -43,7 +43,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quotes.vocabulary import (
     NAME_PARTICLES,
@@ -264,6 +264,93 @@ def _rank_form(form: str, parsed: ParsedName | None, docs: int, quotes: int) -> 
     return (not full, -docs, -quotes, titled, -len(form), form)
 
 
+Family = tuple[str, ...]
+
+
+def _family(name: str) -> Family:
+    """The names that may turn out to be one speaker share a family: a person's
+    surname and suffix ("Trump", "Mr. Trump", "Donald J. Trump", "Ivanka Trump"),
+    an organisation's normalised name, or an unparsable string itself. Every
+    merge and every count of :func:`resolve_statistics` stays within one family."""
+    p = parse_name(name)
+    if p is None:
+        return ("raw", name.casefold())
+    if p.kind == "org":
+        return ("org", p.surname)
+    return ("person", p.surname, p.suffix)
+
+
+@dataclass
+class NameStatistics:
+    """What corpus-level identity needs from the quotes, per article speaker name.
+
+    Additive: the statistics of two disjoint sets of documents combine with
+    :func:`combine_statistics` into those of their union, so a corpus split into
+    partitions is resolved from per-partition statistics (``--engine dask``)
+    exactly as from the whole table.
+
+    Attributes:
+        groups: (family, names) -> how many documents have quotes spoken by
+            exactly those names of that family (see :func:`_family`). The
+            resolution counts documents only in unions of names of one family,
+            so these counts give every such union's size, and documents
+            themselves are not kept: the statistics grow with the distinct
+            names and the distinct combinations of a family's names in one
+            article, not with the number of articles.
+        quotes: name -> number of quotes.
+        mentions: name -> cleaned mention ("Mr. Trump", "he") -> number of quotes.
+    """
+
+    groups: Counter[tuple[Family, frozenset[str]]] = field(default_factory=Counter)
+    quotes: Counter[str] = field(default_factory=Counter)
+    mentions: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def pairs(self) -> int:
+        """Distinct (name, document) pairs counted."""
+        return sum(len(names) * n for (_, names), n in self.groups.items())
+
+    def update(self, other: NameStatistics) -> None:
+        """Add the statistics of other documents to these, in place."""
+        self.groups.update(other.groups)
+        self.quotes.update(other.quotes)
+        for name, counts in other.mentions.items():
+            self.mentions.setdefault(name, Counter()).update(counts)
+
+    def size(self) -> int:
+        """Entries held: groups, names and mention counts (what memory grows with)."""
+        return len(self.groups) + len(self.quotes) + sum(len(c) for c in self.mentions.values())
+
+
+def name_statistics(rows: Iterable[tuple]) -> NameStatistics:
+    """The :class:`NameStatistics` of quote rows (as :func:`resolve_speakers` takes them)."""
+    stats = NameStatistics()
+    names_of_doc: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        doc_id, name = row[0], row[1]
+        if not name:
+            continue
+        names_of_doc[doc_id].add(name)
+        stats.quotes[name] += 1
+        mention = row[2] if len(row) > 2 else None
+        if mention:
+            stats.mentions.setdefault(name, Counter())[_clean_surface(mention)] += 1
+    for names in names_of_doc.values():
+        by_family: dict[Family, set[str]] = defaultdict(set)
+        for name in names:
+            by_family[_family(name)].add(name)
+        for family, members in by_family.items():
+            stats.groups[(family, frozenset(members))] += 1
+    return stats
+
+
+def combine_statistics(*parts: NameStatistics) -> NameStatistics:
+    """The statistics of the union of the parts' documents (a new object)."""
+    out = NameStatistics()
+    for part in parts:
+        out.update(part)
+    return out
+
+
 def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Resolution:
     """Give every per-article speaker name a corpus-level speaker.
 
@@ -280,27 +367,28 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
         speaker in every article: what an article's own entity grouping could
         not tell apart is not split by document here.
     """
-    pair_quotes: Counter[tuple[str, str]] = Counter()
-    pair_mentions: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        doc_id, name = row[0], row[1]
-        if not name:
-            continue
-        pair_quotes[(doc_id, name)] += 1
-        mention = row[2] if len(row) > 2 else None
-        if mention:
-            pair_mentions[(doc_id, name)][_clean_surface(mention)] += 1
+    return resolve_statistics(name_statistics(rows), dominance)
 
-    raw_names = sorted({name for _, name in pair_quotes})
+
+def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> Resolution:
+    """:func:`resolve_speakers` from (combined) :class:`NameStatistics`."""
+    # a name's documents, as the groups that hold it; a union's size is its weight
+    weights: list[int] = []
+    docs_of: dict[str, set[int]] = defaultdict(set)
+    for (_, members), n in stats.groups.items():
+        for name in members:
+            docs_of[name].add(len(weights))
+        weights.append(n)
+
+    def weight(groups: set[int]) -> int:
+        return sum(weights[g] for g in groups)
+
+    raw_names = sorted(stats.quotes)
     parsed: dict[str, ParsedName | None] = {n: parse_name(n) for n in raw_names}
     names_gender = first_names()
     # full names that start with a real first name: the targets of headline repair
     known = {p.person_key for p in parsed.values() if p is not None and p.full and p.first in names_gender}
     parsed = {n: (_strip_headline(p, known) if p is not None else None) for n, p in parsed.items()}
-
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for doc_id, name in pair_quotes:
-        docs_of[name].add(doc_id)
 
     key_of_name: dict[str, tuple[str, ...]] = {}
     # 1. organisations, and anything unparsable, merge on their normalised name
@@ -325,7 +413,7 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
             if parsed[name].middles:
                 middle_docs[parsed[name].middles] |= docs_of[name]
         classes: list[list[tuple[str, ...]]] = []
-        for mid in sorted(middle_docs, key=lambda m: (-len(middle_docs[m]), m)):
+        for mid in sorted(middle_docs, key=lambda m: (-weight(middle_docs[m]), m)):
             for cls in classes:
                 if all(_compatible(mid, other) for other in cls):
                     cls.append(mid)
@@ -339,7 +427,7 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
         class_key = {mid: base + ("middle", " ".join(cls[0])) for cls in classes for mid in cls}
         class_docs = Counter({class_key[m]: 0 for m in middle_docs})
         for m, d in middle_docs.items():
-            class_docs[class_key[m]] += len(d)
+            class_docs[class_key[m]] += weight(d)
         top, top_n = min(class_docs.items(), key=lambda kv: (-kv[1], kv[0]))
         bare = top if top_n >= dominance * sum(class_docs.values()) else base
         for name in names:
@@ -370,7 +458,7 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
                 if not gender or not cluster_gender[k] or cluster_gender[k] == gender]
         if not pool:
             return None
-        counts = {k: len(cluster_docs[k]) for k in pool}
+        counts = {k: weight(cluster_docs[k]) for k in pool}
         top = min(pool, key=lambda k: (-counts[k], k))
         return top if counts[top] >= dominance * sum(counts.values()) else None
 
@@ -401,22 +489,23 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
     form_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     form_parsed: dict[str, ParsedName | None] = {}
     alias_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for (doc_id, name), n_quotes in pair_quotes.items():
+    for name in raw_names:
+        n_quotes = stats.quotes[name]
         key = key_of_name[name]
         p = parsed[name]
         form = p.surface if p is not None else " ".join(name.split())
         form_parsed.setdefault(form, p)
-        form_docs[key][form].add(doc_id)
+        form_docs[key][form] |= docs_of[name]
         form_quotes[key][form] += n_quotes
         alias_quotes[key][form] += n_quotes
-        for mention, n in pair_mentions.get((doc_id, name), {}).items():
+        for mention, n in stats.mentions.get(name, {}).items():
             if _names_same(mention, key):
                 alias_quotes[key][mention] += n
 
     speakers: dict[str, Speaker] = {}
     for key in sorted(form_docs):
         forms = form_docs[key]
-        best = min(forms, key=lambda f: _rank_form(f, form_parsed.get(f), len(forms[f]), form_quotes[key][f]))
+        best = min(forms, key=lambda f: _rank_form(f, form_parsed.get(f), weight(forms[f]), form_quotes[key][f]))
         aliases = alias_quotes[key]
         aliases[best] += 0
         ordered = sorted(aliases, key=lambda a: (a != best, -aliases[a], a))

@@ -708,34 +708,40 @@ class Store:
             StoreError: for an unknown format, parquet to a stream, parquet
                 without pyarrow installed, or an output that cannot be written.
         """
-        if fmt not in EXPORT_FORMATS:
-            raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-        rows = self.export_rows(with_text)
-        columns = [c for c, _ in EXPORT_COLUMNS] + ([TEXT_COLUMN[0]] if with_text else [])
-        if not isinstance(output, (str, Path)):
-            if fmt == "parquet":
-                raise StoreError("parquet cannot be written to a text stream; give --output FILE")
-            return write_rows(rows, output, fmt, columns)
-        path = Path(output)
-        if path.is_dir():
-            raise StoreError(f"{path}: is a folder; give --output a file name")
-        if not path.parent.is_dir():
-            raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
-        tmp = path.with_name(f".{path.name}.part")
-        try:
-            if fmt == "parquet":
-                n = write_parquet(rows, tmp, with_text)
-            else:
-                with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                    n = write_rows(rows, fh, fmt, columns)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
-                             "choose an --output in a folder you may write") from None
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        return n
+        return export_to(self.export_rows(with_text), output, fmt, with_text)
+
+
+def export_to(rows: Iterable[dict[str, Any]], output: str | Path | IO[str], fmt: str,
+              with_text: bool = False) -> int:
+    """Write export rows to a file or text stream (see :meth:`Store.export`);
+    also what ``quotes export`` does with a Parquet dataset's rows."""
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    columns = [c for c, _ in EXPORT_COLUMNS] + ([TEXT_COLUMN[0]] if with_text else [])
+    if not isinstance(output, (str, Path)):
+        if fmt == "parquet":
+            raise StoreError("parquet cannot be written to a text stream; give --output FILE")
+        return write_rows(rows, output, fmt, columns)
+    path = Path(output)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; give --output a file name")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        if fmt == "parquet":
+            n = write_parquet(rows, tmp, with_text)
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                n = write_rows(rows, fh, fmt, columns)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
+                         "choose an --output in a folder you may write") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return n
 
 
 def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str,

@@ -8,12 +8,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
+from quotes.choices import ENGINES, EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
 from quotes.cli.app import (ColumnsOption, ExtractorOption, IdColumn, TextColumn, app, choice, err,
                             named_input, read_options)
 from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
 
-_DB_HELP = "The SQLite database (created by `quotes analyse`)."
+_DB_HELP = ("The SQLite database (created by `quotes analyse`); a folder is read as a Parquet dataset "
+            "(`analyse --engine dask`).")
+_DATASET_HELP = "A Parquet dataset folder (written by `quotes analyse --engine dask --output DIR`)."
 
 
 StartMethod = choice("StartMethod", START_METHODS)
@@ -21,6 +23,7 @@ SpeakerSort = choice("SpeakerSort", SPEAKER_SORTS)
 SpeakerFormat = choice("SpeakerFormat", SPEAKER_FORMATS)
 ListFormat = choice("ListFormat", LIST_FORMATS)
 ExportFormat = choice("ExportFormat", EXPORT_FORMATS)
+Engine = choice("Engine", ENGINES)
 
 
 def _store_errors(run, db: Path):
@@ -45,15 +48,23 @@ def _store_errors(run, db: Path):
 store_errors = _store_errors  # the report command's too
 
 
-def _read_store(db: Path, query):
-    """``query(store)`` on the database opened read-only (see ``_store_errors``)."""
+def _read_store(db: Path, query, dataset: Path | None = None):
+    """``query(store)`` on the database opened read-only (see ``_store_errors``),
+    or on the Parquet dataset ``dataset`` (or ``db`` when it is a folder)."""
     from quotes.corpus.store import Store
 
+    where = dataset or db
+
     def run():
+        if dataset is not None or db.is_dir():
+            from quotes.corpus.dataset import Dataset
+
+            with Dataset(where) as data:
+                return query(data)
         with Store(db, readonly=True) as store:
             return query(store)
 
-    return _store_errors(run, db)
+    return _store_errors(run, where)
 
 
 def _cell(value) -> str:
@@ -99,6 +110,21 @@ def analyse(
     id_column: IdColumn = None,
     columns: ColumnsOption = None,
     html_extractor: ExtractorOption = None,
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="local: worker processes into --db; dask: a Dask cluster into the "
+        "Parquet dataset --output (pip install \"quotes[dask]\").")] = Engine.local,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="--engine dask: the Parquet dataset folder (created; a rerun resumes it).")
+    ] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="--engine dask: a Dask scheduler address (tcp://host:8786); "
+        "default: a local cluster.")] = None,
+    local_workers: Annotated[Optional[int], typer.Option(
+        "--local-workers", min=1, help="--engine dask without --scheduler: worker processes "
+        "(default: the number of cores).")] = None,
+    partition_size: Annotated[Optional[int], typer.Option(
+        "--partition-size", min=1, help="--engine dask: documents per partition, one task (default: 500, "
+        "fewer for an input under 8,000 documents).")] = None,
 ) -> None:
     """Analyse articles into a database: quotes, speakers and tone, resumable.
 
@@ -107,18 +133,29 @@ def analyse(
     after Ctrl-C or a crash). Inputs that fail are recorded with their reason.
 
     Example: quotes analyse corpora/ --db quotes.db && quotes speakers --db quotes.db
-    """
-    from quotes.corpus.batch import analyse_paths
 
+    On a Dask cluster, into a Parquet dataset: quotes analyse corpora/ --engine dask
+    --local-workers 2 --output quotes-dataset/ (or --scheduler tcp://host:8786).
+    """
     options = read_options(text_column, id_column, columns, html_extractor)
     # A path that does not exist is a typo, not an input: said at once, and no
     # database is created for a run that has nothing to read.
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not Path(p).exists()
+               and not (engine == Engine.dask and "://" in p)]  # fsspec URLs are read by the workers
     for path in missing:
         err(f"error: {path}: no such file or folder")
     paths = [p for p in paths if p not in missing]
     if not paths:
         raise typer.Exit(code=1)
+    if engine == Engine.dask:
+        _analyse_dask(paths, missing, output, scheduler, local_workers, partition_size, strict, no_progress,
+                      options)
+        return
+    if output is not None or scheduler or local_workers:
+        err("error: --output, --scheduler and --local-workers go with --engine dask")
+        raise typer.Exit(code=2)
+    from quotes.corpus.batch import analyse_paths
+
     summary = _store_errors(lambda: analyse_paths(
         paths, db, workers=workers, progress=not no_progress,
         start_method=start_method.value if start_method else None, options=options), db)
@@ -132,9 +169,42 @@ def analyse(
         raise typer.Exit(code=1)
 
 
+def _analyse_dask(paths: list[str], missing: list[str], output: Path | None, scheduler: str | None,
+                  local_workers: int | None, partition_size: int | None, strict: bool, no_progress: bool,
+                  options) -> None:
+    if output is None:
+        err("error: --engine dask writes a Parquet dataset: give --output DIR")
+        raise typer.Exit(code=2)
+    if "-" in paths:
+        err("error: --engine dask reads files and folders, not standard input")
+        raise typer.Exit(code=2)
+    if scheduler and local_workers:
+        err("error: --local-workers is for the local cluster; a --scheduler has its own workers")
+        raise typer.Exit(code=2)
+    from quotes.corpus.distributed import analyse_dask, input_files
+
+    for path in paths:
+        if "://" not in path and Path(path).is_dir() and not input_files([path]):
+            err(f"error: {path}: no .txt or .jsonl files in this folder")
+            missing.append(path)
+    paths = [p for p in paths if p not in missing]
+    if not paths:
+        raise typer.Exit(code=1)
+    summary = _store_errors(lambda: analyse_dask(
+        paths, output, scheduler=scheduler, local_workers=local_workers, partition_size=partition_size,
+        progress=not no_progress, options=options), output)
+    typer.echo(summary.format())
+    named = [f for f in summary.failed if named_input(f["source"], paths)]
+    for failure in named:
+        err(f"error: {failure['source']}: {failure['reason']}")
+    if missing or named or summary.lost_partitions or (strict and summary.failed):
+        raise typer.Exit(code=1)
+
+
 @app.command()
 def speakers(
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
     sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order speakers by this, largest first.")
                     ] = SpeakerSort.quotes,
     top: Annotated[int, typer.Option(
@@ -153,7 +223,7 @@ def speakers(
     """
     from quotes.corpus.store import SPEAKER_COLUMNS, write_rows
 
-    rows = _read_store(db, lambda store: store.speakers(sort=sort.value))
+    rows = _read_store(db, lambda store: store.speakers(sort=sort.value), dataset)
     if top and len(rows) > top:
         err(f"showing the first {top} of {len(rows)} speakers; --top 0 shows them all")
         rows = rows[:top]
@@ -169,6 +239,7 @@ def speakers(
 @app.command("list")
 def list_quotes(
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="A speaker id, name or alias.")] = None,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
     min_regret: Annotated[Optional[float], typer.Option(
@@ -187,10 +258,10 @@ def list_quotes(
     from quotes.corpus.store import write_rows
 
     rows = _read_store(db, lambda store: store.quotes(speaker=speaker, doc=doc, min_regret=min_regret,
-                                                      min_shock=min_shock))
+                                                      min_shock=min_shock), dataset)
     if not rows:
         # said on stderr, so that the JSONL/CSV on stdout stays what it is
-        err(_no_match(db, speaker, doc, min_regret, min_shock))
+        err(_no_match(dataset or db, speaker, doc, min_regret, min_shock))
         if fmt == ListFormat.table:
             return
     if fmt == ListFormat.jsonl:
@@ -214,6 +285,7 @@ def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
     with_text: Annotated[bool, typer.Option(
         "--with-text", help="Add document_text: the article text the offsets index "
                             "(for HTML, the extracted text).")] = False,
@@ -226,5 +298,5 @@ def export(
     Example: quotes export --db quotes.db --format parquet --output quotes.parquet
     """
     n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value,
-                                                         with_text))
+                                                   with_text), dataset)
     err(f"exported {n} quotes to {output}")

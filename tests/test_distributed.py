@@ -1,0 +1,221 @@
+"""``quotes analyse --engine dask``: a LocalCluster (2 worker processes) against the local engine.
+
+The acceptance of issue #18: the Parquet dataset holds the rows the local
+engine's export holds (same rows, same order once sorted, byte-identical
+exports), the speakers tables agree, and a run in which a worker is killed,
+rerun, gives the same result with nothing doubled.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPORA, POLNEAR_DEV_TEXTS, needs_shared
+
+distributed = pytest.importorskip("distributed", reason="--engine dask needs quotes[dask]")
+pytest.importorskip("pyarrow", reason="--engine dask needs quotes[dask]")
+
+from quotes.corpus.batch import analyse_paths  # noqa: E402
+from quotes.corpus.dataset import Dataset, is_dataset  # noqa: E402
+from quotes.corpus.distributed import (DONE_DIR, Segment, analyse_dask, default_partition_size,  # noqa: E402
+                                      plan_partitions)
+from quotes.corpus.store import Store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0")
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def _local(paths, tmp_path: Path, name: str = "local.db"):
+    db = tmp_path / name
+    summary = analyse_paths([str(p) for p in paths], db, workers=1, progress=False)
+    return db, summary
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        # SQLite's AVG sums in row order; the dataset's sums are exact
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-15)
+    return a == b
+
+
+def assert_same_as_local(db: Path, out: Path, tmp_path: Path) -> None:
+    with Store(db, readonly=True) as store, Dataset(out) as data:
+        local, dask = list(store.export_rows()), list(data.export_rows())
+        assert len(dask) == len(local) and len({r["quote_id"] for r in dask}) == len(dask)
+        assert dask == local
+        key = lambda r: (r["doc_id"], r["start"], r["end"])  # noqa: E731
+        assert sorted(local, key=key) == sorted(dask, key=key)
+        s_local, s_dask = store.speakers(), data.speakers()
+        assert [r["speaker_id"] for r in s_local] == [r["speaker_id"] for r in s_dask]
+        for a, b in zip(s_local, s_dask):
+            assert all(_close(a[k], b[k]) for k in a), (a, b)
+        assert data.counts()["documents"] == store.counts()["documents"]
+        # the exports are the same bytes
+        store.export(tmp_path / "local.jsonl", "jsonl")
+        data.export(tmp_path / "dask.jsonl", "jsonl")
+        assert (tmp_path / "local.jsonl").read_bytes() == (tmp_path / "dask.jsonl").read_bytes()
+
+
+def test_partitions_cut_files_into_chunks_and_group_one_document_files():
+    files = ["a.txt", "b.txt", "c.txt", "big.jsonl", "d.txt"]
+    parts = plan_partitions(files, {"big.jsonl": 5}, size=2, version="v")
+    assert [p.segments for p in parts] == [
+        (Segment("a.txt"), Segment("b.txt")), (Segment("c.txt"),),
+        (Segment("big.jsonl", 0, 2),), (Segment("big.jsonl", 2, 4),), (Segment("big.jsonl", 4, None),),
+        (Segment("d.txt"),)]
+    assert [p.index for p in parts] == list(range(6))
+    assert len({p.pid for p in parts}) == 6
+    assert [p.pid for p in plan_partitions(files, {"big.jsonl": 5}, 2, "v")] == [p.pid for p in parts]
+    assert not {p.pid for p in plan_partitions(files, {"big.jsonl": 5}, 2, "w")} & {p.pid for p in parts}
+    # small inputs still make about 16 partitions; big ones 500 documents each
+    assert [default_partition_size(n) for n in (0, 1, 84, 120, 8000, 10**8)] == [1, 1, 6, 8, 500, 500]
+
+
+def test_corpora_with_repeated_and_bad_inputs_match_the_local_engine(client, tmp_path):
+    # a doc_id met again keeps its first occurrence, as in the local engine:
+    # the same text is skipped, another text is a failure; a bad line fails alone
+    lines = [{"doc_id": "a", "text": '"I made a terrible mistake," said Anthony Blunt, the former spy.'},
+             {"doc_id": "b", "text": '"We are stunned," Mr. Blunt told reporters on Tuesday.'},
+             "not json",
+             {"doc_id": "a", "text": '"I made a terrible mistake," said Anthony Blunt, the former spy.'},
+             {"doc_id": "b", "text": '"Something else entirely," said Jane Doe.'},
+             {"doc_id": "c", "text": '"Nothing to add," the spokesman for Blunt said.'}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join((json.dumps(x) if isinstance(x, dict) else x) + "\n" for x in lines), encoding="utf-8")
+    paths = [str(CORPORA), str(src)]
+    db, local = _local(paths, tmp_path)
+    out = tmp_path / "dataset"
+    summary = analyse_dask(paths, out, client=client, partition_size=2, progress=False)
+    assert is_dataset(out)
+    assert summary.analysed == local.analysed + 2  # the repeated ones too, dropped after
+    assert summary.skipped == local.skipped == 1
+    assert sorted((f["source"], f["reason"]) for f in summary.failed) == sorted(
+        (f.source, f.reason) for f in local.failed)
+    assert_same_as_local(db, out, tmp_path)
+
+
+def test_reading_commands_take_a_dataset(client, tmp_path):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    out = tmp_path / "dataset"
+    analyse_dask([str(CORPORA)], out, client=client, partition_size=8, progress=False)
+    db, _ = _local([CORPORA], tmp_path)
+    runner = CliRunner()
+    for args in (["speakers", "--format", "json", "--top", "0"], ["speakers", "--sort", "regret"],
+                 ["list", "--speaker", "Blunt", "--format", "jsonl"], ["list", "--min-shock", "0.5"],
+                 ["export", "--format", "csv", "--output", "-"]):
+        local = runner.invoke(app, args + ["--db", str(db)])
+        by_option = runner.invoke(app, args + ["--dataset", str(out)])
+        as_db = runner.invoke(app, args + ["--db", str(out)])
+        assert local.exit_code == by_option.exit_code == as_db.exit_code == 0, by_option.output
+        if args[0] == "speakers" and "json" in args:
+            a, b = json.loads(local.stdout), json.loads(by_option.stdout)
+            assert [r["speaker_id"] for r in a] == [r["speaker_id"] for r in b]
+            assert all(_close(x[k], y[k]) for x, y in zip(a, b) for k in x)
+        else:
+            assert by_option.stdout == local.stdout == as_db.stdout
+    missing = runner.invoke(app, ["speakers", "--dataset", str(tmp_path / "nothing")])
+    assert missing.exit_code == 1 and "no such dataset folder" in missing.output
+
+
+@needs_shared(POLNEAR_DEV_TEXTS)
+def test_polnear_dev_on_two_workers_equals_the_local_export(client, tmp_path):
+    db, local = _local([POLNEAR_DEV_TEXTS], tmp_path)
+    out = tmp_path / "dataset"
+    summary = analyse_dask([str(POLNEAR_DEV_TEXTS)], out, client=client, partition_size=10, progress=False)
+    assert summary.analysed == local.analysed == 84 and not summary.failed
+    assert summary.partitions == 9 and summary.speakers_total == local.speakers_total
+    assert_same_as_local(db, out, tmp_path)
+    # a rerun skips every partition and changes nothing
+    before = {p.name: p.read_bytes() for p in (out / "quotes").iterdir()}
+    again = analyse_dask([str(POLNEAR_DEV_TEXTS)], out, client=client, partition_size=10, progress=False)
+    assert again.skipped_partitions == 9 and again.analysed == 0
+    assert {p.name: p.read_bytes() for p in (out / "quotes").iterdir()} == before
+
+
+@needs_shared(POLNEAR_DEV_TEXTS)
+def test_a_worker_killed_mid_run_loses_only_its_partition(client, tmp_path):
+    db, _ = _local([POLNEAR_DEV_TEXTS], tmp_path)
+    out = tmp_path / "dataset"
+    result: dict = {}
+
+    def run():
+        result["summary"] = analyse_dask([str(POLNEAR_DEV_TEXTS)], out, client=client, partition_size=6,
+                                         progress=False)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 300
+    while not list((out / DONE_DIR).glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pids = client.run(os.getpid)
+    victim = sorted(pids.values())[0]
+    os.kill(victim, signal.SIGKILL)  # a worker dies mid-run, its partition in hand
+    thread.join(timeout=600)
+    assert not thread.is_alive()
+    first = result["summary"]
+    markers = len(list((out / DONE_DIR).glob("*.json")))
+    assert markers + len(first.lost_partitions) == first.partitions == 14
+    # the same command again finishes whatever was lost; nothing is doubled
+    client.wait_for_workers(2, timeout=120)
+    again = analyse_dask([str(POLNEAR_DEV_TEXTS)], out, client=client, partition_size=6, progress=False)
+    assert again.skipped_partitions == 14 - len(first.lost_partitions) and not again.lost_partitions
+    assert again.documents_total == 84
+    assert not [p for p in out.rglob("*.part")]
+    assert_same_as_local(db, out, tmp_path)
+
+
+def test_an_fsspec_url_is_read_by_the_workers(client, tmp_path):
+    src = tmp_path / "web.jsonl"
+    src.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": f'"I regret nothing," said Edith Piaf{i}.'})
+                           + "\n" for i in range(5)), encoding="utf-8")
+    by_path = analyse_dask([str(src)], tmp_path / "by-path", client=client, partition_size=2, progress=False)
+    url = src.resolve().as_uri()  # file:///...: any fsspec protocol the workers can reach
+    by_url = analyse_dask([url], tmp_path / "by-url", client=client, partition_size=2, progress=False)
+    assert by_url.partitions == by_path.partitions == 3 and not by_url.failed
+    a = list(Dataset(tmp_path / "by-path").export_rows())
+    b = list(Dataset(tmp_path / "by-url").export_rows())
+    assert len(a) == 5 and [r["source"] for r in b] == [f"{url}:{i}" for i in range(1, 6)]
+    assert [dict(r, source=None) for r in a] == [dict(r, source=None) for r in b]
+    gone = analyse_dask([url + ".missing"], tmp_path / "gone", client=client, progress=False)
+    assert gone.failed and gone.failed[0]["source"] == url + ".missing"
+
+
+def test_analyse_command_with_the_dask_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"doc_id": "a", "text": '"I regret it deeply," said Anthony Blunt.'}) + "\n"
+                   + "not json\n", encoding="utf-8")
+    runner = CliRunner()
+    no_output = runner.invoke(app, ["analyse", str(src), "--engine", "dask"])
+    assert no_output.exit_code == 2 and "--output" in no_output.output
+    local_with_output = runner.invoke(app, ["analyse", str(src), "--output", str(tmp_path / "x")])
+    assert local_with_output.exit_code == 2 and "--engine dask" in local_with_output.output
+    out = tmp_path / "ds"
+    run = runner.invoke(app, ["analyse", str(src), str(tmp_path / "missing.jsonl"), "--engine", "dask",
+                              "--local-workers", "1", "--output", str(out), "--no-progress"])
+    # the missing path and the bad line (a named input) are errors; the rest is analysed
+    assert run.exit_code == 1, run.output
+    assert "missing.jsonl: no such file or folder" in run.output and f"{src}:2" in run.output
+    assert "holds 1 documents, 1 quotes and 1 speakers" in run.output
+    listed = runner.invoke(app, ["list", "--db", str(out), "--format", "jsonl"])
+    assert listed.exit_code == 0 and json.loads(listed.stdout)["speaker"] == "Anthony Blunt"
+    assert not (tmp_path / "quotes.db").exists()
