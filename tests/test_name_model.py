@@ -145,6 +145,10 @@ def test_capitalised_non_names_are_no_names(text):
     ("Sen. Rand Paul said no.", "Rand Paul"),
     ("NATO said the drills would go ahead.", "NATO"),
     ("Anthony Blunt said he regretted it.", "Anthony Blunt"),
+    ("Prime Minister Theresa May said the vote would go ahead.", "Theresa May"),  # a month as surname
+    ("Peter Frost said the plan was sound.", "Peter Frost"),
+    ("Aston Villa said the manager would stay.", "Aston Villa"),  # organisations that start with a place
+    ("The Welsh Assembly said it would vote.", "Welsh Assembly"),
 ])
 def test_names_stay_whole(text, name):
     assert _names(text) == [name]

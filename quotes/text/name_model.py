@@ -158,6 +158,13 @@ def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, 
         ctx.append("nbr:possessive")
     lows = [_strip(tokens[k].text).lower() for k in ks]
     lex = [lexicon_flags(low) for low in lows]
+    # the run's last word: a common noun or an organisation's head makes the run an
+    # organisation's name ("Manchester City", "London Stock Exchange")
+    last_text = _strip(tokens[last_k].text)
+    if n > 1 and last_text in ORG_HEADS:
+        ctx.append("run:last_org_head")
+    elif n > 1 and "common" in lex[-1]:
+        ctx.append("run:last_common")
     rows = []
     for p, k in enumerate(ks):
         text = _strip(tokens[k].text)
