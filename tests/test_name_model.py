@@ -25,7 +25,7 @@ def _runs(text):
         ks = mention_tokens(doc, m)
         lo, hi = doc.line_tokens(next(line for line in doc.lines if line.start <= m.start < line.end))
         out.append((m, ks, is_title_case(doc, lo, hi), lo, hi))
-    usage = ArticleUsage.build(doc, [(ks, h) for _, ks, h, _, _ in out])
+    usage = ArticleUsage.build(doc, [(ks, h, lo) for _, ks, h, lo, _ in out])
     return doc, [(m, token_features(doc, ks, h, lo, hi, usage)) for m, ks, h, lo, hi in out]
 
 

@@ -52,30 +52,27 @@ class ArticleUsage:
     __slots__ = ("lower", "capital_mid", "alone", "after_first")
 
     def __init__(self, lower: Counter, capital_mid: Counter, alone: Counter, after_first: Counter) -> None:
-        self.lower = lower              # word -> times written in lower case
-        self.capital_mid = capital_mid  # word -> times capitalised inside a sentence, outside headlines
+        self.lower = lower              # word -> times written so (a lower-case word: in lower case)
+        self.capital_mid = capital_mid  # word -> times capitalised inside a sentence in a run, outside headlines
         self.alone = alone              # word -> one-word name mentions of it
         self.after_first = after_first  # word -> times it follows a first name in a mention
 
     @classmethod
-    def build(cls, doc: ParsedDoc, runs: list[tuple[list[int], bool]]) -> ArticleUsage:
-        lower: Counter = Counter()
-        capital_mid: Counter = Counter()
+    def build(cls, doc: ParsedDoc, runs: list[tuple[list[int], bool, int]]) -> ArticleUsage:
+        """From the tokens and the capitalised runs (tokens, headline line?, line's first token)."""
         tokens = doc.tokens
-        for line in doc.lines:
-            lo, hi = doc.line_tokens(line)
-            headline = is_title_case(doc, lo, hi)
-            for k in range(lo, hi):
-                t = tokens[k].text
-                if t.islower():
-                    lower[t] += 1
-                elif not headline and t[:1] in _UPPER and k > lo and tokens[k - 1].text not in _OPENERS:
-                    capital_mid[_strip(t).lower()] += 1
+        lower: Counter = Counter([t.text for t in tokens])  # a lower-case word's count is its own
+        capital_mid: Counter = Counter()
         alone: Counter = Counter()
         after_first: Counter = Counter()
         names = first_names()
-        for ks, _ in runs:
+        for ks, headline, lo in runs:
             words = [_strip(tokens[k].text).lower() for k in ks]
+            if not headline:
+                opens = ks[0] == lo or tokens[ks[0] - 1].text in _OPENERS
+                for p, w in enumerate(words):
+                    if p > 0 or not opens:
+                        capital_mid[w] += 1
             if len(words) == 1:
                 alone[words[0]] += 1
             for a, b in zip(words, words[1:]):
@@ -99,7 +96,8 @@ def _strip(word: str) -> str:
     return word
 
 
-def lexicon_flags(low: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def lexicon_flags(low: str) -> tuple[str, ...]:
     """The word lists a lower-cased word is on (first names, titles, days...)."""
     out = []
     if low in common_words():
@@ -122,7 +120,7 @@ def lexicon_flags(low: str) -> list[str]:
         out.append("party")
     if low in NAME_PARTICLES or low in NAME_SUFFIXES:
         out.append("particle")
-    return out
+    return tuple(out)
 
 
 def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, line_hi: int,
@@ -201,7 +199,7 @@ def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, 
             f.extend(f"left:{flag}" for flag in lex[p - 1])
             if "first" in lex[p - 1]:
                 # a common word after a first name is a surname ("Philip Bump")
-                f.extend(f"conj:{flag}&after_first" for flag in lex[p] or ["none"])
+                f.extend(f"conj:{flag}&after_first" for flag in lex[p] or ("none",))
         if p < n - 1:
             f.extend(f"right:{flag}" for flag in lex[p + 1])
         if p == 0 and opens:

@@ -219,7 +219,7 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
     if not model.applied:
         return names, from_headline
     runs = [(mention_tokens(doc, m), h) for m, h in zip(names, from_headline)]
-    usage = ArticleUsage.build(doc, [(ks, h) for ks, h in runs if ks])
+    usage = ArticleUsage.build(doc, [(ks, h, lo) for (ks, h), (lo, _) in zip(runs, line_of) if ks])
     out: list[NameMention] = []
     out_headline: list[bool] = []
     threshold = model.threshold

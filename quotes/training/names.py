@@ -82,7 +82,7 @@ def _runs(parsed: ParsedDoc) -> list[tuple[Any, list[int], bool, int, int]]:
 
 
 def _featurise(parsed: ParsedDoc, runs) -> list[list[list[str]]]:
-    usage = ArticleUsage.build(parsed, [(ks, h) for _, ks, h, _, _ in runs])
+    usage = ArticleUsage.build(parsed, [(ks, h, lo) for _, ks, h, lo, _ in runs])
     return [token_features(parsed, ks, h, lo, hi, usage) for _, ks, h, lo, hi in runs]
 
 
