@@ -59,7 +59,7 @@ def snapshot(out: Path) -> dict[str, str]:
             _run("analyse", str(path), "--db", str(db), "--workers", "1")
             export = Path(tmp) / f"{name}.export.jsonl"
             _run("export", "--db", str(db), "--format", "jsonl", "--output", str(export))
-            speakers = _run("speakers", "--db", str(db), "--format", "json")
+            speakers = _run("speakers", "--db", str(db), "--format", "json", "--top", "0")
             for kind, data in (("extract", extracted), ("export", export.read_bytes()),
                                ("speakers", speakers)):
                 (out / f"{name}.{kind}").write_bytes(data)

@@ -10,3 +10,5 @@ EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 TONE_DOMAINS = ("social", "news")
 # How `quotes analyse` starts its worker processes.
 START_METHODS = ("fork", "spawn")
+# Main-content extractors for HTML pages (quotes.corpus.html); the first is the default.
+HTML_EXTRACTORS = ("trafilatura", "resiliparse")

@@ -27,7 +27,10 @@ _CACHE_SIZE = 500_000
 
 def column(name: str, n_features: int) -> tuple[int, int]:
     """The column and sign (+1 or -1) of a feature name, as scikit-learn hashes it."""
-    h = mmh3.hash(name, 0, signed=True)
+    # The UTF-8 bytes are what mmh3 hashes a str by, so every valid name keeps its
+    # column; "surrogatepass" lets a lone surrogate through as its three bytes
+    # (mmh3 itself crashes the process on one: issue #14).
+    h = mmh3.hash(name.encode("utf-8", "surrogatepass"), 0, signed=True)
     if h == _MIN_INT32:
         # abs() of the smallest int32 overflows in scikit-learn's C code; it maps it here.
         return (2 ** 31 - 1 - (n_features - 1)) % n_features, -1

@@ -61,7 +61,7 @@ def test_a_named_folder_without_articles_is_an_error(tmp_path, command):
     args = [command, str(empty)] + (["--db", str(tmp_path / "q.db"), "--no-progress"] if command == "analyse" else [])
     result = runner.invoke(app, args)
     assert result.exit_code == 1
-    assert f"{empty}: no .txt or .jsonl files in this folder" in result.stderr
+    assert f"{empty}: no article files (.txt, .jsonl, .html, .warc, .csv, .parquet) in this folder" in result.stderr
 
 
 def test_tone_refuses_a_binary_file(tmp_path):

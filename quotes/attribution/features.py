@@ -15,6 +15,7 @@ Notes:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 import re
 import string
 from typing import Final
@@ -351,19 +352,18 @@ def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_lin
 
 def _cue_in_sentence(ctx: DocContext, qlo: int, qhi: int) -> bool:
     """True when a strong reporting verb shares a sentence with the span."""
+    # Sentence numbers never decrease, so each sentence is one block of tokens,
+    # found by bisection, and its cues counted by the running count: walking
+    # the sentence from every span cost time quadratic in a long sentence's quotes.
     sent = ctx.sentence
     n = len(sent)
-    k = qlo - 1
-    while k >= 0 and sent[k] == sent[min(qlo, n - 1)]:
-        if ctx.cue[k] == 1:
+    if qlo > 0:
+        here = sent[min(qlo, n - 1)]
+        if sent[qlo - 1] == here and ctx.count(ctx.cues, bisect_left(sent, here, 0, qlo), qlo) > 0:
             return True
-        k -= 1
-    k = qhi
     last = sent[qhi - 1] if 0 < qhi <= n else -1
-    while k < n and sent[k] == last:
-        if ctx.cue[k] == 1:
-            return True
-        k += 1
+    if 0 <= qhi < n and sent[qhi] == last and ctx.count(ctx.cues, qhi, bisect_right(sent, last, qhi)) > 0:
+        return True
     return False
 
 

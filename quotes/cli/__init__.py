@@ -9,6 +9,7 @@ from __future__ import annotations
 from quotes.cli.app import app
 from quotes.cli.commands import corpus as _corpus  # noqa: F401  (registers commands)
 from quotes.cli.commands import extract as _extract  # noqa: F401
+from quotes.cli.commands import report as _report  # noqa: F401
 from quotes.cli.commands import tone as _tone  # noqa: F401
 from quotes.cli.commands import train as _train  # noqa: F401
 

@@ -5,10 +5,11 @@ import os
 from enum import Enum
 from pathlib import Path
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
+from quotes.choices import HTML_EXTRACTORS
 from quotes.cli.output import FORMATS, REPORT_FORMATS
 from quotes.version import __version__
 
@@ -31,6 +32,32 @@ def choice(name: str, values: Sequence[str]) -> Any:
 
 ExtractFormat = choice("ExtractFormat", FORMATS)
 ReportFormat = choice("ReportFormat", REPORT_FORMATS)
+HtmlExtractor = choice("HtmlExtractor", HTML_EXTRACTORS)
+
+# The options of the commands that read articles (extract, analyse) for tables and HTML.
+TextColumn = Annotated[Optional[str], typer.Option(
+    "--text-column", help="CSV/Parquet: the column with the article text (default: text).")]
+IdColumn = Annotated[Optional[str], typer.Option(
+    "--id-column", help="CSV/Parquet: the column with the document id (default: doc_id or id; else FILE:ROW).")]
+ColumnsOption = Annotated[Optional[str], typer.Option(
+    "--columns", help="CSV/Parquet: other fields' columns as FIELD=COLUMN,... (fields: text, html, "
+                      "doc_id, title, date, url, outlet), e.g. title=headline,date=published.")]
+ExtractorOption = Annotated[Optional[HtmlExtractor], typer.Option(  # type: ignore[valid-type]
+    "--html-extractor", help="HTML pages: the main-content extractor (default: trafilatura).")]
+
+
+def read_options(text_column: str | None, id_column: str | None, columns: str | None,
+                 extractor: Any) -> Any:
+    """The :class:`quotes.corpus.ingest.ReadOptions` of the reading options;
+    a bad ``--columns`` is a usage error."""
+    from quotes.corpus.ingest import ReadOptions
+    from quotes.corpus.tables import Columns
+
+    try:
+        cols = Columns.parse(text_column, id_column, columns)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--columns") from None
+    return ReadOptions(columns=cols, extractor=extractor.value if extractor else HTML_EXTRACTORS[0])
 
 
 def err(message: str) -> None:

@@ -1,4 +1,4 @@
-"""Write extraction results as a table, JSON, JSONL or CSV.
+"""Write extraction results as a table, JSON, JSONL, CSV or an HTML page.
 
 The JSONL form is the machine contract: one line per input document, in input
 order, ``{"doc_id": ..., "quotes": [...]}`` with the fields of
@@ -11,13 +11,14 @@ import json
 import shutil
 from typing import IO
 
-from quotes.records import QuoteRecord
+from quotes.records import Document, QuoteRecord
 
-FORMATS = ("table", "json", "jsonl", "csv")  # quotes extract
+FORMATS = ("table", "json", "jsonl", "csv", "html")  # quotes extract
 REPORT_FORMATS = ("table", "json")  # quotes evaluate
 SPEAKER_FORMATS = ("table", "json", "csv")  # quotes speakers
 LIST_FORMATS = ("table", "jsonl", "csv")  # quotes list
 TONE_FORMATS = ("jsonl", "table")  # quotes tone
+REPORT_PERIODS = ("auto", "week", "month")  # quotes report --period
 TONE_FIELDS = ("regret", "shock", "polarity", "subjectivity")
 CSV_FIELDS = ("doc_id", "start", "end", "text", "speaker", "speaker_mention", "speaker_start",
               "speaker_end", "cue", "confidence") + TONE_FIELDS
@@ -43,6 +44,7 @@ class Writer:
         self.explain = explain
         self._first = True
         self._csv = None
+        self._docs: list[tuple[Document, list[QuoteRecord]]] = []  # html: written by close()
         if fmt == "csv":
             fields = CSV_FIELDS + (("rule",) if explain else ())
             self._csv = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
@@ -50,8 +52,11 @@ class Writer:
         elif fmt == "json":
             out.write("[")
 
-    def write(self, doc_id: str, quotes: list[QuoteRecord]) -> None:
-        """Write one document's quotes."""
+    def write(self, doc_id: str, quotes: list[QuoteRecord], doc: Document | None = None) -> None:
+        """Write one document's quotes (``html`` needs the ``doc``, for its text)."""
+        if self.fmt == "html":
+            self._docs.append((doc if doc is not None else Document(doc_id, ""), quotes))
+            return
         if self.fmt == "jsonl":
             self.out.write(json.dumps(doc_dict(doc_id, quotes, self.explain), ensure_ascii=False) + "\n")
         elif self.fmt == "json":
@@ -68,8 +73,13 @@ class Writer:
         self.out.flush()
 
     def close(self) -> None:
-        """Finish the output (closes the JSON array)."""
-        if self.fmt == "json":
+        """Finish the output (closes the JSON array; writes the HTML page)."""
+        if self.fmt == "html":
+            from quotes.cli.html import article_page
+
+            self.out.write(article_page(self._docs))
+            self.out.flush()
+        elif self.fmt == "json":
             self.out.write("\n]\n" if not self._first else "]\n")
 
     def _table(self, doc_id: str, quotes: list[QuoteRecord]) -> None:

@@ -166,6 +166,37 @@ class Progress:
                 self.stream.flush()
 
 
+class Reading:
+    """A one-line count of the documents read so far, while ``analyse`` reads its
+    inputs before analysing them (HTML pages and web archives take a while):
+    drawn once reading has taken a second, then as :class:`Progress` is."""
+
+    def __init__(self, stream: IO[str] | None = None, enabled: bool = True) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.start = time.monotonic()
+        self._last = self.start + 1.0 - (0.1 if self.tty else 5.0)  # first line after a second
+        self.drawn = False
+
+    def update(self, read: int, failed: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < (0.1 if self.tty else 5.0):
+            return
+        self._last = now
+        line = f"reading {read} docs" + (f"  {failed} failed" if failed else "") + f"  {_clock(now - self.start)}"
+        self.stream.write(("\r" + line + "\x1b[K") if self.tty else line + "\n")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn and self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def _clock(seconds: float) -> str:
     seconds = int(round(seconds))
     h, rest = divmod(seconds, 3600)
@@ -290,7 +321,9 @@ def analyse_documents(items: Iterable[Document | InputError], store: Store, work
     pending: list[Document] = []
     seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
     failed_sources: set[str] = set()
-    for item in items:
+    reading = Reading(stream, enabled=progress)
+    for n_read, item in enumerate(items, 1):
+        reading.update(n_read, len(summary.failed))
         if isinstance(item, InputError):
             if item.source not in failed_sources:  # not when a path is given twice
                 failed_sources.add(item.source)
@@ -313,6 +346,7 @@ def analyse_documents(items: Iterable[Document | InputError], store: Store, work
             summary.skipped += 1
         else:
             pending.append(item)
+    reading.close()
 
     if pending:
         n_workers = max(1, min(workers or default_workers(), len(pending)))
@@ -407,7 +441,8 @@ def _fail(store: Store, summary: Summary, doc: Document, reason: str, version: s
 
 def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None = None,
                   progress: bool = True, stream: IO[str] | None = None,
-                  warn: Callable[[str], None] | None = None, start_method: str | None = None) -> Summary:
+                  warn: Callable[[str], None] | None = None, start_method: str | None = None,
+                  options: Any = None) -> Summary:
     """Analyse every article the paths hold into the database at ``db_path``.
 
     Args:
@@ -419,6 +454,7 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
         stream: where the progress bar goes.
         warn: called with recoverable input problems (default: print to stderr).
         start_method: ``"spawn"`` (the default) or ``"fork"``.
+        options: how tables and HTML are read (:class:`quotes.corpus.ingest.ReadOptions`).
 
     Returns:
         The :class:`Summary`. Idempotent: a second run over the same inputs
@@ -427,5 +463,5 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
     from quotes.corpus.ingest import read_documents
 
     with Store(db_path) as store:
-        return analyse_documents(read_documents(paths, warn=warn), store, workers, progress, stream,
+        return analyse_documents(read_documents(paths, warn=warn, options=options), store, workers, progress, stream,
                                  start_method)

@@ -255,7 +255,7 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _speaker_id(key: tuple[str, ...]) -> str:
-    return hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join(key).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _rank_form(form: str, parsed: ParsedName | None, docs: int, quotes: int) -> tuple:

@@ -66,6 +66,8 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("subjectivity", "float64"),
     ("pipeline_version", "string"),
 )
+# The column ``export(with_text=True)`` adds: the document's text, which the offsets index.
+TEXT_COLUMN = ("document_text", "string")
 # The keys of one ``speakers()`` row, in order.
 SPEAKER_COLUMNS = (
     "speaker_id", "name", "aliases", "quotes", "articles", "first_date", "last_date",
@@ -175,9 +177,21 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _m002_document_texts(conn: sqlite3.Connection) -> None:
+    """The text of each analysed document, for the quotes' context and the article view.
+
+    Documents stored before it have no text row; ``has_document`` counts them as
+    not done, so the next ``analyse`` of the same inputs stores their text.
+    """
+    conn.execute("""CREATE TABLE document_texts (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+        text TEXT NOT NULL)""")
+
+
 # Named migrations, applied in order, each once; append, never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
+    ("002_document_texts", _m002_document_texts),
 )
 
 
@@ -343,7 +357,8 @@ class Store:
         """
         version = pipeline_version or _pipeline_version()
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND pipeline_version = ?",
+            "SELECT 1 FROM documents d JOIN document_texts t ON t.doc_id = d.doc_id "
+            "WHERE d.doc_id = ? AND d.content_hash = ? AND d.pipeline_version = ?",
             (doc_id, content_hash, version)).fetchone()
         return row is not None
 
@@ -352,7 +367,7 @@ class Store:
         """Store one analysed document and its quotes, replacing any earlier analysis.
 
         Args:
-            doc: the article (its text is hashed, not stored).
+            doc: the article (its text is kept in ``document_texts`` and hashed).
             quotes: its attributed quotes, as records or as their ``to_dict()``
                 (with ``rule`` and ``tone`` when known).
             pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
@@ -381,8 +396,9 @@ class Store:
         now = _now()
         # A document given twice keeps its last analysis, as two calls would.
         latest = {doc.doc_id: (doc, quotes) for doc, quotes in analyses}
-        documents, quote_rows, failures = [], [], []
+        documents, quote_rows, failures, texts = [], [], [], []
         for doc, quotes in latest.values():
+            texts.append((doc.doc_id, doc.text))
             rows = [_quote_row(doc.doc_id, q) for q in quotes]
             documents.append((doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
                               doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now))
@@ -394,6 +410,7 @@ class Store:
                 """INSERT OR REPLACE INTO documents (doc_id, content_hash, pipeline_version, title,
                    date, url, outlet, source, chars, quotes, analysed_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", documents)
+            conn.executemany("INSERT OR REPLACE INTO document_texts (doc_id, text) VALUES (?, ?)", texts)
             conn.executemany(
                 """INSERT OR REPLACE INTO quotes (quote_id, doc_id, start, "end", text, speaker,
                    speaker_mention, speaker_start, speaker_end, cue, confidence, rule,
@@ -538,6 +555,14 @@ class Store:
             out.append({k: row[k] for k in SPEAKER_COLUMNS})
         return out
 
+    def aliases(self, ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """The names of each speaker (canonical name first), by speaker id: of
+        ``ids``, or of every speaker."""
+        self.resolve_speakers()
+        if ids is None:
+            ids = [r[0] for r in self.conn.execute("SELECT speaker_id FROM speakers")]
+        return self._aliases(list(ids))
+
     def _aliases(self, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for sid, alias in self._by_ids(
@@ -612,24 +637,29 @@ class Store:
         tail = f"LIMIT {max(0, int(limit))}" if limit is not None else ""
         return list(self._rows(" AND ".join(where), params, tail))
 
-    def export_rows(self) -> Iterator[dict[str, Any]]:
+    def export_rows(self, with_text: bool = False) -> Iterator[dict[str, Any]]:
         """Every quote with every field (:data:`EXPORT_COLUMNS`), in document order.
 
         Rows hold no timestamps, so two databases built from the same inputs by
         the same pipeline export identical rows however their runs went.
-        """
-        return self._rows("", [], "")
 
-    def _rows(self, where: str, params: list, tail: str) -> Iterator[dict[str, Any]]:
+        Args:
+            with_text: add ``document_text``, the text the offsets index
+                (``document_text[start:end] == text``; for HTML, the extracted text).
+        """
+        return self._rows("", [], "", with_text)
+
+    def _rows(self, where: str, params: list, tail: str, with_text: bool = False) -> Iterator[dict[str, Any]]:
         self.resolve_speakers()
         sql = f"""
             SELECT q.quote_id, q.doc_id, d.title, d.date, d.url, d.outlet, d.source,
                    q.start, q."end", q.text, n.speaker_id, s.name AS speaker,
                    q.speaker AS article_speaker, q.speaker_mention, q.speaker_start, q.speaker_end,
                    q.cue, q.confidence, q.rule, q.regret, q.shock, q.polarity, q.subjectivity,
-                   d.pipeline_version
+                   d.pipeline_version{", t.text AS document_text" if with_text else ""}
             FROM quotes q
             JOIN documents d ON d.doc_id = q.doc_id
+            {"LEFT JOIN document_texts t ON t.doc_id = q.doc_id" if with_text else ""}
             LEFT JOIN speaker_names n ON n.name = q.speaker
             LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
             {'WHERE ' + where if where else ''}
@@ -638,13 +668,30 @@ class Store:
         for r in self.conn.execute(sql, params):
             yield dict(r)
 
+    def documents(self) -> list[dict[str, Any]]:
+        """Every analysed document's row: doc_id, title, date, url, outlet, source,
+        chars, quotes (the count), in doc_id order."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT doc_id, title, date, url, outlet, source, chars, quotes FROM documents ORDER BY doc_id")]
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of a document (None when it is unknown or was stored
+        before texts were kept: analyse it again to store it)."""
+        row = self.conn.execute("SELECT text FROM document_texts WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def document_texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The stored texts of several documents, by doc_id (unknown ones left out)."""
+        return {doc_id: text for doc_id, text in self._by_ids(
+            "SELECT doc_id, text FROM document_texts WHERE doc_id IN ({})", list(doc_ids))}
+
     def counts(self) -> dict[str, int]:
         """How many documents, quotes, speakers and failures the database holds."""
         self.resolve_speakers()
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "quotes", "speakers", "failures")}
 
-    def export(self, output: str | Path | IO[str], fmt: str) -> int:
+    def export(self, output: str | Path | IO[str], fmt: str, with_text: bool = False) -> int:
         """Write :meth:`export_rows` to a file or an open text stream.
 
         Args:
@@ -652,6 +699,7 @@ class Store:
                 written beside its final name and renamed into place, so an
                 interrupted export never leaves half a file.
             fmt: ``"jsonl"``, ``"csv"`` or ``"parquet"`` (needs pyarrow).
+            with_text: add the ``document_text`` column (see :meth:`export_rows`).
 
         Returns:
             The number of rows written.
@@ -662,11 +710,12 @@ class Store:
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-        rows = self.export_rows()
+        rows = self.export_rows(with_text)
+        columns = [c for c, _ in EXPORT_COLUMNS] + ([TEXT_COLUMN[0]] if with_text else [])
         if not isinstance(output, (str, Path)):
             if fmt == "parquet":
                 raise StoreError("parquet cannot be written to a text stream; give --output FILE")
-            return write_rows(rows, output, fmt)
+            return write_rows(rows, output, fmt, columns)
         path = Path(output)
         if path.is_dir():
             raise StoreError(f"{path}: is a folder; give --output a file name")
@@ -675,10 +724,10 @@ class Store:
         tmp = path.with_name(f".{path.name}.part")
         try:
             if fmt == "parquet":
-                n = write_parquet(rows, tmp)
+                n = write_parquet(rows, tmp, with_text)
             else:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                    n = write_rows(rows, fh, fmt)
+                    n = write_rows(rows, fh, fmt, columns)
             os.replace(tmp, path)
         except OSError as exc:
             raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
@@ -717,8 +766,9 @@ def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str,
     return n
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
-    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema.
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path, with_text: bool = False) -> int:
+    """Write export rows to a Parquet file with the typed :data:`EXPORT_COLUMNS` schema
+    (and :data:`TEXT_COLUMN` when ``with_text``).
 
     Raises:
         StoreError: when pyarrow is not installed, saying how to install it.
@@ -728,7 +778,8 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
         import pyarrow.parquet as pq
     except ImportError:
         raise StoreError('parquet export needs pyarrow: pip install "quotes[parquet]"') from None
-    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in EXPORT_COLUMNS])
+    columns = EXPORT_COLUMNS + ((TEXT_COLUMN,) if with_text else ())
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in columns])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         batch: list[dict[str, Any]] = []

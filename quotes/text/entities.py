@@ -48,8 +48,11 @@ def is_place(words: tuple[str, ...]) -> bool:
         return True
     return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
 
-_NORM: Final = re.compile(r"[^a-z0-9]+")
+_NORM: Final = re.compile(r"[\W_]+")  # keeps every letter and digit: "Zoë" is "zoë", not "zo"
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
+# ... and at most this many name mentions: news paragraphs hold a few, but a text
+# without paragraph breaks would make every pronoun score every earlier name.
+_PRONOUN_SCOPE_MENTIONS = 100
 # Salience weights for he/she antecedents (see EntityIndex._resolve_person).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
 # Share of W_PREFER the previous quote's speaker keeps once another person of the
@@ -104,15 +107,6 @@ def _key(word: str) -> str:
     return found
 
 
-def _longest(forms: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """The form with the most words, the first seen of those (``max(forms, key=len)``)."""
-    best = forms[0]
-    for f in forms:
-        if len(f) > len(best):
-            best = f
-    return best
-
-
 def _keys_within(forms: list[tuple[str, ...]], key_set: set[str]) -> bool:
     """True when every word of every form is in ``key_set``."""
     for f in forms:
@@ -136,10 +130,11 @@ class Entity:
     # A plain class: a dataclass's __init__ is several times slower once compiled.
     def __init__(self, id: int, org: bool = False, place: bool = False) -> None:
         self.id = id
-        self.forms: list[tuple[str, ...]] = []  # (only ever appended to: see longest_form)
-        # longest_form's answer, and how many forms it has seen
-        self._best_form: tuple[str, ...] = ()
-        self._best_of = 0
+        self.forms: list[tuple[str, ...]] = []  # grow through add_form only
+        # the form with the most words, the first seen of those (max(forms, key=len)),
+        # kept as forms are added: the person tests ask for it of every entity a
+        # pronoun looks back at, and an entity may have hundreds of forms
+        self.best: tuple[str, ...] = ()
         self.keys: set[str] = set()
         self.first = ""  # lower-cased first name when known
         self.gender = ""
@@ -150,26 +145,16 @@ class Entity:
         self.speaker_votes = 0
         self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
-    def longest_form(self) -> tuple[str, ...]:
-        """``_longest(self.forms)``, kept up to date as forms are appended: an entity
-        named once per quote in a long paragraph has as many forms as quotes, and
-        each quote asks for its canonical name."""
-        forms = self.forms
-        n = self._best_of
-        if n != len(forms):
-            best = self._best_form if n else forms[0]
-            for k in range(n, len(forms)):
-                if len(forms[k]) > len(best):
-                    best = forms[k]
-            self._best_form = best
-            self._best_of = len(forms)
-        return self._best_form
+    def add_form(self, words: tuple[str, ...]) -> None:
+        """Record one more way the text names this entity."""
+        self.forms.append(words)
+        if len(words) > len(self.best) or len(self.forms) == 1:
+            self.best = words
 
     @property
     def canonical(self) -> str:
         """The fullest name form: most words, then the first seen."""
-        best = self.longest_form()
-        return " ".join(best)
+        return " ".join(self.best)
 
     @property
     def maybe_person(self) -> bool:
@@ -178,7 +163,7 @@ class Entity:
             return False
         if self.gender or self.first:
             return True
-        best = self.longest_form()
+        best = self.best
         if best[-1].lower() in NON_PERSON_HEADS or best[-1].lower() in NON_PERSON_WORDS:
             return False
         return not (len(best) == 1 and (best[0].isupper() or best[0].lower() in NON_PERSON_WORDS))
@@ -196,7 +181,7 @@ class Entity:
             return False
         if self.gender or self.first or self.titles or self.speaker_votes:
             return True
-        best = self.longest_form()
+        best = self.best
         if len(best) > 1 and all(w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]):
             # "Kerr Putney": two or more capitalised words that are not a place or body
             return True
@@ -282,7 +267,7 @@ class EntityIndex:
         elif first or name.gender:
             # a full personal name ("Bernie Sanders") overrules an org guess from a short form
             entity.org = entity.place = False
-        entity.forms.append(name.words)
+        entity.add_form(name.words)
         entity.keys.update(keys)
         if first and not entity.first:
             entity.first = first
@@ -536,7 +521,8 @@ class EntityIndex:
                     main_subject = j
                     break
                 j += 1
-        while k >= 0:
+        last = k - _PRONOUN_SCOPE_MENTIONS
+        while k >= 0 and k > last:
             token = self.mention_tokens[k]
             distance = here_line - line_of[token]
             if distance > _PRONOUN_SCOPE_LINES:

@@ -24,7 +24,9 @@ from quotes.text.parsed import ParsedDoc
 from quotes.resources import common_words, first_names
 from quotes.text.segment import Token
 
-# A capitalised word starts with an upper-case ASCII letter (str.isupper() and [A-Za-z]).
+# A capitalised word starts with an upper-case letter (str.isupper(): "Émile", "Ørsted",
+# "Łukasz" as well as "Anna"); ASCII letters are looked up in a set first, a cheaper
+# test than a method call once compiled.
 _ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 # Words that join an organisation's name ("Department of Justice").
@@ -89,7 +91,13 @@ class NameMention:
 
 
 def _is_cap_word(text: str) -> bool:
-    return text[:1] in _ASCII_UPPER
+    first = text[:1]
+    if first in _ASCII_UPPER:
+        return True
+    if first in _ASCII_LOWER or first < "\x80":
+        return False
+    # a non-ASCII capital ("Émile", "Ørsted"); a titlecase digraph ("ǅ") counts too
+    return first.isupper() or first.istitle()
 
 
 def _is_initial(text: str) -> bool:
@@ -146,7 +154,7 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
         headline = is_headline_line(doc, lo, hi)
         i = lo
         while i < hi:
-            if quoted[i] or tokens[i].text[:1] not in _ASCII_UPPER:  # not _is_cap_word
+            if quoted[i] or not _is_cap_word(tokens[i].text):
                 i += 1
                 continue
             j = i
@@ -295,7 +303,10 @@ def _trim_headline_names(doc: ParsedDoc, names: list[NameMention],
 
 def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str, ...]]) -> NameMention:
     words = mention.words
-    for size in range(len(words) - 1, 0, -1):
+    # Only the sizes of body names can match: trying every size made a run of
+    # thousands of capitalised words cost n**3 slices.
+    sizes = sorted({len(b) for b in body if len(b) < len(words)}, reverse=True)
+    for size in sizes:
         for first in range(len(words) - size + 1):
             part = words[first:first + size]
             if part not in body:

@@ -6,6 +6,7 @@ length of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from quotes.records import QuoteSpan
 from quotes.text.segment import Line, Token, split_lines, tokenize
@@ -88,6 +89,9 @@ def _first_at_or_after(starts: list[int], offset: int) -> int:
     return lo
 
 
+_NEAR_STEPS: Final = 64  # steps token_index_near walks before it bisects
+
+
 def token_index_near(doc: ParsedDoc, offset: int, k: int) -> int:
     """``doc.token_index(offset)``, found by walking from token ``k``: for an offset
     a few tokens away (a name's end, a quote's closing mark) this is cheaper than
@@ -95,8 +99,17 @@ def token_index_near(doc: ParsedDoc, offset: int, k: int) -> int:
     starts = doc.token_starts
     n = len(starts)
     k = min(k, n)
+    # A far offset (a line's start, seen from its 500th quote) is bisected: walking
+    # to it from every quote of a long line cost time quadratic in the line.
+    budget = _NEAR_STEPS
     while k > 0 and starts[k - 1] >= offset:
         k -= 1
+        budget -= 1
+        if budget == 0:
+            return _first_at_or_after(starts, offset)
     while k < n and starts[k] < offset:
         k += 1
+        budget -= 1
+        if budget == 0:
+            return _first_at_or_after(starts, offset)
     return k

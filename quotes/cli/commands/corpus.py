@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS, START_METHODS
-from quotes.cli.app import app, choice, err, named_input
+from quotes.cli.app import (ColumnsOption, ExtractorOption, IdColumn, TextColumn, app, choice, err,
+                            named_input, read_options)
 from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
 
 _DB_HELP = "The SQLite database (created by `quotes analyse`)."
@@ -39,6 +40,9 @@ def _store_errors(run, db: Path):
     except OSError as exc:  # a folder on the way that may not be read
         err(f"error: {exc.filename or db}: {exc.strerror or exc}")
     raise typer.Exit(code=1)
+
+
+store_errors = _store_errors  # the report command's too
 
 
 def _read_store(db: Path, query):
@@ -82,7 +86,8 @@ def _print_table(rows: list[dict], columns: tuple[tuple[str, str, int], ...]) ->
 @app.command()
 def analyse(
     paths: Annotated[list[str], typer.Argument(
-        help="Articles: .txt files, .jsonl files, folders, or - for stdin.")],
+        help="Articles: .txt, .jsonl, .html/.htm/.html.gz, .warc(.gz)/.arc(.gz), .csv or .parquet "
+             "files, folders, or - for stdin.")],
     db: Annotated[Path, typer.Option("--db", help="The SQLite database to add to.")] = Path("quotes.db"),
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, help="Worker processes (default: the number of cores).")] = None,
@@ -90,6 +95,10 @@ def analyse(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     start_method: Annotated[Optional[StartMethod], typer.Option(
         "--start-method", help="How worker processes start (default: spawn).")] = None,
+    text_column: TextColumn = None,
+    id_column: IdColumn = None,
+    columns: ColumnsOption = None,
+    html_extractor: ExtractorOption = None,
 ) -> None:
     """Analyse articles into a database: quotes, speakers and tone, resumable.
 
@@ -101,6 +110,7 @@ def analyse(
     """
     from quotes.corpus.batch import analyse_paths
 
+    options = read_options(text_column, id_column, columns, html_extractor)
     # A path that does not exist is a typo, not an input: said at once, and no
     # database is created for a run that has nothing to read.
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
@@ -111,7 +121,7 @@ def analyse(
         raise typer.Exit(code=1)
     summary = _store_errors(lambda: analyse_paths(
         paths, db, workers=workers, progress=not no_progress,
-        start_method=start_method.value if start_method else None), db)
+        start_method=start_method.value if start_method else None, options=options), db)
     typer.echo(summary.format())
     named_failures = [f for f in summary.failed if named_input(f.source, paths)]
     for failure in named_failures:
@@ -204,6 +214,9 @@ def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
     db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
+    with_text: Annotated[bool, typer.Option(
+        "--with-text", help="Add document_text: the article text the offsets index "
+                            "(for HTML, the extracted text).")] = False,
 ) -> None:
     """Export every quote with all its fields, one row per quote, for research datasets.
 
@@ -212,5 +225,6 @@ def export(
 
     Example: quotes export --db quotes.db --format parquet --output quotes.parquet
     """
-    n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value))
+    n = _read_store(db, lambda store: store.export(sys.stdout if output == "-" else output, fmt.value,
+                                                         with_text))
     err(f"exported {n} quotes to {output}")

@@ -7,26 +7,35 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotes.cli.app import ExtractFormat, ReportFormat, app, err, named_input
+from quotes.cli.app import (ColumnsOption, ExtractFormat, ExtractorOption, IdColumn, ReportFormat,
+                            TextColumn, app, err, named_input, read_options)
 
 
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
-        help="Articles: .txt files, .jsonl files (one article per line), folders, or - for stdin.")],
+        help="Articles: .txt, .jsonl (one article per line), .html/.htm/.html.gz, .warc(.gz)/.arc(.gz), "
+             ".csv or .parquet files, folders, or - for stdin.")],
     fmt: Annotated[Optional[ExtractFormat], typer.Option(
-        "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise).")] = None,
+        "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise; html: a page "
+                               "with each quote marked in its speaker's colour).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show which rule chose each speaker.")] = False,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Drop quotes whose attribution confidence is below this.")] = 0.0,
+    text_column: TextColumn = None,
+    id_column: IdColumn = None,
+    columns: ColumnsOption = None,
+    html_extractor: ExtractorOption = None,
 ) -> None:
     """Extract every direct quote and its speaker from articles.
 
     A .txt file is one article (its doc_id is the file name without extension);
     each line of a .jsonl file is one article with "text" and "doc_id" (or "id").
     Folders are read recursively; NAME.gold.jsonl files (gold annotations) are
-    skipped. Unreadable inputs are reported on stderr and the batch goes on; the
+    skipped. An HTML page gives its article text (and title, date, canonical url
+    and site name); a web archive one document per HTML response; a CSV or
+    Parquet table one per row. Unreadable inputs are reported on stderr and the batch goes on; the
     exit code is 1 if any input named on the command line failed.
 
     Example: quotes extract corpora/ --format jsonl > quotes.jsonl
@@ -41,10 +50,11 @@ def extract(
     except QuotesError as exc:  # a broken install: said once, not once per document
         err(f"error: {exc}")
         raise typer.Exit(code=1) from None
+    options = read_options(text_column, id_column, columns, html_extractor)
     chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "jsonl")
     writer = Writer(chosen, sys.stdout, explain=explain)
     failed_named = False
-    for item in read_documents(paths, warn=lambda m: err(f"warning: {m}")):
+    for item in read_documents(paths, warn=lambda m: err(f"warning: {m}"), options=options):
         if isinstance(item, InputError):
             err(f"error: {item}")
             failed_named = failed_named or named_input(item.source, paths)
@@ -57,7 +67,7 @@ def extract(
             continue
         if min_confidence:
             quotes = [q for q in quotes if q.confidence >= min_confidence]
-        writer.write(item.doc_id, quotes)
+        writer.write(item.doc_id, quotes, item)
     writer.close()
     if failed_named:
         raise typer.Exit(code=1)

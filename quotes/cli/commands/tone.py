@@ -37,7 +37,11 @@ def _texts(path: Path):
     if not raw.strip():
         err(f"error: {name}: empty: no text to score")
         raise typer.Exit(code=1)
-    content = decode(raw, str(path), lambda message: err(f"warning: {message}"))
+
+    def warn(message: str) -> None:
+        err(f"warning: {message}")
+
+    content = decode(raw, str(path), warn)
     if stdin:
         first = next((line for line in split_lines(content) if line.strip()), "")
         jsonl = first.lstrip().startswith("{") and not isinstance(
@@ -48,7 +52,7 @@ def _texts(path: Path):
         for lineno, line in enumerate(split_lines(content), 1):
             yield f"{path}:{lineno}", line
         return
-    for item in jsonl_objects(content, str(path)):
+    for item in jsonl_objects(content, str(path), warn):
         if isinstance(item, InputError):
             err(f"error: {item}")
             yield item.source, None
