@@ -170,3 +170,16 @@ def test_name_block_takes_the_last_kept_block():
     assert name_block([True, True, False], ("John", "Podesta", "Tuesday")) == (0, 2)
     assert name_block([True, True, True], ("Department", "of", "Justice")) == (0, 3)
     assert name_block([False, False], ("Women", "MPs")) is None
+
+
+@pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
+@pytest.mark.parametrize("text, names", [
+    # a place or party word before an organisation's name is part of it ...
+    ("The Liberal Democrats said the tax was unfair.", ["Liberal Democrats"]),
+    ("The Dublin Port Company said ships were waiting.", ["Dublin Port Company"]),
+    # ... but before a person's name it describes the person
+    ("Republican Donald Trump said so.", ["Donald Trump"]),
+    ("Texas Senator Ted Cruz said no.", ["Ted Cruz"]),
+])
+def test_place_and_party_words_join_organisations_not_people(text, names):
+    assert _names(text) == names

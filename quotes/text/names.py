@@ -247,6 +247,8 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
             out_headline.append(headline)
             continue
         block = name_block(keep, mention.words)
+        if block is not None and block[0] > 0:
+            block = (_org_prefix(words, block[0], block[1]), block[1])
         if block is None:
             if mention.title:
                 out.append(mention)
@@ -255,6 +257,28 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         out.append(_cut_mention(doc, mention, ks, block[0], block[1]))
         out_headline.append(headline)
     return out, out_headline
+
+
+def _org_prefix(words: tuple[str, ...], a: int, b: int) -> int:
+    """Where the name starts when the model cut words before ``words[a:b]``.
+
+    A place or party word before a person's name describes the person
+    ("Texan Ted Cruz", "Republican Donald Trump"), but before an organisation's
+    name it is part of it ("Manchester City", "London Stock Exchange", "Liberal
+    Democrats"): when the kept words hold no first name, the place and party
+    words right before them join the name.
+    """
+    from quotes.text.name_model import lexicon_flags
+
+    names = first_names()
+    if any(w.lower() in names for w in words[a:b]):
+        return a
+    while a > 0:
+        flags = lexicon_flags(_strip_possessive(words[a - 1]).lower())
+        if "place" not in flags and "party" not in flags:
+            break
+        a -= 1
+    return a
 
 
 def _cut_mention(doc: ParsedDoc, mention: NameMention, ks: list[int], a: int, b: int) -> NameMention:
