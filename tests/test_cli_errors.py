@@ -190,9 +190,9 @@ def test_reading_works_in_a_read_only_folder():
     folder.chmod(0o555)
     try:
         prefix = _as_nobody()
-        probe = subprocess.run([*prefix, sys.executable, "-c", "import quotes"], cwd=ROOT, capture_output=True)
+        probe = subprocess.run([*prefix, sys.executable, "-c", "import quotes.cli"], cwd=ROOT, capture_output=True)
         if probe.returncode:
-            pytest.skip("the unprivileged user cannot read the sources")
+            pytest.skip("the unprivileged user cannot read the sources or the installed packages")
         for command in (["speakers"], ["list"], ["export", "-f", "csv", "-o", "-"]):
             proc = subprocess.run([*prefix, sys.executable, "-m", "quotes", *command, "--db", str(db)],
                                   cwd=ROOT, capture_output=True, text=True)

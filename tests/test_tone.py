@@ -27,6 +27,10 @@ NEWS_CV_FLOORS = {"regret": 0.76, "shock": 0.80}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
+# The project's news tone set (annotation/tone/, dev part by article, never
+# used to choose anything): regression guards under the shipped model's regret
+# 0.400 and shock 0.638 at 0.5 (issue #16 asks 0.80 each; still open).
+NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.63}
 
 
 def _f1(y, p) -> float:
@@ -269,8 +273,10 @@ def test_regret_cues_aimed_at_others_or_taken_for_ones_side(lexicon, text, featu
     ("I still carry the guilt of that night.", "regret_self", "regret_shame"),
     # owning up to a small slip in passing has its own column, apart from shame
     ("Oh, my bad, I read the timetable for the wrong week.", "regret_self", "regret_slip"),
-    ("That first date was so awkward.", "regret_none", "regret_awkward"),
-    ("Watching that interview is embarrassing.", "regret_none", "regret_awkward"),
+    # with no first person to feel it, embarrassment judges something else (#16)
+    ("That first date was so awkward.", "regret_other", "regret_awkward"),
+    ("Watching that interview is embarrassing.", "regret_other", "regret_awkward"),
+    ("It was embarrassing for me.", "regret_self", "regret_awkward"),
     ("He is an embarrassment to the club.", "regret_other", "regret_awkward"),
     # "regrettable" condemns what others did unless the speaker owns it
     ("The council's decision is deeply regrettable.", "regret_other", "regret_regret"),
@@ -364,3 +370,155 @@ def test_log_count_ratio_drops_passthrough_columns_left_out():
     assert list(kept.ratio_[2:]) == [1.0, 0.0, 1.0]
     assert list(kept.transform(X).toarray()[:, 3]) == [0.0, 0.0]
     assert list(LogCountRatio(n_passthrough=3).fit(X, y).ratio_[2:]) == [1.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("text, feature", [
+    # the speaker's own act after the cue, whoever its object is
+    ("I regret making them.", "regret_self"),
+    ("We regret letting the fans down.", "regret_self"),
+    ("I'm sorry for calling her that.", "regret_self"),
+    # the recipient of an apology is not its owner
+    ("We want to offer a deep and sincere apology to Senator Sanders.", "regret_self"),
+    ("I apologise unreservedly to the families.", "regret_self"),
+    ("I'm sorry for them.", "regret_self_about_other"),
+    # a negation inside the wished or regretted act is not a negation of the cue
+    ("I wish I had never done it.", "regret_self"),
+    ("We wish we hadn't signed it.", "regret_self"),
+    ("I regret nothing.", "regret_negated"),
+    ("I apologise to nobody.", "regret_negated"),
+    # "sorry, but" after a first-person subject is an apology; bare, a formula
+    ("We're sorry, but it didn't work out.", "regret_self"),
+    ("Sorry, but no comment.", "regret_formula"),
+    ("It's embarrassing for the party.", "regret_other"),
+])
+def test_regret_clause_reading(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature != "regret_self":
+        assert f["regret_self"] == 0, f
+
+
+@pytest.mark.parametrize("text, feature", [
+    # a state after "be" belongs to the noun before it
+    ("Fans were shocked when the mill closed.", "shock_other"),
+    ("The minister was stunned by the vote.", "shock_other"),
+    ("We were all stunned by the vote.", "shock_state"),
+    ("It was stunning.", "shock_eval"),
+    # interjections, which have no object to negate
+    ("Oh God, no.", "shock_state"),
+    ("Oh no, not this, not now.", "shock_state"),
+    ("Good Lord.", "shock_state"),
+    # an -ly weak word before another word intensifies it
+    ("She was incredibly capable.", "shock_weak_attribute"),
+    ("Incredibly, he won.", "shock_weak_predicate"),
+])
+def test_shock_clause_reading(lexicon, text, feature):
+    assert _features(lexicon, text)[feature] >= 1, _features(lexicon, text)
+
+
+@pytest.mark.parametrize("text, tone, expected", [
+    ("I'd be shocked if the mill closed.", "shock", False),
+    ("We would be surprised if the vote was cancelled.", "shock", False),
+    ("It's embarrassing for them.", "regret", False),
+    ("I regret making them.", "regret", True),
+    ("I wish I had never done it.", "regret", True),
+    ("Oh, God,", "shock", True),
+])
+def test_news_ceilings_and_clause_reading_in_the_scores(text, tone, expected):
+    """A cue read as hypothetical or someone else's caps the news probability at
+    its measured share of positives; the fixed readings reach the scores."""
+    assert (getattr(score_texts([text])[0], tone) >= 0.5) == expected
+
+
+@needs_shared(SHARED / "data" / "quotes" / "polnear-train.jsonl")
+def test_news_dev_floors(tmp_path):
+    """The project's news tone set, dev part (annotation/tone/split.json), at 0.5."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    train, dev = tmp_path / "train.jsonl", tmp_path / "dev.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "annotation" / "tone" / "build.py"), str(SHARED),
+                    "--train", str(train), "--dev", str(dev)], check=True, capture_output=True)
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tones = score_texts([r["text"] for r in rows])
+    for name in ("regret", "shock"):
+        f1 = _f1([r[name] for r in rows], [getattr(t, name) for t in tones])
+        assert f1 >= NEWS_DEV_FLOORS[name], f"news dev {name} F1 {f1:.3f}"
+
+
+def test_tone_explain_says_which_cue_and_how_its_clause_was_read():
+    runner = CliRunner()
+    text = "I regret making them.\nI'd be shocked if he won.\nThe vote is on Monday.\nWe don't regret it.\n"
+    result = runner.invoke(app, ["tone", "-", "--explain"], input=text)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(set(r["why"]) == {"regret", "shock"} for r in rows)
+    assert rows[0]["why"]["regret"].startswith(f"regret {rows[0]['regret']:.2f}: 'I regret' \u2014 first person, not negated")
+    assert "'shocked' \u2014 hypothetical" in rows[1]["why"]["shock"]
+    assert "no cue" in rows[2]["why"]["regret"] and "no cue" in rows[2]["why"]["shock"]
+    assert "negated" in rows[3]["why"]["regret"]
+    # without --explain the rows keep their fields
+    plain = runner.invoke(app, ["tone", "-"], input=text)
+    assert "why" not in json.loads(plain.stdout.splitlines()[0])
+    table = runner.invoke(app, ["tone", "-", "--explain", "--format", "table"], input="I was stunned.\n")
+    assert table.exit_code == 0, table.output
+    assert "'I was stunned' \u2014 the speaker's state" in table.stdout, table.stdout
+
+
+def test_extract_explain_gives_each_quote_its_tone_reasons(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('"I regret making that call," the coach said on Sunday.\n\n'
+                       '"I was stunned," said Maria Lopez.\n', encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(article), "--explain"])
+    assert result.exit_code == 0, result.output
+    quotes = json.loads(result.stdout)["quotes"]
+    assert len(quotes) == 2
+    assert "first person, not negated" in quotes[0]["tone_why"]["regret"]
+    assert "the speaker's state" in quotes[1]["tone_why"]["shock"]
+    plain = json.loads(runner.invoke(app, ["extract", str(article)]).stdout)["quotes"]
+    assert all("tone_why" not in q for q in plain)
+    for fmt in ("csv", "table", "json"):
+        shown = runner.invoke(app, ["extract", str(article), "--explain", "--format", fmt])
+        assert shown.exit_code == 0 and "first person, not negated" in shown.stdout, (fmt, shown.output)
+
+
+@pytest.mark.parametrize("text, feature", [
+    # a lasting future is regret now; a conditional one is hypothetical
+    ("I will always regret not calling her.", "regret_self"),
+    ("We'll forever be sorry for that night.", "regret_self"),
+    ("I'll regret this for the rest of my life.", "regret_self"),
+    ("If we lose, I'll always regret it.", "regret_hedged"),
+    ("You'll regret it.", "regret_hedged"),
+    # an apology owed by the speaker, or asked of others
+    ("I owe you an apology.", "regret_self"),
+    ("They owe us an apology.", "regret_other"),
+    ("We demand a full public apology.", "regret_other"),
+    ("We are owed an apology.", "regret_other"),
+    ("I want to apologise to the fans.", "regret_self"),
+    # "sorry," before a question is politeness
+    ("I'm sorry, what did you say?", "regret_formula"),
+    ("Sorry, could you repeat the question?", "regret_formula"),
+    ("I'm sorry. Can we start again?", "regret_self"),
+])
+def test_regret_lasting_future_owed_apologies_and_polite_questions(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature != "regret_self":
+        assert f["regret_self"] == 0, f
+
+
+def test_readings_make_the_clause_reading_explicit():
+    """Who feels it, negation, modality and target of each cue, with its offsets."""
+    from quotes.tone.scoring import load_scorer
+
+    text = "I don't regret it. He would be shocked if they won. I regret making them. Fans were stunned."
+    readings = load_scorer().lexicon.readings(text)
+    got = [(r.cue, r.tone, r.who, r.negated, r.modality, r.target, r.standing) for r in readings]
+    assert got == [("regret", "regret", "", True, "actual", "", False),
+                   ("shocked", "shock", "", False, "hypothetical", "", False),
+                   ("regret", "regret", "self", False, "actual", "self", True),
+                   ("stunned", "shock", "other", False, "actual", "", False)]
+    assert all(text[r.start:r.end] == r.cue for r in readings)

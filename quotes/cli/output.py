@@ -25,8 +25,25 @@ CSV_FIELDS = ("doc_id", "start", "end", "text", "speaker", "speaker_mention", "s
 
 
 def doc_dict(doc_id: str, quotes: list[QuoteRecord], explain: bool = False) -> dict:
-    """The JSON object of one document's results."""
-    return {"doc_id": doc_id, "quotes": [q.to_dict(explain=explain) for q in quotes]}
+    """The JSON object of one document's results; with ``explain``, each scored
+    quote also gets ``tone_why`` (see :func:`tone_reasons`)."""
+    rows = [q.to_dict(explain=explain) for q in quotes]
+    if explain:
+        for row, why in zip(rows, tone_reasons(quotes)):
+            if why:
+                row["tone_why"] = why
+    return {"doc_id": doc_id, "quotes": rows}
+
+
+def tone_reasons(quotes: list[QuoteRecord]) -> list[dict[str, str] | None]:
+    """Why each quote got its regret and shock (None for a quote without tone)."""
+    from quotes.tone.explain import explain_texts
+
+    scored = [i for i, q in enumerate(quotes) if q.tone is not None]
+    out: list[dict[str, str] | None] = [None] * len(quotes)
+    for i, why in zip(scored, explain_texts([quotes[i].text for i in scored])):
+        out[i] = why
+    return out
 
 
 def shorten(text: str, width: int) -> str:
@@ -46,7 +63,7 @@ class Writer:
         self._csv = None
         self._docs: list[tuple[Document, list[QuoteRecord]]] = []  # html: written by close()
         if fmt == "csv":
-            fields = CSV_FIELDS + (("rule",) if explain else ())
+            fields = CSV_FIELDS + (("rule", "tone_why") if explain else ())
             self._csv = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
             self._csv.writeheader()
         elif fmt == "json":
@@ -63,9 +80,12 @@ class Writer:
             self.out.write(("\n" if self._first else ",\n")
                            + json.dumps(doc_dict(doc_id, quotes, self.explain), ensure_ascii=False))
         elif self.fmt == "csv":
-            for q in quotes:
+            reasons = tone_reasons(quotes) if self.explain else [None] * len(quotes)
+            for q, why in zip(quotes, reasons):
                 row = {"doc_id": doc_id, **q.to_dict(explain=self.explain)}
                 row.update(row.pop("tone", None) or {})
+                if why:
+                    row["tone_why"] = " | ".join(why.values())
                 self._csv.writerow(row)
         else:
             self._table(doc_id, quotes)
@@ -103,12 +123,17 @@ class Writer:
         head = (f"  {'speaker':<{speaker_w}}  {'cue':<{cue_w}}  " + (f"{'rule':<{rule_w}}  " if self.explain else "")
                 + f"{'tone':<{tone_w}}  quote\n")
         self.out.write(head)
-        for q in quotes:
+        reasons = tone_reasons(quotes) if self.explain else [None] * len(quotes)
+        for q, why in zip(quotes, reasons):
             speaker = shorten(q.speaker or "?", speaker_w)
             cue = shorten(q.cue or "", cue_w)
             rule = f"{shorten(q.rule, rule_w):<{rule_w}}  " if self.explain else ""
             self.out.write(f"  {speaker:<{speaker_w}}  {cue:<{cue_w}}  {rule}{_tone_cell(q):<{tone_w}}  "
                            f"{shorten(q.text, quote_w)}\n")
+            # the reasons of the tones the quote carries (at 0.5)
+            for tone, reason in (why or {}).items():
+                if getattr(q.tone, tone) >= 0.5:
+                    self.out.write(f"    {shorten(reason, width - 4)}\n")
         self.out.write("\n")
 
 

@@ -22,6 +22,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -35,6 +36,12 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
+# Words that make a modal before a cue a condition, not a lasting future.
+_CONDITIONS = frozenset({"if", "unless", "whether", "would", "'d", "could", "might"})
+# Prepositions between a cue and its object ("apologise to nobody").
+_OBJECT_PREPOSITIONS = frozenset({"to", "for", "about", "of"})
+# Words before "be" that are no one's noun ("it was stunning", "there were").
+_EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which", "who", "all", "so", "just"})
 
 # Feature names of :class:`LexiconFeatures`, in column order.
 REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
@@ -51,6 +58,64 @@ FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
 # weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
 _STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
                        "shock_weak_predicate"})
+
+
+# What each judged feature says about its cue's clause: (who feels it, negated,
+# modality, target). who: "self" (I/we), "other" (he, she, they, you, a name or
+# a noun), "none" (no one named); modality: "actual" or "hypothetical";
+# target: "self" (the speaker's own act), "other" (someone else's), "" (unsaid).
+_CLAUSE = {
+    "regret_self": ("self", False, "actual", "self"),
+    "regret_none": ("none", False, "actual", ""),
+    "regret_other": ("other", False, "actual", ""),
+    "regret_self_about_other": ("self", False, "actual", "other"),
+    "regret_negated": ("", True, "actual", ""),
+    "regret_hedged": ("", False, "hypothetical", ""),
+    "regret_formula": ("", False, "actual", ""),
+    "shock_state": ("self", False, "actual", ""),
+    "shock_eval": ("self", False, "actual", ""),
+    "shock_weak_predicate": ("self", False, "actual", ""),
+    "shock_weak_attribute": ("", False, "actual", ""),
+    "shock_other": ("other", False, "actual", ""),
+    "shock_negated": ("", True, "actual", ""),
+    "shock_hedged": ("", False, "hypothetical", ""),
+    "shock_formula": ("", False, "actual", ""),
+}
+# Readings that count as the speaker's own feeling.
+STANDING = _STANDING
+
+
+class Reading(NamedTuple):
+    """One cue match read in its clause (see :meth:`CueLexicon.readings`).
+
+    Attributes:
+        tone: "regret" or "shock".
+        start, end: character offsets of the cue in the text.
+        cue: the cue's words as written.
+        group: its cue group ("apology", "astonishment", ...; "" for formulas).
+        feature: the lexicon feature it adds to ("regret_self", "shock_hedged", ...).
+        who: who feels it: "self", "other", "none", or "" when the reading
+            stopped earlier (negated, hypothetical, a set phrase).
+        negated: negated ("I don't regret", "not surprised", "I regret nothing").
+        modality: "hypothetical" ("I'd be shocked if", "you'll regret it") or "actual".
+        target: "self" (the speaker's own act: "I regret making them"),
+            "other" ("I'm sorry for them") or "".
+        formula: a set phrase with no tone ("sorry to hear", "electric shock").
+        standing: whether it counts as the speaker's own feeling.
+    """
+
+    tone: str
+    start: int
+    end: int
+    cue: str
+    group: str
+    feature: str
+    who: str
+    negated: bool
+    modality: str
+    target: str
+    formula: bool
+    standing: bool
 
 
 # -- shared sentiment scorers (one instance per process) -----------------------------
@@ -210,6 +275,9 @@ class CueLexicon:
         self.sets = sets
         self.regret_stems = _stems(self.regret_table)
         self.shock_stems = _stems(self.shock_table)
+        # The text being judged and its token spans (see _comma_after).
+        self._text: str = ""
+        self._spans: list[tuple[int, int]] = []
 
     @property
     def feature_names(self) -> list[str]:
@@ -232,21 +300,34 @@ class CueLexicon:
         """Token spans of the text and its cue matches as (first, end, feature, group)."""
         sets = self.sets
         tokens, capitals, spans = tokenize(text)
+        self._text, self._spans = text, spans  # for _comma_after
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
         judged: list[tuple[int, int, str, str]] = []
         for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems):
             kind, _, group = kind.partition("/")
-            feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets)
+            feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
                 judged.append((start, end, feature, "regret_" + group))
         for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems):
             kind, _, group = kind.partition("/")
-            feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets)
+            feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
                 judged.append((start, end, feature, "shock_" + group))
         return spans, judged
+
+    def readings(self, text: str) -> list[Reading]:
+        """Every cue match of the text with its clause reading, in text order."""
+        spans, judged = self.judged_cues(text)
+        out = []
+        for first, end, feature, group in judged:
+            tone = feature.partition("_")[0]
+            who, negated, modality, target = _CLAUSE.get(feature, ("", False, "actual", ""))
+            a, b = spans[first][0], spans[end - 1][1]
+            out.append(Reading(tone, a, b, text[a:b], group.partition("_")[2], feature, who, negated,
+                               modality, target, feature.endswith("_formula"), feature in STANDING))
+        return sorted(out, key=lambda r: (r.start, r.tone))
 
     def features(self, text: str) -> list[float]:
         """One row of :meth:`transform`."""
@@ -275,8 +356,16 @@ class CueLexicon:
 
     # Each judge returns the feature a cue match adds to, or None.
 
-    def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
+    def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
+        if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets):
+            # "We're sorry, but it didn't work out": an apology with its excuse;
+            # the bare "Sorry, but no comment" stays a formula.
+            kind, end = "cue", start + 1
         if kind == "formula":
+            return "regret_formula"
+        if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
+                and _sentence_end(tokens, end) == "?":
+            # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
         clause_start, clause_end = marks[start]
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
@@ -294,9 +383,10 @@ class CueLexicon:
             who = _person(wished, capitals[end:end + len(wished)], sets, first=False)
             if who == "other":
                 return "regret_other"
-        if self._negated(tokens, start, end, clause_start, clause_end, sets):
+        if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
-        if self._hedged(tokens, start, clause_start, sets) or _proposed(tokens, start, end, clause_start):
+        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)) \
+                or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
         if kind == "wish":
             return "regret_self"
@@ -312,10 +402,19 @@ class CueLexicon:
             if not _speaker_is_subject(tokens, start, clause_start, sets) or _reported(tokens, capitals, start, sets):
                 return "regret_other"
             return "regret_self"
-        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+        if tokens[start] in ("apology", "apologies") and _requested(tokens, start, clause_start, sets):
+            # "we demand an apology", "they owe us an apology": asked of others.
+            return "regret_other"
+        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
+                       skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
+        if who is None and group == "awkward":
+            # "It's embarrassing (for the party)", "an embarrassment": with no
+            # first person to feel it, embarrassment judges someone or something
+            # else; "I was embarrassed", "embarrassing for me" stay the speaker's.
+            return "regret_other"
         if who == "self" and _reported(tokens, capitals, start, sets):
             return "regret_other"
         if who == "self":
@@ -324,7 +423,20 @@ class CueLexicon:
             # Not after "should have" + participle: what follows is the speaker's
             # own missed action ("I should have gone when they told us").
             first = end + 1 if end < clause_end and tokens[end] == "that" else end
+            while first < clause_end and tokens[first].endswith("ly") and len(tokens[first]) > 4:
+                first += 1  # "I apologise unreservedly to ..."
             after = tokens[first:min(clause_end, first + 3)]
+            if len(after) > 1 and after[0] in ("for", "about") and after[1].endswith("ing") and len(after[1]) > 4:
+                after = after[1:]  # "sorry for calling her that"
+            if len(after) > 1 and after[0] in ("not", "never") and after[1].endswith("ing"):
+                after = after[1:]  # "I regret not calling her"
+            if after and (after[0].endswith("ing") and len(after[0]) > 4 or after[0] == "having"):
+                # "I regret making them", "sorry for letting you down": what
+                # follows is the speaker's own act, whoever its object is.
+                return "regret_self"
+            if after and after[0] == "to" and group == "apology":
+                # "we apologise to Senator Sanders": the apology's recipient.
+                return "regret_self"
             if tokens[end - 1] != "have" and after and (after[0] in sets.get("addressee", ()) or _person(
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
@@ -332,13 +444,15 @@ class CueLexicon:
             return "regret_self"
         return "regret_other" if who == "other" else "regret_none"
 
-    def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets) -> str | None:
+    def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula":
             return "shock_formula"
         if kind == "negated":
             return "shock_negated"
         clause_start, clause_end = marks[start]
-        if self._negated(tokens, start, end, clause_start, clause_end, sets):
+        # An interjection has no object to negate: "Oh God, no." is dismay.
+        if self._negated(tokens, start, end, clause_start, clause_end, sets,
+                         object_negation=group != "interjection"):
             return "shock_negated"
         if self._hedged(tokens, start, clause_start, sets):
             return "shock_hedged"
@@ -347,19 +461,34 @@ class CueLexicon:
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
             who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            if who is None and _noun_subject(tokens, start, clause_start, sets):
+                # "Fans were shocked", "the minister was stunned": a state
+                # adjective after "be" belongs to the noun before it.
+                who = "other"
             return "shock_other" if who == "other" else "shock_state"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
             after = tokens[end] if end < clause_end else None
             # "is unbelievable", "Unbelievable.", "incredible that ..." judge
             # something; "an incredible job" only praises it.
+            persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+            if tokens[end - 1].endswith("ly") and after is not None and after.isalpha() \
+                    and after not in _ENDINGS_AFTER_WEAK and after not in persons and not self._comma_after(end - 1):
+                # "incredibly capable", "amazingly quick": an intensifier of the
+                # word after it, not disbelief ("Incredibly, he won" stays).
+                return "shock_weak_attribute"
             if before is None or before in sets.get("copula", ()) or after is None \
                     or after in _ENDINGS_AFTER_WEAK:
                 return "shock_weak_predicate"
             return "shock_weak_attribute"
         return "shock_eval"
 
-    def _negated(self, tokens, start, end, clause_start, clause_end, sets) -> bool:
+    def _comma_after(self, i: int) -> bool:
+        """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
+        end = self._spans[i][1]
+        return self._text[end:end + 2].lstrip()[:1] == ","
+
+    def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
         negators = sets.get("negator", frozenset())
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
@@ -371,12 +500,28 @@ class CueLexicon:
             if tokens[j] in speech and any(
                     t in negators or t.endswith("n't") for t in tokens[max(clause_start, j - 3):j]):
                 return True
+        if not object_negation:
+            return False
+        # A negated object cancels the cue ("I regret nothing", "I apologise to
+        # nobody", "sorry for none of it"); a negation further on belongs to the
+        # regretted act ("I regret that I never called").
         postneg = sets.get("postneg", frozenset())
-        return any(t in postneg for t in tokens[end:min(clause_end, end + 3)])
+        after = tokens[end:min(clause_end, end + 2)]
+        if after and after[0] in _OBJECT_PREPOSITIONS:
+            after = after[1:]
+        return bool(after) and after[0] in postneg
 
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
-        return any(t in hedges for t in tokens[max(clause_start, start - self.hedge_window):start])
+        window = tokens[max(clause_start, start - self.hedge_window):start]
+        if not any(t in hedges for t in window):
+            return False
+        # "I will always regret", "I'll forever be sorry": a lasting feeling, not
+        # a hypothetical one (unless a condition frames it: "if ..., I'll always").
+        lasting = sets.get("lasting", frozenset())
+        if any(t in lasting for t in window) and not any(t in _CONDITIONS for t in tokens[clause_start:start]):
+            return False
+        return True
 
 
 def _clause_marks(tokens: list[str], boundary_words: frozenset[str]) -> list[tuple[int, int]]:
@@ -464,6 +609,67 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
     return False
 
 
+def _for_life(tokens: list[str], end: int, clause_end: int) -> bool:
+    """Whether "for the rest of my/our life/lives" follows the cue: a lasting feeling
+    ("I'll regret this for the rest of my life")."""
+    tail = tokens[end:clause_end]
+    return any(tail[k:k + 3] == ["the", "rest", "of"] for k in range(len(tail))) and \
+        any(t in ("life", "lives", "days") for t in tail)
+
+
+def _sentence_end(tokens: list[str], start: int) -> str:
+    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text)."""
+    for t in tokens[start:]:
+        if t in (".", "!", "?"):
+            return t
+    return ""
+
+
+def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether the noun "apology" is what someone asks for, owes or gets: a
+    request verb before it, past determiners and adjectives ("demand a full
+    public apology", "owe us an apology")."""
+    request = sets.get("request", frozenset())
+    for j in range(start - 1, max(clause_start, start - 5) - 1, -1):
+        if tokens[j] in request:
+            return True
+        if tokens[j] in sets.get("addressee", ()) or tokens[j] in sets.get("object", ()) \
+                or tokens[j] in ("a", "an", "the", "any", "some", "no", "full", "public", "proper", "formal",
+                                 "personal", "real", "sincere", "unreserved", "unequivocal"):
+            continue
+        return False
+    return False
+
+
+def _owned_state(tokens: list[str], start: int, sets) -> bool:
+    """Whether "I"/"we" + a form of "be" stand right before ``start`` ("we're sorry", "I am so sorry")."""
+    self_words = sets.get("self", frozenset())
+    bridge = sets.get("bridge", frozenset())
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if tokens[j] in self_words:
+            return True
+        if tokens[j] not in bridge and not (tokens[j].endswith("ly") and len(tokens[j]) > 4):
+            return False
+    return False
+
+
+def _noun_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether a noun (not "it", "this", a person word) is the subject of "be" before a state cue."""
+    copula = sets.get("copula", frozenset())
+    j = start - 1
+    while j >= clause_start and (tokens[j] in ("all", "really", "so", "just", "absolutely", "totally", "utterly")
+                                 or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start or tokens[j] not in copula or tokens[j] in ("so", "just", "really", "quite", "pretty"):
+        return False
+    j -= 1
+    if j < clause_start:
+        return False
+    word = tokens[j]
+    return word.isalpha() and word not in _EXPLETIVES and word not in sets.get("self", ()) \
+        and word not in sets.get("addressee", ()) and word not in sets.get("hedge", ())
+
+
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
     """Whether a "mistake" judges a proposed action ("it is a mistake to rule out",
     "a big mistake for us to"), which is advice, not regret; "it was a mistake
@@ -473,9 +679,18 @@ def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> boo
     return not any(t in ("was", "were", "been") for t in tokens[max(clause_start, start - 4):start])
 
 
-def _subject(tokens, capitals, start, end, clause_start, clause_end, sets) -> str | None:
-    """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after."""
-    who = _person(tokens[clause_start:start], capitals[clause_start:start], sets, first=False)
+def _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects: bool = False) -> str | None:
+    """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after.
+
+    With ``skip_objects``, an object pronoun right after a verb is not the
+    owner ("I owe you an apology", "they owe us an apology").
+    """
+    words, caps = tokens[clause_start:start], capitals[clause_start:start]
+    if skip_objects:
+        objects = sets.get("object", frozenset()) | sets.get("addressee", frozenset())
+        keep = [j for j, t in enumerate(words) if not (t in objects and j > 0 and words[j - 1] not in objects)]
+        words, caps = [words[j] for j in keep], [caps[j] for j in keep]
+    who = _person(words, caps, sets, first=False)
     if who is None and clause_start > 1 and tokens[clause_start - 1] in ("and", "but", "or"):
         # A coordinated verb shares the subject of the clause before: "I am
         # troubled by the reaction and regret any misunderstanding".

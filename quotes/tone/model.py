@@ -91,14 +91,39 @@ def rule_fires(lexicon: np.ndarray, rule: Sequence[int]) -> np.ndarray:
     return (lexicon[:, list(rule)] != 0).any(axis=1)
 
 
+def ceiling_fires(lexicon: np.ndarray, ceiling: Sequence[Sequence[int]]) -> np.ndarray:
+    """Rows where a ceiling fires: a cue of the tone was read and none stands.
+
+    Args:
+        lexicon: the lexicon features.
+        ceiling: ``(judged, standing)``: the columns of the tone's cues read as
+            not the speaker's feeling (negated, hypothetical, someone else's, a
+            formula), and the columns of its standing cues.
+    """
+    if not ceiling or not len(ceiling[0]):
+        return np.zeros(len(lexicon), dtype=bool)
+    judged, standing = ceiling
+    fires = (lexicon[:, list(judged)] != 0).any(axis=1)
+    if len(standing):
+        fires &= ~(lexicon[:, list(standing)] != 0).any(axis=1)
+    return fires
+
+
 def apply_rule_floors(probabilities: np.ndarray, lexicon: np.ndarray, rules: Sequence[Sequence[int]],
-                      rule_precision: Sequence[dict[str, float]], domain: str) -> np.ndarray:
-    """Raise each tone's probability to its rule's precision where the rule fires
+                      rule_precision: Sequence[dict[str, float]], domain: str,
+                      ceilings: Sequence[Sequence[Sequence[int]]] = (),
+                      ceiling_precision: Sequence[dict[str, float]] = ()) -> np.ndarray:
+    """Raise each tone's probability to its rule's precision where the rule fires,
+    and lower it to its ceiling's measured precision where the ceiling fires
     (see :class:`quotes.training.tone_features.ToneHeads`)."""
     out = probabilities.copy()
     for k, rule in enumerate(rules):
         fires = rule_fires(lexicon, rule)
         out[fires, k] = np.maximum(out[fires, k], rule_precision[k][domain])
+    for k, ceiling in enumerate(ceilings):
+        if k < len(ceiling_precision) and domain in ceiling_precision[k]:
+            fires = ceiling_fires(lexicon, ceiling)
+            out[fires, k] = np.minimum(out[fires, k], ceiling_precision[k][domain])
     return out
 
 
@@ -130,6 +155,8 @@ class ToneScorer:
         self.combiner_intercept = arrays["combiner_intercept"]
         self.rules = [list(r) for r in meta["rules"]]
         self.rule_precision = meta["rule_precision"]
+        self.ceilings = [[list(part) for part in c] for c in meta.get("ceilings", [])]
+        self.ceiling_precision = meta.get("ceiling_precision", [])
 
     def predict_proba(self, texts: Sequence[str], domain: str = "news") -> np.ndarray:
         """``(n, 2)`` probabilities of regret and shock, as ``Pipeline.predict_proba`` gives them."""
@@ -151,7 +178,8 @@ class ToneScorer:
         inputs = stack_inputs(scores, lexicon, domain, self.scaler)
         logits = inputs @ self.combiner_coef + self.combiner_intercept
         probabilities = 1.0 / (1.0 + np.exp(-logits))
-        return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision, domain)
+        return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision, domain,
+                                 self.ceilings, self.ceiling_precision)
 
 
 class _Standardise:
@@ -236,6 +264,10 @@ def tone_arrays(pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         "rules": [list(map(int, r)) for r in heads.rules],
         "rule_precision": heads.rule_precision_,
     }
+    ceilings = getattr(heads, "ceilings", None)
+    if ceilings:
+        meta["ceilings"] = [[list(map(int, part)) for part in c] for c in ceilings]
+        meta["ceiling_precision"] = heads.ceiling_precision_
     return arrays, meta
 
 

@@ -36,6 +36,7 @@ from quotes.tone.model import (
     TONES,
     Z_CLIP,
     apply_rule_floors,
+    ceiling_fires,
     combiner_columns,
     rule_fires,
     stack_inputs,
@@ -379,7 +380,39 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         inputs = stack_inputs(scores, lexicon, domain, self.scaler_)
         probabilities = np.column_stack([c.predict_proba(inputs[:, self.combiner_input_columns(k)])[:, 1]
                                          for k, c in enumerate(self.combiners_)])
-        return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision_, domain)
+        return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision_, domain,
+                                 getattr(self, "ceilings", None) or (), getattr(self, "ceiling_precision_", ()))
+
+    def fit_ceilings(self, lexicon: np.ndarray, y, is_news, ceilings: Sequence[Sequence[Sequence[int]]],
+                     smoothing: float = 1.0) -> ToneHeads:
+        """Measure each tone's ceiling: the share of positives among the training
+        rows of each domain where the ceiling fires (a cue read as negated,
+        hypothetical, someone else's or a formula, and no standing cue),
+        Laplace-smoothed so that a ceiling seen on few rows stays cautious.
+
+        Args:
+            lexicon: the lexicon features of the rows.
+            y: ``(n, 2)`` labels.
+            is_news: True for news rows.
+            ceilings: per tone, ``(judged columns, standing columns)`` (see
+                :func:`quotes.tone.model.ceiling_fires`).
+            smoothing: added to the positives (and twice to the rows).
+
+        Returns:
+            self, with ``ceilings`` and ``ceiling_precision_`` set.
+        """
+        y, is_news = np.asarray(y), np.asarray(is_news, dtype=bool)
+        self.ceilings = [[list(map(int, part)) for part in c] for c in ceilings]
+        self.ceiling_precision_ = []
+        for k, ceiling in enumerate(self.ceilings):
+            fires = ceiling_fires(lexicon, ceiling)
+            precision = {}
+            for name, rows in (("social", ~is_news), ("news", is_news)):
+                hits = fires & rows
+                if rows.any():
+                    precision[name] = float((y[hits, k].sum() + smoothing) / (hits.sum() + 2 * smoothing))
+            self.ceiling_precision_.append(precision)
+        return self
 
     def predict(self, X, domain: str = "news") -> np.ndarray:
         """0/1 per tone at probability 0.5, shape ``(n, 2)``."""

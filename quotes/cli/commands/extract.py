@@ -19,7 +19,8 @@ def extract(
     fmt: Annotated[Optional[ExtractFormat], typer.Option(
         "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise; html: a page "
                                "with each quote marked in its speaker's colour).")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show which rule chose each speaker.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Show which rule chose each speaker and why each quote got its tone (tone_why).")] = False,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Drop quotes whose attribution confidence is below this.")] = 0.0,

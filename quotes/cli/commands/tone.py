@@ -75,11 +75,15 @@ def tone(
     domain: Annotated[ToneDomain, typer.Option(
         help="Where the texts come from: news quotes, or social-media comments "
              "(regret and shock are calibrated to each one's base rates).")] = ToneDomain.news,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Say why: the cues behind each score and how their clause was read.")] = False,
 ) -> None:
     """Score regret, shock, polarity and subjectivity of texts, one result per input line.
 
     Writes one JSONL line per input, in order:
-    {"text", "regret", "shock", "polarity", "subjectivity"}. Lines of a .jsonl
+    {"text", "regret", "shock", "polarity", "subjectivity"}; --explain adds
+    "why": {"regret": "regret 0.93: 'I regret' — first person, not negated",
+    "shock": ...} (a line under each row in the table). Lines of a .jsonl
     file that cannot be read are reported on stderr and skipped (exit code 1);
     a missing, empty or binary file is an error (exit code 1).
 
@@ -87,6 +91,7 @@ def tone(
     """
     from quotes.errors import QuotesError
     from quotes.cli.output import shorten
+    from quotes.tone.explain import explain_texts
     from quotes.tone.scoring import score_texts
 
     if str(path) != "-" and not path.is_file():
@@ -100,6 +105,7 @@ def tone(
     def flush() -> None:
         try:
             tones = score_texts(batch, domain=domain.value)
+            reasons = explain_texts(batch, domain=domain.value) if explain else [None] * len(batch)
         except QuotesError as exc:
             err(f"error: {exc}")
             raise typer.Exit(code=1) from None
@@ -107,12 +113,15 @@ def tone(
         if fmt == ToneFormat.table and not header:
             sys.stdout.write("regret  shock  polarity  subj  text\n")
             header = True
-        for text, t in zip(batch, tones):
+        for text, t, why in zip(batch, tones, reasons):
             if fmt == ToneFormat.jsonl:
-                sys.stdout.write(json.dumps({"text": text, **t.to_dict()}, ensure_ascii=False) + "\n")
+                row = {"text": text, **t.to_dict(), **({"why": why} if why else {})}
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:  # 80 columns
                 sys.stdout.write(f"{t.regret:>6.2f}  {t.shock:>5.2f}  {t.polarity:>+8.2f}  "
                                  f"{t.subjectivity:>4.2f}  {shorten(text, 49)}\n")
+                for reason in (why or {}).values():
+                    sys.stdout.write(f"        {shorten(reason, 72)}\n")
         batch.clear()
 
     scored = 0

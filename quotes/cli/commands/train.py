@@ -68,22 +68,41 @@ def train_names(
 def train_tone(
     emotions: Annotated[Optional[Path], typer.Option(
         "--emotions", help="GoEmotions folder (default: the shared data folder's emotions/).")] = None,
-    news: Annotated[Optional[Path], typer.Option(
-        "--news", help="News quotes labelled for regret and shock (JSONL).")] = None,
+    news: Annotated[Optional[list[Path]], typer.Option(
+        "--news", metavar="<path>", help="News quotes labelled for regret and shock (JSONL); repeat for several files "
+                       "(default: the shared news-quotes-dev.jsonl).")] = None,
+    news_dev: Annotated[Optional[Path], typer.Option(
+        "--news-dev", help="The dev part of annotation/tone (annotation/tone/build.py --dev): scored for the card.")] = None,
+    exclude_split: Annotated[Optional[Path], typer.Option(
+        "--exclude-split", help="A split.json whose dev articles are never trained on "
+                                "(default: annotation/tone/split.json when it exists).")] = None,
+    refit: Annotated[bool, typer.Option(
+        "--refit", help="Keep the shipped text models and combiners; refit only the cue tables and "
+                        "ceilings on --news (the train part of annotation/tone); seconds instead of minutes.")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
 ) -> None:
     """Train the regret and shock classifier; write models/tone.* and a card.
 
-    Example: quotes train tone --emotions ../shared/data/emotions
-    --news ../shared/data/tone/news-quotes-dev.jsonl
+    Example: quotes train tone --news /tmp/tone-train.jsonl
+    --news ../shared/data/tone/news-quotes-dev.jsonl --news-dev /tmp/tone-dev.jsonl
+    (the two parts written by annotation/tone/build.py)
     """
-    from quotes.training.tone import train_tone as run
+    from quotes.training.tone import refit_clause_parts, split_docs, train_tone as run
 
     emotions = emotions or shared_dir() / "data" / "emotions"
-    news = news or shared_dir() / "data" / "tone" / "news-quotes-dev.jsonl"
-    for path in (emotions, news):
+    news = news or [shared_dir() / "data" / "tone" / "news-quotes-dev.jsonl"]
+    for path in (emotions, *news, *([news_dev] if news_dev else [])):
         if not path.exists():
-            err(f"error: {path}: training data not found (pass --emotions / --news)")
+            err(f"error: {path}: training data not found (pass --emotions / --news / --news-dev)")
             raise typer.Exit(code=1)
-    card = run(emotions, news, out or _default_out())
+    if refit:
+        if not news_dev or len(news) != 1:
+            err("error: --refit needs one --news (the train part) and --news-dev")
+            raise typer.Exit(code=1)
+        card = refit_clause_parts(news[0], news_dev, emotions, out)
+    else:
+        default_split = Path(__file__).resolve().parents[3] / "annotation" / "tone" / "split.json"
+        split = exclude_split or (default_split if default_split.exists() else None)
+        card = run(emotions, news, out or _default_out(), exclude_docs=split_docs(split) if split else (),
+                   news_dev=news_dev)
     typer.echo(json.dumps(card, indent=2))

@@ -1,0 +1,302 @@
+"""Tone probes in the style of CheckList (Ribeiro et al., 2020): templates x fillers.
+
+Each group holds sentences built from a few templates and fillers (speakers,
+pronouns, tenses, objects, punctuation, quote marks) with the label a reader
+gives them under ``annotation/tone/GUIDELINES.md``:
+
+- minimum functionality: first-person regret in many forms and tenses, shock;
+- negation and hypotheticals: "I don't regret", "no regrets", "I'd be shocked if";
+- look-alikes: formulas that share the words (condolence, "make no mistake",
+  "sorry to say", "electric shock") and the feeling aimed at or felt by others
+  ("he should apologise", "it's embarrassing for them", "she was stunned");
+- invariance: names, punctuation and quote marks do not change the verdict.
+
+The suite's floor is the share right over every case (:data:`FLOOR`); each group's
+share is printed by ``python -m tests.test_tone_probes`` (the baseline and the
+figures after each change are in the commit messages). The templates are not
+taken from any labelled data and nothing is trained on them.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+import pytest
+
+from quotes.tone.scoring import score_texts
+
+FLOOR = 0.95
+
+# Speakers: (subject, be-past, be-present, possessive, object, reflexive).
+FIRST = [("I", "was", "am", "my", "me", "myself"), ("We", "were", "are", "our", "us", "ourselves")]
+OTHERS = [("He", "was", "is", "his", "him", "himself"), ("She", "was", "is", "her", "her", "herself"),
+          ("They", "were", "are", "their", "them", "themselves")]
+NAMES = ["Maria Lopez", "the minister", "Mr Okafor", "Councillor Jane Reed"]
+# Own actions: gerund, past participle, noun phrase.
+ACTS = [("voting for the bill", "voted for the bill", "the vote on the bill"),
+        ("closing the clinic", "closed the clinic", "the decision to close the clinic"),
+        ("sending that email", "sent that email", "the email to the staff"),
+        ("hiring him", "hired him", "the way we handled the hiring")]
+EVENTS = ["the mill closed", "the result came in", "the bridge collapsed", "the vote was cancelled"]
+
+
+def _fill(templates, speakers, acts=ACTS):
+    out = []
+    for template, (subj, was, am, my, me, self_), (ing, pp, np_) in itertools.product(templates, speakers, acts):
+        text = template.format(S=subj, s=subj.lower() if subj != "I" else "I", was=was, am=am, my=my,
+                               My=my.capitalize(), me=me, self=self_, ing=ing, pp=pp, np=np_)
+        out.append(text)
+    return out
+
+
+def _events(templates, speakers=FIRST):
+    out = []
+    for template, (subj, was, am, my, me, _), event in itertools.product(templates, speakers, EVENTS):
+        text = template.format(S=subj, s=subj if subj == "I" else subj.lower(), was=was, am=am, my=my, My=my.capitalize(), me=me, e=event,
+                               name=NAMES[len(out) % len(NAMES)])
+        out.append(text[0].upper() + text[1:])
+    return out
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def probe_cases() -> list[tuple[str, str, str, bool]]:
+    """Every probe as (group, tone, text, expected)."""
+    cases: list[tuple[str, str, str, bool]] = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in dict.fromkeys(texts))
+
+    # -- regret: first person, many forms and tenses ---------------------------------
+    add("regret: first person", "regret", True, _fill([
+        "{S} regret {ing}.",
+        "{S} deeply regret {np}.",
+        "{S} have always regretted {ing}.",
+        "{S} regretted {ing} almost at once.",
+        "{S} apologise for {np}.",
+        "{S} want to apologize to everyone who was hurt by {np}.",
+        "{S} {am} sorry for {ing}.",
+        "{S} {am} truly sorry that {s} {pp}.",
+        "It was a mistake on {my} part.",
+        "{S} made a terrible mistake when {s} {pp}.",
+        "{S} should not have {pp}.",
+        "{S} shouldn't have {pp}.",
+        "{S} take full responsibility for {np}.",
+        "{S} wish {s} had never {pp}.",
+        "That was {my} fault, and nobody else's.",
+        "{S} got it wrong on {np}.",
+    ], FIRST, ACTS[:2]))
+    add("regret: first person", "regret", True, [
+        "We offer our sincere apologies to Maria Lopez.",
+        "We want to offer a deep and sincere apology to the families.",
+        "I apologise unreservedly to Mr Okafor.",
+        "We're sorry, and we will do better.",
+        "I'm so sorry. It should never have happened on my watch.",
+        "Looking back, I was naive.",
+        "In hindsight, we got that badly wrong.",
+        "I feel terrible about what I said.",
+        "I was wrong, and I accept that.",
+        "The club apologises to its fans for the error.",
+    ])
+    # -- regret: negated, refused or hypothetical -------------------------------------
+    add("regret: negated or hypothetical", "regret", False, _fill([
+        "{S} don't regret {ing}.",
+        "{S} do not regret {np} for a moment.",
+        "{S} have no regrets about {np}.",
+        "{S} will not apologise for {ing}.",
+        "{S} regret nothing.",
+        "{S} did nothing wrong.",
+        "It was not a mistake to go ahead with {np}.",
+        "{S} would regret it if {s} stayed silent.",
+        "If {s} lose, {s} will regret {ing}.",
+        "{S} {am} not sorry for {np}.",
+    ], FIRST, ACTS[:2]))
+    add("regret: negated or hypothetical", "regret", False, [
+        "No regrets.", "No regrets at all, none.", "I never apologise for winning.",
+        "You will regret it, believe me.", "I have nothing to apologise for.",
+    ])
+    # -- regret: formulas that share the words ------------------------------------------
+    add("regret: formulas", "regret", False, _events([
+        "{S} {am} so sorry for your loss.",
+        "{S} {was} sorry to hear that {e}.",
+        "Make no mistake, {s} will fight this.",
+        "{S} {am} sorry to say that {e}.",
+        "{S} regret to inform you that {e}.",
+        "Sorry, no comment.",
+        "Don't get me wrong, {s} support {name}.",
+        "Sorry, but {s} can't say more about why {e}.",
+    ]))
+    # -- regret aimed at others -----------------------------------------------------------
+    add("regret: others", "regret", False, _fill([
+        "{S} should apologise for {np}.",
+        "{S} must apologise to the families.",
+        "{S} made a huge mistake when {s} {pp}.",
+        "{S} {am} an embarrassment to the party.",
+        "It's embarrassing for {me}.",
+        "{S} should be ashamed of {self}.",
+        "{S} owe the public an apology for {np}.",
+        "{S} should never have {pp}.",
+        "It was {my} fault, not ours.",
+    ], OTHERS, ACTS[:2]))
+    add("regret: others", "regret", False, [f"{n[0].upper()}{n[1:]} should apologise for what {n.split()[-1]} said." for n in NAMES]
+        + [f"{n[0].upper()}{n[1:]} is an embarrassment." for n in NAMES] + ["It's embarrassing.", "It is deeply embarrassing for the council."])
+    # -- shock ----------------------------------------------------------------------------
+    add("shock: speaker", "shock", True, _events([
+        "{S} {was} stunned when {e}.",
+        "{S} {was} absolutely shocked that {e}.",
+        "{S} couldn't believe it when {e}.",
+        "{S} could not believe {my} eyes.",
+        "{S} {am} astonished that {e}.",
+        "{S} {was} speechless when {e}.",
+        "{S} {am} appalled by what happened.",
+        "To {my} surprise, {e}.",
+        "{S} {was} in shock after {e}.",
+        "{S} {was} horrified to learn that {e}.",
+    ]))
+    add("shock: speaker", "shock", True, [
+        "It's appalling.", "It is absolutely shocking.", "This is appalling, simply appalling.",
+        "Oh my God.", "Oh my God, what happened here?", "Oh God, no.", "Oh, God,", "Oh no, not this, not now.",
+        "It was a horrific scene.", "The scale of it is staggering.", "It's unbelievable. Truly unbelievable.",
+        "What a shock.", "It was an appalling shock.", "That was a shocking decision.",
+        "Unbelievable. I have never seen anything like it.", "It was jaw-dropping.",
+    ])
+    add("shock: negated or hypothetical", "shock", False, _events([
+        "{S}'d be shocked if {e}.",
+        "{S} would be surprised if {e}.",
+        "It would surprise {me} if {e}.",
+        "It's no surprise that {e}.",
+        "{S} {was} not surprised when {e}.",
+        "{S} {was} not shocked at all.",
+        "It came as no surprise to {me} that {e}.",
+        "Nobody should be surprised that {e}.",
+    ]))
+    add("shock: others or technical", "shock", False, _events([
+        "It would horrify {name}.",
+        "{name} was stunned when {e}.",
+        "Fans were shocked when {e}.",
+        "{name} suffered an electric shock.",
+        "The truck needs new shock absorbers.",
+        "It was not the October surprise anyone expected.",
+        "The surprise party was a success.",
+        "The new supply shock will hit prices.",
+    ]))
+    # -- plain sentences, one form each ---------------------------------------------------
+    add("plain sentences", "regret", True, [
+        'I am sorry.', "I'm deeply sorry for the hurt I caused.", 'I apologize.', 'Our apologies.',
+        'We made mistakes.', 'I take the blame.', 'I regret that decision.', 'I regretted it immediately.',
+        'I will always regret not calling her.', "I'll regret this for the rest of my life.",
+        'I should have listened.', "I shouldn't have said that.", 'If I could go back, I would change it.',
+        "I wish I hadn't said it.", 'I never should have agreed.', 'I made a mistake.',
+        'We got it badly wrong.', 'It was my mistake.', 'I owe you an apology.', "I'm ashamed of what I did.",
+        'I feel awful about it.', 'I have regrets.', 'My biggest regret is not running.', 'I was naive.',
+        'I let everyone down.', "I'm to blame.", "That's on me.", 'I apologise to the families.',
+        'We deeply regret the error.', 'I am truly, truly sorry.',
+    ])
+    add("plain sentences", "regret", False, [
+        "I'm not sorry.", 'I make no apologies.', 'I have nothing to apologize for.',
+        "I don't think I made a mistake.", 'Not a single regret.', "I don't feel guilty.",
+        'She should be sorry.', 'They owe us an apology.', 'He admitted he made a mistake.',
+        'You should be ashamed.', 'Shame on you!', 'What an embarrassment.', 'He regrets nothing.',
+        "I'm sorry for your loss.", 'Sorry to hear that.', 'Make no mistake about it.',
+        'I regret to say the plan failed.', 'They made a terrible mistake.', 'He should have known better.',
+        'Their apology was not enough.', "It's a shame.", "I'm sorry, what did you say?", "You'll regret it.",
+        'She will apologise on Monday.', 'We demand an apology.', 'Sorry, I have to go.', 'It was the wrong decision by the board.',
+    ])
+    add("plain sentences", "shock", True, [
+        "I'm shocked.", 'I was blown away.', 'Wow.', "I can't believe this is happening.",
+        'This is shocking.', "It's astonishing.", 'What a surprise!', 'Unbelievable!', 'Jaw-dropping.',
+        'I am stunned and saddened.', "I'm speechless.", 'I was horrified.', 'It is horrifying.',
+        'I was gobsmacked.', 'To be honest, I was surprised.', 'Oh my goodness.', 'I had no idea.',
+        'I never expected this.', "Honestly, I'm still in shock.", "It's staggering.", 'I was taken aback.',
+        'It came as a complete shock.', 'That was a real surprise to me.',
+    ])
+    add("plain sentences", "shock", False, [
+        "I'm not shocked.", 'Nobody was surprised.', "It's hardly surprising.", "It wouldn't surprise me.",
+        'That should surprise no one.', 'He was shocked.', 'They were amazed.', 'An incredible performance.',
+        'Amazing support from the fans.', 'The shock absorber broke.', "I wasn't surprised at all.",
+        'Surprise, surprise.', 'She was stunned.', 'It would shock you.', "He'd be amazed.",
+        'The patient went into septic shock.', 'It was a surprise party.', "I'm surprised you asked. Not really.", 'Everyone was stunned.',
+        'Voters may be shocked.', 'If that happened I would be horrified.', 'The result was expected.',
+    ])
+    # -- neutral controls --------------------------------------------------------------------
+    neutral = ["The council meets on Tuesday to discuss the budget.", "We will publish the figures next week.",
+               "I think the plan is a good one.", "They have been working on this for years.",
+               "Our priority is the safety of the passengers."]
+    add("neutral", "regret", False, neutral)
+    add("neutral", "shock", False, neutral)
+    # -- invariance: names, punctuation, quote marks ---------------------------------------
+    for tone, expected, texts in invariance_sets():
+        add("invariance", tone, expected, texts)
+    return cases
+
+
+def invariance_sets() -> list[tuple[str, bool, list[str]]]:
+    """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
+    bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
+             ("regret", False, "{name} should apologise for {np}"), ("regret", False, "I don't regret {ing}"),
+             ("shock", True, "I was stunned by {np}"), ("shock", False, "{name} was stunned by {np}"),
+             ("shock", False, "I would be shocked if {name} resigned")]
+    wraps = ["{}.", "{}!", "{}...", "\u201c{}.\u201d", "'{},'", "\"{},\" she said.", "{}"]
+    sets = []
+    for (tone, expected, base), act in itertools.product(bases, ACTS[:2]):
+        ing, _, np_ = act
+        variants = [wrap.format(_cap(base.format(ing=ing, np=np_, name=name))) for wrap in wraps for name in NAMES]
+        sets.append((tone, expected, list(dict.fromkeys(variants))))
+    return sets
+
+
+def score_probes(cases=None):
+    """(per-group (right, total), overall share right, the cases got wrong)."""
+    cases = probe_cases() if cases is None else cases
+    tones = score_texts([text for _, _, text, _ in cases])
+    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    wrong = []
+    for (group, tone, text, expected), t in zip(cases, tones):
+        right = (getattr(t, tone) >= 0.5) == expected
+        groups[group][0] += right
+        groups[group][1] += 1
+        if not right:
+            wrong.append((group, tone, text, getattr(t, tone)))
+    total = sum(r for r, _ in groups.values()) / max(1, sum(n for _, n in groups.values()))
+    return dict(groups), total, wrong
+
+
+def test_probe_suite_is_large_and_balanced():
+    cases = probe_cases()
+    assert len(cases) >= 300
+    assert len({text for _, _, text, _ in cases}) >= 280
+    for tone in ("regret", "shock"):
+        assert sum(1 for _, t, _, e in cases if t == tone and e) >= 50, tone
+
+
+def test_probe_suite_floor():
+    groups, total, wrong = score_probes()
+    assert total >= FLOOR, (total, {g: f"{r}/{n}" for g, (r, n) in groups.items()}, wrong[:20])
+
+
+@pytest.mark.parametrize("group", ["plain sentences", "regret: first person", "regret: negated or hypothetical", "regret: formulas",
+                                   "regret: others", "shock: speaker", "shock: negated or hypothetical",
+                                   "shock: others or technical", "neutral", "invariance"])
+def test_probe_group_is_mostly_right(group):
+    """No group may fall far behind the rest (90% each, the suite 95%)."""
+    cases = [c for c in probe_cases() if c[0] == group]
+    groups, _, wrong = score_probes(cases)
+    right, n = groups[group]
+    assert right / n >= 0.90, (group, f"{right}/{n}", wrong[:10])
+
+
+def test_verdicts_do_not_depend_on_names_punctuation_or_quote_marks():
+    for tone, expected, variants in invariance_sets():
+        verdicts = {getattr(t, tone) >= 0.5 for t in score_texts(variants)}
+        assert len(verdicts) == 1, (tone, variants, [getattr(t, tone) for t in score_texts(variants)])
+
+
+if __name__ == "__main__":
+    groups, total, wrong = score_probes()
+    for group, (right, n) in groups.items():
+        print(f"{group:36s} {right:4d}/{n:<4d} {right / n:.3f}")
+    print(f"{'overall':36s} {sum(r for r, _ in groups.values()):4d}/{sum(n for _, n in groups.values()):<4d} {total:.3f}")
+    for group, tone, text, p in wrong:
+        print(f"  wrong [{group}] {tone} {p:.2f} {text}")
