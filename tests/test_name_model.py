@@ -183,3 +183,25 @@ def test_name_block_takes_the_last_kept_block():
 ])
 def test_place_and_party_words_join_organisations_not_people(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
+def test_split_scoring_gives_the_full_features_probabilities():
+    from quotes.text.name_model import token_feature_parts
+
+    text = ("Hillary Clinton Praised The Plan\n\nCEO Wayne Rogers said Tuesday that Acme Corp and "
+            "Memphis police agreed. Rogers, 52, said: “Fine.” Wayne Rogers Tuesday left.\n")
+    doc = ParsedDoc.from_text(text)
+    doc.mark_quoted([])
+    model = load_name_model()
+    runs = []
+    for m in find_names(doc, use_model=False):
+        ks = mention_tokens(doc, m)
+        lo, hi = doc.line_tokens(next(line for line in doc.lines if line.start <= m.start < line.end))
+        runs.append((ks, is_title_case(doc, lo, hi), lo, hi))
+    usage = ArticleUsage.build(doc, [(ks, h, lo) for ks, h, lo, _ in runs])
+    for _ in range(2):  # the second pass scores from the word cache
+        for ks, h, lo, hi in runs:
+            full = [model.probability(f) for f in token_features(doc, ks, h, lo, hi, usage)]
+            split = model.probabilities(*token_feature_parts(doc, ks, h, lo, hi, usage))
+            assert split == pytest.approx(full, abs=1e-12)

@@ -44,6 +44,7 @@ _MONTHS: Final = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORD_CACHE: Final = 200_000
 
 
 class ArticleUsage:
@@ -126,6 +127,41 @@ def lexicon_flags(low: str) -> tuple[str, ...]:
 def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, line_hi: int,
                    usage: ArticleUsage) -> list[list[str]]:
     """The binary features of each token of one capitalised run (token indices ``ks``)."""
+    ctx, texts, dynamic = token_feature_parts(doc, ks, headline, line_lo, line_hi, usage)
+    return [ctx + list(word_features(text)) + dyn for text, dyn in zip(texts, dynamic)]
+
+
+@functools.lru_cache(maxsize=65536)
+def word_features(text: str) -> tuple[str, ...]:
+    """The features of a word alone (its form, shape and word lists), the same
+    wherever it stands."""
+    low = text.lower()
+    f = [f"word:{low}", f"suf:{low[-3:]}"]
+    if text.isupper() and len(text) > 1:
+        f.append("shape:allcaps")
+    elif len(text) == 2 and text[1] == ".":
+        f.append("shape:initial")
+    elif any(c.isdigit() for c in text):
+        f.append("shape:digit")
+    elif "-" in text:
+        f.append("shape:hyphen")
+    else:
+        f.append("shape:title")
+    if len(text) <= 3:
+        f.append("shape:short")
+    if text in NON_NAME_CAPS:
+        f.append("lex:non_name_cap")
+    if text in ORG_HEADS:
+        f.append("lex:org_head")
+    f.extend(f"lex:{flag}" for flag in lexicon_flags(low))
+    return tuple(f)
+
+
+def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, line_hi: int,
+                        usage: ArticleUsage) -> tuple[list[str], list[str], list[list[str]]]:
+    """:func:`token_features` in three parts, which scoring weighs apart: the
+    run's features (the same for each of its words), each word's text (its
+    :func:`word_features`) and each word's features in its place."""
     tokens = doc.tokens
     n = len(ks)
     size = "n1" if n == 1 else "n2" if n == 2 else "n3" if n == 3 else "n4"
@@ -154,42 +190,22 @@ def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, 
         ctx.append(f"nbr:next_punct{after}")
     if after in ("’s", "'s") or _strip(tokens[last_k].text) != tokens[last_k].text:
         ctx.append("nbr:possessive")
-    lows = [_strip(tokens[k].text).lower() for k in ks]
+    texts = [_strip(tokens[k].text) for k in ks]
+    lows = [t.lower() for t in texts]
     lex = [lexicon_flags(low) for low in lows]
     # the run's last word: a common noun or an organisation's head makes the run an
     # organisation's name ("Manchester City", "London Stock Exchange")
-    last_text = _strip(tokens[last_k].text)
-    if n > 1 and last_text in ORG_HEADS:
+    if n > 1 and texts[-1] in ORG_HEADS:
         ctx.append("run:last_org_head")
     elif n > 1 and "common" in lex[-1]:
         ctx.append("run:last_common")
-    rows = []
-    for p, k in enumerate(ks):
-        text = _strip(tokens[k].text)
+    names = first_names()
+    dynamic = []
+    for p in range(n):
         low = lows[p]
         pos = "only" if n == 1 else "first" if p == 0 else "last" if p == n - 1 else "mid"
-        f = list(ctx)
-        f.append(f"pos:{pos}")
-        f.append(f"word:{low}")
-        f.append(f"suf:{low[-3:]}")
-        if text.isupper() and len(text) > 1:
-            f.append("shape:allcaps")
-        elif len(text) == 2 and text[1] == ".":
-            f.append("shape:initial")
-        elif any(c.isdigit() for c in text):
-            f.append("shape:digit")
-        elif "-" in text:
-            f.append("shape:hyphen")
-        else:
-            f.append("shape:title")
-        if len(text) <= 3:
-            f.append("shape:short")
-        if text in NON_NAME_CAPS:
-            f.append("lex:non_name_cap")
-        if text in ORG_HEADS:
-            f.append("lex:org_head")
+        f = [f"pos:{pos}"]
         for flag in lex[p]:
-            f.append(f"lex:{flag}")
             f.append(f"conj:{flag}&{pos}")
             if headline:
                 f.append(f"conj:{flag}&headline")
@@ -210,10 +226,10 @@ def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, 
         f.append("use:capmid0" if mid <= 0 else "use:capmid1" if mid == 1 else "use:capmid2")
         if usage.alone[low] - (n == 1) > 0:
             f.append("use:alone")
-        if usage.after_first[low] - (p > 0 and lows[p - 1] in first_names()) > 0:
+        if usage.after_first[low] - (p > 0 and lows[p - 1] in names) > 0:
             f.append("use:after_first")
-        rows.append(f)
-    return rows
+        dynamic.append(f)
+    return ctx, texts, dynamic
 
 
 def name_block(keep: list[bool], words: tuple[str, ...] | list[str]) -> tuple[int, int] | None:
@@ -244,6 +260,7 @@ class NameModel:
         self.weights = dict(zip(vocabulary, coef))
         self.intercept = float(intercept)
         self.threshold = float(threshold)
+        self._word_weights: dict[str, float] = {}  # word_features weight of each text seen
         # False when cross-validation found no threshold at which the model keeps
         # gold speaker names as well as the grammar alone: extraction skips it.
         self.applied = bool(applied)
@@ -258,6 +275,32 @@ class NameModel:
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+    def _sum(self, features: list[str] | tuple[str, ...]) -> float:
+        weights = self.weights
+        z = 0.0
+        for f in features:
+            w = weights.get(f)
+            if w is not None:
+                z += w
+        return z
+
+    def probabilities(self, ctx: list[str], texts: list[str], dynamic: list[list[str]]) -> list[float]:
+        """The probability of each word of a run, from :func:`token_feature_parts`:
+        ``probability`` of its full features, with the run's and each word's own
+        weights summed once."""
+        base = self.intercept + self._sum(ctx)
+        cache = self._word_weights
+        out = []
+        for text, dyn in zip(texts, dynamic):
+            w = cache.get(text)
+            if w is None:
+                if len(cache) > _WORD_CACHE:
+                    cache.clear()  # a long batch meets ever more words: keep the memory bounded
+                w = cache[text] = self._sum(word_features(text))
+            z = base + w + self._sum(dyn)
+            out.append(0.0 if z < -30.0 else 1.0 / (1.0 + math.exp(-z)))
+        return out
 
     @classmethod
     def from_arrays(cls, arrays: dict, meta: dict) -> NameModel:

@@ -221,7 +221,7 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
                       line_of: list[tuple[int, int]]) -> tuple[list[NameMention], list[bool]]:
     """Cut each mention to the words the name model takes for a name; drop the
     mentions with none (unless a title marks them: "Mr. Pink")."""
-    from quotes.text.name_model import ArticleUsage, load_name_model, name_block, token_features
+    from quotes.text.name_model import ArticleUsage, load_name_model, name_block, token_feature_parts
 
     model = load_name_model()
     if not model.applied:
@@ -236,8 +236,7 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
             out.append(mention)
             out_headline.append(headline)
             continue
-        keep = [model.probability(f) >= threshold
-                for f in token_features(doc, ks, headline, lo, hi, usage)]
+        keep = [p >= threshold for p in model.probabilities(*token_feature_parts(doc, ks, headline, lo, hi, usage))]
         # joiners stay, and so does the word after "of" ("Department of Justice")
         words = mention.words
         keep = [k or w[:1].islower() or (p > 0 and words[p - 1] in _ORG_JOINERS)
