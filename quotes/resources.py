@@ -64,6 +64,13 @@ def any_first_names() -> frozenset[str]:
     return _read_words("first-names-female.txt") | _read_words("first-names-male.txt")
 
 
+@functools.lru_cache(maxsize=None)
+def places() -> frozenset[str]:
+    """Lower-cased place names, one per line of ``data/places.txt``."""
+    with open(DATA_DIR / "places.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
 def common_words() -> frozenset[str]:
     """Lower-cased words that TextBlob's Brill lexicon tags as something other
     than a proper noun: a capitalised sentence-initial word in this set is

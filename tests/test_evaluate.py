@@ -63,3 +63,32 @@ def test_score_document_counts_extra_words_as_their_own_error():
     summary = summarise(counts, errors)
     assert summary["attr"]["accuracy"] == 0.0 and summary["attr"]["lenient"]["accuracy"] == 1.0
     assert [e["kind"] for e in errors] == ["extra words"]
+
+
+def test_reliability_table_bins_attributions_by_confidence():
+    text = '"One two," said Ann Able. "Three four," said Bob Baker. "Five six," said Cid Cole. "Seven," said Dee.'
+    spans = [(1, 9), (27, 38), (57, 66), (84, 90)]
+    gold = [{"start": s, "end": e, "text": text[s:e], "speaker": n}
+            for (s, e), n in zip(spans, ["Ann Able", "Bob Baker", "Cid Cole", None])]
+    pred = [QuoteRecord(1, 9, text[1:9], "Ann Able", None, None, None, None, 0.95),       # right, high
+            QuoteRecord(27, 38, text[27:38], "Bob Baker Tuesday", None, None, None, None, 0.92),  # extra word: wrong
+            QuoteRecord(57, 66, text[57:66], "Cid Cole", None, None, None, None, 0.31),   # right, low
+            QuoteRecord(84, 90, text[84:90], None, None, None, None, None, 0.99),         # gold has no name
+            QuoteRecord(91, 96, text[91:96], "Dee", None, None, None, None, 1.0)]         # spurious
+    counts = Counter(docs=1)
+    rel = summarise(counts, score_document(text, gold, pred, counts))["reliability"]
+    # only matched quotes with a gold name are in the main table
+    assert rel["n"] == 3 and rel["at_0_9_n"] == 2 and rel["at_0_9"] == 0.5
+    assert [(b["lo"], b["n"], b["accuracy"]) for b in rel["bins"]] == [(0.3, 1, 1.0), (0.9, 2, 0.5)]
+    assert rel["bins"][1]["confidence"] == 0.935
+    assert rel["ece"] == round((1 * 0.69 + 2 * 0.435) / 3, 4)
+    # over all predictions: the unnamed gold speaker counts right, the spurious span wrong
+    every = rel["all"]
+    assert every["n"] == 5 and every["at_0_9_n"] == 4 and every["at_0_9"] == 0.5
+
+
+def test_reliability_table_is_empty_without_attributions():
+    counts = Counter(docs=1)
+    rel = summarise(counts, score_document("No quotes here.", [], [], counts))["reliability"]
+    assert rel == {"bins": [], "n": 0, "ece": None, "at_0_9": None, "at_0_9_n": 0,
+                   "all": {"bins": [], "n": 0, "ece": None, "at_0_9": None, "at_0_9_n": 0}}

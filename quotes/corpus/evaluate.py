@@ -13,6 +13,13 @@ Figures, as the issue defines them:
 
 Names match when, ignoring titles, punctuation and case, one name's words are a
 subset of the other's ("Blunt" ~ "Anthony Blunt" ~ "Mr Blunt").
+
+The reliability table puts each attributed quote (a loose match with a gold
+name, strict names) in a confidence bin of width 0.1 and gives the share right
+in each bin, so ``confidence`` can be read as a probability; ``at_0_9`` is the
+share right at ``confidence >= 0.9``. ``all`` does the same over every
+predicted quote (a spurious span counts as wrong, a matched span whose gold
+speaker is not a name as right).
 """
 from __future__ import annotations
 
@@ -32,6 +39,9 @@ _TITLE_WORDS = frozenset(
     senator sen rep gov governor the mp jr sr st gen general capt col lt sgt judge""".split()
 )
 _PRONOUNS = frozenset("he she they i we it him her them you his their".split())
+# Confidence bins of the reliability table: [0, 0.1), ..., [0.9, 1.0].
+_BINS = 10
+_HIGH = 0.9
 
 
 def load_gold(path: str | Path) -> list[dict]:
@@ -142,6 +152,7 @@ def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts:
     used_g: set[int] = set()
     used_p: set[int] = set()
     errors: list[dict] = []
+    right: dict[int, bool] = {}  # predicted quote -> right end to end
     for _, i, j in pairs:
         if i in used_g or j in used_p:
             continue
@@ -153,8 +164,11 @@ def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts:
         if not usable_speaker(gold_speaker):
             counts["e2e"] += 1
             counts["e2e_lenient"] += 1
+            right[j] = True
             continue
         ok = same_speaker(gold_speaker, pred[j].speaker, strict=True)
+        right[j] = ok
+        _add_reliability(counts, "rel", pred[j].confidence, ok)
         lenient = same_speaker(gold_speaker, pred[j].speaker)
         kind = "named" if usable_speaker(g.get("speaker_mention") or g.get("speaker")) else "pronoun"
         counts["attr_n"] += 1
@@ -170,9 +184,44 @@ def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts:
             errors.append({"kind": "unresolved pronoun" if unresolved else "extra words" if lenient
                            else "wrong speaker", "text": g.get("text", ""), "gold": gold_speaker,
                            "predicted": pred[j].speaker})
+    for j in range(len(ps)):
+        _add_reliability(counts, "relall", pred[j].confidence, right.get(j, False))
     errors += [{"kind": "missed", "text": gold[i].get("text", "")} for i in range(len(gs)) if i not in used_g]
     errors += [{"kind": "spurious", "text": pred[j].text} for j in range(len(ps)) if j not in used_p]
     return errors
+
+
+def _add_reliability(counts: Counter, prefix: str, confidence: float, ok: bool) -> None:
+    conf = min(max(float(confidence), 0.0), 1.0)
+    b = min(int(conf * _BINS), _BINS - 1)
+    counts[f"{prefix}_{b}_n"] += 1
+    counts[f"{prefix}_{b}_ok"] += ok
+    counts[f"{prefix}_{b}_conf"] += conf
+    if conf >= _HIGH:
+        counts[f"{prefix}_high_n"] += 1
+        counts[f"{prefix}_high_ok"] += ok
+
+
+def reliability(counts: Counter, prefix: str = "rel") -> dict:
+    """The reliability table of ``counts``: one row per non-empty confidence bin
+    (its bounds, ``n``, mean confidence and the share right), the share right at
+    confidence >= 0.9 with its ``n``, and the expected calibration error (the
+    bins' |confidence - accuracy| weighted by their size)."""
+    bins = []
+    total = sum(counts[f"{prefix}_{b}_n"] for b in range(_BINS))
+    ece = 0.0
+    for b in range(_BINS):
+        n = counts[f"{prefix}_{b}_n"]
+        if not n:
+            continue
+        acc = counts[f"{prefix}_{b}_ok"] / n
+        conf = counts[f"{prefix}_{b}_conf"] / n
+        ece += n / total * abs(acc - conf)
+        bins.append({"lo": round(b / _BINS, 1), "hi": round((b + 1) / _BINS, 1), "n": n,
+                     "confidence": round(conf, 4), "accuracy": round(acc, 4)})
+    high = counts[f"{prefix}_high_n"]
+    return {"bins": bins, "n": total, "ece": round(ece, 4) if total else None,
+            "at_0_9": round(counts[f"{prefix}_high_ok"] / high, 4) if high else None, "at_0_9_n": high}
 
 
 def _prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
@@ -201,6 +250,8 @@ def summarise(counts: Counter, errors: Iterable[dict]) -> dict:
                     "named": share("attr_named_lenient_ok", "attr_named_n"),
                     "pronoun": share("attr_pronoun_lenient_ok", "attr_pronoun_n")},
     }
+    out["reliability"] = reliability(counts, "rel")
+    out["reliability"]["all"] = reliability(counts, "relall")
     out["errors"] = dict(Counter(e["kind"] for e in errors))
     return out
 

@@ -8,7 +8,6 @@ and a gendered title or first name keeps "Mrs Clinton" away from him.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Final
 
@@ -28,14 +27,12 @@ from quotes.text.names import NameMention, is_headline_line
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
-from quotes.resources import DATA_DIR, census_first_names, common_words, first_names
+from quotes.resources import census_first_names, common_words, first_names, places
 
 
-@functools.lru_cache(maxsize=None)
 def _places() -> frozenset[str]:
-    """Lower-cased place names, one per line of ``data/places.txt``."""
-    with open(DATA_DIR / "places.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    """Lower-cased place names (``data/places.txt``)."""
+    return places()
 
 
 _GENDERED_PRONOUNS: Final = MALE_PRONOUNS | FEMALE_PRONOUNS

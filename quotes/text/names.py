@@ -135,11 +135,18 @@ def _is_headline_tokens(tokens: list[Token], lo: int, hi: int) -> bool:
     return capitals / words >= _HEADLINE_SHARE
 
 
-def find_names(doc: ParsedDoc) -> list[NameMention]:
-    """Return every name mention outside quotation marks, in document order."""
+def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
+    """Return every name mention outside quotation marks, in document order.
+
+    The grammar finds capitalised runs and splits off titles and roles; the
+    learned name model (:mod:`quotes.text.name_model`) then cuts the words at a
+    run's edges that are no part of a name and drops runs with no name word
+    (``use_model=False``: the grammar alone, as the model's training sees it).
+    """
     common = common_words()
     names: list[NameMention] = []
     from_headline: list[bool] = []
+    line_of: list[tuple[int, int]] = []
     tokens = doc.tokens
     quoted = doc.quoted
     for line in doc.lines:
@@ -189,10 +196,112 @@ def find_names(doc: ParsedDoc) -> list[NameMention]:
             if mention is not None:
                 names.append(mention)
                 from_headline.append(headline)
+                line_of.append((lo, hi))
             i = max(j, i + 1)
+    if use_model and names:
+        names, from_headline = _apply_name_model(doc, names, from_headline, line_of)
     if any(from_headline):
         names = _trim_headline_names(doc, names, from_headline)
     return names
+
+
+def mention_tokens(doc: ParsedDoc, mention: NameMention) -> list[int] | None:
+    """The token of each of the mention's words, or None when they do not line up."""
+    tokens, quoted = doc.tokens, doc.quoted
+    ks: list[int] = []
+    k = mention.token
+    while k < len(tokens) and tokens[k].start < mention.end:
+        if not quoted[k]:
+            ks.append(k)
+        k += 1
+    return ks if len(ks) == len(mention.words) else None
+
+
+def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: list[bool],
+                      line_of: list[tuple[int, int]]) -> tuple[list[NameMention], list[bool]]:
+    """Cut each mention to the words the name model takes for a name; drop the
+    mentions with none (unless a title marks them: "Mr. Pink")."""
+    from quotes.text.name_model import ArticleUsage, load_name_model, name_block, token_feature_parts
+
+    model = load_name_model()
+    if not model.applied:
+        return names, from_headline
+    runs = [(mention_tokens(doc, m), h) for m, h in zip(names, from_headline)]
+    usage = ArticleUsage.build(doc, [(ks, h, lo) for (ks, h), (lo, _) in zip(runs, line_of) if ks])
+    out: list[NameMention] = []
+    out_headline: list[bool] = []
+    threshold = model.threshold
+    for mention, (ks, headline), (lo, hi) in zip(names, runs, line_of):
+        if ks is None:
+            out.append(mention)
+            out_headline.append(headline)
+            continue
+        keep = [p >= threshold for p in model.probabilities(*token_feature_parts(doc, ks, headline, lo, hi, usage))]
+        # joiners stay, and so does the word after "of" ("Department of Justice")
+        words = mention.words
+        keep = [k or w[:1].islower() or (p > 0 and words[p - 1] in _ORG_JOINERS)
+                for p, (k, w) in enumerate(zip(keep, words))]
+        if all(keep):
+            out.append(mention)
+            out_headline.append(headline)
+            continue
+        block = name_block(keep, mention.words)
+        if block is not None and block[0] > 0:
+            block = (_org_prefix(words, block[0], block[1]), block[1])
+        if block is None:
+            if mention.title:
+                out.append(mention)
+                out_headline.append(headline)
+            continue
+        out.append(_cut_mention(doc, mention, ks, block[0], block[1]))
+        out_headline.append(headline)
+    return out, out_headline
+
+
+def _org_prefix(words: tuple[str, ...], a: int, b: int) -> int:
+    """Where the name starts when the model cut words before ``words[a:b]``.
+
+    A place or party word before a person's name describes the person
+    ("Texan Ted Cruz", "Republican Donald Trump"), but before an organisation's
+    name it is part of it ("Manchester City", "London Stock Exchange", "Liberal
+    Democrats"): when the kept words hold no first name, the place and party
+    words right before them join the name.
+    """
+    from quotes.text.name_model import lexicon_flags
+
+    names = first_names()
+    if any(w.lower() in names for w in words[a:b]):
+        return a
+    while a > 0:
+        flags = lexicon_flags(_strip_possessive(words[a - 1]).lower())
+        if "place" not in flags and "party" not in flags:
+            break
+        a -= 1
+    return a
+
+
+def _cut_mention(doc: ParsedDoc, mention: NameMention, ks: list[int], a: int, b: int) -> NameMention:
+    """The mention's words [a, b); the words cut off before it become descriptors."""
+    words = mention.words[a:b]
+    tokens = doc.tokens
+    start = tokens[ks[a]].start
+    end = tokens[ks[b - 1]].start + len(words[-1])
+    descriptors = mention.descriptors + tuple(w.rstrip(".").lower() for w in mention.words[:a])
+    gender = mention.gender
+    if a > 0 and not mention.title:
+        gender = first_names().get(words[0].lower(), "") if len(words) > 1 else ""
+    return NameMention(start, end, words, mention.title, gender, descriptors, _is_org(words, gender), ks[a])
+
+
+def _is_org(words: tuple[str, ...] | list[str], gender: str) -> bool:
+    """An organisation's or group's name, from its words."""
+    last = words[-1]
+    # Plural group names ("African Americans", "Democrats", "Carolina Panthers") are
+    # no one person; surnames like "Evans" or "Sanders" are too short or follow a first name.
+    plural = (last.endswith(("ists", "crats")) or (last.endswith(("ans", "cans")) and len(last) >= 7)
+              or (last.endswith("ers") and len(words) > 1 and gender == ""))
+    return plural or last in ORG_HEADS or any(w in _ORG_JOINERS for w in words) \
+        or last.isupper() and len(words) == 1 and len(words[0]) > 2
 
 
 def _trim_headline_names(doc: ParsedDoc, names: list[NameMention],
@@ -362,13 +471,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     gender = TITLES.get(title.split()[0], "") if title else ""
     if not gender and len(words) > 1:
         gender = first_names().get(words[0].lower(), "")
-    # Plural group names ("African Americans", "Democrats") are no one person.
-    last = words[-1]
-    # Plural group names ("African Americans", "Democrats", "Carolina Panthers") are
-    # no one person; surnames like "Evans" or "Sanders" are too short or follow a first name.
-    plural = (last.endswith(("ists", "crats")) or (last.endswith(("ans", "cans")) and len(last) >= 7)
-              or (last.endswith("ers") and len(words) > 1 and gender == ""))
-    org = plural or last in ORG_HEADS or any(w in _ORG_JOINERS for w in words) or last.isupper() and len(words) == 1 and len(words[0]) > 2
+    org = _is_org(words, gender)
     # Lower-case words right before the name describe it ("former spy").
     descriptors: list[str] = [w.rstrip(".").lower() for w in role_prefix]
     k = i - 1

@@ -92,6 +92,9 @@ def evaluate(
     Prints span precision/recall/F1 (exact and loose, IoU >= 0.5), attribution
     accuracy (named and pronoun/description mentions) and end-to-end F1, and
     counts the errors by kind (wrong speaker, missed, spurious, unresolved pronoun).
+    The JSON report adds a reliability table: attributed quotes by confidence
+    bin against the share right (strict names), and the share right at
+    confidence >= 0.9.
 
     Example: quotes evaluate corpora/ --format json
     """
@@ -131,6 +134,9 @@ def evaluate(
         low = a["lenient"]
         typer.echo(f"  lenient names: {acc(low['accuracy'])}, named {acc(low['named'])}, "
                    f"pronoun/description {acc(low['pronoun'])}")
+        rel = summary["reliability"]
+        typer.echo(f"confidence >= 0.9: right {acc(rel['at_0_9'])} (n={rel['at_0_9_n']}), "
+                   f"calibration error {acc(rel['ece'])}")
         kinds = ("wrong speaker", "extra words", "unresolved pronoun", "missed", "spurious")
         typer.echo("errors  " + "  ".join(f"{k.replace(' pronoun', '')} {summary['errors'].get(k, 0)}"
                                           for k in kinds))

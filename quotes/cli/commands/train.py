@@ -42,6 +42,28 @@ def train_attribution(
     typer.echo(json.dumps(card, indent=2))
 
 
+@train_app.command("names")
+def train_names(
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", help="Training JSONL (default: PolNeAR train in the shared data folder).")] = None,
+    extra: Annotated[Optional[list[Path]], typer.Option(
+        "--extra", help="More gold JSONL to train and cross-validate on (e.g. the web set).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
+) -> None:
+    """Train the name model (which words of a capitalised run are a name); write models/names.*.
+
+    Example: quotes train names --data ../shared/data/quotes/polnear-train.jsonl
+    """
+    from quotes.training.names import train_names as run
+
+    data = data or shared_dir() / "data" / "quotes" / "polnear-train.jsonl"
+    if not data.exists():
+        err(f"error: {data}: training data not found (pass --data)")
+        raise typer.Exit(code=1)
+    card = run(data, out or _default_out(), extra=list(extra or []))
+    typer.echo(json.dumps({k: v for k, v in card.items() if k != "selection"}, indent=2))
+
+
 @train_app.command("tone")
 def train_tone(
     emotions: Annotated[Optional[Path], typer.Option(

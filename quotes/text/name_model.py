@@ -1,0 +1,316 @@
+"""The learned name model: does each word of a capitalised run belong to a name?
+
+A capitalised run ("CEO Wayne Rogers", "John Podesta Tuesday", "Said Of The
+Banking Crisis", "Memphis") is split by :mod:`quotes.text.names`' grammar into
+title, role words and name; the words that remain are judged here, one by one,
+by a logistic regression over binary features of the word, its place in the
+run, its neighbours, its line (a title-case headline, a short all-caps label),
+the word lists (first names, titles and roles, days and months, places,
+reporting verbs, common words) and how the article uses the word elsewhere
+(written in lower case? alone as a name? after a first name?). Words at the
+edges of a run that are not part of a name are cut off (a role before the
+name becomes a descriptor); a run none of whose words is a name is no name.
+
+The model is trained by :mod:`quotes.training.names` and shipped as arrays
+(``models/names.npz``: the feature vocabulary, its weights and the intercept);
+scoring is a sum of weights per word, with no scikit-learn at run time.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from typing import Final
+
+from quotes.model_arrays import arrays_path, load_arrays
+from quotes.resources import census_first_names, common_words, first_names, places
+from quotes.text.parsed import ParsedDoc
+from quotes.vocabulary import (
+    DAY_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NON_NAME_CAPS,
+    ORG_HEADS,
+    PARTY_WORDS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    TITLES,
+)
+
+NAMES_MODEL: Final = "names"
+# Tokens after which a word opens a sentence (its capital says nothing).
+_OPENERS: Final = frozenset((".", "!", "?", ":", "—", "–", "-", "“", '"', "‘", "(", "•", "*", "|"))
+_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORD_CACHE: Final = 200_000
+
+
+class ArticleUsage:
+    """How one article writes its words, for the model's 'elsewhere' features."""
+
+    __slots__ = ("lower", "capital_mid", "alone", "after_first")
+
+    def __init__(self, lower: Counter, capital_mid: Counter, alone: Counter, after_first: Counter) -> None:
+        self.lower = lower              # word -> times written so (a lower-case word: in lower case)
+        self.capital_mid = capital_mid  # word -> times capitalised inside a sentence in a run, outside headlines
+        self.alone = alone              # word -> one-word name mentions of it
+        self.after_first = after_first  # word -> times it follows a first name in a mention
+
+    @classmethod
+    def build(cls, doc: ParsedDoc, runs: list[tuple[list[int], bool, int]]) -> ArticleUsage:
+        """From the tokens and the capitalised runs (tokens, headline line?, line's first token)."""
+        tokens = doc.tokens
+        lower: Counter = Counter([t.text for t in tokens])  # a lower-case word's count is its own
+        capital_mid: Counter = Counter()
+        alone: Counter = Counter()
+        after_first: Counter = Counter()
+        names = first_names()
+        for ks, headline, lo in runs:
+            words = [_strip(tokens[k].text).lower() for k in ks]
+            if not headline:
+                opens = ks[0] == lo or tokens[ks[0] - 1].text in _OPENERS
+                for p, w in enumerate(words):
+                    if p > 0 or not opens:
+                        capital_mid[w] += 1
+            if len(words) == 1:
+                alone[words[0]] += 1
+            for a, b in zip(words, words[1:]):
+                if a in names:
+                    after_first[b] += 1
+        return cls(lower, capital_mid, alone, after_first)
+
+
+def is_title_case(doc: ParsedDoc, lo: int, hi: int) -> bool:
+    """The names module's headline test (imported lazily: names imports this module)."""
+    from quotes.text.names import is_headline_line
+
+    return is_headline_line(doc, lo, hi)
+
+
+def _strip(word: str) -> str:
+    if word[-2:] in ("’s", "'s"):
+        return word[:-2]
+    if word[-1:] in ("’", "'"):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def lexicon_flags(low: str) -> tuple[str, ...]:
+    """The word lists a lower-cased word is on (first names, titles, days...)."""
+    out = []
+    if low in common_words():
+        out.append("common")
+    if low in first_names():
+        out.append("first")
+    elif low in census_first_names():
+        out.append("census_first")
+    if low in TITLES:
+        out.append("title")
+    if low in ROLE_WORDS:
+        out.append("role")
+    if low in REPORTING_VERBS:
+        out.append("verb")
+    if low in DAY_WORDS or low in _MONTHS:
+        out.append("date")
+    if low in places():
+        out.append("place")
+    if low in PARTY_WORDS:
+        out.append("party")
+    if low in NAME_PARTICLES or low in NAME_SUFFIXES:
+        out.append("particle")
+    return tuple(out)
+
+
+def token_features(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, line_hi: int,
+                   usage: ArticleUsage) -> list[list[str]]:
+    """The binary features of each token of one capitalised run (token indices ``ks``)."""
+    ctx, texts, dynamic = token_feature_parts(doc, ks, headline, line_lo, line_hi, usage)
+    return [ctx + list(word_features(text)) + dyn for text, dyn in zip(texts, dynamic)]
+
+
+@functools.lru_cache(maxsize=65536)
+def word_features(text: str) -> tuple[str, ...]:
+    """The features of a word alone (its form, shape and word lists), the same
+    wherever it stands."""
+    low = text.lower()
+    f = [f"word:{low}", f"suf:{low[-3:]}"]
+    if text.isupper() and len(text) > 1:
+        f.append("shape:allcaps")
+    elif len(text) == 2 and text[1] == ".":
+        f.append("shape:initial")
+    elif any(c.isdigit() for c in text):
+        f.append("shape:digit")
+    elif "-" in text:
+        f.append("shape:hyphen")
+    else:
+        f.append("shape:title")
+    if len(text) <= 3:
+        f.append("shape:short")
+    if text in NON_NAME_CAPS:
+        f.append("lex:non_name_cap")
+    if text in ORG_HEADS:
+        f.append("lex:org_head")
+    f.extend(f"lex:{flag}" for flag in lexicon_flags(low))
+    return tuple(f)
+
+
+def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, line_hi: int,
+                        usage: ArticleUsage) -> tuple[list[str], list[str], list[list[str]]]:
+    """:func:`token_features` in three parts, which scoring weighs apart: the
+    run's features (the same for each of its words), each word's text (its
+    :func:`word_features`) and each word's features in its place."""
+    tokens = doc.tokens
+    n = len(ks)
+    size = "n1" if n == 1 else "n2" if n == 2 else "n3" if n == 3 else "n4"
+    first_k, last_k = ks[0], ks[-1]
+    before = tokens[first_k - 1].text if first_k > line_lo else ""
+    after = tokens[last_k + 1].text if last_k + 1 < line_hi else ""
+    opens = first_k == line_lo or before in _OPENERS
+    line_len = line_hi - line_lo
+    line_caps = all(not tokens[k].text[:1].isalpha() or tokens[k].text.isupper() for k in range(line_lo, line_hi))
+    ctx = [f"run:{size}", "line:headline" if headline else "line:body"]
+    if line_len <= 6:
+        ctx.append("line:short")
+    if line_caps:
+        ctx.append("line:allcaps")
+    if opens:
+        ctx.append("nbr:opens_sentence")
+    if before[:1].islower():
+        ctx.append("nbr:prev_lower")
+    if before.lower() in ("the", "a", "an"):
+        ctx.append("nbr:prev_article")
+    if after[:1].islower():
+        ctx.append("nbr:next_lower")
+        if after.lower() in REPORTING_VERBS:
+            ctx.append("nbr:next_verb")
+    elif after in (",", ".", ":", ";") or not after:
+        ctx.append(f"nbr:next_punct{after}")
+    if after in ("’s", "'s") or _strip(tokens[last_k].text) != tokens[last_k].text:
+        ctx.append("nbr:possessive")
+    texts = [_strip(tokens[k].text) for k in ks]
+    lows = [t.lower() for t in texts]
+    lex = [lexicon_flags(low) for low in lows]
+    # the run's last word: a common noun or an organisation's head makes the run an
+    # organisation's name ("Manchester City", "London Stock Exchange")
+    if n > 1 and texts[-1] in ORG_HEADS:
+        ctx.append("run:last_org_head")
+    elif n > 1 and "common" in lex[-1]:
+        ctx.append("run:last_common")
+    names = first_names()
+    dynamic = []
+    for p in range(n):
+        low = lows[p]
+        pos = "only" if n == 1 else "first" if p == 0 else "last" if p == n - 1 else "mid"
+        f = [f"pos:{pos}"]
+        for flag in lex[p]:
+            f.append(f"conj:{flag}&{pos}")
+            if headline:
+                f.append(f"conj:{flag}&headline")
+            if opens and p == 0:
+                f.append(f"conj:{flag}&opens")
+        if p > 0:
+            f.extend(f"left:{flag}" for flag in lex[p - 1])
+            if "first" in lex[p - 1]:
+                # a common word after a first name is a surname ("Philip Bump")
+                f.extend(f"conj:{flag}&after_first" for flag in lex[p] or ("none",))
+        if p < n - 1:
+            f.extend(f"right:{flag}" for flag in lex[p + 1])
+        if p == 0 and opens:
+            f.append("conj:opens&first")
+        lower = usage.lower[low]
+        f.append("use:lower0" if lower == 0 else "use:lower1" if lower == 1 else "use:lower2")
+        mid = usage.capital_mid[low] - (0 if opens and p == 0 or headline else 1)
+        f.append("use:capmid0" if mid <= 0 else "use:capmid1" if mid == 1 else "use:capmid2")
+        if usage.alone[low] - (n == 1) > 0:
+            f.append("use:alone")
+        if usage.after_first[low] - (p > 0 and lows[p - 1] in names) > 0:
+            f.append("use:after_first")
+        dynamic.append(f)
+    return ctx, texts, dynamic
+
+
+def name_block(keep: list[bool], words: tuple[str, ...] | list[str]) -> tuple[int, int] | None:
+    """The words [a, b) of a run that form the name: the last block of words the
+    model keeps (lower-case joiners, "of", "van", inside it), since the words a
+    run carries before a name are roles and descriptions ("Tory MP Boris
+    Johnson") and those after it dates and verbs; None when no word is kept."""
+    b = len(keep)
+    while b > 0 and not keep[b - 1]:
+        b -= 1
+    if b == 0:
+        return None
+    a = b - 1
+    while a > 0 and (keep[a - 1] or (words[a - 1][:1].islower() and a - 2 >= 0 and keep[a - 2])):
+        a -= 1
+    while a < b and words[a][:1].islower():  # a block starts and ends with a capitalised word
+        a += 1
+    while b > a and words[b - 1][:1].islower():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+class NameModel:
+    """Scores feature lists with a logistic regression's weights."""
+
+    def __init__(self, vocabulary: list[str], coef: list[float], intercept: float, threshold: float,
+                 applied: bool = True) -> None:
+        self.weights = dict(zip(vocabulary, coef))
+        self.intercept = float(intercept)
+        self.threshold = float(threshold)
+        self._word_weights: dict[str, float] = {}  # word_features weight of each text seen
+        # False when cross-validation found no threshold at which the model keeps
+        # gold speaker names as well as the grammar alone: extraction skips it.
+        self.applied = bool(applied)
+
+    def probability(self, features: list[str]) -> float:
+        weights = self.weights
+        z = self.intercept
+        for f in features:
+            w = weights.get(f)
+            if w is not None:
+                z += w
+        if z < -30.0:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def _sum(self, features: list[str] | tuple[str, ...]) -> float:
+        weights = self.weights
+        z = 0.0
+        for f in features:
+            w = weights.get(f)
+            if w is not None:
+                z += w
+        return z
+
+    def probabilities(self, ctx: list[str], texts: list[str], dynamic: list[list[str]]) -> list[float]:
+        """The probability of each word of a run, from :func:`token_feature_parts`:
+        ``probability`` of its full features, with the run's and each word's own
+        weights summed once."""
+        base = self.intercept + self._sum(ctx)
+        cache = self._word_weights
+        out = []
+        for text, dyn in zip(texts, dynamic):
+            w = cache.get(text)
+            if w is None:
+                if len(cache) > _WORD_CACHE:
+                    cache.clear()  # a long batch meets ever more words: keep the memory bounded
+                w = cache[text] = self._sum(word_features(text))
+            z = base + w + self._sum(dyn)
+            out.append(0.0 if z < -30.0 else 1.0 / (1.0 + math.exp(-z)))
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: dict, meta: dict) -> NameModel:
+        return cls([str(v) for v in arrays["vocabulary"]], [float(c) for c in arrays["coef"]],
+                   float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)),
+                   bool(meta.get("applied", True)))
+
+
+@functools.lru_cache(maxsize=None)
+def load_name_model() -> NameModel:
+    """The shipped name model (``models/names.npz``)."""
+    arrays, meta = load_arrays(arrays_path(NAMES_MODEL))
+    return NameModel.from_arrays(arrays, meta)
