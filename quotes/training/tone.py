@@ -149,7 +149,8 @@ def read_goemotions(path: Path, label_names: list[str]) -> tuple[list[str], np.n
 
 
 def read_news(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
-    """Read the labelled news quotes.
+    """Read labelled news quotes: the shared ``news-quotes-dev.jsonl`` or a part of
+    the project's set (``annotation/tone/build.py`` output).
 
     Returns:
         The quote texts, an ``(n, 2)`` 0/1 array of regret and shock, and the
@@ -164,7 +165,8 @@ def read_news(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
                 row = json.loads(line)
                 labels.append([int(row[tone]) for tone in TONES])
                 texts.append(row["text"])
-                groups.append(f"{row.get('source_file', '')}:{row['doc_id']}")
+                # the project's set names its "source", the shared file its "source_file"
+                groups.append(f"{row.get('source', row.get('source_file', ''))}:{row['doc_id']}")
             except (ValueError, KeyError) as exc:
                 raise TrainingError(f"{path}:{number}: not a labelled quote ({exc})") from exc
     return texts, np.asarray(labels, dtype=int), groups
@@ -281,8 +283,8 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) ->
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             first = next((line for line in fh if line.strip()), "{}")
-        reader = read_news_split if "source" in json.loads(first) else read_news
-        part_texts, part_labels, part_groups = reader(Path(path))
+        project_set = "source" in json.loads(first)  # the project's own set (annotation/tone)
+        part_texts, part_labels, part_groups = read_news(Path(path))
         for text, label, group in zip(part_texts, part_labels, part_groups):
             group = group.replace(".jsonl:", ":")
             key = (group, " ".join(text.split()))
@@ -290,7 +292,7 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) ->
                 continue
             seen.add(key)
             if origin is not None:
-                origin.append(reader is read_news_split)
+                origin.append(project_set)
             texts.append(text)
             labels.append(label)
             groups.append(group)
@@ -412,7 +414,7 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
             say(f"{tone}: news CV F1 on the train part of annotation/tone "
                 f"{figures[tone]['news_cv_train_part']['f1']:.3f}")
     if news_dev is not None:
-        dev_news_texts, y_dev_news, _ = read_news_split(Path(news_dev))
+        dev_news_texts, y_dev_news, _ = read_news(Path(news_dev))
         p_dev_news = pipeline.predict_proba(dev_news_texts, domain="news")
         for k, tone in enumerate(TONES):
             figures[tone]["news_dev"] = _scores(y_dev_news[:, k], p_dev_news[:, k])
@@ -496,23 +498,6 @@ def _ceiling_columns(lexicon_names: list[str]) -> list[list[list[int]]]:
             for t in TONES]
 
 
-def read_news_split(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
-    """Read a part of the project's news tone set (``annotation/tone/build.py`` output)."""
-    texts, labels, groups = [], [], []
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                labels.append([int(row[tone]) for tone in TONES])
-                texts.append(row["text"])
-                groups.append(f"{row['source']}:{row['doc_id']}")
-            except (ValueError, KeyError) as exc:
-                raise TrainingError(f"{path}:{number}: not a labelled quote ({exc})") from exc
-    return texts, np.asarray(labels, dtype=int), groups
-
-
 def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out_dir: Path | None = None,
                        *, log=None) -> dict[str, Any]:
     """Refit what reads the clause, over the shipped model's fixed text models and combiners.
@@ -556,8 +541,8 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
     assert names == old_names
     ceilings = _ceiling_columns(names)
 
-    train_texts, y_train, groups = read_news_split(news_train)
-    dev_texts, y_dev, _ = read_news_split(news_dev)
+    train_texts, y_train, groups = read_news(news_train)
+    dev_texts, y_dev, _ = read_news(news_dev)
     X_train, X_dev = features.transform(train_texts), features.transform(dev_texts)
     lex_train = lexicon_block_of(X_train, len(names))
     rules = [[names.index(n) for n in RULES[t]] for t in TONES]
