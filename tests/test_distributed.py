@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPORA, POLNEAR_DEV_TEXTS, needs_shared
+from tests.conftest import CORPORA, POLNEAR_DEV_TEXTS, SHARED, needs_shared
+
+POLNEAR_TRAIN_TEXTS = SHARED / "data" / "quotes" / "polnear-train.jsonl"
 
 distributed = pytest.importorskip("distributed", reason="--engine dask needs quotes[dask]")
 pytest.importorskip("pyarrow", reason="--engine dask needs quotes[dask]")
@@ -146,6 +148,18 @@ def test_polnear_dev_on_two_workers_equals_the_local_export(client, tmp_path):
     again = analyse_dask([str(POLNEAR_DEV_TEXTS)], out, client=client, partition_size=10, progress=False)
     assert again.skipped_partitions == 9 and again.analysed == 0
     assert {p.name: p.read_bytes() for p in (out / "quotes").iterdir()} == before
+
+
+@needs_shared(POLNEAR_TRAIN_TEXTS)
+def test_polnear_train_and_dev_on_two_workers_equal_the_local_export(client, tmp_path):
+    # the acceptance input: 924 articles, the default partitions
+    inputs = [POLNEAR_TRAIN_TEXTS, POLNEAR_DEV_TEXTS]
+    db, local = _local(inputs, tmp_path)
+    out = tmp_path / "dataset"
+    summary = analyse_dask([str(p) for p in inputs], out, client=client, progress=False)
+    assert summary.analysed == local.analysed == 924 and not summary.failed
+    assert summary.speakers_total == local.speakers_total
+    assert_same_as_local(db, out, tmp_path)
 
 
 @needs_shared(POLNEAR_DEV_TEXTS)

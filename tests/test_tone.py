@@ -522,3 +522,15 @@ def test_readings_make_the_clause_reading_explicit():
                    ("regret", "regret", "self", False, "actual", "self", True),
                    ("stunned", "shock", "other", False, "actual", "", False)]
     assert all(text[r.start:r.end] == r.cue for r in readings)
+
+
+def test_polarity_is_never_negative_zero():
+    # "free" (+0.4) and "false" (-0.4) average to -2.8e-17, which rounds to -0.0;
+    # SQLite would read it back as 0.0, so the store and a dataset would differ
+    import math
+
+    from quotes.tone.scoring import score_texts
+
+    texts = ["free but false claims", "a free and false story", "false claims for free publicity"]
+    for tone in score_texts(texts):
+        assert not (tone.polarity == 0 and math.copysign(1.0, tone.polarity) < 0)

@@ -68,5 +68,7 @@ def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
     for text, (regret, shock) in zip(texts, probabilities):
         polarity, subjectivity = pattern_sentiment(text)
         tones.append(Tone(regret=round(float(regret), _DECIMALS), shock=round(float(shock), _DECIMALS),
-                          polarity=round(polarity, _DECIMALS), subjectivity=round(subjectivity, _DECIMALS)))
+                          # + 0.0 turns TextBlob's -0.0 into 0.0: SQLite stores -0.0 as 0, so a
+                          # quote would otherwise read back differently from the store and a dataset
+                          polarity=round(polarity, _DECIMALS) + 0.0, subjectivity=round(subjectivity, _DECIMALS)))
     return tones
