@@ -14,7 +14,8 @@ The run, in three distributed steps:
    learns to read tomorrow) is counted on a worker and cut into chunks of
    ``partition_size`` documents. A worker reads its chunk with ``read_documents``,
    runs :func:`quotes.pipeline.extract_document` on every document (the models are
-   loaded once per worker, by a worker plugin) and writes the quotes to
+   loaded once per worker, by a worker plugin) and writes the documents (with
+   their text) to ``_work/docs/<id>.parquet`` and the quotes to
    ``_work/raw/<id>.parquet``, then a marker ``_work/done/<id>.json`` (each
    written to a temporary name and renamed). A rerun skips partitions with a
    marker; a worker killed mid-task loses only its partition, which Dask
@@ -25,8 +26,9 @@ The run, in three distributed steps:
    (:func:`~quotes.corpus.speakers.resolve_statistics`): the same function of the
    same statistics as the local engine's, so the same speakers and ids.
 3. **Apply.** The name -> speaker map is broadcast to the workers; each
-   partition's quotes get their ``speaker_id`` and ``speaker`` and are written
-   to ``quotes/part-<id>.parquet``; per-partition speaker aggregates (counts,
+   partition's kept documents are written to ``documents/part-<id>.parquet``
+   (what ``quotes report`` reads), and its quotes get their ``speaker_id`` and
+   ``speaker`` and are written to ``quotes/part-<id>.parquet``; per-partition speaker aggregates (counts,
    dates, tone) combine into ``speakers.parquet``.
 
 A document id met twice keeps its first occurrence in input order, as in the

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotes.cli.app import app, choice, err
-from quotes.cli.commands.corpus import _DATASET_HELP, _DB_HELP
+from quotes.cli.commands.corpus import DATASET_HELP, DB_HELP
 from quotes.cli.output import REPORT_PERIODS
 
 Period = choice("Period", REPORT_PERIODS)
@@ -16,8 +16,8 @@ Period = choice("Period", REPORT_PERIODS)
 @app.command()
 def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
-    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
-    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
+    db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=DATASET_HELP)] = None,
     speaker: Annotated[Optional[str], typer.Option(
         "--speaker", help="Only this speaker: a speaker id, name or alias (a page about them).")] = None,
     since: Annotated[Optional[str], typer.Option(
