@@ -3,7 +3,8 @@
 The acceptance of issue #18: the Parquet dataset holds the rows the local
 engine's export holds (same rows, same order once sorted, byte-identical
 exports), the speakers tables agree, and a run in which a worker is killed,
-rerun, gives the same result with nothing doubled.
+rerun, gives the same result with nothing doubled. Issue #19: the dataset keeps
+its documents, and ``quotes report`` on it writes the page the database gives.
 """
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ def assert_same_as_local(db: Path, out: Path, tmp_path: Path) -> None:
         for a, b in zip(s_local, s_dask):
             assert all(_close(a[k], b[k]) for k in a), (a, b)
         assert data.counts()["documents"] == store.counts()["documents"]
+        # the documents, their texts and the speakers' names, as the report reads them
+        docs = store.documents()
+        assert data.documents() == docs and len(docs) == store.counts()["documents"]
+        ids = [d["doc_id"] for d in docs]
+        assert data.document_texts(ids + ["no such doc"]) == store.document_texts(ids + ["no such doc"])
+        if ids:
+            assert data.document_text(ids[-1]) == store.document_text(ids[-1])
+        assert data.document_text("no such doc") is None
+        assert data.aliases() == store.aliases()
         # the exports are the same bytes
         store.export(tmp_path / "local.jsonl", "jsonl")
         data.export(tmp_path / "dask.jsonl", "jsonl")
@@ -135,6 +145,72 @@ def test_reading_commands_take_a_dataset(client, tmp_path):
     assert missing.exit_code == 1 and "no such dataset folder" in missing.output
 
 
+def _report(args: list[str], out: Path, name: str) -> str:
+    """The report page ``quotes report ARGS`` writes, its source's name (header) replaced."""
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    result = CliRunner().invoke(app, ["report", *args, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    header = f'<p class="muted">{name} · '
+    assert page.count(header) == 1
+    return page.replace(header, '<p class="muted">SOURCE · ')
+
+
+def assert_same_report(db: Path, out: Path, tmp_path: Path, extra: tuple[str, ...] = ()) -> None:
+    pytest.importorskip("matplotlib", reason='the report draws with matplotlib: pip install "quotes[report]"')
+    local = _report(["--db", str(db), *extra], tmp_path / "local.html", db.name)
+    assert _report(["--dataset", str(out), *extra], tmp_path / "dask.html", out.name) == local
+    assert _report(["--db", str(out), *extra], tmp_path / "as-db.html", out.name) == local
+
+
+def test_the_report_of_a_dataset_is_the_report_of_the_database(client, tmp_path):
+    out = tmp_path / "dataset"
+    analyse_dask([str(CORPORA)], out, client=client, partition_size=8, progress=False)
+    db, _ = _local([CORPORA], tmp_path)
+    assert_same_as_local(db, out, tmp_path)
+    assert_same_report(db, out, tmp_path)
+    with Store(db, readonly=True) as store:
+        top = store.speakers()[0]
+    # one speaker's page, by an alias (the quotes of their articles by others too)
+    assert_same_report(db, out, tmp_path, ("--speaker", top["aliases"][-1], "--top", "3"))
+    pages = {}
+    for name, source in (("local", ["--db", str(db)]), ("dask", ["--dataset", str(out)])):
+        _report([*source, "--articles", str(tmp_path / name)], tmp_path / f"{name}-a.html",
+                db.name if name == "local" else out.name)
+        pages[name] = {p.name: p.read_bytes() for p in (tmp_path / name).iterdir()}
+    assert pages["dask"] == pages["local"] and pages["local"]
+
+
+def test_a_dataset_written_before_documents_were_kept_says_to_rerun_analyse(client, tmp_path):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+    from quotes.corpus.distributed import RAW_DOCS_DIR
+
+    pytest.importorskip("matplotlib", reason='the report draws with matplotlib: pip install "quotes[report]"')
+    out = tmp_path / "dataset"
+    first = analyse_dask([str(CORPORA)], out, client=client, partition_size=8, progress=False)
+    quotes_before = {p.name: p.read_bytes() for p in (out / "quotes").iterdir()}
+    shutil.rmtree(out / "documents")  # as a dataset of the first version was
+    shutil.rmtree(out / RAW_DOCS_DIR)
+    result = CliRunner().invoke(app, ["report", "--dataset", str(out), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "keeps no documents" in result.output and "rerun `quotes analyse" in result.output
+    assert not (tmp_path / "r.html").exists()
+    # the rerun analyses every partition again (its documents were not kept) and adds them
+    again = analyse_dask([str(CORPORA)], out, client=client, partition_size=8, progress=False)
+    assert again.skipped_partitions == 0 and again.analysed == first.analysed
+    assert {p.name: p.read_bytes() for p in (out / "quotes").iterdir()} == quotes_before
+    db, _ = _local([CORPORA], tmp_path)
+    assert_same_report(db, out, tmp_path)
+
+
 @needs_shared(POLNEAR_DEV_TEXTS)
 def test_polnear_dev_on_two_workers_equals_the_local_export(client, tmp_path):
     db, local = _local([POLNEAR_DEV_TEXTS], tmp_path)
@@ -143,11 +219,15 @@ def test_polnear_dev_on_two_workers_equals_the_local_export(client, tmp_path):
     assert summary.analysed == local.analysed == 84 and not summary.failed
     assert summary.partitions == 9 and summary.speakers_total == local.speakers_total
     assert_same_as_local(db, out, tmp_path)
+    assert_same_report(db, out, tmp_path)
     # a rerun skips every partition and changes nothing
-    before = {p.name: p.read_bytes() for p in (out / "quotes").iterdir()}
+    files = lambda: {p.relative_to(out): p.read_bytes()  # noqa: E731
+                     for folder in ("quotes", "documents") for p in (out / folder).iterdir()}
+    before = files()
+    assert len(before) == 18
     again = analyse_dask([str(POLNEAR_DEV_TEXTS)], out, client=client, partition_size=10, progress=False)
     assert again.skipped_partitions == 9 and again.analysed == 0
-    assert {p.name: p.read_bytes() for p in (out / "quotes").iterdir()} == before
+    assert files() == before
 
 
 @needs_shared(POLNEAR_TRAIN_TEXTS)

@@ -203,15 +203,16 @@ def test_expletive_it_is_no_speaker_candidate(text, offered):
 
 
 def _dense_seconds(n: int) -> tuple[float, list]:
-    """The best of two timings of extract on one paragraph of ``n`` quotes."""
+    """The best of two CPU timings of extract on one paragraph of ``n`` quotes (CPU
+    time, not wall time: other processes on a shared machine do not count)."""
     from quotes import extract
 
     text = '"x" said Al Bo. ' * n
     best, found = float("inf"), []
     for _ in range(2):
-        started = time.perf_counter()
+        started = time.process_time()
         found = extract(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best, found
 
 
@@ -225,7 +226,9 @@ def test_a_paragraph_dense_with_quotes_costs_time_linear_in_its_length():
     large, found = _dense_seconds(3000)
     assert len(found) == 3000
     assert {q.speaker for q in found} == {"Al Bo"}
-    assert large / small < 20, f"3,000 quotes took {large / small:.1f} times as long as 300"
+    # linear work gives about 10 (measured 8-12), quadratic about 100: 30 leaves room
+    # for the noise of a shared machine without letting a quadratic stage through
+    assert large / small < 30, f"3,000 quotes took {large / small:.1f} times as long as 300"
 
 
 def test_a_quote_in_a_long_paragraph_sees_a_bounded_window():

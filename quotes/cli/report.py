@@ -15,8 +15,9 @@ browser with no network. Sections:
    every quote in its sentence;
 6. the linked articles with their quotes marked (:mod:`quotes.cli.html`).
 
-Everything is read through :class:`quotes.corpus.store.Store` opened read-only;
-every string from the data is escaped (see :mod:`quotes.cli.html`).
+Everything is read through :class:`quotes.corpus.store.Store` opened read-only,
+or a Parquet dataset (:class:`quotes.corpus.dataset.Dataset`, the same reading
+methods, the same page); every string from the data is escaped (see :mod:`quotes.cli.html`).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.cli.html import anchor, article_section, context_html, esc, page
+from quotes.corpus.dataset import CorpusReader, Dataset
 from quotes.corpus.store import Store, StoreError
 from quotes.errors import QuotesError
 
@@ -157,7 +159,14 @@ def label(text: str | None, width: int = 26) -> str:
     return text.replace("\\", "\\\\").replace("$", r"\$")
 
 
+# charts numbered from 0 in each page (build() starts again), so that the same
+# corpus gives the same page however many reports the process wrote before
 _CHARTS = iter(range(1 << 62))
+
+
+def _number_charts_from_zero() -> None:
+    global _CHARTS
+    _CHARTS = iter(range(1 << 62))
 
 
 def svg(fig: Any, description: str) -> str:
@@ -357,7 +366,7 @@ def _table(headers: Sequence[tuple[str, bool]], rows: Iterable[str], caption: st
 class ReportBuilder:
     """Reads the store once and writes the page's sections."""
 
-    def __init__(self, store: Store, options: ReportOptions) -> None:
+    def __init__(self, store: CorpusReader, options: ReportOptions) -> None:
         self.options = options
         since = check_date(options.since, "--since")
         until = check_date(options.until, "--until")
@@ -431,6 +440,7 @@ class ReportBuilder:
 
     def build(self) -> str:
         o = self.options
+        _number_charts_from_zero()
         title = "Quotes report" + (f": {self.sectioned[0].name}" if self.selected and self.sectioned else "")
         span = f"{self.days[0]} to {self.days[-1]}" if self.days else "undated articles"
         filters = [f"speaker {o.speaker!r}" if o.speaker else "", f"since {o.since}" if o.since else "",
@@ -662,7 +672,7 @@ class ReportBuilder:
         return self._all_rows
 
 
-def write_articles(store: Store, builder: ReportBuilder, folder: Path) -> int:
+def write_articles(store: CorpusReader, builder: ReportBuilder, folder: Path) -> int:
     """Write each article of the report as a page of its own, ``folder/a-HASH.html``.
 
     Returns:
@@ -695,14 +705,25 @@ def write_articles(store: Store, builder: ReportBuilder, folder: Path) -> int:
     return n
 
 
-def build_report(store: Store, options: ReportOptions | None = None) -> str:
+def build_report(store: CorpusReader, options: ReportOptions | None = None) -> str:
     """The report page of a store, as a string."""
     return ReportBuilder(store, options or ReportOptions()).build()
 
 
-def write_report(db: str | Path, output: str | Path, options: ReportOptions | None = None) -> dict[str, Any]:
-    """Write the report of database ``db`` to ``output`` (atomically: written beside
-    it and renamed into place).
+def open_corpus(db: str | Path, dataset: str | Path | None = None) -> Store | Dataset:
+    """The corpus to report on: the Parquet dataset ``dataset`` (or ``db`` when it
+    is a folder), else the database ``db`` opened read-only."""
+    if dataset is not None or Path(db).is_dir():
+        return Dataset(dataset if dataset is not None else db)
+    return Store(db, readonly=True)
+
+
+def write_report(db: str | Path, output: str | Path, options: ReportOptions | None = None,
+                 dataset: str | Path | None = None) -> dict[str, Any]:
+    """Write the report of database ``db`` (or of the Parquet dataset ``dataset``,
+    or ``db`` when it is a folder) to ``output`` (atomically: written beside it and
+    renamed into place). A dataset gives the same page as the database the local
+    engine makes of the same input, but for the name in its header.
 
     Returns:
         ``{"bytes", "seconds", "articles", "quotes", "speakers"}``.
@@ -721,7 +742,7 @@ def write_report(db: str | Path, output: str | Path, options: ReportOptions | No
     folder = Path(options.articles) if options.articles is not None else None
     if folder is not None and folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file; give --articles a folder")
-    with Store(db, readonly=True) as store:
+    with open_corpus(db, dataset) as store:
         builder = ReportBuilder(store, options)
         if folder is not None:
             rel = Path(os.path.relpath(folder.resolve(), path.parent.resolve())).as_posix()

@@ -1,8 +1,9 @@
 """A Parquet dataset of analysed quotes, as ``quotes analyse --engine dask`` writes it.
 
-The reading side: ``quotes speakers``, ``list`` and ``export`` take a dataset
-folder as they take a database, with the same rows, orders and filters
-(:class:`Dataset` has the reading methods of :class:`~quotes.corpus.store.Store`).
+The reading side: ``quotes speakers``, ``list``, ``export`` and ``report`` take a
+dataset folder as they take a database, with the same rows, orders and filters
+(:class:`Dataset` has the reading methods of :class:`~quotes.corpus.store.Store`,
+:class:`CorpusReader` names them).
 It needs pyarrow only, not Dask.
 
 Layout of ``DIR/``::
@@ -11,6 +12,8 @@ Layout of ``DIR/``::
     quotes/part-<id>.parquet    one file per partition, the export schema
                                 (:data:`~quotes.corpus.store.EXPORT_COLUMNS`), rows
                                 ordered by doc_id and offsets within the file
+    documents/part-<id>.parquet the same partition's kept documents (DOCUMENT_COLUMNS:
+                                metadata, length, quote count and text), by doc_id
     speakers.parquet            one row per speaker (SPEAKER_COLUMNS), aliases a list
     failures.jsonl              inputs that could not be analysed: source, doc_id, reason
     _work/                      the run's intermediate files and markers (resuming)
@@ -18,15 +21,20 @@ Layout of ``DIR/``::
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from quotes.choices import SPEAKER_SORTS
 from quotes.corpus.store import EXPORT_COLUMNS, SPEAKER_COLUMNS, StoreError, export_to
 
 MANIFEST = "_dataset.json"
 QUOTES_DIR = "quotes"
+DOCUMENTS_DIR = "documents"
+# a dataset's documents: the columns of Store.documents() and the text
+DOCUMENT_COLUMNS = (("doc_id", "string"), ("title", "string"), ("date", "string"), ("url", "string"),
+                    ("outlet", "string"), ("source", "string"), ("chars", "int64"), ("quotes", "int64"),
+                    ("text", "string"))
 SPEAKERS_FILE = "speakers.parquet"
 FAILURES_FILE = "failures.jsonl"
 
@@ -61,6 +69,33 @@ def _sort_key(sort: str):
         return lambda r: (-r["articles"], -r["quotes"], r["name"], r["speaker_id"])
     field = f"{sort}_mean"
     return lambda r: (r[field] is None, neg(r[field]), -r["quotes"], r["name"], r["speaker_id"])
+
+
+class CorpusReader(Protocol):
+    """What the reading commands need of a corpus: a :class:`~quotes.corpus.store.Store`
+    opened read-only and a :class:`Dataset` both give it, with the same results."""
+
+    path: str
+
+    def documents(self) -> list[dict[str, Any]]: ...
+
+    def document_text(self, doc_id: str) -> str | None: ...
+
+    def document_texts(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
+
+    def aliases(self, ids: Iterable[str] | None = None) -> dict[str, list[str]]: ...
+
+    def speaker_ids(self, name: str) -> list[str]: ...
+
+    def speakers(self, sort: str = "quotes", top: int | None = None) -> list[dict[str, Any]]: ...
+
+    def quotes(self, speaker: str | None = None, doc: str | None = None,
+               min_regret: float | None = None, min_shock: float | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]: ...
+
+    def export_rows(self) -> Iterator[dict[str, Any]]: ...
+
+    def counts(self) -> dict[str, int]: ...
 
 
 class Dataset:
@@ -120,6 +155,54 @@ class Dataset:
             if found:
                 return found
         return []
+
+    def aliases(self, ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """As :meth:`Store.aliases`: each speaker's names (canonical name first), by id."""
+        wanted = None if ids is None else set(ids)
+        return {r["speaker_id"]: list(r["aliases"] or ()) for r in self._speaker_rows()
+                if (wanted is None or r["speaker_id"] in wanted) and r["aliases"]}
+
+    # --- documents --------------------------------------------------------------
+
+    def _document_files(self) -> list[str]:
+        folder = self.root / DOCUMENTS_DIR
+        if not folder.is_dir():
+            raise StoreError(f"{self.path}: this dataset keeps no documents (written before they were kept); "
+                             f"rerun `quotes analyse ... --engine dask --output {self.path}` on the same "
+                             "inputs to add them")
+        return [str(f) for f in sorted(folder.glob("part-*.parquet"))]
+
+    def _documents_table(self, columns: list[str], where=None):
+        files = self._document_files()
+        if not files:
+            import pyarrow as pa
+
+            return pa.schema([(n, getattr(pa, k)()) for n, k in DOCUMENT_COLUMNS
+                              if n in columns]).empty_table()
+        return self._ds.dataset(files, format="parquet").to_table(columns=columns, filter=where)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """As :meth:`Store.documents`: every kept document's row (doc_id, title,
+        date, url, outlet, source, chars, quotes), in doc_id order.
+
+        Raises:
+            StoreError: for a dataset written before documents were kept.
+        """
+        columns = [n for n, _ in DOCUMENT_COLUMNS if n != "text"]
+        return self._documents_table(columns).sort_by([("doc_id", "ascending")]).to_pylist()
+
+    def document_text(self, doc_id: str) -> str | None:
+        """As :meth:`Store.document_text`: the text of a document (None when unknown)."""
+        return self.document_texts([doc_id]).get(doc_id)
+
+    def document_texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """As :meth:`Store.document_texts`: the texts of several documents, by doc_id."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            self._document_files()  # an old dataset is still an error
+            return {}
+        table = self._documents_table(["doc_id", "text"], self._ds.field("doc_id").isin(ids))
+        return dict(zip(table["doc_id"].to_pylist(), table["text"].to_pylist()))
 
     # --- quotes -----------------------------------------------------------------
 

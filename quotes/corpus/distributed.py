@@ -14,7 +14,8 @@ The run, in three distributed steps:
    learns to read tomorrow) is counted on a worker and cut into chunks of
    ``partition_size`` documents. A worker reads its chunk with ``read_documents``,
    runs :func:`quotes.pipeline.extract_document` on every document (the models are
-   loaded once per worker, by a worker plugin) and writes the quotes to
+   loaded once per worker, by a worker plugin) and writes the documents (with
+   their text) to ``_work/docs/<id>.parquet`` and the quotes to
    ``_work/raw/<id>.parquet``, then a marker ``_work/done/<id>.json`` (each
    written to a temporary name and renamed). A rerun skips partitions with a
    marker; a worker killed mid-task loses only its partition, which Dask
@@ -25,8 +26,9 @@ The run, in three distributed steps:
    (:func:`~quotes.corpus.speakers.resolve_statistics`): the same function of the
    same statistics as the local engine's, so the same speakers and ids.
 3. **Apply.** The name -> speaker map is broadcast to the workers; each
-   partition's quotes get their ``speaker_id`` and ``speaker`` and are written
-   to ``quotes/part-<id>.parquet``; per-partition speaker aggregates (counts,
+   partition's kept documents are written to ``documents/part-<id>.parquet``
+   (what ``quotes report`` reads), and its quotes get their ``speaker_id`` and
+   ``speaker`` and are written to ``quotes/part-<id>.parquet``; per-partition speaker aggregates (counts,
    dates, tone) combine into ``speakers.parquet``.
 
 A document id met twice keeps its first occurrence in input order, as in the
@@ -52,7 +54,8 @@ from typing import IO, Any
 
 from quotes.errors import InputError, QuotesError
 from quotes.records import Document
-from quotes.corpus.dataset import FAILURES_FILE, MANIFEST, QUOTES_DIR, SPEAKERS_FILE
+from quotes.corpus.dataset import (DOCUMENT_COLUMNS, DOCUMENTS_DIR, FAILURES_FILE, MANIFEST, QUOTES_DIR,
+                                   SPEAKERS_FILE)
 from quotes.corpus.speakers import (NameStatistics, combine_statistics, name_statistics,
                                     resolve_statistics)
 from quotes.corpus.store import EXPORT_COLUMNS, SPEAKER_COLUMNS, content_hash, quote_id
@@ -66,6 +69,7 @@ PARTITION_SIZE = 500
 # such a file takes whatever it gives, so a guess here costs only balance.
 ONE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz")
 RAW_DIR = "_work/raw"
+RAW_DOCS_DIR = "_work/docs"  # each partition's documents (with their text), as analysed
 DONE_DIR = "_work/done"
 _DOC_INDEX = "_doc_index"  # a raw row's document's position in its partition
 _TONE = ("regret", "shock", "polarity", "subjectivity")
@@ -265,6 +269,31 @@ def _export_schema():
     return pa.schema([(n, getattr(pa, k)()) for n, k in EXPORT_COLUMNS])
 
 
+def _documents_schema(raw: bool = False):
+    import pyarrow as pa
+
+    return pa.schema([(n, getattr(pa, k)()) for n, k in DOCUMENT_COLUMNS]
+                     + ([(_DOC_INDEX, pa.int64())] if raw else []))
+
+
+def _utf8(text: str | None) -> str | None:
+    # Parquet strings are UTF-8: a lone surrogate (from a JSON escape) becomes U+FFFD,
+    # one character for one, so the quotes' offsets still index the text
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
+def _document_row(doc: Document, index: int, quotes: int) -> dict[str, Any]:
+    return {"doc_id": doc.doc_id, "title": doc.title, "date": doc.date, "url": doc.url, "outlet": doc.outlet,
+            "source": doc.source, "chars": len(doc.text), "quotes": quotes, "text": _utf8(doc.text),
+            _DOC_INDEX: index}
+
+
 def _atomic_write_table(table, path: Path) -> None:
     import pyarrow.parquet as pq
 
@@ -323,6 +352,7 @@ def analyse_partition(part: Partition, output: str, version: str, options=None) 
     docs: list[list] = []
     failures: list[dict[str, Any]] = []
     rows: list[dict] = []
+    documents: list[dict] = []
     index = 0
     for seg in part.segments:
         with _read_file(seg.path, warnings.append, options) as items:
@@ -338,8 +368,12 @@ def analyse_partition(part: Partition, output: str, version: str, options=None) 
                     continue
                 docs.append([index, item.doc_id, content_hash(item.doc_id, item.text), item.source or item.doc_id])
                 rows += _quote_rows(item, index, quotes, version)
+                documents.append(_document_row(item, index, len(quotes)))
                 index += 1
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r[_DOC_INDEX]))
+    # the documents, then the quotes, then the marker: a marker vouches for both files
+    _atomic_write_table(pa.Table.from_pylist(documents, schema=_documents_schema(raw=True)),
+                        root / RAW_DOCS_DIR / f"{part.pid}.parquet")
     _atomic_write_table(pa.Table.from_pylist(rows, schema=_raw_schema()), root / RAW_DIR / f"{part.pid}.parquet")
     marker = {"pid": part.pid, "index": part.index, "version": version,
               "segments": [[s.path, s.start, s.stop] for s in part.segments],
@@ -349,12 +383,12 @@ def analyse_partition(part: Partition, output: str, version: str, options=None) 
     return marker
 
 
-def _kept_rows(output: str, pid: str, drop: list[int]):
+def _kept_rows(output: str, pid: str, drop: list[int], folder: str = RAW_DIR, schema=None):
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    table = pq.read_table(str(Path(output) / RAW_DIR / f"{pid}.parquet"), schema=_raw_schema())
+    table = pq.read_table(str(Path(output) / folder / f"{pid}.parquet"), schema=schema or _raw_schema())
     if drop:
         table = table.filter(pc.invert(pc.is_in(table[_DOC_INDEX], value_set=pa.array(drop, pa.int64()))))
     return table
@@ -369,13 +403,18 @@ def partition_statistics(output: str, pid: str, drop: list[int]) -> NameStatisti
 
 def apply_speakers(output: str, pid: str, drop: list[int], assignments: dict[str, str],
                    names: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Give a partition's quotes their corpus speaker; write ``quotes/part-<pid>.parquet``.
+    """Give a partition's quotes their corpus speaker; write ``documents/part-<pid>.parquet``
+    (its kept documents, in doc_id order), then ``quotes/part-<pid>.parquet``.
 
     Returns:
         Per speaker id, the partition's partial aggregates (see :func:`_aggregate`).
     """
     import pyarrow as pa
 
+    docs = _kept_rows(output, pid, drop, RAW_DOCS_DIR, _documents_schema(raw=True))
+    docs = docs.drop_columns([_DOC_INDEX]).sort_by([("doc_id", "ascending")])
+    _atomic_write_table(docs.cast(_documents_schema()), Path(output) / DOCUMENTS_DIR / f"part-{pid}.parquet")
+    del docs
     table = _kept_rows(output, pid, drop)
     article = table["article_speaker"].to_pylist()
     sids = [assignments.get(n) if n else None for n in article]
@@ -654,7 +693,9 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
         for part in parts:
             marker_path = root / DONE_DIR / f"{part.pid}.json"
             raw_path = root / RAW_DIR / f"{part.pid}.parquet"
-            if marker_path.exists() and raw_path.exists():
+            # a partition analysed before documents were kept is analysed again
+            docs_path = root / RAW_DOCS_DIR / f"{part.pid}.parquet"
+            if marker_path.exists() and raw_path.exists() and docs_path.exists():
                 markers.add(part.pid)
             else:
                 todo.append(part)
@@ -750,9 +791,11 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                     else:
                         aggregates[sid] = agg
         keep = {f"part-{p.pid}.parquet" for p in finished}
-        for old in (root / QUOTES_DIR).glob("part-*.parquet"):
-            if old.name not in keep:
-                old.unlink()  # partitions of an earlier input or version
+        for folder in (QUOTES_DIR, DOCUMENTS_DIR):
+            for old in (root / folder).glob("part-*.parquet"):
+                if old.name not in keep:
+                    old.unlink()  # partitions of an earlier input or version
+        (root / DOCUMENTS_DIR).mkdir(exist_ok=True)  # there even when no document was kept
         rows = speaker_rows(resolution, aggregates) if resolution is not None else []
         _write_speakers(rows, root / SPEAKERS_FILE)
         _atomic_write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in summary.failed),

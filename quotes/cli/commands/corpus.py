@@ -13,9 +13,9 @@ from quotes.cli.app import (ColumnsOption, ExtractorOption, IdColumn, TextColumn
                             named_input, read_options)
 from quotes.cli.output import LIST_FORMATS, SPEAKER_FORMATS
 
-_DB_HELP = ("The SQLite database (created by `quotes analyse`); a folder is read as a Parquet dataset "
+DB_HELP = ("The SQLite database (created by `quotes analyse`); a folder is read as a Parquet dataset "
             "(`analyse --engine dask`).")
-_DATASET_HELP = "A Parquet dataset folder (written by `quotes analyse --engine dask --output DIR`)."
+DATASET_HELP = "A Parquet dataset folder (written by `quotes analyse --engine dask --output DIR`)."
 
 
 StartMethod = choice("StartMethod", START_METHODS)
@@ -203,8 +203,8 @@ def _analyse_dask(paths: list[str], missing: list[str], output: Path | None, sch
 
 @app.command()
 def speakers(
-    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
-    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
+    db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=DATASET_HELP)] = None,
     sort: Annotated[SpeakerSort, typer.Option("--sort", help="Order speakers by this, largest first.")
                     ] = SpeakerSort.quotes,
     top: Annotated[int, typer.Option(
@@ -238,8 +238,8 @@ def speakers(
 
 @app.command("list")
 def list_quotes(
-    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
-    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
+    db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=DATASET_HELP)] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="A speaker id, name or alias.")] = None,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
     min_regret: Annotated[Optional[float], typer.Option(
@@ -284,8 +284,8 @@ def _no_match(db: Path, speaker, doc, min_regret, min_shock) -> str:
 def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")],
-    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("quotes.db"),
-    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=_DATASET_HELP)] = None,
+    db: Annotated[Path, typer.Option("--db", help=DB_HELP)] = Path("quotes.db"),
+    dataset: Annotated[Optional[Path], typer.Option("--dataset", help=DATASET_HELP)] = None,
     with_text: Annotated[bool, typer.Option(
         "--with-text", help="Add document_text: the article text the offsets index "
                             "(for HTML, the extracted text).")] = False,
