@@ -98,23 +98,25 @@ def process(document: Document, timings: dict[str, float] | None = None,
     rules = attribute(front.parsed, kept, front.index)
     clock.lap("attribution")
     attributions = rules if rules_only else rank_speakers(front, kept, rules, clock)
+    texts = [text[span.start:span.end] for span in kept]  # (one string each, for tone and record)
     tones: list = [None] * len(kept)
     if tone and kept:
         from quotes.tone.scoring import score_texts
 
-        tones = score_texts([text[span.start:span.end] for span in kept])
+        tones = score_texts(texts)
         clock.lap("tone")
-    records = [_record(text, span, a, t) for span, a, t in zip(kept, attributions, tones)]
+    records = [_record(span, s, a, t) for span, s, a, t in zip(kept, texts, attributions, tones)]
     clock.lap("records")
     return Analysis(document, records, rejected)
 
 
-def _record(text: str, span: QuoteSpan, a: Attribution, tone: Tone | None) -> QuoteRecord:
+def _record(span: QuoteSpan, text: str, a: Attribution, tone: Tone | None) -> QuoteRecord:
+    """The record of one quote (``text``: its words, ``text[span.start:span.end]``)."""
     mention = a.mention
     return QuoteRecord(
         start=span.start,
         end=span.end,
-        text=text[span.start:span.end],
+        text=text,
         speaker=a.speaker,
         speaker_mention=mention.text if mention else None,
         speaker_start=mention.start if mention else None,

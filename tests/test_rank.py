@@ -240,3 +240,27 @@ def test_a_quote_in_a_long_paragraph_sees_a_bounded_window():
     assert len(rows) == sum(len(x) for x in lists)
     col = CANDIDATE_FEATURES.index("entity_candidates")
     assert {r[col] for r in rows} == {200.0}  # counted over the paragraph window, not the narrowed one
+
+
+def test_picks_and_features_do_not_depend_on_the_score_batch_or_dropped_features(monkeypatch):
+    # issue #14: the ranker scores rows in batches and keeps each quote's pick only,
+    # and candidates behind the window drop their static features; neither may
+    # change what a document gets
+    import quotes.attribution.rank as rank
+    from quotes.attribution.rank import rank_speakers
+
+    text = ('"x" said Al Bo. "y," he added. ' * 30 + "\n\n" + TEXT + "\n\n"
+            + '“We won,” Jane Doe told reporters. The senator said: "Not yet." ' * 20)
+    f = prepare(text)
+    spans = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    rules = attribute(f.parsed, spans, f.index)
+    whole = rank_speakers(f, spans, rules)
+    monkeypatch.setattr(rank, "_SCORE_BATCH", 5)
+    assert rank_speakers(f, spans, rules) == whole
+    # the rows are the same whether candidates' static features were kept, dropped
+    # behind the window or computed anew for every quote
+    import quotes.attribution.candidates as candidates
+
+    _, _, rows = candidate_table(f, spans, rules)
+    monkeypatch.setattr(DocCandidates, "static", lambda self, ctx, c: candidates._static_features(ctx, self, c))
+    assert candidate_table(f, spans, rules)[2] == rows

@@ -534,3 +534,17 @@ def test_polarity_is_never_negative_zero():
     texts = ["free but false claims", "a free and false story", "false claims for free publicity"]
     for tone in score_texts(texts):
         assert not (tone.polarity == 0 and math.copysign(1.0, tone.polarity) < 0)
+
+
+def test_repeated_texts_and_batches_score_as_each_text_alone(monkeypatch):
+    # issue #14: a text that recurs is scored once, and distinct texts go to the
+    # model in batches; each text's tone is the one it gets on its own
+    import quotes.tone.scoring as scoring
+
+    texts = ["I made the biggest mistake of my life.", "We were stunned.", "No.", "It was fine.",
+             "I made the biggest mistake of my life.", "No.", "Thank you.", "We were stunned."]
+    alone = [score_texts([t])[0] for t in texts]
+    assert score_texts(texts) == alone
+    monkeypatch.setattr(scoring, "_TONE_BATCH", 2)
+    assert score_texts(texts) == alone
+    assert score_texts(["No."] * 5) == [alone[2]] * 5

@@ -207,6 +207,8 @@ class DocCandidates:
             if c.entity is not None:
                 self.entity_at_index.setdefault(c.entity.id, []).append(i)
         self._main_starts: dict[int, int] = {}
+        # the candidates before this index have had their static features dropped (for_quote)
+        self._released = 0
         # entity id -> how many candidates of the document are that entity
         self.entity_counts: dict[int, int] = {}
         for c in found:
@@ -296,6 +298,15 @@ class DocCandidates:
         mention and the previous quote's mention when the window does not hold
         them (the paragraph window's candidate for it, when it holds one)."""
         wlo, whi = self.near(span)
+        if wlo > self._released:
+            # Quotes come in order, so the candidates before this window lie behind
+            # the windows still to come: their static features are dropped, and
+            # memory stays flat along a paragraph of any length (issue #14). (A
+            # later quote that reaches back computes them again, the same.)
+            found = self.all
+            for j in range(self._released, wlo):
+                found[j].static = None
+            self._released = wlo
         out = self.all[wlo:whi]  # (a new list, in order)
         plo, phi = self.paragraphs(span.line)
         added = False

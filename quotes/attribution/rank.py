@@ -83,50 +83,57 @@ def rank_speakers(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attri
 
     model = load_attribution_model()
     cands = DocCandidates(front.parsed, front.index, front.names, front.ctx)
-    lists: list[list[Candidate]] = []
+    certain = set(model.certain_rules)
+    # Each quote's candidates wait only until their rows are scored; then the quote
+    # keeps its pick alone (memory stays flat along a document dense with quotes).
+    chosen: list[_Chosen] = []
+    waiting: list[list[Candidate]] = []
     rows: list[list[float]] = []
-    scores: list[float] = []
     scoring = 0.0
     for quote_cands, quote_rows_ in _per_quote(front, cands, kept, rules):
-        lists.append(quote_cands)
+        waiting.append(quote_cands)
         rows.extend(quote_rows_)
         if len(rows) >= _SCORE_BATCH:
             started = perf_counter()
-            scores.extend(model.ranker.predict_proba(rows).tolist())
+            scores = model.ranker.predict_proba(rows).tolist()
             scoring += perf_counter() - started
-            rows = []
+            _pick_all(waiting, scores, rules, certain, chosen)
+            waiting, rows = [], []
     started = perf_counter()
-    if rows:
-        scores.extend(model.ranker.predict_proba(rows).tolist())
+    scores = model.ranker.predict_proba(rows).tolist() if rows else []
     scoring += perf_counter() - started
+    _pick_all(waiting, scores, rules, certain, chosen)
+    del waiting, rows, scores
     if clock is not None:
         clock.lap("candidate features")
         clock.add("candidate features", -scoring)
         clock.add("attribution model", scoring)
-    out = choose(front, lists, scores, rules, model, kept)
+    out = _attributions(front, chosen, model, kept)
     if clock is not None:
         clock.lap("attribution model")
     return out
 
 
-def choose(front: Front, lists: list[list[Candidate]], scores: Sequence[float], rules: Sequence[Attribution],
-           model: AttributionModel, kept: Sequence[QuoteSpan]) -> list[Attribution]:
-    """Turn candidate scores into attributions.
+# per quote: its rule, the candidate the model picked (None when the rule keeps its
+# mention), the best score (-1 when the model has no say), whether the model's pick wins
+_Chosen = tuple[Attribution, Candidate | None, float, bool]
+
+
+def _pick_all(lists: list[list[Candidate]], scores: list[float], rules: Sequence[Attribution], certain: set[str],
+              chosen: list[_Chosen]) -> None:
+    """Append to ``chosen`` the pick of each quote of ``lists`` (the quotes from
+    ``len(chosen)`` on), whose rows' scores are ``scores`` in order.
 
     Per quote: a certain rule keeps its mention; otherwise the best-scoring
     candidate wins (keeping the rule's cue and name when it is the rule's mention
-    too). Names map to their entity's canonical name; pronouns and
-    descriptions are resolved to the entity they point at.
+    too).
     """
-    certain = set(model.certain_rules)
-    # 1. the mention each quote rests on
-    chosen: list[tuple[Attribution, Candidate | None, float, bool]] = []  # rule, candidate, score, from model
     at = 0
-    for n, quote_cands in enumerate(lists):
+    for quote_cands in lists:
         k = len(quote_cands)
         quote_scores = scores[at:at + k]
         at += k
-        rule = rules[n]
+        rule = rules[len(chosen)]
         if not k or (rule.rule in certain and rule.mention is not None):
             best_score = max(quote_scores) if k else 0.0
             agree = bool(k) and _same(quote_cands[max(range(k), key=lambda i: quote_scores[i])], rule)
@@ -135,9 +142,15 @@ def choose(front: Front, lists: list[list[Candidate]], scores: Sequence[float], 
         best = max(range(k), key=lambda i: quote_scores[i])
         picked = quote_cands[best]
         chosen.append((rule, picked, quote_scores[best], not _same(picked, rule)))
+
+
+def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, kept: Sequence[QuoteSpan]
+                  ) -> list[Attribution]:
+    """The attribution of each quote from its pick (:func:`_pick_all`): names map to
+    their entity's canonical name; pronouns and descriptions are resolved to the
+    entity they point at."""
     top = [max(0.0, c[2]) for c in chosen]
     calibrated = model.calibrator.predict(top) if model.calibrator is not None and top else top
-    # 2. the attributions
     out: list[Attribution] = []
     prev_entity: Entity | None = None
     since: int | None = None

@@ -131,6 +131,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         else:
             _tokenize_chunk(chunk, start + s, tokens)
         s += len(chunk)
+    # One string per distinct word: a long document repeats its words, and the
+    # tokens are kept as long as the document is (issue #14).
+    seen: dict[str, str] = {}
+    for tok in tokens:
+        tok.text = seen.setdefault(tok.text, tok.text)
     return tokens
 
 

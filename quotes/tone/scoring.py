@@ -15,6 +15,8 @@ from quotes.records import Tone
 TONE_NAME = "tone"
 # Decimals kept in the output: more would only print noise of the calibration.
 _DECIMALS = 4
+# Distinct texts the model scores at once (a document's quotes, in turn).
+_TONE_BATCH = 1024
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,13 +64,25 @@ def score_texts(texts: Sequence[str], domain: str = "news") -> list[Tone]:
             raise TypeError(f"texts must be strings, got {type(t).__name__}")
     if not texts:
         return []
-    texts = list(texts)
-    probabilities = load_scorer().predict_proba(texts, domain=domain)
-    tones = []
-    for text, (regret, shock) in zip(texts, probabilities):
-        polarity, subjectivity = pattern_sentiment(text)
-        tones.append(Tone(regret=round(float(regret), _DECIMALS), shock=round(float(shock), _DECIMALS),
-                          # + 0.0 turns TextBlob's -0.0 into 0.0: SQLite stores -0.0 as 0, so a
-                          # quote would otherwise read back differently from the store and a dataset
-                          polarity=round(polarity, _DECIMALS) + 0.0, subjectivity=round(subjectivity, _DECIMALS)))
-    return tones
+    # Each text is scored on its own (every feature and score is per row), so a
+    # text that recurs (a pull quote repeats one of the body, a transcript repeats
+    # "No." or "Thank you.") is scored once and its Tone (immutable) shared; and
+    # the distinct texts go to the model _TONE_BATCH at a time, so the model's
+    # per-text arrays stay small however many quotes a document holds (issue #14).
+    first: dict[str, int] = {}
+    at = [first.setdefault(t, len(first)) for t in texts]
+    unique = list(first)
+    del first
+    scorer = load_scorer()
+    scored: list[Tone] = []
+    for lo in range(0, len(unique), _TONE_BATCH):
+        batch = unique[lo:lo + _TONE_BATCH]
+        probabilities = scorer.predict_proba(batch, domain=domain).tolist()
+        for text, (regret, shock) in zip(batch, probabilities):
+            polarity, subjectivity = pattern_sentiment(text)
+            scored.append(Tone(regret=round(regret, _DECIMALS), shock=round(shock, _DECIMALS),
+                               # + 0.0 turns TextBlob's -0.0 into 0.0: SQLite stores -0.0 as 0, so a
+                               # quote would otherwise read back differently from the store and a dataset
+                               polarity=round(polarity, _DECIMALS) + 0.0,
+                               subjectivity=round(subjectivity, _DECIMALS)))
+    return [scored[i] for i in at]
