@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from quotes.attribution.front import Front
 from quotes.attribution.features import span_features
 from quotes.records import QuoteSpan
+from quotes.text.parsed import token_index_near
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -82,11 +83,94 @@ def _span_rows(front: Front) -> Iterator[dict]:
     terms = {w for w in words if 0 < len(w) <= _MAX_TERM_WORDS}
     outside = _found_outside(text, front.spans, terms) if terms else set()
     seen: Counter = Counter()
+    doc = _document_facts(front, words)
     for span, reason, w in zip(front.spans, front.reasons, words):
         unquoted = w in outside  # (only short terms were looked for)
-        yield span_features(front.ctx, span, reason, per_line[span.line], seen[span.line],
+        row = span_features(front.ctx, span, reason, per_line[span.line], seen[span.line],
                             same[w] - 1 if w else 0, unquoted)
+        _add_context(row, front, span, len(w), doc)
+        yield row
         seen[span.line] += 1
+
+
+# A span of at most this many words is "short": a term, a title or a partial quote.
+_SHORT_WORDS = 3
+_LONG_WORDS = 8
+_REACH = 15  # tokens looked at on each side of the marks, within the sentence
+
+
+class _DocFacts:
+    """What the whole document says about its quotation marks (see :func:`_document_facts`)."""
+
+    __slots__ = ("cue_lines", "long_lines", "long_share", "cues_per_sentence", "bare_short_share", "name_tokens")
+
+    def __init__(self, cue_lines: set[int], long_lines: Counter, long_share: float, cues_per_sentence: float,
+                 bare_short_share: float, name_tokens: set[int]) -> None:
+        self.cue_lines, self.long_lines, self.name_tokens = cue_lines, long_lines, name_tokens
+        self.long_share, self.cues_per_sentence, self.bare_short_share = long_share, cues_per_sentence, bare_short_share
+
+
+def _document_facts(front: Front, words: list[tuple[str, ...]]) -> _DocFacts:
+    """The paragraphs with a reporting verb, the paragraphs with a long quote, and
+    the document's style: its share of long quotes, its reporting verbs per
+    sentence, and its share of short spans with no reporting verb near them
+    (reported speech quotes people at length and says who spoke; a column or a
+    product review puts short terms in marks)."""
+    ctx = front.ctx
+    doc = ctx.doc
+    cue_lines = {doc.line_of_token[k] for k, c in enumerate(ctx.cue) if c == 1}
+    long_lines: Counter = Counter()
+    n_long = bare_short = 0
+    for span, w in zip(front.spans, words):
+        if len(w) >= _LONG_WORDS:
+            n_long += 1
+            long_lines[span.line] += 1
+        elif len(w) <= _SHORT_WORDS and span.line not in cue_lines:
+            bare_short += 1
+    n = len(front.spans)
+    n_sentences = ctx.sentence[-1] + 1 if ctx.sentence else 1
+    return _DocFacts(cue_lines, long_lines, n_long / n if n else 0.0, ctx.cues[-1] / n_sentences,
+                     bare_short / n if n else 0.0, {m.token for m in front.names if not m.org})
+
+
+def _add_context(row: dict, front: Front, span: QuoteSpan, n_words: int, doc: _DocFacts) -> None:
+    """Add to a span's features what its paragraph and its document say about it:
+    a reporting verb in the paragraph or the one before, another long quote in the
+    paragraph, the document's style (:func:`_document_facts`), and the span's
+    shape crossed with the verb (a short span with no reporting verb in reach is
+    a term or a title far more often than one beside "said")."""
+    line = span.line
+    cue_line = line in doc.cue_lines
+    row["cue_in_line"] = float(cue_line)
+    row["cue_line_before"] = float(line - 1 in doc.cue_lines)
+    row["other_long_in_line"] = float(doc.long_lines[line] - (n_words >= _LONG_WORDS) > 0)
+    row["doc_long_share"] = doc.long_share
+    row["doc_cues_per_sentence"] = min(1.0, doc.cues_per_sentence)
+    row["doc_bare_short_share"] = doc.bare_short_share
+    # In the span's sentence, within _REACH tokens of its marks: a weak reporting
+    # verb ("called it", "described as", "decried") and a person's name (a
+    # speaker to whom the words belong, "Trump's “exception”").
+    ctx = front.ctx
+    tokens = ctx.doc
+    qlo = tokens.token_index(span.mark_start)
+    qhi = token_index_near(tokens, span.mark_end, qlo)
+    sent = ctx.sentence
+    weak = name = False
+    if sent:
+        here_lo = sent[min(qlo, len(sent) - 1)]
+        here_hi = sent[min(max(qhi - 1, 0), len(sent) - 1)]
+        for k in range(max(0, qlo - _REACH), min(len(sent), qhi + _REACH)):
+            if qlo <= k < qhi or not here_lo <= sent[k] <= here_hi:
+                continue
+            if ctx.cue[k] == 2:
+                weak = True
+            if k in doc.name_tokens:
+                name = True
+    row["weak_cue_near"] = float(weak)
+    row["person_near"] = float(name)
+    size = "short" if n_words <= _SHORT_WORDS else "long" if n_words >= _LONG_WORDS else "mid"
+    near = row["cue_in_sentence"] or row["cue_before"] or row["cue_after"]
+    row[f"shape={size}|cue={int(bool(near))}|line={int(cue_line)}|upper={int(row['first_upper'])}"] = 1.0
 
 
 # Spans scored at once: their feature dicts are scored and dropped in batches of
