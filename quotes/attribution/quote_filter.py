@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
 from quotes.attribution.front import Front
-from quotes.attribution.features import span_features
+from quotes.attribution.features import DocContext, span_features
 from quotes.records import QuoteSpan
 from quotes.text.parsed import token_index_near
 
@@ -102,12 +103,34 @@ _REACH = 15  # tokens looked at on each side of the marks, within the sentence
 class _DocFacts:
     """What the whole document says about its quotation marks (see :func:`_document_facts`)."""
 
-    __slots__ = ("cue_lines", "long_lines", "long_share", "cues_per_sentence", "bare_short_share", "name_tokens")
+    __slots__ = ("ctx", "cue_line_memo", "long_lines", "long_share", "cues_per_sentence", "bare_short_share",
+                 "name_tokens")
 
-    def __init__(self, cue_lines: set[int], long_lines: Counter, long_share: float, cues_per_sentence: float,
-                 bare_short_share: float, name_tokens: set[int]) -> None:
-        self.cue_lines, self.long_lines, self.name_tokens = cue_lines, long_lines, name_tokens
-        self.long_share, self.cues_per_sentence, self.bare_short_share = long_share, cues_per_sentence, bare_short_share
+    def __init__(self, ctx: DocContext, long_lines: Counter, name_tokens: list[int]) -> None:
+        self.ctx = ctx
+        self.cue_line_memo: dict[int, bool] = {}
+        self.long_lines = long_lines
+        self.name_tokens = name_tokens  # sorted
+        self.long_share = self.cues_per_sentence = self.bare_short_share = 0.0
+
+    def cue_line(self, line: int) -> bool:
+        """True when paragraph ``line`` holds a reporting verb (outside quotation marks)."""
+        found = self.cue_line_memo.get(line)
+        if found is None:
+            ctx = self.ctx
+            if 0 <= line < len(ctx.doc.lines):
+                lo, hi = ctx.doc.line_token_range(line)
+                found = ctx.count(ctx.cues, lo, hi) > 0
+            else:
+                found = False
+            self.cue_line_memo[line] = found
+        return found
+
+    def name_in(self, lo: int, hi: int) -> bool:
+        """True when a person's name starts at a token in [lo, hi)."""
+        names = self.name_tokens
+        at = bisect_left(names, lo)
+        return at < len(names) and names[at] < hi
 
 
 def _document_facts(front: Front, words: list[tuple[str, ...]]) -> _DocFacts:
@@ -117,20 +140,21 @@ def _document_facts(front: Front, words: list[tuple[str, ...]]) -> _DocFacts:
     (reported speech quotes people at length and says who spoke; a column or a
     product review puts short terms in marks)."""
     ctx = front.ctx
-    doc = ctx.doc
-    cue_lines = {doc.line_of_token[k] for k, c in enumerate(ctx.cue) if c == 1}
     long_lines: Counter = Counter()
+    facts = _DocFacts(ctx, long_lines, sorted({m.token for m in front.names if not m.org}))
     n_long = bare_short = 0
     for span, w in zip(front.spans, words):
         if len(w) >= _LONG_WORDS:
             n_long += 1
             long_lines[span.line] += 1
-        elif len(w) <= _SHORT_WORDS and span.line not in cue_lines:
+        elif len(w) <= _SHORT_WORDS and not facts.cue_line(span.line):
             bare_short += 1
     n = len(front.spans)
     n_sentences = ctx.sentence[-1] + 1 if ctx.sentence else 1
-    return _DocFacts(cue_lines, long_lines, n_long / n if n else 0.0, ctx.cues[-1] / n_sentences,
-                     bare_short / n if n else 0.0, {m.token for m in front.names if not m.org})
+    facts.long_share = n_long / n if n else 0.0
+    facts.cues_per_sentence = ctx.cues[-1] / n_sentences
+    facts.bare_short_share = bare_short / n if n else 0.0
+    return facts
 
 
 def _add_context(row: dict, front: Front, span: QuoteSpan, n_words: int, doc: _DocFacts) -> None:
@@ -140,9 +164,9 @@ def _add_context(row: dict, front: Front, span: QuoteSpan, n_words: int, doc: _D
     shape crossed with the verb (a short span with no reporting verb in reach is
     a term or a title far more often than one beside "said")."""
     line = span.line
-    cue_line = line in doc.cue_lines
+    cue_line = doc.cue_line(line)
     row["cue_in_line"] = float(cue_line)
-    row["cue_line_before"] = float(line - 1 in doc.cue_lines)
+    row["cue_line_before"] = float(doc.cue_line(line - 1))
     row["other_long_in_line"] = float(doc.long_lines[line] - (n_words >= _LONG_WORDS) > 0)
     row["doc_long_share"] = doc.long_share
     row["doc_cues_per_sentence"] = min(1.0, doc.cues_per_sentence)
@@ -151,21 +175,20 @@ def _add_context(row: dict, front: Front, span: QuoteSpan, n_words: int, doc: _D
     # verb ("called it", "described as", "decried") and a person's name (a
     # speaker to whom the words belong, "Trump's “exception”").
     ctx = front.ctx
-    tokens = ctx.doc
-    qlo = tokens.token_index(span.mark_start)
-    qhi = token_index_near(tokens, span.mark_end, qlo)
+    parsed = ctx.doc
+    qlo = parsed.token_index(span.mark_start)
+    qhi = token_index_near(parsed, span.mark_end, qlo)
     sent = ctx.sentence
     weak = name = False
-    if sent:
-        here_lo = sent[min(qlo, len(sent) - 1)]
-        here_hi = sent[min(max(qhi - 1, 0), len(sent) - 1)]
-        for k in range(max(0, qlo - _REACH), min(len(sent), qhi + _REACH)):
-            if qlo <= k < qhi or not here_lo <= sent[k] <= here_hi:
-                continue
-            if ctx.cue[k] == 2:
-                weak = True
-            if k in doc.name_tokens:
-                name = True
+    n = len(sent)
+    if n:
+        # sentence numbers never decrease: the span's sentences are one block of tokens
+        lo = max(0, qlo - _REACH, bisect_left(sent, sent[min(qlo, n - 1)]))
+        hi = min(n, qhi + _REACH, bisect_right(sent, sent[min(max(qhi - 1, 0), n - 1)]))
+        cue = ctx.cue
+        left_hi, right_lo = min(qlo, hi), max(qhi, lo)
+        weak = (lo < left_hi and 2 in cue[lo:left_hi]) or (right_lo < hi and 2 in cue[right_lo:hi])
+        name = (lo < left_hi and doc.name_in(lo, left_hi)) or (right_lo < hi and doc.name_in(right_lo, hi))
     row["weak_cue_near"] = float(weak)
     row["person_near"] = float(name)
     size = "short" if n_words <= _SHORT_WORDS else "long" if n_words >= _LONG_WORDS else "mid"
