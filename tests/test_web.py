@@ -123,6 +123,53 @@ def test_both_extractors_read_the_article(extractor):
     assert doc.outlet == "The Harbour Gazette"
 
 
+def _loaders_agree(html: str) -> None:
+    from lxml.html import tostring
+    from trafilatura.utils import load_html, repair_faulty_html
+
+    from quotes.corpus.html import load_tree, repaired_html
+
+    repaired = repaired_html(html)
+    assert repaired is None or repaired == repair_faulty_html(html, html[:50].lower())
+    ours, theirs = load_tree(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert tostring(ours) == tostring(theirs)
+
+
+@needs_web
+@pytest.mark.parametrize("page", [
+    article_page(),
+    article_page().replace("</body>", "<p>bell \x07 and form feed \x0c</p></body>"),  # control characters late
+    "<!DOCTYPE html>\n<html><body><p>early \x01 control</p>\n" + article_page()[40:],  # ... and early
+    article_page() + "<p>not a character: \ufffe</p>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n' + article_page()[16:],  # a doctype with a slash
+    '<!DOCTYPE html>\n<html lang="en"/>\n' + article_page()[16:],  # a self-closed <html/>
+    article_page().replace("\n", " "),  # minified: one line
+    article_page().replace("\n", " ") + "\n<p>last</p>",  # ... then a line break
+    "<!DOCTYPE html>" + " " * 9000 + article_page()[15:],  # a long first line
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n'
+    + "<!-- x -->" * 405 + '\n<html lang="en"/>\n' + article_page()[16:],  # <html/> just past 4,096 characters
+    "<div><p>" + PARAGRAPHS[0] + "</p></div>",  # a fragment, no <html>
+    '<?xml version="1.0" encoding="utf-8"?>\n' + article_page(),  # a string that declares an encoding
+])
+def test_pages_load_into_the_tree_trafilatura_loads(page):
+    """The page loader repairs only a page's head when its tail needs nothing:
+    the tree is trafilatura's own, whatever the page holds."""
+    _loaders_agree(page)
+
+
+@pytest.mark.shared
+@needs_web
+@needs_shared(HTML_PAGES / "ground-truth.jsonl")
+def test_real_pages_load_into_the_tree_trafilatura_loads():
+    from quotes.corpus.webcheck import load_pages
+
+    for page in load_pages(HTML_PAGES):
+        _loaders_agree(decode_html(page["html"])[0])
+
+
 def test_paragraphs_are_one_blank_line_apart_with_single_spaces():
     assert paragraphs("  One  line.\nTwo\u00a0 words \n\n\n Three. ") == "One line.\n\nTwo words\n\nThree."
 
