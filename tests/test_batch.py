@@ -363,3 +363,26 @@ def test_polnear_corpus_speakers(tmp_path):
         hillary = [r for r in rows if "Hillary Clinton" in r["aliases"]]
         bill = [r for r in rows if "Bill Clinton" in r["aliases"]]
         assert len(hillary) == len(bill) == 1 and hillary[0]["speaker_id"] != bill[0]["speaker_id"]
+
+
+@needs_fork
+def test_a_page_that_kills_its_worker_fails_alone(tmp_path, fake_pipeline, monkeypatch):
+    """HTML pages are extracted in the workers: a page whose extraction kills the
+    worker is a failure of its own; the pages around it are read and analysed."""
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        if b"CRASH" in data:
+            os._exit(3)
+        return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(12):
+        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
+    (tmp_path / "page-05.html").write_text("<p>CRASH", encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 11
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-05.html", "worker process died while reading this page")]
+    with Store(tmp_path / "q.db") as store:
+        assert len(store.quotes()) == 11

@@ -1,6 +1,7 @@
 """Analyse whole corpora into the database, in worker processes, resumably.
 
-:func:`analyse_paths` reads every article (:func:`quotes.corpus.ingest.read_documents`),
+:func:`analyse_paths` reads every article (:func:`quotes.corpus.ingest.read_documents`;
+the worker processes extract HTML pages, in input order, a few tasks ahead),
 skips those already analysed with the same content and pipeline version, runs
 :func:`quotes.pipeline.extract_document` on the rest in worker processes (each
 loads the models once) and writes each result from the parent process in its own
@@ -18,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, fields
@@ -27,6 +28,7 @@ from typing import IO, Any
 
 from quotes.errors import InputError
 from quotes.records import Document
+from quotes.corpus.html import Page
 from quotes.corpus.store import Store, content_hash
 
 # Documents queued per worker: enough to keep workers busy, few enough that a
@@ -37,6 +39,10 @@ _IN_FLIGHT_PER_WORKER = 4
 # with two workers and the parent sharing two cores, that alone costs a tenth of
 # the throughput. Chunks are kept small enough that every worker has several.
 _CHUNK = 8
+# HTML pages sent to a worker in one extraction task, and at most this many bytes
+# of them (a page takes about as long to extract as its article to analyse).
+_PAGE_CHUNK = 8
+_PAGE_CHUNK_BYTES = 4 * 2**20
 # Native thread pools read these when they start.
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -273,6 +279,17 @@ def analyse_payload(payload: dict[str, Any]) -> dict[str, Any]:
     return {"doc_id": doc.doc_id, "ok": True, "quotes": quotes}
 
 
+def extract_pages(pages: list[Page]) -> list[Document | InputError]:
+    """Each page's Document (or InputError), in order: the HTML step, in a worker."""
+    out: list[Document | InputError] = []
+    for page in pages:
+        try:
+            out.append(page.document())
+        except Exception as exc:  # one bad page must not stop the batch
+            out.append(InputError(page.source, f"the HTML extractor failed ({type(exc).__name__}: {exc})"))
+    return out
+
+
 def _payload(doc: Document) -> dict[str, Any]:
     return {f.name: getattr(doc, f.name) for f in fields(Document)}
 
@@ -295,24 +312,134 @@ def _start_method() -> str:
 
 # --- parent side ----------------------------------------------------------------
 
-def analyse_documents(items: Iterable[Document | InputError], store: Store, workers: int | None = None,
+class _Pool:
+    """The worker processes of one run, started when first needed: they extract
+    HTML pages while the inputs are read, then analyse the documents."""
+
+    def __init__(self, workers: int | None, method: str) -> None:
+        self.workers = workers
+        self.method = method
+        self.executor: ProcessPoolExecutor | None = None
+        self.size = 0
+        self.generation = 0  # one more each time a broken pool is replaced
+
+    def get(self, n_workers: int) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.size = n_workers
+            self.executor = ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context(self.method),
+                                                initializer=_init_worker, initargs=(os.getpid(),))
+        return self.executor
+
+    def discard(self, generation: int | None = None) -> None:
+        """Drop a broken pool (unless it was replaced already); the next ``get`` starts another."""
+        if self.executor is not None and generation in (None, self.generation):
+            self.executor.shutdown(wait=True)
+            self.executor = None
+            self.generation += 1
+
+    def close(self, cancel: bool = False) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
+            self.executor = None
+
+
+class _Task:
+    """Pages sent to a worker for extraction, and the pool generation that has them."""
+
+    __slots__ = ("future", "pages", "generation")
+
+    def __init__(self, future: Future, pages: list[Page], generation: int) -> None:
+        self.future, self.pages, self.generation = future, pages, generation
+
+
+def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
+    """``items`` with each :class:`Page` replaced by its Document (or InputError),
+    extracted in the pool's workers, in the same order; a few tasks ahead, so
+    memory holds only the pages in flight."""
+    n_workers = pool.workers or default_workers()
+    window: deque[Any] = deque()  # items, and a _Task for pages in flight
+    batch: list[Page] = []
+    batch_bytes = 0
+    in_flight = 0
+
+    def submit() -> None:
+        nonlocal batch, batch_bytes, in_flight
+        if batch:
+            window.append(_Task(pool.get(n_workers).submit(extract_pages, batch), batch, pool.generation))
+            in_flight += 1
+            batch, batch_bytes = [], 0
+
+    def take() -> Iterator[Any]:
+        nonlocal in_flight
+        entry = window.popleft()
+        if not isinstance(entry, _Task):
+            yield entry
+            return
+        in_flight -= 1
+        try:
+            yield from entry.future.result()
+        except BrokenProcessPool:
+            # a worker died (a crash, the out-of-memory killer): each page again, alone,
+            # so only the page that kills a worker again is an error
+            pool.discard(entry.generation)
+            for page in entry.pages:
+                try:
+                    yield from pool.get(n_workers).submit(extract_pages, [page]).result()
+                except BrokenProcessPool:
+                    pool.discard()
+                    yield InputError(page.source, "worker process died while reading this page "
+                                     "(crash or out of memory)")
+
+    for item in items:
+        if isinstance(item, Page):
+            batch.append(item)
+            batch_bytes += len(item.data)
+            if len(batch) >= _PAGE_CHUNK or batch_bytes >= _PAGE_CHUNK_BYTES:
+                submit()
+        else:
+            submit()  # the pages before it first: order is kept
+            window.append(item)
+        while in_flight > n_workers * _IN_FLIGHT_PER_WORKER or (window and not isinstance(window[0], _Task)):
+            yield from take()
+    submit()
+    while window:
+        yield from take()
+
+
+def analyse_documents(items: Iterable[Document | InputError | Page], store: Store, workers: int | None = None,
                       progress: bool = True, stream: IO[str] | None = None,
-                      start_method: str | None = None) -> Summary:
+                      start_method: str | None = None, pool: _Pool | None = None) -> Summary:
     """Analyse documents into ``store``; the engine of :func:`analyse_paths`.
 
     Args:
-        items: documents, and InputErrors for inputs that could not be read.
+        items: documents, and InputErrors for inputs that could not be read;
+            HTML pages (:class:`~quotes.corpus.html.Page`) are extracted in the
+            worker processes, in order.
         store: the database (only this process writes to it).
         workers: worker processes (default: the number of cores).
         progress: draw a progress bar on ``stream``.
         stream: where the progress bar goes (default: standard error).
         start_method: ``"spawn"`` (the default) or ``"fork"`` (starts faster,
             but only safe when this process has not run the models itself).
+        pool: the run's worker processes, when the caller extracts pages in
+            them too (:func:`analyse_paths`); closed here.
 
     Returns:
         The run's :class:`Summary`; ``interrupted`` is set on Ctrl-C, when
         everything committed so far stays in the database.
     """
+    pool = pool or _Pool(workers, start_method or _start_method())
+    try:
+        return _analyse(_resolve_pages(items, pool), store, workers, progress, stream, pool)
+    except BaseException:
+        pool.close(cancel=True)
+        raise
+    finally:
+        pool.close()
+
+
+def _analyse(items: Iterable[Document | InputError], store: Store, workers: int | None, progress: bool,
+             stream: IO[str] | None, pool: _Pool) -> Summary:
     from quotes.version import pipeline_version
 
     began = time.monotonic()
@@ -349,11 +476,11 @@ def analyse_documents(items: Iterable[Document | InputError], store: Store, work
     reading.close()
 
     if pending:
-        n_workers = max(1, min(workers or default_workers(), len(pending)))
+        n_workers = pool.size or max(1, min(workers or default_workers(), len(pending)))
         summary.workers = n_workers
         bar = Progress(len(pending), stream, enabled=progress)
         try:
-            _run_pool(pending, store, n_workers, start_method or _start_method(), version, summary, bar)
+            _run_pool(pending, store, n_workers, pool, version, summary, bar)
         except KeyboardInterrupt:
             summary.interrupted = True
         finally:
@@ -370,7 +497,7 @@ def analyse_documents(items: Iterable[Document | InputError], store: Store, work
     return summary
 
 
-def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str, version: str,
+def _run_pool(pending: list[Document], store: Store, n_workers: int, pool: _Pool, version: str,
               summary: Summary, bar: Progress) -> None:
     """Feed documents to a process pool and store each result as it arrives.
 
@@ -381,10 +508,8 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str
     queue: deque[Document] = deque(pending)
     suspects: deque[Document] = deque()  # in flight during a crash: retried alone
     done = 0
-    ctx = multiprocessing.get_context(method)
     while queue or suspects:
-        executor = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                                       initargs=(os.getpid(),))
+        executor = pool.get(n_workers)
         # future -> (its documents, whether it is a suspect retried alone)
         inflight: dict[Future, tuple[list[Document], bool]] = {}
         try:
@@ -415,7 +540,7 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str
                     done += len(chunk)
                     bar.update(done, len(summary.failed))
         except BrokenProcessPool:
-            executor.shutdown(wait=True)
+            pool.discard()
             lost = sorted(((doc, alone) for chunk, alone in inflight.values() for doc in chunk),
                           key=lambda x: x[0].doc_id)
             if len(lost) == 1 and lost[0][1]:
@@ -427,10 +552,8 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str
                 suspects.extend(doc for doc, _ in lost)
         except BaseException:
             # Ctrl-C: stop feeding workers; what was committed stays committed
-            executor.shutdown(wait=False, cancel_futures=True)
+            pool.close(cancel=True)
             raise
-        else:
-            executor.shutdown(wait=True)
 
 
 def _fail(store: Store, summary: Summary, doc: Document, reason: str, version: str) -> None:
@@ -462,6 +585,9 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
     """
     from quotes.corpus.ingest import read_documents
 
+    # HTML pages (files, WARC records, JSONL lines, table rows) are extracted in the workers
+    pool = _Pool(workers, start_method or _start_method())
     with Store(db_path) as store:
-        return analyse_documents(read_documents(paths, warn=warn, options=options), store, workers, progress, stream,
-                                 start_method)
+        return analyse_documents(read_documents(paths, warn=warn, options=options,
+                                                resolve=lambda items: _resolve_pages(items, pool)),
+                                 store, workers, progress, stream, start_method, pool)

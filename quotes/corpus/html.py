@@ -280,6 +280,41 @@ def extract_page(html: str, url: str | None = None, extractor: str = DEFAULT_EXT
     return PageText(paragraphs(page.text), page.title, page.date, page.url, page.outlet)
 
 
+@dataclass(frozen=True)
+class Page:
+    """A page read but not yet extracted: ``quotes analyse`` extracts pages in its
+    worker processes (:meth:`document`), each as :func:`document_from_html` does.
+
+    Attributes:
+        own: the title, date, url and outlet of the JSONL line or table row that
+            held the page, which win over the page's own (None: none given).
+    """
+
+    data: bytes | str
+    doc_id: str
+    source: str
+    url: str | None = None
+    date: str | None = None
+    charset: str | None = None
+    extractor: str = DEFAULT_EXTRACTOR
+    own: tuple[str | None, str | None, str | None, str | None] | None = None
+
+    def document(self) -> Document | InputError:
+        """The page's Document, or an InputError saying why there is none."""
+        item = document_from_html(self.data, self.doc_id, self.source, url=self.url, date=self.date,
+                                  charset=self.charset, extractor=self.extractor)
+        if self.own is None or isinstance(item, InputError):
+            return item
+        title, date, url, outlet = self.own
+        return Document(doc_id=self.doc_id, text=item.text, title=title or item.title, date=date or item.date,
+                        url=url or item.url, outlet=outlet or item.outlet, source=self.source)
+
+
+def read_page(page: Page, defer: bool = False) -> Page | Document | InputError:
+    """The page itself when its extraction is deferred, else its Document (or InputError)."""
+    return page if defer else page.document()
+
+
 def document_from_html(data: bytes | str, doc_id: str, source: str, url: str | None = None,
                        date: str | None = None, charset: str | None = None,
                        extractor: str = DEFAULT_EXTRACTOR) -> Document | InputError:
