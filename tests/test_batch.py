@@ -386,3 +386,28 @@ def test_a_page_that_kills_its_worker_fails_alone(tmp_path, fake_pipeline, monke
         ("page-05.html", "worker process died while reading this page")]
     with Store(tmp_path / "q.db") as store:
         assert len(store.quotes()) == 11
+
+
+@needs_fork
+def test_documents_are_analysed_while_the_input_is_still_read(tmp_path, fake_pipeline):
+    """The parent queues only a few tasks' worth of documents ahead: a long input
+    streams through it (its results are stored before its end is read)."""
+    stored_when_read: list[int] = []
+    with Store(tmp_path / "q.db") as store:
+        def items():
+            for i in range(300):
+                if i in (100, 299):
+                    stored_when_read.append(store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+                yield Document(**_article(i))
+
+        summary = analyse_documents(items(), store, workers=2, progress=False, start_method="fork")
+        assert summary.analysed == 300 and store.counts()["documents"] == 300
+    assert 0 < stored_when_read[0] and stored_when_read[1] >= 300 - 2 * 4 * 8 * 2
+
+
+def test_progress_while_reading_counts_what_was_read_so_far():
+    bar = Progress(0, io.StringIO(), reading=True)
+    bar.total, bar.done = 120, 40
+    assert bar.render(elapsed=10.0).startswith("analysing 40/120+ docs (still reading)    4.0 docs/s")
+    bar.reading = False
+    assert bar.render(elapsed=10.0).startswith("analysing  40/120 docs  33% [")

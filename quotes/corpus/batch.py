@@ -128,10 +128,12 @@ class Progress:
     elsewhere (a log file, CI) a plain line is written every few seconds.
     """
 
-    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool = True) -> None:
+    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool = True,
+                 reading: bool = False) -> None:
         self.total = total
+        self.reading = reading  # more documents may come: ``total`` is those read so far
         self.stream = stream or sys.stderr
-        self.enabled = enabled and total > 0
+        self.enabled = enabled and (total > 0 or reading)
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.start = time.monotonic()
         self._last = 0.0
@@ -153,6 +155,11 @@ class Progress:
 
     def render(self, elapsed: float) -> str:
         """The progress line for ``elapsed`` seconds into the run."""
+        if self.reading:
+            rate = self.done / elapsed if elapsed > 0 else 0.0
+            failed = f"  {self.failed} failed" if self.failed else ""
+            return (f"analysing {self.done}/{self.total}+ docs (still reading) {rate:6.1f} docs/s  "
+                    f"{_clock(elapsed)}{failed}")
         frac = self.done / self.total if self.total else 1.0
         width = 24
         bar = "#" * int(frac * width) + "." * (width - int(frac * width))
@@ -445,46 +452,17 @@ def _analyse(items: Iterable[Document | InputError], store: Store, workers: int 
     began = time.monotonic()
     version = pipeline_version()
     summary = Summary(db=store.path)
-    pending: list[Document] = []
-    seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
-    failed_sources: set[str] = set()
-    reading = Reading(stream, enabled=progress)
-    for n_read, item in enumerate(items, 1):
-        reading.update(n_read, len(summary.failed))
-        if isinstance(item, InputError):
-            if item.source not in failed_sources:  # not when a path is given twice
-                failed_sources.add(item.source)
-                store.record_failure(item.source, item.reason, pipeline_version=version)
-                summary.failed.append(Failure(item.source, item.reason))
-            continue
-        digest = content_hash(item.doc_id, item.text)
-        if item.doc_id in seen:
-            first_hash, first_source = seen[item.doc_id]
-            if first_hash == digest:
-                summary.skipped += 1  # the same article twice in the input
-            else:
-                source = item.source or item.doc_id
-                reason = f"duplicate doc_id {item.doc_id!r} with different text (first seen in {first_source})"
-                store.record_failure(source, reason, item.doc_id, version)
-                summary.failed.append(Failure(source, reason, item.doc_id))
-            continue
-        seen[item.doc_id] = (digest, item.source or item.doc_id)
-        if store.has_document(item.doc_id, digest, version):
-            summary.skipped += 1
-        else:
-            pending.append(item)
-    reading.close()
-
-    if pending:
-        n_workers = pool.size or max(1, min(workers or default_workers(), len(pending)))
-        summary.workers = n_workers
-        bar = Progress(len(pending), stream, enabled=progress)
-        try:
-            _run_pool(pending, store, n_workers, pool, version, summary, bar)
-        except KeyboardInterrupt:
-            summary.interrupted = True
-        finally:
-            bar.close()
+    analysis_failed: list[Failure] = []  # reported after the inputs that could not be read
+    run = _Run(store, pool, version, summary, analysis_failed, Reading(stream, enabled=progress), stream, progress)
+    try:
+        _run_pool(run.to_analyse(items), run, workers)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        run.reading.close()
+        if run.bar is not None:
+            run.bar.close()
+        summary.failed.extend(analysis_failed)
     try:
         counts = store.counts()
     except KeyboardInterrupt:  # a second Ctrl-C while resolving speakers
@@ -497,38 +475,122 @@ def _analyse(items: Iterable[Document | InputError], store: Store, workers: int 
     return summary
 
 
-def _run_pool(pending: list[Document], store: Store, n_workers: int, pool: _Pool, version: str,
-              summary: Summary, bar: Progress) -> None:
-    """Feed documents to a process pool and store each result as it arrives.
+class _Run:
+    """What one analysis run shares between its reading and its workers' results."""
+
+    def __init__(self, store: Store, pool: _Pool, version: str, summary: Summary, analysis_failed: list[Failure],
+                 reading: Reading, stream: IO[str] | None, progress: bool) -> None:
+        self.store, self.pool, self.version, self.summary = store, pool, version, summary
+        self.analysis_failed = analysis_failed
+        self.reading = reading
+        self.stream, self.progress = stream, progress
+        self.bar: Progress | None = None  # drawn from the first document to analyse on
+
+    def failures(self) -> int:
+        return len(self.summary.failed) + len(self.analysis_failed)
+
+    def to_analyse(self, items: Iterable[Document | InputError]) -> Iterator[Document]:
+        """The documents to analyse, as they are read: inputs that cannot be read,
+        repeats and documents already stored are recorded (and not given) on the way."""
+        store, summary, version = self.store, self.summary, self.version
+        seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
+        failed_sources: set[str] = set()
+        queued = 0
+        for n_read, item in enumerate(items, 1):
+            if self.bar is None:
+                self.reading.update(n_read, len(summary.failed))
+            if isinstance(item, InputError):
+                if item.source not in failed_sources:  # not when a path is given twice
+                    failed_sources.add(item.source)
+                    store.record_failure(item.source, item.reason, pipeline_version=version)
+                    summary.failed.append(Failure(item.source, item.reason))
+                continue
+            digest = content_hash(item.doc_id, item.text)
+            if item.doc_id in seen:
+                first_hash, first_source = seen[item.doc_id]
+                if first_hash == digest:
+                    summary.skipped += 1  # the same article twice in the input
+                else:
+                    source = item.source or item.doc_id
+                    reason = f"duplicate doc_id {item.doc_id!r} with different text (first seen in {first_source})"
+                    store.record_failure(source, reason, item.doc_id, version)
+                    summary.failed.append(Failure(source, reason, item.doc_id))
+                continue
+            seen[item.doc_id] = (digest, item.source or item.doc_id)
+            if store.has_document(item.doc_id, digest, version):
+                summary.skipped += 1
+                continue
+            queued += 1
+            if self.bar is None:
+                self.reading.close()
+                self.bar = Progress(0, self.stream, enabled=self.progress, reading=True)
+            self.bar.total = queued
+            yield item
+        if self.bar is not None:
+            self.bar.reading = False
+
+
+def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
+    """Feed documents to the process pool as they are read, and store each result
+    as it arrives: the parent holds only the documents queued and in flight.
 
     A worker that dies (a crash, the out-of-memory killer) breaks the pool: the
     documents it held are retried one at a time in a fresh pool, so only the
     document that kills a worker again is recorded as failed.
     """
-    queue: deque[Document] = deque(pending)
+    store, pool, version, summary = run.store, run.pool, run.version, run.summary
+    queue: deque[Document] = deque()
     suspects: deque[Document] = deque()  # in flight during a crash: retried alone
+    lookahead = (pool.size or workers or default_workers()) * _IN_FLIGHT_PER_WORKER * _CHUNK
+    exhausted = False
+
+    def fill() -> None:
+        nonlocal exhausted
+        while not exhausted and len(queue) < lookahead:
+            try:
+                queue.append(next(docs))
+            except StopIteration:
+                exhausted = True
+
+    fill()
+    if not queue:
+        return
+    # as many workers as documents, for a small input read whole already
+    n_workers = pool.size or max(1, min(workers or default_workers(), len(queue) if exhausted else lookahead))
+    summary.workers = n_workers
     done = 0
-    while queue or suspects:
-        executor = pool.get(n_workers)
-        # future -> (its documents, whether it is a suspect retried alone)
-        inflight: dict[Future, tuple[list[Document], bool]] = {}
+    while queue or suspects or not exhausted:
+        # future -> (its documents, whether it is a suspect retried alone, the pool's generation)
+        inflight: dict[Future, tuple[list[Document], bool, int]] = {}
         try:
-            while queue or suspects or inflight:
-                isolating = bool(suspects) or any(alone for _, alone in inflight.values())
+            while queue or suspects or inflight or not exhausted:
+                fill()
+                isolating = bool(suspects) or any(alone for _, alone, _ in inflight.values())
                 limit = 1 if isolating else n_workers * _IN_FLIGHT_PER_WORKER
                 while len(inflight) < limit and (suspects or (queue and not isolating)):
                     alone = bool(suspects)
                     source = suspects if alone else queue
                     size = 1 if alone else max(1, min(_CHUNK, len(queue) // (n_workers * _IN_FLIGHT_PER_WORKER)))
                     chunk = [source[k] for k in range(size)]
-                    future = executor.submit(analyse_payloads, [_payload(doc) for doc in chunk])
+                    generation, executor = pool.generation, pool.get(n_workers)
+                    try:
+                        future = executor.submit(analyse_payloads, [_payload(doc) for doc in chunk])
+                    except BrokenProcessPool:  # broken by a page that killed a worker meanwhile
+                        pool.discard(generation)
+                        raise
                     for _ in chunk:
                         source.popleft()  # taken only once submitted
-                    inflight[future] = (chunk, alone)
+                    inflight[future] = (chunk, alone, generation)
+                if not inflight:
+                    continue
                 finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=lambda f: inflight[f][0][0].doc_id):
-                    chunk, alone = inflight[future]
-                    results = future.result()  # raises BrokenProcessPool when a worker died
+                    chunk, alone, generation = inflight[future]
+                    try:
+                        results = future.result()  # raises BrokenProcessPool when a worker died
+                    except BrokenProcessPool:
+                        pool.discard(generation)
+                        raise
                     del inflight[future]
                     ok = [(doc, result["quotes"]) for doc, result in zip(chunk, results) if result["ok"]]
                     if ok:  # one transaction for the batch (see Store.add_analyses)
@@ -536,18 +598,17 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, pool: _Pool
                         summary.analysed += len(ok)
                     for doc, result in zip(chunk, results):
                         if not result["ok"]:
-                            _fail(store, summary, doc, result["reason"], version)
+                            _fail(store, run.analysis_failed, doc, result["reason"], version)
                     done += len(chunk)
-                    bar.update(done, len(summary.failed))
+                    _draw(run, done)
         except BrokenProcessPool:
-            pool.discard()
-            lost = sorted(((doc, alone) for chunk, alone in inflight.values() for doc in chunk),
+            lost = sorted(((doc, alone) for chunk, alone, _ in inflight.values() for doc in chunk),
                           key=lambda x: x[0].doc_id)
             if len(lost) == 1 and lost[0][1]:
-                _fail(store, summary, lost[0][0], "worker process died while analysing this document "
+                _fail(store, run.analysis_failed, lost[0][0], "worker process died while analysing this document "
                       "(crash or out of memory)", version)
                 done += 1
-                bar.update(done, len(summary.failed))
+                _draw(run, done)
             else:
                 suspects.extend(doc for doc, _ in lost)
         except BaseException:
@@ -556,10 +617,15 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, pool: _Pool
             raise
 
 
-def _fail(store: Store, summary: Summary, doc: Document, reason: str, version: str) -> None:
+def _draw(run: _Run, done: int) -> None:
+    if run.bar is not None:
+        run.bar.update(done, run.failures())
+
+
+def _fail(store: Store, failed: list[Failure], doc: Document, reason: str, version: str) -> None:
     source = doc.source or doc.doc_id
     store.record_failure(source, reason, doc.doc_id, version)
-    summary.failed.append(Failure(source, reason, doc.doc_id))
+    failed.append(Failure(source, reason, doc.doc_id))
 
 
 def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None = None,
