@@ -372,20 +372,46 @@ def test_a_page_that_kills_its_worker_fails_alone(tmp_path, fake_pipeline, monke
     from quotes.corpus import html
 
     def fake_page(data, doc_id, source, **kwargs):
-        if b"CRASH" in data:
+        if b"KILL" in data:
             os._exit(3)
         return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
 
     monkeypatch.setattr(html, "document_from_html", fake_page)
     for i in range(12):
         (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
-    (tmp_path / "page-05.html").write_text("<p>CRASH", encoding="utf-8")
+    (tmp_path / "page-05.html").write_text("<p>KILL", encoding="utf-8")
     summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
     assert summary.analysed == 11
     assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
         ("page-05.html", "worker process died while reading this page")]
     with Store(tmp_path / "q.db") as store:
         assert len(store.quotes()) == 11
+
+
+@needs_fork
+def test_pages_and_documents_that_kill_workers_while_reading_goes_on(tmp_path, fake_pipeline, monkeypatch):
+    """A page that kills its worker while it is read, and a document that kills
+    its worker while it is analysed, with reading still going on: each is the one
+    failure it causes, and every other page is stored."""
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        if b"KILL" in data:
+            os._exit(3)
+        return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(200):
+        text = "KILL" if i in (30, 150) else f'"Page {i} story," said Anthony Blunt.' + (" CRASH" if i == 90 else "")
+        (tmp_path / f"page-{i:03d}.html").write_text(f"<p>{text}", encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 197
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-030.html", "worker process died while reading this page"),
+        ("page-150.html", "worker process died while reading this page"),
+        ("page-090.html", "worker process died while analysing this document")]
+    with Store(tmp_path / "q.db") as store:
+        assert store.counts()["documents"] == 197
 
 
 @needs_fork

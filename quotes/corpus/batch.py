@@ -321,24 +321,45 @@ def _start_method() -> str:
 
 class _Pool:
     """The worker processes of one run, started when first needed: they extract
-    HTML pages while the inputs are read, then analyse the documents."""
+    HTML pages while the inputs are read, and analyse the documents.
+
+    A task sent ``alone`` (a retry after a worker died) runs in a pool that runs
+    nothing else, so that a worker dying again tells which task killed it.
+    """
 
     def __init__(self, workers: int | None, method: str) -> None:
         self.workers = workers
         self.method = method
         self.executor: ProcessPoolExecutor | None = None
         self.size = 0
-        self.generation = 0  # one more each time a broken pool is replaced
+        self.generation = 0  # one more each time a pool is replaced
+        self.shared = False  # the pool has run tasks that were not sent alone
 
     def get(self, n_workers: int) -> ProcessPoolExecutor:
         if self.executor is None:
             self.size = n_workers
+            self.shared = False
             self.executor = ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context(self.method),
                                                 initializer=_init_worker, initargs=(os.getpid(),))
         return self.executor
 
+    def submit(self, n_workers: int, fn: Callable[..., Any], arg: Any, alone: bool = False) -> tuple[Future, int]:
+        """``fn(arg)`` in a worker: its future, and the generation of the pool that runs it."""
+        if alone and self.shared:
+            self.discard()  # (waits for what the pool runs)
+        generation = self.generation
+        try:
+            future = self.get(n_workers).submit(fn, arg)
+        except BrokenProcessPool:  # a worker died on another task meanwhile: a new pool
+            self.discard(generation)
+            generation = self.generation
+            future = self.get(n_workers).submit(fn, arg)
+        self.shared = self.shared or not alone
+        return future, generation
+
     def discard(self, generation: int | None = None) -> None:
-        """Drop a broken pool (unless it was replaced already); the next ``get`` starts another."""
+        """Drop the pool (unless it was replaced already since ``generation``); the
+        next task starts another."""
         if self.executor is not None and generation in (None, self.generation):
             self.executor.shutdown(wait=True)
             self.executor = None
@@ -355,7 +376,7 @@ class _Task:
 
     __slots__ = ("future", "pages", "generation")
 
-    def __init__(self, future: Future, pages: list[Page], generation: int) -> None:
+    def __init__(self, future: Future, generation: int, pages: list[Page]) -> None:
         self.future, self.pages, self.generation = future, pages, generation
 
 
@@ -372,7 +393,7 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
     def submit() -> None:
         nonlocal batch, batch_bytes, in_flight
         if batch:
-            window.append(_Task(pool.get(n_workers).submit(extract_pages, batch), batch, pool.generation))
+            window.append(_Task(*pool.submit(n_workers, extract_pages, batch), batch))
             in_flight += 1
             batch, batch_bytes = [], 0
 
@@ -390,10 +411,11 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
             # so only the page that kills a worker again is an error
             pool.discard(entry.generation)
             for page in entry.pages:
+                future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
                 try:
-                    yield from pool.get(n_workers).submit(extract_pages, [page]).result()
+                    yield from future.result()
                 except BrokenProcessPool:
-                    pool.discard()
+                    pool.discard(generation)
                     yield InputError(page.source, "worker process died while reading this page "
                                      "(crash or out of memory)")
 
@@ -564,7 +586,8 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
         inflight: dict[Future, tuple[list[Document], bool, int]] = {}
         try:
             while queue or suspects or inflight or not exhausted:
-                fill()
+                if not suspects and not any(alone for _, alone, _ in inflight.values()):
+                    fill()  # (not while a suspect runs alone: reading may send pages to the pool)
                 isolating = bool(suspects) or any(alone for _, alone, _ in inflight.values())
                 limit = 1 if isolating else n_workers * _IN_FLIGHT_PER_WORKER
                 while len(inflight) < limit and (suspects or (queue and not isolating)):
@@ -572,12 +595,8 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
                     source = suspects if alone else queue
                     size = 1 if alone else max(1, min(_CHUNK, len(queue) // (n_workers * _IN_FLIGHT_PER_WORKER)))
                     chunk = [source[k] for k in range(size)]
-                    generation, executor = pool.generation, pool.get(n_workers)
-                    try:
-                        future = executor.submit(analyse_payloads, [_payload(doc) for doc in chunk])
-                    except BrokenProcessPool:  # broken by a page that killed a worker meanwhile
-                        pool.discard(generation)
-                        raise
+                    future, generation = pool.submit(n_workers, analyse_payloads, [_payload(doc) for doc in chunk],
+                                                     alone=alone)
                     for _ in chunk:
                         source.popleft()  # taken only once submitted
                     inflight[future] = (chunk, alone, generation)
