@@ -172,3 +172,22 @@ def test_calibration_takes_pronouns_from_the_resolved_set_alone():
     high = float(maps["other"].predict([0.99])[0])
     assert 0.4 < high < 0.8  # the web's rate, not PolNeAR's mention rate
     assert fit_calibration([(0, 0.5, "name", True, True)] * 3, 1) == {}
+
+
+def test_train_with_a_web_set_reports_its_out_of_fold_figures(tmp_path):
+    docs = load_gold(CORPORA)
+    data, web = tmp_path / "train.jsonl", tmp_path / "web.jsonl"
+    data.write_text("\n".join(json.dumps(d) for d in docs[:12]) + "\n", encoding="utf-8")
+    web.write_text("\n".join(json.dumps(d) for d in docs[12:18]) + "\n", encoding="utf-8")
+    out = tmp_path / "models"
+    card = train_attribution(data, out_dir=out, web_path=web)
+    cv = card["cross_validation"]
+    assert card["training_data"]["web"]["documents"] == 6
+    assert cv["quote_filter"]["spans"] + cv["quote_filter"]["web_out_of_fold"]["spans"] == \
+        card["training_data"]["spans"] + card["training_data"]["web"]["spans"]
+    assert cv["pipeline_web_out_of_fold"]["docs"] == 6 and cv["pipeline"]["docs"] == 12
+    assert {"polnear_train", "web"} <= set(cv["calibration"])
+    model, _ = load_model_file(out / "attribution.skops", out / "attribution.json")
+    with use_model(model):
+        quotes = extract('"We will reopen," said Grace Okafor.')
+    assert [q.speaker for q in quotes] == ["Grace Okafor"] and 0.0 <= quotes[0].confidence <= 1.0
