@@ -24,8 +24,13 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # pronoun/description 0.784, e2e F1 0.774 (lenient: attr 0.891, named 0.921, e2e 0.802).
 # With the learned name model (issue #15, trained on PolNeAR train only): strict attr
 # 0.880, named 0.906, pronoun/description 0.799, e2e F1 0.793 (lenient e2e 0.801).
-WEB_FLOORS = {"loose_f1": 0.885, "loose_r": 0.985, "attr": 0.875, "attr_named": 0.90, "attr_pronoun": 0.795,
-              "e2e_f1": 0.79}
+# The web set then became training data of the quote filter and the confidence
+# maps (issue #15): these figures are in-sample, loose P 0.920 R 0.989 F1 0.953,
+# e2e F1 0.851, right at confidence >= 0.9 0.976 of 333. Out of fold (grouped
+# 5-fold CV over PolNeAR train and the web set, models/attribution.json):
+# loose P 0.850 R 0.989 F1 0.914, e2e F1 0.819, right at >= 0.9 0.968.
+WEB_FLOORS = {"loose_f1": 0.95, "loose_p": 0.915, "loose_r": 0.985, "attr": 0.875, "attr_named": 0.90,
+              "attr_pronoun": 0.795, "e2e_f1": 0.845, "right_at_0_9": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +58,8 @@ def test_web_set_floors(web_gold):
     summary, _ = evaluate(load_gold(web_gold), extract_document)
     assert summary["loose"]["f1"] >= WEB_FLOORS["loose_f1"]
     assert summary["loose"]["r"] >= WEB_FLOORS["loose_r"]
+    assert summary["loose"]["p"] >= WEB_FLOORS["loose_p"]
+    assert summary["reliability"]["at_0_9"] >= WEB_FLOORS["right_at_0_9"]
     assert summary["attr"]["accuracy"] >= WEB_FLOORS["attr"]
     assert summary["attr"]["named"] >= WEB_FLOORS["attr_named"]
     assert summary["attr"]["pronoun"] >= WEB_FLOORS["attr_pronoun"]

@@ -73,3 +73,55 @@ def test_short_terms_are_found_outside_the_marks_as_whole_words():
     # not; "the plan" stands only inside marks; two terms can start at one word.
     assert _found_outside(text, spans, terms) == {("big", "apple"), ("fake", "news"), ("new",), ("new", "york")}
     assert "unquoted_too" in span_rows(doc)[0]
+
+
+# -- what the paragraph and the document say about a span (issue #15) --------------
+
+def _row(text: str, n: int = 0) -> dict:
+    return span_rows(prepare(text))[n]
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    # a short term in marks, no reporting verb anywhere near: a scare quote or a title
+    ("The app lets you “dial up” your hours.", "shape=short|cue=0|line=0|upper=0"),
+    ("We watched “Wild Rose” last night.", "shape=short|cue=0|line=0|upper=1"),
+    # the same shape beside "said" is a partial quote
+    ("The plan was “dead on arrival,” Ann Lee said.", "shape=short|cue=1|line=1|upper=0"),
+    # a long clause with a reporting verb
+    ("“We will reopen the school early next week,” said Grace Okafor.", "shape=long|cue=1|line=1|upper=1"),
+    # a reporting verb elsewhere in the paragraph, not in the span's sentence
+    ("Users want a “frunk” in every new car they buy. Ann Lee said so.", "shape=short|cue=0|line=1|upper=0"),
+])
+def test_shape_is_crossed_with_a_reporting_verb_in_reach(text, shape):
+    row = _row(text)
+    assert row[shape] == 1.0
+    assert sum(1 for k in row if k.startswith("shape=")) == 1
+
+
+@pytest.mark.parametrize(("text", "weak", "person"), [
+    ("Senator Ann Lee called the deal “a disaster” on Monday.", True, True),
+    ("The deal was described as “a disaster” by the press.", True, False),
+    ("Ann Lee’s “exception” was short-lived.", False, True),
+    ("The “exception” was short-lived.", False, False),
+    # beyond the sentence neither counts
+    ("Ann Lee called on Monday. The “exception” was short-lived.", False, False),
+])
+def test_weak_reporting_verbs_and_people_near_the_marks(text, weak, person):
+    row = _row(text)
+    assert row["weak_cue_near"] == float(weak)
+    assert row["person_near"] == float(person)
+
+
+def test_document_style_features_are_shares_of_its_spans():
+    # two short bare terms and one long quote with "said"
+    text = ('Owners love the “frunk” and the “gigacast” body.\n\n'
+            '“We built the car for families who need room,” said Ann Lee.')
+    rows = span_rows(prepare(text))
+    assert len(rows) == 3
+    for row in rows:
+        assert row["doc_long_share"] == pytest.approx(1 / 3)
+        assert row["doc_bare_short_share"] == pytest.approx(2 / 3)
+        assert 0.0 < row["doc_cues_per_sentence"] <= 1.0
+    assert rows[0]["other_long_in_line"] == 0.0 and rows[2]["other_long_in_line"] == 0.0
+    assert rows[2]["cue_in_line"] == 1.0 and rows[1]["cue_in_line"] == 0.0
+    assert rows[0]["cue_line_before"] == 0.0

@@ -163,10 +163,12 @@ def test_calibrator_matches_isotonic_predict():
 
     from quotes.attribution.model import Isotonic
 
-    calibrator = _sklearn_model()["calibrator"]
-    top = [0.0, 1.0, -1.0, 2.0, *calibrator.X_thresholds_.tolist(),
-           *np.random.default_rng(2).random(500).tolist()]
-    assert Isotonic.from_sklearn(calibrator).predict(top) == [float(p) for p in calibrator.predict(np.asarray(top))]
+    maps = _sklearn_model()["calibrator"]  # the shipped model's maps, by group
+    assert {"name", "other", "all"} <= set(maps)
+    for calibrator in maps.values():
+        top = [0.0, 1.0, -1.0, 2.0, *calibrator.X_thresholds_.tolist(),
+               *np.random.default_rng(2).random(500).tolist()]
+        assert Isotonic.from_sklearn(calibrator).predict(top) == [float(p) for p in calibrator.predict(np.asarray(top))]
 
 
 def test_shipped_scoring_arrays_are_those_of_the_shipped_skops_model(tmp_path):
@@ -264,3 +266,72 @@ def test_picks_and_features_do_not_depend_on_the_score_batch_or_dropped_features
     _, _, rows = candidate_table(f, spans, rules)
     monkeypatch.setattr(DocCandidates, "static", lambda self, ctx, c: candidates._static_features(ctx, self, c))
     assert candidate_table(f, spans, rules)[2] == rows
+
+
+# -- confidence maps (issue #15) ------------------------------------------------------
+
+def _isotonic(x, y):
+    import numpy as np
+    from sklearn.isotonic import IsotonicRegression
+
+    return IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(np.asarray(x, float), np.asarray(y, float))
+
+
+def test_calibration_maps_by_group_match_isotonic_predict_and_fall_back():
+    import numpy as np
+
+    from quotes.attribution.model import Calibration
+
+    rng = np.random.default_rng(5)
+    x = rng.random(300)
+    fitted = {"name+agree": _isotonic(x, x > 0.3), "name": _isotonic(x, x > 0.5),
+              "other": _isotonic(x, x > 0.8), "all": _isotonic(x, x > 0.6)}
+    cal = Calibration.from_sklearn(fitted)
+    for s in [0.0, 0.25, 0.55, 0.9, 1.0]:
+        assert cal.confidence(s, "name", True, 0.0) == float(fitted["name+agree"].predict([s])[0])
+        # no "name+model" map: the map of names
+        assert cal.confidence(s, "name", False, 0.0) == float(fitted["name"].predict([s])[0])
+        # pronouns and descriptions share the "other" map
+        assert cal.confidence(s, "pronoun", True, 0.0) == float(fitted["other"].predict([s])[0])
+        assert cal.confidence(s, "description", False, 0.0) == float(fitted["other"].predict([s])[0])
+    # the model had no say: the rule's confidence stands
+    assert cal.confidence(-1.0, "name", True, 0.77) == 0.77
+    only_all = Calibration.from_sklearn(fitted["all"])  # a model of one map for all quotes
+    assert only_all.confidence(0.55, "pronoun", False, 0.0) == float(fitted["all"].predict([0.55])[0])
+
+
+def test_calibration_maps_survive_the_scoring_arrays(tmp_path):
+    import numpy as np
+
+    from quotes.attribution.model import AttributionModel, Calibration
+
+    model = _sklearn_model()
+    x = np.linspace(0, 1, 50)
+    model = {**model, "calibrator": {"name": _isotonic(x, x > 0.4), "other": _isotonic(x, x > 0.9)}}
+    loaded = AttributionModel.load(AttributionModel.from_sklearn(model).save(tmp_path / "a.npz"))
+    assert isinstance(loaded.calibrator, Calibration)
+    assert sorted(loaded.calibrator.maps) == ["name", "other"]
+    for s in (0.1, 0.45, 0.95):
+        assert loaded.calibrator.confidence(s, "pronoun", True, 0.0) == float(
+            model["calibrator"]["other"].predict([s])[0])
+
+
+def test_a_recording_calibration_sees_each_quote_with_a_mention_once():
+    from quotes.attribution.model import Calibration, load_attribution_model, use_model
+    from quotes.pipeline import extract_document
+    from quotes.records import Document
+
+    shipped = load_attribution_model()
+    recorder = Calibration.recording()
+    model = type(shipped)(shipped.quote_filter, shipped.quote_threshold, shipped.ranker, recorder,
+                          shipped.certain_rules)
+    text = ('“We will reopen,” said Grace Okafor. “It is time,” she added.\n\n'
+            '“Nobody told us,” a parent said.')
+    with use_model(model):
+        quotes = extract_document(Document("d", text))
+    with_mention = [q for q in quotes if q.speaker_mention is not None]
+    assert len(recorder.record) == len(with_mention) == 3
+    assert [kind for _, kind, _ in recorder.record] == ["name", "pronoun", "description"]
+    # recording keeps the ranker's scores as they are
+    for (score, _, _), q in zip(recorder.record, with_mention):
+        assert q.confidence == round(score * (1.0 if q.speaker else 0.5), 3)

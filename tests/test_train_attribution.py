@@ -128,3 +128,66 @@ def test_scoring_arrays_refuse_missing_corrupt_and_foreign_files(tmp_path):
     np.savez(tmp_path / "old.npz", __meta__=np.array('{"format": 0}'))
     with pytest.raises(ModelError, match="format 0"):
         load_arrays(tmp_path / "old.npz")
+
+
+# -- the web set in training (issue #15) ------------------------------------------------
+
+def test_a_second_set_is_dealt_round_the_folds_without_moving_the_first():
+    from quotes.training.attribution import N_FOLDS, _folds
+
+    alone, both = _folds(40), _folds(40, 10)
+    assert [f & set(range(40)) for f in both] == alone
+    assert [len(f - set(range(40))) for f in both] == [10 // N_FOLDS] * N_FOLDS
+    assert set().union(*both) == set(range(50))
+
+
+def test_threshold_keeps_each_sources_recall():
+    from quotes.training.attribution import _threshold_keeping_recall
+
+    # source 0: 100 quotes, one at p=0.2; source 1: 10 quotes, one at p=0.3; non-quotes below
+    probs = [0.2] + [0.9] * 99 + [0.3] + [0.9] * 9 + [0.1, 0.25, 0.35]
+    labels = [1] * 110 + [0, 0, 0]
+    keeps = [True] * 113
+    sources = [0] * 100 + [1] * 10 + [1, 1, 1]
+    # pooled, losing 2 of 110 is within 2%; per source, losing source 1's quote is 10%
+    assert _threshold_keeping_recall(probs, labels, keeps, 0.02) == 0.35
+    assert _threshold_keeping_recall(probs, labels, keeps, 0.02, sources) == 0.25
+
+
+def test_calibration_takes_pronouns_from_the_resolved_set_alone():
+    from quotes.training.attribution import fit_calibration
+
+    rng = np.random.default_rng(3)
+    outcomes = []
+    for n in range(600):  # PolNeAR-like: pronoun mentions right 95% of the time
+        s = float(rng.random())
+        outcomes.append((n % 50, s, "pronoun", True, bool(rng.random() < 0.95)))
+        outcomes.append((n % 50, s, "name", True, bool(rng.random() < s)))
+    for n in range(200):  # web-like (groups from 50 on): pronouns resolved right 60% of the time
+        s = float(rng.random())
+        outcomes.append((50 + n % 20, s, "pronoun", True, bool(rng.random() < 0.6)))
+    maps = fit_calibration(outcomes, 50)
+    assert {"all", "name", "name+agree", "other"} <= set(maps)
+    assert "name+model" not in maps  # no outcomes of that group
+    high = float(maps["other"].predict([0.99])[0])
+    assert 0.4 < high < 0.8  # the web's rate, not PolNeAR's mention rate
+    assert fit_calibration([(0, 0.5, "name", True, True)] * 3, 1) == {}
+
+
+def test_train_with_a_web_set_reports_its_out_of_fold_figures(tmp_path):
+    docs = load_gold(CORPORA)
+    data, web = tmp_path / "train.jsonl", tmp_path / "web.jsonl"
+    data.write_text("\n".join(json.dumps(d) for d in docs[:12]) + "\n", encoding="utf-8")
+    web.write_text("\n".join(json.dumps(d) for d in docs[12:18]) + "\n", encoding="utf-8")
+    out = tmp_path / "models"
+    card = train_attribution(data, out_dir=out, web_path=web)
+    cv = card["cross_validation"]
+    assert card["training_data"]["web"]["documents"] == 6
+    assert cv["quote_filter"]["spans"] + cv["quote_filter"]["web_out_of_fold"]["spans"] == \
+        card["training_data"]["spans"] + card["training_data"]["web"]["spans"]
+    assert cv["pipeline_web_out_of_fold"]["docs"] == 6 and cv["pipeline"]["docs"] == 12
+    assert {"polnear_train", "web"} <= set(cv["calibration"])
+    model, _ = load_model_file(out / "attribution.skops", out / "attribution.json")
+    with use_model(model):
+        quotes = extract('"We will reopen," said Grace Okafor.')
+    assert [q.speaker for q in quotes] == ["Grace Okafor"] and 0.0 <= quotes[0].confidence <= 1.0

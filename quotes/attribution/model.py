@@ -67,6 +67,64 @@ class Isotonic:
         return np.interp(clipped, self.x, self.y).tolist()
 
 
+# Which calibration map a quote's score goes through: whether its chosen
+# mention is a name ("name") or a pronoun or description ("other"), and whether
+# the ranker's pick is the rule's own mention ("name+agree", "name+model"). A
+# map for the group is used when training fitted one; else the map of the
+# mention's class alone; else the map of all quotes ("all").
+def calibration_groups(kind: str, agree: bool) -> tuple[str, str, str]:
+    """The calibration groups of a quote, most specific first."""
+    cls = "name" if kind == "name" else "other"
+    return (f"{cls}+{'agree' if agree else 'model'}", cls, "all")
+
+
+class Calibration:
+    """Maps a quote's best ranker score to the probability that its speaker is
+    right: one isotonic map per group of quotes (:func:`calibration_groups`),
+    fitted on out-of-fold pipeline outcomes (see :mod:`quotes.training.attribution`)."""
+
+    def __init__(self, maps: Mapping[str, Isotonic], record: list[tuple[float, str, bool]] | None = None) -> None:
+        if not maps and record is None:
+            raise ValueError("a calibration needs at least one map")
+        self.maps = dict(maps)
+        self.record = record
+        self._memo: dict[tuple[str, bool], Isotonic] = {}
+
+    @classmethod
+    def recording(cls) -> Calibration:
+        """A calibration that keeps scores as they are and records, per quote
+        with a mention, (score, mention kind, agreement) in ``record``: training
+        collects the out-of-fold inputs of the maps this way."""
+        return cls({}, [])
+
+    @classmethod
+    def from_sklearn(cls, calibrator) -> Calibration:
+        """From a fitted ``IsotonicRegression`` (one map for all quotes) or a dict of them by group."""
+        if isinstance(calibrator, Mapping):
+            return cls({group: Isotonic.from_sklearn(c) for group, c in calibrator.items()})
+        return cls({"all": Isotonic.from_sklearn(calibrator)})
+
+    def map_for(self, kind: str, agree: bool) -> Isotonic:
+        """The map a quote of this mention kind and agreement goes through."""
+        key = (kind, agree)
+        found = self._memo.get(key)
+        if found is None:
+            groups = [g for g in calibration_groups(kind, agree) if g in self.maps]
+            found = self._memo[key] = self.maps[groups[0] if groups else sorted(self.maps)[0]]
+        return found
+
+    def confidence(self, score: float, kind: str, agree: bool, fallback: float) -> float:
+        """P(right) of a quote whose best candidate scored ``score``; a negative
+        score means the model had no say, and ``fallback`` (the rule's) stands."""
+        if self.record is not None:
+            self.record.append((score, kind, agree))
+        if score < 0:
+            return fallback
+        if not self.maps:
+            return score
+        return self.map_for(kind, agree).predict([score])[0]
+
+
 class PackedTrees:
     """A fitted binary HistGradientBoostingClassifier's trees packed into flat
     arrays, evaluated for all rows and all trees at once with numpy.
@@ -195,14 +253,15 @@ class AttributionModel:
         quote_filter: P(a quote-mark span is a quote) from its feature dict.
         quote_threshold: spans below it are dropped (see :mod:`quotes.attribution.quote_filter`).
         ranker: P(a candidate is the speaker) from its feature row.
-        calibrator: maps a quote's best ranker score to P(the choice is right); None keeps scores.
+        calibrator: maps a quote's best ranker score, its mention's kind and whether
+            the model agreed with the rule to P(the speaker is right); None keeps scores.
         certain_rules: rules whose choice the ranker does not overturn.
     """
 
     quote_filter: Any
     quote_threshold: float
     ranker: Any
-    calibrator: Isotonic | None = None
+    calibrator: Calibration | None = None
     certain_rules: tuple[str, ...] = ()
 
     @classmethod
@@ -211,18 +270,22 @@ class AttributionModel:
         calibrator = model.get("calibrator")
         return cls(HashedLinear.from_sklearn(model["quote_filter"]), float(model["quote_threshold"]),
                    PackedTrees.from_sklearn(model["ranker"]),
-                   Isotonic.from_sklearn(calibrator) if calibrator is not None else None,
+                   Calibration.from_sklearn(calibrator) if calibrator is not None else None,
                    tuple(model.get("certain_rules", ())))
 
     def save(self, path: Path) -> Path:
         """Write the arrays to ``path`` (an ``.npz`` file, see :mod:`quotes.model_arrays`)."""
         f, r = self.quote_filter, self.ranker
         arrays = {"filter_coef": f.coef, **{f"ranker_{name}": np.asarray(getattr(r, name)) for name in r.FIELDS}}
+        groups: list[str] = []
         if self.calibrator is not None:
-            arrays.update(calibrator_x=self.calibrator.x, calibrator_y=self.calibrator.y)
+            for n, (group, iso) in enumerate(sorted(self.calibrator.maps.items())):
+                arrays.update({f"calibrator_{n}_x": iso.x, f"calibrator_{n}_y": iso.y})
+                groups.append(group)
         meta = {"quote_filter": {"intercept": f.intercept, "n_features": f.n_features,
                                  "alternate_sign": f.alternate_sign},
-                "quote_threshold": self.quote_threshold, "certain_rules": list(self.certain_rules)}
+                "quote_threshold": self.quote_threshold, "certain_rules": list(self.certain_rules),
+                "calibration_groups": groups}
         return save_arrays(path, arrays, meta)
 
     @classmethod
@@ -235,7 +298,12 @@ class AttributionModel:
         arrays, meta = load_arrays(path)
         f = meta["quote_filter"]
         ranker = PackedTrees(*(arrays[f"ranker_{name}"] for name in PackedTrees.FIELDS))
-        calibrator = Isotonic(arrays["calibrator_x"], arrays["calibrator_y"]) if "calibrator_x" in arrays else None
+        calibrator = None
+        if meta.get("calibration_groups"):
+            calibrator = Calibration({group: Isotonic(arrays[f"calibrator_{n}_x"], arrays[f"calibrator_{n}_y"])
+                                      for n, group in enumerate(meta["calibration_groups"])})
+        elif "calibrator_x" in arrays:  # (a file of one map for all quotes)
+            calibrator = Calibration({"all": Isotonic(arrays["calibrator_x"], arrays["calibrator_y"])})
         return cls(HashedLinear(arrays["filter_coef"], f["intercept"], f["n_features"], f["alternate_sign"]),
                    float(meta["quote_threshold"]), ranker, calibrator, tuple(meta["certain_rules"]))
 

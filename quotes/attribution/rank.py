@@ -5,9 +5,10 @@ each candidate (:mod:`quotes.attribution.candidates`), and where a rule is certa
 training precision is near 1, e.g. "…," said Blunt) it keeps the last word.
 Otherwise the ranker's best candidate wins. A pronoun or description wins only
 as a pointer: it is then resolved to its named antecedent
-(:mod:`quotes.text.entities`). ``confidence`` is the probability, calibrated in
-cross-validation on the training data, that the chosen mention is the
-speaker's (halved when a pronoun or description found no name).
+(:mod:`quotes.text.entities`). ``confidence`` is the probability, calibrated on
+out-of-fold outcomes of the whole pipeline, that the speaker is right (one map
+per mention kind and agreement of model and rule; halved when a pronoun or
+description found no name).
 """
 from __future__ import annotations
 
@@ -149,17 +150,14 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
     """The attribution of each quote from its pick (:func:`_pick_all`): names map to
     their entity's canonical name; pronouns and descriptions are resolved to the
     entity they point at."""
-    top = [max(0.0, c[2]) for c in chosen]
-    calibrated = model.calibrator.predict(top) if model.calibrator is not None and top else top
+    calibrator = model.calibrator
     out: list[Attribution] = []
     prev_entity: Entity | None = None
     since: int | None = None
     mention: Mention | None
     entity: Entity | None
     speaker: str | None
-    for n, ((rule, cand, score, from_model), conf) in enumerate(zip(chosen, calibrated)):
-        if score < 0:
-            conf = rule.confidence  # the model had no say (or disagreed with a certain rule)
+    for n, (rule, cand, score, from_model) in enumerate(chosen):
         if from_model and cand is not None:
             mention, cue, rule_name = cand.mention, _cue_near(front, cand), f"model (not {rule.rule})"
             if mention.kind == "name" and cand.entity is not None:
@@ -174,6 +172,12 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
             out.append(Attribution(None, None, None, rule.rule, 0.0))
             prev_entity = None
             continue
+        # A negative score: the model had no say (or disagreed with a certain rule),
+        # and the rule's own confidence stands.
+        if calibrator is not None:
+            conf = calibrator.confidence(score, mention.kind, not from_model, rule.confidence)
+        else:
+            conf = score if score >= 0 else rule.confidence
         out.append(Attribution(speaker, mention, cue, rule_name, round(conf * (1.0 if speaker else 0.5), 3)))
         prev_entity = entity
         since = end_of_quote_and_mention(kept[n], out[-1])

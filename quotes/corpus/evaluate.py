@@ -126,11 +126,14 @@ def overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts: Counter) -> list[dict]:
+def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts: Counter,
+                   matches: dict[int, int] | None = None) -> list[dict]:
     """Add one document's matches to ``counts``; return its errors for the summary.
 
     Each error is a dict with ``kind`` in {"missed", "spurious", "wrong speaker",
-    "unresolved pronoun"} and the quote text.
+    "unresolved pronoun"} and the quote text. When ``matches`` is given, it gets,
+    for each predicted quote that matches a gold quote with a named speaker (the
+    quotes of the reliability table), the index of that gold quote.
     """
     gs = [trim_span(text, q["start"], q["end"]) for q in gold]
     ps = [trim_span(text, q.start, q.end) for q in pred]
@@ -168,6 +171,8 @@ def score_document(text: str, gold: list[dict], pred: list[QuoteRecord], counts:
             continue
         ok = same_speaker(gold_speaker, pred[j].speaker, strict=True)
         right[j] = ok
+        if matches is not None:
+            matches[j] = i
         _add_reliability(counts, "rel", pred[j].confidence, ok)
         lenient = same_speaker(gold_speaker, pred[j].speaker)
         kind = "named" if usable_speaker(g.get("speaker_mention") or g.get("speaker")) else "pronoun"

@@ -26,19 +26,25 @@ def train_attribution(
         "--data", help="Training JSONL (default: PolNeAR train in the shared data folder).")] = None,
     dev: Annotated[Optional[Path], typer.Option("--dev", help="Dev JSONL for the card's figures.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
+    web: Annotated[Optional[Path], typer.Option(
+        "--web", help="The web set's gold JSONL (annotation/web/build_gold.py writes it): the quote filter "
+                      "and the confidence maps learn from it too; the card gives its out-of-fold figures.")] = None,
+    keep_ranker: Annotated[bool, typer.Option(
+        "--keep-ranker", help="Keep the shipped ranker; refit the quote filter and the confidence maps.")] = False,
 ) -> None:
     """Train the quote filter and speaker ranker; write models/attribution.* and a card.
 
     Example: quotes train attribution --data ../shared/data/quotes/polnear-train.jsonl
-    --dev ../shared/data/quotes/polnear-dev.resolved.jsonl
+    --dev ../shared/data/quotes/polnear-dev.resolved.jsonl --web web.gold.jsonl --keep-ranker
     """
     from quotes.training.attribution import train_attribution as run
 
     data = data or shared_dir() / "data" / "quotes" / "polnear-train.jsonl"
-    if not data.exists():
-        err(f"error: {data}: training data not found (pass --data)")
-        raise typer.Exit(code=1)
-    card = run(data, dev, out or _default_out())
+    for path in (data, web):
+        if path is not None and not path.exists():
+            err(f"error: {path}: training data not found")
+            raise typer.Exit(code=1)
+    card = run(data, dev, out or _default_out(), web, keep_ranker)
     typer.echo(json.dumps(card, indent=2))
 
 
