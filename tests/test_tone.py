@@ -18,19 +18,22 @@ from quotes.training.tone import read_cue_tables, read_goemotions
 EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
-# "social" calibration. Shock is issue #4's floor; regret is a regression guard
-# under the shipped model's 0.705, short of the issue's 0.72 (still open).
-GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.55}
-# The card's news-quote figures (5-fold CV by article): regression guards under
-# the shipped model's regret 0.765 and shock 0.806 (issue #4 asks 0.75 each).
-NEWS_CV_FLOORS = {"regret": 0.76, "shock": 0.80}
+# "social" calibration: regression guards under the shipped model's (tone-9)
+# regret 0.707 and shock 0.577 (issue #16 asks 0.66 and 0.55).
+GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
+# The card's news figures cross-validated by article (5 folds) on the train part
+# of annotation/tone/ (tone-9: regret 0.696, shock 0.868). Until tone-8 the card's
+# news CV was over the shared news-quotes-dev.jsonl (floors 0.76 and 0.80), 139
+# of whose 346 quotes are from the held-out tone articles: no model trains on
+# them now, so that figure is gone with them.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.69, "shock": 0.86}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # The project's news tone set (annotation/tone/, dev part by article, never
-# used to choose anything): regression guards under the shipped model's regret
-# 0.400 and shock 0.638 at 0.5 (issue #16 asks 0.80 each; still open).
-NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.63}
+# used to choose anything): regression guards under the shipped model's (tone-9)
+# regret 0.433 and shock 0.653 at 0.5 (issue #16 asks 0.80 each; still open).
+NEWS_DEV_FLOORS = {"regret": 0.43, "shock": 0.65}
 
 
 def _f1(y, p) -> float:
@@ -107,7 +110,9 @@ def test_shipped_tone_card_records_data_versions_and_figures():
     for tone in ("regret", "shock"):
         for part in ("goemotions_dev", "news_cv", "news_transfer_goemotions_only"):
             assert {"precision", "recall", "f1"} <= set(info["figures"][tone][part])
-        assert info["figures"][tone]["news_cv"]["f1"] >= NEWS_CV_FLOORS[tone], (tone, info["figures"][tone])
+        assert info["figures"][tone]["news_train_cv"]["f1"] >= NEWS_TRAIN_CV_FLOORS[tone], (tone, info["figures"][tone])
+    # no news quote of the dev part or of the held-out tone articles was trained on
+    assert info["excluded_docs"] >= 731 + 341 and info["excluded_quotes"], info["excluded_docs"]
     # the card names the scoring arrays written with the model, byte for byte
     scoring = model.with_name(info["scoring_file"]["name"])
     assert file_sha256(scoring) == info["scoring_file"]["sha256"]
@@ -548,3 +553,41 @@ def test_repeated_texts_and_batches_score_as_each_text_alone(monkeypatch):
     monkeypatch.setattr(scoring, "_TONE_BATCH", 2)
     assert score_texts(texts) == alone
     assert score_texts(["No."] * 5) == [alone[2]] * 5
+
+
+def test_news_training_files_leave_out_dev_and_held_out_articles(tmp_path):
+    """Training reads the project's train part and the shared quotes without the
+    dev articles (``source:doc_id``) and the held-out tone articles (bare ids),
+    whatever file they come from, and keeps one copy of a quote per article."""
+    from quotes.training.tone import read_news_files
+
+    project = tmp_path / "tone-train.jsonl"
+    shared = tmp_path / "news-quotes-dev.jsonl"
+    project.write_text("\n".join(json.dumps(r) for r in [
+        {"source": "polnear-train", "doc_id": "a", "text": "I regret it.", "regret": 1, "shock": 0},
+        {"source": "bbc", "doc_id": "b", "text": "I was stunned.", "regret": 0, "shock": 1},
+    ]) + "\n", encoding="utf-8")
+    shared.write_text("\n".join(json.dumps(r) for r in [
+        {"source_file": "polnear-train.jsonl", "doc_id": "a", "text": "I  regret it.", "regret": 1, "shock": 0},
+        {"source_file": "polnear-train.jsonl", "doc_id": "dev-doc", "text": "Sorry.", "regret": 1, "shock": 0},
+        {"source_file": "polnear-dev.jsonl", "doc_id": "held", "text": "Wow.", "regret": 0, "shock": 1},
+        {"source_file": "polnear-train.jsonl", "doc_id": "c", "text": "We met.", "regret": 0, "shock": 0},
+    ]) + "\n", encoding="utf-8")
+    origin: list[bool] = []
+    excluded: dict[str, int] = {}
+    texts, labels, groups = read_news_files([project, shared], ["polnear-train:dev-doc", "held"], origin, excluded)
+    assert groups == ["polnear-train:a", "bbc:b", "polnear-train:c"]
+    assert texts == ["I regret it.", "I was stunned.", "We met."]
+    assert labels.tolist() == [[1, 0], [0, 1], [0, 0]]
+    assert origin == [True, True, False]
+    assert excluded == {"news-quotes-dev.jsonl": 2}
+
+
+def test_combiner_weights_follow_the_chosen_settings():
+    from quotes.training.tone import combiner_weights
+
+    Y = np.array([[1, 0], [0, 1], [0, 0], [1, 1]])
+    is_reddit = np.array([True, True, False, False])
+    settings = {"regret": {"news_weight": 3.0, "positive_weight": {"social": 5.0, "news": 2.0}},
+                "shock": {"news_weight": 10.0, "positive_weight": {"social": 2.0, "news": 4.0}}}
+    assert combiner_weights(Y, is_reddit, settings).tolist() == [[5.0, 1.0], [1.0, 2.0], [3.0, 10.0], [6.0, 40.0]]

@@ -465,6 +465,10 @@ class CueLexicon:
                 # "Fans were shocked", "the minister was stunned": a state
                 # adjective after "be" belongs to the noun before it.
                 who = "other"
+            if who is None and tokens[start] in ("in", "with") and _noun_before_verb(tokens, start, clause_start, sets):
+                # "Residents watched in horror", "the crowd looked on in disbelief":
+                # a state in a phrase after a verb belongs to that verb's subject.
+                who = "other"
             return "shock_other" if who == "other" else "shock_state"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
@@ -514,6 +518,10 @@ class CueLexicon:
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
         window = tokens[max(clause_start, start - self.hedge_window):start]
+        if any(a == "let" and b in ("'s", "us") for a, b in zip(window, window[1:])):
+            # "Let's just apologise and move on", "let us apologise": a proposal
+            # (the hortative), not a feeling; "let me apologise" is an apology.
+            return True
         if not any(t in hedges for t in window):
             return False
         # "I will always regret", "I'll forever be sorry": a lasting feeling, not
@@ -668,6 +676,20 @@ def _noun_subject(tokens: list[str], start: int, clause_start: int, sets) -> boo
     word = tokens[j]
     return word.isalpha() and word not in _EXPLETIVES and word not in sets.get("self", ()) \
         and word not in sets.get("addressee", ()) and word not in sets.get("hedge", ())
+
+
+def _noun_before_verb(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether a noun (not "it", "this", a person word) is the subject of the verb
+    just before a state phrase ("Residents watched in horror", "the crowd looked on")."""
+    j = start - 1
+    while j >= clause_start and tokens[j] in ("on", "back", "up", "there", "away"):
+        j -= 1  # the verb's particle: "looked on", "stood there"
+    if j - 1 < clause_start or not tokens[j].isalpha():
+        return False
+    word = tokens[j - 1]
+    return word.isalpha() and word not in _EXPLETIVES and word not in sets.get("self", ()) \
+        and word not in sets.get("addressee", ()) and word not in sets.get("hedge", ()) \
+        and word not in sets.get("copula", ())
 
 
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import itertools
 import json
 import sys
 import time
@@ -93,10 +94,22 @@ COMBINER_LEXICON = "own"
 TEXT_LEXICON = "own"
 # Combiners, per tone: C; the weight of a positive row in each domain (it sets
 # where 0.5 falls: Reddit rows need more recall, news rows more precision); and
-# how much one news quote weighs against one Reddit comment. Chosen by GoEmotions
-# train out-of-fold scores and the 5-fold news CV by article.
+# how much one news quote weighs against one Reddit comment. The social
+# positive weights were chosen by GoEmotions train out-of-fold scores; C and
+# the news weights are chosen per tone in each training run from COMBINER_GRID
+# (see train_tone); these are the defaults. The rule floors (RULES) are part of
+# the design, not of the grid: they carry the cue lists' general facts to cues
+# the training quotes rarely show ("Oh God", "incredible that ..."), which a
+# CV over those quotes cannot see (with the floors off, shock's news train CV
+# F1 was 0.880 against 0.868 with them, one quote, while "Oh, God," fell
+# under 0.5).
 COMBINER_SETTINGS = {"regret": {"C": 0.1, "positive_weight": {"social": 5.0, "news": 1.5}, "news_weight": 10.0},
                      "shock": {"C": 0.1, "positive_weight": {"social": 2.0, "news": 2.0}, "news_weight": 30.0}}
+# What the news CV by article chooses from, per tone.
+COMBINER_GRID = {"C": (0.1, 1.0), "news_weight": (3.0, 10.0, 30.0), "news_positive_weight": (1.0, 2.0, 4.0)}
+# The held-out tone articles (bare doc ids, one a line) in the shared data's
+# tone folder: no tone model trains or tunes on their quotes.
+HELDOUT_DOCS = "heldout-docs.txt"
 
 
 class TrainingError(QuotesError):
@@ -229,28 +242,33 @@ def configure_heads(heads: ToneHeads, lexicon_names: list[str]) -> None:
         base.set_params(nb__n_passthrough=n_lexicon, nb__passthrough_kept=kept)
 
 
-def combiner_weights(Y: np.ndarray, is_reddit: np.ndarray) -> np.ndarray:
+def combiner_weights(Y: np.ndarray, is_reddit: np.ndarray,
+                     settings: dict[str, dict[str, Any]] | None = None) -> np.ndarray:
     """Each row's weight in each tone's combiner: domain weight times class weight.
 
     Args:
         Y: ``(n, 2)`` labels.
         is_reddit: True for GoEmotions rows, False for news quotes.
+        settings: per tone, ``news_weight`` and ``positive_weight`` (per
+            domain); default :data:`COMBINER_SETTINGS`.
 
     Returns:
         ``(n, 2)`` weights, columns in :data:`TONES` order.
     """
+    settings = settings or COMBINER_SETTINGS
     columns = []
     for k, tone in enumerate(TONES):
-        settings = COMBINER_SETTINGS[tone]
-        domain = np.where(is_reddit, 1.0, settings["news_weight"])
-        positive = np.where(is_reddit, settings["positive_weight"]["social"], settings["positive_weight"]["news"])
+        chosen = settings[tone]
+        domain = np.where(is_reddit, 1.0, chosen["news_weight"])
+        positive = np.where(is_reddit, chosen["positive_weight"]["social"], chosen["positive_weight"]["news"])
         columns.append(domain * np.where(Y[:, k] == 1, positive, 1.0))
     return np.column_stack(columns)
 
 
-def _scores(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
-    """Precision, recall and F1 at 0.5, average precision and Brier score."""
-    precision, recall, f1, _ = precision_recall_fscore_support(y, p >= 0.5, average="binary", zero_division=0)
+def _scores(y: np.ndarray, p: np.ndarray, threshold: float = 0.5) -> dict[str, float]:
+    """Precision, recall and F1 at ``threshold``, average precision and Brier score."""
+    precision, recall, f1, _ = precision_recall_fscore_support(y, p >= threshold, average="binary",
+                                                               zero_division=0)
     return {"precision": round(float(precision), 4), "recall": round(float(recall), 4),
             "f1": round(float(f1), 4), "average_precision": round(float(average_precision_score(y, p)), 4),
             "brier": round(float(brier_score_loss(y, p)), 4), "positives": int(y.sum()), "n": int(len(y))}
@@ -263,7 +281,8 @@ def _combiner_probabilities(heads: ToneHeads, bases, scores, X, Y, weights, is_n
     return fitted.proba_from_scores(scores_eval, X_eval, "news")
 
 
-def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) -> tuple[list[str], np.ndarray, list[str]]:
+def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None,
+                    excluded: dict[str, int] | None = None) -> tuple[list[str], np.ndarray, list[str]]:
     """Read labelled news quotes from files of either format, without the quotes
     of ``exclude_docs`` (``source:doc_id``, e.g. the dev part of the project's
     set) and without repeats of a quote in one article.
@@ -271,16 +290,21 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) ->
     Args:
         paths: files of the shared format (``news-quotes-dev.jsonl``, with
             ``source_file``) or of ``annotation/tone/build.py`` (with ``source``).
-        exclude_docs: articles whose quotes are left out.
+        exclude_docs: articles whose quotes are left out: ``source:doc_id``
+            (e.g. the dev part of the project's set) or a bare ``doc_id`` (e.g.
+            the held-out tone articles of ``heldout-docs.txt``), which leaves
+            the article out whatever file it comes from.
         origin: if given, filled with one flag per quote kept: True when it
             comes from a file of ``annotation/tone/build.py``.
+        excluded: if given, filled with how many quotes of each file were left
+            out because of ``exclude_docs``.
     """
     exclude = set(exclude_docs)
     texts: list[str] = []
     labels: list[np.ndarray] = []
     groups: list[str] = []
     seen: set[tuple[str, str]] = set()
-    for path in paths:
+    for path in map(Path, paths):
         with open(path, encoding="utf-8") as fh:
             first = next((line for line in fh if line.strip()), "{}")
         project_set = "source" in json.loads(first)  # the project's own set (annotation/tone)
@@ -288,7 +312,11 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) ->
         for text, label, group in zip(part_texts, part_labels, part_groups):
             group = group.replace(".jsonl:", ":")
             key = (group, " ".join(text.split()))
-            if group in exclude or key in seen:
+            if group in exclude or group.partition(":")[2] in exclude:
+                if excluded is not None:
+                    excluded[path.name] = excluded.get(path.name, 0) + 1
+                continue
+            if key in seen:
                 continue
             seen.add(key)
             if origin is not None:
@@ -300,8 +328,15 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None) ->
 
 
 def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclude_docs=(),
-               news_dev: Path | None = None) -> dict[str, Any]:
+               news_dev: Path | None = None, cache_dir: Path | None = None) -> dict[str, Any]:
     """Train the tone pipeline and write ``tone.skops`` and ``tone.json`` to ``out_dir``.
+
+    The text models learn from GoEmotions train; the combiners from GoEmotions
+    train (out-of-fold text scores) and the news quotes. Each tone's combiner
+    settings (C, the news weight, the news positive weight) are chosen from
+    :data:`COMBINER_GRID` by 5-fold CV grouped by article over the
+    news quotes, scored by F1 at 0.5 on the quotes of the project's own set
+    (the train part of ``annotation/tone``), the figure the issue measures.
 
     Args:
         emotions_dir: folder with ``goemotions-train.tsv``, ``goemotions-dev.tsv``
@@ -311,9 +346,13 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
             and ``news-quotes-dev.jsonl``.
         out_dir: where the model and its card go (created if missing).
         log: optional callable taking a progress message (e.g. ``print`` to stderr).
-        exclude_docs: articles (``source:doc_id``) whose quotes are never
-            trained on: the dev part of the project's set.
+        exclude_docs: articles whose quotes are never trained on: the dev part
+            of the project's set (``source:doc_id``) and the held-out tone
+            articles (bare ``doc_id``s of ``heldout-docs.txt``).
         news_dev: the dev part, scored once at the end for the card.
+        cache_dir: where the features and text models of a run are kept (keyed
+            by the data, cue lists, code and settings they depend on), so a rerun
+            that changes only the combiners skips the text models.
 
     Returns:
         The card (also written as ``tone.json``).
@@ -334,85 +373,93 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     for name, path in files.items():
         if not path.is_file():
             raise TrainingError(f"training data {name} not found at {path}")
-    label_names = files["emotions.txt"].read_text(encoding="utf-8").split("\n")
-    label_names = [name.strip() for name in label_names if name.strip()]
-    train_texts, y_train = read_goemotions(files["goemotions-train.tsv"], label_names)
-    dev_texts, y_dev = read_goemotions(files["goemotions-dev.tsv"], label_names)
-    from_split: list[bool] = []
-    news_texts, y_news, groups = read_news_files(news_paths, exclude_docs, from_split)
-    say(f"data: {len(train_texts)} GoEmotions train, {len(dev_texts)} dev, {len(news_texts)} news quotes")
-
-    tables = read_cue_tables()
-    pipeline = build_pipeline(tables)
-    features = pipeline.named_steps["features"]
-    # The vocabularies and IDF come from GoEmotions train only: the news quotes
-    # stay unseen text in every cross-validation fold.
-    features.fit(train_texts)
-    heads: ToneHeads = pipeline.named_steps["heads"]
-    lexicon_names = list(features.transformer_list[1][1].get_feature_names_out())
+    stack = prepare_stack(files, news_paths, exclude_docs, cache_dir, say)
+    pipeline, bases, scores = stack["pipeline"], stack["bases"], stack["scores"]
+    lexicon_names, lex_all, Y_all = stack["lexicon_names"], stack["lexicon"], stack["Y"]
+    is_reddit, groups = stack["is_reddit"], stack["groups"]
     n_lexicon = len(lexicon_names)
-    configure_heads(heads, lexicon_names)
-    X_train = features.transform(train_texts)
-    X_dev = features.transform(dev_texts)
-    X_news = features.transform(news_texts)
-    say(f"features: {X_train.shape[1]} columns ({n_lexicon} lexicon) in {time.perf_counter() - started:.0f}s")
+    y_news, lex_news, news_scores = Y_all[~is_reddit], lex_all[~is_reddit], scores[~is_reddit]
+    part = stack["from_split"]
+    n_train = int(is_reddit.sum())
+    heads: ToneHeads = pipeline.named_steps["heads"]
+    say(f"data: {n_train} GoEmotions train, {len(stack['dev_scores'])} dev, {len(y_news)} news quotes "
+        f"({int(part.sum())} of the project's train part), {len(set(groups))} articles")
 
-    # Text models on GoEmotions rows, scored out of fold; news rows are unseen by them.
-    X_all = sp.vstack([X_train, X_news]).tocsr()
-    Y_all = np.vstack([y_train, y_news])
-    is_reddit = np.r_[np.ones(len(train_texts), bool), np.zeros(len(news_texts), bool)]
-    bases, scores = fit_bases(heads.bases, X_all, Y_all, is_reddit, FOLDS, RANDOM_STATE)
-    news_scores = scores[~is_reddit]
-    say(f"text models in {time.perf_counter() - started:.0f}s")
-
-    # Each row's combiner weight per tone: 1 for a Reddit comment, the news
-    # weight for a news quote.
-    weights = combiner_weights(Y_all, is_reddit)
-    # Transfer: combiners fitted on GoEmotions alone, scored on every news quote.
     is_news = (~is_reddit).astype(float)
-    p_transfer = _combiner_probabilities(heads, bases, scores, X_all, Y_all, weights, is_news, is_reddit,
-                                         X_news, news_scores)
-    # News cross-validation: folds keep articles whole; each fold's combiners
-    # learn from GoEmotions and the other folds' news quotes.
-    p_cv = np.zeros(y_news.shape, dtype=float)
     strata = y_news[:, 0] + 2 * y_news[:, 1]
-    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-    for train_idx, test_idx in folds.split(news_texts, strata, groups):
-        rows = is_reddit.copy()
-        rows[len(train_texts) + train_idx] = True
-        p_fold = _combiner_probabilities(heads, bases, scores, X_all, Y_all, weights, is_news, rows,
-                                         X_news[test_idx], news_scores[test_idx])
-        fold_ceilings = clone_heads_ceilings(heads, lexicon_block_of(X_news[train_idx], n_lexicon),
-                                             y_news[train_idx], _ceiling_columns(lexicon_names), CEILING_SMOOTHING)
-        p_cv[test_idx] = apply_ceilings(p_fold, lexicon_block_of(X_news[test_idx], n_lexicon), fold_ceilings)
+    folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
+                 .split(np.zeros(len(y_news)), strata, groups))
+
+    def cross_validate(settings: dict[str, dict[str, Any]]) -> np.ndarray:
+        """News CV probabilities under per-tone settings (floors and ceilings measured per fold)."""
+        weights = combiner_weights(Y_all, is_reddit, settings)
+        probe = clone(heads)
+        probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES])
+        out = np.zeros(y_news.shape)
+        for train_idx, test_idx in folds:
+            rows = is_reddit.copy()
+            rows[n_train + train_idx] = True
+            fitted = clone(probe).fit_from_scores(bases, scores[rows], lex_all[rows], Y_all[rows],
+                                                  weights[rows], is_news[rows])
+            ceilings = clone_heads_ceilings(heads, lex_news[train_idx], y_news[train_idx],
+                                            _ceiling_columns(lexicon_names), CEILING_SMOOTHING)
+            p = fitted.proba_from_scores(news_scores[test_idx], lex_news[test_idx], "news")
+            out[test_idx] = apply_ceilings(p, lex_news[test_idx], ceilings)
+        return out
+
+    # The grid: tones are independent (each combiner sees its own inputs and
+    # weights), so grid point i is tried for both tones in one set of fits.
+    grid = [dict(zip(COMBINER_GRID, values)) for values in itertools.product(*COMBINER_GRID.values())]
+    selection: dict[str, list[dict[str, Any]]] = {t: [] for t in TONES}
+    for point in grid:
+        settings = {t: {"C": point["C"], "news_weight": point["news_weight"],
+                        "positive_weight": {"social": COMBINER_SETTINGS[t]["positive_weight"]["social"],
+                                            "news": point["news_positive_weight"]}} for t in TONES}
+        p = cross_validate(settings)
+        for k, tone in enumerate(TONES):
+            selection[tone].append({**point, "f1": _scores(y_news[part, k], p[part, k])["f1"]})
+        say(f"{point}: CV F1 " + ", ".join(f"{t} {selection[t][-1]['f1']:.3f}" for t in TONES)
+            + f" {time.perf_counter() - started:.0f}s")
+    chosen: dict[str, dict[str, Any]] = {}
+    for tone in TONES:
+        # ties go to the simpler model: smaller news weight, stronger regularisation
+        best = max(selection[tone], key=lambda s: (s["f1"], -s["news_weight"], -s["C"]))
+        chosen[tone] = {"C": best["C"], "news_weight": best["news_weight"],
+                        "positive_weight": {"social": COMBINER_SETTINGS[tone]["positive_weight"]["social"],
+                                            "news": best["news_positive_weight"]}}
+        say(f"{tone}: chosen {chosen[tone]} (CV F1 {best['f1']:.3f})")
+    p_cv = cross_validate(chosen)
+
+    # Transfer: combiners fitted on GoEmotions alone, scored on every news quote.
+    weights = combiner_weights(Y_all, is_reddit, chosen)
+    heads.set_params(combiners=[LogisticRegression(C=chosen[t]["C"], max_iter=5000) for t in TONES])
+    p_transfer = clone(heads).fit_from_scores(bases, scores[is_reddit], lex_all[is_reddit], Y_all[is_reddit],
+                                              weights[is_reddit], is_news[is_reddit]
+                                              ).proba_from_scores(news_scores, lex_news, "news")
     # The shipped combiners learn from every GoEmotions row and every news quote.
-    heads.fit_from_scores(bases, scores, X_all, Y_all, weights, is_news)
+    heads.fit_from_scores(bases, scores, lex_all, Y_all, weights, is_news)
+    heads.n_features_in_ = stack["n_features"]
     heads.bases_ = [fold_log_count_ratio(b) for b in heads.bases_]
-    heads.fit_ceilings(lexicon_block_of(X_news, n_lexicon), y_news, np.ones(len(y_news), bool),
-                       _ceiling_columns(lexicon_names), CEILING_SMOOTHING)
+    heads.fit_ceilings(lex_news, y_news, np.ones(len(y_news), bool), _ceiling_columns(lexicon_names),
+                       CEILING_SMOOTHING)
     heads.ceiling_precision_ = [{d: v for d, v in c.items() if d in CEILING_DOMAINS}
                                 for c in heads.ceiling_precision_]
     # GoEmotions is Reddit: its figures are the model's "social" calibration.
-    p_dev = heads.predict_proba(X_dev, domain="social")
+    p_dev = heads.proba_from_scores(stack["dev_scores"], stack["dev_lexicon"], "social")
+    y_dev = stack["y_dev"]
     figures: dict[str, Any] = {}
     for k, tone in enumerate(TONES):
         figures[tone] = {
             "goemotions_dev": _scores(y_dev[:, k], p_dev[:, k]),
             "news_cv": _scores(y_news[:, k], p_cv[:, k]),
+            "news_train_cv": _scores(y_news[part, k], p_cv[part, k]),
             "news_transfer_goemotions_only": _scores(y_news[:, k], p_transfer[:, k]),
+            "news_train_cv_best_threshold": _best_threshold(y_news[part, k], p_cv[part, k]),
         }
-
         say(f"{tone}: GoEmotions dev F1 {figures[tone]['goemotions_dev']['f1']:.3f}, "
-            f"news CV F1 {figures[tone]['news_cv']['f1']:.3f}, "
+            f"news CV F1 {figures[tone]['news_cv']['f1']:.3f} (train part {figures[tone]['news_train_cv']['f1']:.3f}, "
+            f"best threshold {figures[tone]['news_train_cv_best_threshold']}), "
             f"transfer F1 {figures[tone]['news_transfer_goemotions_only']['f1']:.3f}")
-    # The news CV restricted to the train part of annotation/tone (quotes from
-    # its build.py file), to compare with --refit's CV on the same quotes.
-    part = np.asarray(from_split, dtype=bool)
-    if part.any():
-        for k, tone in enumerate(TONES):
-            figures[tone]["news_cv_train_part"] = _scores(y_news[part, k], p_cv[part, k])
-            say(f"{tone}: news CV F1 on the train part of annotation/tone "
-                f"{figures[tone]['news_cv_train_part']['f1']:.3f}")
     if news_dev is not None:
         dev_news_texts, y_dev_news, _ = read_news(Path(news_dev))
         p_dev_news = pipeline.predict_proba(dev_news_texts, domain="news")
@@ -436,6 +483,10 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     code = hashlib.sha256()
     for source in [Path(__file__).resolve().parents[1] / f for f in CODE_FILES]:
         code.update(source.read_bytes())
+    news_rows = {"quotes": len(y_news), "articles": len(set(groups)),
+                 "positives": {t: int(y_news[:, k].sum()) for k, t in enumerate(TONES)},
+                 "train_part_quotes": int(part.sum()),
+                 "train_part_positives": {t: int(y_news[part, k].sum()) for k, t in enumerate(TONES)}}
     card = {
         "name": MODEL_NAME,
         "file": model_path.name,
@@ -453,25 +504,117 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
                     "social": "comments like GoEmotions' Reddit; GoEmotions figures use it"},
         "data": {name: {"sha256": file_sha256(path)} for name, path in files.items()},
         "excluded_docs": len(set(exclude_docs)),
+        "excluded_quotes": stack["excluded_quotes"],
         "cue_lists": {name: file_sha256(resources.DATA_DIR / name) for name in CUE_FILES},
-        "rows": {"goemotions_train": len(train_texts), "goemotions_dev": len(dev_texts),
-                 "news": len(news_texts), "news_articles": len(set(groups))},
+        "rows": {"goemotions_train": n_train, "goemotions_dev": len(y_dev), "news": news_rows},
         "settings": {"random_state": RANDOM_STATE, "folds": FOLDS, "word_weight": WORD_WEIGHT,
-                     "text_models": BASE_SETTINGS, "combiners": COMBINER_SETTINGS, "rules": RULES,
+                     "text_models": BASE_SETTINGS, "combiners": chosen, "combiner_grid": COMBINER_GRID,
+                     "rules": RULES, "ceilings": {t: {"judged": list(CEILINGS[t][0]), "standing": list(CEILINGS[t][1])}
+                                                  for t in TONES},
+                     "ceiling_smoothing": CEILING_SMOOTHING,
                      "combiner_lexicon": COMBINER_LEXICON, "text_lexicon": TEXT_LEXICON,
-                     "features": int(X_train.shape[1]), "lexicon_features": n_lexicon},
-        "selection": ("text models: 3-fold CV on GoEmotions train; combiners: GoEmotions "
-                      "train out-of-fold scores and 5-fold news CV grouped by article; "
-                      "GoEmotions dev and the seed article were not used to choose anything"),
+                     "features": stack["n_features"], "lexicon_features": n_lexicon},
+        "selection": ("text models: 3-fold CV on GoEmotions train; combiners (C, news weight, news positive "
+                      "weight, per tone): 5-fold CV grouped by article over the news quotes, F1 at 0.5 "
+                      "on the quotes of the project's train part (annotation/tone); the dev part of "
+                      "annotation/tone and the held-out tone articles are in no training data; GoEmotions dev, "
+                      "the news dev part and the seed article were not used to choose anything"),
+        "combiner_selection": selection,
         "figures": figures,
         "rule_precision": {t: heads.rule_precision_[k] for k, t in enumerate(TONES)},
         "ceilings": {t: {"judged": list(CEILINGS[t][0]), "standing": list(CEILINGS[t][1]),
                          "precision": heads.ceiling_precision_[k]} for k, t in enumerate(TONES)},
         "training_seconds": round(time.perf_counter() - started, 1),
+        # the features and text models: built in this run, or read from --cache
+        # (then training_seconds leaves out the seconds they took when built)
+        "features_and_text_models": {"cached": bool(stack.get("cached")), "seconds": stack.get("seconds")},
     }
     (out_dir / f"{MODEL_NAME}.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     say(f"wrote {model_path} ({model_path.stat().st_size / 1e6:.1f} MB) in {card['training_seconds']:.0f}s")
     return card
+
+
+def _best_threshold(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
+    """The threshold with the best F1 (of 0.05, 0.10, ..., 0.95) and that F1: is 0.5 the right one?"""
+    best = max(((float(np.round(t, 2)), _scores(y, p, t)["f1"]) for t in np.arange(0.05, 0.96, 0.05)),
+               key=lambda tf: (tf[1], -abs(tf[0] - 0.5)))
+    return {"threshold": best[0], "f1": best[1]}
+
+
+def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, cache_dir: Path | None,
+                  say) -> dict[str, Any]:
+    """Everything before the combiners: data, features, text models and their scores.
+
+    This is most of the training time; with ``cache_dir`` it is kept as a pickle
+    named by a hash of what it depends on (data files, exclusions, cue lists,
+    the feature code and the text model settings) and reused when that matches.
+
+    Returns:
+        A dict: ``pipeline`` (features fitted, heads configured), ``bases`` (the
+        fitted text models), ``scores`` (out of fold for GoEmotions rows),
+        ``lexicon`` (the lexicon columns of every row), ``Y``, ``is_reddit``,
+        ``groups`` and ``from_split`` of the news rows, and GoEmotions dev's
+        ``dev_scores``, ``dev_lexicon`` and ``y_dev``.
+    """
+    import pickle
+
+    key = hashlib.sha256()
+    for path in [*files.values(), *(resources.DATA_DIR / name for name in CUE_FILES),
+                 *(Path(__file__).resolve().parents[1] / f for f in CODE_FILES if f != "training/tone.py")]:
+        key.update(Path(path).read_bytes())
+    key.update(json.dumps([sorted(set(exclude_docs)), [p.name for p in news_paths], BASE_SETTINGS, WORD_WEIGHT,
+                           WORD_BITS, CHAR_BITS, RULES, COMBINER_LEXICON, TEXT_LEXICON, FOLDS,
+                           RANDOM_STATE]).encode())
+    cached = Path(cache_dir) / f"tone-stack-{key.hexdigest()[:16]}.pkl" if cache_dir else None
+    if cached is not None and cached.exists():
+        say(f"features and text models from {cached}")
+        with open(cached, "rb") as fh:
+            stack = pickle.load(fh)
+        return {**stack, "cached": True}
+    started = time.perf_counter()
+    label_names = files["emotions.txt"].read_text(encoding="utf-8").split("\n")
+    label_names = [name.strip() for name in label_names if name.strip()]
+    train_texts, y_train = read_goemotions(files["goemotions-train.tsv"], label_names)
+    dev_texts, y_dev = read_goemotions(files["goemotions-dev.tsv"], label_names)
+    from_split: list[bool] = []
+    excluded: dict[str, int] = {}
+    news_texts, y_news, groups = read_news_files(news_paths, exclude_docs, from_split, excluded)
+    say(f"data: {len(train_texts)} GoEmotions train, {len(dev_texts)} dev, {len(news_texts)} news quotes "
+        f"(left out: {excluded})")
+
+    tables = read_cue_tables()
+    pipeline = build_pipeline(tables)
+    features = pipeline.named_steps["features"]
+    # The vocabularies and IDF come from GoEmotions train only: the news quotes
+    # stay unseen text in every cross-validation fold.
+    features.fit(train_texts)
+    heads: ToneHeads = pipeline.named_steps["heads"]
+    lexicon_names = list(features.transformer_list[1][1].get_feature_names_out())
+    n_lexicon = len(lexicon_names)
+    configure_heads(heads, lexicon_names)
+    X_train = features.transform(train_texts)
+    X_dev = features.transform(dev_texts)
+    X_news = features.transform(news_texts)
+    say(f"features: {X_train.shape[1]} columns ({n_lexicon} lexicon) in {time.perf_counter() - started:.0f}s")
+
+    # Text models on GoEmotions rows, scored out of fold; news rows are unseen by them.
+    X_all = sp.vstack([X_train, X_news]).tocsr()
+    Y_all = np.vstack([y_train, y_news])
+    is_reddit = np.r_[np.ones(len(train_texts), bool), np.zeros(len(news_texts), bool)]
+    bases, scores = fit_bases(heads.bases, X_all, Y_all, is_reddit, FOLDS, RANDOM_STATE)
+    say(f"text models in {time.perf_counter() - started:.0f}s")
+    stack = {"pipeline": pipeline, "bases": bases, "scores": scores, "lexicon_names": lexicon_names,
+             "lexicon": lexicon_block_of(X_all, n_lexicon), "Y": Y_all, "is_reddit": is_reddit,
+             "groups": groups, "from_split": np.asarray(from_split, dtype=bool),
+             "dev_scores": np.column_stack([b.decision_function(X_dev) for b in bases]),
+             "dev_lexicon": lexicon_block_of(X_dev, n_lexicon), "y_dev": y_dev,
+             "n_features": int(X_train.shape[1]), "excluded_quotes": excluded,
+             "seconds": round(time.perf_counter() - started, 1)}
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with open(cached, "wb") as fh:
+            pickle.dump(stack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return stack
 
 
 # -- refitting the clause-reading parts over the fixed text models --------------------
@@ -661,6 +804,51 @@ def apply_ceilings(p: np.ndarray, lexicon: np.ndarray, probe: ToneHeads) -> np.n
     return out
 
 
+def score_news(path: Path, pipeline=None) -> dict[str, Any]:
+    """The shipped model's figures on a labelled news file (``annotation/tone/build.py`` output).
+
+    Besides F1 at 0.5 and average precision: F1 at other thresholds (is 0.5
+    the right one?), per source, and how much of the tone the cue rules carry:
+    the share of positives with a standing cue (the speaker's own, actual
+    feeling, e.g. "I regret", "I was stunned"), the share of those the model
+    finds, and the precision of the standing cues. Run on the train part,
+    whose quotes were read while the cue lists were written, and on the dev
+    part, which was not, it shows how far the cue lists generalise.
+    """
+    from quotes.training.model_files import load_tone_model
+
+    pipeline = pipeline or load_tone_model()
+    texts, y, groups = read_news(Path(path))
+    p = pipeline.predict_proba(texts, domain="news")
+    lexicon = dict(pipeline.named_steps["features"].transformer_list)["lexicon"]
+    names = list(lexicon.get_feature_names_out())
+    lex = lexicon.transform(texts)
+    sources = np.array([g.partition(":")[0] for g in groups])
+    out: dict[str, Any] = {"quotes": len(texts), "articles": len(set(groups))}
+    for k, tone in enumerate(TONES):
+        standing = rule_fires(lex, [names.index(n) for n in CEILINGS[tone][1] if n in names])
+        positive = y[:, k] == 1
+        found = p[:, k] >= 0.5
+        out[tone] = {
+            **_scores(y[:, k], p[:, k]),
+            "f1_at": {f"{t:.1f}": _scores(y[:, k], p[:, k], t)["f1"] for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)},
+            "by_source": {str(src): _scores(y[sources == src, k], p[sources == src, k]) for src in sorted(set(sources))},
+            "positives_with_standing_cue": round(float(standing[positive].mean()), 4) if positive.any() else 0.0,
+            "recall_with_standing_cue": round(float(found[positive & standing].mean()), 4)
+            if (positive & standing).any() else 0.0,
+            "recall_without_standing_cue": round(float(found[positive & ~standing].mean()), 4)
+            if (positive & ~standing).any() else 0.0,
+            "standing_cue_precision": round(float(positive[standing].mean()), 4) if standing.any() else 0.0,
+            "standing_cue_quotes": int(standing.sum()),
+        }
+    return out
+
+
+def read_doc_list(path: Path) -> list[str]:
+    """Article ids, one a line (``heldout-docs.txt``); blank lines are skipped."""
+    return [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def split_docs(path: Path, part: str = "dev") -> list[str]:
     """The articles (``source:doc_id``) of one part of ``annotation/tone/split.json``."""
     return list(json.loads(Path(path).read_text(encoding="utf-8"))[part])
@@ -670,18 +858,30 @@ if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m quotes.training.tone")
-    parser.add_argument("command", choices=["train", "refit"])
+    parser.add_argument("command", choices=["train", "refit", "score"],
+                        help="score: the shipped model's figures on each --news file (see score_news)")
     parser.add_argument("--news", nargs="+", type=Path, help="train: labelled news quote files")
     parser.add_argument("--news-train", type=Path, help="refit: the train part of annotation/tone")
     parser.add_argument("--news-dev", type=Path)
     parser.add_argument("--exclude-split", type=Path, help="split.json whose dev articles are never trained on")
-    parser.add_argument("--emotions", required=True, type=Path)
+    parser.add_argument("--exclude-docs", type=Path, action="append", default=[],
+                        help="a file of article ids (heldout-docs.txt) never trained on; repeatable")
+    parser.add_argument("--cache", type=Path, default=None, help="train: keep features and text models here")
+    parser.add_argument("--emotions", type=Path, help="train, refit: the GoEmotions folder")
     parser.add_argument("--out", type=Path, default=None)
     options = parser.parse_args()
     say = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    if options.command == "score":
+        for path in options.news:
+            print(json.dumps({"file": str(path), **score_news(path)}, indent=1))
+        sys.exit(0)
+    if options.emotions is None:
+        parser.error("--emotions is required for train and refit")
     if options.command == "refit":
         refit_clause_parts(options.news_train, options.news_dev, options.emotions, options.out, log=say)
     else:
         excluded = split_docs(options.exclude_split) if options.exclude_split else []
+        for path in options.exclude_docs:
+            excluded += read_doc_list(path)
         train_tone(options.emotions, options.news, options.out, log=say, exclude_docs=excluded,
-                   news_dev=options.news_dev)
+                   news_dev=options.news_dev, cache_dir=options.cache)

@@ -82,6 +82,12 @@ def train_tone(
     exclude_split: Annotated[Optional[Path], typer.Option(
         "--exclude-split", help="A split.json whose dev articles are never trained on "
                                 "(default: annotation/tone/split.json when it exists).")] = None,
+    exclude_docs: Annotated[Optional[list[Path]], typer.Option(
+        "--exclude-docs", metavar="<path>", help="A file of article ids, one a line, never trained on; repeatable "
+                                                 "(default: the shared data's tone/heldout-docs.txt when it exists).")] = None,
+    cache: Annotated[Optional[Path], typer.Option(
+        "--cache", help="Keep the features and text models here, so a rerun that changes only the combiners "
+                        "takes seconds.")] = None,
     refit: Annotated[bool, typer.Option(
         "--refit", help="Keep the shipped text models and combiners; refit only the cue tables and "
                         "ceilings on --news (the train part of annotation/tone); seconds instead of minutes.")] = False,
@@ -93,7 +99,7 @@ def train_tone(
     --news ../shared/data/tone/news-quotes-dev.jsonl --news-dev /tmp/tone-dev.jsonl
     (the two parts written by annotation/tone/build.py)
     """
-    from quotes.training.tone import refit_clause_parts, split_docs, train_tone as run
+    from quotes.training.tone import HELDOUT_DOCS, read_doc_list, refit_clause_parts, split_docs, train_tone as run
 
     emotions = emotions or shared_dir() / "data" / "emotions"
     news = news or [shared_dir() / "data" / "tone" / "news-quotes-dev.jsonl"]
@@ -109,6 +115,10 @@ def train_tone(
     else:
         default_split = Path(__file__).resolve().parents[3] / "annotation" / "tone" / "split.json"
         split = exclude_split or (default_split if default_split.exists() else None)
-        card = run(emotions, news, out or _default_out(), exclude_docs=split_docs(split) if split else (),
-                   news_dev=news_dev)
+        excluded = split_docs(split) if split else []
+        heldout = shared_dir() / "data" / "tone" / HELDOUT_DOCS
+        for path in exclude_docs or ([heldout] if heldout.exists() else []):
+            excluded += read_doc_list(path)
+        card = run(emotions, news, out or _default_out(), exclude_docs=excluded, news_dev=news_dev, cache_dir=cache,
+                   log=lambda message: typer.echo(message, err=True))
     typer.echo(json.dumps(card, indent=2))
