@@ -106,11 +106,16 @@ class Candidate:
     """
 
     # A plain class: a dataclass's __init__ is several times slower once compiled.
-    __slots__ = ("mention", "lo", "hi", "line", "entity", "words", "static", "extra")
+    __slots__ = ("mention", "start", "end", "kind", "lo", "hi", "line", "entity", "words", "static", "extra")
 
     def __init__(self, mention: Mention, lo: int, hi: int, line: int, entity: Entity | None,
                  words: tuple[str, ...]) -> None:
         self.mention = mention
+        # the mention's offsets and kind (KIND_CODES), read where compiled code reads
+        # them for every row: a record's attributes are slower to reach
+        self.start: int = mention.start
+        self.end: int = mention.end
+        self.kind: int = KIND_CODES[mention.kind]
         self.lo = lo
         self.hi = hi
         self.line = line
@@ -185,7 +190,7 @@ class RowBuffer:
     def __init__(self) -> None:
         self.static: list[float] = []  # _STATIC_WIDTH numbers per candidate held
         self.quote: list[float] = []  # _QUOTE_WIDTH numbers per quote
-        self.dynamic: list[float] = []  # _DYNAMIC_WIDTH numbers per row
+        self.dynamic: list[object] = []  # _DYNAMIC_WIDTH numbers per row (floats: _number)
         self.static_of: list[int] = []  # per row, its candidate's place in static
         self.quote_of: list[int] = []  # per row, its quote's place in quote
         self.n_static = 0
@@ -235,8 +240,22 @@ class RowBuffer:
 
 _GENERATIONS: Final = itertools.count()
 
+# The float of each small whole number, made once: the numbers a row's quote-
+# and-candidate part holds are all whole (counts, distances, flags), and a row
+# then shares these objects instead of making (and freeing) a float for each.
+# (Typed object: compiled code would otherwise unbox each and box it again.)
+_N_NUMBERS: Final = 1024
+_NUMBERS: Final[list[object]] = [float(k) for k in range(_N_NUMBERS)]
 
-def _floats(values: list[float], width: int) -> Any:
+
+def _number(k: int) -> object:
+    """``float(k)``, shared for a small ``k``."""
+    if 0 <= k < _N_NUMBERS:
+        return _NUMBERS[k]
+    return float(k)
+
+
+def _floats(values: Any, width: int) -> Any:
     """A flat list of numbers as a (-1, ``width``) float matrix (the same doubles)."""
     return np.frombuffer(array("d", values), dtype=np.float64).reshape(-1, width)
 
@@ -406,7 +425,7 @@ class DocCandidates:
         out: list[int] = []
         # (a candidate starting self.longest tokens before m ends before m starts)
         while j >= lo and self.all[j].lo + self.longest >= m_lo:
-            if _overlaps(self.all[j].mention, m):
+            if _overlaps_at(self.all[j], m.start, m.end):
                 out.append(j)
             j -= 1
         return out
@@ -570,26 +589,28 @@ def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
     return lo
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
+def _overlaps_at(c: Candidate, start: int, end: int) -> bool:
+    """True when candidate ``c``'s mention overlaps the text [start, end)."""
+    return c.start < end and start < c.end
 
 
 def _rank_outward(candidates: list[Candidate], outward: list[int], rank_of: list[int], same_of: list[int]) -> None:
     """Number the candidates on one side of a quote from the quote outward
     (``outward``: their indices, nearest first): how many come between each one
     and the quote, and how many of those are of its kind."""
-    kinds: dict[str, int] = {}
+    kinds = [0] * len(KIND_CODES)
     for r, i in enumerate(outward):
-        kind = candidates[i].mention.kind
+        kind = candidates[i].kind
         rank_of[i] = r
-        same_of[i] = kinds.get(kind, 0)
-        kinds[kind] = same_of[i] + 1
+        same_of[i] = kinds[kind]
+        kinds[kind] += 1
 
 
 def _overlaps_any(cands: list[Candidate], m: Mention) -> bool:
     """True when some candidate's mention overlaps ``m``."""
+    start, end = m.start, m.end
     for c in cands:
-        if _overlaps(c.mention, m):
+        if _overlaps_at(c, start, end):
             return True
     return False
 
@@ -635,6 +656,8 @@ def quote_rows_into(buf: RowBuffer, ctx: DocContext, cands: DocCandidates, span:
     q_sent_hi = ctx.sentence[qhi - 1] if 0 < qhi <= n_tok else q_sent_lo
     rule_m = rule.mention
     prev_m = previous.mention if previous else None
+    rule_lo, rule_hi = (rule_m.start, rule_m.end) if rule_m is not None else (0, 0)
+    prev_lo, prev_hi = (prev_m.start, prev_m.end) if prev_m is not None else (0, 0)
     prev_ent = cands.rule_entity(previous)  # (first: the previous quote looked it up last)
     rule_ent = cands.rule_entity(rule)
     line_cue = float(ctx.count(ctx.cues, llo, lhi) > 0)
@@ -690,7 +713,6 @@ def quote_rows_into(buf: RowBuffer, ctx: DocContext, cands: DocCandidates, span:
         c = candidates[i]
         st = statics[i]
         c_sent = st.sentence
-        m = c.mention
         rank = rank_of[i]
         if c.hi <= qlo:
             side, dist = 0, qlo - c.hi
@@ -706,24 +728,24 @@ def quote_rows_into(buf: RowBuffer, ctx: DocContext, cands: DocCandidates, span:
         # (between_lo <= between_hi always, so the prefix differences are ctx.count)
         static_of.append(buf.add_static(st))
         quote_of.append(quote_slot)
-        out.append(float(rule_m is not None and _overlaps(rule_m, m)))
-        out.append(float(rule_ent is not None and ent is rule_ent))
-        out.append(float(prev_m is not None and _overlaps(prev_m, m)))
-        out.append(float(prev_ent is not None and ent is prev_ent))
-        out.append(float(side))
-        out.append(float(min(dist, 80)))
-        out.append(float(span.line - c.line))
-        out.append(float(same_sentence))
-        out.append(float(min(sent_dist, 10)))
-        out.append(float(commas[between_hi] - commas[between_lo]))
-        out.append(float(marks[between_hi] - marks[between_lo]))
-        out.append(float(cues[between_hi] - cues[between_lo]))
-        out.append(float(rank))
-        out.append(float(same_of[i]))
-        out.append(float(side == 0 and rank == 0))
-        out.append(float(side == 1 and rank == 0))
-        out.append(float(entity_in_window.get(ent.id, 0)) if ent else 0.0)
-        out.append(float(first_of_sentence[c_sent] == i))
+        out.append(_number(int(rule_m is not None and _overlaps_at(c, rule_lo, rule_hi))))
+        out.append(_number(int(rule_ent is not None and ent is rule_ent)))
+        out.append(_number(int(prev_m is not None and _overlaps_at(c, prev_lo, prev_hi))))
+        out.append(_number(int(prev_ent is not None and ent is prev_ent)))
+        out.append(_number(side))
+        out.append(_number(min(dist, 80)))
+        out.append(_number(span.line - c.line))
+        out.append(_number(int(same_sentence)))
+        out.append(_number(min(sent_dist, 10)))
+        out.append(_number(commas[between_hi] - commas[between_lo]))
+        out.append(_number(marks[between_hi] - marks[between_lo]))
+        out.append(_number(cues[between_hi] - cues[between_lo]))
+        out.append(_number(rank))
+        out.append(_number(same_of[i]))
+        out.append(_number(int(side == 0 and rank == 0)))
+        out.append(_number(int(side == 1 and rank == 0)))
+        out.append(_number(entity_in_window.get(ent.id, 0) if ent else 0))
+        out.append(_number(int(first_of_sentence[c_sent] == i)))
 
 
 def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _Static:
