@@ -253,7 +253,8 @@ class DocContext:
 
 # -- the quote filter's features ------------------------------------------------
 
-_WORD: Final = re.compile(r"[A-Za-z][\w’'-]*")
+# A word starts with a letter, any letter ("Émile", "Łukasz", not "mile", "ukasz").
+_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
 _ASCII_UPPER: Final = frozenset(string.ascii_uppercase)
 
 
@@ -292,7 +293,9 @@ def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_lin
             first_person = True
         if low not in MINOR_WORDS:
             n_major += 1
-            if w[0] in _ASCII_UPPER:  # (_WORD starts with an ASCII letter: w[:1].isupper(), without a method call)
+            first = w[0]
+            # (w[0].isupper(), without a method call for ASCII letters)
+            if first in _ASCII_UPPER or (first > "\x7f" and first.isupper()):
                 caps += 1
     has_verb = has_aux = False
     tags = ctx.tags
