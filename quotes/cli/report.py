@@ -37,6 +37,7 @@ from quotes.cli.html import anchor, article_section, context_html, esc, page
 from quotes.corpus.dataset import CorpusReader, Dataset
 from quotes.corpus.store import Store, StoreError
 from quotes.errors import QuotesError
+from quotes.files import replaced_atomically
 
 HIGH = 0.5  # a quote "is" regretful / shocked above this probability
 REGRET_COLOUR = "#c2255c"
@@ -751,15 +752,11 @@ def write_report(db: str | Path, output: str | Path, options: ReportOptions | No
         if folder is not None:
             write_articles(store, builder, folder)
     data = html.encode("utf-8", errors="replace")  # a lone surrogate becomes "?"
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        with replaced_atomically(path) as tmp:
+            tmp.write_bytes(data)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the report ({exc.strerror or exc}); "
                          "choose an --output in a folder you may write") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return {"bytes": len(data), "seconds": time.perf_counter() - started, "articles": len(builder.docs),
             "quotes": len(builder.rows), "speakers": len(builder.speakers)}

@@ -43,7 +43,6 @@ import shutil
 import sys
 import tempfile
 import time
-import uuid
 from fractions import Fraction
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -53,6 +52,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from quotes.errors import InputError, QuotesError
+from quotes.files import replaced_atomically
 from quotes.records import Document
 from quotes.corpus.dataset import (DOCUMENT_COLUMNS, DOCUMENTS_DIR, FAILURES_FILE, MANIFEST, QUOTES_DIR,
                                    SPEAKERS_FILE)
@@ -298,24 +298,14 @@ def _atomic_write_table(table, path: Path) -> None:
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
+    with replaced_atomically(path, unique=True) as tmp:
         pq.write_table(table, str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _atomic_write_text(text: str, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
+    with replaced_atomically(path, unique=True) as tmp:
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _quote_rows(doc: Document, index: int, quotes: list[dict[str, Any]], version: str) -> list[dict]:

@@ -37,6 +37,7 @@ from typing import IO, Any
 
 from quotes.choices import EXPORT_FORMATS, SPEAKER_SORTS
 from quotes.errors import QuotesError
+from quotes.files import replaced_atomically
 from quotes.records import Document, QuoteRecord
 
 # One row per quote: what ``export_rows`` yields and ``quotes export`` writes.
@@ -727,20 +728,16 @@ def export_to(rows: Iterable[dict[str, Any]], output: str | Path | IO[str], fmt:
         raise StoreError(f"{path}: is a folder; give --output a file name")
     if not path.parent.is_dir():
         raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        if fmt == "parquet":
-            n = write_parquet(rows, tmp, with_text)
-        else:
-            with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                n = write_rows(rows, fh, fmt, columns)
-        os.replace(tmp, path)
+        with replaced_atomically(path) as tmp:
+            if fmt == "parquet":
+                n = write_parquet(rows, tmp, with_text)
+            else:
+                with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                    n = write_rows(rows, fh, fmt, columns)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the export ({exc.strerror or exc}); "
                          "choose an --output in a folder you may write") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return n
 
 
