@@ -167,6 +167,16 @@ def test_a_word_starts_at_its_first_letter(quote, first, last):
     assert f["cap_share"] == 1.0 and f["all_caps_title"] == 1.0
 
 
+@pytest.mark.parametrize("quote", ["숨바꼭질", "北京 欢迎你", "سلام"])
+def test_words_of_uncased_scripts_stay_unseen_by_the_word_shape_features(quote):
+    # the quote filter learnt the shape of cased writing; an uncased script's words
+    # give no word features, as before (its Latin twin gives them)
+    f = _features(f'The sign read "{quote}" in red.')
+    assert not [k for k in f if k.startswith(("first=", "last="))]
+    assert f["words_log"] == 0.0 and f["cap_share"] == 0.0
+    assert _features('The sign read "Sumbakkokjil" in red.')["words_log"] == 1.0
+
+
 @pytest.mark.parametrize("quote, share", [
     ("élan vital", 0.0), ("Élan vital", 0.5), ("Élan Vital", 1.0), ("elan vital", 0.0),
 ])

@@ -34,7 +34,7 @@ from quotes.vocabulary import (
 from quotes.text.names import is_headline_line
 from quotes.text.parsed import ParsedDoc, token_index_near
 from quotes.records import QuoteSpan
-from quotes.text.segment import Token
+from quotes.text.segment import CAPITALS, LOWER_CASE, Token
 from quotes.resources import word_tags
 
 # Coarse tag classes, used as small integers in feature vectors.
@@ -253,8 +253,11 @@ class DocContext:
 
 # -- the quote filter's features ------------------------------------------------
 
-# A word starts with a letter, any letter ("Émile", "Łukasz", not "mile", "ukasz").
-_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
+# A word starts with a letter of a cased alphabet ("Émile", "Łukasz", not "mile",
+# "ukasz"). These features read the shape of cased writing (its capitals), which
+# the model learnt from; words of uncased scripts (Korean, Chinese, Arabic) stay
+# unseen, as they were when it was trained.
+_WORD: Final = re.compile(r"[%s%s][\w’'-]*" % (CAPITALS, LOWER_CASE))
 _ASCII_UPPER: Final = frozenset(string.ascii_uppercase)
 
 
