@@ -248,6 +248,7 @@ def test_packed_trees_on_byte_bins_are_exact_at_every_threshold():
     # infinities and at NaN they must answer as the float tests do
     import numpy as np
 
+    from quotes.attribution import model
     from quotes.attribution.model import PackedTrees
 
     ranker = _sklearn_model()["ranker"]
@@ -265,6 +266,7 @@ def test_packed_trees_on_byte_bins_are_exact_at_every_threshold():
     X[::7, rng.integers(0, ranker.n_features_in_)] = np.nan
     X[::11, rng.integers(0, ranker.n_features_in_)] = np.inf
     X[::13, rng.integers(0, ranker.n_features_in_)] = -np.inf
+    assert len(X) >= model._BINNED_FROM
     binned = packed.predict_proba(X, block=64)
     assert np.array_equal(binned, _walked_probabilities(ranker, X))
     packed._binned = None  # the float tests

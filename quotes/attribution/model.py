@@ -140,7 +140,7 @@ class PackedTrees:
             return np.empty(0)
         X = _as_matrix(rows)
         bins = self._binned
-        if bins is None:
+        if bins is None or len(X) < _BINNED_FROM:
             # (tree and split, row): whether each row passes each test. The rows
             # are transposed to (feature, row) first, so that each test's row is
             # one contiguous copy.
@@ -168,6 +168,11 @@ class PackedTrees:
         # a C-ordered (row, tree) array, summed along the row as before: same floats
         raw = np.ascontiguousarray(self.value[leaf.T]).sum(axis=1) + self.baseline
         return 1.0 / (1.0 + np.exp(-raw))
+
+
+# Rows from which the byte bins pay (their one search per feature tested costs
+# more than it saves on an article's hundred-odd rows); both give the same floats.
+_BINNED_FROM = 256
 
 
 class _Bins:
