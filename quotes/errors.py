@@ -19,6 +19,10 @@ class InputError(QuotesError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):
+        # (pickled by its fields: worker processes send the errors of the pages they read)
+        return (type(self), (self.source, self.reason))
+
 
 class ModelError(QuotesError):
     """A shipped model is missing, unreadable or built with other library versions."""

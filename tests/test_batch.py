@@ -363,3 +363,77 @@ def test_polnear_corpus_speakers(tmp_path):
         hillary = [r for r in rows if "Hillary Clinton" in r["aliases"]]
         bill = [r for r in rows if "Bill Clinton" in r["aliases"]]
         assert len(hillary) == len(bill) == 1 and hillary[0]["speaker_id"] != bill[0]["speaker_id"]
+
+
+@needs_fork
+def test_a_page_that_kills_its_worker_fails_alone(tmp_path, fake_pipeline, monkeypatch):
+    """HTML pages are extracted in the workers: a page whose extraction kills the
+    worker is a failure of its own; the pages around it are read and analysed."""
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        if b"KILL" in data:
+            os._exit(3)
+        return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(12):
+        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
+    (tmp_path / "page-05.html").write_text("<p>KILL", encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 11
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-05.html", "worker process died while reading this page")]
+    with Store(tmp_path / "q.db") as store:
+        assert len(store.quotes()) == 11
+
+
+@needs_fork
+def test_pages_and_documents_that_kill_workers_while_reading_goes_on(tmp_path, fake_pipeline, monkeypatch):
+    """A page that kills its worker while it is read, and a document that kills
+    its worker while it is analysed, with reading still going on: each is the one
+    failure it causes, and every other page is stored."""
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        if b"KILL" in data:
+            os._exit(3)
+        return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(200):
+        text = "KILL" if i in (30, 150) else f'"Page {i} story," said Anthony Blunt.' + (" CRASH" if i == 90 else "")
+        (tmp_path / f"page-{i:03d}.html").write_text(f"<p>{text}", encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 197
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-030.html", "worker process died while reading this page"),
+        ("page-150.html", "worker process died while reading this page"),
+        ("page-090.html", "worker process died while analysing this document")]
+    with Store(tmp_path / "q.db") as store:
+        assert store.counts()["documents"] == 197
+
+
+@needs_fork
+def test_documents_are_analysed_while_the_input_is_still_read(tmp_path, fake_pipeline):
+    """The parent queues only a few tasks' worth of documents ahead: a long input
+    streams through it (its results are stored before its end is read)."""
+    stored_when_read: list[int] = []
+    with Store(tmp_path / "q.db") as store:
+        def items():
+            for i in range(300):
+                if i in (100, 299):
+                    stored_when_read.append(store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+                yield Document(**_article(i))
+
+        summary = analyse_documents(items(), store, workers=2, progress=False, start_method="fork")
+        assert summary.analysed == 300 and store.counts()["documents"] == 300
+    assert 0 < stored_when_read[0] and stored_when_read[1] >= 300 - 2 * 4 * 8 * 2
+
+
+def test_progress_while_reading_counts_what_was_read_so_far():
+    bar = Progress(0, io.StringIO(), reading=True)
+    bar.total, bar.done = 120, 40
+    assert bar.render(elapsed=10.0).startswith("analysing 40/120+ docs (still reading)    4.0 docs/s")
+    bar.reading = False
+    assert bar.render(elapsed=10.0).startswith("analysing  40/120 docs  33% [")

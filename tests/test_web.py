@@ -123,6 +123,53 @@ def test_both_extractors_read_the_article(extractor):
     assert doc.outlet == "The Harbour Gazette"
 
 
+def _loaders_agree(html: str) -> None:
+    from lxml.html import tostring
+    from trafilatura.utils import load_html, repair_faulty_html
+
+    from quotes.corpus.html import load_tree, repaired_html
+
+    repaired = repaired_html(html)
+    assert repaired is None or repaired == repair_faulty_html(html, html[:50].lower())
+    ours, theirs = load_tree(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert tostring(ours) == tostring(theirs)
+
+
+@needs_web
+@pytest.mark.parametrize("page", [
+    article_page(),
+    article_page().replace("</body>", "<p>bell \x07 and form feed \x0c</p></body>"),  # control characters late
+    "<!DOCTYPE html>\n<html><body><p>early \x01 control</p>\n" + article_page()[40:],  # ... and early
+    article_page() + "<p>not a character: \ufffe</p>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n' + article_page()[16:],  # a doctype with a slash
+    '<!DOCTYPE html>\n<html lang="en"/>\n' + article_page()[16:],  # a self-closed <html/>
+    article_page().replace("\n", " "),  # minified: one line
+    article_page().replace("\n", " ") + "\n<p>last</p>",  # ... then a line break
+    "<!DOCTYPE html>" + " " * 9000 + article_page()[15:],  # a long first line
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n'
+    + "<!-- x -->" * 405 + '\n<html lang="en"/>\n' + article_page()[16:],  # <html/> just past 4,096 characters
+    "<div><p>" + PARAGRAPHS[0] + "</p></div>",  # a fragment, no <html>
+    '<?xml version="1.0" encoding="utf-8"?>\n' + article_page(),  # a string that declares an encoding
+])
+def test_pages_load_into_the_tree_trafilatura_loads(page):
+    """The page loader repairs only a page's head when its tail needs nothing:
+    the tree is trafilatura's own, whatever the page holds."""
+    _loaders_agree(page)
+
+
+@pytest.mark.shared
+@needs_web
+@needs_shared(HTML_PAGES / "ground-truth.jsonl")
+def test_real_pages_load_into_the_tree_trafilatura_loads():
+    from quotes.corpus.webcheck import load_pages
+
+    for page in load_pages(HTML_PAGES):
+        _loaders_agree(decode_html(page["html"])[0])
+
+
 def test_paragraphs_are_one_blank_line_apart_with_single_spaces():
     assert paragraphs("  One  line.\nTwo\u00a0 words \n\n\n Three. ") == "One line.\n\nTwo words\n\nThree."
 
@@ -509,3 +556,106 @@ def test_analyse_counts_what_it_reads_once_reading_takes_a_while():
     off._last -= 10
     off.update(5, 0)
     assert quiet.getvalue() == ""
+
+
+# --- pages extracted in the worker processes (quotes analyse) ---------------------------
+
+def _mixed_inputs(tmp_path: Path) -> list[Path]:
+    """Pages good and bad in a folder, a JSONL of pages, a CSV with an HTML column,
+    a WARC, one cut short, and a folder that gives no document."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "1-good.html").write_text(article_page(), encoding="utf-8")
+    (pages / "2-binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (pages / "3-empty.html").write_bytes(b"  \n")
+    (pages / "4-martian.html").write_bytes(b'<html><meta charset="x-martian"><p>\xff\xfe\x93 hi</p></html>')
+    (pages / "5-no-article.html").write_text(
+        '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>', encoding="utf-8")
+    (pages / "6-text.txt").write_text('"Plain text," said Ann Smith.', encoding="utf-8")
+    (pages / "7-good.htm").write_text(article_page().replace("Tuesday", "Monday"), encoding="utf-8")
+    jsonl = tmp_path / "lines.jsonl"
+    jsonl.write_text(json.dumps({"id": "j1", "html": article_page().replace("Tuesday", "Friday"),
+                                 "title": "Given title"}) + "\n"
+                     + json.dumps({"id": "j2", "html": "<p>menu</p>"}) + "\n", encoding="utf-8")
+    table = tmp_path / "rows.csv"
+    with open(table, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["id", "html", "outlet"],
+                                  ["r1", article_page().replace("Tuesday", "Sunday"), "Row outlet"]])
+    warc, cut = tmp_path / "crawl.warc.gz", tmp_path / "cut.warc.gz"
+    build_warc(warc)
+    build_warc(cut, cut_last=True)
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    (empty / "menu.html").write_text("<html><nav>Home</nav></html>", encoding="utf-8")
+    return [pages, jsonl, table, warc, cut, empty]
+
+
+def _same_items(a, b) -> None:
+    assert [type(x) for x in a] == [type(x) for x in b]
+    for x, y in zip(a, b):
+        if isinstance(x, InputError):
+            assert (x.source, x.reason) == (y.source, y.reason)
+        else:
+            assert x == y
+
+
+@needs_web
+def test_pages_read_for_later_give_what_reading_gives_in_the_same_order(tmp_path):
+    """``analyse`` reads pages as Page items and extracts them elsewhere: once
+    extracted (here in this process), the items, their errors and the archive's
+    counts are those of reading them at once."""
+    import pickle
+
+    from quotes.corpus.html import Page
+
+    paths = _mixed_inputs(tmp_path)
+    now, now_warnings = [], []
+    now = read(paths, warnings=now_warnings)
+    later_warnings: list[str] = []
+    deferred: list = []
+
+    def resolve(items):
+        for item in items:
+            if isinstance(item, Page):
+                deferred.append(item)
+                item = pickle.loads(pickle.dumps(item)).document()  # as a worker gets and gives it
+                item = pickle.loads(pickle.dumps(item))
+            yield item
+
+    later = list(read_documents([str(p) for p in paths], warn=later_warnings.append, resolve=resolve))
+    _same_items(now, later)
+    assert later_warnings == now_warnings and len(now_warnings) == 1
+    assert now_warnings[0].startswith(f"{paths[3]}: 4 HTML pages read; skipped ")  # pages that gave a document
+    assert any(i.reason.endswith("ends early; 4 pages before it were read") for i in now if isinstance(i, InputError))
+    assert len(deferred) == 6 + 2 + 1 + 5 + 5 + 1  # every page (not the cut one), none extracted while reading
+    assert [i.reason for i in now if isinstance(i, InputError)][-1] == "no document could be read from this folder"
+
+
+@needs_web
+def test_analyse_extracts_pages_in_its_workers_and_counts_bad_ones(tmp_path, monkeypatch):
+    """The parent process reads the files; the workers (spawned: they import the
+    sources afresh) extract the pages. Each bad page is a failure with its reason,
+    and the run stores what reading in one process gives, with 1 or 2 workers."""
+    from quotes.corpus import html
+    from quotes.corpus.batch import analyse_paths
+    from quotes.corpus.store import Store
+
+    paths = [str(p) for p in _mixed_inputs(tmp_path)]
+    expected = read(paths)
+    monkeypatch.setattr(html, "document_from_html", lambda *a, **k: InputError("parent", "extracted in the parent"))
+    exports = []
+    for workers in (1, 2):
+        db = tmp_path / f"q{workers}.db"
+        summary = analyse_paths(paths, db, workers=workers, progress=False, warn=lambda m: None)
+        assert [(f.source, f.reason) for f in summary.failed] == [
+            (i.source, i.reason) for i in expected if isinstance(i, InputError)]
+        # (the two archives hold the same records: each is analysed once)
+        assert (summary.analysed, summary.skipped) == (9, 4)
+        with Store(db) as store:
+            exports.append(list(store.export_rows(with_text=True)))
+            docs = store.documents()
+            texts = store.document_texts([d["doc_id"] for d in docs])
+        assert [(d["doc_id"], d["title"], d["date"], d["url"], d["outlet"], d["source"], texts[d["doc_id"]])
+                for d in docs] == sorted({i.doc_id: (i.doc_id, i.title, i.date, i.url, i.outlet, i.source, i.text)
+                                          for i in reversed(expected) if isinstance(i, Document)}.values())
+    assert exports[0] == exports[1] and exports[0]

@@ -1,6 +1,7 @@
 """Analyse whole corpora into the database, in worker processes, resumably.
 
-:func:`analyse_paths` reads every article (:func:`quotes.corpus.ingest.read_documents`),
+:func:`analyse_paths` reads every article (:func:`quotes.corpus.ingest.read_documents`;
+the worker processes extract HTML pages, in input order, a few tasks ahead),
 skips those already analysed with the same content and pipeline version, runs
 :func:`quotes.pipeline.extract_document` on the rest in worker processes (each
 loads the models once) and writes each result from the parent process in its own
@@ -18,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, fields
@@ -27,6 +28,7 @@ from typing import IO, Any
 
 from quotes.errors import InputError
 from quotes.records import Document
+from quotes.corpus.html import Page
 from quotes.corpus.store import Store, content_hash
 
 # Documents queued per worker: enough to keep workers busy, few enough that a
@@ -37,6 +39,10 @@ _IN_FLIGHT_PER_WORKER = 4
 # with two workers and the parent sharing two cores, that alone costs a tenth of
 # the throughput. Chunks are kept small enough that every worker has several.
 _CHUNK = 8
+# HTML pages sent to a worker in one extraction task, and at most this many bytes
+# of them (a page takes about as long to extract as its article to analyse).
+_PAGE_CHUNK = 8
+_PAGE_CHUNK_BYTES = 4 * 2**20
 # Native thread pools read these when they start.
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -122,10 +128,12 @@ class Progress:
     elsewhere (a log file, CI) a plain line is written every few seconds.
     """
 
-    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool = True) -> None:
+    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool = True,
+                 reading: bool = False) -> None:
         self.total = total
+        self.reading = reading  # more documents may come: ``total`` is those read so far
         self.stream = stream or sys.stderr
-        self.enabled = enabled and total > 0
+        self.enabled = enabled and (total > 0 or reading)
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.start = time.monotonic()
         self._last = 0.0
@@ -147,6 +155,11 @@ class Progress:
 
     def render(self, elapsed: float) -> str:
         """The progress line for ``elapsed`` seconds into the run."""
+        if self.reading:
+            rate = self.done / elapsed if elapsed > 0 else 0.0
+            failed = f"  {self.failed} failed" if self.failed else ""
+            return (f"analysing {self.done}/{self.total}+ docs (still reading) {rate:6.1f} docs/s  "
+                    f"{_clock(elapsed)}{failed}")
         frac = self.done / self.total if self.total else 1.0
         width = 24
         bar = "#" * int(frac * width) + "." * (width - int(frac * width))
@@ -273,6 +286,17 @@ def analyse_payload(payload: dict[str, Any]) -> dict[str, Any]:
     return {"doc_id": doc.doc_id, "ok": True, "quotes": quotes}
 
 
+def extract_pages(pages: list[Page]) -> list[Document | InputError]:
+    """Each page's Document (or InputError), in order: the HTML step, in a worker."""
+    out: list[Document | InputError] = []
+    for page in pages:
+        try:
+            out.append(page.document())
+        except Exception as exc:  # one bad page must not stop the batch
+            out.append(InputError(page.source, f"the HTML extractor failed ({type(exc).__name__}: {exc})"))
+    return out
+
+
 def _payload(doc: Document) -> dict[str, Any]:
     return {f.name: getattr(doc, f.name) for f in fields(Document)}
 
@@ -295,69 +319,172 @@ def _start_method() -> str:
 
 # --- parent side ----------------------------------------------------------------
 
-def analyse_documents(items: Iterable[Document | InputError], store: Store, workers: int | None = None,
+class _Pool:
+    """The worker processes of one run, started when first needed: they extract
+    HTML pages while the inputs are read, and analyse the documents.
+
+    A task sent ``alone`` (a retry after a worker died) runs in a pool that runs
+    nothing else, so that a worker dying again tells which task killed it.
+    """
+
+    def __init__(self, workers: int | None, method: str) -> None:
+        self.workers = workers
+        self.method = method
+        self.executor: ProcessPoolExecutor | None = None
+        self.size = 0
+        self.generation = 0  # one more each time a pool is replaced
+        self.shared = False  # the pool has run tasks that were not sent alone
+
+    def get(self, n_workers: int) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.size = n_workers
+            self.shared = False
+            self.executor = ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context(self.method),
+                                                initializer=_init_worker, initargs=(os.getpid(),))
+        return self.executor
+
+    def submit(self, n_workers: int, fn: Callable[..., Any], arg: Any, alone: bool = False) -> tuple[Future, int]:
+        """``fn(arg)`` in a worker: its future, and the generation of the pool that runs it."""
+        if alone and self.shared:
+            self.discard()  # (waits for what the pool runs)
+        generation = self.generation
+        try:
+            future = self.get(n_workers).submit(fn, arg)
+        except BrokenProcessPool:  # a worker died on another task meanwhile: a new pool
+            self.discard(generation)
+            generation = self.generation
+            future = self.get(n_workers).submit(fn, arg)
+        self.shared = self.shared or not alone
+        return future, generation
+
+    def discard(self, generation: int | None = None) -> None:
+        """Drop the pool (unless it was replaced already since ``generation``); the
+        next task starts another."""
+        if self.executor is not None and generation in (None, self.generation):
+            self.executor.shutdown(wait=True)
+            self.executor = None
+            self.generation += 1
+
+    def close(self, cancel: bool = False) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
+            self.executor = None
+
+
+class _Task:
+    """Pages sent to a worker for extraction, and the pool generation that has them."""
+
+    __slots__ = ("future", "pages", "generation")
+
+    def __init__(self, future: Future, generation: int, pages: list[Page]) -> None:
+        self.future, self.pages, self.generation = future, pages, generation
+
+
+def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
+    """``items`` with each :class:`Page` replaced by its Document (or InputError),
+    extracted in the pool's workers, in the same order; a few tasks ahead, so
+    memory holds only the pages in flight."""
+    n_workers = pool.workers or default_workers()
+    window: deque[Any] = deque()  # items, and a _Task for pages in flight
+    batch: list[Page] = []
+    batch_bytes = 0
+    in_flight = 0
+
+    def submit() -> None:
+        nonlocal batch, batch_bytes, in_flight
+        if batch:
+            window.append(_Task(*pool.submit(n_workers, extract_pages, batch), batch))
+            in_flight += 1
+            batch, batch_bytes = [], 0
+
+    def take() -> Iterator[Any]:
+        nonlocal in_flight
+        entry = window.popleft()
+        if not isinstance(entry, _Task):
+            yield entry
+            return
+        in_flight -= 1
+        try:
+            yield from entry.future.result()
+        except BrokenProcessPool:
+            # a worker died (a crash, the out-of-memory killer): each page again, alone,
+            # so only the page that kills a worker again is an error
+            pool.discard(entry.generation)
+            for page in entry.pages:
+                future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    pool.discard(generation)
+                    yield InputError(page.source, "worker process died while reading this page "
+                                     "(crash or out of memory)")
+
+    for item in items:
+        if isinstance(item, Page):
+            batch.append(item)
+            batch_bytes += len(item.data)
+            if len(batch) >= _PAGE_CHUNK or batch_bytes >= _PAGE_CHUNK_BYTES:
+                submit()
+        else:
+            submit()  # the pages before it first: order is kept
+            window.append(item)
+        while in_flight > n_workers * _IN_FLIGHT_PER_WORKER or (window and not isinstance(window[0], _Task)):
+            yield from take()
+    submit()
+    while window:
+        yield from take()
+
+
+def analyse_documents(items: Iterable[Document | InputError | Page], store: Store, workers: int | None = None,
                       progress: bool = True, stream: IO[str] | None = None,
-                      start_method: str | None = None) -> Summary:
+                      start_method: str | None = None, pool: _Pool | None = None) -> Summary:
     """Analyse documents into ``store``; the engine of :func:`analyse_paths`.
 
     Args:
-        items: documents, and InputErrors for inputs that could not be read.
+        items: documents, and InputErrors for inputs that could not be read;
+            HTML pages (:class:`~quotes.corpus.html.Page`) are extracted in the
+            worker processes, in order.
         store: the database (only this process writes to it).
         workers: worker processes (default: the number of cores).
         progress: draw a progress bar on ``stream``.
         stream: where the progress bar goes (default: standard error).
         start_method: ``"spawn"`` (the default) or ``"fork"`` (starts faster,
             but only safe when this process has not run the models itself).
+        pool: the run's worker processes, when the caller extracts pages in
+            them too (:func:`analyse_paths`); closed here.
 
     Returns:
         The run's :class:`Summary`; ``interrupted`` is set on Ctrl-C, when
         everything committed so far stays in the database.
     """
+    pool = pool or _Pool(workers, start_method or _start_method())
+    try:
+        return _analyse(_resolve_pages(items, pool), store, workers, progress, stream, pool)
+    except BaseException:
+        pool.close(cancel=True)
+        raise
+    finally:
+        pool.close()
+
+
+def _analyse(items: Iterable[Document | InputError], store: Store, workers: int | None, progress: bool,
+             stream: IO[str] | None, pool: _Pool) -> Summary:
     from quotes.version import pipeline_version
 
     began = time.monotonic()
     version = pipeline_version()
     summary = Summary(db=store.path)
-    pending: list[Document] = []
-    seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
-    failed_sources: set[str] = set()
-    reading = Reading(stream, enabled=progress)
-    for n_read, item in enumerate(items, 1):
-        reading.update(n_read, len(summary.failed))
-        if isinstance(item, InputError):
-            if item.source not in failed_sources:  # not when a path is given twice
-                failed_sources.add(item.source)
-                store.record_failure(item.source, item.reason, pipeline_version=version)
-                summary.failed.append(Failure(item.source, item.reason))
-            continue
-        digest = content_hash(item.doc_id, item.text)
-        if item.doc_id in seen:
-            first_hash, first_source = seen[item.doc_id]
-            if first_hash == digest:
-                summary.skipped += 1  # the same article twice in the input
-            else:
-                source = item.source or item.doc_id
-                reason = f"duplicate doc_id {item.doc_id!r} with different text (first seen in {first_source})"
-                store.record_failure(source, reason, item.doc_id, version)
-                summary.failed.append(Failure(source, reason, item.doc_id))
-            continue
-        seen[item.doc_id] = (digest, item.source or item.doc_id)
-        if store.has_document(item.doc_id, digest, version):
-            summary.skipped += 1
-        else:
-            pending.append(item)
-    reading.close()
-
-    if pending:
-        n_workers = max(1, min(workers or default_workers(), len(pending)))
-        summary.workers = n_workers
-        bar = Progress(len(pending), stream, enabled=progress)
-        try:
-            _run_pool(pending, store, n_workers, start_method or _start_method(), version, summary, bar)
-        except KeyboardInterrupt:
-            summary.interrupted = True
-        finally:
-            bar.close()
+    analysis_failed: list[Failure] = []  # reported after the inputs that could not be read
+    run = _Run(store, pool, version, summary, analysis_failed, Reading(stream, enabled=progress), stream, progress)
+    try:
+        _run_pool(run.to_analyse(items), run, workers)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        run.reading.close()
+        if run.bar is not None:
+            run.bar.close()
+        summary.failed.extend(analysis_failed)
     try:
         counts = store.counts()
     except KeyboardInterrupt:  # a second Ctrl-C while resolving speakers
@@ -370,40 +497,119 @@ def analyse_documents(items: Iterable[Document | InputError], store: Store, work
     return summary
 
 
-def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str, version: str,
-              summary: Summary, bar: Progress) -> None:
-    """Feed documents to a process pool and store each result as it arrives.
+class _Run:
+    """What one analysis run shares between its reading and its workers' results."""
+
+    def __init__(self, store: Store, pool: _Pool, version: str, summary: Summary, analysis_failed: list[Failure],
+                 reading: Reading, stream: IO[str] | None, progress: bool) -> None:
+        self.store, self.pool, self.version, self.summary = store, pool, version, summary
+        self.analysis_failed = analysis_failed
+        self.reading = reading
+        self.stream, self.progress = stream, progress
+        self.bar: Progress | None = None  # drawn from the first document to analyse on
+
+    def failures(self) -> int:
+        return len(self.summary.failed) + len(self.analysis_failed)
+
+    def to_analyse(self, items: Iterable[Document | InputError]) -> Iterator[Document]:
+        """The documents to analyse, as they are read: inputs that cannot be read,
+        repeats and documents already stored are recorded (and not given) on the way."""
+        store, summary, version = self.store, self.summary, self.version
+        seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
+        failed_sources: set[str] = set()
+        queued = 0
+        for n_read, item in enumerate(items, 1):
+            if self.bar is None:
+                self.reading.update(n_read, len(summary.failed))
+            if isinstance(item, InputError):
+                if item.source not in failed_sources:  # not when a path is given twice
+                    failed_sources.add(item.source)
+                    store.record_failure(item.source, item.reason, pipeline_version=version)
+                    summary.failed.append(Failure(item.source, item.reason))
+                continue
+            digest = content_hash(item.doc_id, item.text)
+            if item.doc_id in seen:
+                first_hash, first_source = seen[item.doc_id]
+                if first_hash == digest:
+                    summary.skipped += 1  # the same article twice in the input
+                else:
+                    source = item.source or item.doc_id
+                    reason = f"duplicate doc_id {item.doc_id!r} with different text (first seen in {first_source})"
+                    store.record_failure(source, reason, item.doc_id, version)
+                    summary.failed.append(Failure(source, reason, item.doc_id))
+                continue
+            seen[item.doc_id] = (digest, item.source or item.doc_id)
+            if store.has_document(item.doc_id, digest, version):
+                summary.skipped += 1
+                continue
+            queued += 1
+            if self.bar is None:
+                self.reading.close()
+                self.bar = Progress(0, self.stream, enabled=self.progress, reading=True)
+            self.bar.total = queued
+            yield item
+        if self.bar is not None:
+            self.bar.reading = False
+
+
+def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
+    """Feed documents to the process pool as they are read, and store each result
+    as it arrives: the parent holds only the documents queued and in flight.
 
     A worker that dies (a crash, the out-of-memory killer) breaks the pool: the
     documents it held are retried one at a time in a fresh pool, so only the
     document that kills a worker again is recorded as failed.
     """
-    queue: deque[Document] = deque(pending)
+    store, pool, version, summary = run.store, run.pool, run.version, run.summary
+    queue: deque[Document] = deque()
     suspects: deque[Document] = deque()  # in flight during a crash: retried alone
+    lookahead = (pool.size or workers or default_workers()) * _IN_FLIGHT_PER_WORKER * _CHUNK
+    exhausted = False
+
+    def fill() -> None:
+        nonlocal exhausted
+        while not exhausted and len(queue) < lookahead:
+            try:
+                queue.append(next(docs))
+            except StopIteration:
+                exhausted = True
+
+    fill()
+    if not queue:
+        return
+    # as many workers as documents, for a small input read whole already
+    n_workers = pool.size or max(1, min(workers or default_workers(), len(queue) if exhausted else lookahead))
+    summary.workers = n_workers
     done = 0
-    ctx = multiprocessing.get_context(method)
-    while queue or suspects:
-        executor = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                                       initargs=(os.getpid(),))
-        # future -> (its documents, whether it is a suspect retried alone)
-        inflight: dict[Future, tuple[list[Document], bool]] = {}
+    while queue or suspects or not exhausted:
+        # future -> (its documents, whether it is a suspect retried alone, the pool's generation)
+        inflight: dict[Future, tuple[list[Document], bool, int]] = {}
         try:
-            while queue or suspects or inflight:
-                isolating = bool(suspects) or any(alone for _, alone in inflight.values())
+            while queue or suspects or inflight or not exhausted:
+                if not suspects and not any(alone for _, alone, _ in inflight.values()):
+                    fill()  # (not while a suspect runs alone: reading may send pages to the pool)
+                isolating = bool(suspects) or any(alone for _, alone, _ in inflight.values())
                 limit = 1 if isolating else n_workers * _IN_FLIGHT_PER_WORKER
                 while len(inflight) < limit and (suspects or (queue and not isolating)):
                     alone = bool(suspects)
                     source = suspects if alone else queue
                     size = 1 if alone else max(1, min(_CHUNK, len(queue) // (n_workers * _IN_FLIGHT_PER_WORKER)))
                     chunk = [source[k] for k in range(size)]
-                    future = executor.submit(analyse_payloads, [_payload(doc) for doc in chunk])
+                    future, generation = pool.submit(n_workers, analyse_payloads, [_payload(doc) for doc in chunk],
+                                                     alone=alone)
                     for _ in chunk:
                         source.popleft()  # taken only once submitted
-                    inflight[future] = (chunk, alone)
+                    inflight[future] = (chunk, alone, generation)
+                if not inflight:
+                    continue
                 finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=lambda f: inflight[f][0][0].doc_id):
-                    chunk, alone = inflight[future]
-                    results = future.result()  # raises BrokenProcessPool when a worker died
+                    chunk, alone, generation = inflight[future]
+                    try:
+                        results = future.result()  # raises BrokenProcessPool when a worker died
+                    except BrokenProcessPool:
+                        pool.discard(generation)
+                        raise
                     del inflight[future]
                     ok = [(doc, result["quotes"]) for doc, result in zip(chunk, results) if result["ok"]]
                     if ok:  # one transaction for the batch (see Store.add_analyses)
@@ -411,32 +617,34 @@ def _run_pool(pending: list[Document], store: Store, n_workers: int, method: str
                         summary.analysed += len(ok)
                     for doc, result in zip(chunk, results):
                         if not result["ok"]:
-                            _fail(store, summary, doc, result["reason"], version)
+                            _fail(store, run.analysis_failed, doc, result["reason"], version)
                     done += len(chunk)
-                    bar.update(done, len(summary.failed))
+                    _draw(run, done)
         except BrokenProcessPool:
-            executor.shutdown(wait=True)
-            lost = sorted(((doc, alone) for chunk, alone in inflight.values() for doc in chunk),
+            lost = sorted(((doc, alone) for chunk, alone, _ in inflight.values() for doc in chunk),
                           key=lambda x: x[0].doc_id)
             if len(lost) == 1 and lost[0][1]:
-                _fail(store, summary, lost[0][0], "worker process died while analysing this document "
+                _fail(store, run.analysis_failed, lost[0][0], "worker process died while analysing this document "
                       "(crash or out of memory)", version)
                 done += 1
-                bar.update(done, len(summary.failed))
+                _draw(run, done)
             else:
                 suspects.extend(doc for doc, _ in lost)
         except BaseException:
             # Ctrl-C: stop feeding workers; what was committed stays committed
-            executor.shutdown(wait=False, cancel_futures=True)
+            pool.close(cancel=True)
             raise
-        else:
-            executor.shutdown(wait=True)
 
 
-def _fail(store: Store, summary: Summary, doc: Document, reason: str, version: str) -> None:
+def _draw(run: _Run, done: int) -> None:
+    if run.bar is not None:
+        run.bar.update(done, run.failures())
+
+
+def _fail(store: Store, failed: list[Failure], doc: Document, reason: str, version: str) -> None:
     source = doc.source or doc.doc_id
     store.record_failure(source, reason, doc.doc_id, version)
-    summary.failed.append(Failure(source, reason, doc.doc_id))
+    failed.append(Failure(source, reason, doc.doc_id))
 
 
 def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None = None,
@@ -462,6 +670,9 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
     """
     from quotes.corpus.ingest import read_documents
 
+    # HTML pages (files, WARC records, JSONL lines, table rows) are extracted in the workers
+    pool = _Pool(workers, start_method or _start_method())
     with Store(db_path) as store:
-        return analyse_documents(read_documents(paths, warn=warn, options=options), store, workers, progress, stream,
-                                 start_method)
+        return analyse_documents(read_documents(paths, warn=warn, options=options,
+                                                resolve=lambda items: _resolve_pages(items, pool)),
+                                 store, workers, progress, stream, start_method, pool)

@@ -109,18 +109,95 @@ def paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+# trafilatura's HTML loader repairs characters XML forbids (anywhere), a doctype
+# (in the first line, up to its first ">") and a self-closed ``<html .../>`` (in the
+# first 4 lines of the first 4,096 characters after the doctype's repair).
+_XML_INVALID_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+_XML_INVALID_UTF8 = ("\ufffe".encode(), "\uffff".encode())
+_LOOKED_AT = 4096
+_REPAIRED_HEAD = 2 * _LOOKED_AT
+_PARSER = None
+
+
+def _html_parser():
+    """trafilatura's lxml HTML parser settings, whose elements are all ``HtmlElement``:
+    lxml.html picks each element's class by a Python call per element (forms and
+    inputs get classes of their own), which is 5% of trafilatura's time; it uses
+    none of those classes' methods, and the extracted text is the same."""
+    global _PARSER
+    if _PARSER is None:
+        from lxml import etree
+        from lxml.html import HtmlComment, HtmlElement, HTMLParser, HtmlEntity, HtmlProcessingInstruction
+        parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                            remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+        _PARSER = parser
+    return _PARSER
+
+
+def load_tree(html: str):
+    """The lxml tree of a page, as ``trafilatura.utils.load_html`` gives it, faster
+    (see :func:`repaired_html`)."""
+    from trafilatura.utils import load_html
+
+    repaired = repaired_html(html)
+    if repaired is None:
+        return load_html(html)
+    try:
+        tree = _fromstring(repaired)
+    except Exception:  # e.g. a string that declares its encoding: load_html parses its bytes
+        return load_html(html)
+    return tree if tree is not None and len(tree) >= 1 else load_html(html)
+
+
+def repaired_html(html: str) -> str | None:
+    """The page as trafilatura repairs it before parsing, or None when it must do so itself.
+
+    trafilatura repairs the whole string: a regular expression over every
+    character (5% of its time) for characters XML forbids, which pages almost
+    never hold. Here a page whose tail (after its first 8,192 characters) holds
+    none has only its head repaired, by trafilatura's own function: its other
+    repairs look no further than the first 4,096 characters once a doctype
+    (shorter than that) is gone. None for a page whose tail holds one, or that
+    does not look like HTML (trafilatura checks it further).
+    """
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = html[:50].lower()
+    if is_dubious_html(beginning) or ">" not in html[:_LOOKED_AT]:
+        return None
+    head, tail = html[:_REPAIRED_HEAD], html[_REPAIRED_HEAD:]
+    raw = tail.encode("utf-8", "surrogatepass")
+    if len(raw.translate(None, _XML_INVALID_BYTES)) != len(raw) or any(c in raw for c in _XML_INVALID_UTF8):
+        return None
+    # The doctype repair splits off the first line at its line break, and ends a
+    # page of one line with one: a line break after the head stands for the tail's.
+    repaired = repair_faulty_html(head + "\n", beginning)[:-1] + tail
+    if "doctype" in beginning and "\n" not in html:
+        repaired += "\n"
+    return repaired
+
+
+def _fromstring(html: str):
+    from lxml.html import fromstring
+    return fromstring(html, parser=_html_parser())
+
+
 def _trafilatura(html: str, url: str | None) -> PageText:
     try:
         import trafilatura
         from htmldate import find_date
-        from trafilatura.utils import load_html
     except ImportError:
         raise MissingExtra(f"reading HTML needs trafilatura: {WEB_EXTRA_HINT}") from None
-    tree = load_html(html)
+    tree = load_tree(html)
     if tree is None:
         return PageText("")
     # trafilatura's own metadata (authors, categories, tags) costs 40% of its
-    # time; the page's meta tags give what a Document keeps.
+    # time; the page's meta tags give what a Document keeps. Fast mode (no
+    # fallback extractors) and no comments are two of trafilatura's documented
+    # speed options; the third, no tables, saved no time on the 120 pages of
+    # ../shared/data/html (10.56 against 10.40 ms a page), so tables are read.
     doc = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False)
     if doc is None or not doc.text:
         return PageText("")
@@ -201,6 +278,41 @@ def extract_page(html: str, url: str | None = None, extractor: str = DEFAULT_EXT
     """
     page = EXTRACTORS[extractor](html, url)
     return PageText(paragraphs(page.text), page.title, page.date, page.url, page.outlet)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page read but not yet extracted: ``quotes analyse`` extracts pages in its
+    worker processes (:meth:`document`), each as :func:`document_from_html` does.
+
+    Attributes:
+        own: the title, date, url and outlet of the JSONL line or table row that
+            held the page, which win over the page's own (None: none given).
+    """
+
+    data: bytes | str
+    doc_id: str
+    source: str
+    url: str | None = None
+    date: str | None = None
+    charset: str | None = None
+    extractor: str = DEFAULT_EXTRACTOR
+    own: tuple[str | None, str | None, str | None, str | None] | None = None
+
+    def document(self) -> Document | InputError:
+        """The page's Document, or an InputError saying why there is none."""
+        item = document_from_html(self.data, self.doc_id, self.source, url=self.url, date=self.date,
+                                  charset=self.charset, extractor=self.extractor)
+        if self.own is None or isinstance(item, InputError):
+            return item
+        title, date, url, outlet = self.own
+        return Document(doc_id=self.doc_id, text=item.text, title=title or item.title, date=date or item.date,
+                        url=url or item.url, outlet=outlet or item.outlet, source=self.source)
+
+
+def read_page(page: Page, defer: bool = False) -> Page | Document | InputError:
+    """The page itself when its extraction is deferred, else its Document (or InputError)."""
+    return page if defer else page.document()
 
 
 def document_from_html(data: bytes | str, doc_id: str, source: str, url: str | None = None,

@@ -19,13 +19,14 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from quotes.corpus.html import DEFAULT_EXTRACTOR, document_from_html
+from quotes.corpus.html import DEFAULT_EXTRACTOR, Page, read_page
 from quotes.corpus.tables import TABLE_SUFFIXES, Columns, read_table
-from quotes.corpus.warc import WARC_SUFFIXES, read_warc
+from quotes.corpus.warc import WARC_SUFFIXES, AfterPages, PagesFrom, read_warc
 from quotes.errors import InputError
 from quotes.records import Document
 
@@ -74,7 +75,15 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str | Path]:
             yield path
 
 
-def read_documents(paths: Iterable[str], warn=None, options: ReadOptions | None = None
+class _PathEnd:
+    """Where the items of one path given to :func:`read_documents` end."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+
+def read_documents(paths: Iterable[str], warn=None, options: ReadOptions | None = None,
+                   resolve: Callable[[Iterator[Any]], Iterator[Any]] | None = None
                    ) -> Iterator[Document | InputError]:
     """Yield a Document, or an InputError, for every article the paths hold.
 
@@ -86,6 +95,11 @@ def read_documents(paths: Iterable[str], warn=None, options: ReadOptions | None 
         warn: called with a message for recoverable problems (bad bytes, the
             records of a web archive that were skipped).
         options: how tables and HTML are read (:class:`ReadOptions`).
+        resolve: given, HTML pages are read as :class:`~quotes.corpus.html.Page`
+            items, and ``resolve`` turns the stream of items into the stream
+            where each Page is replaced by ``page.document()``, in order (``quotes
+            analyse`` extracts the pages in its worker processes this way); other
+            items pass through it unchanged.
 
     Yields:
         Documents in input order; an :class:`InputError` in place of any input
@@ -94,23 +108,41 @@ def read_documents(paths: Iterable[str], warn=None, options: ReadOptions | None 
     """
     warn = warn or (lambda msg: print(f"warning: {msg}", file=sys.stderr))
     options = options or ReadOptions()
-    for raw in paths:
-        seen = found = 0
-        for item in _read_path(raw, warn, options):
-            seen += 1
-            found += isinstance(item, Document)
-            yield item
-        if not found and raw != "-" and Path(raw).is_dir():
-            # a folder named on the command line that gives no document is a mistake
-            yield InputError(raw, "no document could be read from this folder" if seen
-                             else "no article files (.txt, .jsonl, .html, .warc, .csv, .parquet) in this folder")
+    defer = resolve is not None
+
+    def read_all() -> Iterator[Any]:
+        for raw in paths:
+            yield from _read_path(raw, warn, options, defer)
+            yield _PathEnd(raw)
+
+    seen = found = documents = 0
+    for item in resolve(read_all()) if resolve is not None else read_all():
+        if isinstance(item, PagesFrom):
+            documents = 0
+            continue
+        if isinstance(item, AfterPages):  # an archive's message, now that its pages are extracted
+            item = item.make(documents)
+            if item is None:
+                continue
+        if isinstance(item, _PathEnd):
+            if not found and item.raw != "-" and Path(item.raw).is_dir():
+                # a folder named on the command line that gives no document is a mistake
+                yield InputError(item.raw, "no document could be read from this folder" if seen
+                                 else "no article files (.txt, .jsonl, .html, .warc, .csv, .parquet) in this folder")
+            seen = found = 0
+            continue
+        seen += 1
+        found += isinstance(item, Document)
+        documents += isinstance(item, Document)
+        yield item
 
 
-def _read_path(raw: str, warn, options: ReadOptions) -> Iterator[Document | InputError]:
+def _read_path(raw: str, warn, options: ReadOptions, defer: bool = False
+               ) -> Iterator[Document | InputError | Page]:
     for path in iter_paths([raw]):
         if path == "-":
             data = sys.stdin.buffer.read()
-            yield from _from_bytes(data, "<stdin>", "stdin", warn, options=options)
+            yield from _from_bytes(data, "<stdin>", "stdin", warn, options=options, defer=defer)
             continue
         name = str(path)
         if not path.exists():
@@ -122,10 +154,10 @@ def _read_path(raw: str, warn, options: ReadOptions) -> Iterator[Document | Inpu
                              ".txt, .jsonl, .html, .htm, .html.gz, .warc(.gz), .arc(.gz), .csv or .parquet")
             continue
         if suffix in WARC_SUFFIXES:
-            yield from read_warc(path, warn, options.extractor)
+            yield from read_warc(path, warn, options.extractor, defer)
             continue
         if suffix in TABLE_SUFFIXES:
-            yield from read_table(path, options.columns, options.extractor, warn)
+            yield from read_table(path, options.columns, options.extractor, warn, defer)
             continue
         try:
             data = path.read_bytes()
@@ -139,17 +171,17 @@ def _read_path(raw: str, warn, options: ReadOptions) -> Iterator[Document | Inpu
             continue
         if suffix in HTML_SUFFIXES:
             stem = path.name[: -len(suffix)]
-            yield document_from_html(data, stem, name, extractor=options.extractor)
+            yield read_page(Page(data, stem, name, extractor=options.extractor), defer)
             continue
         kind = "jsonl" if suffix == ".jsonl" else "txt"
-        yield from _from_bytes(data, name, path.stem if kind == "txt" else name, warn, kind, options)
+        yield from _from_bytes(data, name, path.stem if kind == "txt" else name, warn, kind, options, defer)
 
 
 def _from_bytes(data: bytes, source: str, doc_id: str, warn, kind: str | None = None,
-                options: ReadOptions | None = None) -> Iterator[Document | InputError]:
+                options: ReadOptions | None = None, defer: bool = False) -> Iterator[Document | InputError | Page]:
     options = options or ReadOptions()
     if kind is None and data.lstrip()[:1] == b"<":
-        yield document_from_html(data, doc_id, source, extractor=options.extractor)
+        yield read_page(Page(data, doc_id, source, extractor=options.extractor), defer)
         return
     if b"\x00" in data[:_BINARY_SNIFF]:
         yield InputError(source, "binary file (NUL bytes), not text")
@@ -163,7 +195,7 @@ def _from_bytes(data: bytes, source: str, doc_id: str, warn, kind: str | None = 
             return
         yield Document(doc_id=doc_id, text=text, source=source)
         return
-    yield from _jsonl_documents(text, source, warn, options.extractor)
+    yield from _jsonl_documents(text, source, warn, options.extractor, defer)
 
 
 def decode(data: bytes, source: str, warn) -> str:
@@ -237,8 +269,8 @@ def _without_surrogates(value):
     return value, 0
 
 
-def _jsonl_documents(text: str, source: str, warn=None, extractor: str = DEFAULT_EXTRACTOR
-                     ) -> Iterator[Document | InputError]:
+def _jsonl_documents(text: str, source: str, warn=None, extractor: str = DEFAULT_EXTRACTOR,
+                     defer: bool = False) -> Iterator[Document | InputError | Page]:
     seen = 0
     for item in jsonl_objects(text, source, warn):
         seen += 1
@@ -252,15 +284,9 @@ def _jsonl_documents(text: str, source: str, warn=None, extractor: str = DEFAULT
         html = obj.get("html")
         if (not isinstance(body, str) or not body.strip()) and isinstance(html, str):
             # a page: its article text, with the line's own metadata before the page's
-            page = document_from_html(html, doc_id, where, url=_opt_str(obj.get("url")),
-                                      date=_opt_str(obj.get("date")), extractor=extractor)
-            if isinstance(page, Document):
-                page = Document(doc_id=doc_id, text=page.text,
-                                title=_opt_str(obj.get("title")) or page.title,
-                                date=_opt_str(obj.get("date")) or page.date,
-                                url=_opt_str(obj.get("url")) or page.url,
-                                outlet=_opt_str(obj.get("outlet")) or page.outlet, source=where)
-            yield page
+            own = (_opt_str(obj.get("title")), _opt_str(obj.get("date")), _opt_str(obj.get("url")),
+                   _opt_str(obj.get("outlet")))
+            yield read_page(Page(html, doc_id, where, url=own[2], date=own[1], extractor=extractor, own=own), defer)
             continue
         if not isinstance(body, str) or not body.strip():
             yield InputError(where, "no \"text\" (or \"html\") field with article text")

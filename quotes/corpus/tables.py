@@ -84,8 +84,9 @@ class Columns:
 
 
 def read_table(path: Path, columns: Columns | None, extractor: str,
-               warn: Callable[[str], None]) -> Iterator[Document | InputError]:
-    """Yield a Document (or an InputError naming ``path:ROW``) per row of a CSV or Parquet file."""
+               warn: Callable[[str], None], defer: bool = False) -> Iterator[Any]:
+    """Yield a Document (or an InputError naming ``path:ROW``) per row of a CSV or Parquet file
+    (a :class:`~quotes.corpus.html.Page` for a row of HTML when ``defer``)."""
     name = str(path)
     columns = columns or Columns()
     rows = _parquet_rows(path) if name.endswith(".parquet") else _csv_rows(path)
@@ -104,7 +105,7 @@ def read_table(path: Path, columns: Columns | None, extractor: str,
     seen = 0
     try:
         for seen, row in enumerate(rows, 1):
-            yield _row_document(row, resolved, f"{name}:{seen}", f"{path.stem}:{seen}", extractor)
+            yield _row_document(row, resolved, f"{name}:{seen}", f"{path.stem}:{seen}", extractor, defer)
     except _TableError as exc:
         yield InputError(name, f"{exc} (after row {seen})")
         return
@@ -113,7 +114,7 @@ def read_table(path: Path, columns: Columns | None, extractor: str,
 
 
 def _row_document(row: dict[str, Any], cols: dict[str, str], where: str, default_id: str,
-                  extractor: str) -> Document | InputError:
+                  extractor: str, defer: bool = False) -> Any:
     def get(key: str) -> str | None:
         col = cols.get(key)
         value = row.get(col) if col else None
@@ -128,14 +129,10 @@ def _row_document(row: dict[str, Any], cols: dict[str, str], where: str, default
         html = get("html")
         if html is None:
             return InputError(where, f"no article text in column {cols.get('text') or cols.get('html')!r}")
-        from quotes.corpus.html import document_from_html
+        from quotes.corpus.html import Page, read_page
 
-        item = document_from_html(html, doc_id, where, url=get("url"), date=get("date"), extractor=extractor)
-        if isinstance(item, InputError):
-            return item
-        return Document(doc_id=item.doc_id, text=item.text, title=get("title") or item.title,
-                        date=get("date") or item.date, url=get("url") or item.url,
-                        outlet=get("outlet") or item.outlet, source=where)
+        own = (get("title"), get("date"), get("url"), get("outlet"))
+        return read_page(Page(html, doc_id, where, url=own[2], date=own[1], extractor=extractor, own=own), defer)
     return Document(doc_id=doc_id, text=text, title=get("title"), date=get("date"), url=get("url"),
                     outlet=get("outlet"), source=where)
 

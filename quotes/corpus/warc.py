@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from quotes.corpus.html import DEFAULT_EXTRACTOR, WEB_EXTRA_HINT, document_from_html, header_charset
+from quotes.corpus.html import DEFAULT_EXTRACTOR, WEB_EXTRA_HINT, Page, header_charset, read_page
 from quotes.errors import InputError
 from quotes.records import Document
 
@@ -23,6 +23,20 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # A payload larger than this is not an article page (and would not fit the flat memory promise).
 MAX_PAYLOAD = 20 * 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class PagesFrom:
+    """(Deferred reading) The pages of one archive start here."""
+
+
+class AfterPages:
+    """(Deferred reading) A message that counts the documents an archive's pages
+    gave since its :class:`PagesFrom`: ``make(documents)`` warns and gives None,
+    or gives the InputError to report. :func:`~quotes.corpus.ingest.read_documents`
+    calls it once those pages are extracted."""
+
+    def __init__(self, make: Callable[[int], InputError | None]) -> None:
+        self.make = make
 
 
 def _is_html(content_type: str, payload_head: bytes) -> bool:
@@ -44,9 +58,13 @@ def _looks_like_archive(head: bytes) -> bool:
     return head.startswith((b"WARC/", b"filedesc://"))
 
 
-def read_warc(path: Path, warn: Callable[[str], None],
-              extractor: str = DEFAULT_EXTRACTOR) -> Iterator[Document | InputError]:
-    """Yield a Document (or an InputError) per HTML response record of a WARC/ARC file."""
+def read_warc(path: Path, warn: Callable[[str], None], extractor: str = DEFAULT_EXTRACTOR,
+              defer: bool = False) -> Iterator[Document | InputError | Page]:
+    """Yield a Document (or an InputError) per HTML response record of a WARC/ARC file.
+
+    With ``defer``, each HTML response is yielded as a :class:`~quotes.corpus.html.Page`
+    to extract later; the messages that count the pages read (documents) are then
+    :class:`AfterPages` items, made once the pages before them are extracted."""
     name = str(path)
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -61,11 +79,21 @@ def read_warc(path: Path, warn: Callable[[str], None],
     except OSError as exc:
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
         return
+    def after(make: Callable[[int], InputError | None]) -> Iterator[InputError | AfterPages]:
+        if defer:
+            yield AfterPages(make)
+            return
+        made = make(pages)
+        if made is not None:
+            yield made
+
     with fh:
         if not _looks_like_archive(fh.read(4096)):
             yield InputError(name, "not a WARC or ARC file (it does not begin with a WARC/ARC record)")
             return
         fh.seek(0)
+        if defer:
+            yield PagesFrom()
         records = ArchiveIterator(fh, arc2warc=True)
         try:
             for record in records:
@@ -91,8 +119,9 @@ def read_warc(path: Path, warn: Callable[[str], None],
                 where = f"{name}@{offset}"
                 if len(payload) <= MAX_PAYLOAD and getattr(record.raw_stream, "limit", 0) > 0:
                     # the record's content ended before its Content-Length: the file was cut
-                    yield InputError(name, f"truncated archive: the record at byte {offset} ends early; "
-                                     f"{pages} pages before it were read")
+                    at = offset
+                    yield from after(lambda n: InputError(name, f"truncated archive: the record at byte {at} "
+                                                          f"ends early; {n} pages before it were read"))
                     return
                 if not _is_html(content_type, payload[:512]):
                     skipped["non-HTML responses"] += 1
@@ -102,9 +131,9 @@ def read_warc(path: Path, warn: Callable[[str], None],
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 crawled = record.rec_headers.get_header("WARC-Date") or ""
-                item = document_from_html(payload, f"{url}@{crawled}", where, url=url or None,
-                                          date=crawled[:10] or None, charset=header_charset(content_type),
-                                          extractor=extractor)
+                item = read_page(Page(payload, f"{url}@{crawled}", where, url=url or None,
+                                      date=crawled[:10] or None, charset=header_charset(content_type),
+                                      extractor=extractor), defer)
                 pages += isinstance(item, Document)
                 yield item
         except Exception as exc:  # a damaged or truncated archive ends here; the rest is kept
@@ -113,8 +142,8 @@ def read_warc(path: Path, warn: Callable[[str], None],
                 yield InputError(name, "gzipped as one stream, not one gzip member per record as WARC "
                                  f"readers need; `warcio recompress {name} NEW.warc.gz` mends it")
             else:
-                yield InputError(name, f"damaged or truncated archive after byte {offset} "
-                                 f"({type(exc).__name__}: {message[:200]}); {pages} pages before it were read")
+                damage = f"damaged or truncated archive after byte {offset} ({type(exc).__name__}: {message[:200]})"
+                yield from after(lambda n: InputError(name, f"{damage}; {n} pages before it were read"))
     if skipped:
         counts = ", ".join(f"{n} {what}" for what, n in sorted(skipped.items()))
-        warn(f"{name}: {pages} HTML pages read; skipped {counts}")
+        yield from after(lambda n: warn(f"{name}: {n} HTML pages read; skipped {counts}"))
