@@ -73,6 +73,33 @@ def hash_dicts(rows: Sequence[Mapping[str, float | str]], n_features: int, alter
             np.asarray(values, dtype=np.float64))
 
 
+def dict_margins(rows: Sequence[Mapping[str, float | str]], n_features: int, alternate_sign: bool,
+                 coef: list[float]) -> list[float]:
+    """Per feature dict, the dot product of its hashed features (:func:`hash_dicts`)
+    with ``coef`` (one weight per column), summed feature by feature in the dict's
+    order: the same floats as ``np.bincount(row_ids, weights=values * coef[cols])``
+    on what :func:`hash_dicts` returns, without building its arrays."""
+    cache = _DICT_COLUMNS.setdefault(n_features, {})
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    out: list[float] = []
+    for features in rows:
+        z = 0.0
+        for name, value in features.items():
+            if isinstance(value, str):
+                name, value = f"{name}={value}", 1.0
+            v = float(value)
+            if v == 0:
+                continue
+            known = cache.get(name)
+            if known is None:
+                known = cache[name] = column(name, n_features)
+            col, sign = known
+            z += (v * sign if alternate_sign else v) * coef[col]
+        out.append(z)
+    return out
+
+
 class NgramHasher:
     """``HashingVectorizer(lowercase=True, alternate_sign=False, norm=None)`` counts, as arrays.
 

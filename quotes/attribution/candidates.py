@@ -14,8 +14,12 @@ so a document's rows go to the ranker in one batch.
 from __future__ import annotations
 
 import bisect
+import itertools
+from array import array
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
+
+import numpy as np
 
 from quotes.attribution.phrases import CONTRACTION, after_dateline, np_ending_at, past_intro
 from quotes.attribution.rules import CONFIDENCE
@@ -102,11 +106,16 @@ class Candidate:
     """
 
     # A plain class: a dataclass's __init__ is several times slower once compiled.
-    __slots__ = ("mention", "lo", "hi", "line", "entity", "words", "static", "extra")
+    __slots__ = ("mention", "start", "end", "kind", "lo", "hi", "line", "entity", "words", "static", "extra")
 
     def __init__(self, mention: Mention, lo: int, hi: int, line: int, entity: Entity | None,
                  words: tuple[str, ...]) -> None:
         self.mention = mention
+        # the mention's offsets and kind (KIND_CODES), read where compiled code reads
+        # them for every row: a record's attributes are slower to reach
+        self.start: int = mention.start
+        self.end: int = mention.end
+        self.kind: int = KIND_CODES[mention.kind]
         self.lo = lo
         self.hi = hi
         self.line = line
@@ -123,15 +132,132 @@ class _Static:
     """The features of a candidate that do not depend on the quote (see
     :func:`_static_features`), and the sentence it sits in."""
 
-    __slots__ = ("own", "role", "entity_part", "in_intro", "sentence")
+    __slots__ = ("values", "sentence", "generation", "slot")
 
-    def __init__(self, own: tuple[float, ...], role: tuple[float, ...], entity_part: tuple[float, ...],
-                 in_intro: float, sentence: int) -> None:
-        self.own = own
-        self.role = role
-        self.entity_part = entity_part
-        self.in_intro = in_intro
+    def __init__(self, values: tuple[float, ...], sentence: int) -> None:
+        self.values = values  # the _STATIC_COLUMNS of its rows, in order
         self.sentence = sentence
+        # the RowBuffer generation that holds its values, and where (RowBuffer.add_static)
+        self.generation = -1
+        self.slot = 0
+
+
+# The columns of CANDIDATE_FEATURES by what they depend on: the candidate alone
+# (_static_features), the quote alone (the same in each of its rows), or both.
+# A RowBuffer keeps each candidate's and each quote's numbers once per batch of
+# rows, and the rows' matrix is put together from the three parts with numpy.
+_STATIC_NAMES: Final = (
+    "kind", "pronoun_type", "n_tokens", "has_title", "all_caps", "in_headline",
+    "tag_before", "tag_after", "cue_right_after", "cue_right_before", "cue_after_distance",
+    "cue_before_distance", "after_preposition", "possessive", "sentence_start", "comma_after",
+    "subject_of_cue",
+    "entity_mentions", "entity_person", "entity_org", "entity_speaker_votes",
+    "in_intro",
+)
+_QUOTE_NAMES: Final = (
+    "rule", "rule_confidence", "cue_is_quote_adjacent",
+    "quote_kind", "quote_starts_line", "quote_ends_line", "quote_continued", "quote_words",
+    "quotes_in_line", "quote_index_in_line", "line_has_cue", "quote_in_headline", "quote_end_punct",
+)
+_DYNAMIC_NAMES: Final = (
+    "rule_chose", "rule_same_entity", "previous_chose", "previous_same_entity",
+    "side", "token_distance", "line_distance", "same_sentence", "sentence_distance",
+    "commas_between", "marks_between", "cues_between", "candidates_between", "same_kind_between",
+    "nearest_before", "nearest_after", "entity_candidates", "first_in_sentence",
+)
+_STATIC_WIDTH: Final = 22
+_QUOTE_WIDTH: Final = 13
+_DYNAMIC_WIDTH: Final = 18
+# where each part's numbers go in a row (their order in CANDIDATE_FEATURES)
+_STATIC_COLUMNS: Final = [CANDIDATE_FEATURES.index(name) for name in _STATIC_NAMES]
+_QUOTE_COLUMNS: Final = [CANDIDATE_FEATURES.index(name) for name in _QUOTE_NAMES]
+_DYNAMIC_COLUMNS: Final = [CANDIDATE_FEATURES.index(name) for name in _DYNAMIC_NAMES]
+assert sorted(_STATIC_COLUMNS + _QUOTE_COLUMNS + _DYNAMIC_COLUMNS) == list(range(len(CANDIDATE_FEATURES)))
+assert (len(_STATIC_COLUMNS), len(_QUOTE_COLUMNS), len(_DYNAMIC_COLUMNS)) == (_STATIC_WIDTH, _QUOTE_WIDTH,
+                                                                            _DYNAMIC_WIDTH)
+
+
+class RowBuffer:
+    """Feature rows (columns: :data:`CANDIDATE_FEATURES`) gathered for scoring.
+
+    A candidate sits in the rows of several quotes (every quote whose window holds
+    it), and a quote's own numbers repeat in each of its rows; the buffer keeps
+    each once (the candidate's once per buffer) and each row's remaining numbers,
+    so a row costs a third of its numbers as Python floats. :meth:`matrix` puts
+    the rows together: the same numbers, in the same columns.
+    """
+
+    def __init__(self) -> None:
+        self.static: list[float] = []  # _STATIC_WIDTH numbers per candidate held
+        self.quote: list[float] = []  # _QUOTE_WIDTH numbers per quote
+        self.dynamic: list[object] = []  # _DYNAMIC_WIDTH numbers per row (floats: _number)
+        self.static_of: list[int] = []  # per row, its candidate's place in static
+        self.quote_of: list[int] = []  # per row, its quote's place in quote
+        self.n_static = 0
+        self.n_quotes = 0
+        # (unique to each filling of each buffer: a candidate's static numbers are
+        # held by the filling whose generation it carries)
+        self.generation = next(_GENERATIONS)
+
+    def clear(self) -> None:
+        """Drop every row (after scoring them), to fill the buffer again."""
+        self.static = []
+        self.quote = []
+        self.dynamic = []
+        self.static_of = []
+        self.quote_of = []
+        self.n_static = 0
+        self.n_quotes = 0
+        self.generation = next(_GENERATIONS)
+
+    def __len__(self) -> int:
+        """How many rows it holds."""
+        return len(self.static_of)
+
+    def add_static(self, st: _Static) -> int:
+        """The place of a candidate's static numbers, added if this buffer lacks them."""
+        if st.generation != self.generation:
+            st.generation = self.generation
+            st.slot = self.n_static
+            self.n_static += 1
+            self.static.extend(st.values)
+        return st.slot
+
+    def matrix(self) -> Any:
+        """The rows as a (rows, len(CANDIDATE_FEATURES)) float matrix."""
+        n = len(self.static_of)
+        X = np.empty((n, len(CANDIDATE_FEATURES)), dtype=np.float64)
+        if n:
+            X[:, _STATIC_COLUMNS] = _floats(self.static, _STATIC_WIDTH)[np.array(self.static_of, dtype=np.intp)]
+            X[:, _QUOTE_COLUMNS] = _floats(self.quote, _QUOTE_WIDTH)[np.array(self.quote_of, dtype=np.intp)]
+            X[:, _DYNAMIC_COLUMNS] = _floats(self.dynamic, _DYNAMIC_WIDTH)
+        return X
+
+    def rows(self) -> list[list[float]]:
+        """The rows as lists of numbers."""
+        return self.matrix().tolist()
+
+
+_GENERATIONS: Final = itertools.count()
+
+# The float of each small whole number, made once: the numbers a row's quote-
+# and-candidate part holds are all whole (counts, distances, flags), and a row
+# then shares these objects instead of making (and freeing) a float for each.
+# (Typed object: compiled code would otherwise unbox each and box it again.)
+_N_NUMBERS: Final = 1024
+_NUMBERS: Final[list[object]] = [float(k) for k in range(_N_NUMBERS)]
+
+
+def _number(k: int) -> object:
+    """``float(k)``, shared for a small ``k``."""
+    if 0 <= k < _N_NUMBERS:
+        return _NUMBERS[k]
+    return float(k)
+
+
+def _floats(values: Any, width: int) -> Any:
+    """A flat list of numbers as a (-1, ``width``) float matrix (the same doubles)."""
+    return np.frombuffer(array("d", values), dtype=np.float64).reshape(-1, width)
 
 
 class DocCandidates:
@@ -207,6 +333,8 @@ class DocCandidates:
             if c.entity is not None:
                 self.entity_at_index.setdefault(c.entity.id, []).append(i)
         self._main_starts: dict[int, int] = {}
+        self._asked: Attribution | None = None  # (rule_entity's last question and answer)
+        self._answer: Entity | None = None
         # the candidates before this index have had their static features dropped (for_quote)
         self._released = 0
         # entity id -> how many candidates of the document are that entity
@@ -214,6 +342,15 @@ class DocCandidates:
         for c in found:
             if c.entity is not None:
                 self.entity_counts[c.entity.id] = self.entity_counts.get(c.entity.id, 0) + 1
+
+    def rule_entity(self, attribution: Attribution | None) -> Entity | None:
+        """:func:`rule_entity` of this document, the last answer kept: each quote
+        asks for its rules' and the previous quote's, which the previous quote
+        asked for last."""
+        if attribution is not self._asked:
+            self._asked = attribution
+            self._answer = rule_entity(self.index, attribution)
+        return self._answer
 
     def static(self, ctx: DocContext, c: Candidate) -> _Static:
         """The quote-independent features of candidate ``c``, computed once."""
@@ -288,7 +425,7 @@ class DocCandidates:
         out: list[int] = []
         # (a candidate starting self.longest tokens before m ends before m starts)
         while j >= lo and self.all[j].lo + self.longest >= m_lo:
-            if _overlaps(self.all[j].mention, m):
+            if _overlaps_at(self.all[j], m.start, m.end):
                 out.append(j)
             j -= 1
         return out
@@ -452,26 +589,28 @@ def _description_start(doc: ParsedDoc, ctx: DocContext, k: int) -> int:
     return lo
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
+def _overlaps_at(c: Candidate, start: int, end: int) -> bool:
+    """True when candidate ``c``'s mention overlaps the text [start, end)."""
+    return c.start < end and start < c.end
 
 
 def _rank_outward(candidates: list[Candidate], outward: list[int], rank_of: list[int], same_of: list[int]) -> None:
     """Number the candidates on one side of a quote from the quote outward
     (``outward``: their indices, nearest first): how many come between each one
     and the quote, and how many of those are of its kind."""
-    kinds: dict[str, int] = {}
+    kinds = [0] * len(KIND_CODES)
     for r, i in enumerate(outward):
-        kind = candidates[i].mention.kind
+        kind = candidates[i].kind
         rank_of[i] = r
-        same_of[i] = kinds.get(kind, 0)
-        kinds[kind] = same_of[i] + 1
+        same_of[i] = kinds[kind]
+        kinds[kind] += 1
 
 
 def _overlaps_any(cands: list[Candidate], m: Mention) -> bool:
     """True when some candidate's mention overlaps ``m``."""
+    start, end = m.start, m.end
     for c in cands:
-        if _overlaps(c.mention, m):
+        if _overlaps_at(c, start, end):
             return True
     return False
 
@@ -497,6 +636,15 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         previous: the rules' attribution of the previous quote, if any.
         candidates: this quote's candidates (from :meth:`DocCandidates.for_quote`).
     """
+    buf = RowBuffer()
+    quote_rows_into(buf, ctx, cands, span, n_in_line, index_in_line, rule, previous, candidates)
+    return buf.rows()
+
+
+def quote_rows_into(buf: RowBuffer, ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line: int,
+                    index_in_line: int, rule: Attribution, previous: Attribution | None,
+                    candidates: list[Candidate]) -> None:
+    """:func:`quote_rows`, the rows added to ``buf``."""
     doc = ctx.doc
     tokens = doc.tokens
     n_tok = len(tokens)
@@ -507,12 +655,16 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
     q_sent_lo = ctx.sentence[qlo] if qlo < n_tok else -1
     q_sent_hi = ctx.sentence[qhi - 1] if 0 < qhi <= n_tok else q_sent_lo
     rule_m = rule.mention
-    rule_ent = rule_entity(cands.index, rule)
     prev_m = previous.mention if previous else None
-    prev_ent = rule_entity(cands.index, previous)
+    rule_lo, rule_hi = (rule_m.start, rule_m.end) if rule_m is not None else (0, 0)
+    prev_lo, prev_hi = (prev_m.start, prev_m.end) if prev_m is not None else (0, 0)
+    prev_ent = cands.rule_entity(previous)  # (first: the previous quote looked it up last)
+    rule_ent = cands.rule_entity(rule)
     line_cue = float(ctx.count(ctx.cues, llo, lhi) > 0)
     quote_words = float(min(qhi - qlo, 60))
     quote_part = [
+        float(RULE_CODES.get(rule.rule, 0)), rule.confidence,
+        float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi)),
         float(_QUOTE_KINDS.get(span.kind, 0)), float(span.mark_start == line.start),
         float(span.mark_end >= line.end - 1), float(span.continued), quote_words,
         float(n_in_line), float(index_in_line), line_cue, float(span.line == 0),
@@ -535,7 +687,6 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
     same_of = [0] * n_c
     _rank_outward(candidates, [i for i in range(n_c - 1, -1, -1) if candidates[i].hi <= qlo], rank_of, same_of)
     _rank_outward(candidates, [i for i in range(n_c) if candidates[i].lo >= qhi], rank_of, same_of)
-    rows: list[list[float]] = []
     # per entity, its candidates in the paragraph window (counted there, not in the
     # narrowed window, so the feature keeps its meaning in a long paragraph) and
     # among the extra ones
@@ -550,13 +701,18 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         if ent is not None and ent.id not in counted:
             counted.add(ent.id)
             entity_in_window[ent.id] = entity_in_window.get(ent.id, 0) + cands.entity_count(ent.id, plo, phi)
-    quote_adjacent = float(_cue_adjacent_to_quote(ctx, qlo, qhi, llo, lhi))
-    rule_part = (float(RULE_CODES.get(rule.rule, 0)), rule.confidence)
+    if not n_c:
+        return
+    quote_slot = buf.n_quotes
+    buf.n_quotes += 1
+    buf.quote.extend(quote_part)
+    out = buf.dynamic
+    static_of = buf.static_of
+    quote_of = buf.quote_of
     for i in range(n_c):
         c = candidates[i]
         st = statics[i]
         c_sent = st.sentence
-        m = c.mention
         rank = rank_of[i]
         if c.hi <= qlo:
             side, dist = 0, qlo - c.hi
@@ -570,28 +726,26 @@ def quote_rows(ctx: DocContext, cands: DocCandidates, span: QuoteSpan, n_in_line
         sent_dist = 0 if same_sentence else (q_sent_lo - c_sent if c_sent < q_sent_lo else c_sent - q_sent_hi)
         ent = c.entity
         # (between_lo <= between_hi always, so the prefix differences are ctx.count)
-        row = [
-            *st.own,
-            *rule_part,
-            float(rule_m is not None and _overlaps(rule_m, m)),
-            float(rule_ent is not None and ent is rule_ent),
-            float(prev_m is not None and _overlaps(prev_m, m)),
-            float(prev_ent is not None and ent is prev_ent),
-            float(side), float(min(dist, 80)), float(span.line - c.line), float(same_sentence),
-            float(min(sent_dist, 10)),
-            float(commas[between_hi] - commas[between_lo]), float(marks[between_hi] - marks[between_lo]),
-            float(cues[between_hi] - cues[between_lo]), float(rank), float(same_of[i]),
-            float(side == 0 and rank == 0), float(side == 1 and rank == 0),
-            *st.role,
-            quote_adjacent,
-            *st.entity_part,
-            float(entity_in_window.get(ent.id, 0)) if ent else 0.0,
-            *quote_part,
-            float(first_of_sentence[c_sent] == i),
-            st.in_intro,
-        ]
-        rows.append(row)
-    return rows
+        static_of.append(buf.add_static(st))
+        quote_of.append(quote_slot)
+        out.append(_number(int(rule_m is not None and _overlaps_at(c, rule_lo, rule_hi))))
+        out.append(_number(int(rule_ent is not None and ent is rule_ent)))
+        out.append(_number(int(prev_m is not None and _overlaps_at(c, prev_lo, prev_hi))))
+        out.append(_number(int(prev_ent is not None and ent is prev_ent)))
+        out.append(_number(side))
+        out.append(_number(min(dist, 80)))
+        out.append(_number(span.line - c.line))
+        out.append(_number(int(same_sentence)))
+        out.append(_number(min(sent_dist, 10)))
+        out.append(_number(commas[between_hi] - commas[between_lo]))
+        out.append(_number(marks[between_hi] - marks[between_lo]))
+        out.append(_number(cues[between_hi] - cues[between_lo]))
+        out.append(_number(rank))
+        out.append(_number(same_of[i]))
+        out.append(_number(int(side == 0 and rank == 0)))
+        out.append(_number(int(side == 1 and rank == 0)))
+        out.append(_number(entity_in_window.get(ent.id, 0) if ent else 0))
+        out.append(_number(int(first_of_sentence[c_sent] == i)))
 
 
 def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _Static:
@@ -631,7 +785,7 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
         float(cands.entity_counts.get(ent.id, 0)), float(ent.person), float(ent.org), float(min(ent.speaker_votes, 10)),
     ) if ent else (0.0, 0.0, 0.0, 0.0)
     in_intro = float(c.lo < cands.main_clause_start(ctx, c.lo))
-    return _Static(own, role, entity_part, in_intro, ctx.sentence[min(c.lo, n_tok - 1)])
+    return _Static(own + role + entity_part + (in_intro,), ctx.sentence[min(c.lo, n_tok - 1)])
 
 
 def _cue_distance(ctx: DocContext, k: int, step: int, limit: int = 6) -> float:

@@ -34,7 +34,7 @@ from quotes.vocabulary import (
 from quotes.text.names import is_headline_line
 from quotes.text.parsed import ParsedDoc, token_index_near
 from quotes.records import QuoteSpan
-from quotes.text.segment import Token
+from quotes.text.segment import CAPITALS, LOWER_CASE, Token
 from quotes.resources import word_tags
 
 # Coarse tag classes, used as small integers in feature vectors.
@@ -253,7 +253,11 @@ class DocContext:
 
 # -- the quote filter's features ------------------------------------------------
 
-_WORD: Final = re.compile(r"[A-Za-z][\w’'-]*")
+# A word starts with a letter of a cased alphabet ("Émile", "Łukasz", not "mile",
+# "ukasz"). These features read the shape of cased writing (its capitals), which
+# the model learnt from; words of uncased scripts (Korean, Chinese, Arabic) stay
+# unseen, as they were when it was trained.
+_WORD: Final = re.compile(r"[%s%s][\w’'-]*" % (CAPITALS, LOWER_CASE))
 _ASCII_UPPER: Final = frozenset(string.ascii_uppercase)
 
 
@@ -292,7 +296,9 @@ def span_features(ctx: DocContext, span: QuoteSpan, reason: str | None, n_in_lin
             first_person = True
         if low not in MINOR_WORDS:
             n_major += 1
-            if w[0] in _ASCII_UPPER:  # (_WORD starts with an ASCII letter: w[:1].isupper(), without a method call)
+            first = w[0]
+            # (w[0].isupper(), without a method call for ASCII letters)
+            if first in _ASCII_UPPER or (first > "\x7f" and first.isupper()):
                 caps += 1
     has_verb = has_aux = False
     tags = ctx.tags

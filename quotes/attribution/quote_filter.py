@@ -22,7 +22,7 @@ from quotes.attribution.features import DocContext, span_features
 from quotes.records import QuoteSpan
 from quotes.text.parsed import token_index_near
 
-_WORD_RE = re.compile(r"[a-z0-9]+")
+_WORD_RE = re.compile(r"[^\W_]+")  # (letters and digits, any script: "zoë" is one word, not "zo")
 
 # Rule reasons left out of training: navigation and empty spans are never speech.
 CERTAIN_REJECTS = frozenset(("page furniture", "no words"))
@@ -32,7 +32,8 @@ _MAX_TERM_WORDS = 4  # longest span looked for outside the marks
 
 
 def _is_word_char(c: str) -> bool:
-    return ("a" <= c <= "z") or ("0" <= c <= "9")
+    """A character of a _WORD_RE word (a letter or digit)."""
+    return c.isalnum()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -49,7 +50,7 @@ def _found_outside(text: str, spans: list[QuoteSpan], terms: set[tuple[str, ...]
         pos = max(pos, span.mark_end)
     pieces.append(text[pos:])
     # Where a term's first word stands in the lower-cased piece (str.find, not
-    # inside a longer word: _words splits on anything but [a-z0-9]), the words
+    # inside a longer word: _words splits on anything but letters and digits), the words
     # from there on decide.
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for term in terms:

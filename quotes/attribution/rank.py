@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from quotes.attribution.front import Front
 from quotes.timing import StageClock
 from quotes.attribution.rules import FoundMention, resolve_found, end_of_quote_and_mention
-from quotes.attribution.candidates import Candidate, DocCandidates, quote_rows
+from quotes.attribution.candidates import Candidate, DocCandidates, RowBuffer, quote_rows_into
 from quotes.text.entities import Entity
 from quotes.records import Attribution, Mention, QuoteSpan
 
@@ -42,16 +42,16 @@ def candidate_table(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Att
     """
     cands = DocCandidates(front.parsed, front.index, front.names, front.ctx)
     lists: list[list[Candidate]] = []
-    rows: list[list[float]] = []
-    for quote_cands, quote_rows_ in _per_quote(front, cands, kept, rules):
+    buf = RowBuffer()
+    for quote_cands in _per_quote(front, cands, kept, rules, buf):
         lists.append(quote_cands)
-        rows.extend(quote_rows_)
-    return cands, lists, rows
+    return cands, lists, buf.rows()
 
 
-def _per_quote(front: Front, cands: DocCandidates, kept: Sequence[QuoteSpan], rules: Sequence[Attribution]
-               ) -> Iterator[tuple[list[Candidate], list[list[float]]]]:
-    """Each kept quote's candidates and their feature rows, in turn."""
+def _per_quote(front: Front, cands: DocCandidates, kept: Sequence[QuoteSpan], rules: Sequence[Attribution],
+               buf: RowBuffer) -> Iterator[list[Candidate]]:
+    """Each kept quote's candidates in turn, their feature rows added to ``buf``
+    (:func:`~quotes.attribution.candidates.quote_rows_into`) before it is yielded."""
     per_line: dict[int, int] = {}
     for span in kept:
         per_line[span.line] = per_line.get(span.line, 0) + 1
@@ -59,8 +59,9 @@ def _per_quote(front: Front, cands: DocCandidates, kept: Sequence[QuoteSpan], ru
     for n, (span, rule) in enumerate(zip(kept, rules)):
         previous = rules[n - 1] if n else None
         quote_cands = cands.for_quote(span, rule, previous)
-        yield quote_cands, quote_rows(front.ctx, cands, span, per_line[span.line], seen.get(span.line, 0),
-                                      rule, previous, quote_cands)
+        quote_rows_into(buf, front.ctx, cands, span, per_line[span.line], seen.get(span.line, 0),
+                        rule, previous, quote_cands)
+        yield quote_cands
         seen[span.line] = seen.get(span.line, 0) + 1
 
 
@@ -89,19 +90,19 @@ def rank_speakers(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attri
     # keeps its pick alone (memory stays flat along a document dense with quotes).
     chosen: list[_Chosen] = []
     waiting: list[list[Candidate]] = []
-    rows: list[list[float]] = []
+    rows = RowBuffer()  # the waiting quotes' rows
     scoring = 0.0
-    for quote_cands, quote_rows_ in _per_quote(front, cands, kept, rules):
+    for quote_cands in _per_quote(front, cands, kept, rules, rows):
         waiting.append(quote_cands)
-        rows.extend(quote_rows_)
         if len(rows) >= _SCORE_BATCH:
             started = perf_counter()
-            scores = model.ranker.predict_proba(rows).tolist()
+            scores = model.ranker.predict_proba(rows.matrix()).tolist()
             scoring += perf_counter() - started
             _pick_all(waiting, scores, rules, certain, chosen)
-            waiting, rows = [], []
+            waiting = []
+            rows.clear()
     started = perf_counter()
-    scores = model.ranker.predict_proba(rows).tolist() if rows else []
+    scores = model.ranker.predict_proba(rows.matrix()).tolist() if len(rows) else []
     scoring += perf_counter() - started
     _pick_all(waiting, scores, rules, certain, chosen)
     del waiting, rows, scores

@@ -17,7 +17,7 @@ from typing import Final
 from quotes.vocabulary import TITLES, QUOTE_MARKS
 from quotes.records import QuoteSpan
 from quotes.resources import first_names
-from quotes.text.segment import Line
+from quotes.text.segment import CAPITALS, Line
 
 # '' is the NYT archive's double quote; it must match before the single '. (Written
 # as ''|[...] the pattern would start with a branch, and the regex engine would try
@@ -186,7 +186,7 @@ def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
 
 
 _FIRST_PERSON: Final = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)
-_NAME_LINE: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'.-]*$")
+_NAME_LINE: Final = re.compile(r"^(?:[%s][\w’'.-]*\.?\s+){0,3}[%s][\w’'.-]*$" % (CAPITALS, CAPITALS))
 
 
 def find_pull_quotes(text: str, lines: Sequence[Line], spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:

@@ -10,7 +10,7 @@ from typing import Final
 
 from quotes.vocabulary import BOILERPLATE_PATTERNS, MINOR_WORDS
 from quotes.records import QuoteSpan
-from quotes.text.segment import Line
+from quotes.text.segment import CAPITAL_LETTERS, CAPITALS, LOWER_CASE, Line
 
 _BOILERPLATE: Final = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.I)
 # A pattern that is only a phrase between word boundaries (r"\ball rights reserved\b")
@@ -38,7 +38,7 @@ _WORK_NOUNS: Final = frozenset(
 # Only "so-called" marks a scare quote for sure; "dubbed" and "known as" often
 # introduce words someone said (PolNeAR keeps those as quotes).
 _SCARE_BEFORE: Final = re.compile(r"\bso[- ]called\s*$", re.I)
-_NICK_BEFORE: Final = re.compile(r"(?:^|[^\w.])[A-Z][a-z]+\.?\s*$")
+_NICK_BEFORE: Final = re.compile(r"(?:^|[^\w.])[%s][%s]+\.?\s*$" % (CAPITALS, LOWER_CASE))
 _TITLE_PREPOSITIONS: Final = frozenset("on in of the told".split())
 # Words before a title that ends its sentence: American style puts the sentence's
 # full stop inside the marks (he said on NBC's “Meet the Press.”), so there a final
@@ -46,22 +46,22 @@ _TITLE_PREPOSITIONS: Final = frozenset("on in of the told".split())
 # title-case phrase is as often a slogan someone said (the “Great Satan.”).
 _TITLE_BEFORE_STOP: Final = _TITLE_PREPOSITIONS - {"the"}
 # A reporting verb right beside the marks makes the span speech, whatever its case.
-_REPORTED: Final = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b")
+_REPORTED: Final = re.compile(r"^[\s,]*(?:(?:[%s][\w.’'-]*\s*){1,4}|he|she|they|it|(?:the|a|an) \w+(?: \w+)?)\s+(?:said|says|added|asked|wrote|told)\b|^[\s,]*(?:said|says|added|asked|wrote)\b" % CAPITALS)
 _REPORTED_BEFORE: Final = re.compile(r"\b(?:said|says|added|asked|wrote|told \w+)[,:]?\s*$")
 # _TITLE_CASE_WORD, _CONTENT_WORDS, _BEFORE_WORDS (and _BOILERPLATE above) are what
 # the hand-written tests below do; tests/test_screen.py checks them against these.
-_TITLE_CASE_WORD: Final = re.compile(r"^[A-Z0-9]")
+_TITLE_CASE_WORD: Final = re.compile(r"^[%s0-9]" % CAPITALS)
 _TITLE_CASE_INITIALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _CONTENT_WORDS: Final = re.compile(r"[\w’'&-]+")
 _BEFORE_WORDS: Final = re.compile(r"[\w’'-]+")
-_LINE_WORDS: Final = re.compile(r"[A-Za-z][\w’'-]*")
+_LINE_WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")  # (from a letter: "Émile", not "mile")
 # The start of a _LINE_WORDS word that breaks title case: a run of [\w’'-] that
 # begins with a lower-case letter and is not a MINOR_WORDS word (a run lower-cased into
 # MINOR_WORDS is all ASCII, so the (?i:) test is exact). _is_headline's shortcut.
 _LOWER_MAJOR_WORD: Final = re.compile(
     r"(?<![\w’'-])(?=[a-z])(?!(?i:%s)(?![\w’'-]))" % "|".join(sorted(MINOR_WORDS, key=len, reverse=True)))
 _LIST_BEFORE: Final = re.compile(r"(?:,|\band|\bor|as well as)\s*$")
-_CAPITAL_AFTER: Final = re.compile(r"\s*[A-Z][a-z]")
+_CAPITAL_AFTER: Final = re.compile(r"\s*[%s][%s]" % (CAPITALS, LOWER_CASE))
 _SPEECH_WORDS: Final = re.compile(r"\b(I|We|You|My|Our|We're|I'm)\b")
 
 
@@ -195,11 +195,12 @@ def _may_hold_phrase(body: str) -> bool:
 
 def _is_title_case(words: list[str]) -> bool:
     """True when the words have a major word (not in MINOR_WORDS, starting with a letter
-    or digit) and every major word starts with [A-Z0-9]."""
+    or digit) and every major word starts with a capital (CAPITALS) or [0-9]."""
     any_major = False
     for w in words:
         first = w[:1]
-        if first in _TITLE_CASE_INITIALS:  # _TITLE_CASE_WORD, without a regex call
+        if first in _TITLE_CASE_INITIALS or (first > "\x7f" and first in CAPITAL_LETTERS):
+            # (_TITLE_CASE_WORD, without a regex call)
             any_major = any_major or w.lower() not in MINOR_WORDS
         elif first.isalnum() and w.lower() not in MINOR_WORDS:
             return False

@@ -11,13 +11,45 @@ from typing import Final
 
 from quotes.vocabulary import ABBREVIATIONS
 
+# The upper- and lower-case letters of the cased alphabets (Latin with all its
+# extensions, Greek, Cyrillic, Armenian, Georgian): what a capital is for a name
+# or a sentence's first word ("Émile Zola", "Łukasz Nowak", "Zoë Ångström",
+# "Ørsted"), where [A-Z] would see none. A titlecase digraph ("ǅ") is a capital.
+_CASED_BLOCKS: Final = ((0x41, 0x250), (0x370, 0x530), (0x531, 0x590), (0x10A0, 0x1100), (0x1C80, 0x1CC0),
+                        (0x1E00, 0x2000), (0x2C00, 0x2D30), (0xA640, 0xA6A0), (0xA720, 0xA800),
+                        (0xFF21, 0xFF5B))
+CAPITAL_LETTERS: Final = frozenset(
+    chr(c) for lo, hi in _CASED_BLOCKS for c in range(lo, hi) if chr(c).isupper() or chr(c).istitle())
+LOWER_CASE_LETTERS: Final = frozenset(
+    chr(c) for lo, hi in _CASED_BLOCKS for c in range(lo, hi) if chr(c).islower())
+
+
+def _class_body(chars: frozenset[str]) -> str:
+    """``chars`` as the inside of a regex character class, in ranges ("A-ZÀ-ÖØ-Þ…")."""
+    codes = sorted(ord(c) for c in chars)
+    out: list[str] = []
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(chr(codes[k]) if j == k else f"{chr(codes[k])}-{chr(codes[j])}")
+        k = j + 1
+    return "".join(out)
+
+
+# For regexes: [A-Z] and [a-z] as every capital and lower-case letter above
+# (f"[{CAPITALS}]"), letters only (none needs escaping in a class).
+CAPITALS: Final = _class_body(CAPITAL_LETTERS)
+LOWER_CASE: Final = _class_body(LOWER_CASE_LETTERS)
+
 # The patterns that split_lines and tokenize spell out by hand (faster once
 # compiled); tests/test_segment.py checks the loops against them.
 _LINE: Final = re.compile(r"[^\n]*")
 # Words keep inner apostrophes, hyphens, periods and ampersands ("O'Neill",
 # "U.S.", "AT&T", "anti-fascist"); any other non-space character is a token.
 _TOKEN: Final = re.compile(r"\w+(?:[’'\-.&]\w+)*\.?|[^\w\s]")
-_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[%s0-9])" % CAPITALS)
 
 
 class Line:

@@ -1,0 +1,90 @@
+"""The pipeline holds the cyclic garbage collector off during a document (issue #14).
+
+That is sound only while the pipeline builds no reference cycles: every object it
+drops must be freed by its reference count, so that the collector, had it run,
+would have found nothing. These tests check that on varied documents, and that
+the collector's state is given back as it was, also when a stage fails.
+"""
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import quotes
+from quotes import pipeline
+from quotes.records import Document
+
+from tests.conftest import CORPORA
+
+_TEXTS = [
+    '"I was wrong," said Anthony Blunt. "It was a mistake," he added.',
+    '"x" said Al Bo. ' * 300,  # one paragraph dense with quotes
+    '"I love it," said Émile Zola.\n\n“Non,” Łukasz Nowak told reporters. Zoë Ångström agreed.',
+    "No quotes at all here.\n\nJust two paragraphs.",
+    "",
+    '"unclosed quote said nobody\r\n\r\n\'single\' and “curly” and ‘other’ ones',
+    "'\ud800p \"\ud83d is here,\" said John Smith.",
+]
+
+
+def _documents() -> list[Document]:
+    docs = [Document(f"t{n}", text) for n, text in enumerate(_TEXTS)]
+    docs += [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(CORPORA.glob("*.txt"))]
+    return docs
+
+
+@pytest.fixture
+def collector_off():
+    was = gc.isenabled()
+    quotes.extract('"Warm," said Al Bo.')  # models, word lists and caches load outside the check
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.parametrize("rules_only", [False, True])
+def test_the_pipeline_leaves_no_cyclic_garbage(collector_off, rules_only):
+    for doc in _documents():
+        pipeline.process(doc, rules_only=rules_only)
+        assert gc.collect() == 0, f"document {doc.doc_id} left objects only the collector can free"
+
+
+def test_the_collector_is_on_again_after_a_document():
+    assert gc.isenabled()
+    quotes.extract('"Yes," said Al Bo.')
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_by_the_caller_stays_off(collector_off):
+    quotes.extract('"Yes," said Al Bo.')
+    assert not gc.isenabled()
+
+
+def test_the_collector_is_on_again_after_a_failing_stage(monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("a stage failed")
+
+    monkeypatch.setattr(pipeline, "attribute", fail)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        quotes.extract('"Yes," said Al Bo.')
+    assert gc.isenabled()
+
+
+def test_the_collector_is_off_only_inside_a_document(monkeypatch):
+    seen = []
+    real = pipeline.attribute
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "attribute", spy)
+    quotes.extract('"Yes," said Al Bo.')
+    assert seen == [False]
+    assert gc.isenabled()
