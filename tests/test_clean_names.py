@@ -65,6 +65,25 @@ def test_hyphenated_surnames_stay_whole(text, expected):
     assert speakers(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"We will not resign," said Jean-Pierre Raffarin.', "Jean-Pierre Raffarin"),
+    ('"The war is over," said Bashar Al-Assad.', "Bashar Al-Assad"),
+    ('"We will sign," said Anne-Sophie Laurent.', "Anne-Sophie Laurent"),
+])
+def test_compound_first_names_and_particles_stay_in_the_name(text, expected):
+    # the name model: first names joined by a hyphen are a first name, and so is
+    # an article or particle joined to a surname ("Al-", "El-")
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will rebuild," said Riverton Mayor Alan Guardian.', "Alan Guardian"),
+    ('Harbour Council Director Ruth Post said: "The road stays shut."', "Ruth Post"),
+])
+def test_a_surname_that_is_an_organisation_word_still_follows_a_role(text, expected):
+    assert speakers(text) == [expected]
+
+
 def test_the_modifier_is_kept_as_a_descriptor():
     doc = parsed("Paris-based Euronext made a bid on Monday.")
     (name,) = find_names(doc)

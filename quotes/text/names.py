@@ -450,8 +450,10 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             title = " ".join(w.rstrip(".").lower() for w in [tokens[run[m]].text] + rest[:start])
             run = run[m + 1 + start:]
             break
-        if rest[0] not in ORG_HEADS \
-                and rest[0].lower() not in NAME_SUFFIXES and rest[-1].rstrip("’'s") not in ORG_HEADS \
+        # (a surname that is an organisation's head word follows a first name:
+        # "Mayor Don Guardian", "Director Anna Post")
+        if rest[0] not in ORG_HEADS and rest[0].lower() not in NAME_SUFFIXES \
+                and (rest[-1].rstrip("’'s") not in ORG_HEADS or rest[0].lower() in first_names()) \
                 and _is_cap_word(rest[0]) and rest[0].rstrip(".").lower() not in ROLE_WORDS:
             role_prefix = [tokens[k].text for k in run[:m + 1]]
             t = m
