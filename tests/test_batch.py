@@ -437,3 +437,34 @@ def test_progress_while_reading_counts_what_was_read_so_far():
     assert bar.render(elapsed=10.0).startswith("analysing 40/120+ docs (still reading)    4.0 docs/s")
     bar.reading = False
     assert bar.render(elapsed=10.0).startswith("analysing  40/120 docs  33% [")
+
+
+@needs_fork
+def test_documents_behind_a_page_stream_on_while_the_page_is_extracted(monkeypatch):
+    """Items after a page wait for it (order is kept), but only a bounded number:
+    a page followed by a long input of plain documents must not have the whole
+    input read into memory before the first item comes out."""
+    from quotes.corpus import batch, html
+
+    monkeypatch.setattr(html, "document_from_html",
+                        lambda data, doc_id, source, **kw: Document(doc_id, data.decode("utf-8"), source=source))
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        pulled += 1
+        yield html.Page(b'"Page," said Al Bo.', "page", "page.html")
+        for i in range(5000):
+            pulled += 1
+            yield Document(f"d{i}", '"Text," said Al Bo.')
+
+    pool = batch._Pool(2, "fork")
+    try:
+        out = batch._resolve_pages(items(), pool)
+        first = next(out)
+        assert first.doc_id == "page" and isinstance(first, Document)
+        assert pulled < 1000, f"{pulled} items were read before the first came out"
+        rest = list(out)
+    finally:
+        pool.close()
+    assert [d.doc_id for d in rest] == [f"d{i}" for i in range(5000)]

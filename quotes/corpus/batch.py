@@ -389,6 +389,7 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
     batch: list[Page] = []
     batch_bytes = 0
     in_flight = 0
+    waiting_limit = n_workers * _IN_FLIGHT_PER_WORKER * _CHUNK
 
     def submit() -> None:
         nonlocal batch, batch_bytes, in_flight
@@ -428,7 +429,11 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
         else:
             submit()  # the pages before it first: order is kept
             window.append(item)
-        while in_flight > n_workers * _IN_FLIGHT_PER_WORKER or (window and not isinstance(window[0], _Task)):
+        # Give out what is ready; wait for the oldest task when too many tasks are in
+        # flight, or too many items (plain documents) wait behind it: otherwise a
+        # page followed by a long input of text would hold all of it in memory.
+        while window and (in_flight > n_workers * _IN_FLIGHT_PER_WORKER or len(window) > waiting_limit
+                          or not isinstance(window[0], _Task) or window[0].future.done()):
             yield from take()
     submit()
     while window:
