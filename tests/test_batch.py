@@ -468,3 +468,28 @@ def test_documents_behind_a_page_stream_on_while_the_page_is_extracted(monkeypat
     finally:
         pool.close()
     assert [d.doc_id for d in rest] == [f"d{i}" for i in range(5000)]
+
+
+@needs_fork
+def test_a_page_whose_text_cannot_be_sent_back_fails_alone(tmp_path, fake_pipeline, monkeypatch):
+    """A task of pages that fails as a whole in its worker (here: one page's result
+    cannot be pickled back to the parent) must not stop the batch: its pages are
+    tried again one by one, and only the page that fails again is a failure."""
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        text = data.decode("utf-8").removeprefix("<p>")
+        if "UNSENDABLE" in text:
+            return Document(doc_id, text, title=lambda: "a title no pickle can carry", source=source)
+        return Document(doc_id, text, source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(12):
+        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
+    (tmp_path / "page-05.html").write_text('<p>"UNSENDABLE," said Anthony Blunt.', encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 11
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-05.html", "the worker could not give back this page's text")]
+    with Store(tmp_path / "q.db") as store:
+        assert len(store.quotes()) == 11

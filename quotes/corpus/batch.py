@@ -406,19 +406,34 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
             return
         in_flight -= 1
         try:
-            yield from entry.future.result()
+            results = entry.future.result()
         except BrokenProcessPool:
             # a worker died (a crash, the out-of-memory killer): each page again, alone,
             # so only the page that kills a worker again is an error
             pool.discard(entry.generation)
-            for page in entry.pages:
-                future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    pool.discard(generation)
-                    yield InputError(page.source, "worker process died while reading this page "
-                                     "(crash or out of memory)")
+            yield from alone(entry.pages)
+        except Exception:
+            # the task failed as a whole, not one page (extract_pages turns each
+            # page's error into an InputError): a result that could not be sent
+            # back. Each page again, alone, so that only its own page fails.
+            yield from alone(entry.pages)
+        else:
+            yield from results
+
+    def alone(pages: list[Page]) -> Iterator[Any]:
+        for page in pages:
+            future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool.discard(generation)
+                yield InputError(page.source, "worker process died while reading this page "
+                                 "(crash or out of memory)")
+            except Exception as exc:
+                yield InputError(page.source, f"the worker could not give back this page's text "
+                                 f"({type(exc).__name__}: {exc})")
+            else:
+                yield from results
 
     for item in items:
         if isinstance(item, Page):
