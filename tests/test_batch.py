@@ -493,3 +493,27 @@ def test_a_page_whose_text_cannot_be_sent_back_fails_alone(tmp_path, fake_pipeli
         ("page-05.html", "the worker could not give back this page's text")]
     with Store(tmp_path / "q.db") as store:
         assert len(store.quotes()) == 11
+
+
+@needs_fork
+def test_a_document_whose_results_cannot_be_sent_back_fails_alone(tmp_path, monkeypatch):
+    """A task of documents that fails as a whole in its worker (here: one document's
+    results cannot be pickled back to the parent) must not stop the batch: its
+    documents are analysed again one by one, and only the one that fails again
+    is a failure."""
+    class Unsendable:
+        def to_full_dict(self):
+            return {"text": "x", "speaker": lambda: "no pickle carries this"}
+
+    def extract(doc):
+        return [Unsendable()] if "UNSENDABLE" in doc.text else fake_extract(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", extract)
+    monkeypatch.setattr(pipeline, "load_models", lambda: None, raising=False)
+    docs = [Document(**_article(i)) for i in range(40)]
+    docs[17] = Document(docs[17].doc_id, '"UNSENDABLE," said Anthony Blunt.', source="bad.txt")
+    with Store(tmp_path / "q.db") as store:
+        summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork")
+        assert summary.analysed == 39 and store.counts()["documents"] == 39
+    assert [(f.source, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("bad.txt", "the worker could not give back this document's results")]

@@ -630,6 +630,19 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
                     except BrokenProcessPool:
                         pool.discard(generation)
                         raise
+                    except Exception as exc:
+                        # the task failed as a whole, not one document (analyse_payload turns
+                        # each document's error into a reason): results that could not be
+                        # sent back. Its documents again, alone, so that only its own fails.
+                        del inflight[future]
+                        if alone:
+                            _fail(store, run.analysis_failed, chunk[0], "the worker could not give back this "
+                                  f"document's results ({type(exc).__name__}: {exc})", version)
+                            done += 1
+                            _draw(run, done)
+                        else:
+                            suspects.extend(chunk)
+                        continue
                     del inflight[future]
                     ok = [(doc, result["quotes"]) for doc, result in zip(chunk, results) if result["ok"]]
                     if ok:  # one transaction for the batch (see Store.add_analyses)
