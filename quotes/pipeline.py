@@ -15,6 +15,7 @@ what is learnt is what runs.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -96,6 +97,21 @@ def process(document: Document, timings: dict[str, float] | None = None,
 _COLLECTOR_LOCK = threading.Lock()
 _documents_running = 0
 _collector_was_enabled = False
+
+
+def _after_fork_in_child() -> None:
+    # A process forked while another thread was inside a document has none of
+    # those threads: no document runs in it, and the collector is set back.
+    global _COLLECTOR_LOCK, _documents_running
+    _COLLECTOR_LOCK = threading.Lock()
+    if _documents_running:
+        _documents_running = 0
+        if _collector_was_enabled:
+            gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @contextmanager

@@ -136,3 +136,33 @@ def test_many_threads_leave_the_collector_as_they_found_it():
     with ThreadPoolExecutor(8) as ex:
         assert all(len(r) == 2 for r in ex.map(quotes.extract, texts))
     assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+def test_a_process_forked_while_a_thread_is_inside_a_document_gets_the_collector_back(monkeypatch):
+    # The child has no copy of the thread that would have set the collector back.
+    import os
+    import threading
+
+    real = pipeline.attribute
+    inside, leave = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):
+        inside.set()
+        assert leave.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "attribute", held)
+    worker = threading.Thread(target=quotes.extract, args=('"Yes," said Al Bo.',))
+    worker.start()
+    try:
+        assert inside.wait(10) and not gc.isenabled()
+        pid = os.fork()
+        if pid == 0:  # the child: report, then leave at once
+            os._exit(0 if gc.isenabled() else 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        leave.set()
+        worker.join(10)
+    assert os.waitstatus_to_exitcode(status) == 0, "the forked child kept the collector off"
+    assert gc.isenabled()
