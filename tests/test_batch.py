@@ -517,3 +517,35 @@ def test_a_document_whose_results_cannot_be_sent_back_fails_alone(tmp_path, monk
         assert summary.analysed == 39 and store.counts()["documents"] == 39
     assert [(f.source, f.reason.split(" (")[0]) for f in summary.failed] == [
         ("bad.txt", "the worker could not give back this document's results")]
+
+
+def test_pages_whose_task_cannot_be_submitted_are_read_alone(monkeypatch):
+    """When even a new pool is broken as a task of pages is sent, reading goes on:
+    the task fails as a crashed one does, and its pages are tried alone."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from quotes.corpus import batch, html
+
+    monkeypatch.setattr(html, "document_from_html",
+                        lambda data, doc_id, source, **kw: Document(doc_id, data.decode("utf-8"), source=source))
+
+    class BrokenForTasks:
+        """A pool that refuses every shared task and runs tasks sent alone here."""
+        workers, size, generation = 1, 1, 0
+
+        def submit(self, n_workers, fn, arg, alone=False):
+            if not alone:
+                raise BrokenProcessPool("a new pool broke as well")
+            future = Future()
+            future.set_result(fn(arg))
+            return future, self.generation
+
+        def discard(self, generation=None):
+            self.generation += 1
+
+    items = [html.Page(f'"P{i}," said Al Bo.'.encode(), f"p{i}", f"p{i}.html") for i in range(20)]
+    items.insert(9, Document("plain", "text"))
+    out = list(batch._resolve_pages(iter(items), BrokenForTasks()))
+    assert [d.doc_id for d in out] == [f"p{i}" for i in range(9)] + ["plain"] + [f"p{i}" for i in range(9, 20)]
+    assert all(isinstance(d, Document) for d in out)

@@ -394,7 +394,15 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
     def submit() -> None:
         nonlocal batch, batch_bytes, in_flight
         if batch:
-            window.append(_Task(*pool.submit(n_workers, extract_pages, batch), batch))
+            try:
+                future, generation = pool.submit(n_workers, extract_pages, batch)
+            except BrokenProcessPool as exc:
+                # (a new pool broken too): the task fails as a crashed one does when
+                # taken, and its pages are tried alone. Raised here, it would end the
+                # reading, and the rest of the input would go unread.
+                future, generation = Future(), pool.generation
+                future.set_exception(exc)
+            window.append(_Task(future, generation, batch))
             in_flight += 1
             batch, batch_bytes = [], 0
 
