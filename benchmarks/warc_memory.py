@@ -68,23 +68,38 @@ def _descendants(pid: int) -> list[int]:
 def analyse(path: Path, workers: int, db: Path) -> dict:
     """Run ``quotes analyse`` on ``path``; its wall time, peak memory and report."""
     began = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "quotes", "analyse", str(path), "--db", str(db),
-                             "--workers", str(workers), "--no-progress"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    parent_kb = 0
-    worker_kb: dict[int, int] = {}
-    while proc.poll() is None:
-        parent_kb = max(parent_kb, _peak_kb(proc.pid))
-        for child in _descendants(proc.pid):
-            worker_kb[child] = max(worker_kb.get(child, 0), _peak_kb(child))
-        time.sleep(0.1)
-    out, err = proc.communicate()
-    if proc.returncode != 0:
-        raise SystemExit(f"quotes analyse failed ({proc.returncode}):\n{err[-2000:]}")
+    returncode, out, err, parent_kb, worker_kb = run_sampled(
+        [sys.executable, "-m", "quotes", "analyse", str(path), "--db", str(db), "--workers", str(workers),
+         "--no-progress"])
+    if returncode != 0:
+        raise SystemExit(f"quotes analyse failed ({returncode}):\n{err[-2000:]}")
     return {"seconds": round(time.monotonic() - began, 1),
             "parent_peak_rss_mb": round(parent_kb / 1024, 1),
             "worker_peak_rss_mb": round(max(worker_kb.values(), default=0) / 1024, 1),
             "report": out.strip().splitlines()[:3]}
+
+
+def run_sampled(command: list[str]) -> tuple[int, str, str, int, dict[int, int]]:
+    """Run ``command``, sampling the peak memory of it and its descendants ten
+    times a second: its exit code, standard output and error, its peak (kB) and
+    each descendant's.
+
+    Its output goes to unnamed temporary files, not pipes: nobody reads a pipe
+    while the samples are taken, and a run that wrote more than a pipe holds
+    (64 KB of warnings or failures) would wait for ever."""
+    parent_kb = 0
+    worker_kb: dict[int, int] = {}
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, text=True)
+        while proc.poll() is None:
+            parent_kb = max(parent_kb, _peak_kb(proc.pid))
+            for child in _descendants(proc.pid):
+                worker_kb[child] = max(worker_kb.get(child, 0), _peak_kb(child))
+            time.sleep(0.1)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read(), err.read(), parent_kb, worker_kb
 
 
 def main() -> None:

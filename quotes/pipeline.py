@@ -15,6 +15,8 @@ what is learnt is what runs.
 from __future__ import annotations
 
 import gc
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -89,6 +91,29 @@ def process(document: Document, timings: dict[str, float] | None = None,
         return _process(document, timings, rules_only, tone)
 
 
+# Documents being processed now, in all threads, and whether the collector was on
+# when the first of them began: the collector is process-wide, so it is turned off
+# by the first document to begin and set back by the last to end.
+_COLLECTOR_LOCK = threading.Lock()
+_documents_running = 0
+_collector_was_enabled = False
+
+
+def _after_fork_in_child() -> None:
+    # A process forked while another thread was inside a document has none of
+    # those threads: no document runs in it, and the collector is set back.
+    global _COLLECTOR_LOCK, _documents_running
+    _COLLECTOR_LOCK = threading.Lock()
+    if _documents_running:
+        _documents_running = 0
+        if _collector_was_enabled:
+            gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Hold the cyclic garbage collector off while one document is processed,
@@ -102,14 +127,25 @@ def _collector_paused() -> Iterator[None]:
     dozen young collections: 10-15% of the time of a long document, growing
     with its length. Memory is unchanged (nothing collectable accumulates),
     and a collector that was already off stays off.
+
+    Threads share the collector: it stays off while any thread is inside a
+    document, and only the last to leave sets it back (a state read and set per
+    document by each thread could be read as "off" from another thread's
+    document and then left off for good).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _documents_running, _collector_was_enabled
+    with _COLLECTOR_LOCK:
+        if _documents_running == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _documents_running += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _COLLECTOR_LOCK:
+            _documents_running -= 1
+            if _documents_running == 0 and _collector_was_enabled:
+                gc.enable()
 
 
 def _process(document: Document, timings: dict[str, float] | None, rules_only: bool, tone: bool) -> Analysis:

@@ -65,6 +65,28 @@ def any_first_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def hypocorisms() -> dict[str, frozenset[str]]:
+    """Map a lower-cased pet form of a first name to the formal names it stands for
+    (``data/hypocorisms.txt``: "josh" -> {"joshua"}, "chris" -> {"christopher", ...})."""
+    formal_of: dict[str, set[str]] = {}
+    with open(DATA_DIR / "hypocorisms.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.lower().split()
+            if len(parts) < 2 or line.startswith("#"):
+                continue
+            for pet in parts[1:]:
+                formal_of.setdefault(pet, set()).add(parts[0])
+    return {pet: frozenset(formal) for pet, formal in formal_of.items()}
+
+
+def is_pet_form(pet: str, formal: str) -> bool:
+    """True when the lower-cased first name ``pet`` is a pet form of ``formal``
+    ("josh", "joshua"; "bill", "william"), not the other way round."""
+    found = hypocorisms().get(pet)
+    return found is not None and formal in found
+
+
+@functools.lru_cache(maxsize=None)
 def places() -> frozenset[str]:
     """Lower-cased place names, one per line of ``data/places.txt``."""
     with open(DATA_DIR / "places.txt", encoding="utf-8") as fh:

@@ -193,7 +193,7 @@ TITLES: dict[str, str] = {
     "nominee": "", "leader": "", "chairman": "m", "chairwoman": "f", "chair": "",
     "st": "", "saint": "", "mp": "", "mep": "", "msp": "", "supt": "", "det": "", "insp": "",
     "sheriff": "", "dean": "", "pastor": "", "sgt.": "", "cmdr": "", "adm": "", "admiral": "",
-    "maj": "", "major": "",
+    "maj": "", "major": "", "dj": "", "mc": "", "chef": "",
 }
 
 # Abbreviations that end with a full stop without ending a sentence.
@@ -301,7 +301,17 @@ ROLE_WORDS: frozenset[str] = frozenset(
     reporter columnist commentator treasurer counsel lawyer chairman chairwoman chair
     president mayor governor gov sen senator rep secretary minister chancellor ambassador
     attorney general commissioner superintendent chief sheriff judge justice officer
-    leader whip speaker candidate nominee deputy""".split()
+    leader whip speaker candidate nominee deputy coach chef dj mc""".split()
+)
+
+# Participles that make a hyphenated modifier of the name after them ("Paris-based
+# Euronext", "Texas-born Smith", "Labour-led Council", "State-owned Gazprom"): the
+# modifier describes the name and is never part of it. A hyphenated name has a
+# capitalised or non-participle last part ("Lloyd-Webber", "Jean-Pierre", "Al-Assad").
+HYPHEN_MODIFIER_PARTICIPLES: frozenset[str] = frozenset(
+    """based born bred raised educated trained led backed owned funded run financed
+    sponsored supported controlled dominated listed registered headquartered
+    affiliated linked allied made""".split()
 )
 
 # Party and movement words that describe a person before the name ("Republican

@@ -29,8 +29,11 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # e2e F1 0.851, right at confidence >= 0.9 0.976 of 333. Out of fold (grouped
 # 5-fold CV over PolNeAR train and the web set, models/attribution.json):
 # loose P 0.850 R 0.989 F1 0.914, e2e F1 0.819, right at >= 0.9 0.968.
-WEB_FLOORS = {"loose_f1": 0.95, "loose_p": 0.915, "loose_r": 0.985, "attr": 0.875, "attr_named": 0.90,
-              "attr_pronoun": 0.795, "e2e_f1": 0.845, "right_at_0_9": 0.97}
+# Pet forms of first names merged within an article ("Josh Apte" = "Joshua Apte") and
+# hyphenated modifiers kept out of names ("Amritsar-based"), rules-15: strict attr
+# 0.889, named 0.916, pronoun/description 0.806, e2e F1 0.859, right at >= 0.9 0.988.
+WEB_FLOORS = {"loose_f1": 0.95, "loose_p": 0.915, "loose_r": 0.985, "attr": 0.885, "attr_named": 0.91,
+              "attr_pronoun": 0.80, "e2e_f1": 0.855, "right_at_0_9": 0.98}
 
 
 @pytest.fixture(scope="module")

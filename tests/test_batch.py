@@ -437,3 +437,115 @@ def test_progress_while_reading_counts_what_was_read_so_far():
     assert bar.render(elapsed=10.0).startswith("analysing 40/120+ docs (still reading)    4.0 docs/s")
     bar.reading = False
     assert bar.render(elapsed=10.0).startswith("analysing  40/120 docs  33% [")
+
+
+@needs_fork
+def test_documents_behind_a_page_stream_on_while_the_page_is_extracted(monkeypatch):
+    """Items after a page wait for it (order is kept), but only a bounded number:
+    a page followed by a long input of plain documents must not have the whole
+    input read into memory before the first item comes out."""
+    from quotes.corpus import batch, html
+
+    monkeypatch.setattr(html, "document_from_html",
+                        lambda data, doc_id, source, **kw: Document(doc_id, data.decode("utf-8"), source=source))
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        pulled += 1
+        yield html.Page(b'"Page," said Al Bo.', "page", "page.html")
+        for i in range(5000):
+            pulled += 1
+            yield Document(f"d{i}", '"Text," said Al Bo.')
+
+    pool = batch._Pool(2, "fork")
+    try:
+        out = batch._resolve_pages(items(), pool)
+        first = next(out)
+        assert first.doc_id == "page" and isinstance(first, Document)
+        assert pulled < 1000, f"{pulled} items were read before the first came out"
+        rest = list(out)
+    finally:
+        pool.close()
+    assert [d.doc_id for d in rest] == [f"d{i}" for i in range(5000)]
+
+
+@needs_fork
+def test_a_page_whose_text_cannot_be_sent_back_fails_alone(tmp_path, fake_pipeline, monkeypatch):
+    """A task of pages that fails as a whole in its worker (here: one page's result
+    cannot be pickled back to the parent) must not stop the batch: its pages are
+    tried again one by one, and only the page that fails again is a failure."""
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        text = data.decode("utf-8").removeprefix("<p>")
+        if "UNSENDABLE" in text:
+            return Document(doc_id, text, title=lambda: "a title no pickle can carry", source=source)
+        return Document(doc_id, text, source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(12):
+        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
+    (tmp_path / "page-05.html").write_text('<p>"UNSENDABLE," said Anthony Blunt.', encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 11
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-05.html", "the worker could not give back this page's text")]
+    with Store(tmp_path / "q.db") as store:
+        assert len(store.quotes()) == 11
+
+
+@needs_fork
+def test_a_document_whose_results_cannot_be_sent_back_fails_alone(tmp_path, monkeypatch):
+    """A task of documents that fails as a whole in its worker (here: one document's
+    results cannot be pickled back to the parent) must not stop the batch: its
+    documents are analysed again one by one, and only the one that fails again
+    is a failure."""
+    class Unsendable:
+        def to_full_dict(self):
+            return {"text": "x", "speaker": lambda: "no pickle carries this"}
+
+    def extract(doc):
+        return [Unsendable()] if "UNSENDABLE" in doc.text else fake_extract(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", extract)
+    monkeypatch.setattr(pipeline, "load_models", lambda: None, raising=False)
+    docs = [Document(**_article(i)) for i in range(40)]
+    docs[17] = Document(docs[17].doc_id, '"UNSENDABLE," said Anthony Blunt.', source="bad.txt")
+    with Store(tmp_path / "q.db") as store:
+        summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork")
+        assert summary.analysed == 39 and store.counts()["documents"] == 39
+    assert [(f.source, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("bad.txt", "the worker could not give back this document's results")]
+
+
+def test_pages_whose_task_cannot_be_submitted_are_read_alone(monkeypatch):
+    """When even a new pool is broken as a task of pages is sent, reading goes on:
+    the task fails as a crashed one does, and its pages are tried alone."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from quotes.corpus import batch, html
+
+    monkeypatch.setattr(html, "document_from_html",
+                        lambda data, doc_id, source, **kw: Document(doc_id, data.decode("utf-8"), source=source))
+
+    class BrokenForTasks:
+        """A pool that refuses every shared task and runs tasks sent alone here."""
+        workers, size, generation = 1, 1, 0
+
+        def submit(self, n_workers, fn, arg, alone=False):
+            if not alone:
+                raise BrokenProcessPool("a new pool broke as well")
+            future = Future()
+            future.set_result(fn(arg))
+            return future, self.generation
+
+        def discard(self, generation=None):
+            self.generation += 1
+
+    items = [html.Page(f'"P{i}," said Al Bo.'.encode(), f"p{i}", f"p{i}.html") for i in range(20)]
+    items.insert(9, Document("plain", "text"))
+    out = list(batch._resolve_pages(iter(items), BrokenForTasks()))
+    assert [d.doc_id for d in out] == [f"p{i}" for i in range(9)] + ["plain"] + [f"p{i}" for i in range(9, 20)]
+    assert all(isinstance(d, Document) for d in out)

@@ -88,3 +88,81 @@ def test_the_collector_is_off_only_inside_a_document(monkeypatch):
     quotes.extract('"Yes," said Al Bo.')
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_overlapping_documents_in_threads_keep_the_collector_off_until_the_last_ends(monkeypatch):
+    # The collector is process-wide: a thread that set it back when its own document
+    # ended would turn it on under another thread's document, and a thread that
+    # began while another's document held it off would read it as off and could
+    # leave it off for good.
+    import threading
+
+    real = pipeline.attribute
+    inside = [threading.Event(), threading.Event()]
+    leave = [threading.Event(), threading.Event()]
+    order = []
+    lock = threading.Lock()
+
+    def held(*args, **kwargs):
+        with lock:
+            n = len(order)
+            order.append(n)
+        inside[n].set()
+        assert leave[n].wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "attribute", held)
+    assert gc.isenabled()
+    first = threading.Thread(target=quotes.extract, args=('"Yes," said Al Bo.',))
+    second = threading.Thread(target=quotes.extract, args=('"No," said Cy Do.',))
+    first.start()
+    assert inside[0].wait(10)
+    second.start()
+    assert inside[1].wait(10)
+    leave[0].set()
+    first.join(10)
+    try:
+        assert not gc.isenabled(), "the first document to end turned the collector on under the second"
+    finally:
+        leave[1].set()
+        second.join(10)
+    assert gc.isenabled()
+
+
+def test_many_threads_leave_the_collector_as_they_found_it():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f'"Line {n}," said Al Bo. "More," he added.' for n in range(200)]
+    with ThreadPoolExecutor(8) as ex:
+        assert all(len(r) == 2 for r in ex.map(quotes.extract, texts))
+    assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+def test_a_process_forked_while_a_thread_is_inside_a_document_gets_the_collector_back(monkeypatch):
+    # The child has no copy of the thread that would have set the collector back.
+    import os
+    import threading
+
+    real = pipeline.attribute
+    inside, leave = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):
+        inside.set()
+        assert leave.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "attribute", held)
+    worker = threading.Thread(target=quotes.extract, args=('"Yes," said Al Bo.',))
+    worker.start()
+    try:
+        assert inside.wait(10) and not gc.isenabled()
+        pid = os.fork()
+        if pid == 0:  # the child: report, then leave at once
+            os._exit(0 if gc.isenabled() else 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        leave.set()
+        worker.join(10)
+    assert os.waitstatus_to_exitcode(status) == 0, "the forked child kept the collector off"
+    assert gc.isenabled()

@@ -591,3 +591,44 @@ def test_combiner_weights_follow_the_chosen_settings():
     settings = {"regret": {"news_weight": 3.0, "positive_weight": {"social": 5.0, "news": 2.0}},
                 "shock": {"news_weight": 10.0, "positive_weight": {"social": 2.0, "news": 4.0}}}
     assert combiner_weights(Y, is_reddit, settings).tolist() == [[5.0, 1.0], [1.0, 2.0], [3.0, 10.0], [6.0, 40.0]]
+
+
+def test_the_cached_tone_stack_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    import pickle
+
+    from quotes.training import tone as training
+
+    path = tmp_path / "cache" / "tone-stack-x.pkl"
+    training._save_stack({"Y": np.eye(3)}, path)
+    with open(path, "rb") as fh:
+        assert pickle.load(fh)["Y"].tolist() == np.eye(3).tolist()
+
+    def torn(obj, fh, protocol=None):
+        fh.write(b"\x80\x05half a pickle")
+        raise KeyboardInterrupt  # a run stopped while it writes
+
+    monkeypatch.setattr(pickle, "dump", torn)
+    other = tmp_path / "cache" / "tone-stack-y.pkl"
+    with pytest.raises(KeyboardInterrupt):
+        training._save_stack({"Y": np.eye(2)}, other)
+    assert sorted(p.name for p in other.parent.iterdir()) == ["tone-stack-x.pkl"]
+
+
+def test_the_tone_stack_cache_key_follows_the_code_that_builds_the_stack(tmp_path, monkeypatch):
+    from quotes.training import tone as training
+
+    files = {}
+    for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt"):
+        files[name] = tmp_path / name
+        files[name].write_text(name, encoding="utf-8")
+    news = [tmp_path / "news.jsonl"]
+    news[0].write_text("{}\n", encoding="utf-8")
+    first = training._stack_cache_path(files, news, ["a:b"], tmp_path)
+    assert training._stack_cache_path(files, news, ["a:b"], tmp_path) == first
+    assert training._stack_cache_path(files, news, ["a:c"], tmp_path) != first  # other exclusions
+
+    def read_news_files(paths, exclude_docs=(), origin=None, excluded=None):  # the exclusion rule changed
+        return [], np.zeros((0, 2)), []
+
+    monkeypatch.setattr(training, "read_news_files", read_news_files)
+    assert training._stack_cache_path(files, news, ["a:b"], tmp_path) != first

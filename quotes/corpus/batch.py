@@ -389,11 +389,20 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
     batch: list[Page] = []
     batch_bytes = 0
     in_flight = 0
+    waiting_limit = n_workers * _IN_FLIGHT_PER_WORKER * _CHUNK
 
     def submit() -> None:
         nonlocal batch, batch_bytes, in_flight
         if batch:
-            window.append(_Task(*pool.submit(n_workers, extract_pages, batch), batch))
+            try:
+                future, generation = pool.submit(n_workers, extract_pages, batch)
+            except BrokenProcessPool as exc:
+                # (a new pool broken too): the task fails as a crashed one does when
+                # taken, and its pages are tried alone. Raised here, it would end the
+                # reading, and the rest of the input would go unread.
+                future, generation = Future(), pool.generation
+                future.set_exception(exc)
+            window.append(_Task(future, generation, batch))
             in_flight += 1
             batch, batch_bytes = [], 0
 
@@ -405,19 +414,34 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
             return
         in_flight -= 1
         try:
-            yield from entry.future.result()
+            results = entry.future.result()
         except BrokenProcessPool:
             # a worker died (a crash, the out-of-memory killer): each page again, alone,
             # so only the page that kills a worker again is an error
             pool.discard(entry.generation)
-            for page in entry.pages:
-                future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    pool.discard(generation)
-                    yield InputError(page.source, "worker process died while reading this page "
-                                     "(crash or out of memory)")
+            yield from alone(entry.pages)
+        except Exception:
+            # the task failed as a whole, not one page (extract_pages turns each
+            # page's error into an InputError): a result that could not be sent
+            # back. Each page again, alone, so that only its own page fails.
+            yield from alone(entry.pages)
+        else:
+            yield from results
+
+    def alone(pages: list[Page]) -> Iterator[Any]:
+        for page in pages:
+            future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool.discard(generation)
+                yield InputError(page.source, "worker process died while reading this page "
+                                 "(crash or out of memory)")
+            except Exception as exc:
+                yield InputError(page.source, f"the worker could not give back this page's text "
+                                 f"({type(exc).__name__}: {exc})")
+            else:
+                yield from results
 
     for item in items:
         if isinstance(item, Page):
@@ -428,7 +452,11 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
         else:
             submit()  # the pages before it first: order is kept
             window.append(item)
-        while in_flight > n_workers * _IN_FLIGHT_PER_WORKER or (window and not isinstance(window[0], _Task)):
+        # Give out what is ready; wait for the oldest task when too many tasks are in
+        # flight, or too many items (plain documents) wait behind it: otherwise a
+        # page followed by a long input of text would hold all of it in memory.
+        while window and (in_flight > n_workers * _IN_FLIGHT_PER_WORKER or len(window) > waiting_limit
+                          or not isinstance(window[0], _Task) or window[0].future.done()):
             yield from take()
     submit()
     while window:
@@ -610,6 +638,19 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
                     except BrokenProcessPool:
                         pool.discard(generation)
                         raise
+                    except Exception as exc:
+                        # the task failed as a whole, not one document (analyse_payload turns
+                        # each document's error into a reason): results that could not be
+                        # sent back. Its documents again, alone, so that only its own fails.
+                        del inflight[future]
+                        if alone:
+                            _fail(store, run.analysis_failed, chunk[0], "the worker could not give back this "
+                                  f"document's results ({type(exc).__name__}: {exc})", version)
+                            done += 1
+                            _draw(run, done)
+                        else:
+                            suspects.extend(chunk)
+                        continue
                     del inflight[future]
                     ok = [(doc, result["quotes"]) for doc, result in zip(chunk, results) if result["ok"]]
                     if ok:  # one transaction for the batch (see Store.add_analyses)

@@ -27,7 +27,7 @@ from quotes.text.names import NameMention, is_headline_line
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
-from quotes.resources import census_first_names, common_words, first_names, places
+from quotes.resources import census_first_names, common_words, first_names, is_pet_form, places
 
 
 def _places() -> frozenset[str]:
@@ -107,6 +107,14 @@ def _key(word: str) -> str:
     return found
 
 
+def _more_formal(words: tuple[str, ...], best: tuple[str, ...]) -> bool:
+    """True when ``words`` is ``best`` with the formal first name for its pet form
+    ("Joshua Apte" for "Josh Apte"): the canonical name is the formal one."""
+    if len(words) < 2 or len(words) != len(best) or words[1:] != best[1:]:
+        return False
+    return is_pet_form(_key(best[0]), _key(words[0]))
+
+
 def _keys_within(forms: list[tuple[str, ...]], key_set: set[str]) -> bool:
     """True when every word of every form is in ``key_set``."""
     for f in forms:
@@ -148,7 +156,7 @@ class Entity:
     def add_form(self, words: tuple[str, ...]) -> None:
         """Record one more way the text names this entity."""
         self.forms.append(words)
-        if len(words) > len(self.best) or len(self.forms) == 1:
+        if len(words) > len(self.best) or len(self.forms) == 1 or _more_formal(words, self.best):
             self.best = words
 
     @property
@@ -303,18 +311,23 @@ class EntityIndex:
         order = list(ids) if len(ids) < 2 else sorted(ids, key=self._last_seen.__getitem__, reverse=True)
         for eid in order:
             entity = self.entities[eid]
-            if not (key_set <= entity.keys or entity.keys <= key_set):
+            ks = key_set
+            if first and entity.first and first != entity.first:
+                # a pet form and its formal first name are one person's ("Josh
+                # Apte", "Joshua Apte"; "Bill", "William"): match as if the same
+                if not (is_pet_form(first, entity.first) or is_pet_form(entity.first, first)):
+                    continue
+                ks = (key_set - {first}) | {entity.first}
+            if not (ks <= entity.keys or entity.keys <= ks):
                 continue
-            if entity.keys <= key_set and len(key_set) > len(entity.keys) and _any_multiword(entity.forms):
+            if entity.keys <= ks and len(ks) > len(entity.keys) and _any_multiword(entity.forms):
                 # a fuller name may only extend a short one ("Clinton" -> "Bill
                 # Clinton"), never a different full name ("Hillary Clinton").
-                if not _keys_within(entity.forms, key_set):
+                if not _keys_within(entity.forms, ks):
                     continue
-            if first and entity.first and first != entity.first:
-                continue
             if name.gender and entity.gender and name.gender != entity.gender:
                 continue
-            if len(key_set) > 1 or not _any_multiword(entity.forms):
+            if len(ks) > 1 or not _any_multiword(entity.forms):
                 return entity
             compatible.append(entity)
         if not compatible:

@@ -153,8 +153,24 @@ def word_features(text: str) -> tuple[str, ...]:
         f.append("lex:non_name_cap")
     if text in ORG_HEADS:
         f.append("lex:org_head")
-    f.extend(f"lex:{flag}" for flag in lexicon_flags(low))
+    flags = lexicon_flags(low)
+    f.extend(f"lex:{flag}" for flag in flags)
+    if "-" in low and "first" not in flags and _compound_first_name(low):
+        f.append("lex:first")  # "Jean-Pierre", "Anne-Marie": first names joined by a hyphen
+    cut = text.find("-")
+    if 0 < cut < len(text) - 1 and low[:cut] in NAME_PARTICLES and text[cut + 1].isupper():
+        f.append("shape:particle_hyphen")  # "Al-Assad", "el-Sisi", "bin-Salman": an article or particle joined to a name
     return tuple(f)
+
+
+def _compound_first_name(low: str) -> bool:
+    """True for first names joined by a hyphen ("jean-pierre", "mary-kate")."""
+    names, more = first_names(), census_first_names()
+    parts = low.split("-")
+    for part in parts:
+        if part not in names and part not in more:
+            return False
+    return len(parts) > 1
 
 
 def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: int, line_hi: int,

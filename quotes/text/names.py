@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from typing import Final
 
 from quotes.vocabulary import (
+    HYPHEN_MODIFIER_PARTICIPLES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_CAPS,
@@ -98,6 +99,14 @@ def _is_cap_word(text: str) -> bool:
         return False
     # a non-ASCII capital ("Émile", "Ørsted"); a titlecase digraph ("ǅ") counts too
     return first.isupper() or first.istitle()
+
+
+def is_hyphen_modifier(word: str) -> bool:
+    """A hyphenated participial modifier ("Paris-based", "Texas-born", "Labour-led"):
+    its last part is a lower-case participle such as "based" or "born", where a
+    hyphenated name's last part is a name ("Lloyd-Webber", "Jean-Pierre", "Al-Assad")."""
+    cut = word.rfind("-")
+    return 0 < cut < len(word) - 1 and word[cut + 1:] in HYPHEN_MODIFIER_PARTICIPLES
 
 
 def _is_initial(text: str) -> bool:
@@ -412,6 +421,16 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             run = run[start:]
         else:
             break
+    # A hyphenated modifier ("Paris-based Euronext", "Rival Texas-born Smith")
+    # describes the name after it: the name starts after the last one.
+    modifiers: list[str] = []
+    while run and is_hyphen_modifier(tokens[run[-1]].text):
+        run.pop()  # (one at the end modifies no name of this run)
+    for m in range(len(run) - 2, -1, -1):
+        if is_hyphen_modifier(tokens[run[m]].text):
+            modifiers = [tokens[k].text.rstrip(".").lower() for k in run[:m + 1]]
+            run = run[m + 1:]
+            break
     if not run:
         return None
     # A job title inside the run starts the name after it ("Charlotte Mayor Jennifer
@@ -431,8 +450,10 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             title = " ".join(w.rstrip(".").lower() for w in [tokens[run[m]].text] + rest[:start])
             run = run[m + 1 + start:]
             break
-        if rest[0] not in ORG_HEADS \
-                and rest[0].lower() not in NAME_SUFFIXES and rest[-1].rstrip("’'s") not in ORG_HEADS \
+        # (a surname that is an organisation's head word follows a first name:
+        # "Mayor Don Guardian", "Director Anna Post")
+        if rest[0] not in ORG_HEADS and rest[0].lower() not in NAME_SUFFIXES \
+                and (rest[-1].rstrip("’'s") not in ORG_HEADS or rest[0].lower() in first_names()) \
                 and _is_cap_word(rest[0]) and rest[0].rstrip(".").lower() not in ROLE_WORDS:
             role_prefix = [tokens[k].text for k in run[:m + 1]]
             t = m
@@ -473,9 +494,9 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         gender = first_names().get(words[0].lower(), "")
     org = _is_org(words, gender)
     # Lower-case words right before the name describe it ("former spy").
-    descriptors: list[str] = [w.rstrip(".").lower() for w in role_prefix]
+    descriptors: list[str] = modifiers + [w.rstrip(".").lower() for w in role_prefix]
     k = i - 1
-    while k >= line_lo and len(descriptors) < 3 + len(role_prefix) and not doc.quoted[k]:
+    while k >= line_lo and len(descriptors) < 3 + len(role_prefix) + len(modifiers) and not doc.quoted[k]:
         before = tokens[k].text
         # lower-case words, and party or nationality words ("Republican nominee Donald Trump")
         if (before.islower() and before.isalpha()) or before.lower() in PARTY_WORDS:

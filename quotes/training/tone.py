@@ -40,6 +40,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from quotes import resources
 from quotes.errors import QuotesError
+from quotes.files import replaced_atomically
 from quotes.model_arrays import arrays_path, save_arrays
 from quotes.training.model_files import file_sha256, library_versions
 from quotes.training.tone_features import (
@@ -546,8 +547,9 @@ def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, 
     """Everything before the combiners: data, features, text models and their scores.
 
     This is most of the training time; with ``cache_dir`` it is kept as a pickle
-    named by a hash of what it depends on (data files, exclusions, cue lists,
-    the feature code and the text model settings) and reused when that matches.
+    named by a hash of what it depends on (:func:`_stack_cache_path`: data files,
+    exclusions, cue lists, the feature code, this module's stack-building
+    functions and the text model settings) and reused when that matches.
 
     Returns:
         A dict: ``pipeline`` (features fitted, heads configured), ``bases`` (the
@@ -558,14 +560,7 @@ def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, 
     """
     import pickle
 
-    key = hashlib.sha256()
-    for path in [*files.values(), *(resources.DATA_DIR / name for name in CUE_FILES),
-                 *(Path(__file__).resolve().parents[1] / f for f in CODE_FILES if f != "training/tone.py")]:
-        key.update(Path(path).read_bytes())
-    key.update(json.dumps([sorted(set(exclude_docs)), [p.name for p in news_paths], BASE_SETTINGS, WORD_WEIGHT,
-                           WORD_BITS, CHAR_BITS, RULES, COMBINER_LEXICON, TEXT_LEXICON, FOLDS,
-                           RANDOM_STATE]).encode())
-    cached = Path(cache_dir) / f"tone-stack-{key.hexdigest()[:16]}.pkl" if cache_dir else None
+    cached = _stack_cache_path(files, news_paths, exclude_docs, cache_dir) if cache_dir else None
     if cached is not None and cached.exists():
         say(f"features and text models from {cached}")
         with open(cached, "rb") as fh:
@@ -611,10 +606,43 @@ def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, 
              "n_features": int(X_train.shape[1]), "excluded_quotes": excluded,
              "seconds": round(time.perf_counter() - started, 1)}
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with open(cached, "wb") as fh:
-            pickle.dump(stack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        _save_stack(stack, cached)
     return stack
+
+
+# The functions of this module whose work the cached stack holds: a change to any
+# of them must not reuse a stack built by the old code. (The module's other code,
+# the combiners', is left out of the key, so that changing it reuses the stack.)
+_STACK_FUNCTIONS = ("read_goemotions", "read_news", "read_news_files", "build_pipeline", "configure_heads",
+                    "lexicon_block_of", "prepare_stack")
+
+
+def _stack_cache_path(files: dict[str, Path], news_paths: list[Path], exclude_docs, cache_dir: Path) -> Path:
+    """Where :func:`prepare_stack` keeps its stack: named by a hash of the data files,
+    the cue lists, the feature code, this module's stack-building functions, the
+    exclusions and the text model settings."""
+    import inspect
+
+    key = hashlib.sha256()
+    for path in [*files.values(), *(resources.DATA_DIR / name for name in CUE_FILES),
+                 *(Path(__file__).resolve().parents[1] / f for f in CODE_FILES if f != "training/tone.py")]:
+        key.update(Path(path).read_bytes())
+    for name in _STACK_FUNCTIONS:
+        key.update(inspect.getsource(globals()[name]).encode())
+    key.update(json.dumps([sorted(set(exclude_docs)), [p.name for p in news_paths], BASE_SETTINGS, WORD_WEIGHT,
+                           WORD_BITS, CHAR_BITS, RULES, COMBINER_LEXICON, TEXT_LEXICON, FOLDS,
+                           RANDOM_STATE]).encode())
+    return Path(cache_dir) / f"tone-stack-{key.hexdigest()[:16]}.pkl"
+
+
+def _save_stack(stack: dict[str, Any], path: Path) -> None:
+    """Write the stack whole or not at all: a run killed while writing must not leave
+    a torn pickle that every later run with the same key would fail to load."""
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with replaced_atomically(path, unique=True) as tmp, open(tmp, "wb") as fh:
+        pickle.dump(stack, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # -- refitting the clause-reading parts over the fixed text models --------------------

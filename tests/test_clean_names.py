@@ -1,0 +1,154 @@
+"""Clean canonical names (issue #15): hyphenated modifiers and role words stay out
+of a name, and a pet form of a first name is the same person as the formal name.
+
+CheckList-style: the forms of each kind, and look-alikes that must not change
+(hyphenated names, names that start like a pet form, different people)."""
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract
+from quotes.resources import hypocorisms, is_pet_form
+from quotes.text.entities import EntityIndex
+from quotes.text.names import find_names, is_hyphen_modifier
+from quotes.text.parsed import ParsedDoc
+
+
+def speakers(text: str) -> list[str | None]:
+    return [r.speaker for r in extract(text)]
+
+
+def parsed(text: str) -> ParsedDoc:
+    doc = ParsedDoc.from_text(text + "\n")
+    doc.mark_quoted([])
+    return doc
+
+
+def entities(text: str) -> list[str]:
+    doc = parsed(text)
+    return sorted(e.canonical for e in EntityIndex(doc, find_names(doc)).entities)
+
+
+# -- 1. hyphenated participial modifiers --------------------------------------
+
+@pytest.mark.parametrize("word", ["Paris-based", "London-based", "Texas-born", "Labour-led", "US-backed",
+                                  "State-owned", "Taxpayer-funded", "Government-run", "Oxford-educated",
+                                  "Glasgow-born", "New-York-based"])
+def test_participial_modifiers(word):
+    assert is_hyphen_modifier(word)
+
+
+@pytest.mark.parametrize("word", ["Lloyd-Webber", "Jean-Pierre", "Al-Assad", "Newton-John", "Bowes-Lyon",
+                                  "Smith-Born", "based", "-based", "Paris-", "Anne-Marie", "Rees-Mogg"])
+def test_hyphenated_names_are_no_modifiers(word):
+    assert not is_hyphen_modifier(word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Paris-based Euronext said: "We will make a bid."', "Euronext"),
+    ('"We will make a bid," said Paris-based Euronext.', "Euronext"),
+    ('"We are ready," said London-based Barclays.', "Barclays"),
+    ('Texas-born Jane Smith said: "It was not my choice."', "Jane Smith"),
+    ('US-backed Iyad Allawi said: "Elections will go ahead."', "Iyad Allawi"),
+    ('"We are not for sale," said State-owned Gazprom.', "Gazprom"),
+])
+def test_a_hyphenated_modifier_is_not_part_of_the_name(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It is a triumph," said Andrew Lloyd-Webber.', "Andrew Lloyd-Webber"),
+    ('"We will not pay," said Olivia Newton-John.', "Olivia Newton-John"),
+    ('"Everyone knows," said Jacob Rees-Mogg.', "Jacob Rees-Mogg"),
+])
+def test_hyphenated_surnames_stay_whole(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will not resign," said Jean-Pierre Raffarin.', "Jean-Pierre Raffarin"),
+    ('"The war is over," said Bashar Al-Assad.', "Bashar Al-Assad"),
+    ('"We will sign," said Anne-Sophie Laurent.', "Anne-Sophie Laurent"),
+])
+def test_compound_first_names_and_particles_stay_in_the_name(text, expected):
+    # the name model: first names joined by a hyphen are a first name, and so is
+    # an article or particle joined to a surname ("Al-", "El-")
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will rebuild," said Riverton Mayor Alan Guardian.', "Alan Guardian"),
+    ('Harbour Council Director Ruth Post said: "The road stays shut."', "Ruth Post"),
+])
+def test_a_surname_that_is_an_organisation_word_still_follows_a_role(text, expected):
+    assert speakers(text) == [expected]
+
+
+def test_the_modifier_is_kept_as_a_descriptor():
+    doc = parsed("Paris-based Euronext made a bid on Monday.")
+    (name,) = find_names(doc)
+    assert name.words == ("Euronext",)
+    assert "paris-based" in name.descriptors
+
+
+# -- role words before a name --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('DJ Norman Cook said: "I love this record."', "Norman Cook"),
+    ('"I love this record," said DJ Norman Cook.', "Norman Cook"),
+    ('"The kitchen never sleeps," said Chef Gordon Ramsay.', "Gordon Ramsay"),
+    ('"We played well," said Coach Bill Belichick.', "Bill Belichick"),
+    ('"We played well," said Chelsea Coach Jose Mourinho.', "Jose Mourinho"),
+])
+def test_a_role_word_is_not_part_of_the_name(text, expected):
+    assert speakers(text) == [expected]
+
+
+# -- 2. pet forms of first names -------------------------------------------------
+
+@pytest.mark.parametrize("pet, formal", [("josh", "joshua"), ("bill", "william"), ("bob", "robert"),
+                                         ("liz", "elizabeth"), ("mike", "michael"), ("chris", "christopher"),
+                                         ("chris", "christine"), ("tony", "anthony")])
+def test_pet_forms(pet, formal):
+    assert is_pet_form(pet, formal)
+    assert not is_pet_form(formal, pet)
+
+
+@pytest.mark.parametrize("a, b", [("john", "jonathan"), ("josh", "john"), ("bill", "robert"),
+                                  ("will", "bill"), ("joshua", "joshua")])
+def test_not_pet_forms(a, b):
+    assert not is_pet_form(a, b)
+
+
+def test_the_table_is_lower_case_and_never_maps_a_name_to_itself():
+    for pet, formal in hypocorisms().items():
+        assert pet == pet.lower() and pet not in formal and all(f == f.lower() for f in formal)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Josh Apte led the study. Joshua Apte is a professor.", ["Joshua Apte"]),
+    ("Joshua Apte led the study. Josh Apte is a professor.", ["Joshua Apte"]),
+    ("Bill Gates spoke first. Later William Gates returned.", ["William Gates"]),
+    ("Liz Truss arrived. Elizabeth Truss left. Truss was late.", ["Elizabeth Truss"]),
+    ("Mike Pence spoke. Michael R. Pence left.", ["Michael R. Pence"]),
+])
+def test_a_pet_form_and_the_formal_name_are_one_person(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # different first names, not pet forms of each other: two people
+    ("John Apte led the study. Jonathan Apte is a professor.", ["John Apte", "Jonathan Apte"]),
+    ("Bill Clinton spoke. Hillary Clinton left.", ["Bill Clinton", "Hillary Clinton"]),
+    ("Bob Smith spoke. William Smith left.", ["Bob Smith", "William Smith"]),
+    # same first name, different surnames
+    ("Josh Apte spoke. Joshua Brown left.", ["Josh Apte", "Joshua Brown"]),
+])
+def test_different_people_stay_apart(text, expected):
+    assert entities(text) == expected
+
+
+def test_quotes_of_a_pet_form_go_to_the_formal_name():
+    text = ('"The air is dirty," said Josh Apte, an engineer.\n\n'
+            'Joshua Apte has studied the city for years. "We measured it," he said.')
+    assert speakers(text) == ["Joshua Apte", "Joshua Apte"]
