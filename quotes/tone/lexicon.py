@@ -42,6 +42,13 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "would", "'d", "could", "mig
 _OBJECT_PREPOSITIONS = frozenset({"to", "for", "about", "of"})
 # Words before "be" that are no one's noun ("it was stunning", "there were").
 _EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which", "who", "all", "so", "just"})
+# Prepositions that open a state phrase after a verb ("watched in horror",
+# "looked on with disbelief").
+_STATE_PHRASE_PREPOSITIONS = frozenset({"in", "with"})
+# What follows "let" in the hortative ("let's", "let us apologise"): a proposal.
+_HORTATIVE_AFTER_LET = frozenset({"'s", "us"})
+# A verb's particle between the verb and a state phrase ("looked on", "stood there").
+_VERB_PARTICLES = frozenset({"on", "back", "up", "there", "away"})
 
 # Feature names of :class:`LexiconFeatures`, in column order.
 REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
@@ -465,7 +472,7 @@ class CueLexicon:
                 # "Fans were shocked", "the minister was stunned": a state
                 # adjective after "be" belongs to the noun before it.
                 who = "other"
-            if who is None and tokens[start] in ("in", "with") and _noun_before_verb(tokens, start, clause_start, sets):
+            if who is None and tokens[start] in _STATE_PHRASE_PREPOSITIONS and _noun_before_verb(tokens, start, clause_start, sets):
                 # "Residents watched in horror", "the crowd looked on in disbelief":
                 # a state in a phrase after a verb belongs to that verb's subject.
                 who = "other"
@@ -518,7 +525,7 @@ class CueLexicon:
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
         window = tokens[max(clause_start, start - self.hedge_window):start]
-        if any(a == "let" and b in ("'s", "us") for a, b in zip(window, window[1:])):
+        if any(a == "let" and b in _HORTATIVE_AFTER_LET for a, b in zip(window, window[1:])):
             # "Let's just apologise and move on", "let us apologise": a proposal
             # (the hortative), not a feeling; "let me apologise" is an apology.
             return True
@@ -682,7 +689,7 @@ def _noun_before_verb(tokens: list[str], start: int, clause_start: int, sets) ->
     """Whether a noun (not "it", "this", a person word) is the subject of the verb
     just before a state phrase ("Residents watched in horror", "the crowd looked on")."""
     j = start - 1
-    while j >= clause_start and tokens[j] in ("on", "back", "up", "there", "away"):
+    while j >= clause_start and tokens[j] in _VERB_PARTICLES:
         j -= 1  # the verb's particle: "looked on", "stood there"
     if j - 1 < clause_start or not tokens[j].isalpha():
         return False
