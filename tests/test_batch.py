@@ -377,15 +377,7 @@ def test_a_page_that_kills_its_worker_fails_alone(tmp_path, fake_pipeline, monke
         return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
 
     monkeypatch.setattr(html, "document_from_html", fake_page)
-    for i in range(12):
-        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
-    (tmp_path / "page-05.html").write_text("<p>KILL", encoding="utf-8")
-    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
-    assert summary.analysed == 11
-    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
-        ("page-05.html", "worker process died while reading this page")]
-    with Store(tmp_path / "q.db") as store:
-        assert len(store.quotes()) == 11
+    _one_bad_page_of_twelve(tmp_path, "<p>KILL", "worker process died while reading this page")
 
 
 @needs_fork
@@ -484,15 +476,7 @@ def test_a_page_whose_text_cannot_be_sent_back_fails_alone(tmp_path, fake_pipeli
         return Document(doc_id, text, source=source)
 
     monkeypatch.setattr(html, "document_from_html", fake_page)
-    for i in range(12):
-        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
-    (tmp_path / "page-05.html").write_text('<p>"UNSENDABLE," said Anthony Blunt.', encoding="utf-8")
-    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
-    assert summary.analysed == 11
-    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
-        ("page-05.html", "the worker could not give back this page's text")]
-    with Store(tmp_path / "q.db") as store:
-        assert len(store.quotes()) == 11
+    _one_bad_page_of_twelve(tmp_path, '<p>"UNSENDABLE," said Anthony Blunt.', "the worker could not give back this page's text")
 
 
 @needs_fork
@@ -549,3 +533,16 @@ def test_pages_whose_task_cannot_be_submitted_are_read_alone(monkeypatch):
     out = list(batch._resolve_pages(iter(items), BrokenForTasks()))
     assert [d.doc_id for d in out] == [f"p{i}" for i in range(9)] + ["plain"] + [f"p{i}" for i in range(9, 20)]
     assert all(isinstance(d, Document) for d in out)
+
+
+def _one_bad_page_of_twelve(tmp_path: Path, bad_page: str, reason: str) -> None:
+    """Analyse twelve pages (with document_from_html faked by the caller), page 5
+    holding ``bad_page``: it is the one failure, with ``reason``; the 11 others are stored."""
+    for i in range(12):
+        (tmp_path / f"page-{i:02d}.html").write_text(f'<p>"Page {i} story," said Anthony Blunt.', encoding="utf-8")
+    (tmp_path / "page-05.html").write_text(bad_page, encoding="utf-8")
+    summary = analyse_paths([str(tmp_path)], tmp_path / "q.db", workers=2, progress=False, start_method="fork")
+    assert summary.analysed == 11
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [("page-05.html", reason)]
+    with Store(tmp_path / "q.db") as store:
+        assert len(store.quotes()) == 11
