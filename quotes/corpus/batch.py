@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, fields
@@ -112,13 +112,19 @@ class Summary:
             f"found {self.quotes:,} quotes; the database {self.db} now holds {self.documents_total:,} "
             f"documents, {self.quotes_total:,} quotes and {self.speakers_total:,} speakers",
         ]
-        for f in self.failed[:max_failures]:
-            lines.append(f"  failed: {f.source}: {f.reason}")
-        if len(self.failed) > max_failures:
-            lines.append(f"  ... and {len(self.failed) - max_failures:,} more failures (see the failures table)")
+        lines += failure_lines([(f.source, f.reason) for f in self.failed], max_failures, "the failures table")
         if self.interrupted:
             lines.append("run the same command again to finish the rest")
         return "\n".join(lines)
+
+
+def failure_lines(failures: Sequence[tuple[str, str]], max_failures: int, where: str) -> list[str]:
+    """The end-of-run lines that list failures, (source, reason) each: at most
+    ``max_failures`` of them, then a count of the rest and ``where`` they all are."""
+    lines = [f"  failed: {source}: {reason}" for source, reason in failures[:max_failures]]
+    if len(failures) > max_failures:
+        lines.append(f"  ... and {len(failures) - max_failures:,} more failures (see {where})")
+    return lines
 
 
 class Progress:

@@ -54,6 +54,7 @@ from typing import IO, Any
 from quotes.errors import InputError, QuotesError
 from quotes.files import replaced_atomically
 from quotes.records import Document
+from quotes.corpus.batch import failure_lines
 from quotes.corpus.dataset import (DOCUMENT_COLUMNS, DOCUMENTS_DIR, FAILURES_FILE, MANIFEST, QUOTES_DIR,
                                    SPEAKERS_FILE)
 from quotes.corpus.speakers import (NameStatistics, combine_statistics, name_statistics,
@@ -558,10 +559,7 @@ class DaskSummary:
             f"the dataset {self.output} holds {self.documents_total:,} documents, {self.quotes_total:,} quotes "
             f"and {self.speakers_total:,} speakers",
         ]
-        for f in self.failed[:max_failures]:
-            lines.append(f"  failed: {f['source']}: {f['reason']}")
-        if len(self.failed) > max_failures:
-            lines.append(f"  ... and {len(self.failed) - max_failures:,} more failures (see {FAILURES_FILE})")
+        lines += failure_lines([(f["source"], f["reason"]) for f in self.failed], max_failures, FAILURES_FILE)
         if self.lost_partitions:
             lines.append(f"{len(self.lost_partitions)} partitions could not be analysed; "
                          "run the same command again to finish them")
