@@ -546,3 +546,14 @@ def _one_bad_page_of_twelve(tmp_path: Path, bad_page: str, reason: str) -> None:
     assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [("page-05.html", reason)]
     with Store(tmp_path / "q.db") as store:
         assert len(store.quotes()) == 11
+
+
+def test_failure_lines_list_at_most_the_limit_then_count_the_rest():
+    from quotes.corpus.batch import failure_lines
+
+    failures = [(f"a{i}.html", "empty page") for i in range(5)]
+    assert failure_lines(failures, 5, "the failures table") == [f"  failed: a{i}.html: empty page" for i in range(5)]
+    lines = failure_lines(failures, 2, "failures.jsonl")
+    assert lines == ["  failed: a0.html: empty page", "  failed: a1.html: empty page",
+                     "  ... and 3 more failures (see failures.jsonl)"]
+    assert failure_lines([], 20, "x") == []
