@@ -152,3 +152,38 @@ def test_quotes_of_a_pet_form_go_to_the_formal_name():
     text = ('"The air is dirty," said Josh Apte, an engineer.\n\n'
             'Joshua Apte has studied the city for years. "We measured it," he said.')
     assert speakers(text) == ["Joshua Apte", "Joshua Apte"]
+
+
+# -- an office with "of the" before the name -------------------------------------
+# "Chancellor of the Exchequer Gordon Brown": the office and its complement run to
+# the first name; the complement ("Exchequer", "House") is no part of the name.
+
+@pytest.mark.parametrize("text, expected", [
+    ('"This is the first time," said UK Chancellor of the Exchequer Gordon Brown.', ["Gordon Brown"]),
+    ('Chancellor of the Exchequer Gordon Brown said: "We will act."', ["Gordon Brown"]),
+    ('"We will act," Speaker of the House Paul Ryan said.', ["Paul Ryan"]),
+    ('"The cuts are deep," said Secretary of the Treasury Steven Mnuchin.', ["Steven Mnuchin"]),
+    # "of" with no "the", as before
+    ('"We will act," said Secretary of State John Kerry.', ["John Kerry"]),
+])
+def test_an_office_with_of_the_is_no_part_of_the_name(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no first name after "of the": an office and an institution or place, as before
+    ("The President of the United States spoke.", ["United States"]),
+    ("He met officials of the Bank of England.", ["Bank of England"]),
+    ("The Chancellor of the Exchequer spoke.", ["Exchequer"]),
+])
+def test_of_the_look_alikes_keep_their_names(text, expected):
+    assert entities(text) == expected
+
+
+def test_a_country_before_a_title_is_the_office_holder():
+    text = ('Chancellor of the Exchequer Gordon Brown spoke first.\n\n'
+            '"We will go on," said the UK Chancellor.')
+    assert speakers(text) == ["Gordon Brown"]
+    # with no chancellor named, nobody; and the country itself still speaks
+    assert speakers('"We will go on," said the UK Chancellor.') == [None]
+    assert speakers('"We will go on," said the UK.') == ["UK"]
