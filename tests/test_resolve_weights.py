@@ -1,10 +1,13 @@
-"""He/she resolution by learned salience weights (issue #15, entities.W_RESOLVE).
+"""He/she resolution as features times weights (issue #15, entities.RESOLVE_FEATURES,
+W_RESOLVE).
 
-Invented articles. Behaviour: a person introduced as the subject of a reporting
-verb after the previous quote takes the next "he"/"she" of their gender (news
-keeps to the person it has just named). Look-alikes: the previous speaker keeps
-the pronoun when no one new has been named, or when the new person only turns
-up as an object.
+Invented articles. A person introduced as the subject of a reporting verb takes
+the next "he"/"she" of their gender when the previous speaker's name lies a
+paragraph further back; look-alikes: the previous speaker keeps the pronoun when
+no one new has been named, when the new person is of the other gender, or when
+the new person only turns up as an object. Learned weights were tried and are
+not shipped (see entities.W_RESOLVE); the features and the recording that
+tools/resolve_cv.py fits them from are tested here.
 """
 from __future__ import annotations
 
@@ -14,11 +17,6 @@ import quotes
 from quotes.text import entities
 
 NEW_SUBJECT_TAKES_THE_PRONOUN = [
-    ("Foreign minister Ayman Safadi warned of the danger. “This move will kill the peace process,” Safadi said.\n\n"
-     "Chief negotiator Saeb Erekat said they would answer with a series of measures.\n\n"
-     "“We are going to the General Assembly,” he added.", ["Ayman Safadi", "Saeb Erekat"]),
-    ("“Sales are strong,” said Linda Park, the chief executive.\n\nAnalysts were less sure. Market strategist "
-     "Emma Stone said the figures hid a slowdown.\n\n“Demand is fading,” she said.", ["Linda Park", "Emma Stone"]),
     ("The studio head, Jack Buser, spoke in May. “We have big plans,” Buser said.\n\nChris Early, a vice "
      "president at the publisher, says more games could follow.\n\n“Our objective is to make the best game,” he "
      "says.", ["Jack Buser", "Chris Early"]),
@@ -51,9 +49,27 @@ def test_one_weight_per_feature():
     assert len(entities.W_RESOLVE) == len(entities.RESOLVE_FEATURES) == len(entities.W_RESOLVE_HAND)
 
 
-def test_the_learned_weights_decide_the_new_subject_cases(monkeypatch):
-    """The hand-set weights kept the previous speaker in the first two cases: the
-    behaviour above comes from the learned weights."""
-    monkeypatch.setattr(entities, "W_RESOLVE", entities.W_RESOLVE_HAND)
-    got = [[q.speaker for q in quotes.extract(text)] for text, _ in NEW_SUBJECT_TAKES_THE_PRONOUN[:2]]
-    assert got == [["Ayman Safadi", "Ayman Safadi"], ["Linda Park", "Linda Park"]]
+def test_the_shipped_weights_are_the_hand_set_salience():
+    assert entities.W_RESOLVE == entities.W_RESOLVE_HAND
+
+
+def test_each_resolution_is_recorded_with_its_features():
+    text = ("“Sales are strong,” said Linda Park, the chief executive.\n\nAnalysts were less sure. Market "
+            "strategist Emma Stone said the figures hid a slowdown.\n\n“Demand is fading,” she said.")
+    sink: list = []
+    entities._RESOLVE_RECORDS.append(sink)
+    try:
+        quotes.extract(text)
+    finally:
+        entities._RESOLVE_RECORDS.pop()
+    assert sink
+    offset, want, rows = sink[-1]
+    assert text[offset:offset + 3] == "she" and want == "f"
+    names = {name for name, _ in rows}
+    assert names == {"Linda Park", "Emma Stone"}
+    assert all(len(f) == len(entities.RESOLVE_FEATURES) for _, f in rows)
+    feature = dict(zip(entities.RESOLVE_FEATURES, range(len(entities.RESOLVE_FEATURES))))
+    by_name = {name: f for name, f in rows}  # (the last row of each: its earliest mention)
+    assert by_name["Emma Stone"][feature["subject"]] == 1.0
+    assert by_name["Linda Park"][feature["previous_speaker"]] == 1.0
+    assert by_name["Linda Park"][feature["paragraphs_back"]] > by_name["Emma Stone"][feature["paragraphs_back"]]
