@@ -187,3 +187,24 @@ def test_a_country_before_a_title_is_the_office_holder():
     # with no chancellor named, nobody; and the country itself still speaks
     assert speakers('"We will go on," said the UK Chancellor.') == [None]
     assert speakers('"We will go on," said the UK.') == ["UK"]
+
+
+# -- the pronoun I with a contracted verb is no name ------------------------------
+
+@pytest.mark.parametrize("text", ["I’m not sure.", "I’ll tell it to somebody else.", "I've seen it.", "I'd say no."])
+def test_i_with_a_contraction_is_no_name(text):
+    assert entities(text) == []
+
+
+def test_a_he_after_i_m_goes_to_the_person():
+    text = ("Mike Ford wrote for decades.\n\nI’m told the letters were kind.\n\n"
+            "“You tell me one,” he said.")
+    assert speakers(text) == ["Mike Ford"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ivan Smith spoke.", ["Ivan Smith"]),  # a name that starts with I
+    ("Imogen Poots spoke.", ["Imogen Poots"]),
+])
+def test_names_starting_with_i_stay(text, expected):
+    assert entities(text) == expected

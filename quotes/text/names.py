@@ -7,6 +7,8 @@ are kept, since pronoun and description resolution need them.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Set as AbstractSet
 from typing import Final
 
@@ -39,6 +41,7 @@ _INNER_TITLES: Final = frozenset(
     "councilman councilwoman vice prime".split()
 )
 # Office titles that take "of" before the office ("Secretary of State").
+_FIRST_PERSON_CONTRACTION: Final = re.compile(r"I[’'](?:m|ll|ve|d)$")
 _OFFICE_TITLES: Final = frozenset(
     "secretary minister director attorney chairman chairwoman chair president chief chancellor speaker".split()
 )
@@ -523,8 +526,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
             return None  # "However", "Officials" at the start of a sentence
-        if words[0] in NON_NAME_CAPS:
-            return None
+        if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]):
+            return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name)
     gender = TITLES.get(title.split()[0], "") if title else ""
     if not gender and len(words) > 1:
         gender = first_names().get(words[0].lower(), "")
