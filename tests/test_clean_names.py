@@ -208,3 +208,17 @@ def test_a_he_after_i_m_goes_to_the_person():
 ])
 def test_names_starting_with_i_stay(text, expected):
     assert entities(text) == expected
+
+
+# -- a place glued after a person's name --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was quiet at the Ted Cruz South Carolina victory party.", ["Ted Cruz"]),
+    ("It was loud at the Hillary Clinton New York headquarters.", ["Hillary Clinton"]),
+    # look-alikes: a three-word name, a person and a place apart, a two-word name
+    ("Sarah Jessica Parker spoke.", ["Sarah Jessica Parker"]),
+    ("Ted Cruz spoke in South Carolina.", ["South Carolina", "Ted Cruz"]),
+    ("George Washington spoke.", ["George Washington"]),
+])
+def test_a_place_after_a_full_name_is_not_part_of_it(text, expected):
+    assert entities(text) == expected

@@ -66,3 +66,13 @@ def test_modified_noun_end(text, name, modifies):
     lo = next(k for k, t in enumerate(doc.tokens) if t.text.startswith(name))
     end = modified_noun_end(doc, lo, lo + 1)
     assert (doc.tokens[end - 1].text if end > 0 else None) == modifies
+
+
+def test_a_party_and_a_place_before_a_noun_modify_it():
+    text = ("Sanders was defiant. The Independent Vermont senator vowed to go on, calling the race "
+            "\"a fight\".")
+    assert all(s != "Independent Vermont" for s, _ in _speakers(text))
+    doc = ParsedDoc.from_text(text)
+    doc.mark_quoted([])
+    lo = next(k for k, t in enumerate(doc.tokens) if t.text == "Independent")
+    assert doc.tokens[modified_noun_end(doc, lo, lo + 2) - 1].text == "senator"

@@ -650,6 +650,8 @@ def modified_noun_end(doc: ParsedDoc, lo: int, hi: int) -> int:
     if hi >= n or hi <= lo:
         return -1
     words = tuple(t.text for t in tokens[lo:hi])
+    if len(words) > 1 and words[0].lower() in PARTY_WORDS:
+        words = words[1:]  # "The Independent Vermont senator"
     if not (is_place(words) or " ".join(words) in COUNTRY_ABBREVIATIONS
             or (len(words) == 1 and words[0].lower() in PARTY_WORDS and not words[0].lower().endswith("s"))):
         return -1

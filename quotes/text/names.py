@@ -24,7 +24,7 @@ from quotes.vocabulary import (
     TITLES,
 )
 from quotes.text.parsed import ParsedDoc
-from quotes.resources import common_words, first_names
+from quotes.resources import common_words, first_names, places
 from quotes.text.segment import Token
 
 # A capitalised word starts with an upper-case letter (str.isupper(): "Émile", "Ørsted",
@@ -510,6 +510,13 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
                 if not any(w.rstrip("’'s") in ORG_HEADS or w in NON_NAME_CAPS for w in rest) \
                         and rest[0].lower() not in common:
                     run = run[m + 1:]
+                break
+    # A place of two or more words glued after a person's name ("at the Ted Cruz
+    # South Carolina victory party"): the person's name ends before the place.
+    if len(run) >= 4 and tokens[run[0]].text.lower() in first_names():
+        for m in range(2, len(run) - 1):
+            if " ".join(tokens[k].text.lower() for k in run[m:]) in places():
+                run = run[:m]
                 break
     # A party word before a first name describes the person ("Republican Donald Trump").
     if not role_prefix and len(run) > 2 and tokens[run[0]].text.lower() in PARTY_WORDS \
