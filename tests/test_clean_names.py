@@ -222,3 +222,19 @@ def test_names_starting_with_i_stay(text, expected):
 ])
 def test_a_place_after_a_full_name_is_not_part_of_it(text, expected):
     assert entities(text) == expected
+
+
+# -- a job noun inside a run, before a first name ------------------------------------
+# A capitalised common noun right before a known first name is a job ("NASA
+# Administrator Jim Bridenstine"), not part of the name: the lexicon says it is a noun.
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We are ready," NASA Administrator Jim Bridenstine said.', ["Jim Bridenstine"]),
+    ('"We are ready," said Game Developer Anna Post.', ["Anna Post"]),
+    # look-alikes: a first name that is also a noun, names with noun-like first words
+    ('"Yes," said Mark Grant Smith.', ["Mark Grant Smith"]),
+    ('"No," said Park Geun-hye.', ["Park Geun-hye"]),
+    ('"No," said Baker Mayfield.', ["Baker Mayfield"]),
+])
+def test_a_job_noun_before_a_first_name_is_no_part_of_the_name(text, expected):
+    assert speakers(text) == expected

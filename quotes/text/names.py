@@ -24,7 +24,7 @@ from quotes.vocabulary import (
     TITLES,
 )
 from quotes.text.parsed import ParsedDoc
-from quotes.resources import common_words, first_names, places
+from quotes.resources import common_words, first_names, places, word_tags
 from quotes.text.segment import Token
 
 # A capitalised word starts with an upper-case letter (str.isupper(): "Émile", "Ørsted",
@@ -403,6 +403,15 @@ def _nickname_end(doc: ParsedDoc, j: int, hi: int) -> int | None:
     return None
 
 
+def _role_noun_before_first_name(word: str, following: str) -> bool:
+    """True when capitalised ``word`` is a common noun (the lexicon's NN, not itself
+    a first name) right before a known first name: a job inside a run ("NASA
+    Administrator Jim Bridenstine", "Game Developer Anna Post"), not a name part."""
+    low = word.rstrip(".").lower()
+    return word[:1].isupper() and not word.isupper() and word_tags().get(low) == "NN" \
+        and low not in first_names() and following.lower() in first_names()
+
+
 def _office_end(words: list[str]) -> int:
     """Where the name starts in lower-cased ``words`` that follow an office title
     and open with "of": "of State John F. Kerry", "of the Exchequer Gordon Brown"
@@ -477,7 +486,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     role_prefix: list[str] = []
     for m in range(len(run) - 2, 0, -1):
         low = tokens[run[m]].text.rstrip(".").lower()
-        if low not in _ROLE_OR_INNER:
+        if low not in _ROLE_OR_INNER and not _role_noun_before_first_name(tokens[run[m]].text,
+                                                                         tokens[run[m + 1]].text):
             continue
         rest = [tokens[k].text for k in run[m + 1:]]
         if rest[0] == "of" and low in _OFFICE_TITLES and _office_end([w.lower() for w in rest]) > 0:
@@ -498,7 +508,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             t = m
             while t >= 0 and tokens[run[t]].text.rstrip(".").lower() in _ROLE_OR_INNER:
                 t -= 1
-            title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1])
+            title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1]) or low
             run = run[m + 1:]
             break
     # An organisation's name glued to the next name ("The Washington Post Trump"):
