@@ -214,6 +214,10 @@ def test_fast_scorer_matches_the_sklearn_pipeline():
     texts = ["I made the biggest mistake of my life.", "", "   ", "Wow!!", "It was an appalling shock.",
              "The council meets on Tuesday.", "I'm not surprised, and I don't regret it."] * 3
     pipeline, scorer = load_tone_model(), load_scorer()
+    # The scorer reads the word lists of quotes/data as they are now (the model's
+    # copy is what it was trained on): give the pipeline the same lists.
+    lexicon = dict(pipeline.named_steps["features"].transformer_list)["lexicon"]
+    lexicon.set_params(**read_cue_tables()).fit(["x"])
     for domain in ("news", "social"):
         expected = pipeline.predict_proba(texts, domain=domain)
         assert np.allclose(scorer.predict_proba(texts, domain=domain), expected, atol=1e-6)

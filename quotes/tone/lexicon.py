@@ -256,6 +256,44 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
     return found
 
 
+# The tone word lists of quotes/data, in the order LexiconFeatures takes them.
+CUE_FILES = ("regret-cues.txt", "shock-cues.txt", "tone-context.txt")
+
+
+def cue_groups(regret_cues: Iterable[tuple[str, str]], shock_cues: Iterable[tuple[str, str]]) -> list[str]:
+    """The cue groups that get a column each ("regret_apology", "shock_horror", ...), sorted."""
+    return sorted({f"{tone}_{kind.partition('/')[2]}"
+                   for tone, cues in (("regret", regret_cues), ("shock", shock_cues))
+                   for kind, _ in cues if "/" in kind})
+
+
+def current_tables(data_dir=None) -> dict:
+    """The cue tables, context words and groups of the word lists in ``quotes/data`` now.
+
+    The word lists are read like the code that reads them: a scorer whose
+    model was trained on older lists reads the clause with the lists as they
+    are (their groups, hence the model's columns, must be the same).
+
+    Returns:
+        ``{"regret_table", "shock_table", "context", "groups"}`` as
+        :class:`CueLexicon` takes them.
+    """
+    from quotes import resources
+
+    folder = resources.DATA_DIR if data_dir is None else data_dir
+    entries = []
+    for name in CUE_FILES:
+        with open(folder / name, encoding="utf-8") as fh:
+            entries.append(parse_cue_lines(fh))
+    regret, shock, context_entries = entries
+    context: dict[str, list[str]] = {}
+    for kind, word in context_entries:
+        context.setdefault(kind, []).append(word)
+    return {"regret_table": compile_table(regret), "shock_table": compile_table(shock),
+            "context": {kind: sorted(set(words)) for kind, words in context.items()},
+            "groups": cue_groups(regret, shock)}
+
+
 # -- the lexicon ---------------------------------------------------------------------
 
 class CueLexicon:
