@@ -261,6 +261,131 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     # -- invariance: names, punctuation, quote marks ---------------------------------------
     for tone, expected, texts in invariance_sets():
         add("invariance", tone, expected, texts)
+    cases.extend(clause_cases())
+    return cases
+
+
+def clause_cases() -> list[tuple[str, str, str, bool]]:
+    """Probes of the clause reading, written for issue #16 after a blind probe suite
+    found five kinds of failure (none of its sentences are here: these are new,
+    each kind with its positives, negatives and look-alikes of the same form)."""
+    cases: list[tuple[str, str, str, bool]] = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in dict.fromkeys(texts))
+
+    # 1. whose mistake or apology: the subject of the cue's verb, not the nearest "my"/"our"
+    group = "clause: whose regret"
+    add(group, "regret", True, [
+        "I made an error in the second half.", "We made a mistake, and we will fix it.",
+        "I should have warned the residents sooner.", "We should have listened to the nurses.",
+        "I apologised to the coach the next morning.", "I said sorry to her, and I meant it.",
+        "We owe our supporters an apology.", "I owe the families an apology.",
+        "Our team made mistakes all season.", "Our club let the fans down badly.",
+        "My staff and I got this wrong.",
+        "Acme Rail apologises for the delays this morning.",
+        "Northgate Water sincerely apologises to its customers.",
+        "The council apologises for any distress caused.",
+        "The club regrets the decision to raise prices.",
+    ])
+    add(group, "regret", False, [
+        "The umpire made an error.", "The referee made a mistake in the second half.",
+        "The ministry should have warned us.", "The landlord should have fixed the roof.",
+        "Our neighbours owe us an apology.", "The company owes the families an apology.",
+        "My brother apologised to the coach.", "My sister said sorry to me the next day.",
+        "My lawyer made a terrible mistake.", "Our opponents made a lot of mistakes.",
+        "The driver apologised to the passengers.", "Maria Lopez apologised to the coach.",
+        "His agent made a huge mistake.", "The government should have acted sooner.",
+        "The bank made an error on my statement.", "Their manager should never have said it.",
+    ])
+    # 2. "sorry" as politeness, disagreement, pity or condolence
+    group = "clause: sorry without regret"
+    add(group, "regret", False, [
+        "Sorry to bother you, but do you have a minute?", "Sorry to interrupt, but the car is here.",
+        "I'm sorry to trouble you with this.", "I'm sorry, but that is simply false.",
+        "I'm sorry, but that is not true.", "We're sorry, but we disagree with the report.",
+        "I'm sorry, but you are wrong about this.", "It was a sorry sight.",
+        "The pitch was in a sorry state.", "What a sorry tale this is.", "Better safe than sorry.",
+        "It's better to be safe than sorry.",
+        "Our thoughts and condolences are with his family. We are so sorry.",
+        "We are so sorry to learn of her passing.", "I'm so sorry about his death.",
+        "We are deeply sorry for the family's loss.",
+    ])
+    add(group, "regret", True, [
+        "We're sorry, but it didn't work out.", "I'm sorry, but I got it wrong.",
+        "Sorry to everyone I let down.", "I'm sorry I missed the funeral.",
+        "I'm so sorry for the state of the pitch today.", "We are sorry for the delay.",
+    ])
+    # 3. negation out of the cue's neighbours: answers, fronted negators, degree words, "none of us"
+    group = "clause: negation in reach"
+    add(group, "shock", False, [
+        "Did it surprise me? No.", "Was I shocked? Not at all.", "Surprised? Not really.",
+        "At no point was I surprised.", "It was hardly a surprise.", "It was barely a surprise to anyone.",
+        "It is scarcely a surprise.", "It came as little surprise.", "None of us were shocked.",
+        "None of them were surprised by the result.", "Nothing about this is surprising.",
+        "Nothing he does surprises me anymore.", "Nobody here was shocked by it.",
+    ])
+    add(group, "regret", False, [
+        "Regret it? Never.", "Do I regret it? Not for a second.", "Apologise? For what?",
+        "Am I sorry? No.", "Not once did I regret that decision.",
+        "Not for a moment did I regret leaving.", "Never once have we apologised for it.",
+    ])
+    add(group, "shock", True, [
+        "Did it surprise me? Yes, completely.", "Was I shocked? Absolutely.",
+        "Never have I been so shocked.", "Nothing prepared me for how shocked I was.",
+        "I was a little surprised.",
+    ])
+    add(group, "regret", True, [
+        "Do I regret it? Yes, every day.", "Never in my life have I been so ashamed.",
+        "Am I sorry? Of course I am.",
+    ])
+    # 4. praise and looks; someone else's reaction; set phrases with a shock word
+    group = "clause: praise and others' reactions"
+    add(group, "shock", False, [
+        "She looked stunning in the final.", "You look stunning tonight.", "The goal was stunning.",
+        "He is an incredible talent.", "The players were unbelievable today.",
+        "She was incredible from start to finish.", "Their performance was astonishing.",
+        "It was a stunning performance.", "The views from the top are stunning.",
+        "What an astonishing talent she is.",
+        "The crowd was left speechless.", "My father was amazed.", "My wife was shocked when she heard.",
+        "Spectators gasped.", "The whole room gasped when the verdict came in.",
+        "Our neighbours were horrified.",
+        "We have the element of surprise.", "The new engine mounts absorb the shock.",
+        "The bumper absorbed the shock of the crash.", "Her book is about the shock of the new.",
+    ])
+    add(group, "shock", True, [
+        "The result was stunning.", "It was a stunning admission.", "It's unbelievable that he got away with it.",
+        "I was left speechless.", "We were amazed.", "I gasped when I saw it.",
+        "Honestly, the scale of it is astonishing.", "That was unbelievable. How did it happen?",
+    ])
+    # 5. idioms with no cue word
+    group = "clause: idioms"
+    add(group, "shock", True, [
+        "I didn't see that coming.", "Honestly, I did not see that coming!", "Nobody saw that coming.",
+        "It came out of nowhere.", "The decision came out of the blue.", "I nearly fell off my chair.",
+        "I almost fell off my chair when I read it.", "I still can't get my head round it.",
+        "We can't get our heads around what happened.", "This can't be happening.",
+        "Never in my wildest dreams did I think we would win.", "Are you serious?",
+        "You've got to be kidding me.",
+    ])
+    add(group, "shock", False, [
+        "I didn't see that coming up in the report.", "I saw that coming a mile off.",
+        "He didn't see that coming.", "He nearly fell off his chair.", "I can get my head round it now.",
+        "Are you serious about running for mayor?", "In my wildest dreams I would be a pilot.",
+        "I'm not kidding.",
+    ])
+    add(group, "regret", True, [
+        "This one's on me.", "That's on us.", "The fault lies with me.", "The fault lies with us.",
+        "The blame lies with me.", "I hold my hands up.", "We hold our hands up, we got it wrong.",
+        "I'm kicking myself.", "I've been kicking myself ever since.", "I made a bad call.",
+        "I made the wrong call on the penalty.", "If I could do it all again, I would change it.",
+        "If I could do it again, I'd listen.", "I was in the wrong.", "We were in the wrong, plainly.",
+    ])
+    add(group, "regret", False, [
+        "The fault lies with the council.", "The blame lies with them.", "He held his hands up.",
+        "They should be kicking themselves.", "The referee made a bad call.", "He was in the wrong.",
+        "You were in the wrong.", "She made the wrong call.",
+    ])
     return cases
 
 
@@ -310,7 +435,9 @@ def test_probe_suite_floor():
 
 @pytest.mark.parametrize("group", ["plain sentences", "regret: first person", "regret: negated or hypothetical", "regret: formulas",
                                    "regret: others", "shock: speaker", "shock: negated or hypothetical",
-                                   "shock: others or technical", "neutral", "invariance"])
+                                   "shock: others or technical", "neutral", "invariance",
+                                   "clause: whose regret", "clause: sorry without regret", "clause: negation in reach",
+                                   "clause: praise and others' reactions", "clause: idioms"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

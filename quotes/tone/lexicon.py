@@ -35,6 +35,11 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 # Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
+# The mark of a cue that ends its clause (a final " $" in a cue file), and the
+# words that may close such a clause besides punctuation ("I didn't see that
+# coming, but ..."; commas are not tokens).
+_CLAUSE_END = "$"
+_CLOSING_WORDS = frozenset({"but", "and", "though", "however", "at", "either", "really", "honestly"})
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
 # Words that make a modal before a cue a condition, not a lasting future.
 _CONDITIONS = frozenset({"if", "unless", "whether", "would", "'d", "could", "might"})
@@ -208,10 +213,16 @@ def compile_table(entries: Sequence[tuple[str, str]]) -> dict[str, list[list[str
     """
     table: dict[str, list[list[str]]] = {}
     for kind, phrase in entries:
+        # A final "$": the clause ends after the cue ("are you serious $" is not
+        # "are you serious about running").
+        closed = phrase.endswith(" $")
+        phrase = phrase[:-2] if closed else phrase
         # Cues are split like the texts they are matched against ("i'm" -> "i", "am").
         star = "*" if phrase.endswith("*") else ""
         words = tokenize(phrase.rstrip("*"))[0]
         words[-1] += star
+        if closed:
+            words.append(_CLAUSE_END)
         key = "*" if words[0].endswith("*") else words[0]
         table.setdefault(key, []).append([kind, *words])
     for candidates in table.values():
@@ -244,9 +255,15 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
         best = 0
         kind = ""
         for entry in candidates:
-            size = len(entry) - 1
+            words = entry[1:]
+            closed = words[-1] == _CLAUSE_END
+            if closed:
+                words = words[:-1]
+            size = len(words)
             if size > best and i + size <= n and all(
-                    _word_matches(w, tokens[i + k]) for k, w in enumerate(entry[1:])):
+                    _word_matches(w, tokens[i + k]) for k, w in enumerate(words)) \
+                    and (not closed or i + size == n or tokens[i + size] in _PUNCT_BOUNDARIES
+                         or tokens[i + size] in _CLOSING_WORDS):
                 best, kind = size, entry[0]
         if best:
             found.append((i, i + best, kind))
