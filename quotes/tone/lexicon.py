@@ -37,7 +37,7 @@ _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
 # The mark of a cue that ends its clause (a final " $" in a cue file), and the
 # words that may close such a clause besides punctuation ("I didn't see that
-# coming, but ..."; commas are not tokens).
+# coming but ..."; a comma after the cue ends it too).
 _CLAUSE_END = "$"
 _CLOSING_WORDS = frozenset({"but", "and", "though", "however", "at", "either", "really", "honestly"})
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
@@ -54,6 +54,36 @@ _STATE_PHRASE_PREPOSITIONS = frozenset({"in", "with"})
 _HORTATIVE_AFTER_LET = frozenset({"'s", "us"})
 # A verb's particle between the verb and a state phrase ("looked on", "stood there").
 _VERB_PARTICLES = frozenset({"on", "back", "up", "there", "away"})
+# Words that open a noun phrase: the subject of a cue's verb is the noun they lead
+# ("my brother apologised", "the umpire made an error"), not the possessive.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "our", "his", "her",
+                          "their", "your", "its", "every", "each", "some", "any", "no", "whose"})
+# The verb group between a subject and its cue: auxiliaries, copulas, the verbs
+# that govern a cue noun ("made a mistake", "owe an apology", "said sorry",
+# "was left speechless") and degree adverbs.
+_VERB_GROUP = frozenset({
+    "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'d", "'ll", "'s",
+    "left", "got", "get", "gets", "went", "go", "goes", "became", "become", "becomes", "looked", "seemed",
+    "appeared", "sat", "stood", "made", "make", "makes", "owe", "owes", "owed", "said", "says", "say",
+    "offered", "offers", "offer", "issued", "issues", "gave", "gives", "give", "all", "so", "just",
+    "really", "quite", "still", "also", "even", "truly", "then", "now", "already", "again", "always",
+    "too", "both"})
+# The copulas of that group: a cue noun after them is a predicate ("the decision
+# was a mistake" judges the decision), not an act of the noun before.
+# Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
+_DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
+# Verbs with an indirect object before the cue noun ("owe the families an apology").
+_DITRANSITIVE = frozenset({"owe", "owes", "owed", "owing", "offer", "offers", "offered", "offering",
+                           "give", "gives", "gave", "giving"})
+# Cues whose subject is what went wrong, not who did it ("the letter slipped
+# through the cracks" admits a failure with no one named).
+_UNDERGOER_WORDS = frozenset({"through"})
+_COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "seemed", "became", "become"})
+# Third-person present forms of an apology verb: with a named or noun subject an
+# organisation speaks of itself ("Acme Rail apologises for the delays", "the
+# club regrets"); the past ("the driver apologised") reports someone else.
+_STATEMENT_VERBS = frozenset({"apologises", "apologizes", "regrets"})
 
 # Feature names of :class:`LexiconFeatures`, in column order.
 REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
@@ -242,8 +272,11 @@ def _stems(table: dict[str, list[list[str]]]) -> tuple[str, ...]:
 
 
 def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
-               stems: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """Longest-first, left-to-right, non-overlapping cue matches as (start, end, kind)."""
+               stems: tuple[str, ...], commas: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """Longest-first, left-to-right, non-overlapping cue matches as (start, end, kind).
+
+    ``commas``: the tokens a comma follows, which end a clause for a cue marked "$".
+    """
     found: list[tuple[int, int, str]] = []
     starred = table.get("*", [])
     i, n = 0, len(tokens)
@@ -263,7 +296,7 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
             if size > best and i + size <= n and all(
                     _word_matches(w, tokens[i + k]) for k, w in enumerate(words)) \
                     and (not closed or i + size == n or tokens[i + size] in _PUNCT_BOUNDARIES
-                         or tokens[i + size] in _CLOSING_WORDS):
+                         or tokens[i + size] in _CLOSING_WORDS or i + size - 1 in commas):
                 best, kind = size, entry[0]
         if best:
             found.append((i, i + best, kind))
@@ -367,12 +400,13 @@ class CueLexicon:
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
         judged: list[tuple[int, int, str, str]] = []
-        for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems):
+        commas = frozenset(i for i, (_, b) in enumerate(spans) if text[b:b + 2].lstrip()[:1] == ",")
+        for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems, commas):
             kind, _, group = kind.partition("/")
             feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
                 judged.append((start, end, feature, "regret_" + group))
-        for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems):
+        for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems, commas):
             kind, _, group = kind.partition("/")
             feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
@@ -467,8 +501,16 @@ class CueLexicon:
         if tokens[start] in ("apology", "apologies") and _requested(tokens, start, clause_start, sets):
             # "we demand an apology", "they owe us an apology": asked of others.
             return "regret_other"
-        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
-                       skip_objects=group == "apology")
+        who = None
+        if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
+            # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
+            who = _noun_phrase_subject(tokens, capitals, start, clause_start, sets,
+                                       cue_noun=not _verb_cue(tokens[start:end]))
+            if who == "other" and tokens[start] in _STATEMENT_VERBS:
+                who = "self"  # an organisation's own statement: "Acme Rail apologises"
+        if who is None:
+            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
+                           skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
@@ -522,7 +564,9 @@ class CueLexicon:
             # "it surprises me", "blew my mind": the cue names its experiencer.
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
-            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            # "My father was amazed", "the crowd was left speechless", "Spectators gasped"
+            who = _noun_phrase_subject(tokens, capitals, start, clause_start, sets, cue_noun=False) \
+                or _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
             if who is None and _noun_subject(tokens, start, clause_start, sets):
                 # "Fans were shocked", "the minister was stunned": a state
                 # adjective after "be" belongs to the noun before it.
@@ -752,6 +796,87 @@ def _noun_before_verb(tokens: list[str], start: int, clause_start: int, sets) ->
     return word.isalpha() and word not in _EXPLETIVES and word not in sets.get("self", ()) \
         and word not in sets.get("addressee", ()) and word not in sets.get("hedge", ()) \
         and word not in sets.get("copula", ())
+
+
+def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, clause_start: int,
+                         sets, cue_noun: bool) -> str | None:
+    """The owner of a cue when its subject is a noun phrase, not a pronoun.
+
+    Walks back from the cue over its own determiner ("made *a terrible*
+    mistake", only for a cue noun), the verb group ("should have", "was left",
+    "owe us") and adverbs, and reads the word reached: a noun led by a
+    determiner ("my brother", "the umpire", "our neighbours"), a name ("Maria
+    Lopez"), or a plural noun opening the clause ("Spectators gasped") is
+    someone else, except the speaker's own group ("our team", "my staff":
+    "group" in tone-context.txt). A pronoun, "it" or no subject gives None: the
+    caller reads those as before. A cue noun after a copula is a predicate
+    ("the decision was a mistake"), not the noun's act: None.
+    """
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    j = start - 1
+    if cue_noun:
+        for k in range(j, max(clause_start, start - 3) - 1, -1):
+            if tokens[k] in _DETERMINERS:
+                j = k - 1
+                break
+            if tokens[k] in _VERB_GROUP or not tokens[k].isalpha() or tokens[k] in persons:
+                cue_noun = False  # no determiner of its own: "I regret", "we deeply regret"
+                break
+        else:
+            cue_noun = False
+        # the indirect object of "owe"/"offer"/"give": "we owe [our supporters] an apology"
+        for k in range(j, max(clause_start, j - 4) - 1, -1):
+            if tokens[k] in _DITRANSITIVE:
+                j = k
+                break
+            if tokens[k] in _VERB_GROUP or not tokens[k].isalpha():
+                break
+    skipped_copula = False
+    while j >= clause_start:
+        t = tokens[j]
+        if t in _DEGREE_NOUNS and j > clause_start and tokens[j - 1] == "a":
+            j -= 2  # "we were a bit surprised", "a little surprised"
+        elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES:
+            skipped_copula |= t in _COPULAS
+            j -= 1
+        elif t in sets.get("object", ()) or t in sets.get("addressee", ()) or t == "her":
+            if j > clause_start and tokens[j - 1] in _VERB_GROUP:
+                j -= 1  # an object between the verb and the cue: "owe us an apology"
+            else:
+                break
+        else:
+            break
+    if j < clause_start or (cue_noun and skipped_copula):
+        return None
+    head = tokens[j]
+    if not head.isalpha() or head in persons or head in _EXPLETIVES or head in _DETERMINERS \
+            or head in sets.get("negator", ()) or head in sets.get("hedge", ()):
+        return None
+    k = j - 1
+    if capitals[j]:
+        while k >= clause_start and capitals[k]:
+            k -= 1  # a name: "Maria Lopez", "Acme Rail"
+        return "other"
+    # adjectives between the determiner and the noun: "the whole room", "my younger brother"
+    for d in range(k, max(clause_start, j - 3) - 1, -1):
+        if tokens[d] in _DETERMINERS:
+            if tokens[d] in sets.get("self", ()) and head in sets.get("group", ()):
+                return "self"
+            return "other"
+        if not tokens[d].isalpha() or tokens[d] in _VERB_GROUP or tokens[d] in persons:
+            break
+    if j == clause_start and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return "other"  # a bare plural subject: "Spectators gasped", "Fans were shocked"
+    return None
+
+
+def _verb_cue(words: list[str]) -> bool:
+    """Whether a cue starts with a verb or modal ("apologised", "made an error",
+    "should have"), as opposed to a noun or adjective ("mistake", "sorry")."""
+    first = words[0]
+    return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
+        or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
+                     "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
 
 
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
