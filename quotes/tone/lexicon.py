@@ -71,6 +71,15 @@ _VERB_GROUP = frozenset({
     "too", "both"})
 # The copulas of that group: a cue noun after them is a predicate ("the decision
 # was a mistake" judges the decision), not an act of the noun before.
+# Auxiliaries put before their subject after a fronted negation ("Not once did I").
+_INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "was", "were", "am", "is", "are",
+                                   "would", "will", "could", "can", "should"})
+# Words that may stand between a negative subject and its cue ("none of us were").
+_FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it", "about", "here", "there", "at",
+                             "all", "in", "one", "else", "does", "do", "did", "was", "were", "is", "are", "has",
+                             "have", "had", "been", "be", "really", "ever", "truly", "really", "so", "too",
+                             "what", "which", "who", "at", "either", "else", "else's", "am", "'s", "'re",
+                             "remotely", "even", "particularly"})
 # Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
 _DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
 # Verbs with an indirect object before the cue noun ("owe the families an apology").
@@ -603,6 +612,9 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
+        if _answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators) \
+                or _negative_subject(tokens, start, clause_start, sets):
+            return True
         # A negated saying or thinking verb reaches further: "I've never said we
         # made a mistake", "I don't think anybody should be surprised".
         speech = sets.get("speech", frozenset())
@@ -877,6 +889,64 @@ def _verb_cue(words: list[str]) -> bool:
     return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
         or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
                      "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
+
+
+def _answered_no(tokens: list[str], end: int, sets) -> bool:
+    """Whether the cue's sentence is a question answered no: "Did it surprise me?
+    No.", "Regret it? Never.", "Apologise? For what?" (a counter-question that
+    refuses it). "Was I shocked? Absolutely." stands."""
+    k = end
+    while k < len(tokens) and tokens[k] not in (".", "!", "?"):
+        k += 1
+    if k >= len(tokens):
+        return False
+    if tokens[k] != "?":
+        # an ironic retraction as the next sentence: "I'm surprised you asked. Not really."
+        after = tokens[k + 1:k + 4]
+        return after[:2] == ["not", "really"] and (len(after) == 2 or after[2] in (".", "!"))
+    answer = tokens[k + 1:k + 4]
+    if not answer:
+        return False
+    first = answer[0]
+    if first in sets.get("answer_no", ()) or first.endswith("n't"):
+        return True
+    if len(answer) > 1 and answer[1] == "not" and first in sets.get("answer_degree", ()):
+        return True  # "Absolutely not.", "Certainly not."
+    return answer[:2] in (["for", "what"], ["what", "for"]) or answer[:3] == ["of", "course", "not"] \
+        or (first == "why" and len(answer) > 2 and answer[1] in ("would", "should") and answer[2] in sets.get("self", ()))
+
+
+def _fronted_negation(tokens: list[str], start: int, clause_start: int, negators) -> bool:
+    """Whether a negation opening the clause scopes over the cue, with the
+    auxiliary before its subject: "Not once did I regret it", "Never once have we
+    apologised", "At no point was I surprised". With "so"/"such"/"more" it is
+    emphatic, not negative: "Never have I been so shocked"."""
+    words = tokens[clause_start:start]
+    if len(words) < 2:
+        return False
+    opening = words[0] in ("not", "never") or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
+    if not opening:
+        return False
+    for k in range(1, len(words) - 1):
+        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in ("i", "we", "you", "he", "she", "they", "it"):
+            return not any(w in ("so", "such", "more", "as") for w in words[k + 2:])
+    return False
+
+
+def _negative_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether a negative quantifier is the subject of the cue's clause: "None of
+    us were shocked", "Nothing about this is surprising", "Nothing he does
+    surprises me". Not when a verb of its own stands between ("Nothing prepared
+    me for how shocked I was"): only function words may."""
+    words = tokens[clause_start:start]
+    for k, w in enumerate(words):
+        if w in ("none", "nobody", "nothing", "neither") or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
+            rest = words[k + 1:]
+            return len(rest) <= 6 and all(t in _FUNCTION_WORDS or t in sets.get("self", ()) or t in sets.get("other", ())
+                                           or t in sets.get("addressee", ()) for t in rest)
+        if w not in _FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
