@@ -80,6 +80,9 @@ _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it"
                              "have", "had", "been", "be", "really", "ever", "truly", "really", "so", "too",
                              "what", "which", "who", "at", "either", "else", "else's", "am", "'s", "'re",
                              "remotely", "even", "particularly"})
+# Adverbs of degree before a praising word ("looked absolutely stunning").
+_DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
+                             "very", "totally", "utterly", "all"})
 # Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
 _DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
 # Verbs with an indirect object before the cue noun ("owe the families an apology").
@@ -462,11 +465,17 @@ class CueLexicon:
     # Each judge returns the feature a cue match adds to, or None.
 
     def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
-        if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets):
+        if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets) \
+                and not _contradicts(tokens, end, sets):
             # "We're sorry, but it didn't work out": an apology with its excuse;
-            # the bare "Sorry, but no comment" stays a formula.
+            # the bare "Sorry, but no comment" stays a formula, and so does a
+            # disagreement ("I'm sorry, but that is simply false").
             kind, end = "cue", start + 1
         if kind == "formula":
+            return "regret_formula"
+        if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
+                and end < len(tokens) and tokens[end].isalpha():
+            # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
             return "regret_formula"
         if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
                 and _sentence_end(tokens, end) == "?":
@@ -554,6 +563,10 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
+            if tokens[start] == "sorry" and _condolence(tokens, sets):
+                # "Our condolences to his family. We are so sorry.", "so sorry about
+                # his death": sympathy for others' loss, not regret.
+                return "regret_self_about_other"
             return "regret_self"
         return "regret_other" if who == "other" else "regret_none"
 
@@ -585,6 +598,10 @@ class CueLexicon:
                 # a state in a phrase after a verb belongs to that verb's subject.
                 who = "other"
             return "shock_other" if who == "other" else "shock_state"
+        if kind in ("weak", "eval") and _praise(tokens, capitals, start, end, clause_start, sets):
+            # "She looked stunning", "an astonishing talent", "the players were
+            # unbelievable": praise of people, looks or a performance, not shock.
+            return "shock_weak_attribute"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
             after = tokens[end] if end < clause_end else None
@@ -889,6 +906,62 @@ def _verb_cue(words: list[str]) -> bool:
     return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
         or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
                      "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
+
+
+def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int, sets) -> bool:
+    """Whether a word that can praise ("stunning", "incredible": "praising" in
+    tone-context.txt) praises here: after a verb of appearance ("looked
+    stunning"), before a noun of people, looks or performance ("an astonishing
+    talent"), or said of a person or such a noun ("she was incredible", "the
+    goal was stunning"). "It was stunning" and "a stunning admission" stay shock."""
+    if tokens[start] not in sets.get("praising", ()):
+        return False
+    praised = sets.get("praised", frozenset())
+    if end < len(tokens) and tokens[end] in praised:
+        return True
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start:
+        return False
+    if tokens[j] in sets.get("appearance", ()):
+        return True
+    if tokens[j] not in _COPULAS:
+        return False
+    j -= 1
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    # the subject of "be": a person ("she", "we", a name) or a praised noun, past
+    # the phrase that follows it ("the views from the top are")
+    for k in range(j, max(clause_start, j - 4) - 1, -1):
+        t = tokens[k]
+        if t in persons or t in praised or (capitals[k] and t.isalpha() and t != "i"):
+            return t not in ("it", "this", "that")
+        if t in _EXPLETIVES:
+            return False
+    return False
+
+
+def _contradicts(tokens: list[str], end: int, sets) -> bool:
+    """Whether the sentence after "sorry, but" contradicts someone ("that is
+    false", "you are wrong", "we disagree"): a disagreement, not an apology. "I
+    got it wrong" after it is the speaker's own error."""
+    self_words = sets.get("self", frozenset())
+    seen_self = False
+    for t in tokens[end:]:
+        if t in (".", "!", "?"):
+            return False
+        seen_self |= t in self_words
+        if t in sets.get("contradiction", ()) and not (t in ("wrong", "mistaken") and seen_self):
+            return True
+    return False
+
+
+def _condolence(tokens: list[str], sets) -> bool:
+    """Whether the text speaks of a death or a loss ("condolences", "his
+    passing", "the family's loss"; not "the loss of service")."""
+    words = sets.get("condolence", frozenset())
+    return any(t in words and not (t == "loss" and k + 1 < len(tokens) and tokens[k + 1] == "of")
+               for k, t in enumerate(tokens))
 
 
 def _answered_no(tokens: list[str], end: int, sets) -> bool:
