@@ -83,6 +83,9 @@ _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it"
 # Adverbs of degree before a praising word ("looked absolutely stunning").
 _DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
                              "very", "totally", "utterly", "all"})
+# Auxiliaries and modals, after which the word opening the clause is a subject.
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "will", "would",
+                          "shall", "should", "can", "could", "may", "might", "must", "'s"})
 # Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
 _DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
 # Verbs with an indirect object before the cue noun ("owe the families an apology").
@@ -298,6 +301,7 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
         if stems and token.startswith(stems):
             candidates = candidates + starred
         best = 0
+        best_end = 0
         kind = ""
         for entry in candidates:
             words = entry[1:]
@@ -305,17 +309,40 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
             if closed:
                 words = words[:-1]
             size = len(words)
-            if size > best and i + size <= n and all(
-                    _word_matches(w, tokens[i + k]) for k, w in enumerate(words)) \
-                    and (not closed or i + size == n or tokens[i + size] in _PUNCT_BOUNDARIES
-                         or tokens[i + size] in _CLOSING_WORDS or i + size - 1 in commas):
-                best, kind = size, entry[0]
+            if size <= best:
+                continue
+            stop = _match_end(tokens, i, words)
+            if stop and (not closed or stop == n or tokens[stop] in _PUNCT_BOUNDARIES
+                         or tokens[stop] in _CLOSING_WORDS or stop - 1 in commas):
+                best, best_end, kind = size, stop, entry[0]
         if best:
-            found.append((i, i + best, kind))
-            i += best
+            found.append((i, best_end, kind))
+            i = best_end
         else:
             i += 1
     return found
+
+
+def _match_end(tokens: list[str], i: int, words: list[str]) -> int:
+    """Where a cue's words matched from token ``i`` end (0: no match). Adverbs in
+    -ly may stand between its words ("came totally out of the blue", "made a
+    really bad call"), at most two."""
+    n = len(tokens)
+    j = i
+    skipped = 0
+    for k, w in enumerate(words):
+        while True:
+            if j >= n:
+                return 0
+            if _word_matches(w, tokens[j]):
+                break
+            t = tokens[j]
+            if k == 0 or skipped == 2 or not (t.endswith("ly") and len(t) > 4):
+                return 0
+            skipped += 1
+            j += 1
+        j += 1
+    return j
 
 
 # The tone word lists of quotes/data, in the order LexiconFeatures takes them.
@@ -473,6 +500,9 @@ class CueLexicon:
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
+        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets):
+            # "Sorry to keep on about this, but ...": a preface to a request or a point.
+            return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
                 and end < len(tokens) and tokens[end].isalpha():
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
@@ -563,7 +593,8 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
-            if tokens[start] == "sorry" and _condolence(tokens, sets):
+            if tokens[start] == "sorry" and (_condolence(tokens, sets) or (
+                    after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
                 # his death": sympathy for others' loss, not regret.
                 return "regret_self_about_other"
@@ -896,6 +927,9 @@ def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, cl
             break
     if j == clause_start and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is")):
         return "other"  # a bare plural subject: "Spectators gasped", "Fans were shocked"
+    if j == clause_start and tokens[j + 1] in _AUXILIARIES \
+            and head not in sets.get("discourse", ()):
+        return "other"  # a bare noun before an auxiliary: "Management should have seen it"
     return None
 
 
@@ -952,6 +986,25 @@ def _contradicts(tokens: list[str], end: int, sets) -> bool:
             return False
         seen_self |= t in self_words
         if t in sets.get("contradiction", ()) and not (t in ("wrong", "mistaken") and seen_self):
+            return True
+    return False
+
+
+def _polite_preface(tokens: list[str], end: int, sets) -> bool:
+    """Whether "sorry" opens "sorry to <verb> ..., but ...": politeness before a
+    request or a point ("Sorry to keep on about this, but the numbers matter").
+    Not "sorry to have caused", "sorry to everyone" (no verb after "to") or
+    without the "but" that brings the point."""
+    if end + 1 >= len(tokens) or tokens[end] != "to":
+        return False
+    verb = tokens[end + 1]
+    if verb in ("have", "all", "everyone", "everybody", "anyone", "the", "my", "our", "those", "them", "you") \
+            or verb in sets.get("self", ()) or verb in sets.get("other", ()) or not verb.isalpha():
+        return False
+    for t in tokens[end + 2:]:
+        if t in (".", "!", "?"):
+            return False
+        if t == "but":
             return True
     return False
 
