@@ -83,9 +83,15 @@ _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it"
 # Adverbs of degree before a praising word ("looked absolutely stunning").
 _DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
                              "very", "totally", "utterly", "all"})
+# Quantifiers that open a noun phrase ("several ministers", "both sides").
+_QUANTIFIERS = frozenset({"several", "many", "most", "few", "both", "other", "two", "three", "four", "five",
+                          "various", "numerous", "certain"})
 # Auxiliaries and modals, after which the word opening the clause is a subject.
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "will", "would",
                           "shall", "should", "can", "could", "may", "might", "must", "'s"})
+# Adverbs of degree that may stand inside a cue ("I couldn't quite believe it").
+_INNER_ADVERBS = frozenset({"quite", "just", "even", "still", "really", "truly", "completely", "totally",
+                            "absolutely", "simply"})
 # Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
 _DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
 # Verbs with an indirect object before the cue noun ("owe the families an apology").
@@ -325,8 +331,8 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
 
 def _match_end(tokens: list[str], i: int, words: list[str]) -> int:
     """Where a cue's words matched from token ``i`` end (0: no match). Adverbs in
-    -ly may stand between its words ("came totally out of the blue", "made a
-    really bad call"), at most two."""
+    -ly and of degree may stand between its words ("came totally out of the
+    blue", "couldn't quite believe"), at most two."""
     n = len(tokens)
     j = i
     skipped = 0
@@ -337,7 +343,7 @@ def _match_end(tokens: list[str], i: int, words: list[str]) -> int:
             if _word_matches(w, tokens[j]):
                 break
             t = tokens[j]
-            if k == 0 or skipped == 2 or not (t.endswith("ly") and len(t) > 4):
+            if k == 0 or skipped == 2 or not ((t.endswith("ly") and len(t) > 4) or t in _INNER_ADVERBS):
                 return 0
             skipped += 1
             j += 1
@@ -529,7 +535,8 @@ class CueLexicon:
                 return "regret_other"
         if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
-        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)) \
+        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)
+                and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
         if kind == "wish":
@@ -680,6 +687,19 @@ class CueLexicon:
         if after and after[0] in _OBJECT_PREPOSITIONS:
             after = after[1:]
         return bool(after) and after[0] in postneg
+
+    def _owed_apology(self, tokens, capitals, start, end, clause_start, clause_end, sets, group) -> bool:
+        """Whether "should"/"must" before an apology is the speaker's own duty, said
+        as a statement: "I should apologise to you", "I'm the one who should
+        apologise" own the fault; "they should apologise" and "should I
+        apologise?" do not."""
+        if group != "apology":
+            return False
+        window = tokens[max(clause_start, start - self.hedge_window):start]
+        hedges = [t for t in window if t in sets.get("hedge", ())]
+        if not hedges or any(t not in ("should", "must") for t in hedges) or _sentence_end(tokens, end) == "?":
+            return False
+        return _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects=True) == "self"
 
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
@@ -912,17 +932,28 @@ def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, cl
     if not head.isalpha() or head in persons or head in _EXPLETIVES or head in _DETERMINERS \
             or head in sets.get("negator", ()) or head in sets.get("hedge", ()):
         return None
+    self_words = sets.get("self", frozenset())
+
+    def owner(first: int) -> str:
+        # "we at the council", "those of us in Acme Rail": the speaker's side
+        if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from") \
+                and tokens[first - 2] in self_words:
+            return "self"
+        return "other"
+
     k = j - 1
     if capitals[j]:
         while k >= clause_start and capitals[k]:
             k -= 1  # a name: "Maria Lopez", "Acme Rail"
-        return "other"
+        if k >= clause_start and tokens[k] == "the":
+            k -= 1
+        return owner(k + 1)
     # adjectives between the determiner and the noun: "the whole room", "my younger brother"
     for d in range(k, max(clause_start, j - 3) - 1, -1):
-        if tokens[d] in _DETERMINERS:
-            if tokens[d] in sets.get("self", ()) and head in sets.get("group", ()):
+        if tokens[d] in _DETERMINERS or tokens[d] in _QUANTIFIERS:
+            if tokens[d] in self_words and head in sets.get("group", ()):
                 return "self"
-            return "other"
+            return owner(d)
         if not tokens[d].isalpha() or tokens[d] in _VERB_GROUP or tokens[d] in persons:
             break
     if j == clause_start and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is")):
@@ -956,6 +987,13 @@ def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, claus
     j = start - 1
     while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
         j -= 1
+    if j < clause_start and clause_start >= 3 and tokens[clause_start - 1] in ("and", "or") \
+            and tokens[clause_start - 2].isalpha():
+        # a coordinated predicate: "the scenery is breathtaking and stunning"
+        j = clause_start - 3
+        clause_start = max(0, clause_start - 12)
+        while j >= clause_start and tokens[j] in ("so", "just", "really", "quite", "truly", "absolutely"):
+            j -= 1
     if j < clause_start:
         return False
     if tokens[j] in sets.get("appearance", ()):
@@ -1068,6 +1106,12 @@ def _negative_subject(tokens: list[str], start: int, clause_start: int, sets) ->
     for k, w in enumerate(words):
         if w in ("none", "nobody", "nothing", "neither") or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
             rest = words[k + 1:]
+            if rest and rest[0] in ("about", "in", "on", "from", "at") and w in ("nothing", "nobody", "none"):
+                # the quantifier's own phrase: "Nothing about his behaviour shocks me"
+                m = 1
+                while m < len(rest) and m <= 4 and rest[m] not in _VERB_GROUP:
+                    m += 1
+                rest = rest[m:]
             return len(rest) <= 6 and all(t in _FUNCTION_WORDS or t in sets.get("self", ()) or t in sets.get("other", ())
                                            or t in sets.get("addressee", ()) for t in rest)
         if w not in _FUNCTION_WORDS:
