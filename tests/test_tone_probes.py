@@ -25,8 +25,10 @@ import pytest
 
 from quotes.tone.scoring import score_texts
 
-# The issue asks 0.95; the shipped model (tone-9) gets 797 of 799 (0.997).
-FLOOR = 0.99
+# The issue asks 0.95; the shipped model (tone-9) got 797 of 799 (0.997), and
+# 1101 of 1102 (0.999) with the clause reading of issue #16's five kinds (the 303
+# probes of clause_cases: 62 of 153 right before it).
+FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
 FIRST = [("I", "was", "am", "my", "me", "myself"), ("We", "were", "are", "our", "us", "ourselves")]
@@ -541,6 +543,10 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
         ("regret", "He made a bad call.", False),
         ("regret", "The fault is theirs.", False),
         ("regret", "They should hold their hands up.", False),
+        # two look-alikes of readings above, added after the news dev check showed a
+        # subject read through an infinitive's "to" and "beyond belief" as a degree
+        ("shock", "I was the first person to be surprised.", True),
+        ("shock", "That was stupid beyond belief.", False),
     ])
     return cases
 

@@ -83,6 +83,12 @@ _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it"
 # Adverbs of degree before a praising word ("looked absolutely stunning").
 _DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
                              "very", "totally", "utterly", "all"})
+# Words that head no subject: prepositions, "to" of an infinitive ("I was the
+# first person to be surprised"), conjunctions and relative words.
+_NOT_HEADS = frozenset({"to", "of", "in", "at", "for", "with", "by", "from", "on", "about", "after", "before",
+                        "than", "as", "that", "which", "who", "whom", "when", "where", "if", "because", "into",
+                        "over", "under", "between", "through", "like", "until", "since", "during", "against",
+                        "without", "how", "why", "while", "whether", "once"})
 # Quantifiers that open a noun phrase ("several ministers", "both sides").
 _QUANTIFIERS = frozenset({"several", "many", "most", "few", "both", "other", "two", "three", "four", "five",
                           "various", "numerous", "certain"})
@@ -92,6 +98,8 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "did
 # Adverbs of degree that may stand inside a cue ("I couldn't quite believe it").
 _INNER_ADVERBS = frozenset({"quite", "just", "even", "still", "really", "truly", "completely", "totally",
                             "absolutely", "simply"})
+# Words after which "little surprise" means none ("came as little surprise", "it's little surprise").
+_LITTLE_AS_NONE = frozenset({"as", "is", "'s", "was", "be", "been", "of", "with", "it", "there", "hardly"})
 # Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
 _DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
 # Verbs with an indirect object before the cue noun ("owe the families an apology").
@@ -611,6 +619,9 @@ class CueLexicon:
     def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula":
             return "shock_formula"
+        if kind == "negated" and tokens[start] == "little" and start > 0 and tokens[start - 1] not in _LITTLE_AS_NONE:
+            # "a cool little surprise" is a small surprise; "it came as little surprise" none
+            kind, start = "eval", start + 1
         if kind == "negated":
             return "shock_negated"
         clause_start, clause_end = marks[start]
@@ -625,7 +636,9 @@ class CueLexicon:
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
             # "My father was amazed", "the crowd was left speechless", "Spectators gasped"
-            who = _noun_phrase_subject(tokens, capitals, start, clause_start, sets, cue_noun=False) \
+            # An interjection ("omg", "wow") has no subject to read.
+            who = (_noun_phrase_subject(tokens, capitals, start, clause_start, sets, cue_noun=False)
+                   if group != "interjection" else None) \
                 or _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
             if who is None and _noun_subject(tokens, start, clause_start, sets):
                 # "Fans were shocked", "the minister was stunned": a state
@@ -636,7 +649,7 @@ class CueLexicon:
                 # a state in a phrase after a verb belongs to that verb's subject.
                 who = "other"
             return "shock_other" if who == "other" else "shock_state"
-        if kind in ("weak", "eval") and _praise(tokens, capitals, start, end, clause_start, sets):
+        if kind in ("weak", "eval") and end == start + 1 and _praise(tokens, capitals, start, end, clause_start, sets):
             # "She looked stunning", "an astonishing talent", "the players were
             # unbelievable": praise of people, looks or a performance, not shock.
             return "shock_weak_attribute"
@@ -667,8 +680,9 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
-        if _answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators) \
-                or _negative_subject(tokens, start, clause_start, sets):
+        if object_negation and (_answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators)
+                                or _negative_subject(tokens, start, clause_start, sets)):
+            # (not for an interjection: "Wow, are you me? No one ..." answers another question)
             return True
         # A negated saying or thinking verb reaches further: "I've never said we
         # made a mistake", "I don't think anybody should be surprised".
@@ -929,7 +943,7 @@ def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, cl
     if j < clause_start or (cue_noun and skipped_copula):
         return None
     head = tokens[j]
-    if not head.isalpha() or head in persons or head in _EXPLETIVES or head in _DETERMINERS \
+    if not head.isalpha() or head in persons or head in _EXPLETIVES or head in _DETERMINERS or head in _NOT_HEADS \
             or head in sets.get("negator", ()) or head in sets.get("hedge", ()):
         return None
     self_words = sets.get("self", frozenset())
