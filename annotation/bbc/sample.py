@@ -1,6 +1,10 @@
 """Draw the 40 BBC articles of the BBC gold set and render them for the annotators.
 
     python annotation/bbc/sample.py ../shared/data > /tmp/bbc-articles.txt
+    python annotation/bbc/sample.py ../shared/data --train > /tmp/bbc-train-articles.txt
+
+The first draws the test set (``gold.jsonl``); ``--train`` draws 16 other articles
+per section with another seed, leaving out the test set's articles (``train.jsonl``).
 
 Eight articles per section (business, entertainment, politics, sport, tech), drawn
 with a fixed seed from the articles of ``news/bbc-2004-2005.jsonl`` with at least four
@@ -20,6 +24,8 @@ from pathlib import Path
 
 SEED = 2026
 PER_SECTION = 8
+TRAIN_SEED = 2027
+TRAIN_PER_SECTION = 16
 
 
 def candidates(text: str) -> list[tuple[int, int]]:
@@ -38,14 +44,20 @@ def candidates(text: str) -> list[tuple[int, int]]:
 
 def main() -> None:
     data = Path(sys.argv[1])
+    train = "--train" in sys.argv[2:]
+    seed, per_section = (TRAIN_SEED, TRAIN_PER_SECTION) if train else (SEED, PER_SECTION)
+    test_docs = set()
+    if train:
+        with open(Path(__file__).resolve().parent / "gold.jsonl", encoding="utf-8") as f:
+            test_docs = {json.loads(line)["doc_id"] for line in f if line.strip()}
     by_section = defaultdict(list)
     with open(data / "news/bbc-2004-2005.jsonl", encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
-            if doc["text"].count('"') >= 4:
+            if doc["text"].count('"') >= 4 and doc["doc_id"] not in test_docs:
                 by_section[doc["doc_id"].split("-")[1]].append(doc)
-    rng = random.Random(SEED)
-    chosen = [d for section in sorted(by_section) for d in rng.sample(by_section[section], PER_SECTION)]
+    rng = random.Random(seed)
+    chosen = [d for section in sorted(by_section) for d in rng.sample(by_section[section], per_section)]
     for n, doc in enumerate(chosen, 1):
         text, last, out = doc["text"], 0, []
         for j, (s, e) in enumerate(candidates(text), 1):
