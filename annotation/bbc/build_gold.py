@@ -9,8 +9,10 @@ offset checks it uses):
      "quotes": [{"start", "end", "text", "speaker", "speaker_mention",
                  "speaker_start", "speaker_end", "cue"}]}
 
-Usage: python3 build_gold.py OUT.jsonl [SHARED]
+Usage: python3 build_gold.py OUT.jsonl [SHARED] [--train]
 SHARED is the second argument, else $QUOTES_SHARED, else ../shared beside the repo.
+With --train it builds the training set (train.jsonl, 80 other articles) instead of
+the test set (gold.jsonl).
 """
 import json
 import sys
@@ -22,11 +24,13 @@ from build_gold import check, shared_dir  # noqa: E402  (annotation/web/build_go
 
 
 def main(argv):
+    train = "--train" in argv
+    argv = [a for a in argv if a != "--train"]
     if len(argv) < 2:
         sys.exit(__doc__)
     out = Path(argv[1])
     source = shared_dir(argv) / "data" / "news" / "bbc-2004-2005.jsonl"
-    with open(HERE / "gold.jsonl", encoding="utf-8") as f:
+    with open(HERE / ("train.jsonl" if train else "gold.jsonl"), encoding="utf-8") as f:
         gold = [json.loads(line) for line in f if line.strip()]
     wanted = {g["doc_id"] for g in gold}
     texts = {}
