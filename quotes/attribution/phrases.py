@@ -647,8 +647,8 @@ def modified_noun_end(doc: ParsedDoc, lo: int, hi: int) -> int:
     """
     tokens = doc.tokens
     n = len(tokens)
-    if hi >= n or hi <= lo:
-        return -1
+    if hi >= n or hi <= lo or doc.quoted[hi] or not tokens[hi].text.islower():
+        return -1  # (most names: no lower-case word after them)
     words = tuple(t.text for t in tokens[lo:hi])
     if len(words) > 1 and words[0].lower() in PARTY_WORDS:
         words = words[1:]  # "The Independent Vermont senator"

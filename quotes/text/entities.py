@@ -74,6 +74,7 @@ RESOLVE_FEATURES: Final = (
     "speaker",  # some mention of it is a reporting verb's subject
     "more_recent",  # how many compatible persons were named since (at most 5)
 )
+_FIRST_EXTRA: Final = RESOLVE_FEATURES.index("opens_sentence")
 # Their weights: the hand-set salience of the earlier rounds (the new features at 0).
 W_RESOLVE_HAND: Final = (1.0, 1.0, 0.5, -0.5, 1.5, 1.5, 1.0, 0.0, -0.7, -0.7 * _PRONOUN_SCOPE_LINES, 0.0, 0.0, 0.0,
                          0.0, 0.0, 0.0)
@@ -557,6 +558,8 @@ class EntityIndex:
             and self._new_subject_since(want, k, since, prefer, own_vote)
         weights = W_RESOLVE
         record = _RESOLVE_RECORDS[-1] if _RESOLVE_RECORDS else None
+        # the features past "out_of_scope" are computed only when they weigh (or are recorded)
+        extra = record is not None or any(w != 0.0 for w in weights[_FIRST_EXTRA:])
         rows: list[tuple[int, tuple[float, ...]]] = []
         # the subject that opens the pronoun's sentence (its first person named as a
         # subject outside quote marks), if any
@@ -596,11 +599,14 @@ class EntityIndex:
                 float(entity.strong_person), float(given), float(voted), float(unknown), float(subject),
                 float(same_sentence), float(is_prefer and not new_subject), float(is_prefer and new_subject),
                 float(distance), 0.0,
-                float(_opens_sentence(self.doc, token) and not (quoted and quoted[token])),
-                float(bool(quoted) and quoted[token]), float(self._possessive(mention)),
-                float(min(len(entity.forms), 10)), float(entity.speaker_votes > 0),
-                float(min(len(order) if entity.id not in best else order.index(entity.id), 5)),
             )
+            if extra:
+                features += (
+                    float(_opens_sentence(self.doc, token) and not (quoted and quoted[token])),
+                    float(bool(quoted) and quoted[token]), float(self._possessive(mention)),
+                    float(min(len(entity.forms), 10)), float(entity.speaker_votes > 0),
+                    float(min(len(order) if entity.id not in best else order.index(entity.id), 5)),
+                )
             score = 0.0
             for w, f in zip(weights, features):
                 score += w * f
@@ -617,9 +623,10 @@ class EntityIndex:
             features = (
                 float(prefer.strong_person), float(prefer.guessed_gender() == want), 0.0, 0.0, 0.0, 0.0,
                 float(not new_subject), float(new_subject), 0.0, 1.0,
-                0.0, 0.0, 0.0, float(min(len(prefer.forms), 10)), float(prefer.speaker_votes > 0),
-                float(min(len(order), 5)),
             )
+            if extra:
+                features += (0.0, 0.0, 0.0, float(min(len(prefer.forms), 10)), float(prefer.speaker_votes > 0),
+                             float(min(len(order), 5)))
             score = 0.0
             for w, f in zip(weights, features):
                 score += w * f
