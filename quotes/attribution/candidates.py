@@ -79,7 +79,6 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
     "subject_of_cue", "cue_is_quote_adjacent",
     # the entity behind a name
     "entity_mentions", "entity_person", "entity_org", "entity_speaker_votes", "entity_candidates",
-    "entity_place",
     # the quote itself
     "quote_kind", "quote_starts_line", "quote_ends_line", "quote_continued", "quote_words",
     "quotes_in_line", "quote_index_in_line", "line_has_cue", "quote_in_headline", "quote_end_punct",
@@ -153,7 +152,7 @@ _STATIC_NAMES: Final = (
     "cue_before_distance", "after_preposition", "possessive", "sentence_start", "comma_after",
     "subject_of_cue",
     "entity_mentions", "entity_person", "entity_org", "entity_speaker_votes",
-    "in_intro", "entity_place",
+    "in_intro",
 )
 _QUOTE_NAMES: Final = (
     "rule", "rule_confidence", "cue_is_quote_adjacent",
@@ -166,7 +165,7 @@ _DYNAMIC_NAMES: Final = (
     "commas_between", "marks_between", "cues_between", "candidates_between", "same_kind_between",
     "nearest_before", "nearest_after", "entity_candidates", "first_in_sentence",
 )
-_STATIC_WIDTH: Final = 23
+_STATIC_WIDTH: Final = 22
 _QUOTE_WIDTH: Final = 13
 _DYNAMIC_WIDTH: Final = 18
 # where each part's numbers go in a row (their order in CANDIDATE_FEATURES)
@@ -790,9 +789,7 @@ def _static_features(ctx: DocContext, cands: DocCandidates, c: Candidate) -> _St
         float(cands.entity_counts.get(ent.id, 0)), float(ent.person), float(ent.org), float(min(ent.speaker_votes, 10)),
     ) if ent else (0.0, 0.0, 0.0, 0.0)
     in_intro = float(c.lo < cands.main_clause_start(ctx, c.lo))
-    # a place ("in Washington, D.C.", "Delhi’s Chief Minister") seldom speaks
-    place = float(ent is not None and ent.place)
-    return _Static(own + role + entity_part + (in_intro, place), ctx.sentence[min(c.lo, n_tok - 1)])
+    return _Static(own + role + entity_part + (in_intro,), ctx.sentence[min(c.lo, n_tok - 1)])
 
 
 def _cue_distance(ctx: DocContext, k: int, step: int, limit: int = 6) -> float:
