@@ -61,6 +61,9 @@ def main() -> None:
     ap.add_argument("--web", required=True)
     ap.add_argument("--weights", type=float, nargs="+", default=[0.0, 1.0, 3.0])
     ap.add_argument("--errors", help="write the web set's out-of-fold errors (last weight) here")
+    ap.add_argument("--ranker", action="append", default=[],
+                    help='a JSON object of HistGradientBoostingClassifier settings to try instead of training\'s '
+                         '(e.g. \'{"max_iter": 200}\'); several are tried in turn, each with every weight')
     ap.add_argument("--resolve", choices=("shipped", "hand", "folds"), default="shipped",
                     help="he/she resolution weights: the shipped W_RESOLVE, the hand-set ones, or fitted "
                          "on each fold's training web articles as tools/resolve_cv.py fits them")
@@ -89,25 +92,35 @@ def main() -> None:
             def fold_setup(fold: set[int]) -> None:
                 w = resolve_cv.fit([e for e in real if e[0] not in fold], resolve_cv.CHOSEN_L2, prior=hand)
                 ent_mod.W_RESOLVE = tuple(round(float(x), 2) for x in w)
-        for w in options.weights:
-            t = time.perf_counter()
-            preds: list = []
-            cv = ta.cross_validate(ex, len(docs), docs, web_ex, web_docs, ranker_web_weight=w, own_pipeline=False,
-                                   web_predictions=preds, fold_setup=fold_setup)
-            f = cv["figures"]
-            own, web = f["ranker"], f["ranker"]["web_out_of_fold"]
-            pw = f["pipeline_web_out_of_fold"]
-            print(f"web weight {w:g}: PolNeAR train ranker named {own['named_mention_accuracy']:.4f} "
-                  f"pronoun/desc {own['pronoun_description_mention_accuracy']:.4f} | web ranker named "
-                  f"{web['named_mention_accuracy']:.4f} pronoun/desc {web['pronoun_description_mention_accuracy']:.4f}"
-                  f" | web pipeline named {pw['attr']['named']:.4f} (n {pw['attr']['named_n']}) pronoun/desc "
-                  f"{pw['attr']['pronoun']:.4f} (n {pw['attr']['pronoun_n']}) e2e {pw['e2e']['f1']:.4f} "
-                  f"span F1 {pw['loose']['f1']:.4f} [{time.perf_counter() - t:.0f} s]", flush=True)
-            if options.errors:
-                with open(options.errors, "w", encoding="utf-8") as out:
-                    for e in attribution_errors(preds):
-                        out.write(json.dumps(e, ensure_ascii=False) + "\n")
+        settings = [json.loads(r) for r in options.ranker] or [{}]
+        plain = ta.make_ranker
+        for setting in settings:
+            if setting:
+                ta.make_ranker = lambda setting=setting: plain().set_params(**setting)
+                print(f"ranker settings {setting}", flush=True)
+            for w in options.weights:
+                _report(ta.cross_validate, ex, docs, web_ex, web_docs, w, fold_setup, options.errors)
 
+
+def _report(cross_validate, ex, docs, web_ex, web_docs, w, fold_setup, errors_path) -> None:
+    """One grouped CV at web weight ``w``: print its figures (and write the web errors)."""
+    t = time.perf_counter()
+    preds: list = []
+    cv = cross_validate(ex, len(docs), docs, web_ex, web_docs, ranker_web_weight=w, own_pipeline=False,
+                        web_predictions=preds, fold_setup=fold_setup)
+    f = cv["figures"]
+    own, web = f["ranker"], f["ranker"]["web_out_of_fold"]
+    pw = f["pipeline_web_out_of_fold"]
+    print(f"web weight {w:g}: PolNeAR train ranker named {own['named_mention_accuracy']:.4f} "
+          f"pronoun/desc {own['pronoun_description_mention_accuracy']:.4f} | web ranker named "
+          f"{web['named_mention_accuracy']:.4f} pronoun/desc {web['pronoun_description_mention_accuracy']:.4f}"
+          f" | web pipeline named {pw['attr']['named']:.4f} (n {pw['attr']['named_n']}) pronoun/desc "
+          f"{pw['attr']['pronoun']:.4f} (n {pw['attr']['pronoun_n']}) e2e {pw['e2e']['f1']:.4f} "
+          f"span F1 {pw['loose']['f1']:.4f} [{time.perf_counter() - t:.0f} s]", flush=True)
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as out:
+            for e in attribution_errors(preds):
+                out.write(json.dumps(e, ensure_ascii=False) + "\n")
 
 if __name__ == "__main__":
     main()
