@@ -35,6 +35,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 # Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
+_SENTENCE_ENDS = frozenset(".!?")
 # The mark of a cue that ends its clause (a final " $" in a cue file), and the
 # words that may close such a clause besides punctuation ("I didn't see that
 # coming but ..."; a comma after the cue ends it too).
@@ -423,9 +424,16 @@ class CueLexicon:
         self.sets = sets
         self.regret_stems = _stems(self.regret_table)
         self.shock_stems = _stems(self.shock_table)
-        # The text being judged and its token spans (see _comma_after).
+        # The text being judged and its token spans (see _comma_after); for each
+        # token, where its sentence ends and where the next "but" stands (see
+        # _next_of); whether the text speaks of a death or a loss (_condolence).
+        # Computed once a text, so that reading each cue does not scan its
+        # sentence again: a long line of cues stays linear.
         self._text: str = ""
         self._spans: list[tuple[int, int]] = []
+        self._stops: list[int] = [0]
+        self._buts: list[int] = [0]
+        self._mourning = False
 
     @property
     def feature_names(self) -> list[str]:
@@ -449,6 +457,9 @@ class CueLexicon:
         sets = self.sets
         tokens, capitals, spans = tokenize(text)
         self._text, self._spans = text, spans  # for _comma_after
+        self._stops = _next_of(tokens, _SENTENCE_ENDS)
+        self._buts = _next_of(tokens, frozenset({"but"}))
+        self._mourning = _condolence(tokens, sets)
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
@@ -514,7 +525,7 @@ class CueLexicon:
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
-        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets):
+        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
@@ -522,7 +533,7 @@ class CueLexicon:
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
             return "regret_formula"
         if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
-                and _sentence_end(tokens, end) == "?":
+                and _sentence_end(tokens, end, self._stops) == "?":
             # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
         clause_start, clause_end = marks[start]
@@ -608,7 +619,7 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
-            if tokens[start] == "sorry" and (_condolence(tokens, sets) or (
+            if tokens[start] == "sorry" and (self._mourning or (
                     after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
                 # his death": sympathy for others' loss, not regret.
@@ -680,7 +691,7 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
-        if object_negation and (_answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators)
+        if object_negation and (_answered_no(tokens, end, sets, self._stops) or _fronted_negation(tokens, start, clause_start, negators)
                                 or _negative_subject(tokens, start, clause_start, sets)):
             # (not for an interjection: "Wow, are you me? No one ..." answers another question)
             return True
@@ -711,7 +722,8 @@ class CueLexicon:
             return False
         window = tokens[max(clause_start, start - self.hedge_window):start]
         hedges = [t for t in window if t in sets.get("hedge", ())]
-        if not hedges or any(t not in ("should", "must") for t in hedges) or _sentence_end(tokens, end) == "?":
+        if not hedges or any(t not in ("should", "must") for t in hedges) \
+                or _sentence_end(tokens, end, self._stops) == "?":
             return False
         return _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects=True) == "self"
 
@@ -825,12 +837,23 @@ def _for_life(tokens: list[str], end: int, clause_end: int) -> bool:
         any(t in ("life", "lives", "days") for t in tail)
 
 
-def _sentence_end(tokens: list[str], start: int) -> str:
-    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text)."""
-    for t in tokens[start:]:
-        if t in (".", "!", "?"):
-            return t
-    return ""
+def _next_of(tokens: list[str], words: frozenset[str]) -> list[int]:
+    """For each token index ``i`` (and ``len(tokens)``), the index of the first of
+    ``words`` at or after ``i``, ``len(tokens)`` where none follows."""
+    n = len(tokens)
+    found = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        found[i] = i if tokens[i] in words else found[i + 1]
+    return found
+
+
+def _sentence_end(tokens: list[str], start: int, stops: list[int]) -> str:
+    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text).
+
+    ``stops``: :func:`_next_of` the tokens' sentence ends.
+    """
+    k = stops[start]
+    return tokens[k] if k < len(tokens) else ""
 
 
 def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -1042,23 +1065,19 @@ def _contradicts(tokens: list[str], end: int, sets) -> bool:
     return False
 
 
-def _polite_preface(tokens: list[str], end: int, sets) -> bool:
+def _polite_preface(tokens: list[str], end: int, sets, stops: list[int], buts: list[int]) -> bool:
     """Whether "sorry" opens "sorry to <verb> ..., but ...": politeness before a
     request or a point ("Sorry to keep on about this, but the numbers matter").
     Not "sorry to have caused", "sorry to everyone" (no verb after "to") or
-    without the "but" that brings the point."""
+    without the "but" that brings the point. ``stops``, ``buts``: :func:`_next_of`
+    the tokens' sentence ends and "but"."""
     if end + 1 >= len(tokens) or tokens[end] != "to":
         return False
     verb = tokens[end + 1]
     if verb in ("have", "all", "everyone", "everybody", "anyone", "the", "my", "our", "those", "them", "you") \
             or verb in sets.get("self", ()) or verb in sets.get("other", ()) or not verb.isalpha():
         return False
-    for t in tokens[end + 2:]:
-        if t in (".", "!", "?"):
-            return False
-        if t == "but":
-            return True
-    return False
+    return buts[end + 2] < stops[end + 2]  # a "but" before the sentence ends
 
 
 def _condolence(tokens: list[str], sets) -> bool:
@@ -1069,13 +1088,12 @@ def _condolence(tokens: list[str], sets) -> bool:
                for k, t in enumerate(tokens))
 
 
-def _answered_no(tokens: list[str], end: int, sets) -> bool:
+def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
     """Whether the cue's sentence is a question answered no: "Did it surprise me?
     No.", "Regret it? Never.", "Apologise? For what?" (a counter-question that
-    refuses it). "Was I shocked? Absolutely." stands."""
-    k = end
-    while k < len(tokens) and tokens[k] not in (".", "!", "?"):
-        k += 1
+    refuses it). "Was I shocked? Absolutely." stands. ``stops``: :func:`_next_of`
+    the tokens' sentence ends."""
+    k = stops[end]
     if k >= len(tokens):
         return False
     if tokens[k] != "?":
