@@ -70,16 +70,14 @@ _VERB_GROUP = frozenset({
     "offered", "offers", "offer", "issued", "issues", "gave", "gives", "give", "all", "so", "just",
     "really", "quite", "still", "also", "even", "truly", "then", "now", "already", "again", "always",
     "too", "both"})
-# The copulas of that group: a cue noun after them is a predicate ("the decision
-# was a mistake" judges the decision), not an act of the noun before.
 # Auxiliaries put before their subject after a fronted negation ("Not once did I").
 _INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "was", "were", "am", "is", "are",
                                    "would", "will", "could", "can", "should"})
 # Words that may stand between a negative subject and its cue ("none of us were").
 _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it", "about", "here", "there", "at",
                              "all", "in", "one", "else", "does", "do", "did", "was", "were", "is", "are", "has",
-                             "have", "had", "been", "be", "really", "ever", "truly", "really", "so", "too",
-                             "what", "which", "who", "at", "either", "else", "else's", "am", "'s", "'re",
+                             "have", "had", "been", "be", "really", "ever", "truly", "so", "too",
+                             "what", "which", "who", "either", "else's", "am", "'s", "'re",
                              "remotely", "even", "particularly"})
 # Adverbs of degree before a praising word ("looked absolutely stunning").
 _DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
@@ -109,6 +107,8 @@ _DITRANSITIVE = frozenset({"owe", "owes", "owed", "owing", "offer", "offers", "o
 # Cues whose subject is what went wrong, not who did it ("the letter slipped
 # through the cracks" admits a failure with no one named).
 _UNDERGOER_WORDS = frozenset({"through"})
+# The copulas of the verb group: a cue noun after them is a predicate ("the
+# decision was a mistake" judges the decision), not an act of the noun before.
 _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "seemed", "became", "become"})
 # Third-person present forms of an apology verb: with a named or noun subject an
 # organisation speaks of itself ("Acme Rail apologises for the delays", "the
@@ -125,11 +125,12 @@ SENTIMENT_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound",
                       "pattern_polarity", "pattern_subjectivity", "first_person",
                       "length", "exclamations", "question")
 FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
-# Judgements that leave a cue standing; each cue group ("apology", "horror", ...)
-# also gets a column counting its standing cues, so that the classifier can
-# weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
-_STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
-                       "shock_weak_predicate"})
+# Judgements that leave a cue standing: they count as the speaker's own feeling.
+# Each cue group ("apology", "horror", ...) also gets a column counting its
+# standing cues, so that the classifier can weigh "wow" (Reddit's surprise)
+# apart from "appalled" (news shock).
+STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
+                      "shock_weak_predicate"})
 
 
 # What each judged feature says about its cue's clause: (who feels it, negated,
@@ -153,8 +154,6 @@ _CLAUSE = {
     "shock_hedged": ("", False, "hypothetical", ""),
     "shock_formula": ("", False, "actual", ""),
 }
-# Readings that count as the speaker's own feeling.
-STANDING = _STANDING
 
 
 class Reading(NamedTuple):
@@ -498,7 +497,7 @@ class CueLexicon:
         groups = dict.fromkeys(self.groups, 0.0)
         for _, _, feature, group in judged:
             (regret if feature in regret else shock)[feature] += 1.0
-            if feature in _STANDING and group in groups:
+            if feature in STANDING and group in groups:
                 groups[group] += 1.0
         neg, neu, pos, compound = vader_scores(text)
         polarity, subjectivity = pattern_sentiment(text)
