@@ -70,9 +70,16 @@ _VERB_GROUP = frozenset({
     "offered", "offers", "offer", "issued", "issues", "gave", "gives", "give", "all", "so", "just",
     "really", "quite", "still", "also", "even", "truly", "then", "now", "already", "again", "always",
     "too", "both"})
-# Auxiliaries put before their subject after a fronted negation ("Not once did I").
+# Auxiliaries put before their subject after a fronted negation ("Not once did I"),
+# the negations that front it, the subject pronouns after the auxiliary, and the
+# words that make the inversion emphatic, not negative ("Never have I been so shocked").
 _INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "was", "were", "am", "is", "are",
                                    "would", "will", "could", "can", "should"})
+_FRONTED_NEGATORS = frozenset({"not", "never"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+_EMPHATIC_AFTER_INVERSION = frozenset({"so", "such", "more", "as"})
+# Negative quantifiers that may be a cue's subject ("None of us were shocked").
+_NEGATIVE_QUANTIFIERS = frozenset({"none", "nobody", "nothing", "neither"})
 # Words that may stand between a negative subject and its cue ("none of us were").
 _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it", "about", "here", "there", "at",
                              "all", "in", "one", "else", "does", "do", "did", "was", "were", "is", "are", "has",
@@ -110,6 +117,11 @@ _UNDERGOER_WORDS = frozenset({"through"})
 # The copulas of the verb group: a cue noun after them is a predicate ("the
 # decision was a mistake" judges the decision), not an act of the noun before.
 _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "seemed", "became", "become"})
+# Verbs that open a cue besides the verb group and words in -ed/-ise/-ize
+# ("took full responsibility", "dropped the ball", "let them down"): the cue is
+# an act, so its subject is read as the actor, not as a cue noun's owner.
+_CUE_VERBS = frozenset({"apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke", "took", "take",
+                        "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall"})
 # Third-person present forms of an apology verb: with a named or noun subject an
 # organisation speaks of itself ("Acme Rail apologises for the delays", "the
 # club regrets"); the past ("the driver apologised") reports someone else.
@@ -1005,8 +1017,7 @@ def _verb_cue(words: list[str]) -> bool:
     "should have"), as opposed to a noun or adjective ("mistake", "sorry")."""
     first = words[0]
     return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
-        or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
-                     "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
+        or first in _CUE_VERBS
 
 
 def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int, sets) -> bool:
@@ -1119,12 +1130,12 @@ def _fronted_negation(tokens: list[str], start: int, clause_start: int, negators
     words = tokens[clause_start:start]
     if len(words) < 2:
         return False
-    opening = words[0] in ("not", "never") or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
+    opening = words[0] in _FRONTED_NEGATORS or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
     if not opening:
         return False
     for k in range(1, len(words) - 1):
-        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in ("i", "we", "you", "he", "she", "they", "it"):
-            return not any(w in ("so", "such", "more", "as") for w in words[k + 2:])
+        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in _SUBJECT_PRONOUNS:
+            return not any(w in _EMPHATIC_AFTER_INVERSION for w in words[k + 2:])
     return False
 
 
@@ -1135,7 +1146,7 @@ def _negative_subject(tokens: list[str], start: int, clause_start: int, sets) ->
     me for how shocked I was"): only function words may."""
     words = tokens[clause_start:start]
     for k, w in enumerate(words):
-        if w in ("none", "nobody", "nothing", "neither") or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
+        if w in _NEGATIVE_QUANTIFIERS or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
             rest = words[k + 1:]
             if rest and rest[0] in ("about", "in", "on", "from", "at") and w in ("nothing", "nobody", "none"):
                 # the quantifier's own phrase: "Nothing about his behaviour shocks me"
