@@ -955,7 +955,9 @@ def score_news(path: Path, pipeline=None) -> dict[str, Any]:
     from quotes.training.model_files import load_tone_model
 
     pipeline = pipeline or load_tone_model()
-    texts, y, groups = read_news(Path(path))
+    fields: dict[str, list] = {"sample": []}
+    texts, y, groups = read_news(Path(path), fields)
+    samples = np.array([str(s) for s in fields["sample"]])
     p = pipeline.predict_proba(texts, domain="news")
     lexicon = dict(pipeline.named_steps["features"].transformer_list)["lexicon"]
     names = list(lexicon.get_feature_names_out())
@@ -970,6 +972,8 @@ def score_news(path: Path, pipeline=None) -> dict[str, Any]:
             **_scores(y[:, k], p[:, k]),
             "f1_at": {f"{t:.1f}": _scores(y[:, k], p[:, k], t)["f1"] for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)},
             "by_source": {str(src): _scores(y[sources == src, k], p[sources == src, k]) for src in sorted(set(sources))},
+            # the project's samples (keyword, random, rest: see annotation/tone/sample.py)
+            "by_sample": {str(s): _scores(y[samples == s, k], p[samples == s, k]) for s in sorted(set(samples))},
             "positives_with_standing_cue": round(float(standing[positive].mean()), 4) if positive.any() else 0.0,
             "recall_with_standing_cue": round(float(found[positive & standing].mean()), 4)
             if (positive & standing).any() else 0.0,
