@@ -52,6 +52,40 @@ def test_multi_paragraph_quote_pieces_are_continued():
     assert [s.continued for s in found] == [False, True, True]
 
 
+# A multi-paragraph quote whose paragraph breaks were lost (flattened text, as in
+# the BBC 2004-5 articles): each paragraph's opening mark follows the previous
+# paragraph's last sentence, with no closing mark between them.
+@pytest.mark.parametrize("text, expected, continued", [
+    ('"I lost the first final. "I was once in the semis. "I could not cope," he said.',
+     ["I lost the first final.", "I was once in the semis.", "I could not cope,"],
+     [False, True, True]),
+    ("“We can win this. “We simply need to change direction.” Next sentence.",
+     ["We can win this.", "We simply need to change direction."], [False, True]),
+    ('He said: "Why now? "Who will pay for it?" Then he left.',
+     ["Why now?", "Who will pay for it?"], [False, True]),
+    ('"You took a chance, man," he said. "That love was deep. "Thank you."',
+     ["You took a chance, man,", "That love was deep.", "Thank you."], [False, False, True]),
+])
+def test_flattened_multi_paragraph_quotes_split_into_continued_pieces(text, expected, continued):
+    found = find_quotes(text, split_lines(text))
+    assert [text[s.start:s.end] for s in found] == expected
+    assert [s.continued for s in found] == continued
+    assert [s.closed for s in found][:-1] == [not c for c in continued[1:]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a double mark inside a double quote mid-sentence is a (sloppy) nested quote
+    ("“He called it “a farce” on air,” she said.", ["He called it “a farce” on air,"]),
+    # single marks nest inside double ones whatever precedes them
+    ('"I read it. \'Never again\' was all it said," she wrote.',
+     ["I read it. 'Never again' was all it said,"]),
+    # a closing mark after a sentence end closes as before
+    ('"It is over." "No, it is not," she said.', ["It is over.", "No, it is not,"]),
+])
+def test_double_marks_after_a_sentence_look_alikes(text, expected):
+    assert spans(text) == expected
+
+
 def test_offsets_exclude_marks():
     text = 'Blunt called it the "biggest mistake of my life".'
     (span,) = find_quotes(text, split_lines(text))

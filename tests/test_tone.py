@@ -214,6 +214,10 @@ def test_fast_scorer_matches_the_sklearn_pipeline():
     texts = ["I made the biggest mistake of my life.", "", "   ", "Wow!!", "It was an appalling shock.",
              "The council meets on Tuesday.", "I'm not surprised, and I don't regret it."] * 3
     pipeline, scorer = load_tone_model(), load_scorer()
+    # The scorer reads the word lists of quotes/data as they are now (the model's
+    # copy is what it was trained on): give the pipeline the same lists.
+    lexicon = dict(pipeline.named_steps["features"].transformer_list)["lexicon"]
+    lexicon.set_params(**read_cue_tables()).fit(["x"])
     for domain in ("news", "social"):
         expected = pipeline.predict_proba(texts, domain=domain)
         assert np.allclose(scorer.predict_proba(texts, domain=domain), expected, atol=1e-6)
@@ -736,3 +740,135 @@ def test_fast_scorer_matches_a_pipeline_with_cueless_inputs():
     for name in ("news", "social"):
         assert np.allclose(scorer.predict_proba(probe, domain=name), pipeline.predict_proba(probe, domain=name),
                            atol=1e-6)
+
+
+# -- the clause reading of issue #16's five kinds (each reading, with its look-alike) ----
+
+@pytest.mark.parametrize("text, feature", [
+    # the subject of the cue's verb is the noun phrase before it, not the nearest "my"
+    ("My brother apologised to the coach.", "regret_other"),
+    ("The umpire made an error.", "regret_other"),
+    ("Our neighbours owe us an apology.", "regret_other"),
+    ("We owe our supporters an apology.", "regret_self"),
+    ("Several ministers made errors.", "regret_other"),
+    ("Management should have seen it coming.", "regret_other"),
+    ("Our team made mistakes all season.", "regret_self"),
+    ("We at the council made a serious error.", "regret_self"),
+    # an organisation's present-tense statement is its own; the past reports it
+    ("Acme Rail apologises for the delays.", "regret_self"),
+    ("The driver apologised to the passengers.", "regret_other"),
+    # a thing that went wrong, or a predicate noun, names no one else
+    ("The letter slipped through the cracks.", "regret_none"),
+    ("It was a mistake on my part.", "regret_self"),
+    # the speaker's own duty to apologise, said as a statement
+    ("I'm the one who should apologise.", "regret_self"),
+    ("They should apologise.", "regret_hedged"),
+    # "sorry" as politeness, disagreement, pity or sympathy
+    ("Sorry to bother you, but do you have a minute?", "regret_formula"),
+    ("Sorry to keep on about this, but the numbers matter.", "regret_formula"),
+    ("I'm sorry, but that is simply false.", "regret_formula"),
+    ("I'm sorry, but I got it wrong.", "regret_self"),
+    ("It was a sorry sight.", "regret_formula"),
+    ("We are so sorry to learn of her passing.", "regret_formula"),
+    ("I'm so sorry about his death.", "regret_self_about_other"),
+    ("I'm sorry for the families who lost loved ones.", "regret_self_about_other"),
+    ("We are sorry for the delay.", "regret_self"),
+    # negation out of the cue's neighbours
+    ("Regret it? Never.", "regret_negated"),
+    ("Apologise? For what?", "regret_negated"),
+    ("Not once did I regret that decision.", "regret_negated"),
+    ("Do I regret it? Yes, every day.", "regret_self"),
+    ("Never in my life have I been so ashamed.", "regret_self"),
+    # idioms (cue files) and adverbs inside a cue
+    ("The fault lies with me.", "regret_self"),
+    ("I'm kicking myself.", "regret_self"),
+    ("I was in the wrong.", "regret_self"),
+    ("I got that one badly wrong.", "regret_self"),
+])
+def test_regret_clause_reading_of_subjects_politeness_answers_and_idioms(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature not in ("regret_self", "regret_none"):
+        assert f["regret_self"] == 0 and f["regret_none"] == 0, f
+
+
+@pytest.mark.parametrize("text, feature", [
+    # someone else's reaction: the noun phrase before the verb group
+    ("My father was amazed.", "shock_other"),
+    ("The crowd was left speechless.", "shock_other"),
+    ("Spectators gasped.", "shock_other"),
+    ("I was left speechless.", "shock_state"),
+    ("I was the first person to be surprised.", "shock_state"),
+    ("We were a bit surprised about it.", "shock_state"),
+    # an interjection has no subject, and answers no question
+    ("what a bizarre post omg", "shock_state"),
+    ("Wow, are you serious? No one saw it.", "shock_state"),
+    # praise of people, looks and performances
+    ("She looked stunning in the final.", "shock_weak_attribute"),
+    ("It was a stunning performance.", "shock_weak_attribute"),
+    ("The players were unbelievable today.", "shock_weak_attribute"),
+    ("The scenery is breathtaking and stunning.", "shock_weak_attribute"),
+    ("It was a stunning admission.", "shock_eval"),
+    ("The result was stunning.", "shock_eval"),
+    ("Absolutely amazing how people think this is anonymous.", "shock_eval"),
+    # negation: answers, fronted negation (not the emphatic kind), negative subjects
+    ("Did it surprise me? No.", "shock_negated"),
+    ("At no point was I surprised.", "shock_negated"),
+    ("Never have I been so shocked.", "shock_state"),
+    ("None of us were shocked.", "shock_negated"),
+    ("Nothing about his behaviour shocks me.", "shock_negated"),
+    ("Nothing prepared me for how shocked I was.", "shock_state"),
+    ("It came as little surprise.", "shock_negated"),
+    ("What a cool little surprise.", "shock_eval"),
+    ("I'm surprised you asked. Not really.", "shock_negated"),
+    # set phrases with a shock word
+    ("We have the element of surprise.", "shock_formula"),
+    ("The mats absorb the shock.", "shock_formula"),
+    # idioms; "$" in a cue file: the clause ends there
+    ("I didn't see that coming.", "shock_state"),
+    ("I didn't see that coming, to be honest.", "shock_state"),
+    ("It came totally out of the blue.", "shock_eval"),
+    ("It's beyond belief.", "shock_eval"),
+    ("Are you serious?", "shock_state"),
+])
+def test_shock_clause_reading_of_subjects_praise_answers_and_idioms(lexicon, text, feature):
+    f = _features(lexicon, text)
+    assert f[feature] >= 1, f
+    if feature not in ("shock_state", "shock_eval"):
+        assert f["shock_state"] == 0 and f["shock_eval"] == 0, f
+
+
+@pytest.mark.parametrize("text, tone", [
+    ("I didn't see that coming up in the report.", "shock"),
+    ("Are you serious about running for mayor?", "shock"),
+    ("He was naive beyond belief.", "shock"),
+    ("Britain is heading in the wrong direction.", "regret"),
+    ("I can get my head round it now.", "shock"),
+])
+def test_cue_look_alikes_that_stand_for_no_tone(lexicon, text, tone):
+    """A cue marked "$" needs its clause to end; "in the wrong" before a noun is not one."""
+    f = _features(lexicon, text)
+    standing = _STANDING[tone]
+    assert all(f[s] == 0 for s in standing), f
+
+
+def test_the_scorer_reads_the_word_lists_as_they_are(monkeypatch, tmp_path):
+    """quotes/data is the one place of the word lists: the scorer reads them, and
+    refuses lists whose cue groups (the model's columns) are not the model's."""
+    import shutil
+
+    from quotes import resources
+    from quotes.errors import ModelError
+    from quotes.model_arrays import arrays_path, load_arrays
+    from quotes.tone.lexicon import CUE_FILES, current_tables
+    from quotes.tone.model import ToneScorer
+
+    arrays, meta = load_arrays(arrays_path("tone"))
+    assert ToneScorer(arrays, meta).lexicon.regret_table == current_tables()["regret_table"]
+    for name in CUE_FILES:
+        shutil.copy(resources.DATA_DIR / name, tmp_path / name)
+    with open(tmp_path / "regret-cues.txt", "a", encoding="utf-8") as fh:
+        fh.write("cue/newgroup   rue the day\n")
+    monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
+    with pytest.raises(ModelError, match="retrain"):
+        ToneScorer(arrays, meta)

@@ -25,8 +25,10 @@ import pytest
 
 from quotes.tone.scoring import score_texts
 
-# The issue asks 0.95; the shipped model (tone-9) gets 797 of 799 (0.997).
-FLOOR = 0.99
+# The issue asks 0.95; the shipped model (tone-9) got 797 of 799 (0.997), and
+# 1101 of 1102 (0.999) with the clause reading of issue #16's five kinds (the 303
+# probes of clause_cases: 62 of 153 right before it).
+FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
 FIRST = [("I", "was", "am", "my", "me", "myself"), ("We", "were", "are", "our", "us", "ourselves")]
@@ -261,6 +263,291 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     # -- invariance: names, punctuation, quote marks ---------------------------------------
     for tone, expected, texts in invariance_sets():
         add("invariance", tone, expected, texts)
+    cases.extend(clause_cases())
+    return cases
+
+
+def clause_cases() -> list[tuple[str, str, str, bool]]:
+    """Probes of the clause reading, written for issue #16 after a blind probe suite
+    found five kinds of failure (none of its sentences are here: these are new,
+    each kind with its positives, negatives and look-alikes of the same form)."""
+    cases: list[tuple[str, str, str, bool]] = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in dict.fromkeys(texts))
+
+    # 1. whose mistake or apology: the subject of the cue's verb, not the nearest "my"/"our"
+    group = "clause: whose regret"
+    add(group, "regret", True, [
+        "I made an error in the second half.", "We made a mistake, and we will fix it.",
+        "I should have warned the residents sooner.", "We should have listened to the nurses.",
+        "I apologised to the coach the next morning.", "I said sorry to her, and I meant it.",
+        "We owe our supporters an apology.", "I owe the families an apology.",
+        "Our team made mistakes all season.", "Our club let the fans down badly.",
+        "My staff and I got this wrong.",
+        "Acme Rail apologises for the delays this morning.",
+        "Northgate Water sincerely apologises to its customers.",
+        "The council apologises for any distress caused.",
+        "The club regrets the decision to raise prices.",
+    ])
+    add(group, "regret", False, [
+        "The umpire made an error.", "The referee made a mistake in the second half.",
+        "The ministry should have warned us.", "The landlord should have fixed the roof.",
+        "Our neighbours owe us an apology.", "The company owes the families an apology.",
+        "My brother apologised to the coach.", "My sister said sorry to me the next day.",
+        "My lawyer made a terrible mistake.", "Our opponents made a lot of mistakes.",
+        "The driver apologised to the passengers.", "Maria Lopez apologised to the coach.",
+        "His agent made a huge mistake.", "The government should have acted sooner.",
+        "The bank made an error on my statement.", "Their manager should never have said it.",
+    ])
+    # 2. "sorry" as politeness, disagreement, pity or condolence
+    group = "clause: sorry without regret"
+    add(group, "regret", False, [
+        "Sorry to bother you, but do you have a minute?", "Sorry to interrupt, but the car is here.",
+        "I'm sorry to trouble you with this.", "I'm sorry, but that is simply false.",
+        "I'm sorry, but that is not true.", "We're sorry, but we disagree with the report.",
+        "I'm sorry, but you are wrong about this.", "It was a sorry sight.",
+        "The pitch was in a sorry state.", "What a sorry tale this is.", "Better safe than sorry.",
+        "It's better to be safe than sorry.",
+        "Our thoughts and condolences are with his family. We are so sorry.",
+        "We are so sorry to learn of her passing.", "I'm so sorry about his death.",
+        "We are deeply sorry for the family's loss.",
+    ])
+    add(group, "regret", True, [
+        "We're sorry, but it didn't work out.", "I'm sorry, but I got it wrong.",
+        "Sorry to everyone I let down.", "I'm sorry I missed the funeral.",
+        "I'm so sorry for the state of the pitch today.", "We are sorry for the delay.",
+    ])
+    # 3. negation out of the cue's neighbours: answers, fronted negators, degree words, "none of us"
+    group = "clause: negation in reach"
+    add(group, "shock", False, [
+        "Did it surprise me? No.", "Was I shocked? Not at all.", "Surprised? Not really.",
+        "At no point was I surprised.", "It was hardly a surprise.", "It was barely a surprise to anyone.",
+        "It is scarcely a surprise.", "It came as little surprise.", "None of us were shocked.",
+        "None of them were surprised by the result.", "Nothing about this is surprising.",
+        "Nothing he does surprises me anymore.", "Nobody here was shocked by it.",
+    ])
+    add(group, "regret", False, [
+        "Regret it? Never.", "Do I regret it? Not for a second.", "Apologise? For what?",
+        "Am I sorry? No.", "Not once did I regret that decision.",
+        "Not for a moment did I regret leaving.", "Never once have we apologised for it.",
+    ])
+    add(group, "shock", True, [
+        "Did it surprise me? Yes, completely.", "Was I shocked? Absolutely.",
+        "Never have I been so shocked.", "Nothing prepared me for how shocked I was.",
+        "I was a little surprised.",
+    ])
+    add(group, "regret", True, [
+        "Do I regret it? Yes, every day.", "Never in my life have I been so ashamed.",
+        "Am I sorry? Of course I am.",
+    ])
+    # 4. praise and looks; someone else's reaction; set phrases with a shock word
+    group = "clause: praise and others' reactions"
+    add(group, "shock", False, [
+        "She looked stunning in the final.", "You look stunning tonight.", "The goal was stunning.",
+        "He is an incredible talent.", "The players were unbelievable today.",
+        "She was incredible from start to finish.", "Their performance was astonishing.",
+        "It was a stunning performance.", "The views from the top are stunning.",
+        "What an astonishing talent she is.",
+        "The crowd was left speechless.", "My father was amazed.", "My wife was shocked when she heard.",
+        "Spectators gasped.", "The whole room gasped when the verdict came in.",
+        "Our neighbours were horrified.",
+        "We have the element of surprise.", "The new engine mounts absorb the shock.",
+        "The bumper absorbed the shock of the crash.", "Her book is about the shock of the new.",
+    ])
+    add(group, "shock", True, [
+        "The result was stunning.", "It was a stunning admission.", "It's unbelievable that he got away with it.",
+        "I was left speechless.", "We were amazed.", "I gasped when I saw it.",
+        "Honestly, the scale of it is astonishing.", "That was unbelievable. How did it happen?",
+    ])
+    # 5. idioms with no cue word
+    group = "clause: idioms"
+    add(group, "shock", True, [
+        "I didn't see that coming.", "Honestly, I did not see that coming!", "Nobody saw that coming.",
+        "It came out of nowhere.", "The decision came out of the blue.", "I nearly fell off my chair.",
+        "I almost fell off my chair when I read it.", "I still can't get my head round it.",
+        "We can't get our heads around what happened.", "This can't be happening.",
+        "Never in my wildest dreams did I think we would win.", "Are you serious?",
+        "You've got to be kidding me.",
+    ])
+    add(group, "shock", False, [
+        "I didn't see that coming up in the report.", "I saw that coming a mile off.",
+        "He didn't see that coming.", "He nearly fell off his chair.", "I can get my head round it now.",
+        "Are you serious about running for mayor?", "In my wildest dreams I would be a pilot.",
+        "I'm not kidding.",
+    ])
+    add(group, "regret", True, [
+        "This one's on me.", "That's on us.", "The fault lies with me.", "The fault lies with us.",
+        "The blame lies with me.", "I hold my hands up.", "We hold our hands up, we got it wrong.",
+        "I'm kicking myself.", "I've been kicking myself ever since.", "I made a bad call.",
+        "I made the wrong call on the penalty.", "If I could do it all again, I would change it.",
+        "If I could do it again, I'd listen.", "I was in the wrong.", "We were in the wrong, plainly.",
+    ])
+    add(group, "regret", False, [
+        "The fault lies with the council.", "The blame lies with them.", "He held his hands up.",
+        "They should be kicking themselves.", "The referee made a bad call.", "He was in the wrong.",
+        "You were in the wrong.", "She made the wrong call.",
+    ])
+    # a second batch of the same five kinds, written after the rules above: other
+    # wordings of the same facts (it scored 61/76 before the rules were generalised)
+    cases.extend([
+        ("clause: whose regret", "regret", "The coach should have played me from the start.", False),
+        ("clause: whose regret", "regret", "The council made a serious error in judgment.", False),
+        ("clause: whose regret", "regret", "Her predecessor made mistakes we are still paying for.", False),
+        ("clause: whose regret", "regret", "The police owe this family an apology.", False),
+        ("clause: whose regret", "regret", "My dad said sorry to the neighbours.", False),
+        ("clause: whose regret", "regret", "The linesman got it wrong.", False),
+        ("clause: whose regret", "regret", "The other driver was to blame.", False),
+        ("clause: whose regret", "regret", "The hospital never apologised to us.", False),
+        ("clause: whose regret", "regret", "Their captain apologised after the match.", False),
+        ("clause: whose regret", "regret", "Management should have seen it coming.", False),
+        ("clause: whose regret", "regret", "We got it wrong and we are sorry.", True),
+        ("clause: whose regret", "regret", "I take the blame for the result.", True),
+        ("clause: whose regret", "regret", "The airline apologizes for any inconvenience.", True),
+        ("clause: whose regret", "regret", "I apologise to the supporters who travelled.", True),
+        ("clause: whose regret", "regret", "Our party made mistakes in the campaign.", True),
+        ("clause: whose regret", "regret", "We should never have signed that contract.", True),
+        ("clause: whose regret", "regret", "I was at fault.", True),
+        ("clause: sorry without regret", "regret", "Sorry to keep on about this, but the numbers matter.", False),
+        ("clause: sorry without regret", "regret", "I'm sorry, but that's just not the case.", False),
+        ("clause: sorry without regret", "regret", "Sorry, but I don't accept that.", False),
+        ("clause: sorry without regret", "regret", "The club is in a sorry state.", False),
+        ("clause: sorry without regret", "regret", "It is a sorry episode for everyone involved.", False),
+        ("clause: sorry without regret", "regret", "We send our deepest sympathies. We are truly sorry for your family.", False),
+        ("clause: sorry without regret", "regret", "I was so sorry to hear he had died.", False),
+        ("clause: sorry without regret", "regret", "I'm sorry for the families who lost loved ones.", False),
+        ("clause: sorry without regret", "regret", "I'm sorry, I made a mess of it.", True),
+        ("clause: sorry without regret", "regret", "Sorry for the confusion I caused.", True),
+        ("clause: negation in reach", "shock", "Was I surprised? Not in the slightest.", False),
+        ("clause: negation in reach", "shock", "Shocked? No, not really.", False),
+        ("clause: negation in reach", "shock", "Surprised? Hardly.", False),
+        ("clause: negation in reach", "regret", "Any regrets? None.", False),
+        ("clause: negation in reach", "regret", "Do I have any regrets? No.", False),
+        ("clause: negation in reach", "regret", "Sorry? Why would I be sorry?", False),
+        ("clause: negation in reach", "regret", "At no time did I apologise.", False),
+        ("clause: negation in reach", "shock", "Never once was I surprised by her.", False),
+        ("clause: negation in reach", "shock", "It was scarcely surprising.", False),
+        ("clause: negation in reach", "shock", "It's little surprise they lost.", False),
+        ("clause: negation in reach", "shock", "No one in the room was shocked.", False),
+        ("clause: negation in reach", "shock", "Neither of us was surprised.", False),
+        ("clause: negation in reach", "shock", "Nothing in the report surprised me.", False),
+        ("clause: negation in reach", "shock", "Was I surprised? Very.", True),
+        ("clause: negation in reach", "shock", "Not since 1990 have I been so stunned.", True),
+        ("clause: negation in reach", "regret", "Any regrets? Plenty.", True),
+        ("clause: praise and others' reactions", "shock", "She looks absolutely stunning.", False),
+        ("clause: praise and others' reactions", "shock", "His speed is incredible.", False),
+        ("clause: praise and others' reactions", "shock", "The lads were incredible tonight.", False),
+        ("clause: praise and others' reactions", "shock", "That was an unbelievable save.", False),
+        ("clause: praise and others' reactions", "shock", "What a stunning goal.", False),
+        ("clause: praise and others' reactions", "shock", "The fans have been amazing all season.", False),
+        ("clause: praise and others' reactions", "shock", "My mother was stunned.", False),
+        ("clause: praise and others' reactions", "shock", "The audience gasped.", False),
+        ("clause: praise and others' reactions", "shock", "Her colleagues were shocked by the news.", False),
+        ("clause: praise and others' reactions", "shock", "Local people were horrified.", False),
+        ("clause: praise and others' reactions", "shock", "The referee looked surprised.", False),
+        ("clause: praise and others' reactions", "shock", "We relied on the element of surprise.", False),
+        ("clause: praise and others' reactions", "shock", "The mats are designed to absorb shock.", False),
+        ("clause: praise and others' reactions", "shock", "It was a stunning collapse.", True),
+        ("clause: praise and others' reactions", "shock", "The speed of it all was astonishing.", True),
+        ("clause: praise and others' reactions", "shock", "I was stunned by the decision.", True),
+        ("clause: idioms", "shock", "I never saw this coming.", True),
+        ("clause: idioms", "shock", "It came totally out of the blue.", True),
+        ("clause: idioms", "shock", "I couldn't believe what I was seeing.", True),
+        ("clause: idioms", "shock", "I'm still trying to get my head around it.", True),
+        ("clause: idioms", "shock", "You could have knocked me down with a feather.", True),
+        ("clause: idioms", "shock", "I had to pinch myself.", True),
+        ("clause: idioms", "shock", "I'm lost for words.", True),
+        ("clause: idioms", "shock", "Are you kidding me?", True),
+        ("clause: idioms", "shock", "Are you kidding yourself about the budget?", False),
+        ("clause: idioms", "regret", "That's my responsibility and I own it.", True),
+        ("clause: idioms", "regret", "I hold my hands up, it was poor.", True),
+        ("clause: idioms", "regret", "We let ourselves down.", True),
+        ("clause: idioms", "regret", "I made a huge error of judgement.", True),
+        ("clause: idioms", "regret", "If I had my time again I would do it differently.", True),
+        ("clause: idioms", "regret", "Acme Bank apologises to customers affected.", True),
+        ("clause: idioms", "regret", "The minister held his hands up.", False),
+        ("clause: idioms", "regret", "He's kicking himself now.", False),
+    ])
+    # a third batch, written after the second was fixed (it scored 56/72 first):
+    # all five kinds mixed
+    cases.extend(("clause: third batch", tone, text, expected) for tone, text, expected in [
+        ("regret", "The manager made a huge mistake by dropping him.", False),
+        ("regret", "My colleague should have checked the figures.", False),
+        ("regret", "The prime minister owes the country an apology.", False),
+        ("regret", "The teacher apologised to my son.", False),
+        ("regret", "Several ministers made errors.", False),
+        ("regret", "The builders should not have started work.", False),
+        ("regret", "Both sides made mistakes, but they made more.", False),
+        ("regret", "The board have apologised, but it is not enough.", False),
+        ("regret", "My opponent should apologise.", False),
+        ("regret", "The insurers blamed us.", False),
+        ("regret", "We made a mistake and we apologise.", True),
+        ("regret", "I should've been more careful.", True),
+        ("regret", "I'm the one who should apologise.", True),
+        ("regret", "Our company takes full responsibility.", True),
+        ("regret", "The trust apologises unreservedly to Mrs Patel.", True),
+        ("regret", "I personally apologise to every fan.", True),
+        ("regret", "We at the council made a serious error.", True),
+        ("regret", "I'm sorry, but that simply isn't true.", False),
+        ("regret", "I'm sorry to say the project failed.", False),
+        ("regret", "Sorry to be blunt, but the plan won't work.", False),
+        ("regret", "It's a sorry story.", False),
+        ("regret", "I am so sorry for their loss.", False),
+        ("regret", "We're heartbroken and so sorry to hear of his death.", False),
+        ("regret", "Sorry, who are you?", False),
+        ("regret", "I'm sorry. I let you down.", True),
+        ("regret", "I am sorry for what I said about her.", True),
+        ("regret", "We're sorry for the disruption this has caused.", True),
+        ("shock", "Surprised? Of course not.", False),
+        ("shock", "Am I shocked? Not one bit.", False),
+        ("regret", "Do I feel guilty? No.", False),
+        ("regret", "Do I regret signing? Absolutely not.", False),
+        ("regret", "Not for one second do I regret it.", False),
+        ("shock", "None of the players were surprised.", False),
+        ("shock", "It was hardly shocking.", False),
+        ("shock", "It's barely surprising given the history.", False),
+        ("shock", "Nothing about his behaviour shocks me.", False),
+        ("shock", "Was it a shock? Yes, a huge one.", True),
+        ("shock", "Never have I seen anything so shocking.", True),
+        ("regret", "Regret it? Every single day.", True),
+        ("shock", "She is an unbelievable athlete.", False),
+        ("shock", "You were amazing out there.", False),
+        ("shock", "The scenery is breathtaking and stunning.", False),
+        ("shock", "He played an incredible innings.", False),
+        ("shock", "His family were stunned.", False),
+        ("shock", "The whole village was shocked.", False),
+        ("shock", "The children were amazed by the show.", False),
+        ("shock", "Shoppers looked on in horror.", False),
+        ("shock", "The car's suspension absorbs the shock.", False),
+        ("shock", "They used the element of surprise.", False),
+        ("shock", "That was an astonishing decision.", True),
+        ("shock", "The level of abuse is staggering.", True),
+        ("shock", "We were all shocked.", True),
+        ("shock", "I couldn't quite believe it.", True),
+        ("shock", "I nearly fell off my seat.", True),
+        ("shock", "I was gobsmacked, honestly.", True),
+        ("shock", "It hit me like a ton of bricks.", True),
+        ("shock", "My jaw hit the floor.", True),
+        ("shock", "It's beyond belief.", True),
+        ("shock", "What on earth is going on?", True),
+        ("shock", "I'm speechless, absolutely speechless.", True),
+        ("shock", "I'm speechless with gratitude? No, just grateful.", False),
+        ("regret", "It's my fault and nobody else's.", True),
+        ("regret", "I got that one badly wrong.", True),
+        ("regret", "I hold up my hands.", True),
+        ("regret", "Mea culpa.", True),
+        ("regret", "With the benefit of hindsight, I would have acted sooner.", True),
+        ("regret", "I wish I could turn back the clock.", True),
+        ("regret", "I regret ever agreeing to it.", True),
+        ("regret", "Lesson learned.", True),
+        ("regret", "He made a bad call.", False),
+        ("regret", "The fault is theirs.", False),
+        ("regret", "They should hold their hands up.", False),
+        # two look-alikes of readings above, added after the news dev check showed a
+        # subject read through an infinitive's "to" and "beyond belief" as a degree
+        ("shock", "I was the first person to be surprised.", True),
+        ("shock", "That was stupid beyond belief.", False),
+    ])
     return cases
 
 
@@ -310,7 +597,9 @@ def test_probe_suite_floor():
 
 @pytest.mark.parametrize("group", ["plain sentences", "regret: first person", "regret: negated or hypothetical", "regret: formulas",
                                    "regret: others", "shock: speaker", "shock: negated or hypothetical",
-                                   "shock: others or technical", "neutral", "invariance"])
+                                   "shock: others or technical", "neutral", "invariance",
+                                   "clause: whose regret", "clause: sorry without regret", "clause: negation in reach",
+                                   "clause: praise and others' reactions", "clause: idioms", "clause: third batch"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -136,16 +136,31 @@ def _scan_line(text: str, line: Line) -> list[QuoteSpan]:
             elif role == OPEN:
                 strong_ahead[k] = False
     stack: list[tuple[str, int, int]] = []  # (family, mark start, content start)
+    continues_at = -1  # mark start of an opener that continues the quote before it
     for k, (s, e, fam, role) in enumerate(events):
         top = stack[-1][0] if stack else None
         if fam == "d":
-            if role == CLOSE or (role == BOTH and "d" in (f for f, _, _ in stack)):
+            if role == OPEN and len(stack) == 1 and top == "d" and _after_sentence_end(text, s, lo):
+                # English nests quotes by alternating double and single marks, so a
+                # double opener after a finished sentence inside an open double quote
+                # opens the next paragraph of a multi-paragraph quote whose paragraph
+                # break the text lost (`... anymore. "I was once ...`, as in flattened
+                # BBC articles): the open piece ends before it, unclosed, and the new
+                # piece continues it.
+                _, ms, cs = stack.pop()
+                span = _make_span(text, cs, s, ms, s, "double", False, line.index, ms == continues_at)
+                if span:
+                    found.append(span)
+                stack.append(("d", s, e))
+                continues_at = s
+            elif role == CLOSE or (role == BOTH and "d" in (f for f, _, _ in stack)):
                 while stack and stack[-1][0] != "d":
                     stack.pop()  # an unclosed single inside is an apostrophe
                 if stack:
                     _, ms, cs = stack.pop()
                     if not stack:
-                        span = _make_span(text, cs, s, ms, e, "double", True, line.index)
+                        span = _make_span(text, cs, s, ms, e, "double", True, line.index,
+                                          ms == continues_at)
                         if span:
                             found.append(span)
             elif len(stack) < _MAX_DEPTH and role in (OPEN, BOTH):
@@ -167,14 +182,22 @@ def _scan_line(text: str, line: Line) -> list[QuoteSpan]:
     if stack:
         family, ms, cs = stack[0]
         span = _make_span(text, cs, hi, ms, hi, "double" if family == "d" else "single",
-                          False, line.index)
+                          False, line.index, ms == continues_at)
         if span:
             found.append(span)
     return found
 
 
+def _after_sentence_end(text: str, i: int, lo: int) -> bool:
+    """Whether the mark at ``i`` follows a space after a sentence's final punctuation."""
+    j = i
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    return lo < j < i and text[j - 1] in ".!?…"
+
+
 def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
-               kind: str, closed: bool, line: int) -> QuoteSpan | None:
+               kind: str, closed: bool, line: int, continued: bool = False) -> QuoteSpan | None:
     """Trim spaces inside the marks; return None for an empty span."""
     while start < end and text[start].isspace():
         start += 1
@@ -182,7 +205,7 @@ def _make_span(text: str, start: int, end: int, mark_start: int, mark_end: int,
         end -= 1
     if end <= start:
         return None
-    return QuoteSpan(start, end, mark_start, mark_end, kind, closed, False, line)
+    return QuoteSpan(start, end, mark_start, mark_end, kind, closed, continued, line)
 
 
 _FIRST_PERSON: Final = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|our|us|you)\b", re.I)

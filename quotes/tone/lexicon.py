@@ -35,6 +35,11 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 # Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
+# The mark of a cue that ends its clause (a final " $" in a cue file), and the
+# words that may close such a clause besides punctuation ("I didn't see that
+# coming but ..."; a comma after the cue ends it too).
+_CLAUSE_END = "$"
+_CLOSING_WORDS = frozenset({"but", "and", "though", "however", "at", "either", "really", "honestly"})
 _ENDINGS_AFTER_WEAK = frozenset({"that", "how", "what", "to"})
 # Words that make a modal before a cue a condition, not a lasting future.
 _CONDITIONS = frozenset({"if", "unless", "whether", "would", "'d", "could", "might"})
@@ -49,6 +54,65 @@ _STATE_PHRASE_PREPOSITIONS = frozenset({"in", "with"})
 _HORTATIVE_AFTER_LET = frozenset({"'s", "us"})
 # A verb's particle between the verb and a state phrase ("looked on", "stood there").
 _VERB_PARTICLES = frozenset({"on", "back", "up", "there", "away"})
+# Words that open a noun phrase: the subject of a cue's verb is the noun they lead
+# ("my brother apologised", "the umpire made an error"), not the possessive.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "our", "his", "her",
+                          "their", "your", "its", "every", "each", "some", "any", "no", "whose"})
+# The verb group between a subject and its cue: auxiliaries, copulas, the verbs
+# that govern a cue noun ("made a mistake", "owe an apology", "said sorry",
+# "was left speechless") and degree adverbs.
+_VERB_GROUP = frozenset({
+    "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'d", "'ll", "'s",
+    "left", "got", "get", "gets", "went", "go", "goes", "became", "become", "becomes", "looked", "seemed",
+    "appeared", "sat", "stood", "made", "make", "makes", "owe", "owes", "owed", "said", "says", "say",
+    "offered", "offers", "offer", "issued", "issues", "gave", "gives", "give", "all", "so", "just",
+    "really", "quite", "still", "also", "even", "truly", "then", "now", "already", "again", "always",
+    "too", "both"})
+# The copulas of that group: a cue noun after them is a predicate ("the decision
+# was a mistake" judges the decision), not an act of the noun before.
+# Auxiliaries put before their subject after a fronted negation ("Not once did I").
+_INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "was", "were", "am", "is", "are",
+                                   "would", "will", "could", "can", "should"})
+# Words that may stand between a negative subject and its cue ("none of us were").
+_FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it", "about", "here", "there", "at",
+                             "all", "in", "one", "else", "does", "do", "did", "was", "were", "is", "are", "has",
+                             "have", "had", "been", "be", "really", "ever", "truly", "really", "so", "too",
+                             "what", "which", "who", "at", "either", "else", "else's", "am", "'s", "'re",
+                             "remotely", "even", "particularly"})
+# Adverbs of degree before a praising word ("looked absolutely stunning").
+_DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
+                             "very", "totally", "utterly", "all"})
+# Words that head no subject: prepositions, "to" of an infinitive ("I was the
+# first person to be surprised"), conjunctions and relative words.
+_NOT_HEADS = frozenset({"to", "of", "in", "at", "for", "with", "by", "from", "on", "about", "after", "before",
+                        "than", "as", "that", "which", "who", "whom", "when", "where", "if", "because", "into",
+                        "over", "under", "between", "through", "like", "until", "since", "during", "against",
+                        "without", "how", "why", "while", "whether", "once"})
+# Quantifiers that open a noun phrase ("several ministers", "both sides").
+_QUANTIFIERS = frozenset({"several", "many", "most", "few", "both", "other", "two", "three", "four", "five",
+                          "various", "numerous", "certain"})
+# Auxiliaries and modals, after which the word opening the clause is a subject.
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "will", "would",
+                          "shall", "should", "can", "could", "may", "might", "must", "'s"})
+# Adverbs of degree that may stand inside a cue ("I couldn't quite believe it").
+_INNER_ADVERBS = frozenset({"quite", "just", "even", "still", "really", "truly", "completely", "totally",
+                            "absolutely", "simply"})
+# Words after which "little surprise" means none ("came as little surprise", "it's little surprise").
+_LITTLE_AS_NONE = frozenset({"as", "is", "'s", "was", "be", "been", "of", "with", "it", "there", "hardly"})
+# Nouns of degree after "a" ("a bit surprised"): an adverb, not a subject.
+_DEGREE_NOUNS = frozenset({"bit", "little", "lot", "tad", "touch"})
+# Verbs with an indirect object before the cue noun ("owe the families an apology").
+_DITRANSITIVE = frozenset({"owe", "owes", "owed", "owing", "offer", "offers", "offered", "offering",
+                           "give", "gives", "gave", "giving"})
+# Cues whose subject is what went wrong, not who did it ("the letter slipped
+# through the cracks" admits a failure with no one named).
+_UNDERGOER_WORDS = frozenset({"through"})
+_COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "seemed", "became", "become"})
+# Third-person present forms of an apology verb: with a named or noun subject an
+# organisation speaks of itself ("Acme Rail apologises for the delays", "the
+# club regrets"); the past ("the driver apologised") reports someone else.
+_STATEMENT_VERBS = frozenset({"apologises", "apologizes", "regrets"})
 
 # Feature names of :class:`LexiconFeatures`, in column order.
 REGRET_FEATURES = ("regret_self", "regret_none", "regret_other", "regret_self_about_other",
@@ -208,10 +272,16 @@ def compile_table(entries: Sequence[tuple[str, str]]) -> dict[str, list[list[str
     """
     table: dict[str, list[list[str]]] = {}
     for kind, phrase in entries:
+        # A final "$": the clause ends after the cue ("are you serious $" is not
+        # "are you serious about running").
+        closed = phrase.endswith(" $")
+        phrase = phrase[:-2] if closed else phrase
         # Cues are split like the texts they are matched against ("i'm" -> "i", "am").
         star = "*" if phrase.endswith("*") else ""
         words = tokenize(phrase.rstrip("*"))[0]
         words[-1] += star
+        if closed:
+            words.append(_CLAUSE_END)
         key = "*" if words[0].endswith("*") else words[0]
         table.setdefault(key, []).append([kind, *words])
     for candidates in table.values():
@@ -231,8 +301,11 @@ def _stems(table: dict[str, list[list[str]]]) -> tuple[str, ...]:
 
 
 def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
-               stems: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """Longest-first, left-to-right, non-overlapping cue matches as (start, end, kind)."""
+               stems: tuple[str, ...], commas: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """Longest-first, left-to-right, non-overlapping cue matches as (start, end, kind).
+
+    ``commas``: the tokens a comma follows, which end a clause for a cue marked "$".
+    """
     found: list[tuple[int, int, str]] = []
     starred = table.get("*", [])
     i, n = 0, len(tokens)
@@ -242,18 +315,86 @@ def _find_cues(tokens: list[str], table: dict[str, list[list[str]]],
         if stems and token.startswith(stems):
             candidates = candidates + starred
         best = 0
+        best_end = 0
         kind = ""
         for entry in candidates:
-            size = len(entry) - 1
-            if size > best and i + size <= n and all(
-                    _word_matches(w, tokens[i + k]) for k, w in enumerate(entry[1:])):
-                best, kind = size, entry[0]
+            words = entry[1:]
+            closed = words[-1] == _CLAUSE_END
+            if closed:
+                words = words[:-1]
+            size = len(words)
+            if size <= best:
+                continue
+            stop = _match_end(tokens, i, words)
+            if stop and (not closed or stop == n or tokens[stop] in _PUNCT_BOUNDARIES
+                         or tokens[stop] in _CLOSING_WORDS or stop - 1 in commas):
+                best, best_end, kind = size, stop, entry[0]
         if best:
-            found.append((i, i + best, kind))
-            i += best
+            found.append((i, best_end, kind))
+            i = best_end
         else:
             i += 1
     return found
+
+
+def _match_end(tokens: list[str], i: int, words: list[str]) -> int:
+    """Where a cue's words matched from token ``i`` end (0: no match). Adverbs in
+    -ly and of degree may stand between its words ("came totally out of the
+    blue", "couldn't quite believe"), at most two."""
+    n = len(tokens)
+    j = i
+    skipped = 0
+    for k, w in enumerate(words):
+        while True:
+            if j >= n:
+                return 0
+            if _word_matches(w, tokens[j]):
+                break
+            t = tokens[j]
+            if k == 0 or skipped == 2 or not ((t.endswith("ly") and len(t) > 4) or t in _INNER_ADVERBS):
+                return 0
+            skipped += 1
+            j += 1
+        j += 1
+    return j
+
+
+# The tone word lists of quotes/data, in the order LexiconFeatures takes them.
+CUE_FILES = ("regret-cues.txt", "shock-cues.txt", "tone-context.txt")
+
+
+def cue_groups(regret_cues: Iterable[tuple[str, str]], shock_cues: Iterable[tuple[str, str]]) -> list[str]:
+    """The cue groups that get a column each ("regret_apology", "shock_horror", ...), sorted."""
+    return sorted({f"{tone}_{kind.partition('/')[2]}"
+                   for tone, cues in (("regret", regret_cues), ("shock", shock_cues))
+                   for kind, _ in cues if "/" in kind})
+
+
+def current_tables(data_dir=None) -> dict:
+    """The cue tables, context words and groups of the word lists in ``quotes/data`` now.
+
+    The word lists are read like the code that reads them: a scorer whose
+    model was trained on older lists reads the clause with the lists as they
+    are (their groups, hence the model's columns, must be the same).
+
+    Returns:
+        ``{"regret_table", "shock_table", "context", "groups"}`` as
+        :class:`CueLexicon` takes them.
+    """
+    from quotes import resources
+
+    folder = resources.DATA_DIR if data_dir is None else data_dir
+    entries = []
+    for name in CUE_FILES:
+        with open(folder / name, encoding="utf-8") as fh:
+            entries.append(parse_cue_lines(fh))
+    regret, shock, context_entries = entries
+    context: dict[str, list[str]] = {}
+    for kind, word in context_entries:
+        context.setdefault(kind, []).append(word)
+    return {"regret_table": compile_table(regret), "shock_table": compile_table(shock),
+            "context": {kind: sorted(set(words)) for kind, words in context.items()},
+            "groups": cue_groups(regret, shock)}
 
 
 # -- the lexicon ---------------------------------------------------------------------
@@ -312,12 +453,13 @@ class CueLexicon:
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
         judged: list[tuple[int, int, str, str]] = []
-        for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems):
+        commas = frozenset(i for i, (_, b) in enumerate(spans) if text[b:b + 2].lstrip()[:1] == ",")
+        for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems, commas):
             kind, _, group = kind.partition("/")
             feature = self._judge_regret(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
                 judged.append((start, end, feature, "regret_" + group))
-        for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems):
+        for start, end, kind in _find_cues(tokens, self.shock_table, self.shock_stems, commas):
             kind, _, group = kind.partition("/")
             feature = self._judge_shock(tokens, capitals, marks, start, end, kind, sets, group)
             if feature:
@@ -364,11 +506,20 @@ class CueLexicon:
     # Each judge returns the feature a cue match adds to, or None.
 
     def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
-        if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets):
+        if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets) \
+                and not _contradicts(tokens, end, sets):
             # "We're sorry, but it didn't work out": an apology with its excuse;
-            # the bare "Sorry, but no comment" stays a formula.
+            # the bare "Sorry, but no comment" stays a formula, and so does a
+            # disagreement ("I'm sorry, but that is simply false").
             kind, end = "cue", start + 1
         if kind == "formula":
+            return "regret_formula"
+        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets):
+            # "Sorry to keep on about this, but ...": a preface to a request or a point.
+            return "regret_formula"
+        if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
+                and end < len(tokens) and tokens[end].isalpha():
+            # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
             return "regret_formula"
         if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
                 and _sentence_end(tokens, end) == "?":
@@ -392,7 +543,8 @@ class CueLexicon:
                 return "regret_other"
         if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
-        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)) \
+        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)
+                and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
         if kind == "wish":
@@ -412,8 +564,16 @@ class CueLexicon:
         if tokens[start] in ("apology", "apologies") and _requested(tokens, start, clause_start, sets):
             # "we demand an apology", "they owe us an apology": asked of others.
             return "regret_other"
-        who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
-                       skip_objects=group == "apology")
+        who = None
+        if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
+            # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
+            who = _noun_phrase_subject(tokens, capitals, start, clause_start, sets,
+                                       cue_noun=not _verb_cue(tokens[start:end]))
+            if who == "other" and tokens[start] in _STATEMENT_VERBS:
+                who = "self"  # an organisation's own statement: "Acme Rail apologises"
+        if who is None:
+            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
+                           skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
@@ -448,12 +608,20 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
+            if tokens[start] == "sorry" and (_condolence(tokens, sets) or (
+                    after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
+                # "Our condolences to his family. We are so sorry.", "so sorry about
+                # his death": sympathy for others' loss, not regret.
+                return "regret_self_about_other"
             return "regret_self"
         return "regret_other" if who == "other" else "regret_none"
 
     def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula":
             return "shock_formula"
+        if kind == "negated" and tokens[start] == "little" and start > 0 and tokens[start - 1] not in _LITTLE_AS_NONE:
+            # "a cool little surprise" is a small surprise; "it came as little surprise" none
+            kind, start = "eval", start + 1
         if kind == "negated":
             return "shock_negated"
         clause_start, clause_end = marks[start]
@@ -467,7 +635,11 @@ class CueLexicon:
             # "it surprises me", "blew my mind": the cue names its experiencer.
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
-            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            # "My father was amazed", "the crowd was left speechless", "Spectators gasped"
+            # An interjection ("omg", "wow") has no subject to read.
+            who = (_noun_phrase_subject(tokens, capitals, start, clause_start, sets, cue_noun=False)
+                   if group != "interjection" else None) \
+                or _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
             if who is None and _noun_subject(tokens, start, clause_start, sets):
                 # "Fans were shocked", "the minister was stunned": a state
                 # adjective after "be" belongs to the noun before it.
@@ -477,6 +649,10 @@ class CueLexicon:
                 # a state in a phrase after a verb belongs to that verb's subject.
                 who = "other"
             return "shock_other" if who == "other" else "shock_state"
+        if kind in ("weak", "eval") and end == start + 1 and _praise(tokens, capitals, start, end, clause_start, sets):
+            # "She looked stunning", "an astonishing talent", "the players were
+            # unbelievable": praise of people, looks or a performance, not shock.
+            return "shock_weak_attribute"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
             after = tokens[end] if end < clause_end else None
@@ -504,6 +680,10 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
+        if object_negation and (_answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators)
+                                or _negative_subject(tokens, start, clause_start, sets)):
+            # (not for an interjection: "Wow, are you me? No one ..." answers another question)
+            return True
         # A negated saying or thinking verb reaches further: "I've never said we
         # made a mistake", "I don't think anybody should be surprised".
         speech = sets.get("speech", frozenset())
@@ -521,6 +701,19 @@ class CueLexicon:
         if after and after[0] in _OBJECT_PREPOSITIONS:
             after = after[1:]
         return bool(after) and after[0] in postneg
+
+    def _owed_apology(self, tokens, capitals, start, end, clause_start, clause_end, sets, group) -> bool:
+        """Whether "should"/"must" before an apology is the speaker's own duty, said
+        as a statement: "I should apologise to you", "I'm the one who should
+        apologise" own the fault; "they should apologise" and "should I
+        apologise?" do not."""
+        if group != "apology":
+            return False
+        window = tokens[max(clause_start, start - self.hedge_window):start]
+        hedges = [t for t in window if t in sets.get("hedge", ())]
+        if not hedges or any(t not in ("should", "must") for t in hedges) or _sentence_end(tokens, end) == "?":
+            return False
+        return _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects=True) == "self"
 
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
@@ -697,6 +890,247 @@ def _noun_before_verb(tokens: list[str], start: int, clause_start: int, sets) ->
     return word.isalpha() and word not in _EXPLETIVES and word not in sets.get("self", ()) \
         and word not in sets.get("addressee", ()) and word not in sets.get("hedge", ()) \
         and word not in sets.get("copula", ())
+
+
+def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, clause_start: int,
+                         sets, cue_noun: bool) -> str | None:
+    """The owner of a cue when its subject is a noun phrase, not a pronoun.
+
+    Walks back from the cue over its own determiner ("made *a terrible*
+    mistake", only for a cue noun), the verb group ("should have", "was left",
+    "owe us") and adverbs, and reads the word reached: a noun led by a
+    determiner ("my brother", "the umpire", "our neighbours"), a name ("Maria
+    Lopez"), or a plural noun opening the clause ("Spectators gasped") is
+    someone else, except the speaker's own group ("our team", "my staff":
+    "group" in tone-context.txt). A pronoun, "it" or no subject gives None: the
+    caller reads those as before. A cue noun after a copula is a predicate
+    ("the decision was a mistake"), not the noun's act: None.
+    """
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    j = start - 1
+    if cue_noun:
+        for k in range(j, max(clause_start, start - 3) - 1, -1):
+            if tokens[k] in _DETERMINERS:
+                j = k - 1
+                break
+            if tokens[k] in _VERB_GROUP or not tokens[k].isalpha() or tokens[k] in persons:
+                cue_noun = False  # no determiner of its own: "I regret", "we deeply regret"
+                break
+        else:
+            cue_noun = False
+        # the indirect object of "owe"/"offer"/"give": "we owe [our supporters] an apology"
+        for k in range(j, max(clause_start, j - 4) - 1, -1):
+            if tokens[k] in _DITRANSITIVE:
+                j = k
+                break
+            if tokens[k] in _VERB_GROUP or not tokens[k].isalpha():
+                break
+    skipped_copula = False
+    while j >= clause_start:
+        t = tokens[j]
+        if t in _DEGREE_NOUNS and j > clause_start and tokens[j - 1] == "a":
+            j -= 2  # "we were a bit surprised", "a little surprised"
+        elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES:
+            skipped_copula |= t in _COPULAS
+            j -= 1
+        elif t in sets.get("object", ()) or t in sets.get("addressee", ()) or t == "her":
+            if j > clause_start and tokens[j - 1] in _VERB_GROUP:
+                j -= 1  # an object between the verb and the cue: "owe us an apology"
+            else:
+                break
+        else:
+            break
+    if j < clause_start or (cue_noun and skipped_copula):
+        return None
+    head = tokens[j]
+    if not head.isalpha() or head in persons or head in _EXPLETIVES or head in _DETERMINERS or head in _NOT_HEADS \
+            or head in sets.get("negator", ()) or head in sets.get("hedge", ()):
+        return None
+    self_words = sets.get("self", frozenset())
+
+    def owner(first: int) -> str:
+        # "we at the council", "those of us in Acme Rail": the speaker's side
+        if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from") \
+                and tokens[first - 2] in self_words:
+            return "self"
+        return "other"
+
+    k = j - 1
+    if capitals[j]:
+        while k >= clause_start and capitals[k]:
+            k -= 1  # a name: "Maria Lopez", "Acme Rail"
+        if k >= clause_start and tokens[k] == "the":
+            k -= 1
+        return owner(k + 1)
+    # adjectives between the determiner and the noun: "the whole room", "my younger brother"
+    for d in range(k, max(clause_start, j - 3) - 1, -1):
+        if tokens[d] in _DETERMINERS or tokens[d] in _QUANTIFIERS:
+            if tokens[d] in self_words and head in sets.get("group", ()):
+                return "self"
+            return owner(d)
+        if not tokens[d].isalpha() or tokens[d] in _VERB_GROUP or tokens[d] in persons:
+            break
+    if j == clause_start and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return "other"  # a bare plural subject: "Spectators gasped", "Fans were shocked"
+    if j == clause_start and tokens[j + 1] in _AUXILIARIES \
+            and head not in sets.get("discourse", ()):
+        return "other"  # a bare noun before an auxiliary: "Management should have seen it"
+    return None
+
+
+def _verb_cue(words: list[str]) -> bool:
+    """Whether a cue starts with a verb or modal ("apologised", "made an error",
+    "should have"), as opposed to a noun or adjective ("mistake", "sorry")."""
+    first = words[0]
+    return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
+        or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
+                     "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
+
+
+def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int, sets) -> bool:
+    """Whether a word that can praise ("stunning", "incredible": "praising" in
+    tone-context.txt) praises here: after a verb of appearance ("looked
+    stunning"), before a noun of people, looks or performance ("an astonishing
+    talent"), or said of a person or such a noun ("she was incredible", "the
+    goal was stunning"). "It was stunning" and "a stunning admission" stay shock."""
+    if tokens[start] not in sets.get("praising", ()):
+        return False
+    praised = sets.get("praised", frozenset())
+    if end < len(tokens) and tokens[end] in praised:
+        return True
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start and clause_start >= 3 and tokens[clause_start - 1] in ("and", "or") \
+            and tokens[clause_start - 2].isalpha():
+        # a coordinated predicate: "the scenery is breathtaking and stunning"
+        j = clause_start - 3
+        clause_start = max(0, clause_start - 12)
+        while j >= clause_start and tokens[j] in ("so", "just", "really", "quite", "truly", "absolutely"):
+            j -= 1
+    if j < clause_start:
+        return False
+    if tokens[j] in sets.get("appearance", ()):
+        return True
+    if tokens[j] not in _COPULAS:
+        return False
+    j -= 1
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    # the subject of "be": a person ("she", "we", a name) or a praised noun, past
+    # the phrase that follows it ("the views from the top are")
+    for k in range(j, max(clause_start, j - 4) - 1, -1):
+        t = tokens[k]
+        if t in persons or t in praised or (capitals[k] and t.isalpha() and t != "i"):
+            return t not in ("it", "this", "that")
+        if t in _EXPLETIVES:
+            return False
+    return False
+
+
+def _contradicts(tokens: list[str], end: int, sets) -> bool:
+    """Whether the sentence after "sorry, but" contradicts someone ("that is
+    false", "you are wrong", "we disagree"): a disagreement, not an apology. "I
+    got it wrong" after it is the speaker's own error."""
+    self_words = sets.get("self", frozenset())
+    seen_self = False
+    for t in tokens[end:]:
+        if t in (".", "!", "?"):
+            return False
+        seen_self |= t in self_words
+        if t in sets.get("contradiction", ()) and not (t in ("wrong", "mistaken") and seen_self):
+            return True
+    return False
+
+
+def _polite_preface(tokens: list[str], end: int, sets) -> bool:
+    """Whether "sorry" opens "sorry to <verb> ..., but ...": politeness before a
+    request or a point ("Sorry to keep on about this, but the numbers matter").
+    Not "sorry to have caused", "sorry to everyone" (no verb after "to") or
+    without the "but" that brings the point."""
+    if end + 1 >= len(tokens) or tokens[end] != "to":
+        return False
+    verb = tokens[end + 1]
+    if verb in ("have", "all", "everyone", "everybody", "anyone", "the", "my", "our", "those", "them", "you") \
+            or verb in sets.get("self", ()) or verb in sets.get("other", ()) or not verb.isalpha():
+        return False
+    for t in tokens[end + 2:]:
+        if t in (".", "!", "?"):
+            return False
+        if t == "but":
+            return True
+    return False
+
+
+def _condolence(tokens: list[str], sets) -> bool:
+    """Whether the text speaks of a death or a loss ("condolences", "his
+    passing", "the family's loss"; not "the loss of service")."""
+    words = sets.get("condolence", frozenset())
+    return any(t in words and not (t == "loss" and k + 1 < len(tokens) and tokens[k + 1] == "of")
+               for k, t in enumerate(tokens))
+
+
+def _answered_no(tokens: list[str], end: int, sets) -> bool:
+    """Whether the cue's sentence is a question answered no: "Did it surprise me?
+    No.", "Regret it? Never.", "Apologise? For what?" (a counter-question that
+    refuses it). "Was I shocked? Absolutely." stands."""
+    k = end
+    while k < len(tokens) and tokens[k] not in (".", "!", "?"):
+        k += 1
+    if k >= len(tokens):
+        return False
+    if tokens[k] != "?":
+        # an ironic retraction as the next sentence: "I'm surprised you asked. Not really."
+        after = tokens[k + 1:k + 4]
+        return after[:2] == ["not", "really"] and (len(after) == 2 or after[2] in (".", "!"))
+    answer = tokens[k + 1:k + 4]
+    if not answer:
+        return False
+    first = answer[0]
+    if first in sets.get("answer_no", ()) or first.endswith("n't"):
+        return True
+    if len(answer) > 1 and answer[1] == "not" and first in sets.get("answer_degree", ()):
+        return True  # "Absolutely not.", "Certainly not."
+    return answer[:2] in (["for", "what"], ["what", "for"]) or answer[:3] == ["of", "course", "not"] \
+        or (first == "why" and len(answer) > 2 and answer[1] in ("would", "should") and answer[2] in sets.get("self", ()))
+
+
+def _fronted_negation(tokens: list[str], start: int, clause_start: int, negators) -> bool:
+    """Whether a negation opening the clause scopes over the cue, with the
+    auxiliary before its subject: "Not once did I regret it", "Never once have we
+    apologised", "At no point was I surprised". With "so"/"such"/"more" it is
+    emphatic, not negative: "Never have I been so shocked"."""
+    words = tokens[clause_start:start]
+    if len(words) < 2:
+        return False
+    opening = words[0] in ("not", "never") or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
+    if not opening:
+        return False
+    for k in range(1, len(words) - 1):
+        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in ("i", "we", "you", "he", "she", "they", "it"):
+            return not any(w in ("so", "such", "more", "as") for w in words[k + 2:])
+    return False
+
+
+def _negative_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether a negative quantifier is the subject of the cue's clause: "None of
+    us were shocked", "Nothing about this is surprising", "Nothing he does
+    surprises me". Not when a verb of its own stands between ("Nothing prepared
+    me for how shocked I was"): only function words may."""
+    words = tokens[clause_start:start]
+    for k, w in enumerate(words):
+        if w in ("none", "nobody", "nothing", "neither") or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
+            rest = words[k + 1:]
+            if rest and rest[0] in ("about", "in", "on", "from", "at") and w in ("nothing", "nobody", "none"):
+                # the quantifier's own phrase: "Nothing about his behaviour shocks me"
+                m = 1
+                while m < len(rest) and m <= 4 and rest[m] not in _VERB_GROUP:
+                    m += 1
+                rest = rest[m:]
+            return len(rest) <= 6 and all(t in _FUNCTION_WORDS or t in sets.get("self", ()) or t in sets.get("other", ())
+                                           or t in sets.get("addressee", ()) for t in rest)
+        if w not in _FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:

@@ -19,7 +19,8 @@ import numpy as np
 
 from quotes.choices import TONE_DOMAINS
 
-from quotes.tone.lexicon import CueLexicon
+from quotes.errors import ModelError
+from quotes.tone.lexicon import CueLexicon, current_tables
 from quotes.hashing import NgramHasher
 
 # Tones in the order of the classifier's outputs.
@@ -153,7 +154,14 @@ class ToneScorer:
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         lexicon = meta["lexicon"]
-        self.lexicon = CueLexicon(lexicon["regret_table"], lexicon["shock_table"], lexicon["context"],
+        tables = current_tables()
+        if tables["groups"] != list(lexicon["groups"]):
+            # A new cue group is a new column the combiners never saw.
+            raise ModelError(f"the tone cue groups of quotes/data ({tables['groups']}) are not the model's "
+                             f"({lexicon['groups']}); retrain it: quotes train tone")
+        # The word lists are read as they are now, like the code that reads them
+        # (quotes/data is their one place); the model's copy records what it was trained on.
+        self.lexicon = CueLexicon(tables["regret_table"], tables["shock_table"], tables["context"],
                                   lexicon["groups"], lexicon["negation_window"], lexicon["hedge_window"])
         # Per n-gram block: (hasher, idf per column, coefficients (columns, tones), weight).
         self.blocks = []

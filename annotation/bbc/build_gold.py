@@ -1,0 +1,63 @@
+"""Build the BBC gold set in the format `quotes evaluate` reads (stdlib only).
+
+gold.jsonl (next to this script) holds offsets and names only; the article texts
+stay in SHARED/data/news/bbc-2004-2005.jsonl. This script joins the two and writes
+one line per article, as annotation/web/build_gold.py does for the web set (whose
+offset checks it uses):
+
+    {"doc_id", "source": "bbc", "text",
+     "quotes": [{"start", "end", "text", "speaker", "speaker_mention",
+                 "speaker_start", "speaker_end", "cue"}]}
+
+Usage: python3 build_gold.py OUT.jsonl [SHARED] [--train]
+SHARED is the second argument, else $QUOTES_SHARED, else ../shared beside the repo.
+With --train it builds the training set (train.jsonl, 80 other articles) instead of
+the test set (gold.jsonl).
+"""
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "web"))
+from build_gold import check, shared_dir  # noqa: E402  (annotation/web/build_gold.py)
+
+
+def main(argv):
+    train = "--train" in argv
+    argv = [a for a in argv if a != "--train"]
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    out = Path(argv[1])
+    source = shared_dir(argv) / "data" / "news" / "bbc-2004-2005.jsonl"
+    with open(HERE / ("train.jsonl" if train else "gold.jsonl"), encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    wanted = {g["doc_id"] for g in gold}
+    texts = {}
+    with open(source, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                if d["doc_id"] in wanted:
+                    texts[d["doc_id"]] = d["text"]
+    errors, records = [], []
+    for g in gold:
+        text = texts.get(g["doc_id"])
+        if text is None:
+            errors.append(f"{g['doc_id']}: not in {source}")
+            continue
+        errors += check(g["doc_id"], text, g["quotes"])
+        quotes = [dict(q, text=text[q["start"]:q["end"]]) for q in g["quotes"]]
+        records.append({"doc_id": g["doc_id"], "source": "bbc", "text": text, "quotes": quotes})
+    if errors:
+        sys.exit("build_gold: %d problem(s):\n  " % len(errors) + "\n  ".join(errors))
+    with open(out, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    n = sum(len(r["quotes"]) for r in records)
+    nulls = sum(q["speaker"] is None for r in records for q in r["quotes"])
+    print(f"wrote {out}: {len(records)} articles, {n} quotes, {nulls} null speakers; offsets verified")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

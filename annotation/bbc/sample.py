@@ -1,0 +1,71 @@
+"""Draw the 40 BBC articles of the BBC gold set and render them for the annotators.
+
+    python annotation/bbc/sample.py ../shared/data > /tmp/bbc-articles.txt
+    python annotation/bbc/sample.py ../shared/data --train > /tmp/bbc-train-articles.txt
+
+The first draws the test set (``gold.jsonl``); ``--train`` draws 16 other articles
+per section with another seed, leaving out the test set's articles (``train.jsonl``).
+
+Eight articles per section (business, entertainment, politics, sport, tech), drawn
+with a fixed seed from the articles of ``news/bbc-2004-2005.jsonl`` with at least four
+double quote marks. Every span between two double marks of a paragraph (an unpaired
+last mark runs to the paragraph's end) is shown inline as ``⟦Cn: …⟧``; the detector is
+naive on purpose, so the annotators accept, reject and add quotes themselves.
+Stdlib only; the output depends only on the data and SEED.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+SEED = 2026
+PER_SECTION = 8
+TRAIN_SEED = 2027
+TRAIN_PER_SECTION = 16
+
+
+def candidates(text: str) -> list[tuple[int, int]]:
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer(r"[\"“”]", para.group())]
+        for k in range(0, len(marks), 2):
+            s = marks[k] + 1
+            e = marks[k + 1] if k + 1 < len(marks) else len(para.group().rstrip())
+            seg = para.group()[s:e]
+            a, b = s + len(seg) - len(seg.lstrip()), s + len(seg.rstrip())
+            if b > a:
+                out.append((para.start() + a, para.start() + b))
+    return out
+
+
+def main() -> None:
+    data = Path(sys.argv[1])
+    train = "--train" in sys.argv[2:]
+    seed, per_section = (TRAIN_SEED, TRAIN_PER_SECTION) if train else (SEED, PER_SECTION)
+    test_docs = set()
+    if train:
+        with open(Path(__file__).resolve().parent / "gold.jsonl", encoding="utf-8") as f:
+            test_docs = {json.loads(line)["doc_id"] for line in f if line.strip()}
+    by_section = defaultdict(list)
+    with open(data / "news/bbc-2004-2005.jsonl", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if doc["text"].count('"') >= 4 and doc["doc_id"] not in test_docs:
+                by_section[doc["doc_id"].split("-")[1]].append(doc)
+    rng = random.Random(seed)
+    chosen = [d for section in sorted(by_section) for d in rng.sample(by_section[section], per_section)]
+    for n, doc in enumerate(chosen, 1):
+        text, last, out = doc["text"], 0, []
+        for j, (s, e) in enumerate(candidates(text), 1):
+            out += [text[last:s], f"⟦C{j}: ", text[s:e], "⟧"]
+            last = e
+        out.append(text[last:])
+        print(f"######## ARTICLE {n} doc_id={doc['doc_id']}\n{''.join(out)}\n")
+
+
+if __name__ == "__main__":
+    main()
