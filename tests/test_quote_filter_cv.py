@@ -1,0 +1,81 @@
+"""tools/quote_filter_cv.py: the feature families its CV judges read what they say (invented sentences)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+from quotes.attribution.front import prepare
+from quotes.attribution.quote_filter import span_rows
+
+_PATH = Path(__file__).resolve().parents[1] / "tools" / "quote_filter_cv.py"
+_spec = importlib.util.spec_from_file_location("quote_filter_cv", _PATH)
+quote_filter_cv = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(quote_filter_cv)
+
+
+def _rows(text: str, family) -> list[dict]:
+    front = prepare(text)
+    rows = span_rows(front)
+    for i, row in enumerate(rows):
+        family(front, i, row)
+    return rows
+
+
+def _keys(row: dict, part: str) -> list[str]:
+    return [k for k in row if part in k]
+
+
+def test_form_tells_a_clause_from_a_lower_case_term_and_a_title():
+    clause, term, title = _rows('"We will win this," she said. It has a "frunk" up front. '
+                                'He watched "Wild Rose" twice.', quote_filter_cv.form)
+    assert _keys(clause, "clause=1") and _keys(clause, "lower=0")
+    assert _keys(term, "lower=1") and _keys(term, "clause=0")
+    assert _keys(title, "title=1") and _keys(title, "lower=0")
+    # look-alike: a title-case phrase ended by its own stop reads as no title
+    (stopped,) = _rows('The crowd shouted "Lock Her Up!"', quote_filter_cv.form)
+    assert _keys(stopped, "title=0")
+
+
+def test_noun_phrase_finds_marks_inside_a_noun_phrase():
+    inside, speech = _rows('The "frunk" feature is new. "It is new," he said.', quote_filter_cv.noun_phrase)
+    assert _keys(inside, "np_before=1|noun_after=1")
+    assert _keys(speech, "np_before=0|noun_after=0")
+    # look-alike: a determiner before the marks, a reporting verb after them
+    (cued,) = _rows('He called it a "disgrace", said Ann Lee.', quote_filter_cv.noun_phrase)
+    assert _keys(cued, "np_before=1|noun_after=0")
+
+
+def test_article_share_counts_spans_with_a_reporting_verb():
+    rows = _rows('"We will win," she said.\n\nFans of the car love its "frunk" and its roomy "glovebox".',
+                 quote_filter_cv.article)
+    assert [r["doc_cue_share"] for r in rows] == [1 / 3] * 3
+
+
+def test_line_marks_a_short_unended_paragraph():
+    heading, body = _rows('\'We Got Her!\' Rescue Video\n\n"We got her back," the officer said.',
+                          quote_filter_cv.line)
+    assert _keys(heading, "short_unended_line=1")
+    assert _keys(body, "short_unended_line=0")
+
+
+def test_verbs_reads_the_sentence_outside_the_marks():
+    (row,) = _rows('Xfinity found that "The Sopranos" was watched most.', quote_filter_cv.verbs)
+    assert "sentence_verb=found" in row and "sentence_verb=watched" in row
+    assert not _keys(row, "sentence_verb=sopranos")
+
+
+def test_cross_validate_scores_each_source_out_of_fold():
+    rows, labels, groups = [], [], []
+    for doc in range(20):  # 10 PolNeAR-like documents, then 10 web-like ones; a quote and a term each
+        for y in (0, 1):
+            rows.append({"reason=None": 1.0, "x": (1.0 if y else -1.0) - doc / 100})
+            labels.append(y)
+            groups.append(doc)
+    out = quote_filter_cv.cross_validate(rows, rows, np.asarray(labels), np.asarray(groups), 10, 10)
+    # the threshold keeps every quote and stands at the highest-scored term (which it keeps)
+    for source in ("polnear", "web"):
+        assert out[source]["recall"] == 1.0
+        assert out[source]["precision"] >= 10 / 11
+        assert out[source]["rules_only"]["precision"] == 0.5

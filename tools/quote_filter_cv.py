@@ -1,0 +1,262 @@
+"""Can the quote filter's web precision rise by learned, general means? (issue #15)
+
+Grouped 5-fold CV by article over PolNeAR train and the web set, exactly as
+``quotes train attribution`` chooses the quote filter: the same span rows
+(``quote_filter.span_rows``), folds (``training.attribution._folds``), web weight
+(``WEB_WEIGHT``), learner (``make_quote_filter``) and threshold rule (the highest
+threshold at which the spans the rules keep lose at most ``MAX_RECALL_LOSS`` of
+each source's gold quotes). PolNeAR dev is never read. Each variant adds
+features to every span row, or changes what the model is told, and prints
+PolNeAR's out-of-fold span P/R/F1 and the web set's.
+
+Feature families (each a general fact, judged here before any is written into
+``attribution/features.py``):
+
+- form: the span's inner form crossed with its size (a clause: first or second
+  person or a verb; all words lower case; a title-case phrase not ended by
+  punctuation);
+- noun-phrase: a determiner, adjective or possessive before the marks and a
+  lower-case noun after them ('the "frunk" feature');
+- article: the share of the article's kept spans with a reporting verb near
+  them, crossed with the span's size;
+- line: the span's paragraph is short and unended (a heading, caption or list item);
+- verbs: the verbs of the span's sentence outside quotation marks (hashed, so the
+  model learns which verbs attribute: "found", "named", "referred");
+- style: every feature crossed with the article's reporting verbs per sentence
+  (the model may weigh a span's shape differently in reported news and in a
+  column or review).
+
+Diagnostics (not shippable: they read which set a document comes from):
+
+- source: every feature crossed with the span's source (PolNeAR or web);
+- web convention: the same crossing, but every held-out document, PolNeAR's
+  too, is scored as a web document: what one model in the web set's
+  convention would do to PolNeAR.
+
+Result on 2026-12-07 (main at rules-17, attribution-model-12; 9,208 PolNeAR
+and 790 web spans; figures among the spans, as the model card gives them):
+
+    variant          PolNeAR P / R / F1         web P / R / F1
+    baseline         0.946 / 0.989 / 0.967      0.845 / 1.000 / 0.916
+    form             0.945 / 0.989 / 0.967      0.843 / 1.000 / 0.915
+    noun-phrase      0.945 / 0.989 / 0.967      0.843 / 1.000 / 0.915
+    article          0.947 / 0.989 / 0.967      0.843 / 1.000 / 0.915
+    line             0.946 / 0.989 / 0.967      0.846 / 1.000 / 0.917
+    verbs            0.946 / 0.989 / 0.967      0.843 / 1.000 / 0.915
+    style            0.945 / 0.989 / 0.966      0.857 / 1.000 / 0.923
+    source           0.940 / 0.992 / 0.965      0.921 / 0.997 / 0.957
+    web convention   0.965 / 0.960 / 0.963      0.919 / 0.997 / 0.957
+
+No general feature moves web precision beyond noise: one web span is about
+0.0014, and the same families on the code before rules-16 gave baseline 0.853,
+style 0.847, form 0.851, line 0.853 (style's +0.012 here is -0.006 there).
+Also tried on that code, none better: the span's tag pattern and its words
+(hashed), a gradient-boosted model on the dense features (0.840) and stacked on
+the linear model's score (0.852), C 0.2 and 2, web negatives weighted 6, 10 or
+20, a per-source recall budget (PolNeAR may lose 0.7%: web 0.865, PolNeAR
+recall 0.986; PolNeAR dev's recall, 0.9851, sits on its floor 0.985).
+The threshold is set by PolNeAR's lowest-scored gold quotes (titles of shows,
+nicknames and scare-quoted terms inside attributed sentences, which PolNeAR's
+converter counts as quotes and the web guidelines do not); web spans of the
+same kind score the same. Told the source, the model reaches web precision
+0.92 (F1 0.957): the gap is the two sets' conventions, not missing features.
+A model in the web convention for every article costs PolNeAR 3 points of
+recall (0.989 to 0.960), below the 0.985 that PolNeAR's floors hold.
+One model for every article between the two conventions (the source-crossed
+model's margins mixed, web share 0.1 to 0.5) only lowers web precision (0.836
+to 0.826) under PolNeAR's recall rule, which then sets the threshold lower.
+
+    python annotation/web/build_gold.py /tmp/web.gold.jsonl ../shared
+    python tools/quote_filter_cv.py --data ../shared/data/quotes/polnear-train.jsonl --web /tmp/web.gold.jsonl
+    # 9 min for all on 2 busy cores (load 7); --variants baseline source ... for some
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotes.attribution.features import _cue_in_sentence  # noqa: E402
+from quotes.attribution.front import Front, prepare  # noqa: E402
+from quotes.attribution.quote_filter import CERTAIN_REJECTS, span_rows  # noqa: E402
+from quotes.corpus.evaluate import load_gold  # noqa: E402
+from quotes.text.parsed import token_index_near  # noqa: E402
+from quotes.training import attribution as training  # noqa: E402
+
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_PERSONS = frozenset("i we you".split())
+_VERB_TAGS = (3, 4, 12)  # features.TAG_CODES: V, VBD, MD
+Extra = Callable[[Front, int, dict], None]
+
+
+def _size(row: dict) -> str:
+    n = round(2 ** row["words_log"] - 1)
+    return "s" if n <= 3 else "l" if n >= 8 else "m"
+
+
+def _tokens(front: Front, i: int) -> tuple[int, int]:
+    span, doc = front.spans[i], front.parsed
+    qlo = doc.token_index(span.mark_start)
+    return qlo, token_index_near(doc, span.mark_end, qlo)
+
+
+def form(front: Front, i: int, row: dict) -> None:
+    span = front.spans[i]
+    text = front.parsed.text[span.start:span.end]
+    words = _WORDS.findall(text)
+    lower = bool(words) and not any(c.isupper() for c in text)
+    clause = bool(row["has_verb"]) and (any(w.lower() in _PERSONS for w in words) or len(words) >= 5)
+    title = len(words) >= 2 and bool(row["all_caps_title"]) and not row["ends_punct"]
+    row[f"{_size(row)}|lower={int(lower)}|clause={int(clause)}|title={int(title)}"] = 1.0
+
+
+def noun_phrase(front: Front, i: int, row: dict) -> None:
+    ctx, span = front.ctx, front.spans[i]
+    doc, toks = ctx.doc, ctx.doc.tokens
+    qlo, qhi = _tokens(front, i)
+    before = toks[qlo - 1].text.lower() if qlo > 0 and doc.line_of_token[qlo - 1] == span.line else ""
+    after = toks[qhi].text if qhi < len(toks) and doc.line_of_token[qhi] == span.line else ""
+    det = bool(before) and (ctx.tag(qlo - 1) in (5, 8) or before.endswith(("'s", "’s")))
+    noun = bool(after) and after[:1].islower() and ctx.tag(qhi) == 2
+    row[f"{_size(row)}|np_before={int(det)}|noun_after={int(noun)}"] = 1.0
+
+
+def article(front: Front, i: int, row: dict, _memo: dict = {}) -> None:  # noqa: B006 (one article at a time)
+    if _memo.get("front") is not front:
+        ctx, doc = front.ctx, front.parsed
+        near = []
+        for k, (s, reason) in enumerate(zip(front.spans, front.reasons)):
+            if reason is None:
+                qlo, qhi = _tokens(front, k)
+                lo, hi = doc.line_token_range(s.line)
+                near.append(_cue_in_sentence(ctx, qlo, qhi) or ctx.count(ctx.cues, max(lo, qlo - 6), qlo) > 0
+                            or ctx.count(ctx.cues, qhi, min(hi, qhi + 6)) > 0)
+        _memo.update(front=front, share=sum(near) / len(near) if near else 0.0)
+    share = _memo["share"]
+    row["doc_cue_share"] = share
+    row[f"{_size(row)}|doc_cue_share={int(share >= 1 / 3) + int(share >= 2 / 3)}"] = 1.0
+
+
+def line(front: Front, i: int, row: dict) -> None:
+    ln = front.parsed.lines[front.spans[i].line]
+    text = front.parsed.text[ln.start:ln.end].strip()
+    short = len(text.split()) <= 12 and text[-1:] not in ".!?\"”’'…:"
+    row[f"{_size(row)}|short_unended_line={int(short)}"] = 1.0
+
+
+def verbs(front: Front, i: int, row: dict, reach: int = 20) -> None:
+    ctx = front.ctx
+    sent, toks, quoted = ctx.sentence, ctx.doc.tokens, ctx.doc.quoted
+    n = len(sent)
+    if not n:
+        return
+    qlo, qhi = _tokens(front, i)
+    lo = max(0, qlo - reach, bisect_left(sent, sent[min(qlo, n - 1)]))
+    hi = min(n, qhi + reach, bisect_right(sent, sent[min(max(qhi - 1, 0), n - 1)]))
+    for k in [*range(lo, min(qlo, hi)), *range(max(qhi, lo), hi)]:
+        if not (quoted and quoted[k]) and ctx.tags[k] in _VERB_TAGS[:2]:
+            row[f"sentence_verb={toks[k].text.lower()}"] = 1.0
+
+
+def style(front: Front, i: int, row: dict) -> None:
+    v = row["doc_cues_per_sentence"]
+    level = int(v >= 0.15) + int(v >= 0.3)
+    for k, x in list(row.items()):
+        if not k.startswith("doc_"):
+            row[f"style{level}|{k}"] = x
+
+
+FAMILIES: dict[str, Extra | None] = {"baseline": None, "form": form, "noun-phrase": noun_phrase,
+                                     "article": article, "line": line, "verbs": verbs, "style": style}
+DIAGNOSTICS = ("source", "web-convention")
+
+
+def examples(docs: list[dict], extra: Extra | None = None, first: int = 0) -> tuple[list[dict], list[int], list[int]]:
+    """The quote filter's rows, labels and document groups (from ``first``), as
+    training builds them, with ``extra`` features."""
+    X, y, g = [], [], []
+    for d, doc in enumerate(docs):
+        front = prepare(doc["text"])
+        match = training._match_gold(doc["text"], front.spans, doc["quotes"])
+        for k, (reason, row, m) in enumerate(zip(front.reasons, span_rows(front), match)):
+            if reason in CERTAIN_REJECTS:
+                continue
+            if extra is not None:
+                extra(front, k, row)
+            X.append(row)
+            y.append(int(m is not None))
+            g.append(first + d)
+    return X, y, g
+
+
+def _crossed(rows: list[dict], tag: str) -> list[dict]:
+    return [{**r, **{f"{tag}|{k}": v for k, v in r.items()}} for r in rows]
+
+
+def cross_validate(train_X, view_X, y, groups, n_docs: int, n_web: int, web_rule: bool = False) -> dict[str, dict]:
+    """Out-of-fold span figures of each source; ``view_X`` is what the held-out rows
+    show the model; ``web_rule``: the threshold keeps the web set's recall alone."""
+    is_web = groups >= n_docs
+    weights = np.where(is_web, training.WEB_WEIGHT, 1.0)
+    oof = np.zeros(len(y))
+    for fold in training._folds(n_docs, n_web):
+        test = np.isin(groups, list(fold))
+        model = training.make_quote_filter().fit([train_X[i] for i in np.flatnonzero(~test)], y[~test],
+                                                 model__sample_weight=weights[~test])
+        oof[test] = model.predict_proba([view_X[i] for i in np.flatnonzero(test)])[:, 1]
+    keep = np.asarray([r.get("reason=None", 0.0) == 1.0 for r in view_X])
+    rule = is_web if web_rule else np.ones(len(y), dtype=bool)
+    threshold = training._threshold_keeping_recall(oof[rule].tolist(), y[rule].tolist(), keep[rule].tolist(),
+                                                   training.MAX_RECALL_LOSS, is_web[rule].tolist())
+    pred = keep & (oof >= threshold)
+    return {"threshold": round(threshold, 4),
+            "polnear": training._span_figures(pred[~is_web], y[~is_web], keep[~is_web]),
+            "web": training._span_figures(pred[is_web], y[is_web], keep[is_web])}
+
+
+def run(variant: str, train_docs: list[dict], web_docs: list[dict]) -> dict[str, dict]:
+    extra = FAMILIES.get(variant)
+    X1, y1, g1 = examples(train_docs, extra)
+    X2, y2, g2 = examples(web_docs, extra, len(train_docs))
+    groups, y = np.asarray(g1 + g2), np.asarray(y1 + y2)
+    if variant == "source":
+        X = _crossed(X1, "polnear") + _crossed(X2, "web")
+        return cross_validate(X, X, y, groups, len(train_docs), len(web_docs))
+    if variant == "web-convention":
+        X = _crossed(X1, "polnear") + _crossed(X2, "web")
+        view = _crossed(X1, "web") + _crossed(X2, "web")
+        # (PolNeAR's gold is not this convention: the threshold keeps the web set's recall alone)
+        return cross_validate(X, view, y, groups, len(train_docs), len(web_docs), web_rule=True)
+    X = X1 + X2
+    return cross_validate(X, X, y, groups, len(train_docs), len(web_docs))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", required=True, help="PolNeAR train gold JSONL")
+    parser.add_argument("--web", required=True, help="the web set's gold JSONL (annotation/web/build_gold.py)")
+    parser.add_argument("--variants", nargs="*", default=[*FAMILIES, *DIAGNOSTICS],
+                        choices=[*FAMILIES, *DIAGNOSTICS])
+    args = parser.parse_args(argv)
+    train_docs, web_docs = load_gold(args.data), load_gold(args.web)
+    print(f"{'variant':16s} {'threshold':>9s}   PolNeAR P / R / F1         web P / R / F1", flush=True)
+    for variant in args.variants:
+        t0 = time.perf_counter()
+        out = run(variant, train_docs, web_docs)
+        a, b = out["polnear"], out["web"]
+        print(f"{variant:16s} {out['threshold']:9.4f}   {a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f}"
+              f"      {b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f}   ({time.perf_counter() - t0:.0f} s)",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
