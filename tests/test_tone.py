@@ -19,21 +19,33 @@ EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
 # "social" calibration: regression guards under the shipped model's (tone-9)
-# regret 0.707 and shock 0.577 (issue #16 asks 0.66 and 0.55).
+# regret 0.707 and shock 0.577 (issue #16 asks 0.66 and 0.55). tone-10 (the rest
+# round's labels, main's clause reading): regret 0.701, shock 0.571.
 GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
-# The card's news figures cross-validated by article (5 folds) on the train part
-# of annotation/tone/ (tone-9: regret 0.696, shock 0.868). Until tone-8 the card's
-# news CV was over the shared news-quotes-dev.jsonl (floors 0.76 and 0.80), 139
-# of whose 346 quotes are from the held-out tone articles: no model trains on
-# them now, so that figure is gone with them.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.69, "shock": 0.86}
+# The card's news figures cross-validated by article groups (5 folds; copies of
+# an article and articles printing one quote share a fold) on the train part of
+# annotation/tone/. Until tone-8 the card's news CV was over the shared
+# news-quotes-dev.jsonl (floors 0.76 and 0.80), 139 of whose 346 quotes are from
+# the held-out tone articles: no model trains on them now, so that figure is gone
+# with them. On the first round's train part (1,494 quotes) tone-9 had regret
+# 0.696, shock 0.868 (floors 0.69, 0.86). The train part then changed: the rest
+# round added the 4,182 cue-less quotes of its articles (and 348 new articles):
+# 5,676 quotes, 46 regret and 56 shock positives, of which 20 and 18 have no
+# standing cue. On it tone-9's settings give 0.584 and 0.706; tone-10 (chosen by
+# this CV) 0.584 and 0.710. The floors are tone-10's, on the new part.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.58, "shock": 0.71}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # The project's news tone set (annotation/tone/, dev part by article, never
-# used to choose anything): regression guards under the shipped model's (tone-9)
-# regret 0.433 and shock 0.653 at 0.5 (issue #16 asks 0.80 each; still open).
-NEWS_DEV_FLOORS = {"regret": 0.43, "shock": 0.65}
+# used to choose anything), F1 at 0.5. On the first round's dev part (1,510
+# quotes) tone-9 had regret 0.433 and shock 0.653 (floors 0.43, 0.65; issue #16
+# asks 0.80 each; still open). The dev part then changed: the rest round added
+# 4,293 cue-less quotes (and 322 new articles; no article moved): 5,803 quotes,
+# 47 regret and 55 shock positives. On it tone-9 (with main's clause reading)
+# scores regret 0.373 and shock 0.595, tone-10 0.373 and 0.597 (and on the old
+# dev part tone-10 keeps 0.441 and 0.660). The floors are tone-10's, on the new part.
+NEWS_DEV_FLOORS = {"regret": 0.37, "shock": 0.59}
 
 
 def _f1(y, p) -> float:
