@@ -34,6 +34,19 @@ two are one quote printed in two BBC articles (a duplicate across groups), so
 it finds 1 of 5 otherwise. At 7 and 5 positives the train CV cannot show a
 gain worth one quote (about 0.03 F1), so nothing was shipped.
 
+Result on 2026-12-07 (tone-10, after the rest round: every quote of the pool
+labelled; train part 5,676 quotes in 1,032 article groups, 46 regret and 56
+shock positives, of which 20 and 18 have no standing cue; 13 and 13 of those
+are rest quotes): no variant finds a cue-less positive at 0.5 (0/20, 0/18).
+F1 on the train part: baseline regret 0.584, shock 0.710; (a) the same, the
+cue-less threshold stays 0.5 in every fold; (b) 0.584, 0.717 (one false
+positive fewer, no positive more); (c) 0.584, 0.704; (d) 0.584, 0.710. The best
+cue-less positive gets 0.05 (regret) and 0.05 (shock). Ranking of cue-less
+quotes (AUC): regret, GoEmotions text score 0.764, news n-grams 0.753,
+combiners 0.822; shock 0.595, 0.791, 0.599. At a base rate of about 0.4% no
+learned score lifts a cue-less quote above 0.5 with precision; nothing was
+shipped (the training's own cue-less input, (d), was not kept).
+
 The folds are those of ``quotes train tone``: grouped by
 :func:`quotes.training.tone.cv_groups` (copies of an article and articles that
 print one quote share a fold). Besides the train part as a whole, each
