@@ -884,3 +884,28 @@ def test_the_scorer_reads_the_word_lists_as_they_are(monkeypatch, tmp_path):
     monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
     with pytest.raises(ModelError, match="retrain"):
         ToneScorer(arrays, meta)
+
+
+@pytest.mark.parametrize("broken", ["a line with a kind and no words", "a missing file"])
+def test_unreadable_word_lists_are_a_model_error_not_a_traceback(monkeypatch, tmp_path, broken):
+    """A malformed or missing list in quotes/data is a broken install: ModelError,
+    which the commands report once, not a ValueError or OSError from the parser."""
+    import shutil
+
+    from quotes import resources
+    from quotes.errors import ModelError
+    from quotes.model_arrays import arrays_path, load_arrays
+    from quotes.tone.lexicon import CUE_FILES
+    from quotes.tone.model import ToneScorer
+
+    arrays, meta = load_arrays(arrays_path("tone"))
+    for name in CUE_FILES:
+        shutil.copy(resources.DATA_DIR / name, tmp_path / name)
+    if broken == "a missing file":
+        (tmp_path / "tone-context.txt").unlink()
+    else:
+        with open(tmp_path / "tone-context.txt", "a", encoding="utf-8") as fh:
+            fh.write("negator\n")
+    monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
+    with pytest.raises(ModelError, match="word lists of quotes/data cannot be read"):
+        ToneScorer(arrays, meta)

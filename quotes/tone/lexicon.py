@@ -35,6 +35,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 # Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
+_SENTENCE_ENDS = frozenset(".!?")
 # The mark of a cue that ends its clause (a final " $" in a cue file), and the
 # words that may close such a clause besides punctuation ("I didn't see that
 # coming but ..."; a comma after the cue ends it too).
@@ -69,16 +70,21 @@ _VERB_GROUP = frozenset({
     "offered", "offers", "offer", "issued", "issues", "gave", "gives", "give", "all", "so", "just",
     "really", "quite", "still", "also", "even", "truly", "then", "now", "already", "again", "always",
     "too", "both"})
-# The copulas of that group: a cue noun after them is a predicate ("the decision
-# was a mistake" judges the decision), not an act of the noun before.
-# Auxiliaries put before their subject after a fronted negation ("Not once did I").
+# Auxiliaries put before their subject after a fronted negation ("Not once did I"),
+# the negations that front it, the subject pronouns after the auxiliary, and the
+# words that make the inversion emphatic, not negative ("Never have I been so shocked").
 _INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "was", "were", "am", "is", "are",
                                    "would", "will", "could", "can", "should"})
+_FRONTED_NEGATORS = frozenset({"not", "never"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+_EMPHATIC_AFTER_INVERSION = frozenset({"so", "such", "more", "as"})
+# Negative quantifiers that may be a cue's subject ("None of us were shocked").
+_NEGATIVE_QUANTIFIERS = frozenset({"none", "nobody", "nothing", "neither"})
 # Words that may stand between a negative subject and its cue ("none of us were").
 _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it", "about", "here", "there", "at",
                              "all", "in", "one", "else", "does", "do", "did", "was", "were", "is", "are", "has",
-                             "have", "had", "been", "be", "really", "ever", "truly", "really", "so", "too",
-                             "what", "which", "who", "at", "either", "else", "else's", "am", "'s", "'re",
+                             "have", "had", "been", "be", "really", "ever", "truly", "so", "too",
+                             "what", "which", "who", "either", "else's", "am", "'s", "'re",
                              "remotely", "even", "particularly"})
 # Adverbs of degree before a praising word ("looked absolutely stunning").
 _DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
@@ -108,7 +114,14 @@ _DITRANSITIVE = frozenset({"owe", "owes", "owed", "owing", "offer", "offers", "o
 # Cues whose subject is what went wrong, not who did it ("the letter slipped
 # through the cracks" admits a failure with no one named).
 _UNDERGOER_WORDS = frozenset({"through"})
+# The copulas of the verb group: a cue noun after them is a predicate ("the
+# decision was a mistake" judges the decision), not an act of the noun before.
 _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "seemed", "became", "become"})
+# Verbs that open a cue besides the verb group and words in -ed/-ise/-ize
+# ("took full responsibility", "dropped the ball", "let them down"): the cue is
+# an act, so its subject is read as the actor, not as a cue noun's owner.
+_CUE_VERBS = frozenset({"apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke", "took", "take",
+                        "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall"})
 # Third-person present forms of an apology verb: with a named or noun subject an
 # organisation speaks of itself ("Acme Rail apologises for the delays", "the
 # club regrets"); the past ("the driver apologised") reports someone else.
@@ -124,11 +137,12 @@ SENTIMENT_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound",
                       "pattern_polarity", "pattern_subjectivity", "first_person",
                       "length", "exclamations", "question")
 FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
-# Judgements that leave a cue standing; each cue group ("apology", "horror", ...)
-# also gets a column counting its standing cues, so that the classifier can
-# weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
-_STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
-                       "shock_weak_predicate"})
+# Judgements that leave a cue standing: they count as the speaker's own feeling.
+# Each cue group ("apology", "horror", ...) also gets a column counting its
+# standing cues, so that the classifier can weigh "wow" (Reddit's surprise)
+# apart from "appalled" (news shock).
+STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
+                      "shock_weak_predicate"})
 
 
 # What each judged feature says about its cue's clause: (who feels it, negated,
@@ -152,8 +166,6 @@ _CLAUSE = {
     "shock_hedged": ("", False, "hypothetical", ""),
     "shock_formula": ("", False, "actual", ""),
 }
-# Readings that count as the speaker's own feeling.
-STANDING = _STANDING
 
 
 class Reading(NamedTuple):
@@ -423,9 +435,16 @@ class CueLexicon:
         self.sets = sets
         self.regret_stems = _stems(self.regret_table)
         self.shock_stems = _stems(self.shock_table)
-        # The text being judged and its token spans (see _comma_after).
+        # The text being judged and its token spans (see _comma_after); for each
+        # token, where its sentence ends and where the next "but" stands (see
+        # _next_of); whether the text speaks of a death or a loss (_condolence).
+        # Computed once a text, so that reading each cue does not scan its
+        # sentence again: a long line of cues stays linear.
         self._text: str = ""
         self._spans: list[tuple[int, int]] = []
+        self._stops: list[int] = [0]
+        self._buts: list[int] = [0]
+        self._mourning = False
 
     @property
     def feature_names(self) -> list[str]:
@@ -449,6 +468,9 @@ class CueLexicon:
         sets = self.sets
         tokens, capitals, spans = tokenize(text)
         self._text, self._spans = text, spans  # for _comma_after
+        self._stops = _next_of(tokens, _SENTENCE_ENDS)
+        self._buts = _next_of(tokens, frozenset({"but"}))
+        self._mourning = _condolence(tokens, sets)
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
@@ -487,7 +509,7 @@ class CueLexicon:
         groups = dict.fromkeys(self.groups, 0.0)
         for _, _, feature, group in judged:
             (regret if feature in regret else shock)[feature] += 1.0
-            if feature in _STANDING and group in groups:
+            if feature in STANDING and group in groups:
                 groups[group] += 1.0
         neg, neu, pos, compound = vader_scores(text)
         polarity, subjectivity = pattern_sentiment(text)
@@ -514,7 +536,7 @@ class CueLexicon:
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
-        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets):
+        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
@@ -522,7 +544,7 @@ class CueLexicon:
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
             return "regret_formula"
         if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
-                and _sentence_end(tokens, end) == "?":
+                and _sentence_end(tokens, end, self._stops) == "?":
             # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
         clause_start, clause_end = marks[start]
@@ -608,7 +630,7 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
-            if tokens[start] == "sorry" and (_condolence(tokens, sets) or (
+            if tokens[start] == "sorry" and (self._mourning or (
                     after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
                 # his death": sympathy for others' loss, not regret.
@@ -680,7 +702,7 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
-        if object_negation and (_answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators)
+        if object_negation and (_answered_no(tokens, end, sets, self._stops) or _fronted_negation(tokens, start, clause_start, negators)
                                 or _negative_subject(tokens, start, clause_start, sets)):
             # (not for an interjection: "Wow, are you me? No one ..." answers another question)
             return True
@@ -711,7 +733,8 @@ class CueLexicon:
             return False
         window = tokens[max(clause_start, start - self.hedge_window):start]
         hedges = [t for t in window if t in sets.get("hedge", ())]
-        if not hedges or any(t not in ("should", "must") for t in hedges) or _sentence_end(tokens, end) == "?":
+        if not hedges or any(t not in ("should", "must") for t in hedges) \
+                or _sentence_end(tokens, end, self._stops) == "?":
             return False
         return _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects=True) == "self"
 
@@ -825,12 +848,23 @@ def _for_life(tokens: list[str], end: int, clause_end: int) -> bool:
         any(t in ("life", "lives", "days") for t in tail)
 
 
-def _sentence_end(tokens: list[str], start: int) -> str:
-    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text)."""
-    for t in tokens[start:]:
-        if t in (".", "!", "?"):
-            return t
-    return ""
+def _next_of(tokens: list[str], words: frozenset[str]) -> list[int]:
+    """For each token index ``i`` (and ``len(tokens)``), the index of the first of
+    ``words`` at or after ``i``, ``len(tokens)`` where none follows."""
+    n = len(tokens)
+    found = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        found[i] = i if tokens[i] in words else found[i + 1]
+    return found
+
+
+def _sentence_end(tokens: list[str], start: int, stops: list[int]) -> str:
+    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text).
+
+    ``stops``: :func:`_next_of` the tokens' sentence ends.
+    """
+    k = stops[start]
+    return tokens[k] if k < len(tokens) else ""
 
 
 def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -983,8 +1017,7 @@ def _verb_cue(words: list[str]) -> bool:
     "should have"), as opposed to a noun or adjective ("mistake", "sorry")."""
     first = words[0]
     return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
-        or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
-                     "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
+        or first in _CUE_VERBS
 
 
 def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int, sets) -> bool:
@@ -1042,23 +1075,19 @@ def _contradicts(tokens: list[str], end: int, sets) -> bool:
     return False
 
 
-def _polite_preface(tokens: list[str], end: int, sets) -> bool:
+def _polite_preface(tokens: list[str], end: int, sets, stops: list[int], buts: list[int]) -> bool:
     """Whether "sorry" opens "sorry to <verb> ..., but ...": politeness before a
     request or a point ("Sorry to keep on about this, but the numbers matter").
     Not "sorry to have caused", "sorry to everyone" (no verb after "to") or
-    without the "but" that brings the point."""
+    without the "but" that brings the point. ``stops``, ``buts``: :func:`_next_of`
+    the tokens' sentence ends and "but"."""
     if end + 1 >= len(tokens) or tokens[end] != "to":
         return False
     verb = tokens[end + 1]
     if verb in ("have", "all", "everyone", "everybody", "anyone", "the", "my", "our", "those", "them", "you") \
             or verb in sets.get("self", ()) or verb in sets.get("other", ()) or not verb.isalpha():
         return False
-    for t in tokens[end + 2:]:
-        if t in (".", "!", "?"):
-            return False
-        if t == "but":
-            return True
-    return False
+    return buts[end + 2] < stops[end + 2]  # a "but" before the sentence ends
 
 
 def _condolence(tokens: list[str], sets) -> bool:
@@ -1069,13 +1098,12 @@ def _condolence(tokens: list[str], sets) -> bool:
                for k, t in enumerate(tokens))
 
 
-def _answered_no(tokens: list[str], end: int, sets) -> bool:
+def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
     """Whether the cue's sentence is a question answered no: "Did it surprise me?
     No.", "Regret it? Never.", "Apologise? For what?" (a counter-question that
-    refuses it). "Was I shocked? Absolutely." stands."""
-    k = end
-    while k < len(tokens) and tokens[k] not in (".", "!", "?"):
-        k += 1
+    refuses it). "Was I shocked? Absolutely." stands. ``stops``: :func:`_next_of`
+    the tokens' sentence ends."""
+    k = stops[end]
     if k >= len(tokens):
         return False
     if tokens[k] != "?":
@@ -1102,12 +1130,12 @@ def _fronted_negation(tokens: list[str], start: int, clause_start: int, negators
     words = tokens[clause_start:start]
     if len(words) < 2:
         return False
-    opening = words[0] in ("not", "never") or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
+    opening = words[0] in _FRONTED_NEGATORS or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
     if not opening:
         return False
     for k in range(1, len(words) - 1):
-        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in ("i", "we", "you", "he", "she", "they", "it"):
-            return not any(w in ("so", "such", "more", "as") for w in words[k + 2:])
+        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in _SUBJECT_PRONOUNS:
+            return not any(w in _EMPHATIC_AFTER_INVERSION for w in words[k + 2:])
     return False
 
 
@@ -1118,7 +1146,7 @@ def _negative_subject(tokens: list[str], start: int, clause_start: int, sets) ->
     me for how shocked I was"): only function words may."""
     words = tokens[clause_start:start]
     for k, w in enumerate(words):
-        if w in ("none", "nobody", "nothing", "neither") or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
+        if w in _NEGATIVE_QUANTIFIERS or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
             rest = words[k + 1:]
             if rest and rest[0] in ("about", "in", "on", "from", "at") and w in ("nothing", "nobody", "none"):
                 # the quantifier's own phrase: "Nothing about his behaviour shocks me"

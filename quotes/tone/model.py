@@ -154,7 +154,10 @@ class ToneScorer:
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         lexicon = meta["lexicon"]
-        tables = current_tables()
+        try:
+            tables = current_tables()
+        except (OSError, ValueError) as exc:  # a missing or malformed list: a broken install, said once
+            raise ModelError(f"the tone word lists of quotes/data cannot be read: {exc}") from exc
         if tables["groups"] != list(lexicon["groups"]):
             # A new cue group is a new column the combiners never saw.
             raise ModelError(f"the tone cue groups of quotes/data ({tables['groups']}) are not the model's "
