@@ -390,9 +390,12 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     The text models learn from GoEmotions train; the combiners from GoEmotions
     train (out-of-fold text scores) and the news quotes. Each tone's combiner
     settings (C, the news weight, the news positive weight) are chosen from
-    :data:`COMBINER_GRID` by 5-fold CV grouped by article over the
-    news quotes, scored by F1 at 0.5 on the quotes of the project's own set
-    (the train part of ``annotation/tone``), the figure the issue measures.
+    :data:`COMBINER_GRID` by 5-fold CV grouped by article (near-duplicate
+    articles in one group, :func:`cv_groups`) over the news quotes, scored by
+    F1 at 0.5 on the quotes of the project's own set (the train part of
+    ``annotation/tone``), the figure the issue measures; then, by the same CV,
+    whether each tone's combiner gets a cue-less copy of its text score
+    (:data:`CUELESS_CHOICES`).
 
     Args:
         emotions_dir: folder with ``goemotions-train.tsv``, ``goemotions-dev.tsv``
