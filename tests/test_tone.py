@@ -909,3 +909,48 @@ def test_unreadable_word_lists_are_a_model_error_not_a_traceback(monkeypatch, tm
     monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
     with pytest.raises(ModelError, match="word lists of quotes/data cannot be read"):
         ToneScorer(arrays, meta)
+
+
+# Sentences whose cue the reader judges by facts of its clause or sentence: the
+# nearest person word (objects skipped or not), a reporting verb or someone's
+# view, a negated saying verb, a condition, a contradiction after "sorry, but",
+# a fronted negation, a negative subject, "for the rest of my life", the verb
+# group and a name before the cue, praise, a noun subject.
+_CLAUSE_FACT_SENTENCES = [
+    "I owe you an apology.", "I've never said we made a mistake.", "If it fails, I will always regret it.",
+    "I'm sorry, but that is simply false.", "We're sorry, but it didn't work out.", "Not once did I regret it.",
+    "Never have I been so shocked.", "None of us were shocked.", "I'll regret this for the rest of my life.",
+    "Maria Lopez apologised.", "She looked stunning.", "Fans were absolutely shocked.",
+    "The umpire should have seen it coming.", "They look at me like I did something wrong.",
+    "I don't think anybody should be surprised."]
+
+
+def test_a_sentence_reads_the_same_anywhere_in_a_long_text():
+    """The facts of each clause are worked out once a text (lexicon._Facts); a
+    sentence far into a long text reads as it does at the start."""
+    from quotes.tone.lexicon import CueLexicon, current_tables
+
+    lexicon = CueLexicon(**current_tables())
+    once = " ".join(_CLAUSE_FACT_SENTENCES)
+    alone = [(r.feature, r.cue) for r in lexicon.readings(once)]
+    assert [f for f, _ in alone] == [
+        "regret_self", "regret_negated", "regret_hedged", "regret_formula", "regret_self", "regret_negated",
+        "shock_state", "shock_negated", "regret_self", "regret_other", "shock_weak_attribute", "shock_other",
+        "regret_other", "regret_other", "shock_negated"]
+    assert [(r.feature, r.cue) for r in lexicon.readings(" ".join([once] * 40))] == alone * 40
+
+
+@pytest.mark.parametrize("unit, features", [
+    ("sorry ", {"regret_none"}),
+    ("we're sorry but ", {"regret_self"}),
+    ("none of us were shocked ", {"shock_negated", "shock_state"}),  # the first "none" is the clause's subject
+])
+def test_one_clause_of_many_cues_reads_each_cue(unit, features):
+    """A line of cues without punctuation is one clause: each cue is read (benchmarks/dense.py --tone
+    times it), as in a short one."""
+    from quotes.tone.lexicon import CueLexicon, current_tables
+
+    lexicon = CueLexicon(**current_tables())
+    short, long = lexicon.readings(unit * 3), lexicon.readings(unit * 2000)
+    assert {r.feature for r in short} == {r.feature for r in long} == features
+    assert len(short) == 3 and len(long) == 2000
