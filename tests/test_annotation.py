@@ -101,6 +101,23 @@ def test_bbc_gold_offsets_hold(bbc_gold):
 
 
 @needs_shared(NEWS)
+def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
+    # train.jsonl (80 articles beside the test set's 40) is training data: its
+    # offsets must hold too, and none of its articles may be a test article.
+    out = tmp_path / "bbc.train.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED),
+                    "--train"], check=True, capture_output=True)
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 80 and sum(len(d["quotes"]) for d in docs) == 467
+    for doc in docs:
+        for q in doc["quotes"]:
+            assert doc["text"][q["start"]:q["end"]] == q["text"]
+    test_ids = {json.loads(line)["doc_id"] for line in
+                (ROOT / "annotation" / "bbc" / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert not test_ids & {d["doc_id"] for d in docs}
+
+
+@needs_shared(NEWS)
 def test_bbc_set_floors(bbc_gold):
     summary, _ = evaluate(load_gold(bbc_gold), extract_document)
     assert summary["loose"]["f1"] >= BBC_FLOORS["loose_f1"]

@@ -19,21 +19,33 @@ EMOTIONS = SHARED / "data" / "emotions"
 NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
 # "social" calibration: regression guards under the shipped model's (tone-9)
-# regret 0.707 and shock 0.577 (issue #16 asks 0.66 and 0.55).
+# regret 0.707 and shock 0.577 (issue #16 asks 0.66 and 0.55). tone-10 (the rest
+# round's labels, main's clause reading): regret 0.701, shock 0.571.
 GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
-# The card's news figures cross-validated by article (5 folds) on the train part
-# of annotation/tone/ (tone-9: regret 0.696, shock 0.868). Until tone-8 the card's
-# news CV was over the shared news-quotes-dev.jsonl (floors 0.76 and 0.80), 139
-# of whose 346 quotes are from the held-out tone articles: no model trains on
-# them now, so that figure is gone with them.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.69, "shock": 0.86}
+# The card's news figures cross-validated by article groups (5 folds; copies of
+# an article and articles printing one quote share a fold) on the train part of
+# annotation/tone/. Until tone-8 the card's news CV was over the shared
+# news-quotes-dev.jsonl (floors 0.76 and 0.80), 139 of whose 346 quotes are from
+# the held-out tone articles: no model trains on them now, so that figure is gone
+# with them. On the first round's train part (1,494 quotes) tone-9 had regret
+# 0.696, shock 0.868 (floors 0.69, 0.86). The train part then changed: the rest
+# round added the 4,182 cue-less quotes of its articles (and 348 new articles):
+# 5,676 quotes, 46 regret and 56 shock positives, of which 20 and 18 have no
+# standing cue. On it tone-9's settings give 0.584 and 0.706; tone-10 (chosen by
+# this CV) 0.584 and 0.710. The floors are tone-10's, on the new part.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.58, "shock": 0.71}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # The project's news tone set (annotation/tone/, dev part by article, never
-# used to choose anything): regression guards under the shipped model's (tone-9)
-# regret 0.433 and shock 0.653 at 0.5 (issue #16 asks 0.80 each; still open).
-NEWS_DEV_FLOORS = {"regret": 0.43, "shock": 0.65}
+# used to choose anything), F1 at 0.5. On the first round's dev part (1,510
+# quotes) tone-9 had regret 0.433 and shock 0.653 (floors 0.43, 0.65; issue #16
+# asks 0.80 each; still open). The dev part then changed: the rest round added
+# 4,293 cue-less quotes (and 322 new articles; no article moved): 5,803 quotes,
+# 47 regret and 55 shock positives. On it tone-9 (with main's clause reading)
+# scores regret 0.373 and shock 0.595, tone-10 0.373 and 0.597 (and on the old
+# dev part tone-10 keeps 0.441 and 0.660). The floors are tone-10's, on the new part.
+NEWS_DEV_FLOORS = {"regret": 0.37, "shock": 0.59}
 
 
 def _f1(y, p) -> float:
@@ -618,24 +630,128 @@ def test_the_cached_tone_stack_is_written_whole_or_not_at_all(tmp_path, monkeypa
     assert sorted(p.name for p in other.parent.iterdir()) == ["tone-stack-x.pkl"]
 
 
-def test_the_tone_stack_cache_key_follows_the_code_that_builds_the_stack(tmp_path, monkeypatch):
+def test_the_tone_stack_cache_key_follows_the_code_that_builds_the_text_models(tmp_path, monkeypatch):
+    """The cached part is the text models (GoEmotions alone): its key follows their
+    data and the code that builds them; the news quotes are read in every run."""
     from quotes.training import tone as training
 
     files = {}
     for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt"):
         files[name] = tmp_path / name
         files[name].write_text(name, encoding="utf-8")
-    news = [tmp_path / "news.jsonl"]
-    news[0].write_text("{}\n", encoding="utf-8")
-    first = training._stack_cache_path(files, news, ["a:b"], tmp_path)
-    assert training._stack_cache_path(files, news, ["a:b"], tmp_path) == first
-    assert training._stack_cache_path(files, news, ["a:c"], tmp_path) != first  # other exclusions
+    first = training._stack_cache_path(files, tmp_path)
+    assert training._stack_cache_path(files, tmp_path) == first
+    files["goemotions-dev.tsv"].write_text("other", encoding="utf-8")
+    assert training._stack_cache_path(files, tmp_path) != first
+    files["goemotions-dev.tsv"].write_text("goemotions-dev.tsv", encoding="utf-8")
+    assert training._stack_cache_path(files, tmp_path) == first
 
-    def read_news_files(paths, exclude_docs=(), origin=None, excluded=None):  # the exclusion rule changed
-        return [], np.zeros((0, 2)), []
+    def build_pipeline(tables):  # the features changed
+        return None
 
-    monkeypatch.setattr(training, "read_news_files", read_news_files)
-    assert training._stack_cache_path(files, news, ["a:b"], tmp_path) != first
+    monkeypatch.setattr(training, "build_pipeline", build_pipeline)
+    assert training._stack_cache_path(files, tmp_path) != first
+
+
+def test_the_news_stack_is_read_fresh_with_cv_groups_over_copies_and_shared_quotes(tmp_path, monkeypatch):
+    """prepare_stack scores the news quotes over the (cached) text models in every
+    run; its CV groups join the articles build.py put in one group and the articles
+    of any file that print one quote of 20 or more characters."""
+    from quotes.training import tone as training
+
+    pipeline = training.build_pipeline(read_cue_tables())
+    features = pipeline.named_steps["features"]
+    reddit = ["I am so sorry.", "Wow, that is shocking!", "Nice day.", "My fault, sorry.", "No way!", "Ok."] * 3
+    y_reddit = np.array([[1, 0], [0, 1], [0, 0], [1, 0], [0, 1], [0, 0]] * 3)
+    features.fit(reddit)
+    names = list(features.transformer_list[1][1].get_feature_names_out())
+    heads = pipeline.named_steps["heads"]
+    training.configure_heads(heads, names)
+    X = features.transform(reddit)
+    bases, scores = training.fit_bases(heads.bases, X, y_reddit, None, 2, 0)
+    base = {"pipeline": pipeline, "bases": bases, "scores": scores, "lexicon_names": names,
+            "lexicon": training.lexicon_block_of(X, len(names)), "y_train": y_reddit,
+            "dev_scores": scores[:2], "dev_lexicon": np.zeros((2, len(names))), "y_dev": y_reddit[:2],
+            "n_features": X.shape[1], "seconds": 1.0}
+    monkeypatch.setattr(training, "text_model_stack", lambda files, cache_dir, say: base)
+    long_quote = "We will fight them in every court of the land"
+    project = tmp_path / "tone-train.jsonl"
+    project.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"source": "bbc", "doc_id": "a", "group": "bbc:a", "sample": "keyword", "text": "I regret it.",
+         "regret": 1, "shock": 0},
+        {"source": "bbc", "doc_id": "b", "group": "bbc:a", "sample": "rest", "text": "We met.",  # a copy of a
+         "regret": 0, "shock": 0},
+        {"source": "bbc", "doc_id": "c", "group": "bbc:c", "sample": "rest", "text": long_quote,
+         "regret": 0, "shock": 0},
+        {"source": "bbc", "doc_id": "d", "group": "bbc:d", "sample": "random", "text": "No.", "regret": 0,
+         "shock": 0}]), encoding="utf-8")
+    shared = tmp_path / "news-quotes-dev.jsonl"
+    shared.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"source_file": "polnear-train.jsonl", "doc_id": "p", "text": f"{long_quote} ", "regret": 0, "shock": 0},
+        {"source_file": "polnear-train.jsonl", "doc_id": "q", "text": "No.", "regret": 0, "shock": 1}]),
+        encoding="utf-8")
+    stack = training.prepare_stack({}, [project, shared], [], None, lambda m: None)
+    assert stack["articles"] == ["bbc:a", "bbc:b", "bbc:c", "bbc:d", "polnear-train:p", "polnear-train:q"]
+    assert stack["groups"] == ["bbc:a", "bbc:a", "bbc:c", "bbc:d", "bbc:c", "polnear-train:q"]
+    assert stack["sample"] == ["keyword", "rest", "rest", "random", None, None]
+    assert stack["from_split"].tolist() == [True] * 4 + [False] * 2
+    assert stack["Y"].shape == (len(reddit) + 6, 2) and stack["is_reddit"].sum() == len(reddit)
+    texts = ["I regret it.", "We met.", long_quote, "No.", f"{long_quote} ", "No."]
+    expected = np.column_stack([b.decision_function(features.transform(texts)) for b in bases])
+    assert np.allclose(stack["scores"][len(reddit):], expected)
+
+
+def test_cueless_inputs_hold_each_tones_score_where_none_of_its_cues_is_read():
+    from quotes.tone.model import combiner_columns, stack_inputs
+
+    scores = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    # lexicon: column 0 a regret cue, column 1 a shock cue, column 2 sentiment
+    lexicon = np.array([[1.0, 0.0, 0.5], [0.0, 0.0, 0.5], [0.0, 2.0, 0.0]])
+    plain = stack_inputs(scores, lexicon, "news")
+    assert plain.shape == (3, 11)
+    with_quiet = stack_inputs(scores, lexicon, np.array([1, 0, 1]), cueless=[[0], [1]])
+    assert with_quiet.shape == (3, 15)
+    quiet, quiet_news = with_quiet[:, 11:13], with_quiet[:, 13:15]
+    assert quiet.tolist() == [[0.0, 2.0], [3.0, 4.0], [5.0, 0.0]]
+    assert quiet_news.tolist() == [[0.0, 2.0], [0.0, 0.0], [5.0, 0.0]]
+    assert np.array_equal(with_quiet[:, :11], stack_inputs(scores, lexicon, np.array([1, 0, 1])))
+    # a combiner sees only its own tone's cue-less score (and its news copy)
+    assert list(combiner_columns(2, 3, [2], [1])) == [0, 1, 4, 5, 6, 7, 10, 12, 14]
+    assert list(combiner_columns(2, 3, [2])) == [0, 1, 4, 5, 6, 7, 10]
+
+
+def test_fast_scorer_matches_a_pipeline_with_cueless_inputs():
+    """A tone model fitted with cue-less score inputs (one tone on, one off) gives
+    the same probabilities as plain arrays (models/tone.npz's form) as in scikit-learn."""
+    from quotes.tone.model import ToneScorer, tone_arrays
+    from quotes.training.tone import build_pipeline, configure_heads, cueless_columns
+    from quotes.training.tone_features import fold_log_count_ratio
+
+    texts = ["I made a terrible mistake.", "We apologise to our fans.", "I was stunned by it.",
+             "Oh my God, I could not believe it.", "The council meets on Tuesday.", "Prices rose by 3%.",
+             "It was a wrong call by the referee.", "We should have done more, and I regret that.",
+             "Nobody expected the result, it was astonishing.", "He said the plan would work."] * 4
+    y = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [0, 0], [0, 0], [0, 0], [1, 0], [0, 1], [0, 0]] * 4)
+    pipeline = build_pipeline(read_cue_tables())
+    features = pipeline.named_steps["features"]
+    features.fit(texts)
+    heads = pipeline.named_steps["heads"]
+    names = list(features.transformer_list[1][1].get_feature_names_out())
+    configure_heads(heads, names)
+    cueless = cueless_columns({"regret": {"cueless": True}, "shock": {"cueless": False}}, names)
+    assert cueless[1] == [] and len(cueless[0]) == 7
+    heads.set_params(cv=2, cueless=cueless)
+    domain = np.arange(len(texts)) % 2
+    heads.fit(features.transform(texts), y, domain=domain)
+    heads.bases_ = [fold_log_count_ratio(b) for b in heads.bases_]
+    width = 2 * (2 + len(names)) + 1
+    assert [c - width for c in heads.combiner_input_columns(0) if c >= width] == [0, 2]
+    assert not [c for c in heads.combiner_input_columns(1) if c >= width]
+    scorer = ToneScorer(*tone_arrays(pipeline))
+    probe = texts[:10] + ["", "Wow!!", "I don't regret it."]
+    for name in ("news", "social"):
+        assert np.allclose(scorer.predict_proba(probe, domain=name), pipeline.predict_proba(probe, domain=name),
+                           atol=1e-6)
 
 
 # -- the clause reading of issue #16's five kinds (each reading, with its look-alike) ----
@@ -768,3 +884,73 @@ def test_the_scorer_reads_the_word_lists_as_they_are(monkeypatch, tmp_path):
     monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
     with pytest.raises(ModelError, match="retrain"):
         ToneScorer(arrays, meta)
+
+
+@pytest.mark.parametrize("broken", ["a line with a kind and no words", "a missing file"])
+def test_unreadable_word_lists_are_a_model_error_not_a_traceback(monkeypatch, tmp_path, broken):
+    """A malformed or missing list in quotes/data is a broken install: ModelError,
+    which the commands report once, not a ValueError or OSError from the parser."""
+    import shutil
+
+    from quotes import resources
+    from quotes.errors import ModelError
+    from quotes.model_arrays import arrays_path, load_arrays
+    from quotes.tone.lexicon import CUE_FILES
+    from quotes.tone.model import ToneScorer
+
+    arrays, meta = load_arrays(arrays_path("tone"))
+    for name in CUE_FILES:
+        shutil.copy(resources.DATA_DIR / name, tmp_path / name)
+    if broken == "a missing file":
+        (tmp_path / "tone-context.txt").unlink()
+    else:
+        with open(tmp_path / "tone-context.txt", "a", encoding="utf-8") as fh:
+            fh.write("negator\n")
+    monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
+    with pytest.raises(ModelError, match="word lists of quotes/data cannot be read"):
+        ToneScorer(arrays, meta)
+
+
+# Sentences whose cue the reader judges by facts of its clause or sentence: the
+# nearest person word (objects skipped or not), a reporting verb or someone's
+# view, a negated saying verb, a condition, a contradiction after "sorry, but",
+# a fronted negation, a negative subject, "for the rest of my life", the verb
+# group and a name before the cue, praise, a noun subject.
+_CLAUSE_FACT_SENTENCES = [
+    "I owe you an apology.", "I've never said we made a mistake.", "If it fails, I will always regret it.",
+    "I'm sorry, but that is simply false.", "We're sorry, but it didn't work out.", "Not once did I regret it.",
+    "Never have I been so shocked.", "None of us were shocked.", "I'll regret this for the rest of my life.",
+    "Maria Lopez apologised.", "She looked stunning.", "Fans were absolutely shocked.",
+    "The umpire should have seen it coming.", "They look at me like I did something wrong.",
+    "I don't think anybody should be surprised."]
+
+
+def test_a_sentence_reads_the_same_anywhere_in_a_long_text():
+    """The facts of each clause are worked out once a text (lexicon._Facts); a
+    sentence far into a long text reads as it does at the start."""
+    from quotes.tone.lexicon import CueLexicon, current_tables
+
+    lexicon = CueLexicon(**current_tables())
+    once = " ".join(_CLAUSE_FACT_SENTENCES)
+    alone = [(r.feature, r.cue) for r in lexicon.readings(once)]
+    assert [f for f, _ in alone] == [
+        "regret_self", "regret_negated", "regret_hedged", "regret_formula", "regret_self", "regret_negated",
+        "shock_state", "shock_negated", "regret_self", "regret_other", "shock_weak_attribute", "shock_other",
+        "regret_other", "regret_other", "shock_negated"]
+    assert [(r.feature, r.cue) for r in lexicon.readings(" ".join([once] * 40))] == alone * 40
+
+
+@pytest.mark.parametrize("unit, features", [
+    ("sorry ", {"regret_none"}),
+    ("we're sorry but ", {"regret_self"}),
+    ("none of us were shocked ", {"shock_negated", "shock_state"}),  # the first "none" is the clause's subject
+])
+def test_one_clause_of_many_cues_reads_each_cue(unit, features):
+    """A line of cues without punctuation is one clause: each cue is read (benchmarks/dense.py --tone
+    times it), as in a short one."""
+    from quotes.tone.lexicon import CueLexicon, current_tables
+
+    lexicon = CueLexicon(**current_tables())
+    short, long = lexicon.readings(unit * 3), lexicon.readings(unit * 2000)
+    assert {r.feature for r in short} == {r.feature for r in long} == features
+    assert len(short) == 3 and len(long) == 2000

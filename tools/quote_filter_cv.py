@@ -85,7 +85,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotes.attribution.features import _cue_in_sentence  # noqa: E402
+from quotes.attribution.features import TAG_CODES, _cue_in_sentence  # noqa: E402
 from quotes.attribution.front import Front, prepare  # noqa: E402
 from quotes.attribution.quote_filter import CERTAIN_REJECTS, span_rows  # noqa: E402
 from quotes.corpus.evaluate import load_gold  # noqa: E402
@@ -94,7 +94,9 @@ from quotes.training import attribution as training  # noqa: E402
 
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 _PERSONS = frozenset("i we you".split())
-_VERB_TAGS = (3, 4, 12)  # features.TAG_CODES: V, VBD, MD
+_VERB_TAGS = frozenset({TAG_CODES["V"], TAG_CODES["VBD"]})
+# Tags of a word that opens a noun phrase before the marks: an adjective or a determiner.
+_NP_OPENER_TAGS = frozenset({TAG_CODES["J"], TAG_CODES["DT"]})
 Extra = Callable[[Front, int, dict], None]
 
 
@@ -125,8 +127,8 @@ def noun_phrase(front: Front, i: int, row: dict) -> None:
     qlo, qhi = _tokens(front, i)
     before = toks[qlo - 1].text.lower() if qlo > 0 and doc.line_of_token[qlo - 1] == span.line else ""
     after = toks[qhi].text if qhi < len(toks) and doc.line_of_token[qhi] == span.line else ""
-    det = bool(before) and (ctx.tag(qlo - 1) in (5, 8) or before.endswith(("'s", "’s")))
-    noun = bool(after) and after[:1].islower() and ctx.tag(qhi) == 2
+    det = bool(before) and (ctx.tag(qlo - 1) in _NP_OPENER_TAGS or before.endswith(("'s", "’s")))
+    noun = bool(after) and after[:1].islower() and ctx.tag(qhi) == TAG_CODES["N"]
     row[f"{_size(row)}|np_before={int(det)}|noun_after={int(noun)}"] = 1.0
 
 
@@ -163,7 +165,7 @@ def verbs(front: Front, i: int, row: dict, reach: int = 20) -> None:
     lo = max(0, qlo - reach, bisect_left(sent, sent[min(qlo, n - 1)]))
     hi = min(n, qhi + reach, bisect_right(sent, sent[min(max(qhi - 1, 0), n - 1)]))
     for k in [*range(lo, min(qlo, hi)), *range(max(qhi, lo), hi)]:
-        if not (quoted and quoted[k]) and ctx.tags[k] in _VERB_TAGS[:2]:
+        if not (quoted and quoted[k]) and ctx.tags[k] in _VERB_TAGS:
             row[f"sentence_verb={toks[k].text.lower()}"] = 1.0
 
 

@@ -18,6 +18,8 @@ Variants:
   its scores (inner out-of-fold for the fitting rows) a combiner input;
 - (c) clause features from a general lexicon instead of the cue lists: first
   person x VADER negative score, x |compound|, x pattern subjectivity;
+- (d) the training's own choice, a cue-less copy of each tone's text score as a
+  combiner input (``CUELESS_CHOICES``), on and off for both tones;
 - the ranking of cue-less quotes by each learned score (AUC, AP, positives in
   the top 10), out of fold.
 
@@ -32,20 +34,37 @@ two are one quote printed in two BBC articles (a duplicate across groups), so
 it finds 1 of 5 otherwise. At 7 and 5 positives the train CV cannot show a
 gain worth one quote (about 0.03 F1), so nothing was shipped.
 
-Needs the features and text models of a training run with ``--cache``::
+Result on 2026-12-07 (tone-10, after the rest round: every quote of the pool
+labelled; train part 5,676 quotes in 1,032 article groups, 46 regret and 56
+shock positives, of which 20 and 18 have no standing cue; 13 and 13 of those
+are rest quotes): no variant finds a cue-less positive at 0.5 (0/20, 0/18).
+F1 on the train part: baseline regret 0.584, shock 0.710; (a) the same, the
+cue-less threshold stays 0.5 in every fold; (b) 0.584, 0.717 (one false
+positive fewer, no positive more); (c) 0.584, 0.704; (d) 0.584, 0.710. The best
+cue-less positive gets 0.05 (regret) and 0.05 (shock). Ranking of cue-less
+quotes (AUC): regret, GoEmotions text score 0.764, news n-grams 0.753,
+combiners 0.822; shock 0.595, 0.791, 0.599. At a base rate of about 0.4% no
+learned score lifts a cue-less quote above 0.5 with precision; nothing was
+shipped (the training's own cue-less input, (d), was not kept).
+
+The folds are those of ``quotes train tone``: grouped by
+:func:`quotes.training.tone.cv_groups` (copies of an article and articles that
+print one quote share a fold). Besides the train part as a whole, each
+variant is scored on its ``rest`` quotes (the second labelling round: every
+quote of the pool without a candidate cue word, never read while the cue lists
+were written), when it has some.
+
+It builds the training's stack itself (features and text models from
+``--cache`` when a training run with the same cue lists and code left them
+there, else built and kept there, about 8 minutes)::
 
     python annotation/tone/build.py ../shared --train /tmp/tone-train.jsonl --dev /tmp/tone-dev.jsonl
-    python -m quotes.training.tone train --emotions ../shared/data/emotions \\
-        --news /tmp/tone-train.jsonl ../shared/data/tone/news-quotes-dev.jsonl \\
-        --exclude-split annotation/tone/split.json --exclude-docs ../shared/data/tone/heldout-docs.txt \\
-        --cache /tmp/tone-cache --out /tmp/tone-out     # stop it once "text models in" is logged
     python tools/tone_cueless_cv.py --cache /tmp/tone-cache --train /tmp/tone-train.jsonl  # ~10 min on 2 busy cores
 """
 from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -60,36 +79,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes.training.tone import (  # noqa: E402
-    CEILING_SMOOTHING, CEILINGS, FOLDS, RANDOM_STATE, TONES, _ceiling_columns, _scores, apply_ceilings,
-    clone_heads_ceilings, combiner_weights, read_doc_list, read_goemotions, read_news_files, split_docs)
+    CEILING_SMOOTHING, CEILINGS, FOLDS, HELDOUT_DOCS, RANDOM_STATE, TONES, _ceiling_columns, _scores,
+    apply_ceilings, clone_heads_ceilings, combiner_weights, cueless_columns, prepare_stack, read_doc_list, read_goemotions,
+    read_news_files, split_docs)
 from quotes.tone.model import rule_fires  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cache", type=Path, required=True, help="the --cache folder of a training run")
+    parser.add_argument("--cache", type=Path, required=True, help="the --cache folder of training runs")
     parser.add_argument("--train", type=Path, required=True, help="the train part (annotation/tone/build.py)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--C", type=float, default=1.0, help="(b): the n-gram model's C")
+    parser.add_argument("--article-folds", action="store_true",
+                        help="group the folds by article alone (as before near-duplicate articles were joined)")
     options = parser.parse_args()
     started = time.time()
-    stacks = sorted(options.cache.glob("tone-stack-*.pkl"), key=lambda p: p.stat().st_mtime)
-    if not stacks:
-        sys.exit(f"no tone-stack-*.pkl in {options.cache}: run a training with --cache first")
-    with open(stacks[-1], "rb") as fh:
-        stack = pickle.load(fh)
+    tone_dir, emotions = options.shared / "data" / "tone", options.shared / "data" / "emotions"
+    excluded = split_docs(ROOT / "annotation" / "tone" / "split.json") + read_doc_list(tone_dir / HELDOUT_DOCS)
+    news_files = [options.train, tone_dir / "news-quotes-dev.jsonl"]
+    files = {name: emotions / name for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt")}
+    stack = prepare_stack(files, news_files, excluded, options.cache, lambda m: print(m, file=sys.stderr))
     pipeline, bases, scores = stack["pipeline"], stack["bases"], stack["scores"]
     names, lex_all, Y_all = stack["lexicon_names"], stack["lexicon"], stack["Y"]
     is_reddit, part = stack["is_reddit"], stack["from_split"]
-    groups = np.asarray(stack["groups"])
+    groups = np.asarray(stack["articles"] if options.article_folds else stack["groups"])
     n_train, n_lex = int(is_reddit.sum()), len(names)
     heads = pipeline.named_steps["heads"]
-    tone_dir = options.shared / "data" / "tone"
-    excluded = split_docs(ROOT / "annotation" / "tone" / "split.json") + read_doc_list(tone_dir / "heldout-docs.txt")
-    news_texts, y_check, _ = read_news_files([options.train, tone_dir / "news-quotes-dev.jsonl"], excluded)
+    news_texts, _, _ = read_news_files(news_files, excluded)
     y_news, lex_news, news_scores = Y_all[~is_reddit], lex_all[~is_reddit], scores[~is_reddit]
-    if len(news_texts) != len(y_news) or not (y_check == y_news).all():
-        sys.exit("the cached stack was built from other news files")
+    rest = np.array([s == "rest" for s in stack["sample"]])
     is_news = (~is_reddit).astype(float)
     strata = y_news[:, 0] + 2 * y_news[:, 1]
     folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
@@ -100,17 +119,23 @@ def main() -> None:
     def report(label: str, p: np.ndarray) -> None:
         print(f"== {label} ({time.time() - started:.0f}s)")
         for k, tone in enumerate(TONES):
-            y, found, cueless = y_news[part, k] == 1, p[part, k] >= 0.5, ~standing[part, k]
-            s = _scores(y_news[part, k], p[part, k])
-            hits = int((found & cueless & y).sum())
-            print(f"   {tone}: F1 {s['f1']:.3f} P {s['precision']:.3f} R {s['recall']:.3f} AP {s['average_precision']:.3f}"
-                  f" | cue-less: {int((cueless & y).sum())} positives, {hits} found, {int((found & cueless).sum())} flagged")
+            for name, rows in (("train part", part), ("its rest quotes", part & rest)):
+                if not rows.any():
+                    continue
+                y, found, cueless = y_news[rows, k] == 1, p[rows, k] >= 0.5, ~standing[rows, k]
+                s = _scores(y_news[rows, k], p[rows, k])
+                hits = int((found & cueless & y).sum())
+                print(f"   {tone}, {name}: F1 {s['f1']:.3f} P {s['precision']:.3f} R {s['recall']:.3f} "
+                      f"AP {s['average_precision']:.3f} | cue-less: {int((cueless & y).sum())} positives, "
+                      f"{hits} found, {int((found & cueless).sum())} flagged")
         sys.stdout.flush()
 
-    def cross_validate(extra=None, floors_and_ceilings: bool = True) -> np.ndarray:
-        weights = combiner_weights(Y_all, is_reddit, chosen)
+    def cross_validate(extra=None, floors_and_ceilings: bool = True, cueless: bool | None = None) -> np.ndarray:
+        settings = chosen if cueless is None else {t: {**chosen[t], "cueless": cueless} for t in TONES}
+        weights = combiner_weights(Y_all, is_reddit, settings)
         probe = clone(heads)
-        probe.set_params(combiners=[LogisticRegression(C=chosen[t]["C"], max_iter=5000) for t in TONES])
+        probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES],
+                         cueless=cueless_columns(settings, names))
         out = np.zeros(y_news.shape)
         for fold, (train_idx, test_idx) in enumerate(folds):
             rows = is_reddit.copy()
@@ -199,6 +224,13 @@ def main() -> None:
 
     p_c = cross_validate(lambda tr, te: (clause(lex_news[tr]), clause(lex_news[te]), clause(lex_all[is_reddit])))
     report("(c) + first person x general affect (VADER neg, |compound|, subjectivity)", p_c)
+
+    # (d) the training's cue-less score input (quotes.tone.model.stack_inputs), on and off for both tones
+    shipped = {t: bool(chosen[t].get("cueless")) for t in TONES}
+    for flag in (True, False):
+        if any(shipped[t] != flag for t in TONES):
+            report(f"(d) cue-less text score input {'on' if flag else 'off'} for both tones (shipped: {shipped})",
+                   cross_validate(cueless=flag))
 
     # How well each learned score ranks the cue-less quotes (out of fold)
     ngram_oof = np.zeros(y_news.shape)

@@ -3,7 +3,7 @@
 gold.jsonl (next to this script) holds offsets and names only; the article texts
 stay in SHARED/data/news/bbc-2004-2005.jsonl. This script joins the two and writes
 one line per article, as annotation/web/build_gold.py does for the web set (whose
-offset checks it uses):
+offset checks and writer it uses):
 
     {"doc_id", "source": "bbc", "text",
      "quotes": [{"start", "end", "text", "speaker", "speaker_mention",
@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "web"))
-from build_gold import check, shared_dir  # noqa: E402  (annotation/web/build_gold.py)
+from build_gold import check, shared_dir, write_gold  # noqa: E402  (annotation/web/build_gold.py)
 
 
 def main(argv):
@@ -49,14 +49,7 @@ def main(argv):
         errors += check(g["doc_id"], text, g["quotes"])
         quotes = [dict(q, text=text[q["start"]:q["end"]]) for q in g["quotes"]]
         records.append({"doc_id": g["doc_id"], "source": "bbc", "text": text, "quotes": quotes})
-    if errors:
-        sys.exit("build_gold: %d problem(s):\n  " % len(errors) + "\n  ".join(errors))
-    with open(out, "w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    n = sum(len(r["quotes"]) for r in records)
-    nulls = sum(q["speaker"] is None for r in records for q in r["quotes"])
-    print(f"wrote {out}: {len(records)} articles, {n} quotes, {nulls} null speakers; offsets verified")
+    write_gold(out, records, errors)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ Final labels:
 ``adjudicated`` is true when the final label is not a label A and B agreed on
 (a disagreement, or an agreed positive on a bad span).
 
-Writes ``labels.jsonl`` (offsets and labels only, no quote text), sorted by id.
+Writes ``labels.jsonl`` (offsets and labels only, no quote text), sorted by id;
+rows of a later round already there (``add_labels.py``) are kept as they are.
 Stdlib only.
 """
 from __future__ import annotations
@@ -116,6 +117,9 @@ def main() -> None:
         sys.exit(f"identical quotes labelled differently: {clashes}")
 
     out = HERE / "labels.jsonl"
+    # Rows of later rounds (add_labels.py) are not in these items: they stay as they are.
+    later = [r for r in read_jsonl(out) if r["id"] not in items] if out.exists() else []
+    rows = sorted(rows + later, key=lambda r: r["id"])
     with open(out, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,42 +1,38 @@
 """Inter-annotator agreement of the regret/shock labelling (issue #16).
 
-Joins annotator A's and annotator B's labels by quote id and, for each tone,
-reports raw agreement, Cohen's kappa and the number of positives each annotator
-gave. Writes ``agreement.json`` beside this file.
+Reads ``labels.jsonl`` beside this file, whose every row keeps the two
+independent labels it was given (``a`` and ``b``: ``[regret, shock]``, before
+any adjudication), and reports, for each tone, raw agreement, Cohen's kappa and
+the number of positives each annotator gave: over the whole set and per
+labelling round. Writes ``agreement.json`` beside this file.
 
-    python annotation/tone/agreement.py [ANNOT_DIR]
+    python annotation/tone/agreement.py
 
-ANNOT_DIR holds ``A-part*.labels.jsonl`` and ``B-part*.labels.jsonl`` (default:
-``$TONE_ANNOT`` or ``../annot/tone`` next to the repository root). Stdlib only.
+Rounds (by the row's ``sample``, see ``sample.py``):
+
+- ``first``: ``keyword`` and ``random``, the 3,107 quotes with a candidate cue
+  word and a random share of the others; annotators A and B each labelled all
+  of them;
+- ``rest``: every other quote of the pool (no candidate cue word); two
+  annotators per half, A and B naming the first and the second reader of each
+  half.
+
+Stdlib only.
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
 TONES = ("regret", "shock")
+ROUNDS = {"first": ("keyword", "random"), "rest": ("rest",)}
 
 
-def load_labels(annot: Path, annotator: str) -> dict[str, dict]:
-    """All labels of one annotator, by id, from every ``{annotator}-part*.labels.jsonl``."""
-    labels: dict[str, dict] = {}
-    files = sorted(annot.glob(f"{annotator}-part*.labels.jsonl"))
-    if not files:
-        sys.exit(f"no {annotator}-part*.labels.jsonl in {annot}")
-    for path in files:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                if row["id"] in labels:
-                    sys.exit(f"{path}:{n}: id {row['id']} labelled twice by {annotator}")
-                labels[row["id"]] = row
-    return labels
+def read_labels(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
 
 
 def cohen_kappa(a: list[int], b: list[int]) -> float:
@@ -65,26 +61,42 @@ def tone_stats(a: list[int], b: list[int]) -> dict:
     }
 
 
+def agreement(rows: list[dict]) -> dict:
+    """Agreement of ``a`` and ``b`` over ``rows``, per tone, and the final positives."""
+    result: dict = {"items": len(rows)}
+    for k, tone in enumerate(TONES):
+        result[tone] = tone_stats([int(r["a"][k]) for r in rows], [int(r["b"][k]) for r in rows])
+        result[tone]["positives_final"] = sum(int(r[tone]) for r in rows if not r["bad_span"])
+    result["items_differing_on_either"] = sum(list(r["a"]) != list(r["b"]) for r in rows)
+    result["adjudicated"] = sum(bool(r["adjudicated"]) for r in rows)
+    result["bad_spans"] = sum(bool(r["bad_span"]) for r in rows)
+    return result
+
+
+def report(rows: list[dict]) -> dict:
+    """The whole set's agreement (top-level keys) and each round's (``by_round``)."""
+    samples = {r["sample"] for r in rows}
+    unknown = samples - {s for kinds in ROUNDS.values() for s in kinds}
+    if unknown:
+        sys.exit(f"rows of an unknown sample {sorted(unknown)}: add it to ROUNDS")
+    result = agreement(rows)
+    result["by_round"] = {name: agreement([r for r in rows if r["sample"] in kinds])
+                          for name, kinds in ROUNDS.items() if any(r["sample"] in kinds for r in rows)}
+    return result
+
+
 def main() -> None:
-    default = os.environ.get("TONE_ANNOT") or str(REPO.parent / "annot" / "tone")
-    annot = Path(sys.argv[1] if len(sys.argv) > 1 else default)
-    a, b = load_labels(annot, "A"), load_labels(annot, "B")
-    if set(a) != set(b):
-        sys.exit(f"A and B labelled different items: {len(set(a) - set(b))} only A, {len(set(b) - set(a))} only B")
-    ids = sorted(a)
-    result: dict = {"items": len(ids)}
-    for tone in TONES:
-        result[tone] = tone_stats([int(a[i][tone]) for i in ids], [int(b[i][tone]) for i in ids])
-    result["items_differing_on_either"] = sum(
-        any(int(a[i][t]) != int(b[i][t]) for t in TONES) for i in ids
-    )
+    result = report(read_labels(HERE / "labels.jsonl"))
     out = HERE / "agreement.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    for tone in TONES:
-        s = result[tone]
-        print(f"{tone:6}  kappa {s['kappa']:.3f}  agreement {s['raw_agreement']:.4f}  "
-              f"positives A {s['positives_a']}  B {s['positives_b']}  both {s['positives_both']}")
-    print(f"items {result['items']}, differing on either tone {result['items_differing_on_either']} -> {out}")
+    for name, part in [("all", result), *result["by_round"].items()]:
+        print(f"{name}: {part['items']} items, differing on either tone {part['items_differing_on_either']}")
+        for tone in TONES:
+            s = part[tone]
+            print(f"  {tone:6}  kappa {s['kappa']:.3f}  agreement {s['raw_agreement']:.4f}  "
+                  f"positives A {s['positives_a']}  B {s['positives_b']}  both {s['positives_both']}  "
+                  f"final {s['positives_final']}")
+    print(f"-> {out}")
 
 
 if __name__ == "__main__":

@@ -8,14 +8,19 @@ next to the repository root): PolNeAR quotes from ``quotes/polnear-train.jsonl``
 BBC quotes from ``news/bbc-2004-2005.jsonl``. Writes one JSON line per quote,
 sorted by id:
 
-    {"id", "source", "doc_id", "text", "context", "regret", "shock"}
+    {"id", "source", "doc_id", "group", "sample", "text", "context", "regret", "shock"}
 
 ``text`` is the quote (``article[start:end]``), ``context`` its paragraph (the
-line of the article that holds it, as the annotators saw it). Bad spans are
+line of the article that holds it, as the annotators saw it). ``group`` names
+the articles that must stay on one side of a split or a CV fold with it (copies
+of one article, articles sharing a quote: :mod:`quotes.training.article_groups`,
+over every labelled article), ``sample`` how the quote was drawn (``keyword``,
+``random`` or ``rest``, see ``sample.py``). Bad spans are
 skipped. Each quote is checked against its source: a PolNeAR quote must be a
 gold quote of its article with these offsets and this text; a BBC quote must sit
-between double quotation marks. The outputs hold licensed text: keep them out of
-the repository (defaults are in /tmp). Stdlib only.
+between double quotation marks. A train quote whose text (20 characters or
+more) is also a dev quote is left out of train. The outputs hold licensed text: keep them out of
+the repository (defaults are in /tmp). Stdlib and ``quotes.training.article_groups``.
 """
 from __future__ import annotations
 
@@ -27,6 +32,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from quotes.training.article_groups import labelled_article_groups, quote_fingerprint  # noqa: E402
+
 SOURCE_FILES = {"polnear-train": "quotes/polnear-train.jsonl", "bbc": "news/bbc-2004-2005.jsonl"}
 OPENING, CLOSING = "\"“", "\"”"
 
@@ -84,6 +94,10 @@ def main() -> None:
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
     part_of = {key: part for part in ("train", "dev") for key in split[part]}
     docs = read_docs(shared / "data", {(r["source"], r["doc_id"]) for r in labels})
+    missing = {(r["source"], r["doc_id"]) for r in labels} - set(docs)
+    if missing:
+        sys.exit(f"{len(missing)} labelled articles not found in {shared / 'data'}: {sorted(missing)[:3]}")
+    group_of = labelled_article_groups(labels, {f"{s}:{d}": doc["text"] for (s, d), doc in docs.items()})
 
     out = {"train": [], "dev": []}
     skipped = 0
@@ -94,19 +108,26 @@ def main() -> None:
         key = f"{row['source']}:{row['doc_id']}"
         if key not in part_of:
             sys.exit(f"{row['id']}: article {key} is in neither part of split.json")
-        doc = docs.get((row["source"], row["doc_id"]))
-        if doc is None:
-            sys.exit(f"{row['id']}: article not found in {shared / 'data'}")
+        doc = docs[(row["source"], row["doc_id"])]
         quote = quote_text(row, doc)
         out[part_of[key]].append({
             "id": row["id"],
             "source": row["source"],
             "doc_id": row["doc_id"],
+            "group": group_of[key],
+            "sample": row["sample"],
             "text": quote,
             "context": paragraph(doc["text"], row["start"], row["end"]),
             "regret": row["regret"],
             "shock": row["shock"],
         })
+
+    # A quote printed by a train and a dev article (whose groups a later round's
+    # quotes joined after both were placed, see split.py) is scored in dev and
+    # not trained on.
+    in_dev = {quote_fingerprint(r["text"]) for r in out["dev"]} - {None}
+    shared_with_dev = [r for r in out["train"] if quote_fingerprint(r["text"]) in in_dev]
+    out["train"] = [r for r in out["train"] if quote_fingerprint(r["text"]) not in in_dev]
 
     for part, path in (("train", args.train), ("dev", args.dev)):
         rows = out[part]
@@ -115,7 +136,7 @@ def main() -> None:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"{part}: {len(rows)} quotes, regret {sum(r['regret'] for r in rows)}, "
               f"shock {sum(r['shock'] for r in rows)} -> {path}")
-    print(f"skipped {skipped} bad spans")
+    print(f"skipped {skipped} bad spans, and {len(shared_with_dev)} train quotes also printed in a dev article")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,11 @@
 Pool: the gold quotes of PolNeAR train (minus the articles of
 ``data/tone/heldout-docs.txt``, which a held-out tone test uses) and every
 double-quoted span of the BBC articles in ``data/news/``. Every quote with a
-candidate cue word is taken, plus a seeded random share of the rest, so that
-positives are not rare but the negatives still look like ordinary news.
+candidate cue word is taken (``sample: "keyword"``), plus a seeded random share
+of the rest (``"random"``), so that positives are not rare but the negatives
+still look like ordinary news. A second round labelled every other quote of the
+pool (``"rest"``: no candidate cue word; added with ``add_labels.py``), so the
+whole pool is labelled.
 
 Writes one JSON line per quote with the text and its paragraph, for the
 annotators. Only offsets and labels are committed (``labels.jsonl``); the texts

@@ -1,6 +1,6 @@
 """Split the labelled tone quotes into train and dev by article (issue #16).
 
-    python annotation/tone/split.py [SHARED]
+    python annotation/tone/split.py [SHARED] [--fresh]
 
 Reads ``labels.jsonl`` beside this file and the article texts from SHARED/data
 (SHARED from argv, else ``$QUOTES_SHARED``, else ``../shared`` next to the
@@ -11,13 +11,22 @@ exactly one part.
 - Articles are kept whole. Articles that are copies of each other (the BBC file
   holds some stories twice, some in two versions) or that share a quote of 20 or
   more characters are kept together in one group, so no quote text is in both
-  parts.
+  parts (the rule is :mod:`quotes.training.article_groups`, which the tone
+  training's grouped CV uses too).
 - Positives are rare, so the split is stratified: groups are shuffled with a fixed
   seed, groups with positives are placed first (most positives first), and each
   group in turn goes to the part that keeps dev closest to half of the regret
   positives, half of the shock positives and half of the quotes placed so far.
+- **Extending** (the default when ``split.json`` exists): no article already in
+  it moves. The dev part must stay unseen by the cue lists, which were written
+  reading train quotes. A new article that groups with placed ones follows them
+  (if its group already spans both parts, which a new shared quote can make, it
+  follows the part holding most of the group's placed articles, train on a tie,
+  and the script says so); the other new groups are placed by the rule above,
+  counting what is already placed. ``--fresh`` splits from scratch.
 Bad spans count as quotes of neither tone here (build.py skips them).
-Stdlib only; the output depends only on the inputs and SEED.
+Stdlib and ``quotes.training.article_groups``; the output depends only on the
+inputs, the split it extends and SEED.
 """
 from __future__ import annotations
 
@@ -30,15 +39,20 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from quotes.training.article_groups import labelled_article_groups  # noqa: E402
+
 SEED = 16
 DEV_SHARE = 0.5
-MIN_SHARED_QUOTE = 20  # characters: shorter quotes ("a mistake") recur in unrelated stories
+PARTS = ("train", "dev")
 SOURCE_FILES = {"polnear-train": "quotes/polnear-train.jsonl", "bbc": "news/bbc-2004-2005.jsonl"}
 
 
-def shared_dir() -> Path:
-    if len(sys.argv) > 1:
-        return Path(sys.argv[1])
+def shared_dir(args: list[str]) -> Path:
+    if args:
+        return Path(args[0])
     return Path(os.environ.get("QUOTES_SHARED") or REPO.parent / "shared")
 
 
@@ -66,99 +80,122 @@ def read_texts(data: Path, wanted: set[str]) -> dict[str, str]:
     return texts
 
 
-class Groups:
-    """Union-find over article keys."""
-
-    def __init__(self, keys):
-        self.parent = {k: k for k in keys}
-
-    def find(self, k: str) -> str:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def article_groups(labels: list[dict], texts: dict[str, str]) -> list[list[str]]:
-    groups = Groups(texts)
-    first_with: dict[str, str] = {}
-
-    def link(fingerprint: str, key: str) -> None:
-        if fingerprint in first_with:
-            groups.join(first_with[fingerprint], key)
-        else:
-            first_with[fingerprint] = key
-
-    for key, text in texts.items():
-        link("doc:" + " ".join(text.split()), key)
-    for row in labels:
-        if row["bad_span"]:
-            continue
-        key = doc_key(row["source"], row["doc_id"])
-        quote = " ".join(texts[key][row["start"]:row["end"]].split())
-        if len(quote) >= MIN_SHARED_QUOTE:
-            link("quote:" + quote, key)
+    """The groups of articles that must stay together, each sorted, in sorted order."""
     members = defaultdict(list)
-    for key in texts:
-        members[groups.find(key)].append(key)
+    for key, group in labelled_article_groups(labels, texts).items():
+        members[group].append(key)
     return sorted(sorted(m) for m in members.values())
 
 
-def main() -> None:
-    data = shared_dir() / "data"
-    labels = read_labels(HERE / "labels.jsonl")
-    keys = {doc_key(r["source"], r["doc_id"]) for r in labels}
-    texts = read_texts(data, keys)
-    groups = article_groups(labels, texts)
-
-    counts = defaultdict(lambda: [0, 0, 0])  # article -> [quotes, regret, shock]
+def article_counts(labels: list[dict]) -> dict[str, list[int]]:
+    """Per article: [quotes, regret positives, shock positives] (bad spans are quotes of neither tone)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for r in labels:
         c = counts[doc_key(r["source"], r["doc_id"])]
         c[0] += 1
         if not r["bad_span"]:
             c[1] += r["regret"]
             c[2] += r["shock"]
+    return counts
+
+
+def assign(groups: list[list[str]], counts: dict[str, list[int]],
+           placed: dict[str, str] | None = None) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """Put every article in a part.
+
+    Args:
+        groups: the article groups (:func:`article_groups`).
+        counts: per article, [quotes, regret, shock] (:func:`article_counts`).
+        placed: articles already in a part (an existing split.json): they
+            stay there; None or empty splits from scratch.
+
+    Returns:
+        ``{"train": [...], "dev": [...]}`` (sorted keys), and the groups whose
+        placed articles were already in both parts.
+    """
+    placed = dict(placed or {})
 
     def size(group):
         return [sum(counts[k][i] for k in group) for i in range(3)]
 
-    rng = random.Random(SEED)
-    rng.shuffle(groups)
-    # Stable sort: groups with positives first, most positives first; shuffled order within ties.
-    groups.sort(key=lambda g: -(size(g)[1] + size(g)[2]))
-
-    def distance(dev: list[int], placed: list[int]) -> float:
-        """How far dev is from DEV_SHARE of what has been placed, in quotes, regret and shock."""
-        return sum(((d - p * DEV_SHARE) / max(p * DEV_SHARE, 1)) ** 2 for d, p in zip(dev, placed))
-
-    dev_counts, placed = [0, 0, 0], [0, 0, 0]
-    assigned = {"train": [], "dev": []}
+    part_of: dict[str, str] = {}
+    conflicts, new_groups = [], []
     for g in groups:
+        parts = [placed[k] for k in g if k in placed]
+        if not parts:
+            new_groups.append(g)
+            continue
+        if len(set(parts)) > 1:
+            conflicts.append(g)
+        follow = "dev" if parts.count("dev") > parts.count("train") else "train"
+        for k in g:
+            part_of[k] = placed.get(k, follow)
+    # What is placed already counts in the balance the new groups are judged by.
+    dev_counts, total = [0, 0, 0], [0, 0, 0]
+    for k, part in part_of.items():
+        total = [t + x for t, x in zip(total, counts[k])]
+        if part == "dev":
+            dev_counts = [d + x for d, x in zip(dev_counts, counts[k])]
+
+    rng = random.Random(SEED)
+    rng.shuffle(new_groups)
+    # Stable sort: groups with positives first, most positives first; shuffled order within ties.
+    new_groups.sort(key=lambda g: -(size(g)[1] + size(g)[2]))
+
+    def distance(dev: list[int], placed_so_far: list[int]) -> float:
+        """How far dev is from DEV_SHARE of what has been placed, in quotes, regret and shock."""
+        return sum(((d - p * DEV_SHARE) / max(p * DEV_SHARE, 1)) ** 2 for d, p in zip(dev, placed_so_far))
+
+    for g in new_groups:
         s = size(g)
-        placed = [p + x for p, x in zip(placed, s)]
+        total = [t + x for t, x in zip(total, s)]
         with_g = [d + x for d, x in zip(dev_counts, s)]
         # Judged against the share of what is placed so far, so that dev and train take turns
         # instead of dev filling up first. Ties go to dev.
-        if distance(with_g, placed) <= distance(dev_counts, placed):
-            assigned["dev"].append(g)
+        if distance(with_g, total) <= distance(dev_counts, total):
             dev_counts = with_g
+            part = "dev"
         else:
-            assigned["train"].append(g)
+            part = "train"
+        for k in g:
+            part_of[k] = part
+    split = {part: sorted(k for k, p in part_of.items() if p == part) for part in PARTS}
+    return split, conflicts
 
-    split = {part: sorted(k for g in assigned[part] for k in g) for part in ("train", "dev")}
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    fresh = "--fresh" in args
+    args = [a for a in args if a != "--fresh"]
+    data = shared_dir(args) / "data"
     out = HERE / "split.json"
+    labels = read_labels(HERE / "labels.jsonl")
+    keys = {doc_key(r["source"], r["doc_id"]) for r in labels}
+    texts = read_texts(data, keys)
+    groups = article_groups(labels, texts)
+    placed: dict[str, str] = {}
+    if out.exists() and not fresh:
+        old = json.loads(out.read_text(encoding="utf-8"))
+        placed = {k: part for part in PARTS for k in old[part]}
+        gone = set(placed) - keys
+        if gone:
+            sys.exit(f"{len(gone)} articles of {out} have no label any more ({sorted(gone)[:3]}); "
+                     "an extension never drops an article: use --fresh to split again")
+    split, conflicts = assign(groups, article_counts(labels), placed)
     out.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
 
     multi = [g for g in groups if len(g) > 1]
     print(f"{len(keys)} articles in {len(groups)} groups ({len(multi)} groups of 2+ articles, "
           f"largest {max(map(len, groups))}) -> {out}")
+    if placed:
+        new = {part: sum(1 for k in split[part] if k not in placed) for part in PARTS}
+        print(f"extended: {len(placed)} articles kept where they were; new articles: "
+              f"{new['train']} train, {new['dev']} dev")
+    for g in conflicts:
+        print(f"warning: a group spans both parts (a quote of one is in the other): {g}")
     print(f"{'part':5} {'articles':>8} {'quotes':>7} {'usable':>7} {'regret':>7} {'shock':>6}")
-    for part in ("train", "dev"):
+    for part in PARTS:
         ks = set(split[part])
         rows = [r for r in labels if doc_key(r["source"], r["doc_id"]) in ks]
         usable = [r for r in rows if not r["bad_span"]]

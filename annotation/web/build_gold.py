@@ -96,9 +96,14 @@ def main(argv):
             "cue": q["cue"],
         } for q in g["quotes"]]
         records.append({"doc_id": g["doc_id"], "source": "web", "text": text, "quotes": quotes})
+    write_gold(out, records, errors)
+
+
+def write_gold(out, records, errors):
+    """Write the joined records, one JSON line each, or exit listing the problems
+    found (annotation/bbc/build_gold.py writes its sets with it too)."""
     if errors:
         sys.exit("build_gold: %d problem(s):\n  " % len(errors) + "\n  ".join(errors))
-
     with open(out, "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -35,6 +35,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[.!?;:()\u2014\u2013]|--")
 # Clitics spelt out so that cue phrases need one spelling ("should've" = "should have").
 _CLITICS = {"'ve": "have", "'m": "am", "'re": "are"}
 _PUNCT_BOUNDARIES = frozenset(".!?;:()\u2014\u2013") | {"--"}
+_SENTENCE_ENDS = frozenset(".!?")
 # The mark of a cue that ends its clause (a final " $" in a cue file), and the
 # words that may close such a clause besides punctuation ("I didn't see that
 # coming but ..."; a comma after the cue ends it too).
@@ -69,16 +70,21 @@ _VERB_GROUP = frozenset({
     "offered", "offers", "offer", "issued", "issues", "gave", "gives", "give", "all", "so", "just",
     "really", "quite", "still", "also", "even", "truly", "then", "now", "already", "again", "always",
     "too", "both"})
-# The copulas of that group: a cue noun after them is a predicate ("the decision
-# was a mistake" judges the decision), not an act of the noun before.
-# Auxiliaries put before their subject after a fronted negation ("Not once did I").
+# Auxiliaries put before their subject after a fronted negation ("Not once did I"),
+# the negations that front it, the subject pronouns after the auxiliary, and the
+# words that make the inversion emphatic, not negative ("Never have I been so shocked").
 _INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "was", "were", "am", "is", "are",
                                    "would", "will", "could", "can", "should"})
+_FRONTED_NEGATORS = frozenset({"not", "never"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+_EMPHATIC_AFTER_INVERSION = frozenset({"so", "such", "more", "as"})
+# Negative quantifiers that may be a cue's subject ("None of us were shocked").
+_NEGATIVE_QUANTIFIERS = frozenset({"none", "nobody", "nothing", "neither"})
 # Words that may stand between a negative subject and its cue ("none of us were").
 _FUNCTION_WORDS = frozenset({"of", "the", "this", "that", "these", "those", "it", "about", "here", "there", "at",
                              "all", "in", "one", "else", "does", "do", "did", "was", "were", "is", "are", "has",
-                             "have", "had", "been", "be", "really", "ever", "truly", "really", "so", "too",
-                             "what", "which", "who", "at", "either", "else", "else's", "am", "'s", "'re",
+                             "have", "had", "been", "be", "really", "ever", "truly", "so", "too",
+                             "what", "which", "who", "either", "else's", "am", "'s", "'re",
                              "remotely", "even", "particularly"})
 # Adverbs of degree before a praising word ("looked absolutely stunning").
 _DEGREE_ADVERBS = frozenset({"so", "just", "really", "quite", "truly", "absolutely", "simply", "pretty", "too",
@@ -108,7 +114,14 @@ _DITRANSITIVE = frozenset({"owe", "owes", "owed", "owing", "offer", "offers", "o
 # Cues whose subject is what went wrong, not who did it ("the letter slipped
 # through the cracks" admits a failure with no one named).
 _UNDERGOER_WORDS = frozenset({"through"})
+# The copulas of the verb group: a cue noun after them is a predicate ("the
+# decision was a mistake" judges the decision), not an act of the noun before.
 _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "seemed", "became", "become"})
+# Verbs that open a cue besides the verb group and words in -ed/-ise/-ize
+# ("took full responsibility", "dropped the ball", "let them down"): the cue is
+# an act, so its subject is read as the actor, not as a cue noun's owner.
+_CUE_VERBS = frozenset({"apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke", "took", "take",
+                        "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall"})
 # Third-person present forms of an apology verb: with a named or noun subject an
 # organisation speaks of itself ("Acme Rail apologises for the delays", "the
 # club regrets"); the past ("the driver apologised") reports someone else.
@@ -124,11 +137,12 @@ SENTIMENT_FEATURES = ("vader_neg", "vader_neu", "vader_pos", "vader_compound",
                       "pattern_polarity", "pattern_subjectivity", "first_person",
                       "length", "exclamations", "question")
 FEATURE_NAMES = REGRET_FEATURES + SHOCK_FEATURES + SENTIMENT_FEATURES
-# Judgements that leave a cue standing; each cue group ("apology", "horror", ...)
-# also gets a column counting its standing cues, so that the classifier can
-# weigh "wow" (Reddit's surprise) apart from "appalled" (news shock).
-_STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
-                       "shock_weak_predicate"})
+# Judgements that leave a cue standing: they count as the speaker's own feeling.
+# Each cue group ("apology", "horror", ...) also gets a column counting its
+# standing cues, so that the classifier can weigh "wow" (Reddit's surprise)
+# apart from "appalled" (news shock).
+STANDING = frozenset({"regret_self", "regret_none", "shock_state", "shock_eval",
+                      "shock_weak_predicate"})
 
 
 # What each judged feature says about its cue's clause: (who feels it, negated,
@@ -152,8 +166,6 @@ _CLAUSE = {
     "shock_hedged": ("", False, "hypothetical", ""),
     "shock_formula": ("", False, "actual", ""),
 }
-# Readings that count as the speaker's own feeling.
-STANDING = _STANDING
 
 
 class Reading(NamedTuple):
@@ -397,6 +409,253 @@ def current_tables(data_dir=None) -> dict:
             "groups": cue_groups(regret, shock)}
 
 
+# -- facts of a text, worked out once ---------------------------------------------------
+
+def _last_where(flags: Sequence[bool]) -> list[int]:
+    """For each index ``i``, the last index at or before ``i`` whose flag is set (-1 when none)."""
+    out = [-1] * len(flags)
+    last = -1
+    for i, flag in enumerate(flags):
+        if flag:
+            last = i
+        out[i] = last
+    return out
+
+
+def _next_where(flags: Sequence[bool]) -> list[int]:
+    """For each index ``i`` (and ``len(flags)``), the first index at or after ``i`` whose
+    flag is set (``len(flags)`` when none)."""
+    n = len(flags)
+    out = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        out[i] = i if flags[i] else out[i + 1]
+    return out
+
+
+class _Facts:
+    """What the clause readings ask of one text, worked out once for the whole text.
+
+    Reading a cue looks back over its clause (whose person word is nearest, is
+    a saying verb negated, is there a condition) and on to its sentence's end
+    (a contradiction after "sorry, but"). Scanning the clause again for each cue
+    made a long line without punctuation quadratic ("sorry " x 16,667 took 27 s);
+    each answer here is an index looked up in an array built in one pass over
+    the tokens, on first use, so each cue costs the same however long its clause.
+    The readings are exactly those of the scans they replace.
+    """
+
+    def __init__(self, tokens: list[str], capitals: list[bool], marks: list[tuple[int, int]], sets) -> None:
+        self.tokens, self.capitals, self.marks, self.sets = tokens, capitals, marks, sets
+        self._arrays: dict[str, list[int]] = {}
+        self._walks: dict[int, tuple[int, bool]] = {}
+
+    def _array(self, name: str) -> list[int]:
+        found = self._arrays.get(name)
+        if found is None:
+            found = self._arrays[name] = getattr(self, "_build_" + name)()
+        return found
+
+    def person(self, i: int) -> str | None:
+        """Token ``i`` read as :func:`_person` reads a word: "self", "other" or None."""
+        return _person((self.tokens[i],), (self.capitals[i],), self.sets, first=False)
+
+    def _persons(self) -> list[bool]:
+        sets = self.sets
+        persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+        return [w in persons or (c and w.isalpha() and w != "i") for w, c in zip(self.tokens, self.capitals)]
+
+    def _build_person(self) -> list[int]:
+        return _last_where(self._persons())
+
+    def _build_person_not_object(self) -> list[int]:
+        # whose view: an object pronoun is not its holder (see _reported)
+        objects = self.sets.get("object", frozenset())
+        return _last_where([p and t not in objects for p, t in zip(self._persons(), self.tokens)])
+
+    def _build_person_skipping_objects(self) -> list[int]:
+        # an object pronoun right after a word that is not one is skipped (see _subject)
+        objects = self.sets.get("object", frozenset()) | self.sets.get("addressee", frozenset())
+        tokens = self.tokens
+        return _last_where([p and not (t in objects and i > 0 and tokens[i - 1] not in objects)
+                            for i, (p, t) in enumerate(zip(self._persons(), tokens))])
+
+    def last_person(self, clause_start: int, start: int, skip_objects: bool = False) -> str | None:
+        """``_person(tokens[clause_start:start], ..., first=False)``; with ``skip_objects``,
+        over those words less an object pronoun right after a word of the clause
+        that is not one ("I owe you an apology")."""
+        if start <= clause_start:
+            return None
+        k = self._array("person_skipping_objects" if skip_objects else "person")[start - 1]
+        if skip_objects and k <= clause_start:
+            # the clause's first word has no word before it in the clause: never skipped
+            k = clause_start if self.person(clause_start) is not None else -1
+        return self.person(k) if k >= clause_start else None
+
+    def _build_stop(self) -> list[int]:
+        return _last_where([t in _SENTENCE_ENDS for t in self.tokens])
+
+    def _build_report(self) -> list[int]:
+        report = self.sets.get("report", frozenset()) | self.sets.get("view", frozenset())
+        return _last_where([t in report for t in self.tokens])
+
+    def reported(self, start: int) -> bool:
+        """Whether a cue sits in someone else's reported words, earlier in its sentence.
+
+        "George Stephanopoulos told me I was mistaken": a reporting verb whose
+        subject is someone else makes the first-person cue after it their claim;
+        so does their view of the speaker ("people look at me like I did something wrong").
+        The nearest reporting or view word before ``start`` in its sentence
+        decides, by the nearest person word before it in the sentence: whose
+        view is its subject's, not its object's ("they look at me like"), while
+        after a reporting verb an object may be the speaker ("heard me saying").
+        """
+        if start <= 0:
+            return False
+        stop = self._array("stop")[start - 1]
+        k = self._array("report")[start - 1]
+        if k <= stop:
+            return False
+        name = "person_not_object" if self.tokens[k] in self.sets.get("view", ()) else "person"
+        m = self._array(name)[k - 1] if k > 0 else -1
+        return m > stop and self.person(m) == "other"
+
+    def _build_negated_speech(self) -> list[int]:
+        # a saying or thinking verb with a negator up to 3 tokens before it in its clause
+        speech = self.sets.get("speech", frozenset())
+        negators = self.sets.get("negator", frozenset())
+        tokens, marks = self.tokens, self.marks
+        return _next_where([t in speech and any(
+            w in negators or w.endswith("n't") for w in tokens[max(marks[j][0], j - 3):j])
+            for j, t in enumerate(tokens)])
+
+    def negated_speech(self, clause_start: int, start: int) -> bool:
+        """Whether a negated saying verb stands in ``tokens[clause_start:start]``
+        (every token there has ``clause_start`` for its clause's first)."""
+        return start > clause_start and self._array("negated_speech")[clause_start] < start
+
+    def _build_self(self) -> list[int]:
+        return _next_where([t in self.sets.get("self", ()) for t in self.tokens])
+
+    def _build_contradiction(self) -> list[int]:
+        words = self.sets.get("contradiction", frozenset())
+        return _next_where([t in words and t not in ("wrong", "mistaken") for t in self.tokens])
+
+    def _build_own_error(self) -> list[int]:
+        words = self.sets.get("contradiction", frozenset())
+        return _next_where([t in words and t in ("wrong", "mistaken") for t in self.tokens])
+
+    def _build_stop_after(self) -> list[int]:
+        return _next_where([t in _SENTENCE_ENDS for t in self.tokens])
+
+    def contradicts(self, end: int) -> bool:
+        """Whether the sentence after "sorry, but" (from ``end``) contradicts someone
+        ("that is false", "you are wrong", "we disagree"): a disagreement, not an
+        apology. "I got it wrong" after it is the speaker's own error: "wrong" and
+        "mistaken" count only with no "I"/"we" from ``end`` up to them."""
+        stop = self._array("stop_after")[end]
+        if self._array("contradiction")[end] < stop:
+            return True
+        wrong = self._array("own_error")[end]
+        return wrong < stop and self._array("self")[end] > wrong
+
+    def _build_condition(self) -> list[int]:
+        return _last_where([t in _CONDITIONS for t in self.tokens])
+
+    def condition(self, clause_start: int, start: int) -> bool:
+        """Whether a word of :data:`_CONDITIONS` stands in ``tokens[clause_start:start]``."""
+        return start > clause_start and self._array("condition")[start - 1] >= clause_start
+
+    def _build_not_function(self) -> list[int]:
+        return _next_where([t not in _FUNCTION_WORDS or t in _NEGATIVE_QUANTIFIERS for t in self.tokens])
+
+    def first_not_function(self, clause_start: int) -> int:
+        """The first token from ``clause_start`` on that is not a function word (or is a negative quantifier)."""
+        return self._array("not_function")[clause_start]
+
+    def _build_inversion(self) -> list[int]:
+        tokens = self.tokens
+        return _next_where([t in _INVERTED_AUXILIARIES and i + 1 < len(tokens) and tokens[i + 1] in _SUBJECT_PRONOUNS
+                            for i, t in enumerate(tokens)])
+
+    def _build_emphatic(self) -> list[int]:
+        return _next_where([t in _EMPHATIC_AFTER_INVERSION for t in self.tokens])
+
+    def inversion(self, first: int, start: int) -> bool | None:
+        """The first auxiliary before a subject pronoun from ``first`` on, both before
+        ``start``: None when there is none, else whether no emphatic word follows it
+        before ``start``."""
+        k = self._array("inversion")[first]
+        if k + 1 >= start:
+            return None
+        return self._array("emphatic")[k + 2] >= start
+
+    def _build_rest_of(self) -> list[int]:
+        tokens = self.tokens
+        return _next_where([tokens[i:i + 3] == ["the", "rest", "of"] for i in range(len(tokens))])
+
+    def _build_life(self) -> list[int]:
+        return _next_where([t in ("life", "lives", "days") for t in self.tokens])
+
+    def for_life(self, end: int, clause_end: int) -> bool:
+        """Whether "for the rest of my/our life/lives" follows the cue: a lasting feeling
+        ("I'll regret this for the rest of my life"): "the rest of" and
+        "life"/"lives"/"days" in ``tokens[end:clause_end]``."""
+        return self._array("rest_of")[end] + 3 <= clause_end and self._array("life")[end] < clause_end
+
+    def _build_not_adverb(self) -> list[int]:
+        return _last_where([not (t in ("all", "really", "so", "just", "absolutely", "totally", "utterly")
+                                 or (t.endswith("ly") and len(t) > 4)) for t in self.tokens])
+
+    def _build_not_degree(self) -> list[int]:
+        return _last_where([not (t in _DEGREE_ADVERBS or (t.endswith("ly") and len(t) > 4)) for t in self.tokens])
+
+    def _build_not_capital(self) -> list[int]:
+        return _last_where([not c for c in self.capitals])
+
+    def before_run(self, name: str, j: int, clause_start: int) -> int:
+        """Walking back from ``j`` over the tokens of a run ("not_adverb": the adverbs of
+        :func:`_noun_subject`; "not_degree": those of :func:`_praise`; "not_capital":
+        capitalised words), the first token reached that is not in it, or ``clause_start - 1``."""
+        if j < clause_start:
+            return j
+        return max(self._array(name)[j], clause_start - 1)
+
+    def verb_group_walk(self, j: int, clause_start: int) -> tuple[int, bool]:
+        """The walk of :func:`_noun_phrase_subject` back from ``j`` over the verb
+        group, adverbs and objects: where it stops and whether it passed a copula.
+        Each token's answer is kept, so the walks of many cues in one clause cost
+        one walk (every token from ``clause_start`` on is in one clause)."""
+        tokens, sets, walks = self.tokens, self.sets, self._walks
+        objects = sets.get("object", frozenset()) | sets.get("addressee", frozenset())
+        path: list[tuple[int, bool]] = []
+        copula = False
+        while True:
+            if j < clause_start:
+                stop = j
+                break
+            if j in walks:
+                stop, copula = walks[j]
+                break
+            t = tokens[j]
+            if t in _DEGREE_NOUNS and j > clause_start and tokens[j - 1] == "a":
+                path.append((j, False))
+                j -= 2  # "we were a bit surprised", "a little surprised"
+            elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES:
+                path.append((j, t in _COPULAS))
+                j -= 1
+            elif (t in objects or t == "her") and j > clause_start and tokens[j - 1] in _VERB_GROUP:
+                path.append((j, False))
+                j -= 1  # an object between the verb and the cue: "owe us an apology"
+            else:
+                stop = j
+                walks[j] = (j, False)
+                break
+        for k, passed in reversed(path):
+            copula |= passed
+            walks[k] = (stop, copula)
+        return stop, copula
+
+
 # -- the lexicon ---------------------------------------------------------------------
 
 class CueLexicon:
@@ -423,9 +682,17 @@ class CueLexicon:
         self.sets = sets
         self.regret_stems = _stems(self.regret_table)
         self.shock_stems = _stems(self.shock_table)
-        # The text being judged and its token spans (see _comma_after).
+        # The text being judged and its token spans (see _comma_after); for each
+        # token, where its sentence ends and where the next "but" stands (see
+        # _next_of); whether the text speaks of a death or a loss (_condolence).
+        # Computed once a text, so that reading each cue does not scan its
+        # sentence again: a long line of cues stays linear.
         self._text: str = ""
         self._spans: list[tuple[int, int]] = []
+        self._stops: list[int] = [0]
+        self._buts: list[int] = [0]
+        self._mourning = False
+        self._facts = _Facts([], [], [], {})
 
     @property
     def feature_names(self) -> list[str]:
@@ -449,9 +716,13 @@ class CueLexicon:
         sets = self.sets
         tokens, capitals, spans = tokenize(text)
         self._text, self._spans = text, spans  # for _comma_after
+        self._stops = _next_of(tokens, _SENTENCE_ENDS)
+        self._buts = _next_of(tokens, frozenset({"but"}))
+        self._mourning = _condolence(tokens, sets)
         marks = _clause_marks(tokens, sets.get("boundary", frozenset()))
         # A capital that opens a clause says nothing; elsewhere it marks a name.
         capitals = [c and marks[i][0] != i for i, c in enumerate(capitals)]
+        self._facts = _Facts(tokens, capitals, marks, sets)
         judged: list[tuple[int, int, str, str]] = []
         commas = frozenset(i for i, (_, b) in enumerate(spans) if text[b:b + 2].lstrip()[:1] == ",")
         for start, end, kind in _find_cues(tokens, self.regret_table, self.regret_stems, commas):
@@ -487,7 +758,7 @@ class CueLexicon:
         groups = dict.fromkeys(self.groups, 0.0)
         for _, _, feature, group in judged:
             (regret if feature in regret else shock)[feature] += 1.0
-            if feature in _STANDING and group in groups:
+            if feature in STANDING and group in groups:
                 groups[group] += 1.0
         neg, neu, pos, compound = vader_scores(text)
         polarity, subjectivity = pattern_sentiment(text)
@@ -507,14 +778,14 @@ class CueLexicon:
 
     def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets) \
-                and not _contradicts(tokens, end, sets):
+                and not self._facts.contradicts(end):
             # "We're sorry, but it didn't work out": an apology with its excuse;
             # the bare "Sorry, but no comment" stays a formula, and so does a
             # disagreement ("I'm sorry, but that is simply false").
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
-        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets):
+        if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
@@ -522,7 +793,7 @@ class CueLexicon:
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
             return "regret_formula"
         if tokens[start] == "sorry" and end == start + 1 and self._comma_after(start) \
-                and _sentence_end(tokens, end) == "?":
+                and _sentence_end(tokens, end, self._stops) == "?":
             # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
         clause_start, clause_end = marks[start]
@@ -543,7 +814,7 @@ class CueLexicon:
                 return "regret_other"
         if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
-        if (self._hedged(tokens, start, clause_start, sets) and not _for_life(tokens, end, clause_end)
+        if (self._hedged(tokens, start, clause_start, sets) and not self._facts.for_life(end, clause_end)
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
@@ -552,13 +823,13 @@ class CueLexicon:
         if kind == "aimed":
             # The phrase itself aims the feeling at others ("ashamed to be an
             # American", "I feel sorry for them"): not the speaker's self-blame.
-            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
+            who = _subject(self._facts, start, end, clause_start, clause_end)
             return "regret_other" if who == "other" else "regret_self_about_other"
         if kind == "wrong":
             # "wrong" is self-blame only with the speaker as its subject ("I was
             # wrong", "we got it wrong"); otherwise it judges someone or something
             # else ("dangerously wrong", "I think that's quite wrong").
-            if not _speaker_is_subject(tokens, start, clause_start, sets) or _reported(tokens, capitals, start, sets):
+            if not _speaker_is_subject(tokens, start, clause_start, sets) or self._facts.reported(start):
                 return "regret_other"
             return "regret_self"
         if tokens[start] in ("apology", "apologies") and _requested(tokens, start, clause_start, sets):
@@ -567,13 +838,11 @@ class CueLexicon:
         who = None
         if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
             # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
-            who = _noun_phrase_subject(tokens, capitals, start, clause_start, sets,
-                                       cue_noun=not _verb_cue(tokens[start:end]))
+            who = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=not _verb_cue(tokens[start:end]))
             if who == "other" and tokens[start] in _STATEMENT_VERBS:
                 who = "self"  # an organisation's own statement: "Acme Rail apologises"
         if who is None:
-            who = _subject(tokens, capitals, start, end, clause_start, clause_end, sets,
-                           skip_objects=group == "apology")
+            who = _subject(self._facts, start, end, clause_start, clause_end, skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
             # the cue names its owner: "my fault", "forgive me", "we failed", "that's on me"
             who = "self"
@@ -582,7 +851,7 @@ class CueLexicon:
             # first person to feel it, embarrassment judges someone or something
             # else; "I was embarrassed", "embarrassing for me" stay the speaker's.
             return "regret_other"
-        if who == "self" and _reported(tokens, capitals, start, sets):
+        if who == "self" and self._facts.reported(start):
             return "regret_other"
         if who == "self":
             # "I regret they don't listen", "I'm sorry you're leaving", "sorry that
@@ -608,7 +877,7 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
-            if tokens[start] == "sorry" and (_condolence(tokens, sets) or (
+            if tokens[start] == "sorry" and (self._mourning or (
                     after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
                 # his death": sympathy for others' loss, not regret.
@@ -637,10 +906,10 @@ class CueLexicon:
                 return "shock_state"
             # "My father was amazed", "the crowd was left speechless", "Spectators gasped"
             # An interjection ("omg", "wow") has no subject to read.
-            who = (_noun_phrase_subject(tokens, capitals, start, clause_start, sets, cue_noun=False)
+            who = (_noun_phrase_subject(self._facts, start, clause_start, cue_noun=False)
                    if group != "interjection" else None) \
-                or _subject(tokens, capitals, start, end, clause_start, clause_end, sets)
-            if who is None and _noun_subject(tokens, start, clause_start, sets):
+                or _subject(self._facts, start, end, clause_start, clause_end)
+            if who is None and _noun_subject(self._facts, start, clause_start):
                 # "Fans were shocked", "the minister was stunned": a state
                 # adjective after "be" belongs to the noun before it.
                 who = "other"
@@ -649,7 +918,7 @@ class CueLexicon:
                 # a state in a phrase after a verb belongs to that verb's subject.
                 who = "other"
             return "shock_other" if who == "other" else "shock_state"
-        if kind in ("weak", "eval") and end == start + 1 and _praise(tokens, capitals, start, end, clause_start, sets):
+        if kind in ("weak", "eval") and end == start + 1 and _praise(self._facts, start, end, clause_start):
             # "She looked stunning", "an astonishing talent", "the players were
             # unbelievable": praise of people, looks or a performance, not shock.
             return "shock_weak_attribute"
@@ -680,17 +949,14 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
-        if object_negation and (_answered_no(tokens, end, sets) or _fronted_negation(tokens, start, clause_start, negators)
-                                or _negative_subject(tokens, start, clause_start, sets)):
+        if object_negation and (_answered_no(tokens, end, sets, self._stops) or _fronted_negation(self._facts, start, clause_start)
+                                or _negative_subject(self._facts, start, clause_start)):
             # (not for an interjection: "Wow, are you me? No one ..." answers another question)
             return True
         # A negated saying or thinking verb reaches further: "I've never said we
         # made a mistake", "I don't think anybody should be surprised".
-        speech = sets.get("speech", frozenset())
-        for j in range(clause_start, start):
-            if tokens[j] in speech and any(
-                    t in negators or t.endswith("n't") for t in tokens[max(clause_start, j - 3):j]):
-                return True
+        if self._facts.negated_speech(clause_start, start):
+            return True
         if not object_negation:
             return False
         # A negated object cancels the cue ("I regret nothing", "I apologise to
@@ -711,9 +977,10 @@ class CueLexicon:
             return False
         window = tokens[max(clause_start, start - self.hedge_window):start]
         hedges = [t for t in window if t in sets.get("hedge", ())]
-        if not hedges or any(t not in ("should", "must") for t in hedges) or _sentence_end(tokens, end) == "?":
+        if not hedges or any(t not in ("should", "must") for t in hedges) \
+                or _sentence_end(tokens, end, self._stops) == "?":
             return False
-        return _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects=True) == "self"
+        return _subject(self._facts, start, end, clause_start, clause_end, skip_objects=True) == "self"
 
     def _hedged(self, tokens, start, clause_start, sets) -> bool:
         hedges = sets.get("hedge", frozenset())
@@ -727,7 +994,7 @@ class CueLexicon:
         # "I will always regret", "I'll forever be sorry": a lasting feeling, not
         # a hypothetical one (unless a condition frames it: "if ..., I'll always").
         lasting = sets.get("lasting", frozenset())
-        if any(t in lasting for t in window) and not any(t in _CONDITIONS for t in tokens[clause_start:start]):
+        if any(t in lasting for t in window) and not self._facts.condition(clause_start, start):
             return False
         return True
 
@@ -766,31 +1033,6 @@ def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
     return None
 
 
-def _reported(tokens: list[str], capitals: list[bool], start: int, sets) -> bool:
-    """Whether a cue sits in someone else's reported words, earlier in its sentence.
-
-    "George Stephanopoulos told me I was mistaken": a reporting verb whose
-    subject is someone else makes the first-person cue after it their claim;
-    so does their view of the speaker ("people look at me like I did something wrong").
-    """
-    report = sets.get("report", frozenset())
-    view = sets.get("view", frozenset())
-    k = start - 1
-    while k >= 0 and tokens[k] not in (".", "!", "?"):
-        if tokens[k] in report or tokens[k] in view:
-            first = k
-            while first > 0 and tokens[first - 1] not in (".", "!", "?"):
-                first -= 1
-            words, caps = tokens[first:k], capitals[first:k]
-            if tokens[k] in view:
-                # Whose view: the subject, not the object ("they look at me like");
-                # after a reporting verb an object may be the speaker ("heard me saying").
-                objects = sets.get("object", frozenset())
-                keep = [j for j, t in enumerate(words) if t not in objects]
-                words, caps = [words[j] for j in keep], [caps[j] for j in keep]
-            return _person(words, caps, sets, first=False) == "other"
-        k -= 1
-    return False
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
@@ -817,20 +1059,25 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
     return False
 
 
-def _for_life(tokens: list[str], end: int, clause_end: int) -> bool:
-    """Whether "for the rest of my/our life/lives" follows the cue: a lasting feeling
-    ("I'll regret this for the rest of my life")."""
-    tail = tokens[end:clause_end]
-    return any(tail[k:k + 3] == ["the", "rest", "of"] for k in range(len(tail))) and \
-        any(t in ("life", "lives", "days") for t in tail)
 
 
-def _sentence_end(tokens: list[str], start: int) -> str:
-    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text)."""
-    for t in tokens[start:]:
-        if t in (".", "!", "?"):
-            return t
-    return ""
+def _next_of(tokens: list[str], words: frozenset[str]) -> list[int]:
+    """For each token index ``i`` (and ``len(tokens)``), the index of the first of
+    ``words`` at or after ``i``, ``len(tokens)`` where none follows."""
+    n = len(tokens)
+    found = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        found[i] = i if tokens[i] in words else found[i + 1]
+    return found
+
+
+def _sentence_end(tokens: list[str], start: int, stops: list[int]) -> str:
+    """The punctuation that ends the sentence from ``start`` on ("" at the end of the text).
+
+    ``stops``: :func:`_next_of` the tokens' sentence ends.
+    """
+    k = stops[start]
+    return tokens[k] if k < len(tokens) else ""
 
 
 def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -861,13 +1108,12 @@ def _owned_state(tokens: list[str], start: int, sets) -> bool:
     return False
 
 
-def _noun_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+def _noun_subject(facts: _Facts, start: int, clause_start: int) -> bool:
     """Whether a noun (not "it", "this", a person word) is the subject of "be" before a state cue."""
+    tokens, sets = facts.tokens, facts.sets
     copula = sets.get("copula", frozenset())
-    j = start - 1
-    while j >= clause_start and (tokens[j] in ("all", "really", "so", "just", "absolutely", "totally", "utterly")
-                                 or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
-        j -= 1
+    # back over adverbs: "all", "really", "so", "just", "absolutely", "totally", "utterly", -ly
+    j = facts.before_run("not_adverb", start - 1, clause_start)
     if j < clause_start or tokens[j] not in copula or tokens[j] in ("so", "just", "really", "quite", "pretty"):
         return False
     j -= 1
@@ -892,8 +1138,7 @@ def _noun_before_verb(tokens: list[str], start: int, clause_start: int, sets) ->
         and word not in sets.get("copula", ())
 
 
-def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, clause_start: int,
-                         sets, cue_noun: bool) -> str | None:
+def _noun_phrase_subject(facts: _Facts, start: int, clause_start: int, cue_noun: bool) -> str | None:
     """The owner of a cue when its subject is a noun phrase, not a pronoun.
 
     Walks back from the cue over its own determiner ("made *a terrible*
@@ -906,6 +1151,7 @@ def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, cl
     caller reads those as before. A cue noun after a copula is a predicate
     ("the decision was a mistake"), not the noun's act: None.
     """
+    tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
     persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
     j = start - 1
     if cue_noun:
@@ -925,21 +1171,8 @@ def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, cl
                 break
             if tokens[k] in _VERB_GROUP or not tokens[k].isalpha():
                 break
-    skipped_copula = False
-    while j >= clause_start:
-        t = tokens[j]
-        if t in _DEGREE_NOUNS and j > clause_start and tokens[j - 1] == "a":
-            j -= 2  # "we were a bit surprised", "a little surprised"
-        elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES:
-            skipped_copula |= t in _COPULAS
-            j -= 1
-        elif t in sets.get("object", ()) or t in sets.get("addressee", ()) or t == "her":
-            if j > clause_start and tokens[j - 1] in _VERB_GROUP:
-                j -= 1  # an object between the verb and the cue: "owe us an apology"
-            else:
-                break
-        else:
-            break
+    # back over the verb group ("should have", "was left", "owe us"), adverbs and "a bit"
+    j, skipped_copula = facts.verb_group_walk(j, clause_start)
     if j < clause_start or (cue_noun and skipped_copula):
         return None
     head = tokens[j]
@@ -957,8 +1190,7 @@ def _noun_phrase_subject(tokens: list[str], capitals: list[bool], start: int, cl
 
     k = j - 1
     if capitals[j]:
-        while k >= clause_start and capitals[k]:
-            k -= 1  # a name: "Maria Lopez", "Acme Rail"
+        k = facts.before_run("not_capital", k, clause_start)  # a name: "Maria Lopez", "Acme Rail"
         if k >= clause_start and tokens[k] == "the":
             k -= 1
         return owner(k + 1)
@@ -983,24 +1215,22 @@ def _verb_cue(words: list[str]) -> bool:
     "should have"), as opposed to a noun or adjective ("mistake", "sorry")."""
     first = words[0]
     return first in _VERB_GROUP or first in _STATEMENT_VERBS or first.endswith(("ed", "ise", "ize", "ises", "izes")) \
-        or first in ("apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke",
-                     "took", "take", "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall")
+        or first in _CUE_VERBS
 
 
-def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int, sets) -> bool:
+def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
     """Whether a word that can praise ("stunning", "incredible": "praising" in
     tone-context.txt) praises here: after a verb of appearance ("looked
     stunning"), before a noun of people, looks or performance ("an astonishing
     talent"), or said of a person or such a noun ("she was incredible", "the
     goal was stunning"). "It was stunning" and "a stunning admission" stay shock."""
+    tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
     if tokens[start] not in sets.get("praising", ()):
         return False
     praised = sets.get("praised", frozenset())
     if end < len(tokens) and tokens[end] in praised:
         return True
-    j = start - 1
-    while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
-        j -= 1
+    j = facts.before_run("not_degree", start - 1, clause_start)  # back over adverbs of degree
     if j < clause_start and clause_start >= 3 and tokens[clause_start - 1] in ("and", "or") \
             and tokens[clause_start - 2].isalpha():
         # a coordinated predicate: "the scenery is breathtaking and stunning"
@@ -1027,38 +1257,21 @@ def _praise(tokens: list[str], capitals: list[bool], start: int, end: int, claus
     return False
 
 
-def _contradicts(tokens: list[str], end: int, sets) -> bool:
-    """Whether the sentence after "sorry, but" contradicts someone ("that is
-    false", "you are wrong", "we disagree"): a disagreement, not an apology. "I
-    got it wrong" after it is the speaker's own error."""
-    self_words = sets.get("self", frozenset())
-    seen_self = False
-    for t in tokens[end:]:
-        if t in (".", "!", "?"):
-            return False
-        seen_self |= t in self_words
-        if t in sets.get("contradiction", ()) and not (t in ("wrong", "mistaken") and seen_self):
-            return True
-    return False
 
 
-def _polite_preface(tokens: list[str], end: int, sets) -> bool:
+def _polite_preface(tokens: list[str], end: int, sets, stops: list[int], buts: list[int]) -> bool:
     """Whether "sorry" opens "sorry to <verb> ..., but ...": politeness before a
     request or a point ("Sorry to keep on about this, but the numbers matter").
     Not "sorry to have caused", "sorry to everyone" (no verb after "to") or
-    without the "but" that brings the point."""
+    without the "but" that brings the point. ``stops``, ``buts``: :func:`_next_of`
+    the tokens' sentence ends and "but"."""
     if end + 1 >= len(tokens) or tokens[end] != "to":
         return False
     verb = tokens[end + 1]
     if verb in ("have", "all", "everyone", "everybody", "anyone", "the", "my", "our", "those", "them", "you") \
             or verb in sets.get("self", ()) or verb in sets.get("other", ()) or not verb.isalpha():
         return False
-    for t in tokens[end + 2:]:
-        if t in (".", "!", "?"):
-            return False
-        if t == "but":
-            return True
-    return False
+    return buts[end + 2] < stops[end + 2]  # a "but" before the sentence ends
 
 
 def _condolence(tokens: list[str], sets) -> bool:
@@ -1069,13 +1282,12 @@ def _condolence(tokens: list[str], sets) -> bool:
                for k, t in enumerate(tokens))
 
 
-def _answered_no(tokens: list[str], end: int, sets) -> bool:
+def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
     """Whether the cue's sentence is a question answered no: "Did it surprise me?
     No.", "Regret it? Never.", "Apologise? For what?" (a counter-question that
-    refuses it). "Was I shocked? Absolutely." stands."""
-    k = end
-    while k < len(tokens) and tokens[k] not in (".", "!", "?"):
-        k += 1
+    refuses it). "Was I shocked? Absolutely." stands. ``stops``: :func:`_next_of`
+    the tokens' sentence ends."""
+    k = stops[end]
     if k >= len(tokens):
         return False
     if tokens[k] != "?":
@@ -1094,42 +1306,43 @@ def _answered_no(tokens: list[str], end: int, sets) -> bool:
         or (first == "why" and len(answer) > 2 and answer[1] in ("would", "should") and answer[2] in sets.get("self", ()))
 
 
-def _fronted_negation(tokens: list[str], start: int, clause_start: int, negators) -> bool:
+def _fronted_negation(facts: _Facts, start: int, clause_start: int) -> bool:
     """Whether a negation opening the clause scopes over the cue, with the
     auxiliary before its subject: "Not once did I regret it", "Never once have we
     apologised", "At no point was I surprised". With "so"/"such"/"more" it is
     emphatic, not negative: "Never have I been so shocked"."""
-    words = tokens[clause_start:start]
-    if len(words) < 2:
+    tokens = facts.tokens
+    if start - clause_start < 2:
         return False
-    opening = words[0] in ("not", "never") or (words[0] in ("at", "in", "on", "under") and words[1] == "no")
+    first, second = tokens[clause_start], tokens[clause_start + 1]
+    opening = first in _FRONTED_NEGATORS or (first in ("at", "in", "on", "under") and second == "no")
     if not opening:
         return False
-    for k in range(1, len(words) - 1):
-        if words[k] in _INVERTED_AUXILIARIES and words[k + 1] in ("i", "we", "you", "he", "she", "they", "it"):
-            return not any(w in ("so", "such", "more", "as") for w in words[k + 2:])
-    return False
+    # the first auxiliary before a subject pronoun; an emphatic word after it
+    return bool(facts.inversion(clause_start + 1, start))
 
 
-def _negative_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+def _negative_subject(facts: _Facts, start: int, clause_start: int) -> bool:
     """Whether a negative quantifier is the subject of the cue's clause: "None of
     us were shocked", "Nothing about this is surprising", "Nothing he does
     surprises me". Not when a verb of its own stands between ("Nothing prepared
     me for how shocked I was"): only function words may."""
-    words = tokens[clause_start:start]
-    for k, w in enumerate(words):
-        if w in ("none", "nobody", "nothing", "neither") or (w == "no" and k + 1 < len(words) and words[k + 1] == "one"):
-            rest = words[k + 1:]
-            if rest and rest[0] in ("about", "in", "on", "from", "at") and w in ("nothing", "nobody", "none"):
-                # the quantifier's own phrase: "Nothing about his behaviour shocks me"
-                m = 1
-                while m < len(rest) and m <= 4 and rest[m] not in _VERB_GROUP:
-                    m += 1
-                rest = rest[m:]
-            return len(rest) <= 6 and all(t in _FUNCTION_WORDS or t in sets.get("self", ()) or t in sets.get("other", ())
-                                           or t in sets.get("addressee", ()) for t in rest)
-        if w not in _FUNCTION_WORDS:
-            return False
+    tokens, sets = facts.tokens, facts.sets
+    # the clause's first word that is not a function word: the quantifier, or no negative subject
+    k = facts.first_not_function(clause_start)
+    if k >= start:
+        return False
+    w = tokens[k]
+    if w in _NEGATIVE_QUANTIFIERS or (w == "no" and k + 1 < start and tokens[k + 1] == "one"):
+        rest = k + 1  # the words tokens[rest:start] between it and the cue
+        if rest < start and tokens[rest] in ("about", "in", "on", "from", "at") and w in ("nothing", "nobody", "none"):
+            # the quantifier's own phrase: "Nothing about his behaviour shocks me"
+            m = 1
+            while m < start - rest and m <= 4 and tokens[rest + m] not in _VERB_GROUP:
+                m += 1
+            rest += m
+        return start - rest <= 6 and all(t in _FUNCTION_WORDS or t in sets.get("self", ()) or t in sets.get("other", ())
+                                         or t in sets.get("addressee", ()) for t in tokens[rest:start])
     return False
 
 
@@ -1142,18 +1355,15 @@ def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> boo
     return not any(t in ("was", "were", "been") for t in tokens[max(clause_start, start - 4):start])
 
 
-def _subject(tokens, capitals, start, end, clause_start, clause_end, sets, skip_objects: bool = False) -> str | None:
+def _subject(facts: _Facts, start: int, end: int, clause_start: int, clause_end: int,
+             skip_objects: bool = False) -> str | None:
     """Whose cue it is: the nearest person word before it in its clause, else "I"/"we" just after.
 
     With ``skip_objects``, an object pronoun right after a verb is not the
     owner ("I owe you an apology", "they owe us an apology").
     """
-    words, caps = tokens[clause_start:start], capitals[clause_start:start]
-    if skip_objects:
-        objects = sets.get("object", frozenset()) | sets.get("addressee", frozenset())
-        keep = [j for j, t in enumerate(words) if not (t in objects and j > 0 and words[j - 1] not in objects)]
-        words, caps = [words[j] for j in keep], [caps[j] for j in keep]
-    who = _person(words, caps, sets, first=False)
+    tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
+    who = facts.last_person(clause_start, start, skip_objects)
     if who is None and clause_start > 1 and tokens[clause_start - 1] in ("and", "but", "or"):
         # A coordinated verb shares the subject of the clause before: "I am
         # troubled by the reaction and regret any misunderstanding".

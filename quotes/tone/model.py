@@ -32,7 +32,8 @@ DOMAINS = TONE_DOMAINS
 Z_CLIP = 5.0
 
 
-def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -> np.ndarray:
+def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None,
+                 cueless: Sequence[Sequence[int]] | None = None) -> np.ndarray:
     """What the combiners see: text scores, lexicon columns, and their domain copies.
 
     Args:
@@ -43,13 +44,20 @@ def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -
         scaler: anything with a ``transform`` that standardises scores and
             lexicon columns, applied before the domain copies are made (the
             lexicon mixes counts, lengths and [-1, 1] scores).
+        cueless: per tone, the lexicon columns that read one of its cues (in
+            any reading: standing, negated, someone else's...); None for no
+            cue-less columns.
 
     Returns:
         ``[inputs, is_news, inputs * is_news]``: shared weights plus a news-only
         copy of every input, the feature augmentation of Daumé III (2007),
         "Frustratingly easy domain adaptation". News quotes and Reddit comments
         differ in base rates and in how much a cue word means, so the news copy
-        lets the few labelled news quotes adjust what Reddit taught.
+        lets the few labelled news quotes adjust what Reddit taught. With
+        ``cueless``, then ``[cue_less, cue_less * is_news]``: per tone, its
+        (scaled) text score where none of its cues is read, else 0, so that a
+        combiner can weigh the text model differently where the cue lists say
+        nothing (the quotes only the text model can find).
     """
     inputs = np.column_stack([scores, lexicon])
     if scaler is not None:
@@ -63,10 +71,13 @@ def stack_inputs(scores: np.ndarray, lexicon: np.ndarray, domain, scaler=None) -
         is_news = np.full((len(inputs), 1), float(domain == "news"))
     else:
         is_news = np.asarray(domain, dtype=float).reshape(-1, 1)
-    return np.column_stack([inputs, is_news, inputs * is_news])
+    if cueless is None:
+        return np.column_stack([inputs, is_news, inputs * is_news])
+    quiet = np.column_stack([inputs[:, k] * ~rule_fires(lexicon, columns) for k, columns in enumerate(cueless)])
+    return np.column_stack([inputs, is_news, inputs * is_news, quiet, quiet * is_news])
 
 
-def combiner_columns(n_scores: int, n_lexicon: int, lexicon_columns=None) -> np.ndarray:
+def combiner_columns(n_scores: int, n_lexicon: int, lexicon_columns=None, cueless: Sequence[int] = ()) -> np.ndarray:
     """The columns of :func:`stack_inputs` one combiner sees.
 
     Args:
@@ -74,15 +85,20 @@ def combiner_columns(n_scores: int, n_lexicon: int, lexicon_columns=None) -> np.
         n_lexicon: how many lexicon columns follow them.
         lexicon_columns: the indices (within the lexicon columns) the combiner
             sees; None for all of them.
+        cueless: the tones (indices) whose cue-less score columns it sees
+            (``stack_inputs(..., cueless=...)``, one per tone).
 
     Returns:
         Column indices into ``stack_inputs(...)``: every text score, the chosen
-        lexicon columns, the news flag, then the news copies of the same inputs.
+        lexicon columns, the news flag, then the news copies of the same inputs;
+        then the chosen cue-less scores and their news copies.
     """
     chosen = range(n_lexicon) if lexicon_columns is None else sorted(int(j) for j in lexicon_columns)
     shared = [*range(n_scores), *(n_scores + j for j in chosen)]
     width = n_scores + n_lexicon
-    return np.array([*shared, width, *(width + 1 + c for c in shared)], dtype=np.int64)
+    quiet = 2 * width + 1
+    return np.array([*shared, width, *(width + 1 + c for c in shared),
+                     *(quiet + k for k in cueless), *(quiet + n_scores + k for k in cueless)], dtype=np.int64)
 
 
 def rule_fires(lexicon: np.ndarray, rule: Sequence[int]) -> np.ndarray:
@@ -138,7 +154,10 @@ class ToneScorer:
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
         lexicon = meta["lexicon"]
-        tables = current_tables()
+        try:
+            tables = current_tables()
+        except (OSError, ValueError) as exc:  # a missing or malformed list: a broken install, said once
+            raise ModelError(f"the tone word lists of quotes/data cannot be read: {exc}") from exc
         if tables["groups"] != list(lexicon["groups"]):
             # A new cue group is a new column the combiners never saw.
             raise ModelError(f"the tone cue groups of quotes/data ({tables['groups']}) are not the model's "
@@ -165,6 +184,7 @@ class ToneScorer:
         self.rule_precision = meta["rule_precision"]
         self.ceilings = [[list(part) for part in c] for c in meta.get("ceilings", [])]
         self.ceiling_precision = meta.get("ceiling_precision", [])
+        self.cueless = meta.get("cueless")
 
     def predict_proba(self, texts: Sequence[str], domain: str = "news") -> np.ndarray:
         """``(n, 2)`` probabilities of regret and shock, as ``Pipeline.predict_proba`` gives them."""
@@ -183,7 +203,7 @@ class ToneScorer:
             norms[norms == 0] = 1.0
             for k in range(len(TONES)):
                 scores[:, k] += weight * np.bincount(rows, weights=tfidf * coef[cols, k], minlength=n) / norms
-        inputs = stack_inputs(scores, lexicon, domain, self.scaler)
+        inputs = stack_inputs(scores, lexicon, domain, self.scaler, self.cueless)
         logits = inputs @ self.combiner_coef + self.combiner_intercept
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision, domain,
@@ -257,7 +277,8 @@ def tone_arrays(pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     arrays["scaler_scale"] = np.asarray(heads.scaler_.scale_, dtype=np.float64)
     # A combiner that sees only some inputs gets zero weights on the others, so
     # the scorer computes one matrix product for both tones.
-    width = 2 * (len(TONES) + len(arrays["lexicon_coef"])) + 1
+    cueless = getattr(heads, "cueless", None)
+    width = 2 * (len(TONES) + len(arrays["lexicon_coef"])) + 1 + (2 * len(TONES) if cueless is not None else 0)
     combiner_coef = np.zeros((width, len(heads.combiners_)))
     for k, combiner in enumerate(heads.combiners_):
         combiner_coef[heads.combiner_input_columns(k), k] = combiner.coef_.ravel()
@@ -272,6 +293,8 @@ def tone_arrays(pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         "rules": [list(map(int, r)) for r in heads.rules],
         "rule_precision": heads.rule_precision_,
     }
+    if cueless is not None:
+        meta["cueless"] = [list(map(int, c)) for c in cueless]
     ceilings = getattr(heads, "ceilings", None)
     if ceilings:
         meta["ceilings"] = [[list(map(int, part)) for part in c] for c in ceilings]

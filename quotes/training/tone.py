@@ -42,6 +42,7 @@ from quotes import resources
 from quotes.errors import QuotesError
 from quotes.files import replaced_atomically
 from quotes.model_arrays import arrays_path, save_arrays
+from quotes.training.article_groups import join_articles, quote_fingerprint
 from quotes.training.model_files import file_sha256, library_versions
 from quotes.training.tone_features import (
     SENTIMENT_FEATURES,
@@ -108,6 +109,12 @@ COMBINER_SETTINGS = {"regret": {"C": 0.1, "positive_weight": {"social": 5.0, "ne
                      "shock": {"C": 0.1, "positive_weight": {"social": 2.0, "news": 2.0}, "news_weight": 30.0}}
 # What the news CV by article chooses from, per tone.
 COMBINER_GRID = {"C": (0.1, 1.0), "news_weight": (3.0, 10.0, 30.0), "news_positive_weight": (1.0, 2.0, 4.0)}
+# Then, per tone, with the settings the grid chose: does its combiner gain from
+# a cue-less copy of its text score (the score where none of its cues is read,
+# see quotes.tone.model.stack_inputs)? Kept only if the same CV's F1 rises: the
+# cue lists find what they find, and this lets the text model's score count
+# differently for the quotes they say nothing about.
+CUELESS_CHOICES = (False, True)
 # The held-out tone articles (bare doc ids, one a line) in the shared data's
 # tone folder: no tone model trains or tunes on their quotes.
 HELDOUT_DOCS = "heldout-docs.txt"
@@ -162,9 +169,15 @@ def read_goemotions(path: Path, label_names: list[str]) -> tuple[list[str], np.n
     return texts, np.asarray(labels, dtype=int)
 
 
-def read_news(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
+def read_news(path: Path, fields: dict[str, list] | None = None) -> tuple[list[str], np.ndarray, list[str]]:
     """Read labelled news quotes: the shared ``news-quotes-dev.jsonl`` or a part of
     the project's set (``annotation/tone/build.py`` output).
+
+    Args:
+        path: the file.
+        fields: if given, ``{name: list}``: each list is filled with that field
+            of every quote (None where a row has none), e.g. ``group`` and
+            ``sample`` of ``build.py``'s rows.
 
     Returns:
         The quote texts, an ``(n, 2)`` 0/1 array of regret and shock, and the
@@ -183,6 +196,8 @@ def read_news(path: Path) -> tuple[list[str], np.ndarray, list[str]]:
                 groups.append(f"{row.get('source', row.get('source_file', ''))}:{row['doc_id']}")
             except (ValueError, KeyError) as exc:
                 raise TrainingError(f"{path}:{number}: not a labelled quote ({exc})") from exc
+            for name, values in (fields or {}).items():
+                values.append(row.get(name))
     return texts, np.asarray(labels, dtype=int), groups
 
 
@@ -266,6 +281,16 @@ def combiner_weights(Y: np.ndarray, is_reddit: np.ndarray,
     return np.column_stack(columns)
 
 
+def cueless_columns(settings: dict[str, dict[str, Any]], lexicon_names: list[str]) -> list[list[int]] | None:
+    """The heads' ``cueless`` under per-tone settings: for each tone whose
+    ``cueless`` setting is on, the lexicon columns that read one of its cues
+    (every reading of :data:`CEILINGS`); None when no tone has it on."""
+    if not any(settings[t].get("cueless") for t in TONES):
+        return None
+    return [[lexicon_names.index(n) for n in (*CEILINGS[t][0], *CEILINGS[t][1])] if settings[t].get("cueless")
+            else [] for t in TONES]
+
+
 def _scores(y: np.ndarray, p: np.ndarray, threshold: float = 0.5) -> dict[str, float]:
     """Precision, recall and F1 at ``threshold``, average precision and Brier score."""
     precision, recall, f1, _ = precision_recall_fscore_support(y, p >= threshold, average="binary",
@@ -283,7 +308,8 @@ def _combiner_probabilities(heads: ToneHeads, bases, scores, X, Y, weights, is_n
 
 
 def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None,
-                    excluded: dict[str, int] | None = None) -> tuple[list[str], np.ndarray, list[str]]:
+                    excluded: dict[str, int] | None = None,
+                    fields: dict[str, list] | None = None) -> tuple[list[str], np.ndarray, list[str]]:
     """Read labelled news quotes from files of either format, without the quotes
     of ``exclude_docs`` (``source:doc_id``, e.g. the dev part of the project's
     set) and without repeats of a quote in one article.
@@ -299,6 +325,8 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None,
             comes from a file of ``annotation/tone/build.py``.
         excluded: if given, filled with how many quotes of each file were left
             out because of ``exclude_docs``.
+        fields: if given, ``{name: list}``, each list filled with that field of
+            every quote kept (see :func:`read_news`).
     """
     exclude = set(exclude_docs)
     texts: list[str] = []
@@ -309,8 +337,9 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None,
         with open(path, encoding="utf-8") as fh:
             first = next((line for line in fh if line.strip()), "{}")
         project_set = "source" in json.loads(first)  # the project's own set (annotation/tone)
-        part_texts, part_labels, part_groups = read_news(Path(path))
-        for text, label, group in zip(part_texts, part_labels, part_groups):
+        part_fields: dict[str, list] = {name: [] for name in fields or {}}
+        part_texts, part_labels, part_groups = read_news(Path(path), part_fields)
+        for i, (text, label, group) in enumerate(zip(part_texts, part_labels, part_groups)):
             group = group.replace(".jsonl:", ":")
             key = (group, " ".join(text.split()))
             if group in exclude or group.partition(":")[2] in exclude:
@@ -322,10 +351,36 @@ def read_news_files(paths, exclude_docs=(), origin: list[bool] | None = None,
             seen.add(key)
             if origin is not None:
                 origin.append(project_set)
+            for name, values in part_fields.items():
+                fields[name].append(values[i])
             texts.append(text)
             labels.append(label)
             groups.append(group)
     return texts, np.asarray(labels, dtype=int).reshape(-1, len(TONES)), groups
+
+
+def cv_groups(articles: list[str], texts: list[str], declared=None) -> list[str]:
+    """The group of each news quote in the grouped cross-validation.
+
+    An article is not enough: the same story printed twice, or one quote
+    printed by two articles, would be scored on its own copy. The groups are
+    those of ``annotation/tone/split.py`` (:mod:`quotes.training.article_groups`):
+    articles the rows of ``build.py`` put in one ``group`` (it sees the whole
+    article texts), and articles of any file that share a quote of 20 or more
+    characters, are one group.
+
+    Args:
+        articles: each quote's article (``source:doc_id``, from :func:`read_news_files`).
+        texts: each quote's text.
+        declared: each quote's ``group`` field, or None where its file has none.
+
+    Returns:
+        Each quote's group (named by its smallest article).
+    """
+    fingerprints = [(quote_fingerprint(text), article) for text, article in zip(texts, articles)]
+    fingerprints += [("group:" + group, article) for group, article in zip(declared or (), articles) if group]
+    group_of = join_articles(articles, fingerprints)
+    return [group_of[a] for a in articles]
 
 
 def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclude_docs=(),
@@ -335,9 +390,12 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     The text models learn from GoEmotions train; the combiners from GoEmotions
     train (out-of-fold text scores) and the news quotes. Each tone's combiner
     settings (C, the news weight, the news positive weight) are chosen from
-    :data:`COMBINER_GRID` by 5-fold CV grouped by article over the
-    news quotes, scored by F1 at 0.5 on the quotes of the project's own set
-    (the train part of ``annotation/tone``), the figure the issue measures.
+    :data:`COMBINER_GRID` by 5-fold CV grouped by article (near-duplicate
+    articles in one group, :func:`cv_groups`) over the news quotes, scored by
+    F1 at 0.5 on the quotes of the project's own set (the train part of
+    ``annotation/tone``), the figure the issue measures; then, by the same CV,
+    whether each tone's combiner gets a cue-less copy of its text score
+    (:data:`CUELESS_CHOICES`).
 
     Args:
         emotions_dir: folder with ``goemotions-train.tsv``, ``goemotions-dev.tsv``
@@ -384,7 +442,8 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     n_train = int(is_reddit.sum())
     heads: ToneHeads = pipeline.named_steps["heads"]
     say(f"data: {n_train} GoEmotions train, {len(stack['dev_scores'])} dev, {len(y_news)} news quotes "
-        f"({int(part.sum())} of the project's train part), {len(set(groups))} articles")
+        f"({int(part.sum())} of the project's train part), {len(set(stack['articles']))} articles "
+        f"in {len(set(groups))} CV groups")
 
     is_news = (~is_reddit).astype(float)
     strata = y_news[:, 0] + 2 * y_news[:, 1]
@@ -395,7 +454,8 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
         """News CV probabilities under per-tone settings (floors and ceilings measured per fold)."""
         weights = combiner_weights(Y_all, is_reddit, settings)
         probe = clone(heads)
-        probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES])
+        probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES],
+                         cueless=cueless_columns(settings, lexicon_names))
         out = np.zeros(y_news.shape)
         for train_idx, test_idx in folds:
             rows = is_reddit.copy()
@@ -429,11 +489,27 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
                         "positive_weight": {"social": COMBINER_SETTINGS[tone]["positive_weight"]["social"],
                                             "news": best["news_positive_weight"]}}
         say(f"{tone}: chosen {chosen[tone]} (CV F1 {best['f1']:.3f})")
+    for tone in TONES:
+        chosen[tone]["cueless"] = False
+    best_f1 = {t: max(s["f1"] for s in selection[t]) for t in TONES}
+    for flag in CUELESS_CHOICES:
+        if not flag:
+            continue
+        trial = {t: {**chosen[t], "cueless": flag} for t in TONES}
+        p = cross_validate(trial)
+        for k, tone in enumerate(TONES):
+            f1 = _scores(y_news[part, k], p[part, k])["f1"]
+            selection[tone].append({**{key: v for key, v in trial[tone].items() if key != "positive_weight"},
+                                    "news_positive_weight": trial[tone]["positive_weight"]["news"], "f1": f1})
+            say(f"{tone}: cue-less score input {flag}: CV F1 {f1:.3f} (without {best_f1[tone]:.3f})")
+            if f1 > best_f1[tone]:
+                chosen[tone]["cueless"], best_f1[tone] = flag, f1
     p_cv = cross_validate(chosen)
 
     # Transfer: combiners fitted on GoEmotions alone, scored on every news quote.
     weights = combiner_weights(Y_all, is_reddit, chosen)
-    heads.set_params(combiners=[LogisticRegression(C=chosen[t]["C"], max_iter=5000) for t in TONES])
+    heads.set_params(combiners=[LogisticRegression(C=chosen[t]["C"], max_iter=5000) for t in TONES],
+                     cueless=cueless_columns(chosen, lexicon_names))
     p_transfer = clone(heads).fit_from_scores(bases, scores[is_reddit], lex_all[is_reddit], Y_all[is_reddit],
                                               weights[is_reddit], is_news[is_reddit]
                                               ).proba_from_scores(news_scores, lex_news, "news")
@@ -484,7 +560,7 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
     code = hashlib.sha256()
     for source in [Path(__file__).resolve().parents[1] / f for f in CODE_FILES]:
         code.update(source.read_bytes())
-    news_rows = {"quotes": len(y_news), "articles": len(set(groups)),
+    news_rows = {"quotes": len(y_news), "articles": len(set(stack["articles"])), "cv_groups": len(set(groups)),
                  "positives": {t: int(y_news[:, k].sum()) for k, t in enumerate(TONES)},
                  "train_part_quotes": int(part.sum()),
                  "train_part_positives": {t: int(y_news[part, k].sum()) for k, t in enumerate(TONES)}}
@@ -546,21 +622,64 @@ def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, 
                   say) -> dict[str, Any]:
     """Everything before the combiners: data, features, text models and their scores.
 
-    This is most of the training time; with ``cache_dir`` it is kept as a pickle
-    named by a hash of what it depends on (:func:`_stack_cache_path`: data files,
-    exclusions, cue lists, the feature code, this module's stack-building
-    functions and the text model settings) and reused when that matches.
+    The text models learn from GoEmotions train alone, and the news quotes are
+    only scored by them, so the stack is made of two parts:
+    :func:`text_model_stack` (features, text models, GoEmotions scores: most of
+    the training time, kept in ``cache_dir``), and the news quotes' features and
+    scores, computed in every run (seconds). New labelled quotes, or other
+    exclusions, therefore reuse the cached text models.
 
     Returns:
         A dict: ``pipeline`` (features fitted, heads configured), ``bases`` (the
         fitted text models), ``scores`` (out of fold for GoEmotions rows),
-        ``lexicon`` (the lexicon columns of every row), ``Y``, ``is_reddit``,
-        ``groups`` and ``from_split`` of the news rows, and GoEmotions dev's
+        ``lexicon`` (the lexicon columns of every row), ``Y``, ``is_reddit``;
+        of the news rows, ``groups`` (the CV groups, :func:`cv_groups`),
+        ``articles``, ``from_split`` (from the project's set) and ``sample``
+        (the project's sample, None for other files); and GoEmotions dev's
         ``dev_scores``, ``dev_lexicon`` and ``y_dev``.
+    """
+    base = text_model_stack(files, cache_dir, say)
+    started = time.perf_counter()
+    from_split: list[bool] = []
+    excluded: dict[str, int] = {}
+    fields: dict[str, list] = {"group": [], "sample": []}
+    news_texts, y_news, articles = read_news_files(news_paths, exclude_docs, from_split, excluded, fields)
+    say(f"news: {len(news_texts)} quotes (left out: {excluded})")
+    pipeline, bases = base["pipeline"], base["bases"]
+    n_lexicon = len(base["lexicon_names"])
+    X_news = pipeline.named_steps["features"].transform(news_texts)
+    news_scores = np.column_stack([b.decision_function(X_news) for b in bases]).reshape(-1, len(TONES))
+    n_reddit = len(base["y_train"])
+    say(f"news features and text scores in {time.perf_counter() - started:.0f}s")
+    return {"pipeline": pipeline, "bases": bases, "lexicon_names": base["lexicon_names"],
+            "scores": np.vstack([base["scores"], news_scores]),
+            "lexicon": np.vstack([base["lexicon"], lexicon_block_of(X_news, n_lexicon)]),
+            "Y": np.vstack([base["y_train"], y_news]),
+            "is_reddit": np.r_[np.ones(n_reddit, bool), np.zeros(len(news_texts), bool)],
+            "groups": cv_groups(articles, news_texts, fields["group"]), "articles": articles,
+            "from_split": np.asarray(from_split, dtype=bool), "sample": fields["sample"],
+            "dev_scores": base["dev_scores"], "dev_lexicon": base["dev_lexicon"], "y_dev": base["y_dev"],
+            "n_features": base["n_features"], "excluded_quotes": excluded, "seconds": base["seconds"],
+            "cached": base.get("cached", False)}
+
+
+def text_model_stack(files: dict[str, Path], cache_dir: Path | None, say) -> dict[str, Any]:
+    """The features (fitted on GoEmotions train), the text models and their GoEmotions scores.
+
+    With ``cache_dir`` it is kept as a pickle named by a hash of what it
+    depends on (:func:`_stack_cache_path`: the GoEmotions files, the cue lists,
+    the feature code, this module's functions that build it and the text model
+    settings) and reused when that matches.
+
+    Returns:
+        A dict: ``pipeline``, ``bases``, ``lexicon_names``, ``scores`` and
+        ``lexicon`` (out-of-fold text scores and lexicon columns of GoEmotions
+        train), ``y_train``, ``dev_scores``, ``dev_lexicon``, ``y_dev``,
+        ``n_features``, ``seconds`` (and ``cached`` when read from the cache).
     """
     import pickle
 
-    cached = _stack_cache_path(files, news_paths, exclude_docs, cache_dir) if cache_dir else None
+    cached = _stack_cache_path(files, cache_dir) if cache_dir else None
     if cached is not None and cached.exists():
         say(f"features and text models from {cached}")
         with open(cached, "rb") as fh:
@@ -571,11 +690,7 @@ def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, 
     label_names = [name.strip() for name in label_names if name.strip()]
     train_texts, y_train = read_goemotions(files["goemotions-train.tsv"], label_names)
     dev_texts, y_dev = read_goemotions(files["goemotions-dev.tsv"], label_names)
-    from_split: list[bool] = []
-    excluded: dict[str, int] = {}
-    news_texts, y_news, groups = read_news_files(news_paths, exclude_docs, from_split, excluded)
-    say(f"data: {len(train_texts)} GoEmotions train, {len(dev_texts)} dev, {len(news_texts)} news quotes "
-        f"(left out: {excluded})")
+    say(f"data: {len(train_texts)} GoEmotions train, {len(dev_texts)} dev")
 
     tables = read_cue_tables()
     pipeline = build_pipeline(tables)
@@ -587,52 +702,47 @@ def prepare_stack(files: dict[str, Path], news_paths: list[Path], exclude_docs, 
     lexicon_names = list(features.transformer_list[1][1].get_feature_names_out())
     n_lexicon = len(lexicon_names)
     configure_heads(heads, lexicon_names)
-    X_train = features.transform(train_texts)
+    X_train = features.transform(train_texts).tocsr()
     X_dev = features.transform(dev_texts)
-    X_news = features.transform(news_texts)
     say(f"features: {X_train.shape[1]} columns ({n_lexicon} lexicon) in {time.perf_counter() - started:.0f}s")
 
-    # Text models on GoEmotions rows, scored out of fold; news rows are unseen by them.
-    X_all = sp.vstack([X_train, X_news]).tocsr()
-    Y_all = np.vstack([y_train, y_news])
-    is_reddit = np.r_[np.ones(len(train_texts), bool), np.zeros(len(news_texts), bool)]
-    bases, scores = fit_bases(heads.bases, X_all, Y_all, is_reddit, FOLDS, RANDOM_STATE)
+    # Text models on GoEmotions rows, scored out of fold.
+    bases, scores = fit_bases(heads.bases, X_train, y_train, None, FOLDS, RANDOM_STATE)
     say(f"text models in {time.perf_counter() - started:.0f}s")
     stack = {"pipeline": pipeline, "bases": bases, "scores": scores, "lexicon_names": lexicon_names,
-             "lexicon": lexicon_block_of(X_all, n_lexicon), "Y": Y_all, "is_reddit": is_reddit,
-             "groups": groups, "from_split": np.asarray(from_split, dtype=bool),
+             "lexicon": lexicon_block_of(X_train, n_lexicon), "y_train": y_train,
              "dev_scores": np.column_stack([b.decision_function(X_dev) for b in bases]),
              "dev_lexicon": lexicon_block_of(X_dev, n_lexicon), "y_dev": y_dev,
-             "n_features": int(X_train.shape[1]), "excluded_quotes": excluded,
-             "seconds": round(time.perf_counter() - started, 1)}
+             "n_features": int(X_train.shape[1]), "seconds": round(time.perf_counter() - started, 1)}
     if cached is not None:
         _save_stack(stack, cached)
     return stack
 
 
-# The functions of this module whose work the cached stack holds: a change to any
-# of them must not reuse a stack built by the old code. (The module's other code,
-# the combiners', is left out of the key, so that changing it reuses the stack.)
-_STACK_FUNCTIONS = ("read_goemotions", "read_news", "read_news_files", "build_pipeline", "configure_heads",
-                    "lexicon_block_of", "prepare_stack")
+# The functions of this module whose work the cached text models hold: a change to
+# any of them must not reuse a stack built by the old code. (The module's other
+# code, the news quotes' and the combiners', is left out of the key, so that
+# changing it reuses the stack.)
+_STACK_FUNCTIONS = ("read_goemotions", "read_cue_tables", "build_pipeline", "configure_heads",
+                    "lexicon_block_of", "text_model_stack")
 
 
-def _stack_cache_path(files: dict[str, Path], news_paths: list[Path], exclude_docs, cache_dir: Path) -> Path:
-    """Where :func:`prepare_stack` keeps its stack: named by a hash of the data files,
-    the cue lists, the feature code, this module's stack-building functions, the
-    exclusions and the text model settings."""
+def _stack_cache_path(files: dict[str, Path], cache_dir: Path) -> Path:
+    """Where :func:`text_model_stack` keeps its stack: named by a hash of the
+    GoEmotions files, the cue lists, the feature code, this module's functions
+    that build it and the text model settings."""
     import inspect
 
     key = hashlib.sha256()
-    for path in [*files.values(), *(resources.DATA_DIR / name for name in CUE_FILES),
+    goemotions = [files[name] for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt")]
+    for path in [*goemotions, *(resources.DATA_DIR / name for name in CUE_FILES),
                  *(Path(__file__).resolve().parents[1] / f for f in CODE_FILES if f != "training/tone.py")]:
         key.update(Path(path).read_bytes())
     for name in _STACK_FUNCTIONS:
         key.update(inspect.getsource(globals()[name]).encode())
-    key.update(json.dumps([sorted(set(exclude_docs)), [p.name for p in news_paths], BASE_SETTINGS, WORD_WEIGHT,
-                           WORD_BITS, CHAR_BITS, RULES, COMBINER_LEXICON, TEXT_LEXICON, FOLDS,
-                           RANDOM_STATE]).encode())
-    return Path(cache_dir) / f"tone-stack-{key.hexdigest()[:16]}.pkl"
+    key.update(json.dumps([BASE_SETTINGS, WORD_WEIGHT, WORD_BITS, CHAR_BITS, RULES, COMBINER_LEXICON,
+                           TEXT_LEXICON, FOLDS, RANDOM_STATE]).encode())
+    return Path(cache_dir) / f"tone-text-models-{key.hexdigest()[:16]}.pkl"
 
 
 def _save_stack(stack: dict[str, Any], path: Path) -> None:
@@ -712,7 +822,9 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
     assert names == old_names
     ceilings = _ceiling_columns(names)
 
-    train_texts, y_train, groups = read_news(news_train)
+    declared: dict[str, list] = {"group": []}
+    train_texts, y_train, articles = read_news(news_train, declared)
+    groups = cv_groups(articles, train_texts, declared["group"])
     dev_texts, y_dev, _ = read_news(news_dev)
     X_train, X_dev = features.transform(train_texts), features.transform(dev_texts)
     lex_train = lexicon_block_of(X_train, len(names))
@@ -792,7 +904,7 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "what": ("cue tables and clause reading (quotes/tone/lexicon.py, quotes/data) and the news ceilings "
                  "refitted over the shipped text models and combiners (fixed); see refit_clause_parts"),
-        "news_train": {"quotes": len(train_texts), "articles": len(set(groups)),
+        "news_train": {"quotes": len(train_texts), "articles": len(set(articles)), "cv_groups": len(set(groups)),
                        "positives": {t: int(y_train[:, k].sum()) for k, t in enumerate(TONES)}},
         "ceilings": {t: {"judged": list(CEILINGS[t][0]), "standing": list(CEILINGS[t][1]),
                          "precision": heads.ceiling_precision_[k]} for k, t in enumerate(TONES)},
@@ -846,7 +958,9 @@ def score_news(path: Path, pipeline=None) -> dict[str, Any]:
     from quotes.training.model_files import load_tone_model
 
     pipeline = pipeline or load_tone_model()
-    texts, y, groups = read_news(Path(path))
+    fields: dict[str, list] = {"sample": []}
+    texts, y, groups = read_news(Path(path), fields)
+    samples = np.array([str(s) for s in fields["sample"]])
     p = pipeline.predict_proba(texts, domain="news")
     lexicon = dict(pipeline.named_steps["features"].transformer_list)["lexicon"]
     names = list(lexicon.get_feature_names_out())
@@ -861,6 +975,8 @@ def score_news(path: Path, pipeline=None) -> dict[str, Any]:
             **_scores(y[:, k], p[:, k]),
             "f1_at": {f"{t:.1f}": _scores(y[:, k], p[:, k], t)["f1"] for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)},
             "by_source": {str(src): _scores(y[sources == src, k], p[sources == src, k]) for src in sorted(set(sources))},
+            # the project's samples (keyword, random, rest: see annotation/tone/sample.py)
+            "by_sample": {str(s): _scores(y[samples == s, k], p[samples == s, k]) for s in sorted(set(samples))},
             "positives_with_standing_cue": round(float(standing[positive].mean()), 4) if positive.any() else 0.0,
             "recall_with_standing_cue": round(float(found[positive & standing].mean()), 4)
             if (positive & standing).any() else 0.0,

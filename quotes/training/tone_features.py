@@ -273,6 +273,11 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
             keeps a change to one tone's cues from moving the other tone.
         cv: folds of the out-of-fold text scores.
         random_state: seed of the fold split.
+        cueless: per tone, the lexicon columns that read one of its cues; a
+            tone with columns gets its text score where none fires as one more
+            combiner input (with its news copy, see
+            :func:`~quotes.tone.model.stack_inputs`), a tone with none does
+            not; None (the default) adds no such input.
 
     Attributes:
         bases_: the fitted text models.
@@ -282,9 +287,13 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         classes_: ``[0, 1]`` (each head is binary).
     """
 
+    # Models saved before ``cueless`` existed have no such attribute: they read this.
+    cueless = None
+
     def __init__(self, bases: Sequence[BaseEstimator] = (), combiners: Sequence[BaseEstimator] = (),
                  n_lexicon: int = 0, rules: Sequence[Sequence[int]] = (), cv: int = 5,
-                 random_state: int = 0, combiner_lexicon: Sequence[Sequence[int]] | None = None) -> None:
+                 random_state: int = 0, combiner_lexicon: Sequence[Sequence[int]] | None = None,
+                 cueless: Sequence[Sequence[int]] | None = None) -> None:
         self.bases = bases
         self.combiners = combiners
         self.n_lexicon = n_lexicon
@@ -292,6 +301,7 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         self.combiner_lexicon = combiner_lexicon
         self.cv = cv
         self.random_state = random_state
+        self.cueless = cueless
 
     def fit(self, X, y, sample_weight=None, base_rows=None, domain="news") -> ToneHeads:
         """Fit the text models, then the combiners on their out-of-fold scores.
@@ -326,7 +336,7 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
         lexicon = lexicon_block(X, self.n_lexicon)
         # Scaled on the shared inputs only, before the domain copies are made.
         self.scaler_ = StandardScaler().fit(np.column_stack([scores, lexicon]))
-        inputs = stack_inputs(scores, lexicon, domain, self.scaler_)
+        inputs = stack_inputs(scores, lexicon, domain, self.scaler_, self._cueless())
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.bases_ = list(bases)
         self.combiners_ = []
@@ -350,8 +360,12 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
 
     def combiner_input_columns(self, k: int) -> np.ndarray:
         """The columns of the stacked inputs that tone ``k``'s combiner sees (see :func:`combiner_columns`)."""
-        chosen = self.combiner_lexicon
-        return combiner_columns(len(TONES), self.n_lexicon, chosen[k] if chosen else None)
+        chosen, cueless = self.combiner_lexicon, self._cueless()
+        return combiner_columns(len(TONES), self.n_lexicon, chosen[k] if chosen else None,
+                                [k] if cueless is not None and len(cueless[k]) else [])
+
+    def _cueless(self):
+        return self.cueless
 
     def decision_scores(self, X) -> np.ndarray:
         """The text models' scores, shape ``(n, 2)`` (the combiners' first inputs)."""
@@ -377,7 +391,7 @@ class ToneHeads(ClassifierMixin, BaseEstimator):
     def proba_from_scores(self, scores: np.ndarray, X, domain: str = "news") -> np.ndarray:
         """What :meth:`predict_proba` returns, from text scores already computed."""
         lexicon = lexicon_block(X, self.n_lexicon)
-        inputs = stack_inputs(scores, lexicon, domain, self.scaler_)
+        inputs = stack_inputs(scores, lexicon, domain, self.scaler_, self._cueless())
         probabilities = np.column_stack([c.predict_proba(inputs[:, self.combiner_input_columns(k)])[:, 1]
                                          for k, c in enumerate(self.combiners_)])
         return apply_rule_floors(probabilities, lexicon, self.rules, self.rule_precision_, domain,

@@ -86,8 +86,8 @@ def train_tone(
         "--exclude-docs", metavar="<path>", help="A file of article ids, one a line, never trained on; repeatable "
                                                  "(default: the shared data's tone/heldout-docs.txt when it exists).")] = None,
     cache: Annotated[Optional[Path], typer.Option(
-        "--cache", help="Keep the features and text models here, so a rerun that changes only the combiners "
-                        "takes seconds.")] = None,
+        "--cache", help="Keep the features and text models (GoEmotions) here, so a rerun that changes only "
+                        "the news quotes or the combiners skips them.")] = None,
     refit: Annotated[bool, typer.Option(
         "--refit", help="Keep the shipped text models and combiners; refit only the cue tables and "
                         "ceilings on --news (the train part of annotation/tone); seconds instead of minutes.")] = False,
