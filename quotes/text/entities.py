@@ -595,7 +595,7 @@ class EntityIndex:
             # before "she said"): weaker than a known match
             unknown = not given and not voted and not votes["m"] and not votes["f"] and not same_sentence
             is_prefer = entity is prefer
-            features = (
+            features: tuple[float, ...] = (
                 float(entity.strong_person), float(given), float(voted), float(unknown), float(subject),
                 float(same_sentence), float(is_prefer and not new_subject), float(is_prefer and new_subject),
                 float(distance), 0.0,
