@@ -74,10 +74,12 @@ RESOLVE_FEATURES: Final = (
     "speaker",  # some mention of it is a reporting verb's subject
     "more_recent",  # how many compatible persons were named since (at most 5)
 )
-_FIRST_EXTRA: Final = RESOLVE_FEATURES.index("opens_sentence")
+_FIRST_EXTRA: Final = 10  # (RESOLVE_FEATURES.index("opens_sentence"), checked below)
 # Their weights: the hand-set salience of the earlier rounds (the new features at 0).
-W_RESOLVE_HAND: Final = (1.0, 1.0, 0.5, -0.5, 1.5, 1.5, 1.0, 0.0, -0.7, -0.7 * _PRONOUN_SCOPE_LINES, 0.0, 0.0, 0.0,
-                         0.0, 0.0, 0.0)
+# (not Final: mypyc would not let W_RESOLVE take its value)
+W_RESOLVE_HAND: tuple[float, ...] = (1.0, 1.0, 0.5, -0.5, 1.5, 1.5, 1.0, 0.0, -0.7, -0.7 * _PRONOUN_SCOPE_LINES,
+                                     0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+assert RESOLVE_FEATURES.index("opens_sentence") == _FIRST_EXTRA and len(W_RESOLVE_HAND) == len(RESOLVE_FEATURES)
 # Learned weights were tried (issue #15, tools/resolve_cv.py): a conditional logit
 # over the mentions each he/she of the web set's quotes looks back at (the 123
 # whose speaker mention is the gold one), L2 0.1 toward W_RESOLVE_HAND, resolved
