@@ -376,6 +376,14 @@ STATE_ABBREVIATIONS: frozenset[str] = frozenset(
     ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa
     wv wi wy dc""".split()
 )
+# Countries written as capital initials ("the US", "U.K."): places the list of
+# place names (data/places.txt) lacks. Case as written.
+COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset("US U.S. USA U.S.A. UK U.K. UAE U.A.E.".split())
+# Nouns of time: after a place they say when, not what the place modifies ("in the US today").
+TIME_NOUNS: frozenset[str] = frozenset(
+    "today yesterday tonight day days week weeks month months year years morning afternoon evening night "
+    "weekend time times".split()
+)
 # Day names: "Tuesday at the rally in Berea, …, Kasich said" opens with one.
 DAY_WORDS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Conjunctions that open a subordinate clause before the main one ("When Trump

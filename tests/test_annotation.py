@@ -32,8 +32,12 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # Pet forms of first names merged within an article ("Josh Apte" = "Joshua Apte") and
 # hyphenated modifiers kept out of names ("Amritsar-based"), rules-15: strict attr
 # 0.889, named 0.916, pronoun/description 0.806, e2e F1 0.859, right at >= 0.9 0.988.
-WEB_FLOORS = {"loose_f1": 0.95, "loose_p": 0.915, "loose_r": 0.985, "attr": 0.885, "attr_named": 0.91,
-              "attr_pronoun": 0.80, "e2e_f1": 0.855, "right_at_0_9": 0.98}
+# The speaker ranker learnt from the web set too (issue #15; in-sample here, out of
+# fold in models/attribution.json), with rules-18: loose P 0.921 R 0.995 F1 0.957,
+# strict attr 0.897, named 0.926, pronoun/description 0.809, e2e F1 0.868, right at
+# >= 0.9 0.989.
+WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.99, "attr": 0.895, "attr_named": 0.925,
+              "attr_pronoun": 0.805, "e2e_f1": 0.865, "right_at_0_9": 0.985}
 
 
 @pytest.fixture(scope="module")

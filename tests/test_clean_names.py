@@ -152,3 +152,89 @@ def test_quotes_of_a_pet_form_go_to_the_formal_name():
     text = ('"The air is dirty," said Josh Apte, an engineer.\n\n'
             'Joshua Apte has studied the city for years. "We measured it," he said.')
     assert speakers(text) == ["Joshua Apte", "Joshua Apte"]
+
+
+# -- an office with "of the" before the name -------------------------------------
+# "Chancellor of the Exchequer Gordon Brown": the office and its complement run to
+# the first name; the complement ("Exchequer", "House") is no part of the name.
+
+@pytest.mark.parametrize("text, expected", [
+    ('"This is the first time," said UK Chancellor of the Exchequer Gordon Brown.', ["Gordon Brown"]),
+    ('Chancellor of the Exchequer Gordon Brown said: "We will act."', ["Gordon Brown"]),
+    ('"We will act," Speaker of the House Paul Ryan said.', ["Paul Ryan"]),
+    ('"The cuts are deep," said Secretary of the Treasury Steven Mnuchin.', ["Steven Mnuchin"]),
+    # "of" with no "the", as before
+    ('"We will act," said Secretary of State John Kerry.', ["John Kerry"]),
+])
+def test_an_office_with_of_the_is_no_part_of_the_name(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no first name after "of the": an office and an institution or place, as before
+    ("The President of the United States spoke.", ["United States"]),
+    ("He met officials of the Bank of England.", ["Bank of England"]),
+    ("The Chancellor of the Exchequer spoke.", ["Exchequer"]),
+])
+def test_of_the_look_alikes_keep_their_names(text, expected):
+    assert entities(text) == expected
+
+
+def test_a_country_before_a_title_is_the_office_holder():
+    text = ('Chancellor of the Exchequer Gordon Brown spoke first.\n\n'
+            '"We will go on," said the UK Chancellor.')
+    assert speakers(text) == ["Gordon Brown"]
+    # with no chancellor named, nobody; and the country itself still speaks
+    assert speakers('"We will go on," said the UK Chancellor.') == [None]
+    assert speakers('"We will go on," said the UK.') == ["UK"]
+
+
+# -- the pronoun I with a contracted verb is no name ------------------------------
+
+@pytest.mark.parametrize("text", ["I’m not sure.", "I’ll tell it to somebody else.", "I've seen it.", "I'd say no."])
+def test_i_with_a_contraction_is_no_name(text):
+    assert entities(text) == []
+
+
+def test_a_he_after_i_m_goes_to_the_person():
+    text = ("Mike Ford wrote for decades.\n\nI’m told the letters were kind.\n\n"
+            "“You tell me one,” he said.")
+    assert speakers(text) == ["Mike Ford"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ivan Smith spoke.", ["Ivan Smith"]),  # a name that starts with I
+    ("Imogen Poots spoke.", ["Imogen Poots"]),
+])
+def test_names_starting_with_i_stay(text, expected):
+    assert entities(text) == expected
+
+
+# -- a place glued after a person's name --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was quiet at the Ted Cruz South Carolina victory party.", ["Ted Cruz"]),
+    ("It was loud at the Hillary Clinton New York headquarters.", ["Hillary Clinton"]),
+    # look-alikes: a three-word name, a person and a place apart, a two-word name
+    ("Sarah Jessica Parker spoke.", ["Sarah Jessica Parker"]),
+    ("Ted Cruz spoke in South Carolina.", ["South Carolina", "Ted Cruz"]),
+    ("George Washington spoke.", ["George Washington"]),
+])
+def test_a_place_after_a_full_name_is_not_part_of_it(text, expected):
+    assert entities(text) == expected
+
+
+# -- a job noun inside a run, before a first name ------------------------------------
+# A capitalised common noun right before a known first name is a job ("NASA
+# Administrator Jim Bridenstine"), not part of the name: the lexicon says it is a noun.
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We are ready," NASA Administrator Jim Bridenstine said.', ["Jim Bridenstine"]),
+    ('"We are ready," said Game Developer Anna Post.', ["Anna Post"]),
+    # look-alikes: a first name that is also a noun, names with noun-like first words
+    ('"Yes," said Mark Grant Smith.', ["Mark Grant Smith"]),
+    ('"No," said Park Geun-hye.', ["Park Geun-hye"]),
+    ('"No," said Baker Mayfield.', ["Baker Mayfield"]),
+])
+def test_a_job_noun_before_a_first_name_is_no_part_of_the_name(text, expected):
+    assert speakers(text) == expected

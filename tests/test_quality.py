@@ -33,18 +33,25 @@ SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 # loose P 0.958 R 0.985 F1 0.971; strict attr 0.935, named 0.952, pronoun 0.887,
 # e2e F1 0.912 (lenient attr 0.936, named 0.953, e2e 0.913); right at confidence
 # >= 0.9: 0.991 of 450 (was 0.968 of 687).
+# The ranker learnt from PolNeAR train and the web set, rules-16 (places and offices
+# in names) and rules-18 (issue #15): lenient attr 0.937, named 0.953, pronoun 0.892,
+# e2e F1 0.914.
 POLNEAR_FLOORS = {"loose_f1": 0.97, "loose_p": 0.955, "loose_r": 0.985, "attr": 0.935, "attr_named": 0.95,
-                  "attr_pronoun": 0.885, "e2e_f1": 0.912}
+                  "attr_pronoun": 0.89, "e2e_f1": 0.914}
 # Clean names (rules-15, names-2: hyphenated modifiers and role words out of names,
 # pet forms merged, the name model retrained with hyphenated-name features): strict
 # attr 0.936, named 0.952, pronoun/description 0.892, e2e F1 0.913.
-POLNEAR_STRICT_FLOORS = {"attr": 0.935, "attr_named": 0.95, "attr_pronoun": 0.89, "e2e_f1": 0.912,
+# The ranker learnt from PolNeAR train and the web set, rules-18 (issue #15): strict
+# attr 0.936, named 0.952, pronoun/description 0.892, e2e F1 0.913; right at >= 0.9 0.988.
+POLNEAR_STRICT_FLOORS = {"attr": 0.935, "attr_named": 0.95, "attr_pronoun": 0.89, "e2e_f1": 0.913,
                          "right_at_0_9": 0.98}
 # corpora/: loose F1 0.991; lenient attr 0.895, e2e F1 0.890; strict attr 0.881, e2e F1 0.876;
 # with the name model: lenient attr 0.899, e2e F1 0.894; strict attr 0.884, e2e F1 0.879;
 # clean names (rules-15, names-2): lenient attr 0.899, e2e F1 0.894; strict attr 0.892, e2e F1 0.887.
 CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.89, "e2e_f1": 0.89}
-CORPORA_STRICT_FLOORS = {"attr": 0.89, "e2e_f1": 0.885}
+# rules-18 (places and offices, job nouns before first names; issue #15): strict attr
+# 0.896, e2e F1 0.890 (lenient 0.899, 0.894).
+CORPORA_STRICT_FLOORS = {"attr": 0.895, "e2e_f1": 0.89}
 
 
 @pytest.fixture(scope="module")

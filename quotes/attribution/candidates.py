@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from quotes.attribution.phrases import CONTRACTION, after_dateline, np_ending_at, past_intro
+from quotes.attribution.phrases import CONTRACTION, after_dateline, modified_noun_end, np_ending_at, past_intro
 from quotes.attribution.rules import CONFIDENCE
 from quotes.vocabulary import (
     COMPARISONS,
@@ -281,6 +281,10 @@ class DocCandidates:
                 # "the New York businessman said", "the former first lady and U.S.
                 # senator said": the name modifies a description, which is the
                 # candidate (added below), not the name.
+                continue
+            if modified_noun_end(doc, lo, hi) > 0:
+                # "The UK operator is appealing", "US critics were less kind": a place
+                # or party before a noun only modifies it, and names no speaker.
                 continue
             entity = index.entity_at(name.start)
             found.append(Candidate(Mention(name.start, name.end, doc.text[name.start:name.end], "name"),

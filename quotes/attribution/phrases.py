@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from quotes.vocabulary import (
+    COUNTRY_ABBREVIATIONS,
+    OBJECT_VERBS,
+    PARTY_WORDS,
     PREPOSITIONS,
     QUOTE_MARKS,
     DAY_WORDS,
@@ -24,9 +27,11 @@ from quotes.vocabulary import (
     REPORTING_VERBS,
     SPEAKER_NOUNS,
     STATE_ABBREVIATIONS,
+    TIME_NOUNS,
     TIME_WORDS,
     TITLES,
     VERB_PREFIXES,
+    WEAK_VERBS,
 )
 from quotes.text.entities import PERSON_HEADS, is_place
 from quotes.text.parsed import ParsedDoc
@@ -624,6 +629,48 @@ def right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]
                 return name
         return make_mention(doc, k, phrase_end, "description")
     return None
+
+
+_MODIFIER_RUN = 3  # lower-case words from a modifying place to the noun it modifies
+_MODIFIED_TAGS: Final = frozenset(("JJ", "NN", "NNS"))
+
+
+def modified_noun_end(doc: ParsedDoc, lo: int, hi: int) -> int:
+    """When the name at tokens [lo, hi) is a place or a party word that only
+    modifies the common noun after it ("The UK operator is appealing", "US critics
+    were less kind", "Ohio voters said", "Republican presidential candidates"),
+    the token past that noun; else -1.
+
+    A place or party before a noun is an adjective: the speaker, if any, is the
+    noun phrase, not the country. "The US said", "in the US today", "the
+    Republican said" and "Britain plans to" keep the name (a verb, a time, no noun).
+    """
+    tokens = doc.tokens
+    n = len(tokens)
+    if hi >= n or hi <= lo or doc.quoted[hi] or not tokens[hi].text.islower():
+        return -1  # (most names: no lower-case word after them)
+    words = tuple(t.text for t in tokens[lo:hi])
+    if len(words) > 1 and words[0].lower() in PARTY_WORDS:
+        words = words[1:]  # "The Independent Vermont senator"
+    if not (is_place(words) or " ".join(words) in COUNTRY_ABBREVIATIONS
+            or (len(words) == 1 and words[0].lower() in PARTY_WORDS and not words[0].lower().endswith("s"))):
+        return -1
+    if tokens[hi - 1].end < len(doc.text) and doc.text[tokens[hi - 1].end:tokens[hi - 1].end + 1] in "’'":
+        return -1  # a possessive: "Britain's ministers" belong to it
+    tags = word_tags()
+    j, end = hi, -1
+    while j < n and j - hi < _MODIFIER_RUN and not doc.quoted[j]:
+        word = tokens[j].text
+        tag = tags.get(word)
+        if not (word.isalpha() and word.islower()) or tag not in _MODIFIED_TAGS or word in TIME_NOUNS \
+                or word in REPORTING_VERBS or word in WEAK_VERBS or word in OBJECT_VERBS:
+            break
+        j += 1
+        if tag != "JJ":
+            end = j
+    if end < 0 or (end < n and tokens[end].text.lower() in ("to", "that")):
+        return -1  # ("Britain plans to …", "Russia warns that …": the noun is a verb)
+    return end
 
 
 def is_bare_title(words: Sequence[str]) -> bool:

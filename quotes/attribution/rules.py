@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from quotes.vocabulary import (
+    COUNTRY_ABBREVIATIONS,
     PREPOSITIONS,
     QUOTE_MARKS,
     PHRASAL_CUES,
@@ -41,7 +42,7 @@ from quotes.vocabulary import (
     TITLES,
     WEAK_VERBS,
 )
-from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue
+from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_place
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
@@ -64,6 +65,7 @@ from quotes.attribution.phrases import (
     leading_name,
     left_np,
     make_mention,
+    modified_noun_end,
     only_prefixes,
     right_np,
     is_sentence_start,
@@ -120,6 +122,8 @@ def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) ->
             attribution = Attribution(None, None, None, "none", CONFIDENCE["none"])
             entity = None
         else:
+            if found.mention.kind == "name":
+                found = _modified_to_description(doc, found)
             since = end_of_quote_and_mention(previous[0], previous[1]) if previous else None
             entity, speaker = resolve_found(found, index, prev_entity, since)
             confidence = CONFIDENCE[found.rule]
@@ -129,6 +133,21 @@ def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) ->
         out.append(attribution)
         previous = (span, attribution, entity)
     return out
+
+
+def _modified_to_description(doc: ParsedDoc, found: FoundMention) -> FoundMention:
+    """A place or party name that only modifies the noun after it ("The UK
+    operator", "US critics") gives way to that noun phrase, a description: the
+    country did not speak (see :func:`~quotes.attribution.phrases.modified_noun_end`)."""
+    lo = doc.token_index(found.mention.start)
+    hi = max(lo + 1, token_index_near(doc, found.mention.end, lo))
+    end = modified_noun_end(doc, lo, hi)
+    if end < 0:
+        return found
+    if lo > 0 and not doc.quoted[lo - 1] and doc.tokens[lo - 1].text.lower() in ("the", "a", "an"):
+        lo -= 1
+    mention, words = make_mention(doc, lo, end, "description")
+    return FoundMention(mention, found.cue, found.rule, words)
 
 
 def _find_mention(doc: ParsedDoc, span: QuoteSpan, prev_in_line: QuoteSpan | None,
@@ -467,6 +486,20 @@ def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
     return max(span.mark_end, m.end) if m is not None else span.mark_end
 
 
+def _is_place_name(words: tuple[str, ...]) -> bool:
+    """True for a place or a country written as initials ("Ohio", "UK")."""
+    return bool(words) and (is_place(words) or " ".join(words) in COUNTRY_ABBREVIATIONS)
+
+
+def _without_leading_place(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without a place or country that opens them ("UK Chancellor" ->
+    "Chancellor", "New York Governor" -> "Governor")."""
+    for n in range(len(words) - 1, 0, -1):
+        if _is_place_name(words[:n]):
+            return words[n:]
+    return words
+
+
 def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
              ) -> tuple[Entity | None, str | None]:
     """Return (entity, canonical speaker) for a mention.
@@ -476,12 +509,15 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
     mention = found.mention
     if mention.kind == "name":
         entity = index.speaker_entity_in(mention.start, mention.end)
-        bare_title = is_bare_title(found.words)
-        if entity is not None and not (bare_title and is_bare_title(entity.canonical.split())):
+        # (a country before a title is the office's, not a name: "UK Chancellor")
+        core = _without_leading_place(found.words)
+        bare_title = bool(core) and is_bare_title(core)
+        canon = tuple(entity.canonical.split()) if entity is not None else ()
+        if entity is not None and not (bare_title and (is_bare_title(canon) or _is_place_name(canon))):
             return entity, entity.canonical
         if bare_title:
             # a lone title ("Mayor calls ..."): the person holding it, before or after
-            head = found.words[-1].lower().rstrip(".")
+            head = core[-1].lower().rstrip(".")
             entity = (index.resolve_description(["the", head], mention.start, prefer=prev_entity)
                       or index.described_by(head))
             return (entity, entity.canonical) if entity else (None, None)

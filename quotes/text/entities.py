@@ -53,15 +53,48 @@ _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its an
 # ... and at most this many name mentions: news paragraphs hold a few, but a text
 # without paragraph breaks would make every pronoun score every earlier name.
 _PRONOUN_SCOPE_MENTIONS = 100
-# Salience weights for he/she antecedents (see EntityIndex._resolve_person).
+# Salience weights (see EntityIndex._resolve_person and _resolve_person_description).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
-# Share of W_PREFER the previous quote's speaker keeps once another person of the
-# pronoun's gender has been named as a subject since that quote.
-W_PREFER_AFTER_NEW = 0.0
-# Bonus of a person named as a subject in the pronoun's own sentence ("Kerr
-# Putney, the police chief, said …, but he said …"): within one sentence a
-# he/she keeps to the subject whatever the paragraphs before it say.
-W_SAME_SENTENCE = 1.5
+# What a he/she antecedent mention is scored by (EntityIndex._resolve_person), in order:
+RESOLVE_FEATURES: Final = (
+    "strong_person",  # a first name, a title or a reporting verb says it is a person
+    "gender_given",  # its title or first name has the pronoun's gender
+    "gender_voted",  # pronouns after its other mentions do
+    "gender_unknown",  # nothing says whether this person is a he or a she
+    "subject",  # the mention looks like its clause's subject
+    "same_sentence",  # ... and opens the pronoun's own sentence ("Kerr Putney, the chief, said …, but he said")
+    "previous_speaker",  # the previous quote's speaker
+    "previous_speaker_after_new",  # ... after another person of that gender opened a sentence since that quote
+    "paragraphs_back",
+    "out_of_scope",  # the previous quote's speaker, whose name lies out of scope (paragraphs_back 0)
+    "opens_sentence",  # the mention opens its sentence, outside quote marks
+    "quoted",  # the mention sits inside quote marks
+    "possessive",  # "Steenburgen’s son"
+    "mentions",  # how many times the article names it (at most 10)
+    "speaker",  # some mention of it is a reporting verb's subject
+    "more_recent",  # how many compatible persons were named since (at most 5)
+)
+_FIRST_EXTRA: Final = 10  # (RESOLVE_FEATURES.index("opens_sentence"), checked below)
+# Their weights: the hand-set salience of the earlier rounds (the new features at 0).
+# (not Final: mypyc would not let W_RESOLVE take its value)
+W_RESOLVE_HAND: tuple[float, ...] = (1.0, 1.0, 0.5, -0.5, 1.5, 1.5, 1.0, 0.0, -0.7, -0.7 * _PRONOUN_SCOPE_LINES,
+                                     0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+assert RESOLVE_FEATURES.index("opens_sentence") == _FIRST_EXTRA and len(W_RESOLVE_HAND) == len(RESOLVE_FEATURES)
+# Learned weights were tried (issue #15, tools/resolve_cv.py): a conditional logit
+# over the mentions each he/she of the web set's quotes looks back at (the 123
+# whose speaker mention is the gold one), L2 0.1 toward W_RESOLVE_HAND, resolved
+# 0.920 of them right in grouped 5-fold CV over 10 shuffles, against 0.862 with the
+# hand-set weights (web pipeline out of fold, pronoun/description 0.806 -> 0.821).
+# They did not hold on PolNeAR at the confirming step (dev pronoun/description
+# 0.892 -> 0.865): news of one election keeps to its main figures more than the
+# web set's varied articles do, and PolNeAR train gives no resolved pronouns to fit
+# on both. So the hand-set weights stay until pronouns of both kinds are resolved
+# in training data.
+W_RESOLVE: tuple[float, ...] = W_RESOLVE_HAND
+# While a list is on this stack, _resolve_person appends to the top one, per call,
+# (the pronoun's offset, its gender, [(entity canonical name, features)...]):
+# for fitting W_RESOLVE (tools/resolve_cv.py).
+_RESOLVE_RECORDS: list[list] = []
 # Weights of a description's head and modifier words found among a person's descriptors,
 # and of how often the article names the person ("the New York businessman" is
 # usually the article's main figure, not the last person named).
@@ -227,6 +260,7 @@ class EntityIndex:
         self.positions: list[int] = []  # mention start offsets, sorted
         self.mention_entities: list[int] = []  # entity id per position
         self.mention_tokens: list[int] = []
+        self.mention_ends: list[int] = []
         self.mention_subject: list[bool] = []
         self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
         self._by_offset: dict[int, int] = {}
@@ -247,6 +281,7 @@ class EntityIndex:
             self.positions.append(name.start)
             self.mention_entities.append(entity.id)
             self.mention_tokens.append(name.token)
+            self.mention_ends.append(name.end)
             end_token = token_index_near(doc, name.end, name.token)
             inverted = _inverted_after_verb(doc, name, end_token)
             self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
@@ -511,17 +546,23 @@ class EntityIndex:
                         here_token: int = -1) -> Entity | None:
         """Pick the antecedent of he/she by salience over the mentions before it.
 
-        Each compatible person mention of the last few paragraphs scores for being
-        clearly a person (first name, title, speaker), for a matching gender, for
-        subject position and for being the previous quote's speaker, and loses for
-        every paragraph back; the best-scoring entity wins.
+        Each compatible person mention of the last few paragraphs is described by
+        :data:`RESOLVE_FEATURES` (clearly a person, a matching gender, subject
+        position, the previous quote's speaker, paragraphs back, ...) and scores
+        their sum weighted by :data:`W_RESOLVE`; the best-scoring entity wins
+        (the most recent one on a tie).
         """
         line_of = self.doc.line_of_token
+        quoted = self.doc.quoted
         best: dict[int, float] = {}
         order: list[int] = []
-        w_prefer = W_PREFER
-        if prefer is not None and since is not None and self._new_subject_since(want, k, since, prefer, own_vote):
-            w_prefer = W_PREFER * W_PREFER_AFTER_NEW
+        new_subject = prefer is not None and since is not None \
+            and self._new_subject_since(want, k, since, prefer, own_vote)
+        weights = W_RESOLVE
+        record = _RESOLVE_RECORDS[-1] if _RESOLVE_RECORDS else None
+        # the features past "out_of_scope" are computed only when they weigh (or are recorded)
+        extra = record is not None or any(w != 0.0 for w in weights[_FIRST_EXTRA:])
+        rows: list[tuple[int, tuple[float, ...]]] = []
         # the subject that opens the pronoun's sentence (its first person named as a
         # subject outside quote marks), if any
         main_subject = -1
@@ -529,7 +570,7 @@ class EntityIndex:
             first_token = _sentence_start_token(self.doc, here_token)
             j = bisect.bisect_left(self.mention_tokens, first_token)
             while j <= k:
-                if self.mention_subject[j] and not (self.doc.quoted and self.doc.quoted[self.mention_tokens[j]]) \
+                if self.mention_subject[j] and not (quoted and quoted[self.mention_tokens[j]]) \
                         and self.entities[self.mention_entities[j]].person:
                     main_subject = j
                     break
@@ -543,28 +584,36 @@ class EntityIndex:
             entity = self.entities[self.mention_entities[k]]
             subject = self.mention_subject[k]
             same_sentence = k == main_subject
+            mention = k
             k -= 1
             if not entity.person:
                 continue
             gender, votes = _gender_without_own_vote(entity, want, own_vote)
             if gender and gender != want:
                 continue
-            score = W_STRONG if entity.strong_person else 0.0
-            if entity.gender == want:
-                score += W_GENDER
-            elif gender == want:
-                score += W_GENDER / 2
-            elif not votes["m"] and not votes["f"] and not same_sentence:
-                # nothing says whether this person is a he or a she ("Antonin
-                # Scalia" before "she said"): weaker than a known match
-                score -= W_GENDER / 2
-            if subject:
-                score += W_SUBJECT
-            if same_sentence:
-                score += W_SAME_SENTENCE
-            if entity is prefer:
-                score += w_prefer
-            score -= W_DISTANCE * distance
+            given = entity.gender == want
+            voted = not given and gender == want
+            # nothing says whether this person is a he or a she ("Antonin Scalia"
+            # before "she said"): weaker than a known match
+            unknown = not given and not voted and not votes["m"] and not votes["f"] and not same_sentence
+            is_prefer = entity is prefer
+            features: tuple[float, ...] = (
+                float(entity.strong_person), float(given), float(voted), float(unknown), float(subject),
+                float(same_sentence), float(is_prefer and not new_subject), float(is_prefer and new_subject),
+                float(distance), 0.0,
+            )
+            if extra:
+                features += (
+                    float(_opens_sentence(self.doc, token) and not (quoted and quoted[token])),
+                    float(bool(quoted) and quoted[token]), float(self._possessive(mention)),
+                    float(min(len(entity.forms), 10)), float(entity.speaker_votes > 0),
+                    float(min(len(order) if entity.id not in best else order.index(entity.id), 5)),
+                )
+            score = 0.0
+            for w, f in zip(weights, features):
+                score += w * f
+            if record is not None:
+                rows.append((entity.id, features))
             if entity.id not in best:
                 order.append(entity.id)
             if score > best.get(entity.id, -1e9):
@@ -573,9 +622,23 @@ class EntityIndex:
                 and prefer.guessed_gender() in (want, ""):
             # The previous quote's speaker stays a candidate after its name has
             # gone out of scope: news keeps a speaker over a run of "she said"s.
-            best[prefer.id] = (W_STRONG * prefer.strong_person + W_GENDER * (prefer.guessed_gender() == want)
-                               + w_prefer - W_DISTANCE * _PRONOUN_SCOPE_LINES)
+            features = (
+                float(prefer.strong_person), float(prefer.guessed_gender() == want), 0.0, 0.0, 0.0, 0.0,
+                float(not new_subject), float(new_subject), 0.0, 1.0,
+            )
+            if extra:
+                features += (0.0, 0.0, 0.0, float(min(len(prefer.forms), 10)), float(prefer.speaker_votes > 0),
+                             float(min(len(order), 5)))
+            score = 0.0
+            for w, f in zip(weights, features):
+                score += w * f
+            if record is not None:
+                rows.append((prefer.id, features))
+            best[prefer.id] = score
             order.append(prefer.id)
+        if record is not None:
+            record.append((self.doc.tokens[here_token].start if here_token >= 0 else -1, want,
+                           [(self.entities[e].canonical, f) for e, f in rows]))
         if best:
             top = max(order, key=lambda e: (best[e], -order.index(e)))
             return self.entities[top]
@@ -584,6 +647,11 @@ class EntityIndex:
             if not pg or pg == want:
                 return prefer
         return None
+
+    def _possessive(self, k: int) -> bool:
+        """True when name mention ``k`` is a possessive ("Steenburgen’s son")."""
+        end = self.mention_ends[k]
+        return end < len(self.doc.text) and self.doc.text[end] in "’'"
 
     def _new_subject_since(self, want: str, k: int, since: int, prefer: Entity, own_vote: int | None) -> bool:
         """True when a person other than ``prefer``, of gender ``want``, opens a

@@ -7,6 +7,8 @@ are kept, since pronoun and description resolution need them.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Set as AbstractSet
 from typing import Final
 
@@ -22,7 +24,7 @@ from quotes.vocabulary import (
     TITLES,
 )
 from quotes.text.parsed import ParsedDoc
-from quotes.resources import common_words, first_names
+from quotes.resources import common_words, first_names, places, word_tags
 from quotes.text.segment import Token
 
 # A capitalised word starts with an upper-case letter (str.isupper(): "Émile", "Ørsted",
@@ -39,7 +41,10 @@ _INNER_TITLES: Final = frozenset(
     "councilman councilwoman vice prime".split()
 )
 # Office titles that take "of" before the office ("Secretary of State").
-_OFFICE_TITLES: Final = frozenset("secretary minister director attorney chairman chairwoman chair president chief".split())
+_FIRST_PERSON_CONTRACTION: Final = re.compile(r"I[’'](?:m|ll|ve|d)$")
+_OFFICE_TITLES: Final = frozenset(
+    "secretary minister director attorney chairman chairwoman chair president chief chancellor speaker".split()
+)
 _ROLE_OR_INNER: Final = ROLE_WORDS | _INNER_TITLES
 # Capitalised words that are lower-case words in a title-case headline.
 _HEADLINE_SHARE: Final = 0.6
@@ -190,6 +195,13 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
                     j += 1
                     continue
                 nxt = tokens[j + 1].text if j + 1 < hi else ""
+                if low == "of" and nxt == "the" and j > i and tokens[j - 1].text.rstrip(".").lower() in _OFFICE_TITLES \
+                        and _first_name_in_run(tokens, j + 2, hi):
+                    # "Chancellor of the Exchequer Gordon Brown", "Speaker of the House Paul
+                    # Ryan": an office, then the name (_make_mention splits them); not "the
+                    # President of the United States" (no first name: a place)
+                    j += 2
+                    continue
                 if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
                         and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
                     if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS \
@@ -391,6 +403,42 @@ def _nickname_end(doc: ParsedDoc, j: int, hi: int) -> int | None:
     return None
 
 
+def _role_noun_before_first_name(word: str, following: str) -> bool:
+    """True when capitalised ``word`` is a common noun (the lexicon's NN, not itself
+    a first name) right before a known first name: a job inside a run ("NASA
+    Administrator Jim Bridenstine", "Game Developer Anna Post"), not a name part."""
+    low = word.rstrip(".").lower()
+    return word[:1].isupper() and not word.isupper() and word_tags().get(low) == "NN" \
+        and low not in first_names() and following.lower() in first_names()
+
+
+def _office_end(words: list[str]) -> int:
+    """Where the name starts in lower-cased ``words`` that follow an office title
+    and open with "of": "of State John F. Kerry", "of the Exchequer Gordon Brown"
+    (the office's complement, at least one word, runs to the first known first
+    name, or with none known leaves the last two words, at least one, as the
+    name); -1 when no word is left for a name ("of France", "of the Exchequer")."""
+    the = words[1:2] == ["the"]
+    first = 3 if the else 2  # (the complement's first word)
+    if len(words) <= first:
+        return -1
+    # (after "of the" only a first name starts a name: see _first_name_in_run)
+    start = next((n for n in range(first, len(words)) if words[n] in first_names()),
+                 len(words) if the else max(first, len(words) - 2))
+    return start if start < len(words) else -1
+
+
+def _first_name_in_run(tokens: list[Token], k: int, hi: int) -> bool:
+    """True when the capitalised run from token ``k`` holds a known first name
+    after its first word ("Exchequer Gordon Brown")."""
+    n = k
+    while n < hi and _is_cap_word(tokens[n].text) and tokens[n].text not in NON_NAME_CAPS:
+        if n > k and tokens[n].text.lower() in first_names():
+            return True
+        n += 1
+    return False
+
+
 def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
                   headline: bool, skip: AbstractSet[int] = frozenset()) -> NameMention | None:
     """Turn the token run [i, j) into a name mention, or None if it is no name;
@@ -411,12 +459,12 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             title = f"{title} {low}".strip()
             run.pop(0)
         elif low == "of" and title.split()[-1:] and title.split()[-1] in _OFFICE_TITLES:
-            if len(run) < 3:
-                return None  # "President of France": an office, no name
             # "Secretary of State John F. Kerry": the office runs to the first name
             # (or, with none known, leaves the last two words as the name)
             words = [tokens[k].text.lower() for k in run]
-            start = next((n for n in range(2, len(run)) if words[n] in first_names()), max(2, len(run) - 2))
+            start = _office_end(words)
+            if start < 0:
+                return None  # "President of France", "Chancellor of the Exchequer": an office, no name
             title = f"{title} {' '.join(words[:start])}"
             run = run[start:]
         else:
@@ -438,14 +486,15 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     role_prefix: list[str] = []
     for m in range(len(run) - 2, 0, -1):
         low = tokens[run[m]].text.rstrip(".").lower()
-        if low not in _ROLE_OR_INNER:
+        if low not in _ROLE_OR_INNER and not _role_noun_before_first_name(tokens[run[m]].text,
+                                                                         tokens[run[m + 1]].text):
             continue
         rest = [tokens[k].text for k in run[m + 1:]]
-        if rest[0] == "of" and low in _OFFICE_TITLES and len(rest) >= 3:
+        if rest[0] == "of" and low in _OFFICE_TITLES and _office_end([w.lower() for w in rest]) > 0:
             # "Republican Secretary of State Jon Husted": the office runs to the
             # first name (or, with none known, leaves the last two words as the name)
             words = [w.lower() for w in rest]
-            start = next((n for n in range(2, len(rest)) if words[n] in first_names()), max(2, len(rest) - 2))
+            start = _office_end(words)
             role_prefix = [tokens[k].text for k in run[:m + 1 + start]]
             title = " ".join(w.rstrip(".").lower() for w in [tokens[run[m]].text] + rest[:start])
             run = run[m + 1 + start:]
@@ -459,7 +508,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             t = m
             while t >= 0 and tokens[run[t]].text.rstrip(".").lower() in _ROLE_OR_INNER:
                 t -= 1
-            title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1])
+            title = " ".join(tokens[k].text.rstrip(".").lower() for k in run[t + 1:m + 1]) or low
             run = run[m + 1:]
             break
     # An organisation's name glued to the next name ("The Washington Post Trump"):
@@ -471,6 +520,13 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
                 if not any(w.rstrip("’'s") in ORG_HEADS or w in NON_NAME_CAPS for w in rest) \
                         and rest[0].lower() not in common:
                     run = run[m + 1:]
+                break
+    # A place of two or more words glued after a person's name ("at the Ted Cruz
+    # South Carolina victory party"): the person's name ends before the place.
+    if len(run) >= 4 and tokens[run[0]].text.lower() in first_names():
+        for m in range(2, len(run) - 1):
+            if " ".join(tokens[k].text.lower() for k in run[m:]) in places():
+                run = run[:m]
                 break
     # A party word before a first name describes the person ("Republican Donald Trump").
     if not role_prefix and len(run) > 2 and tokens[run[0]].text.lower() in PARTY_WORDS \
@@ -487,8 +543,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
             return None  # "However", "Officials" at the start of a sentence
-        if words[0] in NON_NAME_CAPS:
-            return None
+        if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]):
+            return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name)
     gender = TITLES.get(title.split()[0], "") if title else ""
     if not gender and len(words) > 1:
         gender = first_names().get(words[0].lower(), "")
