@@ -78,7 +78,9 @@ def test_web_set_floors(web_gold):
 # named 0.892, pronoun/description 0.697. rules-16 (flattened multi-paragraph quotes
 # split into continued pieces): loose P 0.957 R 0.982 F1 0.969, e2e F1 0.775, attr
 # 0.791, named 0.870, pronoun/description 0.644.
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.77, "attr": 0.79, "attr_named": 0.865, "attr_pronoun": 0.64}
+# attribution-model-14 (the models also learn from annotation/bbc/train.jsonl, 80 other
+# BBC articles): loose F1 0.970, e2e F1 0.793, attr 0.811, named 0.882, pronoun 0.678.
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.79, "attr": 0.81, "attr_named": 0.88, "attr_pronoun": 0.67}
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,10 @@ def train_attribution(
     dev: Annotated[Optional[Path], typer.Option("--dev", help="Dev JSONL for the card's figures.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
     web: Annotated[Optional[Path], typer.Option(
-        "--web", help="The web set's gold JSONL (annotation/web/build_gold.py writes it): the quote filter "
-                      "and the confidence maps learn from it too; the card gives its out-of-fold figures.")] = None,
+        "--web", help="Gold JSONL of other kinds of articles (the web set and the BBC training set: "
+                      "annotation/web/build_gold.py and annotation/bbc/build_gold.py --train, in one file): "
+                      "the quote filter, the ranker and the confidence maps learn from it too; the card "
+                      "gives its out-of-fold figures.")] = None,
     keep_ranker: Annotated[bool, typer.Option(
         "--keep-ranker", help="Keep the shipped ranker; refit the quote filter and the confidence maps.")] = False,
 ) -> None:
