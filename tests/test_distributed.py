@@ -274,6 +274,26 @@ def test_a_worker_killed_mid_run_loses_only_its_partition(client, tmp_path):
     assert_same_as_local(db, out, tmp_path)
 
 
+def test_a_rerun_removes_what_a_killed_writer_left_of_the_partitions_it_redoes(client, tmp_path):
+    # a worker killed mid-write leaves its temporary file (replaced_atomically cannot
+    # remove it); the run that redoes that partition removes it, and only its own
+    out = tmp_path / "dataset"
+    first = analyse_dask([str(CORPORA)], out, client=client, partition_size=4, progress=False)
+    markers = sorted((out / DONE_DIR).glob("*.json"))
+    assert len(markers) == first.partitions >= 2
+    redo, keep = markers[0].stem, markers[1].stem
+    markers[0].unlink()  # that partition is analysed again
+    raw = out / "_work" / "raw"
+    stale = [raw / f".{redo}.parquet.0123abcd.part", out / DONE_DIR / f".{redo}.json.4567ef.part"]
+    other = raw / f".{keep}.parquet.89abcdef.part"
+    for f in stale + [other]:
+        f.write_bytes(b"half a file")
+    again = analyse_dask([str(CORPORA)], out, client=client, partition_size=4, progress=False)
+    assert again.skipped_partitions == first.partitions - 1
+    assert not any(f.exists() for f in stale)
+    assert other.exists()  # not this run's to touch
+
+
 def test_an_fsspec_url_is_read_by_the_workers(client, tmp_path):
     src = tmp_path / "web.jsonl"
     src.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": f'"I regret nothing," said Edith Piaf{i}.'})

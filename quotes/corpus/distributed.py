@@ -303,6 +303,20 @@ def _atomic_write_table(table, path: Path) -> None:
         pq.write_table(table, str(tmp))
 
 
+def _remove_stale_parts(root: Path, todo: list) -> None:
+    """Delete the temporary files a killed worker left for partitions about to be redone.
+
+    ``replaced_atomically`` removes its temporary file on any error, but not when
+    the process is killed mid-write (SIGKILL, out of memory). Only partitions this
+    run is about to analyse are swept, before any task starts, so no live writer
+    of theirs can be running (two runs on one --output at once are not supported).
+    """
+    for part in todo:
+        for sub in (RAW_DIR, RAW_DOCS_DIR, DONE_DIR):
+            for stale in (root / sub).glob(f".{part.pid}.*.part"):
+                stale.unlink(missing_ok=True)
+
+
 def _atomic_write_text(text: str, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with replaced_atomically(path, unique=True) as tmp:
@@ -688,6 +702,7 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
             else:
                 todo.append(part)
         summary.skipped_partitions = len(parts) - len(todo)
+        _remove_stale_parts(root, todo)
         summary.phases["plan"] = time.monotonic() - mark
         mark = time.monotonic()
         futures = {client.submit(analyse_partition, part, str(root), version, options, pure=False): part for part in todo}
