@@ -238,3 +238,45 @@ def test_a_place_after_a_full_name_is_not_part_of_it(text, expected):
 ])
 def test_a_job_noun_before_a_first_name_is_no_part_of_the_name(text, expected):
     assert speakers(text) == expected
+
+
+# -- a determiner or quantifier never starts a name -----------------------------------
+# "Another", "Either", "Neither", "Any", "Few", "Such" at a sentence's start are
+# determiners or pronouns ("Another said he ..."), never a person's name.
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another said he hoped to win.", []),
+    ("Another notes her summer job in Alaska.", []),
+    ("Neither would say more.", []),
+    ("Either could win the seat.", []),
+    ("Few expected a result.", []),
+    ("Such is the mood.", []),
+    # look-alikes: a name after the determiner, names that start like one
+    ("Another voter, Jane Smith, said no.", ["Jane Smith"]),
+    ("Anya Taylor spoke first.", ["Anya Taylor"]),
+    ("Anthony Few spoke first.", ["Anthony Few"]),
+])
+def test_a_determiner_never_starts_a_name(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Another said, "We will win this time."',
+    'Another added: "We will win this time."',
+])
+def test_a_determiner_is_no_speaker(text):
+    assert speakers(text) == [None]
+
+
+# -- "via" is a preposition, never inside a name, in any case -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("HUFFPOLLSTER VIA EMAIL! - You can receive this update every morning.", ["HUFFPOLLSTER"]),
+    ("Photos Via Getty Images were used.", ["Getty Images"]),
+    # look-alikes: a lower-case via between two names, names that start with Vi(a)
+    ("Jane Smith via Reuters spoke.", ["Jane Smith", "Reuters"]),
+    ("Vivian Smith spoke first.", ["Vivian Smith"]),
+    ("Viacom said no.", ["Viacom"]),
+])
+def test_via_ends_a_name(text, expected):
+    assert entities(text) == expected

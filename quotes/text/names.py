@@ -14,6 +14,7 @@ from typing import Final
 
 from quotes.vocabulary import (
     HYPHEN_MODIFIER_PARTICIPLES,
+    NAME_BREAKING_PREPOSITIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_CAPS,
@@ -168,7 +169,8 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
         headline = is_headline_line(doc, lo, hi)
         i = lo
         while i < hi:
-            if quoted[i] or not _is_cap_word(tokens[i].text):
+            if quoted[i] or not _is_cap_word(tokens[i].text) \
+                    or tokens[i].text.lower() in NAME_BREAKING_PREPOSITIONS:
                 i += 1
                 continue
             j = i
@@ -188,6 +190,8 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
                     break
                 if j > i and low in REPORTING_VERBS and low in common:
                     break  # a headline verb ends the name ("Obama Says ...")
+                if j > i and low in NAME_BREAKING_PREPOSITIONS:
+                    break  # "HUFFPOLLSTER VIA EMAIL": a preposition, no part of a name
                 if _is_cap_word(t) or _is_initial(t):
                     if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (a possessive: see _strip_possessive)
                         j += 1
