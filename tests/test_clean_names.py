@@ -280,3 +280,29 @@ def test_a_determiner_is_no_speaker(text):
 ])
 def test_via_ends_a_name(text, expected):
     assert entities(text) == expected
+
+
+# -- a party or place before a role noun is no name ----------------------------------
+# "the Independent Vermont senator", "a Republican candidate": the capitalised words
+# say whom the person represents; the description names the person, they do not.
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Independent Vermont senator vowed to fight.", []),
+    ("The Ohio governor said no.", []),
+    ("A Republican candidate said no.", []),
+    ("He met the New Hampshire governor.", []),
+    # look-alikes: a name before the role noun, an organisation, a person named beside it
+    ("The Vermont senator, Bernie Sanders, said no.", ["Bernie Sanders"]),
+    ("The White House spokesman said no.", ["White House"]),
+    ("He met the Ohio State coach.", ["Ohio State"]),
+    ("The Ted Cruz campaign said no.", ["Ted Cruz"]),
+    ("Vermont voters said no.", ["Vermont"]),
+])
+def test_a_party_or_place_before_a_role_noun_is_no_name(text, expected):
+    assert entities(text) == expected
+
+
+def test_the_description_before_a_role_noun_goes_to_the_person():
+    text = ('Independent Vermont Sen. Bernie Sanders spoke on Monday.\n\n'
+            'The Independent Vermont senator said, "We will fight for every vote."\n')
+    assert speakers(text) == ["Bernie Sanders"]

@@ -443,6 +443,23 @@ def _first_name_in_run(tokens: list[Token], k: int, hi: int) -> bool:
     return False
 
 
+def _is_constituency_before_role(doc: ParsedDoc, words: list[str], i: int, j: int) -> bool:
+    """True when the run [i, j) is a party and/or place between an article and a
+    lower-case role noun ("the Independent Vermont senator", "a Republican
+    candidate", "the Ohio governor"): it says whom the person represents and is no
+    name of its own (the description names the person)."""
+    tokens = doc.tokens
+    if i == 0 or j >= len(tokens) or tokens[i - 1].text.lower() not in ("the", "a", "an"):
+        return False
+    role = tokens[j].text
+    if not (role.islower() and role in ROLE_WORDS):
+        return False
+    lows = [w.rstrip(".").lower() for w in words]
+    while lows and lows[0] in PARTY_WORDS:
+        lows.pop(0)
+    return not lows or " ".join(lows) in places()
+
+
 def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
                   headline: bool, skip: AbstractSet[int] = frozenset()) -> NameMention | None:
     """Turn the token run [i, j) into a name mention, or None if it is no name;
@@ -540,6 +557,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     words = [_strip_possessive(tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
     words = [w for w in words if w]
     if not words:
+        return None
+    if _is_constituency_before_role(doc, words, run[0], run[-1] + 1):
         return None
     first = run[0]
     at_sentence_start = first == line_lo or tokens[first - 1].text in (".", "!", "?", ":", "—", "–", "-", "“", '"', "‘")
