@@ -306,3 +306,19 @@ def test_the_description_before_a_role_noun_goes_to_the_person():
     text = ('Independent Vermont Sen. Bernie Sanders spoke on Monday.\n\n'
             'The Independent Vermont senator said, "We will fight for every vote."\n')
     assert speakers(text) == ["Bernie Sanders"]
+
+
+# -- a first name alone takes the full name the article gives ------------------------
+# A short paragraph in which most words are capitalised reads like a title-case
+# headline, and its names are cut to the body's forms; a body's lone first name
+# must not cut "Melanie Smith" to "Melanie" (the surname after a first name is no
+# headline noise).
+
+@pytest.mark.parametrize("text, expected", [
+    ('Voters met.\n\nMelanie Smith spoke on Monday.\n\n"No," said Melanie.', ["Melanie Smith"]),
+    ('Voters met.\n\nMelanie Pryor Spoke on Monday.\n\n"No," said Melanie.', ["Melanie Pryor"]),
+    # look-alike: a body's surname still cuts the headline's noise around it
+    ('Rival Hillary Clinton Wins In Iowa\n\nVoters met.\n\n"No," said Hillary Clinton.', ["Hillary Clinton"]),
+])
+def test_a_first_name_alone_takes_the_full_name(text, expected):
+    assert speakers(text) == expected

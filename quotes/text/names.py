@@ -363,6 +363,11 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
             if all(w.lower() in first_names() for w in dropped):
                 # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise.
                 return mention
+            if first == 0 and len(part) == 1 and part[0].lower() in first_names() and len(dropped) == 1 \
+                    and dropped[0].lower() not in common_words():
+                # "Melanie Smith" is a fuller form of the body's first name "Melanie":
+                # a first name and the surname after it, not headline noise.
+                return mention
             written = doc.text[mention.start:mention.end]
             offset = written.find(" ".join(part))
             if offset < 0:
