@@ -208,8 +208,12 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     "van von der den de del della di da du la le bin al el ibn y".split()
 )
 NAME_SUFFIXES: frozenset[str] = frozenset("jr jr. sr sr. ii iii iv".split())
+# Prepositions that never stand inside a name, in any case: a capitalised run ends
+# before one ("HUFFPOLLSTER VIA EMAIL", "Reuters Via AP"). ("Per" is also a first name: not here.)
+NAME_BREAKING_PREPOSITIONS: frozenset[str] = frozenset({"via"})
 
-# Capitalised words that are never (part of) a speaker's name at the edge of one.
+# Capitalised words that are never (part of) a speaker's name at the edge of one
+# (determiners and quantifiers: "Another notes ...", "Each said ...").
 NON_NAME_CAPS: frozenset[str] = frozenset(
     """I The A An This That These Those It He She They We You His Her Their Our My Its
     In On At By For From With Without Of To And Or But If When While As After Before
@@ -217,7 +221,7 @@ NON_NAME_CAPS: frozenset[str] = frozenset(
     Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
     March April May June July August September October November December Mr Mrs Ms Dr
     Sir Lady However Meanwhile Also Still Even Just Only Many Most Some Several Both
-    Each Every All No Not Yes What Who Why How Where Which Whose Asked Speaking Read
+    Each Every All No Not Yes Another Either Neither Any Few Such Via What Who Why How Where Which Whose Asked Speaking Read
     Update Updated Photo Image Video Watch Follow Share Click Advertisement Related""".split()
 )
 

@@ -238,3 +238,87 @@ def test_a_place_after_a_full_name_is_not_part_of_it(text, expected):
 ])
 def test_a_job_noun_before_a_first_name_is_no_part_of_the_name(text, expected):
     assert speakers(text) == expected
+
+
+# -- a determiner or quantifier never starts a name -----------------------------------
+# "Another", "Either", "Neither", "Any", "Few", "Such" at a sentence's start are
+# determiners or pronouns ("Another said he ..."), never a person's name.
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another said he hoped to win.", []),
+    ("Another notes her summer job in Alaska.", []),
+    ("Neither would say more.", []),
+    ("Either could win the seat.", []),
+    ("Few expected a result.", []),
+    ("Such is the mood.", []),
+    # look-alikes: a name after the determiner, names that start like one
+    ("Another voter, Jane Smith, said no.", ["Jane Smith"]),
+    ("Anya Taylor spoke first.", ["Anya Taylor"]),
+    ("Anthony Few spoke first.", ["Anthony Few"]),
+])
+def test_a_determiner_never_starts_a_name(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Another said, "We will win this time."',
+    'Another added: "We will win this time."',
+])
+def test_a_determiner_is_no_speaker(text):
+    assert speakers(text) == [None]
+
+
+# -- "via" is a preposition, never inside a name, in any case -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("HUFFPOLLSTER VIA EMAIL! - You can receive this update every morning.", ["HUFFPOLLSTER"]),
+    ("Photos Via Getty Images were used.", ["Getty Images"]),
+    # look-alikes: a lower-case via between two names, names that start with Vi(a)
+    ("Jane Smith via Reuters spoke.", ["Jane Smith", "Reuters"]),
+    ("Vivian Smith spoke first.", ["Vivian Smith"]),
+    ("Viacom said no.", ["Viacom"]),
+])
+def test_via_ends_a_name(text, expected):
+    assert entities(text) == expected
+
+
+# -- a party or place before a role noun is no name ----------------------------------
+# "the Independent Vermont senator", "a Republican candidate": the capitalised words
+# say whom the person represents; the description names the person, they do not.
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Independent Vermont senator vowed to fight.", []),
+    ("The Ohio governor said no.", []),
+    ("A Republican candidate said no.", []),
+    ("He met the New Hampshire governor.", []),
+    # look-alikes: a name before the role noun, an organisation, a person named beside it
+    ("The Vermont senator, Bernie Sanders, said no.", ["Bernie Sanders"]),
+    ("The White House spokesman said no.", ["White House"]),
+    ("He met the Ohio State coach.", ["Ohio State"]),
+    ("The Ted Cruz campaign said no.", ["Ted Cruz"]),
+    ("Vermont voters said no.", ["Vermont"]),
+])
+def test_a_party_or_place_before_a_role_noun_is_no_name(text, expected):
+    assert entities(text) == expected
+
+
+def test_the_description_before_a_role_noun_goes_to_the_person():
+    text = ('Independent Vermont Sen. Bernie Sanders spoke on Monday.\n\n'
+            'The Independent Vermont senator said, "We will fight for every vote."\n')
+    assert speakers(text) == ["Bernie Sanders"]
+
+
+# -- a first name alone takes the full name the article gives ------------------------
+# A short paragraph in which most words are capitalised reads like a title-case
+# headline, and its names are cut to the body's forms; a body's lone first name
+# must not cut "Melanie Smith" to "Melanie" (the surname after a first name is no
+# headline noise).
+
+@pytest.mark.parametrize("text, expected", [
+    ('Voters met.\n\nMelanie Smith spoke on Monday.\n\n"No," said Melanie.', ["Melanie Smith"]),
+    ('Voters met.\n\nMelanie Pryor Spoke on Monday.\n\n"No," said Melanie.', ["Melanie Pryor"]),
+    # look-alike: a body's surname still cuts the headline's noise around it
+    ('Rival Hillary Clinton Wins In Iowa\n\nVoters met.\n\n"No," said Hillary Clinton.', ["Hillary Clinton"]),
+])
+def test_a_first_name_alone_takes_the_full_name(text, expected):
+    assert speakers(text) == expected

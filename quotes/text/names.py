@@ -14,6 +14,7 @@ from typing import Final
 
 from quotes.vocabulary import (
     HYPHEN_MODIFIER_PARTICIPLES,
+    NAME_BREAKING_PREPOSITIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_CAPS,
@@ -168,7 +169,8 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
         headline = is_headline_line(doc, lo, hi)
         i = lo
         while i < hi:
-            if quoted[i] or not _is_cap_word(tokens[i].text):
+            if quoted[i] or not _is_cap_word(tokens[i].text) \
+                    or tokens[i].text.lower() in NAME_BREAKING_PREPOSITIONS:
                 i += 1
                 continue
             j = i
@@ -188,6 +190,8 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
                     break
                 if j > i and low in REPORTING_VERBS and low in common:
                     break  # a headline verb ends the name ("Obama Says ...")
+                if j > i and low in NAME_BREAKING_PREPOSITIONS:
+                    break  # "HUFFPOLLSTER VIA EMAIL": a preposition, no part of a name
                 if _is_cap_word(t) or _is_initial(t):
                     if len(t) > 2 and t[-2:] in ("’s", "'s"):  # (a possessive: see _strip_possessive)
                         j += 1
@@ -359,6 +363,11 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
             if all(w.lower() in first_names() for w in dropped):
                 # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise.
                 return mention
+            if first == 0 and len(part) == 1 and part[0].lower() in first_names() and len(dropped) == 1 \
+                    and dropped[0].lower() not in common_words():
+                # "Melanie Smith" is a fuller form of the body's first name "Melanie":
+                # a first name and the surname after it, not headline noise.
+                return mention
             written = doc.text[mention.start:mention.end]
             offset = written.find(" ".join(part))
             if offset < 0:
@@ -437,6 +446,23 @@ def _first_name_in_run(tokens: list[Token], k: int, hi: int) -> bool:
             return True
         n += 1
     return False
+
+
+def _is_constituency_before_role(doc: ParsedDoc, words: list[str], i: int, j: int) -> bool:
+    """True when the run [i, j) is a party and/or place between an article and a
+    lower-case role noun ("the Independent Vermont senator", "a Republican
+    candidate", "the Ohio governor"): it says whom the person represents and is no
+    name of its own (the description names the person)."""
+    tokens = doc.tokens
+    if i == 0 or j >= len(tokens) or tokens[i - 1].text.lower() not in ("the", "a", "an"):
+        return False
+    role = tokens[j].text
+    if not (role.islower() and role in ROLE_WORDS):
+        return False
+    lows = [w.rstrip(".").lower() for w in words]
+    while lows and lows[0] in PARTY_WORDS:
+        lows.pop(0)
+    return not lows or " ".join(lows) in places()
 
 
 def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
@@ -536,6 +562,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     words = [_strip_possessive(tokens[k].text) if k == run[-1] else tokens[k].text for k in run]
     words = [w for w in words if w]
     if not words:
+        return None
+    if _is_constituency_before_role(doc, words, run[0], run[-1] + 1):
         return None
     first = run[0]
     at_sentence_start = first == line_lo or tokens[first - 1].text in (".", "!", "?", ":", "—", "–", "-", "“", '"', "‘")
