@@ -55,6 +55,7 @@ _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its an
 _PRONOUN_SCOPE_MENTIONS = 100
 # Salience weights (see EntityIndex._resolve_person and _resolve_person_description).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
+W_SAME_SENTENCE = 1.5  # a he/she keeps to the subject that opens its own sentence
 # What a he/she antecedent mention is scored by (EntityIndex._resolve_person), in order:
 RESOLVE_FEATURES: Final = (
     "strong_person",  # a first name, a title or a reporting verb says it is a person
@@ -77,8 +78,9 @@ RESOLVE_FEATURES: Final = (
 _FIRST_EXTRA: Final = 10  # (RESOLVE_FEATURES.index("opens_sentence"), checked below)
 # Their weights: the hand-set salience of the earlier rounds (the new features at 0).
 # (not Final: mypyc would not let W_RESOLVE take its value)
-W_RESOLVE_HAND: tuple[float, ...] = (1.0, 1.0, 0.5, -0.5, 1.5, 1.5, 1.0, 0.0, -0.7, -0.7 * _PRONOUN_SCOPE_LINES,
-                                     0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+W_RESOLVE_HAND: tuple[float, ...] = (
+    W_STRONG, W_GENDER, W_GENDER / 2, -W_GENDER / 2, W_SUBJECT, W_SAME_SENTENCE, W_PREFER, 0.0,
+    -W_DISTANCE, -W_DISTANCE * _PRONOUN_SCOPE_LINES, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 assert RESOLVE_FEATURES.index("opens_sentence") == _FIRST_EXTRA and len(W_RESOLVE_HAND) == len(RESOLVE_FEATURES)
 # Learned weights were tried (issue #15, tools/resolve_cv.py): a conditional logit
 # over the mentions each he/she of the web set's quotes looks back at (the 123
@@ -249,6 +251,14 @@ def _gender_without_own_vote(entity: Entity, want: str, own_vote: int | None) ->
         votes = {**votes, want: votes[want] - 1}
     gender = entity.gender or ("m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "")
     return gender, votes
+
+
+def _weighted(weights: tuple[float, ...], features: tuple[float, ...]) -> float:
+    """The salience score: each feature times its weight, summed."""
+    score = 0.0
+    for w, f in zip(weights, features):
+        score += w * f
+    return score
 
 
 class EntityIndex:
@@ -609,9 +619,7 @@ class EntityIndex:
                     float(min(len(entity.forms), 10)), float(entity.speaker_votes > 0),
                     float(min(len(order) if entity.id not in best else order.index(entity.id), 5)),
                 )
-            score = 0.0
-            for w, f in zip(weights, features):
-                score += w * f
+            score = _weighted(weights, features)
             if record is not None:
                 rows.append((entity.id, features))
             if entity.id not in best:
@@ -629,9 +637,7 @@ class EntityIndex:
             if extra:
                 features += (0.0, 0.0, 0.0, float(min(len(prefer.forms), 10)), float(prefer.speaker_votes > 0),
                              float(min(len(order), 5)))
-            score = 0.0
-            for w, f in zip(weights, features):
-                score += w * f
+            score = _weighted(weights, features)
             if record is not None:
                 rows.append((prefer.id, features))
             best[prefer.id] = score
