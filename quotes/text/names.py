@@ -516,11 +516,10 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
                                                                          tokens[run[m + 1]].text):
             continue
         rest = [tokens[k].text for k in run[m + 1:]]
-        if rest[0] == "of" and low in _OFFICE_TITLES and _office_end([w.lower() for w in rest]) > 0:
+        start = _office_end([w.lower() for w in rest]) if rest[0] == "of" and low in _OFFICE_TITLES else -1
+        if start > 0:
             # "Republican Secretary of State Jon Husted": the office runs to the
             # first name (or, with none known, leaves the last two words as the name)
-            words = [w.lower() for w in rest]
-            start = _office_end(words)
             role_prefix = [tokens[k].text for k in run[:m + 1 + start]]
             title = " ".join(w.rstrip(".").lower() for w in [tokens[run[m]].text] + rest[:start])
             run = run[m + 1 + start:]
