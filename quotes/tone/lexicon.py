@@ -877,6 +877,12 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
+            if tokens[end - 1] != "have" and group in _COMPLEMENT_GROUPS \
+                    and _others_clause(tokens, first, clause_end, sets, complementiser=tokens[end:end + 1] == ["that"]):
+                # "We regret (that) the ministry has taken such a decision": the
+                # regretted clause has a subject of its own, and not the speaker's
+                # (no I/we, my/our): it criticises another's act, not one's own.
+                return "regret_self_about_other"
             if tokens[start] == "sorry" and (self._mourning or (
                     after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
@@ -1033,6 +1039,49 @@ def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
     return None
 
 
+
+
+# Cue groups whose verb or adjective takes a finite complement clause ("regret
+# that ...", "sorry (that) ...", "apologise that ...").
+_COMPLEMENT_GROUPS = frozenset({"regret", "apology"})
+# Words that close a noun phrase's head before its verb: possessives of the
+# speaker ("our decision") make the act the speaker's own.
+_OWN_DETERMINERS = frozenset({"my", "our"})
+# The speaker as an object only ("the government refused to meet us"): no agent.
+_SELF_OBJECTS = frozenset({"me", "us", "myself", "ourselves"})
+
+
+def _others_clause(tokens: list[str], first: int, clause_end: int, sets, complementiser: bool) -> bool:
+    """Whether ``tokens[first:]`` opens a finite clause whose subject is a noun phrase not of the speaker.
+
+    A determiner other than "my"/"our" opens it ("the ministry", "their lawyers",
+    "this government"). After "that" it can only be a clause's subject ("regret
+    that the council decided", not the demonstrative of "regret that
+    decision"); with no "that", an auxiliary must follow the noun phrase
+    ("regret the ministry has taken"), so that an object ("the decision", "the
+    damage caused") is no clause. Not a clause that names the speaker as an
+    agent anywhere ("that the product failed our customers"), nor a passive
+    ("that the service was delayed"), which names no agent and may be the
+    speaker's own failing.
+    """
+    if first >= clause_end or tokens[first] not in _DETERMINERS or tokens[first] in _OWN_DETERMINERS:
+        return False
+    self_words = sets.get("self", frozenset())
+    if any(t in self_words and t not in _SELF_OBJECTS for t in tokens[first:clause_end]):
+        return False  # "that the mistakes I made", "that the product failed our customers"
+    verb = None
+    for k in range(first + 1, min(clause_end, first + 5)):
+        w = tokens[k]
+        if k > first + 1 and w in _AUXILIARIES and w != "'s":
+            verb = k
+            break
+        if not complementiser and (not w.isalpha() and "-" not in w or w in _SUBJECT_PRONOUNS
+                                   or w in _DETERMINERS):
+            return False
+    if verb is None:
+        return complementiser
+    # a passive: a form of "be" and a participle ("was delayed", "were taken")
+    return not (tokens[verb] in _COPULAS and verb + 1 < clause_end and tokens[verb + 1].endswith(("ed", "en")))
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
