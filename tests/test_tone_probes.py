@@ -28,7 +28,8 @@ from quotes.tone.scoring import score_texts
 # The issue asks 0.95; the shipped model (tone-9) got 797 of 799 (0.997), and
 # 1101 of 1102 (0.999) with the clause reading of issue #16's five kinds (the 303
 # probes of clause_cases: 62 of 153 right before it); tone-11 gets 1226 of 1227
-# (the 125 probes of complement_cases: 51 of 125 right with tone-10).
+# (the 125 probes of complement_cases: 51 of 125 right with tone-10), then 1304 of
+# 1305 with the 78 probes of frame_cases (29 of 78 right with tone-10).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -266,6 +267,35 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
         add("invariance", tone, expected, texts)
     cases.extend(clause_cases())
     cases.extend(complement_cases())
+    cases.extend(frame_cases())
+    return cases
+
+
+def frame_cases() -> list[tuple[str, str, str, bool]]:
+    """A retrospective frame ("in hindsight", "looking back") is regret only around the speaker's own counterfactual.
+
+    The frame says the speaker looks at the past, not how they judge it: with a
+    first person and a modal perfect ("we could have done more", "I should not
+    have said it", "we would not have signed the deal") it is regret; with an
+    outcome ("it could have been worse"), a plain past ("we had a chance"),
+    someone else's counterfactual ("they should have waited") or a denial
+    ("I wouldn't have changed a thing", "we couldn't have done more") it is not.
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "frame: hindsight"
+    frames = ["In hindsight, {x}.", "Looking back, {x}.", "With hindsight, {x}.", "In retrospect, {x}.",
+              "{X}, looking back.", "With the benefit of hindsight, {x}."]
+    own = ["we could have done more for the residents", "I would have waited another week",
+           "I'd have acted much sooner", "we might have handled the hiring better",
+           "we would not have signed the deal"]
+    not_regret = ["it could have been a lot worse", "we had a real chance to win the game",
+                  "they should have waited for the report", "the result was always going to be close",
+                  "I wouldn't have changed a thing", "we couldn't have done more",
+                  "I would not have done anything differently", "it was a great season for the club"]
+    for frame, x in itertools.product(frames, own):
+        cases.append((group, "regret", frame.format(x=x, X=_cap(x)), True))
+    for frame, x in itertools.product(frames, not_regret):
+        cases.append((group, "regret", frame.format(x=x, X=_cap(x)), False))
     return cases
 
 
@@ -649,7 +679,7 @@ def test_probe_suite_floor():
                                    "shock: others or technical", "neutral", "invariance",
                                    "clause: whose regret", "clause: sorry without regret", "clause: negation in reach",
                                    "clause: praise and others' reactions", "clause: idioms", "clause: third batch",
-                                   "complement: whose act"])
+                                   "complement: whose act", "frame: hindsight"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

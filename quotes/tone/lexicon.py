@@ -796,6 +796,12 @@ class CueLexicon:
                 and _sentence_end(tokens, end, self._stops) == "?":
             # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
+        if kind == "frame":
+            # "Looking back, we could have done more": the counterfactual it frames
+            # is the regret (its modal is no hedge); "In hindsight, it could have
+            # been worse", "Looking back, we had a chance", "I wouldn't have
+            # changed a thing": a look at the past with no regret of one's own act.
+            return "regret_self" if self._own_counterfactual(tokens, start, end, sets) else None
         clause_start, clause_end = marks[start]
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
             # "should have" is regret only as a perfect ("should have seen it
@@ -945,6 +951,34 @@ class CueLexicon:
             return "shock_weak_attribute"
         return "shock_eval"
 
+    def _own_counterfactual(self, tokens, start, end, sets) -> bool:
+        """Whether the sentence around a retrospective frame holds the speaker's own
+        counterfactual: "I"/"we" as subject of a modal perfect ("we could have
+        done", "I'd have waited", "I should not have"), nothing but adverbs and
+        negators between them."""
+        # The frame's sentence, within a bounded reach (linear on long unpunctuated lines).
+        first = max(self._facts._array("stop")[start - 1] + 1 if start else 0, start - _FRAME_REACH)
+        last = min(self._stops[end], end + _FRAME_REACH)
+        self_words = sets.get("self", frozenset())
+        for i in range(first, min(last, len(tokens)) - 2):
+            if tokens[i] not in self_words or tokens[i] in _SELF_OBJECTS:
+                continue
+            j = i + 1
+            while j < last and tokens[j] in _FRAME_ADVERBS:
+                j += 1
+            if j < last and tokens[j] in _MODALS_OF_PERFECT:
+                negated = tokens[j].endswith("n't")
+                j += 1
+                while j < last and tokens[j] in _FRAME_ADVERBS:
+                    negated |= tokens[j] in ("not", "never")
+                    j += 1
+                if j < last and tokens[j] == "have":
+                    # "we would not have signed the deal" regrets signing it; a
+                    # negated counterfactual over "anything"/"a thing" or done
+                    # "differently" denies regret: "I wouldn't have changed a thing".
+                    return not (negated and any(t in _DENIAL_OBJECTS for t in tokens[j + 1:min(last, j + 6)]))
+        return False
+
     def _comma_after(self, i: int) -> bool:
         """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
         end = self._spans[i][1]
@@ -1041,6 +1075,17 @@ def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
 
 
 
+# Modals whose perfect ("could have done", "shouldn't have said") states a
+# counterfactual, and what may stand between a subject, its modal and "have".
+_MODALS_OF_PERFECT = frozenset({"would", "could", "should", "might", "'d", "wouldn't", "couldn't", "shouldn't",
+                                "ought", "must"})
+_FRAME_REACH = 30
+# Under a negated counterfactual, what makes it a denial of regret: "would not
+# have done anything (differently)", "wouldn't have changed a thing", "we
+# couldn't have done more".
+_DENIAL_OBJECTS = frozenset({"anything", "thing", "differently", "otherwise", "more", "better"})
+_FRAME_ADVERBS = frozenset({"not", "never", "probably", "perhaps", "maybe", "definitely", "certainly", "really",
+                            "just", "to", "also", "still", "clearly", "obviously"})
 # Cue groups whose verb or adjective takes a finite complement clause ("regret
 # that ...", "sorry (that) ...", "apologise that ...").
 _COMPLEMENT_GROUPS = frozenset({"regret", "apology"})
