@@ -205,3 +205,37 @@ def test_split_scoring_gives_the_full_features_probabilities():
             full = [model.probability(f) for f in token_features(doc, ks, h, lo, hi, usage)]
             split = model.probabilities(*token_feature_parts(doc, ks, h, lo, hi, usage))
             assert split == pytest.approx(full, abs=1e-12)
+
+
+# A surname that is a word (a month, a day, a common noun), alone, in an article
+# that writes it after a first name elsewhere: that person (the grammar leaves it
+# to the model, which reads how the article uses the word).
+@pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
+@pytest.mark.parametrize("text, names", [
+    ("Theresa May met the press. The talks will go on, May said.", ["Theresa May", "May"]),   # a month
+    ("Peter Frost chaired it. Frost said the plan was sound.", ["Peter Frost", "Frost"]),      # a noun
+    ("Kevin Friday scored late. Friday said the team deserved it.", ["Kevin Friday", "Friday"]),  # a day
+    ("Gordon Brown met the unions, and later Brown said the deal was fair.", ["Gordon Brown", "Brown"]),
+])
+def test_a_word_surname_alone_is_the_person_the_article_names(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
+@pytest.mark.parametrize("text, names", [
+    # look-alikes: the word in its own sense, in an article with that surname
+    ("Theresa May will travel to Brussels in May.", ["Theresa May"]),
+    ("Kevin Friday scored twice on Friday.", ["Kevin Friday"]),
+    # negation: no first name before the word anywhere, so a month stays no name
+    ("The talks will go on in May, officials said.", []),
+    ("In May the council said the road would close.", []),
+])
+def test_the_word_in_its_own_sense_stays_no_name(text, names):
+    assert _names(text) == names
+
+
+def test_surnames_after_first_names_are_read_from_the_article():
+    from quotes.text.names import _surnames_after_first_names
+
+    doc = ParsedDoc.from_text("Theresa May and Jeremy Hunt's aide met. In May, Hunt spoke.\n")
+    assert _surnames_after_first_names(doc) == {"may", "hunt"}

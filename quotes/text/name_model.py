@@ -244,6 +244,9 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
             f.append("use:alone")
         if usage.after_first[low] - (p > 0 and lows[p - 1] in names) > 0:
             f.append("use:after_first")
+            # the article writes the word after a first name elsewhere, so here too it
+            # is most likely that surname, whatever lists hold it ("Theresa May ... May said")
+            f.extend(f"use:{flag}&after_first" for flag in lex[p] or ("none",))
         dynamic.append(f)
     return ctx, texts, dynamic
 
