@@ -275,7 +275,7 @@ class NameModel:
     """Scores feature lists with a logistic regression's weights."""
 
     def __init__(self, vocabulary: list[str], coef: list[float], intercept: float, threshold: float,
-                 applied: bool = True) -> None:
+                 applied: bool = True, judges_surnames: bool = False) -> None:
         self.weights = dict(zip(vocabulary, coef))
         self.intercept = float(intercept)
         self.threshold = float(threshold)
@@ -283,6 +283,9 @@ class NameModel:
         # False when cross-validation found no threshold at which the model keeps
         # gold speaker names as well as the grammar alone: extraction skips it.
         self.applied = bool(applied)
+        # True when trained on the runs of word surnames alone ("May said" after
+        # "Theresa May"), which the names grammar then hands it (names-4 on)
+        self.judges_surnames = bool(judges_surnames)
 
     def probability(self, features: list[str]) -> float:
         weights = self.weights
@@ -325,7 +328,7 @@ class NameModel:
     def from_arrays(cls, arrays: dict, meta: dict) -> NameModel:
         return cls([str(v) for v in arrays["vocabulary"]], [float(c) for c in arrays["coef"]],
                    float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)),
-                   bool(meta.get("applied", True)))
+                   bool(meta.get("applied", True)), bool(meta.get("judges_surnames", False)))
 
 
 @functools.lru_cache(maxsize=None)

@@ -161,7 +161,8 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
     (``use_model=False``: the grammar alone, as the model's training sees it).
     """
     common = common_words()
-    surnames = _surnames_after_first_names(doc)
+    # a word surname alone ("May said") goes to a model trained to judge it (and to training)
+    surnames = _surnames_after_first_names(doc) if not use_model or _model_judges_surnames() else frozenset()
     names: list[NameMention] = []
     from_headline: list[bool] = []
     line_of: list[tuple[int, int]] = []
@@ -491,6 +492,14 @@ def _is_constituency_before_role(doc: ParsedDoc, words: list[str], i: int, j: in
     while lows and lows[0] in PARTY_WORDS:
         lows.pop(0)
     return not lows or " ".join(lows) in places()
+
+
+def _model_judges_surnames() -> bool:
+    """True when the shipped name model learnt word surnames alone (names-4 on)."""
+    from quotes.text.name_model import load_name_model
+
+    model = load_name_model()
+    return model.applied and model.judges_surnames
 
 
 def _surnames_after_first_names(doc: ParsedDoc) -> frozenset[str]:

@@ -320,7 +320,7 @@ def fit_name_model(ex: dict[str, Any], groups: tuple[str, ...], C: float, thresh
                  [ex["w"][i] for i in idx] + [EXAMPLE_WEIGHT] * len(inv_y), C)
     dv, lr = model[0], model[-1]
     scorer = NameModel(list(dv.feature_names_), [float(c) for c in lr.coef_[0]], float(lr.intercept_[0]),
-                       threshold if threshold is not None else 0.5, threshold is not None)
+                       threshold if threshold is not None else 0.5, threshold is not None, judges_surnames=True)
     return model, scorer
 
 
@@ -401,7 +401,8 @@ def train_names(data_path: str | Path, out_dir: str | Path, extra: list[str | Pa
               "intercept": lr.intercept_.astype(np.float64)}
     scoring = save_arrays(arrays_path(NAMES_MODEL, out), arrays,
                           {"threshold": threshold if threshold is not None else 0.5,
-                           "applied": threshold is not None, "groups": list(best_groups)})
+                           "applied": threshold is not None, "groups": list(best_groups),
+                           "judges_surnames": True})
     import zipfile
 
     import skops.io as sio
