@@ -32,8 +32,11 @@ GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
 # round added the 4,182 cue-less quotes of its articles (and 348 new articles):
 # 5,676 quotes, 46 regret and 56 shock positives, of which 20 and 18 have no
 # standing cue. On it tone-9's settings give 0.584 and 0.706; tone-10 (chosen by
-# this CV) 0.584 and 0.710. The floors are tone-10's, on the new part.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.58, "shock": 0.71}
+# this CV) 0.584 and 0.710. tone-11 reads whose act a regretted clause is ("we
+# regret that the ministry has taken ...": another's) and gets 0.598 and 0.710;
+# with retrospective frames read ("looking back" counts only around one's own
+# counterfactual), 0.612 and 0.710.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.61, "shock": 0.71}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}

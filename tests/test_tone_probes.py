@@ -27,7 +27,9 @@ from quotes.tone.scoring import score_texts
 
 # The issue asks 0.95; the shipped model (tone-9) got 797 of 799 (0.997), and
 # 1101 of 1102 (0.999) with the clause reading of issue #16's five kinds (the 303
-# probes of clause_cases: 62 of 153 right before it).
+# probes of clause_cases: 62 of 153 right before it); tone-11 gets 1226 of 1227
+# (the 125 probes of complement_cases: 51 of 125 right with tone-10), then 1304 of
+# 1305 with the 78 probes of frame_cases (29 of 78 right with tone-10).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -264,6 +266,83 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     for tone, expected, texts in invariance_sets():
         add("invariance", tone, expected, texts)
     cases.extend(clause_cases())
+    cases.extend(complement_cases())
+    cases.extend(frame_cases())
+    return cases
+
+
+def frame_cases() -> list[tuple[str, str, str, bool]]:
+    """A retrospective frame ("in hindsight", "looking back") is regret only around the speaker's own counterfactual.
+
+    The frame says the speaker looks at the past, not how they judge it: with a
+    first person and a modal perfect ("we could have done more", "I should not
+    have said it", "we would not have signed the deal") it is regret; with an
+    outcome ("it could have been worse"), a plain past ("we had a chance"),
+    someone else's counterfactual ("they should have waited") or a denial
+    ("I wouldn't have changed a thing", "we couldn't have done more") it is not.
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "frame: hindsight"
+    frames = ["In hindsight, {x}.", "Looking back, {x}.", "With hindsight, {x}.", "In retrospect, {x}.",
+              "{X}, looking back.", "With the benefit of hindsight, {x}."]
+    own = ["we could have done more for the residents", "I would have waited another week",
+           "I'd have acted much sooner", "we might have handled the hiring better",
+           "we would not have signed the deal"]
+    not_regret = ["it could have been a lot worse", "we had a real chance to win the game",
+                  "they should have waited for the report", "the result was always going to be close",
+                  "I wouldn't have changed a thing", "we couldn't have done more",
+                  "I would not have done anything differently", "it was a great season for the club"]
+    for frame, x in itertools.product(frames, own):
+        cases.append((group, "regret", frame.format(x=x, X=_cap(x)), True))
+    for frame, x in itertools.product(frames, not_regret):
+        cases.append((group, "regret", frame.format(x=x, X=_cap(x)), False))
+    return cases
+
+
+# Acts of someone else in a regretted clause: (perfect, past).
+OTHER_ACTS = [("has taken such a decision", "took such a decision"), ("has chosen to close the clinic", "decided to close the clinic"),
+              ("has walked away from the talks", "walked away from the talks")]
+
+
+def complement_cases() -> list[tuple[str, str, str, bool]]:
+    """Whose act a regret or apology is about: the subject of its complement clause.
+
+    "Regret", "sorry" and "apologise" take a finite clause ("we regret (that) X
+    did Y"). When that clause has a subject of its own that is not the speaker
+    ("the ministry has taken such a decision"), the speaker deplores another's
+    act: criticism, not regret. The speaker's own act in the clause ("that I
+    said it", "that our decision caused"), a passive with no agent ("that the
+    service was delayed", which may be the speaker's failing) and a noun phrase
+    with no verb ("I regret the decision") stay regret. Without "that" the
+    clause is read only when an auxiliary follows its subject ("sorry the
+    umpire has ruined"): "sorry the umpire ruined" is left as it was read.
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "complement: whose act"
+    agents = ["the ministry", "the council", "the board", "the referee", "the government", "their lawyers"]
+    for (subj, *_), agent, (perfect, past) in itertools.product(FIRST, agents, OTHER_ACTS):
+        cases.append((group, "regret", f"{subj} regret that {agent} {past}.", False))
+        cases.append((group, "regret", f"{subj} deeply regret {agent} {perfect}.", False))
+    for (subj, _, am, *_), agent in itertools.product(FIRST, agents):
+        cases.append((group, "regret", f"{subj} {am.lower()} sorry that {agent} walked away from the talks.", False))
+    for (subj, was, am, my, *_), (ing, pp, np_) in itertools.product(FIRST, ACTS):
+        cases.append((group, "regret", f"{subj} regret that {subj if subj == 'I' else 'we'} {pp}.", True))
+        cases.append((group, "regret", f"{subj} regret that {my} decision to stop {ing} hurt people.", True))
+        cases.append((group, "regret", f"{subj} {am.lower()} sorry that {subj if subj == 'I' else 'we'} {pp}.", True))
+        cases.append((group, "regret", f"{subj} regret {np_}.", True))
+    cases += [(group, "regret", text, True) for text in [
+        "We apologise that the service was delayed this morning.",
+        "We regret that the trains were cancelled without warning.",
+        "We regret that the product has failed our customers.",
+        "I regret the mistakes I made.",
+        "We regret that our staff were rude to the families.",
+    ]]
+    cases += [(group, "regret", text, False) for text in [
+        "We regret that the government refused to meet us.",
+        "I sincerely regret that the situation had to come to this.",
+        "I'm sorry the umpire has ruined a great game.",
+        "We regret this government has ignored the evidence.",
+    ]]
     return cases
 
 
@@ -599,7 +678,8 @@ def test_probe_suite_floor():
                                    "regret: others", "shock: speaker", "shock: negated or hypothetical",
                                    "shock: others or technical", "neutral", "invariance",
                                    "clause: whose regret", "clause: sorry without regret", "clause: negation in reach",
-                                   "clause: praise and others' reactions", "clause: idioms", "clause: third batch"])
+                                   "clause: praise and others' reactions", "clause: idioms", "clause: third batch",
+                                   "complement: whose act", "frame: hindsight"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -796,6 +796,12 @@ class CueLexicon:
                 and _sentence_end(tokens, end, self._stops) == "?":
             # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
+        if kind == "frame":
+            # "Looking back, we could have done more": the counterfactual it frames
+            # is the regret (its modal is no hedge); "In hindsight, it could have
+            # been worse", "Looking back, we had a chance", "I wouldn't have
+            # changed a thing": a look at the past with no regret of one's own act.
+            return "regret_self" if self._own_counterfactual(tokens, start, end, sets) else None
         clause_start, clause_end = marks[start]
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
             # "should have" is regret only as a perfect ("should have seen it
@@ -877,6 +883,12 @@ class CueLexicon:
                     after, capitals[first:first + len(after)], sets, first=True,
                     skip_addressee=True) == "other"):
                 return "regret_self_about_other"
+            if tokens[end - 1] != "have" and group in _COMPLEMENT_GROUPS \
+                    and _others_clause(tokens, first, clause_end, sets, complementiser=tokens[end:end + 1] == ["that"]):
+                # "We regret (that) the ministry has taken such a decision": the
+                # regretted clause has a subject of its own, and not the speaker's
+                # (no I/we, my/our): it criticises another's act, not one's own.
+                return "regret_self_about_other"
             if tokens[start] == "sorry" and (self._mourning or (
                     after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
@@ -938,6 +950,34 @@ class CueLexicon:
                 return "shock_weak_predicate"
             return "shock_weak_attribute"
         return "shock_eval"
+
+    def _own_counterfactual(self, tokens, start, end, sets) -> bool:
+        """Whether the sentence around a retrospective frame holds the speaker's own
+        counterfactual: "I"/"we" as subject of a modal perfect ("we could have
+        done", "I'd have waited", "I should not have"), nothing but adverbs and
+        negators between them."""
+        # The frame's sentence, within a bounded reach (linear on long unpunctuated lines).
+        first = max(self._facts._array("stop")[start - 1] + 1 if start else 0, start - _FRAME_REACH)
+        last = min(self._stops[end], end + _FRAME_REACH)
+        self_words = sets.get("self", frozenset())
+        for i in range(first, min(last, len(tokens)) - 2):
+            if tokens[i] not in self_words or tokens[i] in _SELF_OBJECTS:
+                continue
+            j = i + 1
+            while j < last and tokens[j] in _FRAME_ADVERBS:
+                j += 1
+            if j < last and tokens[j] in _MODALS_OF_PERFECT:
+                negated = tokens[j].endswith("n't")
+                j += 1
+                while j < last and tokens[j] in _FRAME_ADVERBS:
+                    negated |= tokens[j] in ("not", "never")
+                    j += 1
+                if j < last and tokens[j] == "have":
+                    # "we would not have signed the deal" regrets signing it; a
+                    # negated counterfactual over "anything"/"a thing" or done
+                    # "differently" denies regret: "I wouldn't have changed a thing".
+                    return not (negated and any(t in _DENIAL_OBJECTS for t in tokens[j + 1:min(last, j + 6)]))
+        return False
 
     def _comma_after(self, i: int) -> bool:
         """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
@@ -1033,6 +1073,60 @@ def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
     return None
 
 
+
+
+# Modals whose perfect ("could have done", "shouldn't have said") states a
+# counterfactual, and what may stand between a subject, its modal and "have".
+_MODALS_OF_PERFECT = frozenset({"would", "could", "should", "might", "'d", "wouldn't", "couldn't", "shouldn't",
+                                "ought", "must"})
+_FRAME_REACH = 30
+# Under a negated counterfactual, what makes it a denial of regret: "would not
+# have done anything (differently)", "wouldn't have changed a thing", "we
+# couldn't have done more".
+_DENIAL_OBJECTS = frozenset({"anything", "thing", "differently", "otherwise", "more", "better"})
+_FRAME_ADVERBS = frozenset({"not", "never", "probably", "perhaps", "maybe", "definitely", "certainly", "really",
+                            "just", "to", "also", "still", "clearly", "obviously"})
+# Cue groups whose verb or adjective takes a finite complement clause ("regret
+# that ...", "sorry (that) ...", "apologise that ...").
+_COMPLEMENT_GROUPS = frozenset({"regret", "apology"})
+# Words that close a noun phrase's head before its verb: possessives of the
+# speaker ("our decision") make the act the speaker's own.
+_OWN_DETERMINERS = frozenset({"my", "our"})
+# The speaker as an object only ("the government refused to meet us"): no agent.
+_SELF_OBJECTS = frozenset({"me", "us", "myself", "ourselves"})
+
+
+def _others_clause(tokens: list[str], first: int, clause_end: int, sets, complementiser: bool) -> bool:
+    """Whether ``tokens[first:]`` opens a finite clause whose subject is a noun phrase not of the speaker.
+
+    A determiner other than "my"/"our" opens it ("the ministry", "their lawyers",
+    "this government"). After "that" it can only be a clause's subject ("regret
+    that the council decided", not the demonstrative of "regret that
+    decision"); with no "that", an auxiliary must follow the noun phrase
+    ("regret the ministry has taken"), so that an object ("the decision", "the
+    damage caused") is no clause. Not a clause that names the speaker as an
+    agent anywhere ("that the product failed our customers"), nor a passive
+    ("that the service was delayed"), which names no agent and may be the
+    speaker's own failing.
+    """
+    if first >= clause_end or tokens[first] not in _DETERMINERS or tokens[first] in _OWN_DETERMINERS:
+        return False
+    self_words = sets.get("self", frozenset())
+    if any(t in self_words and t not in _SELF_OBJECTS for t in tokens[first:clause_end]):
+        return False  # "that the mistakes I made", "that the product failed our customers"
+    verb = None
+    for k in range(first + 1, min(clause_end, first + 5)):
+        w = tokens[k]
+        if k > first + 1 and w in _AUXILIARIES and w != "'s":
+            verb = k
+            break
+        if not complementiser and (not w.isalpha() and "-" not in w or w in _SUBJECT_PRONOUNS
+                                   or w in _DETERMINERS):
+            return False
+    if verb is None:
+        return complementiser
+    # a passive: a form of "be" and a participle ("was delayed", "were taken")
+    return not (tokens[verb] in _COPULAS and verb + 1 < clause_end and tokens[verb + 1].endswith(("ed", "en")))
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
