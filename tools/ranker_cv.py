@@ -5,7 +5,8 @@ For each weight, the folds' quote filters and rankers are fitted as
 ``quotes train attribution`` fits them, and the tool prints the ranker's
 out-of-fold mention accuracy on each set (named, pronoun/description) and the
 whole pipeline out of fold on the web set (strict names: named, pronoun/description,
-end-to-end F1). PolNeAR dev is not read.
+end-to-end F1), then the same for each source of ``--web`` apart (the web set,
+and the BBC training set, whose doc ids start "bbc-"). PolNeAR dev is not read.
 
 ``--errors FILE`` writes the out-of-fold attribution errors of the web set (and,
 with ``--train-errors``, PolNeAR train's ranker errors on pronoun and description
