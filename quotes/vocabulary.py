@@ -338,7 +338,7 @@ NON_PERSON_HEADS: frozenset[str] = frozenset(
 # ("Republican", "Mexican", "Democratic").
 NON_PERSON_WORDS: frozenset[str] = frozenset(
     """republican republicans democrat democrats democratic gop libertarian independent
-    conservative liberal progressive socialist communist american americans mexican
+    conservative liberal progressive socialist communist tory american americans mexican
     russian chinese british english french german italian spanish irish scottish welsh
     canadian japanese korean indian pakistani iranian iraqi syrian israeli palestinian
     saudi arab arabic turkish egyptian african european asian latino latina hispanic
@@ -346,6 +346,15 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     federal national international congressional presidential senate house congress
     obamacare medicare medicaid internet twitter facebook youtube instagram google""".split()
 )
+
+# The singular adjectives among them (a party, a nation, a creed: "Republican",
+# "Chinese", "Tory", "Israeli"): before a noun they modify it ("American
+# negotiators", "a senior Tory MP"), and after an article alone they stand for one
+# unnamed member ("the Republican said"); either way they name no one.
+PARTY_OR_NATION_ADJECTIVES: frozenset[str] = frozenset(
+    w for w in NON_PERSON_WORDS
+    if (w in PARTY_WORDS or w == "tory" or w.endswith(("an", "ese", "ish", "ch", "sh", "i", "ic")))
+    and not w.endswith("s")) - {"gop", "independent"}  # (the GOP is the party; The Independent, a paper)
 
 # Verbs after which "it" is usually an expletive, standing for a clause that
 # follows ("It is strange that …", "It seems to …", "It has not helped that …").

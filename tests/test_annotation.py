@@ -36,8 +36,11 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # fold in models/attribution.json), with rules-18: loose P 0.921 R 0.995 F1 0.957,
 # strict attr 0.897, named 0.926, pronoun/description 0.809, e2e F1 0.868, right at
 # >= 0.9 0.989.
-WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.99, "attr": 0.895, "attr_named": 0.925,
-              "attr_pronoun": 0.805, "e2e_f1": 0.865, "right_at_0_9": 0.985}
+# rules-20, names-3 (party and nation adjectives, plural titles, job nouns and "from"
+# out of names; same model): loose P 0.924 R 0.995 F1 0.958, strict attr 0.903, named
+# 0.933, pronoun/description 0.809, e2e F1 0.874, right at >= 0.9 0.987.
+WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.99, "attr": 0.90, "attr_named": 0.93,
+              "attr_pronoun": 0.805, "e2e_f1": 0.87, "right_at_0_9": 0.985}
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +83,9 @@ def test_web_set_floors(web_gold):
 # 0.791, named 0.870, pronoun/description 0.644.
 # attribution-model-14 (the models also learn from annotation/bbc/train.jsonl, 80 other
 # BBC articles): loose F1 0.970, e2e F1 0.793, attr 0.811, named 0.882, pronoun 0.678.
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.79, "attr": 0.81, "attr_named": 0.88, "attr_pronoun": 0.67}
+# rules-20, names-3 (same model): loose F1 0.970, e2e F1 0.797, attr 0.815, named 0.882,
+# pronoun 0.689.
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.795, "attr": 0.815, "attr_named": 0.88, "attr_pronoun": 0.68}
 
 
 @pytest.fixture(scope="module")

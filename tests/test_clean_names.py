@@ -322,3 +322,94 @@ def test_the_description_before_a_role_noun_goes_to_the_person():
 ])
 def test_a_first_name_alone_takes_the_full_name(text, expected):
     assert speakers(text) == expected
+
+
+# -- a party or nation adjective names no one ------------------------------------
+# "American negotiators", "the Chinese state press", "a senior Tory MP": the
+# adjective modifies the noun after it; "the Republican said": alone after an
+# article it stands for one unnamed member. Neither is a name.
+
+@pytest.mark.parametrize("text, expected", [
+    ("American negotiators met on Monday.", []),
+    ("He read the Chinese state press.", []),
+    ("A senior Tory MP has criticised the plan.", []),
+    ("Tory leader cleared over work", []),
+    ("The Israeli officials left early.", []),
+    ("It was said by the Republican on Monday.", []),
+    ("A Democrat told the crowd.", []),
+    # look-alikes: organisations and places keep their names, and so do the people beside them
+    ("The Democrats said no.", ["Democrats"]),
+    ("The Republican National Committee said no.", ["Republican National Committee"]),
+    ("Chinese President Xi Jinping spoke.", ["Xi Jinping"]),
+    ("Republican Ted Cruz spoke.", ["Ted Cruz"]),
+    ("Vermont voters said no.", ["Vermont"]),
+    ("The Scottish Parliament said no.", ["Scottish Parliament"]),
+    ("The Irish Times said no.", ["Irish Times"]),
+])
+def test_a_party_or_nation_adjective_is_no_name(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It was an attempt to mislead," said the Republican.', [None]),
+    ('American negotiators said: "We will not sign."', [None]),
+    ('"We are ready," said the Chinese state press.', [None]),
+    # look-alikes: the person the adjective describes, an organisation, a party
+    ('Republican Ted Cruz spoke on Monday. "It was a trick," said the Republican.', ["Ted Cruz"]),
+    ('"No," the GOP said.', ["GOP"]),
+    ('"No," said Jewish leader Ruth Smith.', ["Ruth Smith"]),
+])
+def test_a_party_or_nation_adjective_speaks_for_no_one(text, expected):
+    assert speakers(text) == expected
+
+
+# -- a job noun opening a run before a first name --------------------------------
+# "Farmer Geoff Brooks", "Guitarist Brian May": at a sentence's start the job noun
+# is capitalised, but it is the person's job, not part of the name.
+
+@pytest.mark.parametrize("text, expected", [
+    ('Farmer Geoff Brooks, a member of the hunt, said: "It is ridiculous."', ["Geoff Brooks"]),
+    ('Guitarist Brian May said: "We will tour."', ["Brian May"]),
+    ('Drummer Roger Taylor said: "We will tour."', ["Roger Taylor"]),
+    # look-alikes: a first name that is also a noun, a job noun before a lone word
+    ('"No," said Rose Smith.', ["Rose Smith"]),
+    ('"No," said Hunter Biden.', ["Hunter Biden"]),
+    ('Baker Mayfield said: "No."', ["Baker Mayfield"]),
+])
+def test_a_job_noun_before_a_first_name_is_no_part_of_it(text, expected):
+    assert speakers(text) == expected
+
+
+# -- "Name from Organisation said": the person speaks ----------------------------
+# "from" never joins the words of one name: the named person before it speaks,
+# and the organisation after it says where they work.
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We are lazy," David Noone from Intervoice said.', ["David Noone"]),
+    ('David Noone from Intervoice said: "We are lazy."', ["David Noone"]),
+    ('"We are lazy," said David Noone from Intervoice.', ["David Noone"]),
+    ('"We are lazy," Mr Noone from Intervoice said.', ["Noone"]),
+    # look-alikes: no name before "from" (the organisation's spokesman speaks for it)
+    ('"We are lazy," a spokesman from Intervoice said.', ["Intervoice"]),
+    ('"We are lazy," officials from Intervoice said.', ["Intervoice"]),
+])
+def test_the_person_from_an_organisation_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+# -- a title or role in the plural is a group, no one ----------------------------
+# "MPs said", "Senators said": office holders in the plural name no one person.
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It is wrong," MPs said.', [None]),
+    ('MPs said: "It is wrong."', [None]),
+    ('"It is wrong," Senators said.', [None]),
+    ('"It is wrong," Governors said.', [None]),
+    # look-alikes: a title that ends in s, surnames that end in s, a titled person
+    ('"It is wrong," said Mrs Smith.', ["Smith"]),
+    ('"It is wrong," said Mr Rogers.', ["Rogers"]),
+    ('"It is wrong," said Edwards.', ["Edwards"]),
+    ('"It is wrong," said Sen. Smith.', ["Smith"]),
+])
+def test_a_plural_title_is_no_speaker(text, expected):
+    assert speakers(text) == expected

@@ -517,15 +517,16 @@ def np_ending_at(doc: ParsedDoc, k: int, bound: int) -> tuple[Mention, tuple[str
 
 def _member_of(doc: ParsedDoc, s: int, k: int, bound: int) -> tuple[Mention, tuple[str, ...]] | None:
     """The person in "Mr. Morgan of the Sierra Club said" / "Drew Heiserman of CORE
-    Teachers said", where the name [s, k] is an organisation the person belongs
+    Teachers said" / "David Noone from Intervoice said", where the name [s, k] is an organisation the person belongs
     to: the person speaks, not the organisation."""
     tokens = doc.tokens
     o = s - 1
     if o - 1 >= bound and tokens[o].text.lower() == "the":
         o -= 1
-    elif tokens[k].text not in ORG_HEADS:
+    elif tokens[k].text not in ORG_HEADS and not (o >= bound and tokens[o].text == "from"):
+        # ("from" never joins the words of one name: "David Noone from Intervoice said")
         return None
-    if o - 1 < bound or tokens[o].text != "of" or doc.quoted[o - 1]:
+    if o - 1 < bound or tokens[o].text not in ("of", "from") or doc.quoted[o - 1]:
         return None
     e = o - 1
     p = e
@@ -594,7 +595,7 @@ def right_np(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[str, ...]
     # Morning Consult": a titled or first-named person before "of" or "for" is
     # the speaker; the place or body after it only says where from.
     for o in range(k + 1, end - 1):
-        if tokens[o].text.lower() in ("of", "for") and is_name_token(tokens[o - 1].text):
+        if tokens[o].text.lower() in ("of", "for", "from") and is_name_token(tokens[o - 1].text):
             first = k
             while first < o and not is_name_token(tokens[first].text):
                 first += 1

@@ -36,6 +36,7 @@ from quotes.vocabulary import (
     NAME_SUFFIXES,
     NON_NAME_CAPS,
     OBJECT_VERBS,
+    PARTY_OR_NATION_ADJECTIVES,
     PASSIVE_AUXILIARIES,
     REPORTING_VERBS,
     SUBORDINATORS,
@@ -44,6 +45,7 @@ from quotes.vocabulary import (
 )
 from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_place
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
+from quotes.text.names import is_plural_title
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.records import Attribution, Mention, QuoteSpan
@@ -522,6 +524,13 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
                       or index.described_by(head))
             return (entity, entity.canonical) if entity else (None, None)
         words = [w for w in found.words if w.lower().rstrip(".") not in TITLES] or list(found.words)
+        if is_plural_title(words):
+            return None, None  # "MPs said": a group of office holders, no one person
+        if all(w.lower() in PARTY_OR_NATION_ADJECTIVES for w in words):
+            # "said the Republican", "American negotiators said": a party or nation
+            # adjective names no one; the one member the article describes so, or nobody
+            entity = index.resolve_description(["the", words[-1].lower()], mention.start, prefer=prev_entity)
+            return (entity, entity.canonical) if entity else (None, None)
         # a name the index did not see here (a label inside quote marks) may still be one of its people
         entity = index.entity_named(words)
         if entity is not None:

@@ -19,9 +19,11 @@ from quotes.vocabulary import (
     NAME_SUFFIXES,
     NON_NAME_CAPS,
     ORG_HEADS,
+    PARTY_OR_NATION_ADJECTIVES,
     PARTY_WORDS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    SPEAKER_NOUNS,
     TITLES,
 )
 from quotes.text.parsed import ParsedDoc
@@ -318,6 +320,14 @@ def _cut_mention(doc: ParsedDoc, mention: NameMention, ks: list[int], a: int, b:
     return NameMention(start, end, words, mention.title, gender, descriptors, _is_org(words, gender), ks[a])
 
 
+def is_plural_title(words: tuple[str, ...] | list[str]) -> bool:
+    """True for a "name" that is only a title or role in the plural ("MPs",
+    "Senators", "Governors"): a group of office holders, no one person."""
+    return bool(words) and all(
+        w.endswith("s") and (w[:-1].lower() in TITLES or w[:-1].lower() in ROLE_WORDS)
+        and w.lower().rstrip(".") not in TITLES for w in words)
+
+
 def _is_org(words: tuple[str, ...] | list[str], gender: str) -> bool:
     """An organisation's or group's name, from its words."""
     last = words[-1]
@@ -449,17 +459,34 @@ def _first_name_in_run(tokens: list[Token], k: int, hi: int) -> bool:
 
 
 def _is_constituency_before_role(doc: ParsedDoc, words: list[str], i: int, j: int) -> bool:
-    """True when the run [i, j) is a party and/or place between an article and a
-    lower-case role noun ("the Independent Vermont senator", "a Republican
-    candidate", "the Ohio governor"): it says whom the person represents and is no
-    name of its own (the description names the person)."""
+    """True when the run [i, j) says whom a person represents or where from, and
+    names no one:
+
+    - a party and/or place between an article and a lower-case role noun ("the
+      Independent Vermont senator", "a Republican candidate", "the Ohio governor");
+    - a party or nationality adjective (PARTY_OR_NATION_ADJECTIVES) before the
+      noun it modifies, a lower-case noun or a title that ends the run
+      ("American negotiators", "the Chinese state press", "a senior Tory MP");
+    - such an adjective alone after an article, standing for one unnamed
+      member ("the Republican said", "a Democrat told").
+
+    A place's name before a noun with no article stays a name ("Vermont voters"),
+    and so does a plural party ("the Democrats") and the words of an
+    organisation ("the White House spokesman")."""
     tokens = doc.tokens
-    if i == 0 or j >= len(tokens) or tokens[i - 1].text.lower() not in ("the", "a", "an"):
-        return False
-    role = tokens[j].text
-    if not (role.islower() and role in ROLE_WORDS):
-        return False
     lows = [w.rstrip(".").lower() for w in words]
+    after = tokens[j].text if j < len(tokens) else ""
+    noun = after.islower() and (after in ROLE_WORDS or after in SPEAKER_NOUNS
+                                or word_tags().get(after) in ("NN", "NNS")
+                                or ("-" in after and after.replace("-", "").isalpha()))
+    article = i > 0 and tokens[i - 1].text.lower() in ("the", "a", "an")
+    if all(w in PARTY_OR_NATION_ADJECTIVES for w in lows):
+        if noun or (article and not after[:1].isupper()):
+            return True
+    elif len(lows) > 1 and lows[-1] in TITLES and all(w in PARTY_OR_NATION_ADJECTIVES for w in lows[:-1]):
+        return True  # "a senior Tory MP": the title ends the run, no name follows
+    if not article or not (after.islower() and after in ROLE_WORDS):
+        return False
     while lows and lows[0] in PARTY_WORDS:
         lows.pop(0)
     return not lows or " ".join(lows) in places()
@@ -510,10 +537,15 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     # A job title inside the run starts the name after it ("Charlotte Mayor Jennifer
     # Roberts"): the words before it describe the person, they are not the name.
     role_prefix: list[str] = []
-    for m in range(len(run) - 2, 0, -1):
+    for m in range(len(run) - 2, -1, -1):
         low = tokens[run[m]].text.rstrip(".").lower()
-        if low not in _ROLE_OR_INNER and not _role_noun_before_first_name(tokens[run[m]].text,
-                                                                         tokens[run[m + 1]].text):
+        if m == 0:
+            # a job noun opening the run before a first name and a surname
+            # ("Farmer Geoff Brooks", "Guitarist Brian May"): the job, not the name
+            if m + 2 >= len(run) or not _role_noun_before_first_name(tokens[run[0]].text, tokens[run[1]].text):
+                continue
+        elif low not in _ROLE_OR_INNER and not _role_noun_before_first_name(tokens[run[m]].text,
+                                                                           tokens[run[m + 1]].text):
             continue
         rest = [tokens[k].text for k in run[m + 1:]]
         start = _office_end([w.lower() for w in rest]) if rest[0] == "of" and low in _OFFICE_TITLES else -1
@@ -570,8 +602,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
             return None  # "However", "Officials" at the start of a sentence
-        if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]):
-            return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name)
+        if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words):
+            return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name; "MPs": no one)
     gender = TITLES.get(title.split()[0], "") if title else ""
     if not gender and len(words) > 1:
         gender = first_names().get(words[0].lower(), "")
