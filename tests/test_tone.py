@@ -35,8 +35,11 @@ GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
 # this CV) 0.584 and 0.710. tone-11 reads whose act a regretted clause is ("we
 # regret that the ministry has taken ...": another's) and gets 0.598 and 0.710;
 # with retrospective frames read ("looking back" counts only around one's own
-# counterfactual), 0.612 and 0.710.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.61, "shock": 0.71}
+# counterfactual), 0.612 and 0.710. tone-12 (the readings of a second blind
+# probe suite's kinds, refitted over the same text models and combiners on the
+# train part as built now, 5,692 quotes) gets 0.619 and 0.717 (0.612 and 0.717
+# for tone-11 refitted the same way): one false alarm fewer, an "if" clause.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.615, "shock": 0.71}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}

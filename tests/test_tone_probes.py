@@ -29,7 +29,8 @@ from quotes.tone.scoring import score_texts
 # 1101 of 1102 (0.999) with the clause reading of issue #16's five kinds (the 303
 # probes of clause_cases: 62 of 153 right before it); tone-11 gets 1226 of 1227
 # (the 125 probes of complement_cases: 51 of 125 right with tone-10), then 1304 of
-# 1305 with the 78 probes of frame_cases (29 of 78 right with tone-10).
+# 1305 with the 78 probes of frame_cases (29 of 78 right with tone-10); tone-12
+# gets 1389 of 1390 with the 85 probes of reading_cases (47 of 85 right with tone-11).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -268,6 +269,162 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(clause_cases())
     cases.extend(complement_cases())
     cases.extend(frame_cases())
+    cases.extend(reading_cases())
+    return cases
+
+
+def reading_cases() -> list[tuple[str, str, str, bool]]:
+    """General readings behind a second blind probe suite's kinds of failure (tone-12).
+
+    Written for issue #16 from the kinds only (none of the blind suite's
+    sentences are here), each with the speaker's feeling beside its look-alikes:
+
+    - the noun "shock" as a condition or a jolt: "treated for shock", "suffering
+      from shock", "a mild shock", "a shock to the system", not "What a shock";
+    - negation by a negative subject with a relative clause ("Nothing the
+      council says surprises me") and by a contrast ("dull rather than shocking");
+    - others' feeling in an equative ("she looked as stunned as anyone");
+    - "stunning" said of a place or building to look at;
+    - the speaker as the one left in a state ("it left me completely stunned"),
+      whose breath or grasp an event took ("it took my breath away", "I
+      couldn't take it in");
+    - others' mistakes named after the noun (a passive's "by" agent, a relative
+      clause's subject: "the mistake most parents make") and apologies received
+      or judged ("we accept his apology", "an apology is not enough");
+    - self-blame inside an "if" clause, however long: hypothetical;
+    - regret with no regret word: "I'll never forgive myself", "we got the
+      timing wrong".
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in dict.fromkeys(texts))
+
+    group = "reading: shock senses"
+    add(group, "shock", False, [
+        "The driver was treated for shock after the crash.",
+        "Two passengers were being treated for shock in hospital.",
+        "She was suffering from shock when the firefighters reached her.",
+        "The cable delivered a mild shock to the engineer's hand.",
+        "Touching the door handle gave her a static shock.",
+        "The rate rise was designed as a shock to the system.",
+        "The new rules will be a shock to the system for small landlords.",
+        "Ambulance crews treated three people for shock and minor cuts.",
+    ])
+    add(group, "shock", True, [
+        "What a shock it was to see the mill close.",
+        "It came as a real shock to all of us.",
+        "I'm still in shock after the result came in.",
+        "The news was a terrible shock.",
+        "It was a shock to hear the bridge had collapsed.",
+    ])
+    group = "reading: negative subject and contrast"
+    add(group, "shock", False, [
+        "Nothing the council says surprises me these days.",
+        "Nothing this government does shocks us now.",
+        "None of this surprises me.",
+        "The result was dull rather than shocking.",
+        "It was sad rather than surprising.",
+        "The verdict felt inevitable rather than astonishing.",
+        "It's not so much shocking as disappointing.",
+    ])
+    add(group, "shock", True, [
+        "Nothing prepared me for how shocked I was.",
+        "The result was shocking rather than sad.",
+        "Everything about this surprises me.",
+        "It was astonishing rather than merely surprising.",
+    ])
+    group = "reading: others' feeling"
+    add(group, "shock", False, [
+        "The goalkeeper looked as surprised as everyone else.",
+        "She seemed as stunned as the rest of the room.",
+        "The minister looked surprised.",
+        "He appeared stunned by the verdict.",
+        "The jury seemed shocked.",
+    ])
+    add(group, "shock", True, [
+        "I was as surprised as anybody.",
+        "We were as stunned as the fans.",
+        "Honestly, I was as shocked as everyone else.",
+    ])
+    group = "reading: praise of places"
+    add(group, "shock", False, [
+        "The new venue is absolutely stunning.",
+        "The cathedral looks stunning at night.",
+        "The old castle is truly stunning.",
+        "The gardens are stunning in the spring.",
+        "The skyline was stunning from the top floor.",
+    ])
+    add(group, "shock", True, [
+        "The defeat was absolutely stunning.",
+        "It was a stunning admission from the minister.",
+        "The collapse of the talks is stunning.",
+    ])
+    group = "reading: the speaker left in a state"
+    add(group, "shock", True, [
+        "Reading the report left me completely stunned.",
+        "The footage of the fire left us utterly speechless.",
+        "The scale of the damage left me totally shocked.",
+        "Seeing the empty shelves took my breath away.",
+        "It took our breath away when the doors opened.",
+        "I just couldn't take it in.",
+        "We can't take it all in yet.",
+        "When they read out the verdict I could not take it in.",
+    ])
+    add(group, "shock", False, [
+        "The result left him completely stunned.",
+        "The news left the players utterly speechless.",
+        "The fumes took his breath away.",
+        "The students could take it in their stride.",
+        "We can take it in turns to drive.",
+    ])
+    group = "reading: others' regret"
+    add(group, "regret", False, [
+        "Errors were made by the previous board, and we are correcting them.",
+        "Serious mistakes were committed by the contractor.",
+        "The most common mistake first-time buyers make is borrowing too much.",
+        "The mistake most parents make is waiting too long.",
+        "The errors that the referee made cost us the game.",
+        "The club apologised, and we accept their apology.",
+        "We welcome the company's apology, but it came late.",
+        "An apology is not enough for the families.",
+        "Apologies are meaningless without action.",
+    ])
+    add(group, "regret", True, [
+        "Mistakes were made, and I take full responsibility.",
+        "The biggest mistake I made was trusting the figures.",
+        "The mistakes we made cost the club dearly.",
+        "We made a mistake, and we apologise.",
+        "My apology was sincere and it still stands.",
+    ])
+    group = "reading: conditional self-blame"
+    add(group, "regret", False, [
+        "If it emerges that we made a mistake, we will put it right.",
+        "If the inquiry finds I was wrong, I will resign.",
+        "If it turns out that our staff got it wrong, we will apologise.",
+        "Unless it is proven that I made an error, I am staying.",
+    ])
+    add(group, "regret", True, [
+        "I was wrong, and if I could go back I would.",
+        "We made a mistake, if I'm honest.",
+        "I got it wrong, and I apologise.",
+    ])
+    group = "reading: regret without its word"
+    add(group, "regret", True, [
+        "I'll never forgive myself for missing the call.",
+        "We will never forgive ourselves for what happened to the residents.",
+        "I won't forgive myself for leaving early.",
+        "We got the timing wrong and we paid for it.",
+        "I got my figures badly wrong.",
+        "Frankly, we got the selection wrong today.",
+    ])
+    add(group, "regret", False, [
+        "They got the timing wrong and we paid for it.",
+        "The forecasters got the figures badly wrong.",
+        "You'll never forgive yourself if you miss this.",
+        "If we lose this, I'll never forgive myself.",
+        "She will never forgive him for leaving.",
+    ])
     return cases
 
 
@@ -679,7 +836,11 @@ def test_probe_suite_floor():
                                    "shock: others or technical", "neutral", "invariance",
                                    "clause: whose regret", "clause: sorry without regret", "clause: negation in reach",
                                    "clause: praise and others' reactions", "clause: idioms", "clause: third batch",
-                                   "complement: whose act", "frame: hindsight"])
+                                   "complement: whose act", "frame: hindsight", "reading: shock senses",
+                                   "reading: negative subject and contrast", "reading: others' feeling",
+                                   "reading: praise of places", "reading: the speaker left in a state",
+                                   "reading: others' regret", "reading: conditional self-blame",
+                                   "reading: regret without its word"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

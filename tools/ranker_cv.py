@@ -5,7 +5,8 @@ For each weight, the folds' quote filters and rankers are fitted as
 ``quotes train attribution`` fits them, and the tool prints the ranker's
 out-of-fold mention accuracy on each set (named, pronoun/description) and the
 whole pipeline out of fold on the web set (strict names: named, pronoun/description,
-end-to-end F1). PolNeAR dev is not read.
+end-to-end F1), then the same for each source of ``--web`` apart (the web set,
+and the BBC training set, whose doc ids start "bbc-"). PolNeAR dev is not read.
 
 ``--errors FILE`` writes the out-of-fold attribution errors of the web set (and,
 with ``--train-errors``, PolNeAR train's ranker errors on pronoun and description
@@ -145,10 +146,33 @@ def _report(cross_validate, ex, docs, web_ex, web_docs, w, fold_setup, errors_pa
           f" | web pipeline named {pw['attr']['named']:.4f} (n {pw['attr']['named_n']}) pronoun/desc "
           f"{pw['attr']['pronoun']:.4f} (n {pw['attr']['pronoun_n']}) e2e {pw['e2e']['f1']:.4f} "
           f"span F1 {pw['loose']['f1']:.4f} [{time.perf_counter() - t:.0f} s]", flush=True)
+    _by_source(preds)
     if errors_path:
         with open(errors_path, "w", encoding="utf-8") as out:
             for e in attribution_errors(preds):
                 out.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+def _by_source(preds: list) -> None:
+    """Print the out-of-fold pipeline figures of each source of the second set
+    (the web set and the BBC training set, told apart by their doc ids)."""
+    from collections import Counter
+
+    from quotes.corpus.evaluate import score_document, summarise
+
+    for source, pick in (("web", lambda d: not d["doc_id"].startswith("bbc-")),
+                         ("BBC train", lambda d: d["doc_id"].startswith("bbc-"))):
+        counts: Counter = Counter()
+        errors: list = []
+        for doc, pred in preds:
+            if pick(doc):
+                counts["docs"] += 1
+                errors += score_document(doc["text"], doc["quotes"], pred, counts)
+        if counts["docs"]:
+            s = summarise(counts, errors)
+            print(f"  {source} out of fold ({counts['docs']} articles): named {s['attr']['named']:.4f} "
+                  f"(n {s['attr']['named_n']}) pronoun/desc {s['attr']['pronoun']:.4f} "
+                  f"(n {s['attr']['pronoun_n']}) e2e {s['e2e']['f1']:.4f}", flush=True)
+
 
 if __name__ == "__main__":
     main()

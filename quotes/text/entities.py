@@ -21,13 +21,14 @@ from quotes.vocabulary import (
     OBJECT_VERBS,
     ORG_NOUNS,
     REPORTING_VERBS,
+    SUBORDINATORS,
     TITLES,
 )
 from quotes.text.names import NameMention, is_headline_line
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
-from quotes.resources import census_first_names, common_words, first_names, is_pet_form, places
+from quotes.resources import census_first_names, common_words, first_names, is_pet_form, places, word_tags
 
 
 def _places() -> frozenset[str]:
@@ -180,6 +181,8 @@ class Entity:
         self.best: tuple[str, ...] = ()
         self.keys: set[str] = set()
         self.first = ""  # lower-cased first name when known
+        # a rarer first name (the census list's: "Andre Agassi") opens one of its forms
+        self.census_first = False
         self.gender = ""
         self.org = org
         self.place = place
@@ -213,9 +216,11 @@ class Entity:
 
     @property
     def strong_person(self) -> bool:
-        """True when the text itself says this is a person: a first name, a title,
-        a gendered title, or the name as the subject of a reporting verb."""
-        return self.maybe_person and bool(self.gender or self.first or self.titles or self.speaker_votes)
+        """True when the text itself says this is a person: a first name (a rarer
+        one too: "Andre Agassi"), a title, a gendered title, or the name as the
+        subject of a reporting verb."""
+        return self.maybe_person and bool(self.gender or self.first or self.census_first or self.titles
+                                          or self.speaker_votes)
 
     @property
     def person(self) -> bool:
@@ -331,8 +336,9 @@ class EntityIndex:
             # such as "Warren" or "Scott" are first names too
             entity.gender_votes[given[keys[0]]] += 2
         elif len(keys) > 1 and not first and keys[0] in self._census_first_names and not entity.gender:
-            # a rarer first name ("Dante Chinni") hints at gender too
+            # a rarer first name ("Dante Chinni") hints at gender too, and says it is a person
             entity.gender_votes[self._census_first_names[keys[0]]] += 1
+            entity.census_first = True
         if name.title:
             entity.titles.update(name.title.split())
         if name.descriptors:
@@ -851,9 +857,40 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: in
         return True  # "with Hillary Clinton — who’s called for … — lambasting Trump’s plan"
     if before in _BEFORE_PLACE or (before == "the" and first > 1 and tokens[first - 2].text.lower() in _BEFORE_PLACE):
         return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
+    if _object_of(tokens, first):
+        return False  # "who has won the Australian Open four times", "firms such as HP now"
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
+
+
+# Determiners that may stand between a verb or preposition and the name it governs.
+_OBJECT_DETERMINERS: Final = frozenset(("the", "a", "an"))
+# Prepositions that also open a clause, whose subject may follow them ("after
+# Blunt said", "as Blunt told the court", "that Blunt was"): no object marker.
+_CLAUSE_OPENERS: Final = SUBORDINATORS | frozenset(("as", "that", "so", "than"))
+
+
+def _object_of(tokens: list[Token], first: int) -> bool:
+    """True when the name whose first token (titles included) is ``first`` is the
+    object of the word before it: a lower-case verb or preposition, directly or
+    past "the", "a" or "an" ("has won the Australian Open", "beat Roddick", "such
+    as HP", "a speech at the Consumer Electronics Show"). English puts a clause's
+    subject before its verb, so a name after its verb is an object, unless the
+    verb reports speech and the name after it is its inverted subject ("…, said
+    Blunt", found before this test) or the word opens a clause of its own ("after
+    Blunt said", "that Blunt was")."""
+    k = first - 1
+    if k >= 0 and tokens[k].text.lower() in _OBJECT_DETERMINERS:
+        k -= 1
+    if k < 0:
+        return False
+    word = tokens[k].text
+    if not word.isalpha() or not word.islower() or word in _CLAUSE_OPENERS \
+            or (word in REPORTING_VERBS and word not in OBJECT_VERBS):
+        return False
+    tag = word_tags().get(word, "")
+    return tag in ("VB", "VBD", "VBN", "VBP", "VBZ", "IN")
 
 
 def _absolute_subject(doc: ParsedDoc, k: int) -> bool:

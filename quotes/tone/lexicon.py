@@ -78,6 +78,11 @@ _INVERTED_AUXILIARIES = frozenset({"did", "do", "does", "have", "has", "had", "w
 _FRONTED_NEGATORS = frozenset({"not", "never"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 _EMPHATIC_AFTER_INVERSION = frozenset({"so", "such", "more", "as"})
+# Verbs whose object is the one left in a state ("it left me stunned").
+_CAUSATIVES = frozenset({"left", "leaves", "leave", "leaving", "made", "makes", "make", "making", "rendered",
+                         "renders", "got", "gets", "had", "has", "kept", "keeps"})
+# What rejects the word after it in a contrast ("predictable rather than surprising").
+_CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
 # Negative quantifiers that may be a cue's subject ("None of us were shocked").
 _NEGATIVE_QUANTIFIERS = frozenset({"none", "nobody", "nothing", "neither"})
 # Words that may stand between a negative subject and its cue ("none of us were").
@@ -820,7 +825,7 @@ class CueLexicon:
                 return "regret_other"
         if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
-        if (self._hedged(tokens, start, clause_start, sets) and not self._facts.for_life(end, clause_end)
+        if (self._hedged(tokens, start, clause_start, sets, "regret") and not self._facts.for_life(end, clause_end)
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
@@ -835,11 +840,21 @@ class CueLexicon:
             # "wrong" is self-blame only with the speaker as its subject ("I was
             # wrong", "we got it wrong"); otherwise it judges someone or something
             # else ("dangerously wrong", "I think that's quite wrong").
-            if not _speaker_is_subject(tokens, start, clause_start, sets) or self._facts.reported(start):
+            if not (_speaker_is_subject(tokens, start, clause_start, sets)
+                    or _speaker_got_wrong(tokens, start, clause_start, sets)) or self._facts.reported(start):
                 return "regret_other"
             return "regret_self"
         if tokens[start] in ("apology", "apologies") and _requested(tokens, start, clause_start, sets):
             # "we demand an apology", "they owe us an apology": asked of others.
+            return "regret_other"
+        if tokens[start] in ("apology", "apologies") and end < clause_end and tokens[end] in _COPULAS \
+                and (start == 0 or tokens[start - 1] not in _OWN_DETERMINERS):
+            # "Apologies are not enough", "an apology is meaningless": apologies
+            # judged as a subject, not one the speaker makes ("my apology was sincere").
+            return "regret_other"
+        if group == "mistake" and _others_mistake(tokens, end, clause_end, sets):
+            # "Mistakes were made by the previous administration", "the biggest
+            # mistake investors make": the act of the agent named after it.
             return "regret_other"
         who = None
         if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
@@ -916,6 +931,12 @@ class CueLexicon:
             # "it surprises me", "blew my mind": the cue names its experiencer.
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
+            if _speaker_left(tokens, start, clause_start, sets):
+                # "the pictures left me utterly stunned": the object of "left"/"made" feels it.
+                return "shock_state"
+            if start - 1 > clause_start and tokens[start - 1] == "as" and end < clause_end and tokens[end] == "as":
+                # the equative "looked as surprised as anybody": read its subject past "as"
+                start -= 1
             # "My father was amazed", "the crowd was left speechless", "Spectators gasped"
             # An interjection ("omg", "wow") has no subject to read.
             who = (_noun_phrase_subject(self._facts, start, clause_start, cue_noun=False)
@@ -979,6 +1000,21 @@ class CueLexicon:
                     return not (negated and any(t in _DENIAL_OBJECTS for t in tokens[j + 1:min(last, j + 6)]))
         return False
 
+    def _in_condition(self, tokens, start, clause_start) -> bool:
+        """Whether the cue stands inside an "if"/"unless" clause that no comma has
+        closed yet, however far the condition opened ("If it turns out I was
+        wrong, I'll hold my hands up"); the main clause after the comma is not
+        in it ("If anything, I regret it"), nor is a comparison ("as if").
+        Read for regret only: a shock word after a long "if" clause is mostly
+        its main clause written without the comma ("if you look at the figures
+        it's shocking"), which the hedge window already covers near "if"."""
+        for j in range(start - 1, max(clause_start, start - _CONDITION_REACH) - 1, -1):
+            if self._comma_after(j):
+                return False
+            if tokens[j] in ("if", "unless"):
+                return not (j > 0 and tokens[j - 1] == "as")
+        return False
+
     def _comma_after(self, i: int) -> bool:
         """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
         end = self._spans[i][1]
@@ -989,6 +1025,8 @@ class CueLexicon:
         for t in tokens[max(clause_start, start - self.negation_window):start]:
             if t in negators or t.endswith("n't"):
                 return True
+        if _contrasted_away(tokens, start, clause_start):
+            return True
         if object_negation and (_answered_no(tokens, end, sets, self._stops) or _fronted_negation(self._facts, start, clause_start)
                                 or _negative_subject(self._facts, start, clause_start)):
             # (not for an interjection: "Wow, are you me? No one ..." answers another question)
@@ -1022,19 +1060,23 @@ class CueLexicon:
             return False
         return _subject(self._facts, start, end, clause_start, clause_end, skip_objects=True) == "self"
 
-    def _hedged(self, tokens, start, clause_start, sets) -> bool:
+    def _hedged(self, tokens, start, clause_start, sets, tone: str = "") -> bool:
         hedges = sets.get("hedge", frozenset())
         window = tokens[max(clause_start, start - self.hedge_window):start]
         if any(a == "let" and b in _HORTATIVE_AFTER_LET for a, b in zip(window, window[1:])):
             # "Let's just apologise and move on", "let us apologise": a proposal
             # (the hortative), not a feeling; "let me apologise" is an apology.
             return True
+        if tone == "regret" and self._in_condition(tokens, start, clause_start):
+            return True
         if not any(t in hedges for t in window):
             return False
         # "I will always regret", "I'll forever be sorry": a lasting feeling, not
         # a hypothetical one (unless a condition frames it: "if ..., I'll always").
+        # So is a cue that opens with "never" ("I'll never forgive myself").
         lasting = sets.get("lasting", frozenset())
-        if any(t in lasting for t in window) and not self._facts.condition(clause_start, start):
+        if (any(t in lasting for t in window) or tokens[start] == "never") \
+                and not self._facts.condition(clause_start, start):
             return False
         return True
 
@@ -1080,6 +1122,8 @@ def _person(words: Sequence[str], capitals: Sequence[bool], sets, first: bool,
 _MODALS_OF_PERFECT = frozenset({"would", "could", "should", "might", "'d", "wouldn't", "couldn't", "shouldn't",
                                 "ought", "must"})
 _FRAME_REACH = 30
+# How far back a condition ("if", "unless") still frames a cue in its clause.
+_CONDITION_REACH = 12
 # Under a negated counterfactual, what makes it a denial of regret: "would not
 # have done anything (differently)", "wouldn't have changed a thing", "we
 # couldn't have done more".
@@ -1092,6 +1136,12 @@ _COMPLEMENT_GROUPS = frozenset({"regret", "apology"})
 # Words that close a noun phrase's head before its verb: possessives of the
 # speaker ("our decision") make the act the speaker's own.
 _OWN_DETERMINERS = frozenset({"my", "our"})
+# "got"/"get" over an object before "wrong" ("we got the tactics wrong"), and
+# the objects that need no determiner.
+_GET_FORMS = frozenset({"got", "get", "gets", "getting", "gotten"})
+_WRONG_OBJECTS = frozenset({"it", "this", "that", "everything", "things", "so", "much", "lots", "some"})
+# The verbs of making a mistake, for its agent after it ("mistakes made by").
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making", "commit", "commits", "committed"})
 # The speaker as an object only ("the government refused to meet us"): no agent.
 _SELF_OBJECTS = frozenset({"me", "us", "myself", "ourselves"})
 
@@ -1155,6 +1205,44 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
 
 
 
+def _speaker_got_wrong(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether "wrong" is the predicate of the speaker's "got"/"get" over an object
+    ("we got the tactics wrong", "I got my timing badly wrong"): the speaker as
+    the subject of "got", a short noun phrase between it and "wrong"."""
+    for k in range(start - 2, max(clause_start, start - 5) - 1, -1):
+        if tokens[k] in _GET_FORMS:
+            between = tokens[k + 1:start]
+            if between[0] in _DETERMINERS or between[0] in _WRONG_OBJECTS:
+                return _speaker_is_subject(tokens, k, clause_start, sets)
+            return False
+        if not tokens[k].isalpha() or tokens[k] in _VERB_GROUP:
+            return False
+    return False
+
+
+def _others_mistake(tokens: list[str], end: int, clause_end: int, sets) -> bool:
+    """Whether a mistake noun names its agent after it, someone not the speaker: a
+    passive with "by" ("mistakes were made by the previous administration") or a
+    relative clause with a subject of its own ("the biggest mistake investors
+    make", "the errors that the club committed"). "The mistakes we made" and
+    "mistakes made by me" stay the speaker's."""
+    self_words = sets.get("self", frozenset()) | _OWN_DETERMINERS
+    after = tokens[end:min(clause_end, end + 6)]
+    k = 0
+    while k < len(after) and after[k] in ("were", "was", "have", "has", "had", "been", "being"):
+        k += 1
+    if k < len(after) - 2 and after[k] in _MAKE_FORMS and after[k + 1] == "by":
+        return after[k + 2] not in self_words  # the passive's agent
+    k = 1 if after[:1] and after[0] in ("that", "which") else 0
+    # the relative clause's subject: one to three words, then "make"/"made"/"commit"
+    for m in range(k + 1, min(len(after), k + 4)):
+        if after[m] in _MAKE_FORMS:
+            subject = after[k:m]
+            return all(w.replace("-", "").isalpha() and w not in _VERB_GROUP and w not in _NOT_HEADS for w in subject) \
+                and not any(w in self_words for w in subject)
+    return False
+
+
 def _next_of(tokens: list[str], words: frozenset[str]) -> list[int]:
     """For each token index ``i`` (and ``len(tokens)``), the index of the first of
     ``words`` at or after ``i``, ``len(tokens)`` where none follows."""
@@ -1177,13 +1265,14 @@ def _sentence_end(tokens: list[str], start: int, stops: list[int]) -> str:
 def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
     """Whether the noun "apology" is what someone asks for, owes or gets: a
     request verb before it, past determiners and adjectives ("demand a full
-    public apology", "owe us an apology")."""
+    public apology", "owe us an apology", "we accept their apology")."""
     request = sets.get("request", frozenset())
     for j in range(start - 1, max(clause_start, start - 5) - 1, -1):
         if tokens[j] in request:
             return True
         if tokens[j] in sets.get("addressee", ()) or tokens[j] in sets.get("object", ()) \
-                or tokens[j] in ("a", "an", "the", "any", "some", "no", "full", "public", "proper", "formal",
+                or (tokens[j] in _DETERMINERS and tokens[j] not in _OWN_DETERMINERS) \
+                or tokens[j] in ("full", "public", "proper", "formal",
                                  "personal", "real", "sincere", "unreserved", "unequivocal"):
             continue
         return False
@@ -1435,9 +1524,32 @@ def _negative_subject(facts: _Facts, start: int, clause_start: int) -> bool:
             while m < start - rest and m <= 4 and tokens[rest + m] not in _VERB_GROUP:
                 m += 1
             rest += m
+        # (a noun led by a determiner may stand in its relative clause: "Nothing
+        # that man does surprises me", "nothing the council says shocks us")
         return start - rest <= 6 and all(t in _FUNCTION_WORDS or t in sets.get("self", ()) or t in sets.get("other", ())
-                                         or t in sets.get("addressee", ()) for t in tokens[rest:start])
+                                         or t in sets.get("addressee", ())
+                                         or (i > rest and tokens[i - 1] in _DETERMINERS and t.isalpha()
+                                             and t not in _VERB_GROUP)
+                                         for i, t in enumerate(tokens[rest:start], rest))
     return False
+
+
+def _speaker_left(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether the speaker is the object of a causative verb before a state cue,
+    past adverbs of degree: "it left me utterly stunned", "that made us so angry"."""
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    return j - 1 >= clause_start and tokens[j] in ("me", "us") and tokens[j - 1] in _CAUSATIVES
+
+
+def _contrasted_away(tokens: list[str], start: int, clause_start: int) -> bool:
+    """Whether the cue is the rejected side of a contrast: "predictable rather than
+    surprising", "sad instead of shocking" (degree adverbs may stand between)."""
+    j = start - 1
+    while j >= clause_start and tokens[j] in _DEGREE_ADVERBS:
+        j -= 1
+    return j - 1 >= clause_start and (tokens[j - 1], tokens[j]) in _CONTRASTS
 
 
 def _proposed(tokens: list[str], start: int, end: int, clause_start: int) -> bool:
