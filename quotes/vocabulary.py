@@ -191,7 +191,7 @@ TITLES: dict[str, str] = {
     "councilwoman": "f", "cllr": "", "attorney": "", "pope": "m", "rabbi": "",
     "bishop": "", "archbishop": "", "imam": "", "coach": "", "candidate": "",
     "nominee": "", "leader": "", "chairman": "m", "chairwoman": "f", "chair": "",
-    "st": "", "saint": "", "mp": "", "mep": "", "msp": "", "supt": "", "det": "", "insp": "",
+    "st": "", "saint": "", "mp": "", "mep": "", "msp": "", "supt": "", "det": "", "insp": "", "ch": "",  # ("Ch Insp", "Ch Supt": chief)
     "sheriff": "", "dean": "", "pastor": "", "sgt.": "", "cmdr": "", "adm": "", "admiral": "",
     "maj": "", "major": "", "dj": "", "mc": "", "chef": "",
 }

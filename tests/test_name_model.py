@@ -71,6 +71,29 @@ def test_shipped_arrays_give_the_skops_models_probabilities():
     assert card["cv_grouped_5fold"]["gold_mentions"] > 1000
 
 
+def _retrained() -> bool:
+    """The shipped name model learnt from the web set and BBC train and judges word surnames alone (names-4)."""
+    return arrays_path("names").exists() and load_name_model().judges_surnames
+
+
+_NEEDS_RETRAINED = pytest.mark.skipif(
+    not _retrained(), reason="the shipped name model predates names-4 (not retrained on the web set and BBC train: "
+                             "`quotes train names --extra web --extra bbc-train`, issue #15)")
+
+
+@_NEEDS_RETRAINED
+def test_name_model_cross_validated_figures_hold():
+    """Floors of the shipped card's grouped 5-fold CV over PolNeAR train, the web set
+    and BBC train (names-4: mentions cut exactly 0.9824, non-names cut 0.979,
+    invented sentences 0.833)."""
+    card = json.loads((models_dir() / "names.json").read_text())
+    cv = card["cv_grouped_5fold"]
+    assert cv["docs"] >= 1040 and cv["gold_mentions"] >= 4000
+    assert cv["gold_mentions_exact"] >= 0.98
+    assert cv["non_names_cut"] >= 0.975
+    assert card["cv_invented_5fold"] >= 0.83
+
+
 @pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
 @pytest.mark.parametrize("text, dirty, clean", [
     ("“It is done,” said CEO Laura Finch.\n", "CEO", "Laura Finch"),          # role before the name
@@ -205,3 +228,37 @@ def test_split_scoring_gives_the_full_features_probabilities():
             full = [model.probability(f) for f in token_features(doc, ks, h, lo, hi, usage)]
             split = model.probabilities(*token_feature_parts(doc, ks, h, lo, hi, usage))
             assert split == pytest.approx(full, abs=1e-12)
+
+
+# A surname that is a word (a month, a day, a common noun), alone, in an article
+# that writes it after a first name elsewhere: that person (the grammar leaves it
+# to the model, which reads how the article uses the word).
+@_NEEDS_RETRAINED
+@pytest.mark.parametrize("text, names", [
+    ("Theresa May met the press. The talks will go on, May said.", ["Theresa May", "May"]),   # a month
+    ("Peter Frost chaired it. Frost said the plan was sound.", ["Peter Frost", "Frost"]),      # a noun
+    ("Kevin Friday scored late. Friday said the team deserved it.", ["Kevin Friday", "Friday"]),  # a day
+    ("Gordon Brown met the unions, and later Brown said the deal was fair.", ["Gordon Brown", "Brown"]),
+])
+def test_a_word_surname_alone_is_the_person_the_article_names(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
+@pytest.mark.parametrize("text, names", [
+    # look-alikes: the word in its own sense, in an article with that surname
+    ("Theresa May will travel to Brussels in May.", ["Theresa May"]),
+    pytest.param("Kevin Friday scored twice on Friday.", ["Kevin Friday"], marks=_NEEDS_RETRAINED),
+    # negation: no first name before the word anywhere, so a month stays no name
+    ("The talks will go on in May, officials said.", []),
+    ("In May the council said the road would close.", []),
+])
+def test_the_word_in_its_own_sense_stays_no_name(text, names):
+    assert _names(text) == names
+
+
+def test_surnames_after_first_names_are_read_from_the_article():
+    from quotes.text.names import _surnames_after_first_names
+
+    doc = ParsedDoc.from_text("Theresa May and Jeremy Hunt's aide met. In May, Hunt spoke.\n")
+    assert _surnames_after_first_names(doc) == {"may", "hunt"}

@@ -68,6 +68,11 @@ def main() -> None:
     ap.add_argument("--resolve", choices=("shipped", "hand", "folds"), default="shipped",
                     help="he/she resolution weights: the shipped W_RESOLVE, the hand-set ones, or fitted "
                          "on each fold's training web articles as tools/resolve_cv.py fits them")
+    ap.add_argument("--names-folds", type=float, metavar="WEIGHT",
+                    help="refit the name model inside each fold, as `quotes train names` fits it (the shipped "
+                         "card's features, C and threshold), on --data and --web (a --web article weighing "
+                         "WEIGHT) with the fold's articles left out, so the web pipeline's out-of-fold figures "
+                         "never see a name model trained on them")
     options = ap.parse_args()
     from threadpoolctl import threadpool_limits
 
@@ -93,6 +98,8 @@ def main() -> None:
             def fold_setup(fold: set[int]) -> None:
                 w = resolve_cv.fit([e for e in real if e[0] not in fold], resolve_cv.CHOSEN_L2, prior=hand)
                 ent_mod.W_RESOLVE = tuple(round(float(x), 2) for x in w)
+        if options.names_folds is not None:
+            fold_setup = _names_folds(options, fold_setup)
         settings = [json.loads(r) for r in options.ranker] or [{}]
         plain = ta.make_ranker
         for setting in settings:
@@ -101,6 +108,27 @@ def main() -> None:
                 print(f"ranker settings {setting}", flush=True)
             for w in options.weights:
                 _report(ta.cross_validate, ex, docs, web_ex, web_docs, w, fold_setup, options.errors)
+
+
+def _names_folds(options, then):
+    """A fold_setup that swaps in a name model fitted without the fold's articles (then calls ``then``)."""
+    from pathlib import Path
+
+    from quotes.model_arrays import arrays_path
+    from quotes.text import name_model
+    from quotes.training import names as tn
+
+    card = json.loads(arrays_path(name_model.NAMES_MODEL).with_suffix(".json").read_text(encoding="utf-8"))
+    docs, weights, _ = tn.load_docs(options.data, [Path(options.web)], options.names_folds)
+    ex = tn.build(docs, weights)
+
+    def setup(fold: set[int]) -> None:
+        _, scorer = tn.fit_name_model(ex, tuple(card["feature_groups"]), card["C"], card["threshold"],
+                                      leave_out=fold)
+        name_model.load_name_model = lambda: scorer
+        if then is not None:
+            then(fold)
+    return setup
 
 
 def _report(cross_validate, ex, docs, web_ex, web_docs, w, fold_setup, errors_path) -> None:

@@ -244,6 +244,9 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
             f.append("use:alone")
         if usage.after_first[low] - (p > 0 and lows[p - 1] in names) > 0:
             f.append("use:after_first")
+            # the article writes the word after a first name elsewhere, so here too it
+            # is most likely that surname, whatever lists hold it ("Theresa May ... May said")
+            f.extend(f"use:{flag}&after_first" for flag in lex[p] or ("none",))
         dynamic.append(f)
     return ctx, texts, dynamic
 
@@ -272,7 +275,7 @@ class NameModel:
     """Scores feature lists with a logistic regression's weights."""
 
     def __init__(self, vocabulary: list[str], coef: list[float], intercept: float, threshold: float,
-                 applied: bool = True) -> None:
+                 applied: bool = True, judges_surnames: bool = False) -> None:
         self.weights = dict(zip(vocabulary, coef))
         self.intercept = float(intercept)
         self.threshold = float(threshold)
@@ -280,6 +283,9 @@ class NameModel:
         # False when cross-validation found no threshold at which the model keeps
         # gold speaker names as well as the grammar alone: extraction skips it.
         self.applied = bool(applied)
+        # True when trained on the runs of word surnames alone ("May said" after
+        # "Theresa May"), which the names grammar then hands it (names-4 on)
+        self.judges_surnames = bool(judges_surnames)
 
     def probability(self, features: list[str]) -> float:
         weights = self.weights
@@ -322,7 +328,7 @@ class NameModel:
     def from_arrays(cls, arrays: dict, meta: dict) -> NameModel:
         return cls([str(v) for v in arrays["vocabulary"]], [float(c) for c in arrays["coef"]],
                    float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)),
-                   bool(meta.get("applied", True)))
+                   bool(meta.get("applied", True)), bool(meta.get("judges_surnames", False)))
 
 
 @functools.lru_cache(maxsize=None)

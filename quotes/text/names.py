@@ -161,6 +161,8 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
     (``use_model=False``: the grammar alone, as the model's training sees it).
     """
     common = common_words()
+    # a word surname alone ("May said") goes to a model trained to judge it (and to training)
+    surnames = _surnames_after_first_names(doc) if not use_model or _model_judges_surnames() else frozenset()
     names: list[NameMention] = []
     from_headline: list[bool] = []
     line_of: list[tuple[int, int]] = []
@@ -219,7 +221,7 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
                     j += 1
                     continue
                 break
-            mention = _make_mention(doc, lo, i, j, common, headline, skip)
+            mention = _make_mention(doc, lo, i, j, common, headline, skip, surnames)
             if mention is not None:
                 names.append(mention)
                 from_headline.append(headline)
@@ -492,10 +494,34 @@ def _is_constituency_before_role(doc: ParsedDoc, words: list[str], i: int, j: in
     return not lows or " ".join(lows) in places()
 
 
+def _model_judges_surnames() -> bool:
+    """True when the shipped name model learnt word surnames alone (names-4 on)."""
+    from quotes.text.name_model import load_name_model
+
+    model = load_name_model()
+    return model.applied and model.judges_surnames
+
+
+def _surnames_after_first_names(doc: ParsedDoc) -> frozenset[str]:
+    """The capitalised words the article writes right after a first name
+    ("Theresa May", "Jeremy Hunt"), lower-cased: its people's surnames."""
+    names = first_names()
+    tokens = doc.tokens
+    out = set()
+    for a, b in zip(tokens, tokens[1:]):
+        if b.text[:1].isupper() and a.text[:1].isupper() and a.text.lower() in names and b.start - a.end <= 1:
+            out.add(_strip_possessive(b.text).lower())
+    return frozenset(out)
+
+
 def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozenset[str],
-                  headline: bool, skip: AbstractSet[int] = frozenset()) -> NameMention | None:
+                  headline: bool, skip: AbstractSet[int] = frozenset(),
+                  surnames: AbstractSet[str] = frozenset()) -> NameMention | None:
     """Turn the token run [i, j) into a name mention, or None if it is no name;
-    tokens in ``skip`` (a quoted nickname) are left out of its words."""
+    tokens in ``skip`` (a quoted nickname) are left out of its words. A word
+    alone that the word lists take for no name (a month, a sentence-opening
+    common word) but that the article writes after a first name (``surnames``:
+    "Theresa May ... May said") is left for the name model to judge."""
     tokens = doc.tokens
     run = [k for k in range(i, j) if k not in skip]
     # Split off function words and titles at the front.
@@ -504,7 +530,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     while run:
         word = tokens[run[0]].text
         low = word.rstrip(".").lower()
-        if word in NON_NAME_CAPS and low not in TITLES:
+        if word in NON_NAME_CAPS and low not in TITLES and not (len(run) == 1 and low in surnames):
             run.pop(0)
         elif at_start and run[0] == i and low in common and low not in TITLES and len(run) > 1:
             run.pop(0)  # "Should Mr. Clarke": a sentence-initial ordinary word
@@ -598,7 +624,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         return None
     first = run[0]
     at_sentence_start = first == line_lo or tokens[first - 1].text in (".", "!", "?", ":", "—", "–", "-", "“", '"', "‘")
-    if len(words) == 1:
+    if len(words) == 1 and words[0].lower() not in surnames:
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
             return None  # "However", "Officials" at the start of a sentence

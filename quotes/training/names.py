@@ -50,6 +50,10 @@ THRESHOLDS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 # cut exactly plus the share of non-name words cut; the model is applied only
 # if the first is at most MAX_LOSS below the grammar's own.
 MAX_LOSS = 0.03
+# The examples of the extra gold sets (the web set, BBC train: speaker names
+# resolved, every quote labelled) weigh this much against PolNeAR train's,
+# chosen by grouped 5-fold CV over the union (tools/names_cv.py).
+EXTRA_WEIGHT = 1.0
 
 
 def _words(name: str) -> set[str]:
@@ -146,6 +150,9 @@ def doc_examples(doc: dict, speaker_vocab: set[str], speaker_names: set[tuple[st
             with_first = any(v in names for v in lows)
             labels = [_other_label(w, p > 0 and lows[p - 1] in names, run, article, speaker_names,
                                    speaker_vocab, with_first) for p, w in enumerate(lows)]
+            before = parsed.tokens[ks[0] - 1].text if ks[0] > 0 else ""
+            if len(lows) == 1 and before[:1].islower() and "date" in lexicon_flags(lows[0]):
+                labels = [-1]  # "in May", "on Friday" in an article about Theresa May: unknown
         for row, label in zip(rows, labels):
             if label >= 0:
                 X.append(row)
@@ -219,8 +226,9 @@ def _fit(X, y, w, C: float):
     return model
 
 
-def build(docs: list[dict]) -> dict[str, Any]:
-    """Every example of the gold documents and the invented sentences."""
+def build(docs: list[dict], doc_weights: list[float] | None = None) -> dict[str, Any]:
+    """Every example of the gold documents and the invented sentences
+    (``doc_weights``: a weight per document, multiplying its examples')."""
     vocab: set[str] = set()
     full: set[tuple[str, ...]] = set()
     for doc in docs:
@@ -234,10 +242,12 @@ def build(docs: list[dict]) -> dict[str, Any]:
         dx, dy, dw, dm = doc_examples(doc, vocab, full)
         for m in dm:
             m["start"] += len(X)
+            m["doc"] = d
         mentions += dm
         X += dx
         y += dy
-        w += dw
+        scale = doc_weights[d] if doc_weights is not None else 1.0
+        w += [v * scale for v in dw]
         doc_of += [d] * len(dx)
     invented = invented_examples()
     return {"X": X, "y": y, "w": w, "doc": doc_of, "mentions": mentions, "invented": invented}
@@ -295,6 +305,25 @@ def cross_validate(ex: dict[str, Any], groups: tuple[str, ...], C: float, folds:
     return out
 
 
+def fit_name_model(ex: dict[str, Any], groups: tuple[str, ...], C: float, threshold: float | None,
+                   leave_out: set[int] | None = None):
+    """Fit on the examples (the documents of ``leave_out`` left out) and the
+    invented sentences, weighted as cross-validation weighs them; return the
+    fitted pipeline and its run-time :class:`~quotes.text.name_model.NameModel`."""
+    from quotes.text.name_model import NameModel
+
+    X = _select(ex["X"], groups)
+    idx = [i for i, d in enumerate(ex["doc"]) if not leave_out or d not in leave_out]
+    inv_X = _select([r for X_, _ in ex["invented"] for r in X_], groups)
+    inv_y = [v for _, y_ in ex["invented"] for v in y_]
+    model = _fit([X[i] for i in idx] + inv_X, [ex["y"][i] for i in idx] + inv_y,
+                 [ex["w"][i] for i in idx] + [EXAMPLE_WEIGHT] * len(inv_y), C)
+    dv, lr = model[0], model[-1]
+    scorer = NameModel(list(dv.feature_names_), [float(c) for c in lr.coef_[0]], float(lr.intercept_[0]),
+                       threshold if threshold is not None else 0.5, threshold is not None, judges_surnames=True)
+    return model, scorer
+
+
 def invented_cv(ex: dict[str, Any], groups: tuple[str, ...], C: float) -> float:
     """Leave-one-sentence-out share of invented words judged right (trained with the gold)."""
     X = _select(ex["X"], groups)
@@ -315,20 +344,33 @@ def invented_cv(ex: dict[str, Any], groups: tuple[str, ...], C: float) -> float:
     return round(right / total, 4) if total else 0.0
 
 
+def load_docs(data_path: str | Path, extra: list[str | Path] | None = None,
+              extra_weight: float = EXTRA_WEIGHT) -> tuple[list[dict], list[float], list[dict]]:
+    """The training documents, a weight for each (``extra_weight`` for the extra
+    sets'), and a description of each source."""
+    from quotes.training.model_files import file_sha256
+
+    docs = [json.loads(line) for line in Path(data_path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    sources = [{"path": Path(data_path).name, "sha256": file_sha256(Path(data_path)), "docs": len(docs)}]
+    weights = [1.0] * len(docs)
+    for path in extra or []:
+        more = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        sources.append({"path": Path(path).name, "sha256": file_sha256(Path(path)), "docs": len(more),
+                        "weight": extra_weight})
+        docs += more
+        weights += [extra_weight] * len(more)
+    return docs, weights, sources
+
+
 def train_names(data_path: str | Path, out_dir: str | Path, extra: list[str | Path] | None = None,
-                select: bool = True) -> dict[str, Any]:
+                select: bool = True, extra_weight: float = EXTRA_WEIGHT) -> dict[str, Any]:
     """Select features and C by grouped CV, fit on all, write models/names.*; return the card."""
     from quotes.model_arrays import arrays_path, save_arrays
     from quotes.training.model_files import file_sha256, library_versions
 
     t0 = time.perf_counter()
-    docs = [json.loads(line) for line in Path(data_path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    sources = [{"path": Path(data_path).name, "sha256": file_sha256(Path(data_path)), "docs": len(docs)}]
-    for path in extra or []:
-        more = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-        sources.append({"path": Path(path).name, "docs": len(more)})
-        docs += more
-    ex = build(docs)
+    docs, weights, sources = load_docs(data_path, extra, extra_weight)
+    ex = build(docs, weights)
     trials = []
     best_groups, best_C = GROUPS, 1.0
     if select:
@@ -351,17 +393,16 @@ def train_names(data_path: str | Path, out_dir: str | Path, extra: list[str | Pa
     by_threshold = [_scores(probs[0], y, ex["mentions"], t) for t in THRESHOLDS]
     best_t = max(by_threshold, key=lambda s: s["gold_mentions_exact"] + s["non_names_cut"])
     threshold = best_t["threshold"] if best_t["gold_mentions_exact"] >= best_t["grammar_exact"] - MAX_LOSS else None
-    X = _select(ex["X"], best_groups)
-    inv_X = _select([r for X_, _ in ex["invented"] for r in X_], best_groups)
-    inv_y = [v for _, y_ in ex["invented"] for v in y_]
-    model = _fit(X + inv_X, ex["y"] + inv_y, [1.0] * len(X) + [EXAMPLE_WEIGHT] * len(inv_y), best_C)
+    # fitted as cross-validation fits each fold (gold mentions' words weigh GOLD_WEIGHT)
+    model, _ = fit_name_model(ex, best_groups, best_C, threshold)
     dv, lr = model[0], model[-1]
     out = Path(out_dir)
     arrays = {"vocabulary": np.array(dv.feature_names_), "coef": lr.coef_[0].astype(np.float64),
               "intercept": lr.intercept_.astype(np.float64)}
     scoring = save_arrays(arrays_path(NAMES_MODEL, out), arrays,
                           {"threshold": threshold if threshold is not None else 0.5,
-                           "applied": threshold is not None, "groups": list(best_groups)})
+                           "applied": threshold is not None, "groups": list(best_groups),
+                           "judges_surnames": True})
     import zipfile
 
     import skops.io as sio

@@ -56,6 +56,8 @@ def train_names(
         "--data", help="Training JSONL (default: PolNeAR train in the shared data folder).")] = None,
     extra: Annotated[Optional[list[Path]], typer.Option(
         "--extra", help="More gold JSONL to train and cross-validate on (e.g. the web set).")] = None,
+    extra_weight: Annotated[float, typer.Option(
+        "--extra-weight", help="Weight of an --extra set's examples against the training data's.")] = 1.0,
     out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the model and its card.")] = None,
 ) -> None:
     """Train the name model (which words of a capitalised run are a name); write models/names.*.
@@ -68,7 +70,7 @@ def train_names(
     if not data.exists():
         err(f"error: {data}: training data not found (pass --data)")
         raise typer.Exit(code=1)
-    card = run(data, out or _default_out(), extra=list(extra or []))
+    card = run(data, out or _default_out(), extra=list(extra or []), extra_weight=extra_weight)
     typer.echo(json.dumps({k: v for k, v in card.items() if k != "selection"}, indent=2))
 
 
