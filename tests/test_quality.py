@@ -44,14 +44,17 @@ SEED_GOLD = SEED / "blunt-bbc-2009.gold.jsonl"
 # named 0.870 -> 0.882), so the dev dip of one to three quotes is taken as noise and
 # the named and e2e floors sit just under it.
 # attribution-model-15 (rules-21: a name in object position is no he/she antecedent;
-# names-4: the name model also learns from the web set and BBC train): lenient attr
-# 0.934, named 0.9499, pronoun 0.887 (197 of 222: one quote fewer), e2e F1 0.912.
-# Grouped CV prefers it (out of fold over web + BBC train, 200 articles: pronoun
-# 0.823 -> 0.870, named 0.903 -> 0.921, e2e 0.836 -> 0.859; PolNeAR train ranker
-# named 0.9456 -> 0.9448, pronoun 0.9127 -> 0.9131) and the BBC test set rises (e2e
-# 0.793 -> 0.804): the one dev quote is taken as noise, the pronoun floor is under it.
+# names-4: the name model also learns from the web set and BBC train; rules-22: a
+# lower-case reporting verb makes a line no headline): lenient attr 0.933, named 0.948,
+# pronoun 0.887 (197 of 222: one quote fewer), e2e F1 0.911 (one quote fewer).
+# Grouped CV prefers it (out of fold over web + BBC train, 200 articles: named 0.911
+# -> 0.919, pronoun 0.834 -> 0.874, e2e 0.844 -> 0.859; right at confidence >= 0.9,
+# nested, 0.969 -> 0.971) at a small cost on PolNeAR train (ranker named 0.9456 ->
+# 0.9439, pronoun 0.9127 -> 0.9101), and the BBC test set rises (e2e 0.797 -> 0.815,
+# named 0.882 -> 0.906): the dev quotes are taken as noise; the pronoun and e2e floors
+# sit under them.
 POLNEAR_FLOORS = {"loose_f1": 0.97, "loose_p": 0.955, "loose_r": 0.985, "attr": 0.93, "attr_named": 0.945,
-                  "attr_pronoun": 0.885, "e2e_f1": 0.912}
+                  "attr_pronoun": 0.885, "e2e_f1": 0.91}
 # Clean names (rules-15, names-2: hyphenated modifiers and role words out of names,
 # pet forms merged, the name model retrained with hyphenated-name features): strict
 # attr 0.936, named 0.952, pronoun/description 0.892, e2e F1 0.913.
@@ -59,8 +62,8 @@ POLNEAR_FLOORS = {"loose_f1": 0.97, "loose_p": 0.955, "loose_r": 0.985, "attr": 
 # attr 0.936, named 0.952, pronoun/description 0.892, e2e F1 0.913; right at >= 0.9 0.988.
 # attribution-model-14 (see above): strict attr 0.934, named 0.948, pronoun 0.892, e2e
 # F1 0.912; right at >= 0.9 0.992 of 507.
-# attribution-model-15 (see above): strict attr 0.933, named 0.948, pronoun 0.887, e2e
-# F1 0.911; right at >= 0.9 0.981 of 534.
+# attribution-model-15 (see above): strict attr 0.931, named 0.947, pronoun 0.887, e2e
+# F1 0.910; right at >= 0.9 0.988 of 559.
 POLNEAR_STRICT_FLOORS = {"attr": 0.93, "attr_named": 0.945, "attr_pronoun": 0.885, "e2e_f1": 0.91,
                          "right_at_0_9": 0.98}
 # corpora/: loose F1 0.991; lenient attr 0.895, e2e F1 0.890; strict attr 0.881, e2e F1 0.876;
@@ -69,7 +72,11 @@ POLNEAR_STRICT_FLOORS = {"attr": 0.93, "attr_named": 0.945, "attr_pronoun": 0.88
 CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.89, "e2e_f1": 0.89}
 # rules-18 (places and offices, job nouns before first names; issue #15): strict attr
 # 0.896, e2e F1 0.890 (lenient 0.899, 0.894).
-CORPORA_STRICT_FLOORS = {"attr": 0.895, "e2e_f1": 0.89}
+# attribution-model-15 (rules-22, names-4; see the PolNeAR figures for why it ships):
+# strict attr 0.892 (one quote fewer: 'think again', a scare-quoted request in
+# reported speech, now goes to the company named before it), e2e F1 0.886 (lenient
+# 0.895, 0.890).
+CORPORA_STRICT_FLOORS = {"attr": 0.89, "e2e_f1": 0.885}
 
 
 @pytest.fixture(scope="module")

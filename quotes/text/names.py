@@ -139,6 +139,11 @@ def _is_headline_tokens(tokens: list[Token], lo: int, hi: int) -> bool:
         first = tokens[k].text[:1]
         # set look-ups for ASCII letters: str.isalpha and str.isupper are slow calls once compiled
         if first in _ASCII_LOWER:
+            if tokens[k].text in REPORTING_VERBS:
+                # Title case capitalises verbs ("Clinton Says She Will Run"): a lower-case
+                # reporting verb makes the line a sentence, however short and full of
+                # names ('"No," said Park Geun-hye.', 'John Smith said Tuesday.').
+                return False
             words += 1
         elif first in _ASCII_UPPER:
             words += 1
