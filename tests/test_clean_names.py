@@ -477,3 +477,45 @@ def test_a_title_inside_a_run_starts_the_name(text, expected):
 def test_a_common_noun_abbreviation_is_no_name(text, names):
     doc = parsed(text)
     assert [m.words for m in find_names(doc)] == names
+
+
+# -- a known place after a preposition is where, never who ------------------------
+# The sentence-subject rule falls back on a name after a preposition when no other
+# name or pronoun follows ("the notes of Jane Roe"); a place there ("the exit polls in
+# New Hampshire") says where, and is never the speaker.
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the polls in New Hampshire, most voters want more.", None),
+    ("According to the exit polls in Ohio, most voters want more.", None),
+    # look-alikes: a person after the preposition, and a subject after the place
+    ("According to the notes of Jane Roe, most voters want more.", ("Jane", "Roe")),
+    ("Speaking in Ohio, Jane Roe said the plan was bad.", ("Jane", "Roe")),
+    ("At a rally in Ohio, he said it.", ("he",)),
+])
+def test_a_place_after_a_preposition_is_no_sentence_subject(text, expected):
+    from quotes.attribution.phrases import sentence_subject
+    doc = parsed(text)
+    found = sentence_subject(doc, 0, len(doc.tokens))
+    assert (found and found[1]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'The race is close. According to the polls in New Hampshire, 24% of voters want someone who would '
+    '"tell it like it is" in the job.',
+    'According to the exit polls in Ohio, most voters want a leader who will "fix the roads" soon.',
+])
+def test_a_place_after_a_preposition_speaks_for_no_one(text):
+    assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His claim, stated on live TV, was that voters would change.", None),
+    ("A campaign TV ad released Thursday accuses Jane Roe of lying.", ("Jane", "Roe")),
+    # look-alikes: company acronyms are subjects
+    ("HP stated on Monday that sales fell.", ("HP",)),
+])
+def test_a_common_noun_abbreviation_is_no_sentence_subject(text, expected):
+    from quotes.attribution.phrases import sentence_subject
+    doc = parsed(text)
+    found = sentence_subject(doc, 0, len(doc.tokens))
+    assert (found and found[1]) == expected

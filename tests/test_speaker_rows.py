@@ -21,7 +21,8 @@ _spec.loader.exec_module(speaker_rows)
     ("Women MPs", "group"),
     ("Stolen Penrith", "common word"),
     ("Curt Reply", "verb"),
-    ("Stolen Pat", "common word"),  # a first name after an ordinary word is still flagged
+    ("Stolen Pat", "common word"),
+    ("Stolen Pre-war", "common word"),  # a hyphenated word that is no given name  # a first name after an ordinary word is still flagged
     ("Rival Jane Doe", "title/role"),
     ("R&B", "label/symbol"),
     ("HUFFPOLLSTER VIA EMAIL", "label/symbol"),
@@ -42,6 +43,8 @@ def test_flags_rows_that_are_no_clean_name(name, why):
     # a full name whose first word is a census first name or a pet form the lexicon also
     # knows as an ordinary word ("dustin'", "curt", "pat")
     "Dustin Hoffman", "Curt Schilling", "Pat Caddell", "Rusty Staub",
+    # a family name that spells a common word before a Korean given name
+    "Ban Ki-moon", "Moon Jae-in",
 ])
 def test_clean_names_are_not_flagged(name):
     assert speaker_rows.reason(name) is None

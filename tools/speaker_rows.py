@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 from quotes.resources import any_first_names, census_first_names, common_words, hypocorisms, places, word_tags
+from quotes.text.names import is_hyphenated_given_name
 from quotes.vocabulary import DAY_WORDS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES
 
 _MONTHS = frozenset("january february march april june july august september october november december".split())
@@ -91,6 +92,8 @@ def reason(name: str) -> str | None:
     if words[-1] in ORG_HEADS or lows[0] in ("new", "national", "united", "liberal"):
         return None  # an organisation's name ("Supreme Court", "New York Times")
     ordinary = lows[0] in common or (len(words) > 1 and word_tags().get(lows[0]) in _ORDINARY_TAGS)
+    if len(words) > 1 and is_hyphenated_given_name(words[1]):
+        return None  # a family name before a Korean given name ("Ban Ki-moon", "Moon Jae-in")
     if ordinary and lows[0] not in first and lows[0] not in _NAME_LIKE and not name.isupper():
         return "common word"
     return None
