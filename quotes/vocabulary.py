@@ -150,6 +150,12 @@ WEAK_VERBS: frozenset[str] = frozenset(
 # Multi-word cues whose speaker follows them.
 ACCORDING_TO = ("according", "to")
 
+# Word-forming prefixes the lexicon does not list alone, written before a hyphen
+# ("Pre-war", "Co-op", "Sci-fi", "Semi-final"): such a word is no romanised given name.
+HYPHEN_PREFIXES: frozenset[str] = frozenset(
+    "pre co sci wi semi mini mega ultra neo pseudo quasi intra inter extra micro macro hyper tele bi tri".split()
+)
+
 # Words that may sit between a subject and its reporting verb ("he also said",
 # "Clinton has repeatedly said").
 VERB_PREFIXES: frozenset[str] = frozenset(

@@ -10,7 +10,7 @@ import pytest
 from quotes import extract
 from quotes.resources import hypocorisms, is_pet_form
 from quotes.text.entities import EntityIndex
-from quotes.text.names import find_names, is_hyphen_modifier
+from quotes.text.names import find_names, is_hyphen_modifier, is_hyphenated_given_name
 from quotes.text.parsed import ParsedDoc
 
 
@@ -413,3 +413,68 @@ def test_the_person_from_an_organisation_speaks(text, expected):
 ])
 def test_a_plural_title_is_no_speaker(text, expected):
     assert speakers(text) == expected
+
+
+# -- a romanised Korean given name belongs to the family name before it ------------
+# Korean given names are two syllables joined by a hyphen, the second in lower case
+# ("Ki-moon", "Geun-hye", "Jae-in"); the family name before them is part of the name
+# even when it spells a common word ("Ban", "Moon") at a sentence's start.
+
+@pytest.mark.parametrize("word", ["Ki-moon", "Geun-hye", "Jae-in", "Jong-un", "Hyun-woo"])
+def test_hyphenated_given_names(word):
+    assert is_hyphenated_given_name(word)
+
+
+@pytest.mark.parametrize("word", ["Pre-war", "Anti-war", "Post-war", "Self-made", "Co-op", "Sci-fi", "Wi-fi",
+                                  "Semi-final", "Mid-term", "Ex-wife", "Hip-hop", "Non-stop", "X-ray", "E-mail",
+                                  "Paris-based", "Kilroy-Silk", "Jean-Pierre", "Al-Assad", "Well-known"])
+def test_hyphenated_look_alikes_are_no_given_names(word):
+    assert not is_hyphenated_given_name(word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The talks ended.\n\nBan Ki-moon, the secretary general, said: "We won."', ["Ban Ki-moon"]),
+    ('"We won," said Ban Ki-moon.', ["Ban Ki-moon"]),
+    ('Moon Jae-in said: "We won."', ["Moon Jae-in"]),
+    ('"We won," said President Moon Jae-in.', ["Moon Jae-in"]),
+    ('"We lost," Park Geun-hye told reporters.', ["Park Geun-hye"]),
+    # look-alikes: a common word before a hyphenated word that is no given name
+    ('Ban Pre-war rules, said Jane Roe: "They are old."', ["Jane Roe"]),
+])
+def test_a_korean_given_name_keeps_its_family_name(text, expected):
+    assert speakers(text) == expected
+
+
+# -- a title inside a run between an organisation and a full name -----------------
+# "Carnegie Mellon Professor Raj Reddy": the words before the title name the
+# university, the person's name starts after it.
+
+@pytest.mark.parametrize("text, expected", [
+    ('Carnegie Mellon Professor Raj Reddy said: "It is cheap."', ["Raj Reddy"]),
+    ('"It is cheap," said Harvard Law Professor Jane Roe.', ["Jane Roe"]),
+    ('"It is cheap," said Leeds City Councillor Jane Roe.', ["Jane Roe"]),
+    # look-alikes: the title at the start, and a name with no title in it
+    ('"It is cheap," said Professor Raj Reddy.', ["Raj Reddy"]),
+    ('"It is cheap," said Raj Reddy.', ["Raj Reddy"]),
+])
+def test_a_title_inside_a_run_starts_the_name(text, expected):
+    assert speakers(text) == expected
+
+
+# -- a two-capital abbreviation of a common noun is no one ------------------------
+# "TV", "AD", "HR": a thing written in capitals, never a speaker; company acronyms
+# that are no common word ("HP", "GM", "BP") still are.
+
+@pytest.mark.parametrize("text, names", [
+    ("The show ran on TV on Monday.", []),
+    ("Shows that extend beyond TV films are planned.", []),
+    ("TV is dying, critics say.", []),
+    # look-alikes: acronyms of companies
+    ("Experts at HP said no.", [("HP",)]),
+    ("The GM plant closes.", [("GM",)]),
+    ("Talks with BP failed.", [("BP",)]),
+])
+def test_a_common_noun_abbreviation_is_no_name(text, names):
+    doc = parsed(text)
+    assert [m.words for m in find_names(doc)] == names
+

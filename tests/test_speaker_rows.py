@@ -20,6 +20,9 @@ _spec.loader.exec_module(speaker_rows)
     ("Hillary Clinton Praised", "verb"),
     ("Women MPs", "group"),
     ("Stolen Penrith", "common word"),
+    ("Curt Reply", "verb"),
+    ("Stolen Pat", "common word"),
+    ("Stolen Pre-war", "common word"),  # a hyphenated word that is no given name  # a first name after an ordinary word is still flagged
     ("Rival Jane Doe", "title/role"),
     ("R&B", "label/symbol"),
     ("HUFFPOLLSTER VIA EMAIL", "label/symbol"),
@@ -37,6 +40,11 @@ def test_flags_rows_that_are_no_clean_name(name, why):
     "Anthony Blunt", "Tony Blair", "George W Bush", "Gordon Brown", "Robert Kilroy-Silk", "BBC News",
     "Washington Post", "Supreme Court", "New York Times", "FBI", "Joseph R. Biden Jr.", "Eddie O'Sullivan",
     "Liberal Democrats", "National Audit Office",
+    # a full name whose first word is a census first name or a pet form the lexicon also
+    # knows as an ordinary word ("dustin'", "curt", "pat")
+    "Dustin Hoffman", "Curt Schilling", "Pat Caddell", "Rusty Staub",
+    # a family name that spells a common word before a Korean given name
+    "Ban Ki-moon", "Moon Jae-in",
 ])
 def test_clean_names_are_not_flagged(name):
     assert speaker_rows.reason(name) is None

@@ -9,7 +9,8 @@ per row, for a person to check by hand:
 - ``date``: a day or month in it ("John Podesta Tuesday");
 - ``verb``: a reporting verb in it ("Hillary Clinton Praised");
 - ``common word``: it starts with, or is, a common English word that is no
-  first name ("Stolen Penrith", "Rival Jane Doe", "Between");
+  first name ("Stolen Penrith", "Rival Jane Doe", "Between"); a full name whose
+  first word is a known first name of any list ("Curt Schilling") is not flagged;
 - ``group``: a plural group noun ("Women MPs", "Officials");
 - ``place/demonym``: a place or a nationality ("Memphis", "Republican");
 - ``label/symbol``: all capitals but no acronym, or symbols ("PARTICIPANT", "R&B", "TV");
@@ -30,7 +31,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from quotes.resources import any_first_names, common_words, places, word_tags
+from quotes.resources import any_first_names, census_first_names, common_words, hypocorisms, places, word_tags
+from quotes.text.names import is_hyphenated_given_name
 from quotes.vocabulary import DAY_WORDS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES
 
 _MONTHS = frozenset("january february march april june july august september october november december".split())
@@ -82,9 +84,16 @@ def reason(name: str) -> str | None:
         return "place/demonym"
     common = common_words()
     first = any_first_names()
+    if len(words) > 1:
+        # A full name's first word may be a first name of the census list or a pet form
+        # ("Dustin Hoffman", "Curt Schilling", "Pat Caddell") that the lexicon also spells
+        # as an ordinary word ("dustin'", "curt", "pat"): a first name, not a common word.
+        first = first | census_first_names().keys() | hypocorisms().keys()
     if words[-1] in ORG_HEADS or lows[0] in ("new", "national", "united", "liberal"):
         return None  # an organisation's name ("Supreme Court", "New York Times")
     ordinary = lows[0] in common or (len(words) > 1 and word_tags().get(lows[0]) in _ORDINARY_TAGS)
+    if len(words) > 1 and is_hyphenated_given_name(words[1]):
+        return None  # a family name before a Korean given name ("Ban Ki-moon", "Moon Jae-in")
     if ordinary and lows[0] not in first and lows[0] not in _NAME_LIKE and not name.isupper():
         return "common word"
     return None

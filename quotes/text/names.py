@@ -14,6 +14,7 @@ from typing import Final
 
 from quotes.vocabulary import (
     HYPHEN_MODIFIER_PARTICIPLES,
+    HYPHEN_PREFIXES,
     NAME_BREAKING_PREPOSITIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -41,7 +42,7 @@ _ORG_JOINERS: Final = frozenset(("of", "for", "on"))
 # "King" or "St." inside a run belong to the name ("Martin Luther King Jr.").
 _INNER_TITLES: Final = frozenset(
     "mr mrs ms dr prof gen lt col capt sgt adm rev detective inspector congressman congresswoman "
-    "councilman councilwoman vice prime".split()
+    "councilman councilwoman vice prime professor councillor cllr".split()
 )
 # Office titles that take "of" before the office ("Secretary of State").
 _FIRST_PERSON_CONTRACTION: Final = re.compile(r"I[’'](?:m|ll|ve|d)$")
@@ -115,6 +116,29 @@ def is_hyphen_modifier(word: str) -> bool:
     hyphenated name's last part is a name ("Lloyd-Webber", "Jean-Pierre", "Al-Assad")."""
     cut = word.rfind("-")
     return 0 < cut < len(word) - 1 and word[cut + 1:] in HYPHEN_MODIFIER_PARTICIPLES
+
+
+_HYPHENATED_GIVEN_NAME: Final = re.compile(r"([A-Z][a-z]{1,4})-([a-z]{1,5})")
+
+
+def is_hyphenated_given_name(word: str) -> bool:
+    """A romanised Korean given name: two syllables joined by a hyphen, the second in
+    lower case ("Ki-moon", "Geun-hye", "Jae-in", "Jong-un"). It follows the family name
+    ("Ban Ki-moon"), which is part of the same name even when it spells a common word
+    ("Ban", "Moon"). A look-alike's first part is an English word or prefix the lexicon
+    or HYPHEN_PREFIXES knows ("Pre-war", "Anti-war", "Self-made", "Co-op", "Sci-fi")."""
+    m = _HYPHENATED_GIVEN_NAME.fullmatch(word)
+    if m is None or is_hyphen_modifier(word):
+        return False
+    first = m.group(1).lower()
+    return first not in word_tags() and first not in HYPHEN_PREFIXES
+
+
+def _is_common_noun_abbreviation(word: str) -> bool:
+    """An abbreviation in two capitals that the lexicon knows as a common noun
+    written in lower case ("TV", "AD", "HR"): a thing, no one's name."""
+    low = word.lower()
+    return len(word) == 2 and word.isupper() and low in common_words() and word_tags().get(low) in ("NN", "NNS")
 
 
 def _is_initial(text: str) -> bool:
@@ -275,6 +299,10 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         words = mention.words
         keep = [k or w[:1].islower() or (p > 0 and words[p - 1] in _ORG_JOINERS)
                 for p, (k, w) in enumerate(zip(keep, words))]
+        # a family name and its hyphenated given name are one name ("Moon Jae-in")
+        for p in range(1, len(words)):
+            if is_hyphenated_given_name(words[p]) and (keep[p] or keep[p - 1]):
+                keep[p] = keep[p - 1] = True
         if all(keep):
             out.append(mention)
             out_headline.append(headline)
@@ -537,8 +565,9 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         low = word.rstrip(".").lower()
         if word in NON_NAME_CAPS and low not in TITLES and not (len(run) == 1 and low in surnames):
             run.pop(0)
-        elif at_start and run[0] == i and low in common and low not in TITLES and len(run) > 1:
-            run.pop(0)  # "Should Mr. Clarke": a sentence-initial ordinary word
+        elif at_start and run[0] == i and low in common and low not in TITLES and len(run) > 1 \
+                and not is_hyphenated_given_name(tokens[run[1]].text):
+            run.pop(0)  # "Should Mr. Clarke": a sentence-initial ordinary word (not "Ban Ki-moon")
         elif low in TITLES and len(run) > 1:
             title = f"{title} {low}".strip()
             run.pop(0)
@@ -633,8 +662,9 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
             return None  # "However", "Officials" at the start of a sentence
-        if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words):
-            return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name; "MPs": no one)
+        if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words) \
+                or _is_common_noun_abbreviation(words[0]):
+            return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name; "MPs", "TV": no one)
     gender = TITLES.get(title.split()[0], "") if title else ""
     if not gender and len(words) > 1:
         gender = first_names().get(words[0].lower(), "")
