@@ -78,10 +78,11 @@ from sklearn.model_selection import StratifiedGroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tone_stack import news_stack  # noqa: E402  (tools/ is on the path when run as a script)
 from quotes.training.tone import (  # noqa: E402
-    CEILING_SMOOTHING, CEILINGS, FOLDS, HELDOUT_DOCS, RANDOM_STATE, TONES, _ceiling_columns, _scores,
-    apply_ceilings, clone_heads_ceilings, combiner_weights, cueless_columns, prepare_stack, read_doc_list, read_goemotions,
-    read_news_files, split_docs)
+    CEILING_SMOOTHING, CEILINGS, FOLDS, RANDOM_STATE, TONES, _ceiling_columns, _scores,
+    apply_ceilings, clone_heads_ceilings, combiner_weights, cueless_columns, read_goemotions,
+    read_news_files)
 from quotes.tone.model import rule_fires  # noqa: E402
 
 
@@ -95,11 +96,7 @@ def main() -> None:
                         help="group the folds by article alone (as before near-duplicate articles were joined)")
     options = parser.parse_args()
     started = time.time()
-    tone_dir, emotions = options.shared / "data" / "tone", options.shared / "data" / "emotions"
-    excluded = split_docs(ROOT / "annotation" / "tone" / "split.json") + read_doc_list(tone_dir / HELDOUT_DOCS)
-    news_files = [options.train, tone_dir / "news-quotes-dev.jsonl"]
-    files = {name: emotions / name for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt")}
-    stack = prepare_stack(files, news_files, excluded, options.cache, lambda m: print(m, file=sys.stderr))
+    stack, news_files, excluded = news_stack(options.shared, options.train, options.cache)
     pipeline, bases, scores = stack["pipeline"], stack["bases"], stack["scores"]
     names, lex_all, Y_all = stack["lexicon_names"], stack["lexicon"], stack["Y"]
     is_reddit, part = stack["is_reddit"], stack["from_split"]

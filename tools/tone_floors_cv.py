@@ -55,10 +55,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes.tone.model import rule_fires
+from tone_stack import news_stack  # noqa: E402  (tools/ is on the path when run as a script)
 from quotes.training.tone import (
     CEILING_SMOOTHING,
     FOLDS,
-    HELDOUT_DOCS,
     RANDOM_STATE,
     RULES,
     TONES,
@@ -68,9 +68,6 @@ from quotes.training.tone import (
     clone_heads_ceilings,
     combiner_weights,
     cueless_columns,
-    prepare_stack,
-    read_doc_list,
-    split_docs,
 )
 
 
@@ -83,11 +80,7 @@ def main() -> None:
                         help="the card whose combiner settings are used")
     options = parser.parse_args()
     started = time.time()
-    tone_dir, emotions = options.shared / "data" / "tone", options.shared / "data" / "emotions"
-    excluded = split_docs(ROOT / "annotation" / "tone" / "split.json") + read_doc_list(tone_dir / HELDOUT_DOCS)
-    news_files = [options.train, tone_dir / "news-quotes-dev.jsonl"]
-    files = {name: emotions / name for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt")}
-    stack = prepare_stack(files, news_files, excluded, options.cache, lambda m: print(m, file=sys.stderr))
+    stack, news_files, excluded = news_stack(options.shared, options.train, options.cache)
     pipeline, bases, scores = stack["pipeline"], stack["bases"], stack["scores"]
     names, lex_all, Y_all = stack["lexicon_names"], stack["lexicon"], stack["Y"]
     is_reddit, part = stack["is_reddit"], stack["from_split"]

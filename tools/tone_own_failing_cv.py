@@ -43,10 +43,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes.tone.lexicon import _clause_marks, _vader, tokenize
+from tone_stack import news_stack  # noqa: E402  (tools/ is on the path when run as a script)
 from quotes.training.tone import (
     CEILING_SMOOTHING,
     FOLDS,
-    HELDOUT_DOCS,
     RANDOM_STATE,
     TONES,
     _ceiling_columns,
@@ -55,11 +55,8 @@ from quotes.training.tone import (
     clone_heads_ceilings,
     combiner_weights,
     cueless_columns,
-    prepare_stack,
-    read_doc_list,
     read_goemotions,
     read_news_files,
-    split_docs,
 )
 
 PAST = {"was", "were", "did", "didn't", "had", "hadn't", "wasn't", "weren't", "got", "made", "let", "could",
@@ -98,11 +95,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "tone.json")
     options = parser.parse_args()
-    tone_dir, emotions = options.shared / "data" / "tone", options.shared / "data" / "emotions"
-    excluded = split_docs(ROOT / "annotation" / "tone" / "split.json") + read_doc_list(tone_dir / HELDOUT_DOCS)
-    news_files = [options.train, tone_dir / "news-quotes-dev.jsonl"]
-    files = {n: emotions / n for n in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt")}
-    stack = prepare_stack(files, news_files, excluded, options.cache, lambda m: print(m, file=sys.stderr))
+    emotions = options.shared / "data" / "emotions"
+    stack, news_files, excluded = news_stack(options.shared, options.train, options.cache)
     pipeline, bases, scores = stack["pipeline"], stack["bases"], stack["scores"]
     names, lex_all, Y_all = stack["lexicon_names"], stack["lexicon"], stack["Y"]
     is_reddit, part, groups = stack["is_reddit"], stack["from_split"], np.asarray(stack["groups"])
