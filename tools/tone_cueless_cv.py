@@ -78,10 +78,11 @@ from sklearn.model_selection import StratifiedGroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tone_stack import news_stack  # noqa: E402  (tools/ is on the path when run as a script)
+# tools/ is on the path when this runs as a script
+from tone_stack import combiner_probe, news_folds, news_stack  # noqa: E402
 from quotes.training.tone import (  # noqa: E402
-    CEILING_SMOOTHING, CEILINGS, FOLDS, RANDOM_STATE, TONES, _ceiling_columns, _scores,
-    apply_ceilings, clone_heads_ceilings, combiner_weights, cueless_columns, read_goemotions,
+    CEILING_SMOOTHING, CEILINGS, TONES, _ceiling_columns, _scores,
+    apply_ceilings, clone_heads_ceilings, combiner_weights, read_goemotions,
     read_news_files)
 from quotes.tone.model import rule_fires  # noqa: E402
 
@@ -107,9 +108,8 @@ def main() -> None:
     y_news, lex_news, news_scores = Y_all[~is_reddit], lex_all[~is_reddit], scores[~is_reddit]
     rest = np.array([s == "rest" for s in stack["sample"]])
     is_news = (~is_reddit).astype(float)
-    strata = y_news[:, 0] + 2 * y_news[:, 1]
-    folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-                 .split(np.zeros(len(y_news)), strata, groups))
+    strata = y_news[:, 0] + 2 * y_news[:, 1]  # (the inner folds below stratify as news_folds does)
+    folds = news_folds(y_news, groups)
     chosen = json.loads((ROOT / "models" / "tone.json").read_text(encoding="utf-8"))["settings"]["combiners"]
     standing = np.column_stack([rule_fires(lex_news, [names.index(n) for n in CEILINGS[t][1]]) for t in TONES])
 
@@ -130,9 +130,7 @@ def main() -> None:
     def cross_validate(extra=None, floors_and_ceilings: bool = True, cueless: bool | None = None) -> np.ndarray:
         settings = chosen if cueless is None else {t: {**chosen[t], "cueless": cueless} for t in TONES}
         weights = combiner_weights(Y_all, is_reddit, settings)
-        probe = clone(heads)
-        probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES],
-                         cueless=cueless_columns(settings, names))
+        probe = combiner_probe(heads, settings, names)
         out = np.zeros(y_news.shape)
         for fold, (train_idx, test_idx) in enumerate(folds):
             rows = is_reddit.copy()

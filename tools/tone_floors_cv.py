@@ -48,18 +48,15 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.base import clone
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes.tone.model import rule_fires
-from tone_stack import news_stack  # noqa: E402  (tools/ is on the path when run as a script)
+# tools/ is on the path when this runs as a script
+from tone_stack import combiner_probe, news_folds, news_stack  # noqa: E402
 from quotes.training.tone import (
     CEILING_SMOOTHING,
-    FOLDS,
-    RANDOM_STATE,
     RULES,
     TONES,
     _ceiling_columns,
@@ -67,7 +64,6 @@ from quotes.training.tone import (
     apply_ceilings,
     clone_heads_ceilings,
     combiner_weights,
-    cueless_columns,
 )
 
 
@@ -89,14 +85,10 @@ def main() -> None:
     heads = pipeline.named_steps["heads"]
     y_news, lex_news, news_scores = Y_all[~is_reddit], lex_all[~is_reddit], scores[~is_reddit]
     is_news = (~is_reddit).astype(float)
-    strata = y_news[:, 0] + 2 * y_news[:, 1]
-    folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-                 .split(np.zeros(len(y_news)), strata, groups))
+    folds = news_folds(y_news, groups)
     chosen = json.loads(options.model.read_text(encoding="utf-8"))["settings"]["combiners"]
     weights = combiner_weights(Y_all, is_reddit, chosen)
-    probe = clone(heads)
-    probe.set_params(combiners=[LogisticRegression(C=chosen[t]["C"], max_iter=5000) for t in TONES],
-                     cueless=cueless_columns(chosen, names))
+    probe = combiner_probe(heads, chosen, names)
     group_columns = {t: [j for j, n in enumerate(names) if n.startswith(f"{t}_") and n.endswith("_standing")]
                      for t in TONES}
 

@@ -36,25 +36,20 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.base import clone
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes.tone.lexicon import _clause_marks, _vader, tokenize
-from tone_stack import news_stack  # noqa: E402  (tools/ is on the path when run as a script)
+# tools/ is on the path when this runs as a script
+from tone_stack import combiner_probe, news_folds, news_stack  # noqa: E402
 from quotes.training.tone import (
     CEILING_SMOOTHING,
-    FOLDS,
-    RANDOM_STATE,
-    TONES,
     _ceiling_columns,
     _scores,
     apply_ceilings,
     clone_heads_ceilings,
     combiner_weights,
-    cueless_columns,
     read_goemotions,
     read_news_files,
 )
@@ -116,14 +111,10 @@ def main() -> None:
         print(f"{label}: fires on {int(fires.sum())} train-part quotes, with "
               f"{int(y_news[part][fires, 0].sum())} of {int(y_news[part, 0].sum())} regret positives")
     is_news = (~is_reddit).astype(float)
-    strata = y_news[:, 0] + 2 * y_news[:, 1]
-    folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-                 .split(np.zeros(len(y_news)), strata, groups))
+    folds = news_folds(y_news, groups)
     chosen = json.loads(options.model.read_text(encoding="utf-8"))["settings"]["combiners"]
     weights = combiner_weights(Y_all, is_reddit, chosen)
-    probe = clone(heads)
-    probe.set_params(combiners=[LogisticRegression(C=chosen[t]["C"], max_iter=5000) for t in TONES],
-                     cueless=cueless_columns(chosen, names))
+    probe = combiner_probe(heads, chosen, names)
 
     def cross_validate(columns: list[int]) -> np.ndarray:
         out = np.zeros(y_news.shape)
