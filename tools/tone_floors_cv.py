@@ -28,6 +28,9 @@ positives), F1 / P / R at 0.5 on the train part:
 | per kind and group, smoothed | 0.612 / 0.667 / 0.565 | 0.710 / 0.745 / 0.679 |
 | none | 0.486 / 0.643 / 0.391 | 0.724 / 0.775 / 0.679 |
 
+Rerun under tone-12 (5,692 quotes): shipped 0.619 / 0.684 / 0.565 (shock 0.710),
+per kind 0.575, per kind and group 0.619, none 0.493 (shock 0.724): the same order.
+
 Per kind, regret_none's own floor is measured at 0.36-0.67 across folds (its
 quotes are few: "a terrible mistake on our side", "deeply regrets any
 inconvenience"), under 0.5 in three folds, and the quotes it held up fall:
