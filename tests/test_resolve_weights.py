@@ -5,9 +5,10 @@ Invented articles. A person introduced as the subject of a reporting verb takes
 the next "he"/"she" of their gender when the previous speaker's name lies a
 paragraph further back; look-alikes: the previous speaker keeps the pronoun when
 no one new has been named, when the new person is of the other gender, or when
-the new person only turns up as an object. The shipped weights are learned
-(tools/resolve_cv.py, see entities.W_RESOLVE); the features and the recording
-they are fitted from are tested here.
+the new person only turns up as an object. Learned weights are fitted
+(tools/resolve_cv.py, entities.W_RESOLVE_LEARNED) but not yet shipped (see
+entities.W_RESOLVE); the features and the recording they are fitted from are
+tested here.
 """
 from __future__ import annotations
 
@@ -49,13 +50,24 @@ def test_one_weight_per_feature():
     assert len(entities.W_RESOLVE) == len(entities.RESOLVE_FEATURES) == len(entities.W_RESOLVE_HAND)
 
 
-def test_the_shipped_weights_are_learned_near_the_hand_set_salience():
-    """Fitted with a pull toward the hand-set weights: every weight keeps its sign
-    and stays within 0.5 of them, and a sentence further back costs more."""
-    learned = dict(zip(entities.RESOLVE_FEATURES, entities.W_RESOLVE))
-    assert entities.W_RESOLVE != entities.W_RESOLVE_HAND
-    assert all(abs(w - h) < 0.5 for w, h in zip(entities.W_RESOLVE, entities.W_RESOLVE_HAND))
+def test_the_learned_weights_stay_near_the_hand_set_salience():
+    """Fitted with a pull toward the hand-set weights: every weight stays within 0.5
+    of them, and a sentence further back costs more."""
+    learned = dict(zip(entities.RESOLVE_FEATURES, entities.W_RESOLVE_LEARNED))
+    assert len(entities.W_RESOLVE_LEARNED) == len(entities.RESOLVE_FEATURES)
+    assert all(abs(w - h) < 0.5 for w, h in zip(entities.W_RESOLVE_LEARNED, entities.W_RESOLVE_HAND))
     assert learned["sentences_back"] < 0 and learned["subject"] > 0 and learned["gender_given"] > 0
+
+
+def test_the_shipped_weights_are_the_hand_set_salience():
+    # (the learned weights wait for the maintainers: see entities.W_RESOLVE_LEARNED)
+    assert entities.W_RESOLVE == entities.W_RESOLVE_HAND
+
+
+@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_TAKES_THE_PRONOUN + PREVIOUS_SPEAKER_KEEPS_IT)
+def test_the_learned_weights_keep_the_invented_cases(text, speakers, monkeypatch):
+    monkeypatch.setattr(entities, "W_RESOLVE", entities.W_RESOLVE_LEARNED)
+    assert [q.speaker for q in quotes.extract(text)] == speakers
 
 
 def test_each_resolution_is_recorded_with_its_features():
