@@ -28,10 +28,10 @@ HANG_REASON = "analysis took longer than 1 s"
 
 
 def hanging_extract(doc: Document):
-    """fake_extract, but a text with HANG marks a file (its last word) and sleeps
-    far past any limit, and SLOW sleeps 1.5 s and then finishes."""
+    """fake_extract, but a text with HANG writes its process id into a file (its
+    last word) and sleeps far past any limit, and SLOW sleeps 1.5 s and then finishes."""
     if "HANG" in doc.text:
-        Path(doc.text.split()[-1]).write_text("started")
+        Path(doc.text.split()[-1]).write_text(str(os.getpid()))
         time.sleep(120)
     if "SLOW" in doc.text:
         time.sleep(1.5)
@@ -155,6 +155,47 @@ def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_on_a_rerun(tmp_pa
         ("page-12.html", "extracting the page's text took longer than 1 s in an earlier run")]
     with Store(db) as store:
         assert store.counts()["documents"] == 29 and len(store.failures()) == 1
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process states from /proc (Linux)")
+def test_ctrl_c_stops_a_worker_in_the_middle_of_a_long_document(tmp_path, hanging_pipeline):
+    """Ctrl-C ends the run at once, with what was committed: a worker busy with a
+    long document (under the limit) is stopped, not waited for."""
+    import signal
+    import threading
+
+    marker = tmp_path / "hang-pid"
+    docs = [Document(**_article(i)) for i in range(3)]
+    docs.append(Document("hanger", f'"Wait," said Anthony Blunt. HANG {marker}'))
+
+    def press_ctrl_c():
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=press_ctrl_c, daemon=True).start()
+    began = time.monotonic()
+    with Store(":memory:") as store:
+        summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork", timeout=100)
+        assert summary.interrupted and store.counts()["documents"] == summary.analysed <= 3
+    assert time.monotonic() - began < 60  # not the 120 s the document would take
+    pid = int(marker.read_text())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """The process runs (neither gone nor a zombie waiting to be reaped)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status and "\nState:\tX" not in status
 
 
 _RUNNER = '''

@@ -6,7 +6,9 @@ skips those already analysed with the same content and pipeline version, runs
 :func:`quotes.pipeline.extract_document` on the rest in worker processes (each
 loads the models once) and writes each result from the parent process in its own
 transaction. Killing the run at any moment loses at most the documents in flight;
-running the same command again finishes the rest.
+running the same command again finishes the rest. A document whose analysis (or a
+page whose extraction) takes longer than the run's time limit is a failure: a
+watchdog thread kills its worker (see :class:`_Pool`), and the rest goes on.
 
 Run as ``python -m quotes.corpus.batch PATH... --db quotes.db --workers N``.
 """
