@@ -784,6 +784,36 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
         ("shock", "I was the first person to be surprised.", True),
         ("shock", "That was stupid beyond belief.", False),
     ])
+    # what a "sorry" is about (tone6): the hearer's trouble of the moment, news to
+    # deliver or a present constraint is politeness; the speaker's own act is regret
+    cases.extend(("reading: what sorry is about", "regret", text, expected) for text, expected in [
+        ("Sorry to keep you waiting.", False),
+        ("Sorry to keep you all waiting, let's start.", False),
+        ("I'm sorry to have kept you waiting so long.", False),
+        ("Sorry for the wait, folks.", False),
+        ("We're sorry for the wait, the lifts are slow today.", False),
+        ("Sorry for interrupting, but the bus is here.", False),
+        ("Sorry for the interruption.", False),
+        ("I'm sorry to interrupt, minister.", False),
+        ("Sorry to barge in like this.", False),
+        ("I'm sorry to have to tell you that the match is off.", False),
+        ("We're sorry to have to announce the closure of the branch.", False),
+        ("I'm sorry to have to say it, but the figures are poor.", False),
+        ("Sorry, I have to go.", False),
+        ("Sorry, I've got to run, the train leaves at six.", False),
+        ("I'm sorry, we have to leave now.", False),
+        ("Sorry, I need to take this call.", False),
+        ("Sorry, we must get going.", False),
+        # the speaker's own act stays an apology
+        ("I'm sorry to have caused so much pain.", True),
+        ("I'm sorry to have let you down.", True),
+        ("We're sorry for keeping the families in the dark for so long.", True),
+        ("I'm sorry for what I did to her.", True),
+        ("Sorry, I got that completely wrong.", True),
+        ("We are sorry for the delays our mistakes caused.", True),
+        ("I'm sorry for the way I treated the staff.", True),
+        ("We apologise for the delay to your service.", True),
+    ])
     return cases
 
 
@@ -840,7 +870,7 @@ def test_probe_suite_floor():
                                    "reading: negative subject and contrast", "reading: others' feeling",
                                    "reading: praise of places", "reading: the speaker left in a state",
                                    "reading: others' regret", "reading: conditional self-blame",
-                                   "reading: regret without its word"])
+                                   "reading: regret without its word", "reading: what sorry is about"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]
