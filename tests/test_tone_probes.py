@@ -814,6 +814,28 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
         ("I'm sorry for the way I treated the staff.", True),
         ("We apologise for the delay to your service.", True),
     ])
+    # disappointment aimed at one's own side's act is self-blame (tone6); at others,
+    # at fate or as a bare feeling it is no regret
+    cases.extend(("reading: disappointment at one's own side", "regret", text, expected) for text, expected in [
+        ("We are very disappointed with our performance tonight.", True),
+        ("I'm disappointed with the way we defended.", True),
+        ("I was bitterly disappointed with my own display.", True),
+        ("We're disappointed in ourselves, plain and simple.", True),
+        ("I'm so disappointed because we didn't give ourselves a chance.", True),
+        ("We are disappointed that we failed to deliver on time.", True),
+        ("Our players were disappointed with our defending.", True),
+        ("I was very disappointed in the president.", False),
+        ("We are disappointed that the council has rejected the plan.", False),
+        ("We're disappointed that Jacques is leaving us.", False),
+        ("I'm disappointed for the fans.", False),
+        ("I'm very disappointed.", False),
+        ("He was disappointed with our performance.", False),
+        ("The coach was disappointed with his team.", False),
+        ("I'm not disappointed with our performance at all.", False),
+        ("If we lose, I'll be disappointed with our defending.", False),
+        ("I would be disappointed if we didn't win.", False),
+        ("We are disappointed with the referee's decision.", False),
+    ])
     return cases
 
 
@@ -870,7 +892,8 @@ def test_probe_suite_floor():
                                    "reading: negative subject and contrast", "reading: others' feeling",
                                    "reading: praise of places", "reading: the speaker left in a state",
                                    "reading: others' regret", "reading: conditional self-blame",
-                                   "reading: regret without its word", "reading: what sorry is about"])
+                                   "reading: regret without its word", "reading: what sorry is about",
+                                   "reading: disappointment at one's own side"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]
