@@ -836,6 +836,23 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
         ("I would be disappointed if we didn't win.", False),
         ("We are disappointed with the referee's decision.", False),
     ])
+    # incredulity idioms (tone6): understanding defied, "beyond belief that", a bolt from the blue
+    cases.extend(("reading: incredulity idioms", "shock", text, expected) for text, expected in [
+        ("Frankly, it defies explanation.", True),
+        ("The decision defies logic.", True),
+        ("What happened on Saturday defied logic.", True),
+        ("It simply defies comprehension.", True),
+        ("It's almost beyond belief that the council let this happen.", True),
+        ("It is beyond belief that this was allowed to happen.", True),
+        ("The resignation came as a bolt from the blue.", True),
+        ("It was a bolt out of the blue for all of us.", True),
+        ("He was naive beyond belief.", False),
+        ("It doesn't defy logic at all.", False),
+        ("It never defied explanation; the engineers knew the cause.", False),
+        ("The gymnast seems to defy gravity.", False),
+        ("The sky was blue and the day was calm.", False),
+        ("He bolted the door and went to bed.", False),
+    ])
     return cases
 
 
@@ -893,7 +910,7 @@ def test_probe_suite_floor():
                                    "reading: praise of places", "reading: the speaker left in a state",
                                    "reading: others' regret", "reading: conditional self-blame",
                                    "reading: regret without its word", "reading: what sorry is about",
-                                   "reading: disappointment at one's own side"])
+                                   "reading: disappointment at one's own side", "reading: incredulity idioms"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]
