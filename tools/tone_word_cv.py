@@ -22,7 +22,8 @@ Each variant prints P / R / F1 per seed and their mean and spread (the
 standard deviation over seeds); a change whose gain is inside the spread is
 not shipped.
 
-Result on 2026-12-07 (tone-12; news train part 5,692 quotes, 46 regret and 56
+Result on 2026-12-07 (tone-12, before tone-13's cue lists were merged: its
+cue lists change the text models' cache key; news train part 5,692 quotes, 46 regret and 56
 shock positives; F1 at 0.5 pooled over the out-of-fold quotes of each seed;
 news word model C 0.5, positive weight 10):
 
