@@ -166,7 +166,6 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
     k = past_intro(doc, after_dateline(doc, lo, hi), hi)
     # a sentence that opens with "Blunt's memoir" / "Trump's accusation" is the possessor's word
     first_k = k
-    fallback: tuple[Mention, tuple[str, ...]] | None = None
     while k < hi and not doc.quoted[k]:
         text = tokens[k].text
         low = text.lower()
@@ -198,16 +197,15 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
                 or make_mention(doc, k, e + 1, "name")
             if k > first_k and _object_of_preposition(doc, k, first_k):
                 # "Here in Columbia, Sanders …", "marched through Center City": a place
-                # or an object, unless no other name or pronoun follows
-                if fallback is None:
-                    fallback = found
+                # or an object, never the subject, even when no other name follows
+                # ("the exit polls in New Hampshire, 24% of voters …", "a club in Orlando")
                 k = e + 1
                 continue
             return found
         if text in (",", ";", ":") and k > lo + 12:
             break
         k += 1
-    return fallback
+    return None
 
 
 # Prepositions whose object is not the sentence's subject ("shares of Valeant",
