@@ -482,3 +482,18 @@ def test_definite_organisation_description_names_its_body(text, expected):
 ])
 def test_organisation_description_without_a_proper_modifier_names_none(text):
     assert _rule_speakers(text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    # a two-capital abbreviation of a common noun ("TV", "PC") is a thing, never the subject
+    "The new shows extend beyond TV series, including films like “The Long Night.”",
+    "A campaign TV ad released Thursday accuses the council of “a pattern of waste.”",
+])
+def test_common_noun_abbreviation_is_no_subject(text):
+    assert _rule_speakers(text) == [None]
+
+
+def test_subject_after_a_common_noun_abbreviation_still_speaks():
+    # look-alike: the person who follows speaks
+    text = "On live TV, Ruth Abney called the plan “a disgrace.”"
+    assert _rule_speakers(text) == ["Ruth Abney"]

@@ -34,6 +34,7 @@ from quotes.vocabulary import (
     WEAK_VERBS,
 )
 from quotes.text.entities import PERSON_HEADS, is_place
+from quotes.text.names import is_common_noun_abbreviation
 from quotes.text.parsed import ParsedDoc
 from quotes.records import Mention
 from quotes.resources import any_first_names, common_words, word_tags
@@ -175,9 +176,9 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
         if bare != low and bare in _EXPLETIVES:
             k += 1  # "It’s", "There’s", "Here’s": no one's name
             continue
-        if is_name_token(text) and text not in NON_NAME_CAPS and not (
+        if is_name_token(text) and text not in NON_NAME_CAPS and not is_common_noun_abbreviation(text) and not (
                 k == lo and text.lower() in common_words() and not (k + 1 < hi and is_name_token(tokens[k + 1].text))):
-            # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject)
+            # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject; "TV" is a thing)
             e = k
             while e + 1 < hi and not doc.quoted[e + 1] and not tokens[e].text.endswith(("’s", "'s")) and (
                     is_name_token(tokens[e + 1].text) or tokens[e + 1].text.lower() in NAME_PARTICLES):
