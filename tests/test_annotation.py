@@ -43,8 +43,11 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # in-sample figures: the card's out-of-fold ones are the fair ones): loose P 0.919
 # R 0.995 F1 0.956, strict attr 0.915, named 0.940, pronoun 0.838, e2e F1 0.883,
 # right at >= 0.9 0.987.
-WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.915, "loose_r": 0.99, "attr": 0.91, "attr_named": 0.935,
-              "attr_pronoun": 0.835, "e2e_f1": 0.88, "right_at_0_9": 0.985}
+# rules-24 (same model; the object of a preposition is no fallback subject, "TV" is no
+# subject, "the French foreign ministry" names that body): strict attr 0.919, named
+# 0.945, pronoun 0.838, e2e F1 0.886, right at >= 0.9 0.987.
+WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.915, "loose_r": 0.99, "attr": 0.915, "attr_named": 0.94,
+              "attr_pronoun": 0.835, "e2e_f1": 0.885, "right_at_0_9": 0.985}
 
 
 @pytest.fixture(scope="module")
