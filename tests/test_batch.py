@@ -516,14 +516,17 @@ def test_pages_whose_task_cannot_be_submitted_are_read_alone(monkeypatch):
 
     class BrokenForTasks:
         """A pool that refuses every shared task and runs tasks sent alone here."""
-        workers, size, generation = 1, 1, 0
+        workers, size, generation, timeout, known_timeouts = 1, 1, 0, 0.0, {}
 
         def submit(self, n_workers, fn, arg, alone=False):
             if not alone:
                 raise BrokenProcessPool("a new pool broke as well")
             future = Future()
             future.set_result(fn(arg))
-            return future, self.generation
+            return future, self.generation, 0
+
+        def overran(self, generation, number):
+            return None
 
         def discard(self, generation=None):
             self.generation += 1

@@ -6,7 +6,9 @@ skips those already analysed with the same content and pipeline version, runs
 :func:`quotes.pipeline.extract_document` on the rest in worker processes (each
 loads the models once) and writes each result from the parent process in its own
 transaction. Killing the run at any moment loses at most the documents in flight;
-running the same command again finishes the rest.
+running the same command again finishes the rest. A document whose analysis (or a
+page whose extraction) takes longer than the run's time limit is a failure: a
+watchdog thread kills its worker (see :class:`_Pool`), and the rest goes on.
 
 Run as ``python -m quotes.corpus.batch PATH... --db quotes.db --workers N``.
 """
@@ -43,6 +45,9 @@ _CHUNK = 8
 # of them (a page takes about as long to extract as its article to analyse).
 _PAGE_CHUNK = 8
 _PAGE_CHUNK_BYTES = 4 * 2**20
+# The default per-document time limit, seconds (``--timeout``). A 1 MB article
+# takes about a second; a minute is for inputs that would otherwise never end.
+DEFAULT_TIMEOUT = 60.0
 # Native thread pools read these when they start.
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -235,9 +240,22 @@ def _warm_up() -> None:
         pass
 
 
-def _init_worker(parent_pid: int) -> None:
+# A worker's slot in its pool's shared clock (see _Pool): [pid, task, item, started].
+_CLOCK: Any = None
+_SLOT = -1
+_TASK = 0.0
+
+
+def _init_worker(parent_pid: int, clock: Any = None, claimed: Any = None) -> None:
+    global _CLOCK, _SLOT
     # Ctrl-C is the parent's to handle; workers just stop when it shuts them down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if clock is not None:  # a time limit: say which item this worker runs since when
+        with claimed.get_lock():
+            _SLOT = 4 * claimed.value
+            claimed.value += 1
+        _CLOCK = clock
+        clock[_SLOT] = os.getpid()
     # After a kill -9 of the parent nobody would stop a worker: leave when orphaned.
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     # The workers are the parallelism: OpenMP/BLAS thread pools inside each one
@@ -264,9 +282,40 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(1)
 
 
+def _timed(task: tuple[int, Callable[[Any], Any], Any]) -> Any:
+    """``fn(arg)`` of a task that has a time limit: the items ``fn`` starts are
+    on the clock (:func:`_started`) under the task's number."""
+    global _TASK
+    number, fn, arg = task
+    _TASK = float(number)
+    try:
+        return fn(arg)
+    finally:
+        if _CLOCK is not None:
+            _CLOCK[_SLOT + 3] = 0.0
+
+
+def _started(index: int) -> None:
+    """Put item ``index`` of the current task on the clock (a few float writes
+    into shared memory; nothing when there is no time limit). The parent's
+    watchdog reads ``started`` before and after the task and item, so a reading
+    that straddles a change is dropped."""
+    clock = _CLOCK
+    if clock is not None:
+        slot = _SLOT
+        clock[slot + 3] = 0.0
+        clock[slot + 1] = _TASK
+        clock[slot + 2] = float(index)
+        clock[slot + 3] = time.monotonic()
+
+
 def analyse_payloads(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """:func:`analyse_payload` of each document of one task, in order."""
-    return [analyse_payload(p) for p in payloads]
+    out = []
+    for index, payload in enumerate(payloads):
+        _started(index)
+        out.append(analyse_payload(payload))
+    return out
 
 
 def analyse_payload(payload: dict[str, Any]) -> dict[str, Any]:
@@ -295,7 +344,8 @@ def analyse_payload(payload: dict[str, Any]) -> dict[str, Any]:
 def extract_pages(pages: list[Page]) -> list[Document | InputError]:
     """Each page's Document (or InputError), in order: the HTML step, in a worker."""
     out: list[Document | InputError] = []
-    for page in pages:
+    for index, page in enumerate(pages):
+        _started(index)
         try:
             out.append(page.document())
         except Exception as exc:  # one bad page must not stop the batch
@@ -331,59 +381,194 @@ class _Pool:
 
     A task sent ``alone`` (a retry after a worker died) runs in a pool that runs
     nothing else, so that a worker dying again tells which task killed it.
+
+    With a time limit (``timeout`` seconds, 0: none), each worker writes which
+    item (document or page) of which task it runs, and since when, into a
+    shared array (:func:`_started`); a watchdog thread here reads it a few
+    times a second and kills a worker whose item has run longer, as pebble's
+    ProcessPool and billiard's hard time limit do. That breaks the pool (a
+    ProcessPoolExecutor cannot lose one worker): :meth:`overran` then names the
+    item that ran out of time, and the other tasks in flight are sent again to
+    a new pool. The parent's cost per item is nothing; the watchdog's, a
+    wake-up every ``timeout / 10`` seconds (at most one a second, at least 0.05 s apart).
     """
 
-    def __init__(self, workers: int | None, method: str) -> None:
+    def __init__(self, workers: int | None, method: str, timeout: float = 0.0) -> None:
         self.workers = workers
         self.method = method
+        self.timeout = timeout
         self.executor: ProcessPoolExecutor | None = None
         self.size = 0
         self.generation = 0  # one more each time a pool is replaced
         self.shared = False  # the pool has run tasks that were not sent alone
+        self.tasks = 0  # tasks submitted: each task's number on the clock
+        self.clock: Any = None  # the current pool's shared clock (see _init_worker)
+        # generation -> {task number: index of its item that ran out of time}
+        self.overruns: dict[int, dict[int, int]] = {}
+        # earlier runs' timeouts: {doc_id, or a page's source: (content hash, limit)}
+        self.known_timeouts: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watchdog: threading.Thread | None = None
 
     def get(self, n_workers: int) -> ProcessPoolExecutor:
         if self.executor is None:
             self.size = n_workers
             self.shared = False
-            self.executor = ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context(self.method),
-                                                initializer=_init_worker, initargs=(os.getpid(),))
+            context = multiprocessing.get_context(self.method)
+            initargs: tuple[Any, ...] = (os.getpid(),)
+            clock = None
+            if self.timeout > 0:
+                clock = context.RawArray("d", 4 * n_workers)
+                initargs = (os.getpid(), clock, context.Value("i", 0))
+            self.executor = ProcessPoolExecutor(n_workers, mp_context=context,
+                                                initializer=_init_worker, initargs=initargs)
+            with self._lock:
+                self.clock = clock
+            if clock is not None and self._watchdog is None:
+                self._watchdog = threading.Thread(target=self._watch, name="quotes-timeout", daemon=True)
+                self._watchdog.start()
         return self.executor
 
-    def submit(self, n_workers: int, fn: Callable[..., Any], arg: Any, alone: bool = False) -> tuple[Future, int]:
-        """``fn(arg)`` in a worker: its future, and the generation of the pool that runs it."""
+    def submit(self, n_workers: int, fn: Callable[..., Any], arg: Any,
+               alone: bool = False) -> tuple[Future, int, int]:
+        """``fn(arg)`` in a worker: its future, the generation of the pool that runs
+        it, and the task's number (see :meth:`overran`)."""
         if alone and self.shared:
             self.discard()  # (waits for what the pool runs)
+        self.tasks += 1
+        number = self.tasks
+        call, what = (_timed, (number, fn, arg)) if self.timeout > 0 else (fn, arg)
         generation = self.generation
         try:
-            future = self.get(n_workers).submit(fn, arg)
+            future = self.get(n_workers).submit(call, what)
         except BrokenProcessPool:  # a worker died on another task meanwhile: a new pool
             self.discard(generation)
             generation = self.generation
-            future = self.get(n_workers).submit(fn, arg)
+            future = self.get(n_workers).submit(call, what)
         self.shared = self.shared or not alone
-        return future, generation
+        return future, generation, number
+
+    def overran(self, generation: int, number: int) -> int | None:
+        """The index of task ``number``'s item that ran out of time (its worker
+        was killed), or None: -1 when the task did not, but another task of the
+        same pool did (so this one was lost with the pool, through no fault of its own)."""
+        overruns = self.overruns.get(generation)
+        if not overruns:
+            return None
+        return overruns.get(number, -1)
+
+    def _watch(self) -> None:
+        interval = min(1.0, max(0.05, self.timeout / 10))
+        while not self._stop.wait(interval):
+            with self._lock:
+                clock, generation = self.clock, self.generation
+                if clock is None:
+                    continue
+                now = time.monotonic()
+                for slot in range(0, len(clock), 4):
+                    started = clock[slot + 3]
+                    if not started or now - started <= self.timeout:
+                        continue
+                    number, index = int(clock[slot + 1]), int(clock[slot + 2])
+                    if clock[slot + 3] != started:  # moved on meanwhile
+                        continue
+                    clock[slot + 3] = 0.0
+                    self.overruns.setdefault(generation, {})[number] = index
+                    _kill(int(clock[slot]))
+
+    @staticmethod
+    def _kill_busy(clock: Any) -> None:
+        for slot in range(0, len(clock), 4):
+            if clock[slot + 3]:
+                _kill(int(clock[slot]))
 
     def discard(self, generation: int | None = None) -> None:
         """Drop the pool (unless it was replaced already since ``generation``); the
         next task starts another."""
         if self.executor is not None and generation in (None, self.generation):
-            self.executor.shutdown(wait=True)
-            self.executor = None
-            self.generation += 1
+            self.executor.shutdown(wait=True)  # (the watchdog still watches its tasks)
+            with self._lock:
+                self.executor = None
+                self.clock = None
+                self.generation += 1
 
     def close(self, cancel: bool = False) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
-            self.executor = None
+            with self._lock:
+                if cancel and self.clock is not None:
+                    # Ctrl-C: a worker in the middle of a long document would hold
+                    # the exit until it ends; nothing it computes would be kept
+                    self._kill_busy(self.clock)
+                self.executor = None
+                self.clock = None
+        self._stop.set()
+
+
+def _kill(pid: int) -> None:
+    """Stop a worker process at once (Windows: TerminateProcess)."""
+    if pid <= 0:  # (never the process group)
+        return
+    try:
+        os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+    except OSError:  # (gone already)
+        pass
 
 
 class _Task:
-    """Pages sent to a worker for extraction, and the pool generation that has them."""
+    """Pages sent to a worker for extraction, the pool generation that has them,
+    and the task's number."""
 
-    __slots__ = ("future", "pages", "generation")
+    __slots__ = ("future", "pages", "generation", "number")
 
-    def __init__(self, future: Future, generation: int, pages: list[Page]) -> None:
-        self.future, self.pages, self.generation = future, pages, generation
+    def __init__(self, future: Future, generation: int, pages: list[Page], number: int = 0) -> None:
+        self.future, self.pages, self.generation, self.number = future, pages, generation, number
+
+
+class PageTimeout(InputError):
+    """A page whose extraction took longer than the time limit: its bytes' hash
+    and the limit are recorded, so that a rerun with the same limit leaves it."""
+
+    def __init__(self, source: str, reason: str, content_hash: str, timeout: float) -> None:
+        super().__init__(source, reason)
+        self.content_hash, self.timeout = content_hash, timeout
+
+    def __reduce__(self):
+        return (type(self), (self.source, self.reason, self.content_hash, self.timeout))
+
+
+class EarlierTimeout(InputError):
+    """An input left alone because it took longer than the time limit in an
+    earlier run (its failure is in the database already)."""
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
+def page_hash(page: Page) -> str:
+    """The sha1 of a page's bytes (its content, for a timeout's record)."""
+    import hashlib
+
+    data = page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else page.data
+    return hashlib.sha1(data).hexdigest()
+
+
+def earlier_timeout(known: dict[str, tuple[str, float]], key: str, digest: str, timeout: float) -> float | None:
+    """The limit an input with this key and content ran out of in an earlier run,
+    when this run's limit is no larger (so it would again): else None."""
+    if not known or not timeout:
+        return None
+    seen = known.get(key)
+    if seen is None or seen[0] != digest or timeout > seen[1]:
+        return None
+    return seen[1]
+
+
+def _earlier_reason(what: str, limit: float) -> str:
+    return (f"{what} took longer than {_seconds(limit)} s in an earlier run; not tried again "
+            "(a larger --timeout, or --timeout 0, tries it)")
 
 
 def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
@@ -397,18 +582,21 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
     in_flight = 0
     waiting_limit = n_workers * _IN_FLIGHT_PER_WORKER * _CHUNK
 
+    def send(pages: list[Page]) -> _Task:
+        try:
+            future, generation, number = pool.submit(n_workers, extract_pages, pages)
+        except BrokenProcessPool as exc:
+            # (a new pool broken too): the task fails as a crashed one does when
+            # taken, and its pages are tried alone. Raised here, it would end the
+            # reading, and the rest of the input would go unread.
+            future, generation, number = Future(), pool.generation, 0
+            future.set_exception(exc)
+        return _Task(future, generation, pages, number)
+
     def submit() -> None:
         nonlocal batch, batch_bytes, in_flight
         if batch:
-            try:
-                future, generation = pool.submit(n_workers, extract_pages, batch)
-            except BrokenProcessPool as exc:
-                # (a new pool broken too): the task fails as a crashed one does when
-                # taken, and its pages are tried alone. Raised here, it would end the
-                # reading, and the rest of the input would go unread.
-                future, generation = Future(), pool.generation
-                future.set_exception(exc)
-            window.append(_Task(future, generation, batch))
+            window.append(send(batch))
             in_flight += 1
             batch, batch_bytes = [], 0
 
@@ -419,13 +607,31 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
             yield entry
             return
         in_flight -= 1
+        yield from result(entry)
+
+    def result(entry: _Task) -> Iterator[Any]:
         try:
             results = entry.future.result()
         except BrokenProcessPool:
-            # a worker died (a crash, the out-of-memory killer): each page again, alone,
-            # so only the page that kills a worker again is an error
             pool.discard(entry.generation)
-            yield from alone(entry.pages)
+            overran = pool.overran(entry.generation, entry.number)
+            if overran is None:
+                # a worker died (a crash, the out-of-memory killer): each page again,
+                # alone, so only the page that kills a worker again is an error
+                yield from alone(entry.pages)
+                return
+            # a worker ran out of time: that page fails, the task's others are sent again
+            if overran >= 0:
+                if overran:
+                    yield from result(send(entry.pages[:overran]))
+                page = entry.pages[overran]
+                yield PageTimeout(page.source, f"extracting the page's text took longer than "
+                                  f"{_seconds(pool.timeout)} s (--timeout)", page_hash(page), pool.timeout)
+                rest = entry.pages[overran + 1:]
+            else:
+                rest = entry.pages
+            if rest:
+                yield from result(send(rest))
         except Exception:
             # the task failed as a whole, not one page (extract_pages turns each
             # page's error into an InputError): a result that could not be sent
@@ -436,20 +642,33 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
 
     def alone(pages: list[Page]) -> Iterator[Any]:
         for page in pages:
-            future, generation = pool.submit(n_workers, extract_pages, [page], alone=True)
+            future, generation, number = pool.submit(n_workers, extract_pages, [page], alone=True)
             try:
                 results = future.result()
             except BrokenProcessPool:
                 pool.discard(generation)
-                yield InputError(page.source, "worker process died while reading this page "
-                                 "(crash or out of memory)")
+                overran = pool.overran(generation, number)
+                if overran is not None and overran >= 0:
+                    yield PageTimeout(page.source, f"extracting the page's text took longer than "
+                                      f"{_seconds(pool.timeout)} s (--timeout)", page_hash(page), pool.timeout)
+                else:
+                    yield InputError(page.source, "worker process died while reading this page "
+                                     "(crash or out of memory)")
             except Exception as exc:
                 yield InputError(page.source, f"the worker could not give back this page's text "
                                  f"({type(exc).__name__}: {exc})")
             else:
                 yield from results
 
+    def earlier(page: Page) -> InputError | None:
+        limit = earlier_timeout(pool.known_timeouts, page.source, page_hash(page), pool.timeout) \
+            if pool.known_timeouts else None
+        return None if limit is None else EarlierTimeout(page.source, _earlier_reason(
+            "extracting the page's text", limit))
+
     for item in items:
+        if isinstance(item, Page) and (skipped := earlier(item)) is not None:
+            item = skipped
         if isinstance(item, Page):
             batch.append(item)
             batch_bytes += len(item.data)
@@ -471,7 +690,8 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
 
 def analyse_documents(items: Iterable[Document | InputError | Page], store: Store, workers: int | None = None,
                       progress: bool = True, stream: IO[str] | None = None,
-                      start_method: str | None = None, pool: _Pool | None = None) -> Summary:
+                      start_method: str | None = None, pool: _Pool | None = None,
+                      timeout: float = DEFAULT_TIMEOUT) -> Summary:
     """Analyse documents into ``store``; the engine of :func:`analyse_paths`.
 
     Args:
@@ -486,13 +706,24 @@ def analyse_documents(items: Iterable[Document | InputError | Page], store: Stor
             but only safe when this process has not run the models itself).
         pool: the run's worker processes, when the caller extracts pages in
             them too (:func:`analyse_paths`); closed here.
+        timeout: seconds one document's analysis (or one page's extraction)
+            may take (0: no limit); ignored when ``pool`` is given (its own).
+            One that takes longer is a failure ("analysis took longer than
+            N s"), its worker is killed and replaced, and the other documents
+            in flight are analysed again. A later run with the same or a
+            smaller limit does not try it again (a failure still), one with a
+            larger limit or none does; a new pipeline version or new content too.
 
     Returns:
         The run's :class:`Summary`; ``interrupted`` is set on Ctrl-C, when
         everything committed so far stays in the database.
     """
-    pool = pool or _Pool(workers, start_method or _start_method())
+    pool = pool or _Pool(workers, start_method or _start_method(), timeout)
     try:
+        if pool.timeout > 0:
+            from quotes.version import pipeline_version
+
+            pool.known_timeouts = store.timeouts(pipeline_version())
         return _analyse(_resolve_pages(items, pool), store, workers, progress, stream, pool)
     except BaseException:
         pool.close(cancel=True)
@@ -549,6 +780,7 @@ class _Run:
         """The documents to analyse, as they are read: inputs that cannot be read,
         repeats and documents already stored are recorded (and not given) on the way."""
         store, summary, version = self.store, self.summary, self.version
+        known, timeout = self.pool.known_timeouts, self.pool.timeout
         seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
         failed_sources: set[str] = set()
         queued = 0
@@ -558,7 +790,11 @@ class _Run:
             if isinstance(item, InputError):
                 if item.source not in failed_sources:  # not when a path is given twice
                     failed_sources.add(item.source)
-                    store.record_failure(item.source, item.reason, pipeline_version=version)
+                    if isinstance(item, PageTimeout):
+                        store.record_failure(item.source, item.reason, None, version, item.content_hash,
+                                             item.timeout)
+                    elif not isinstance(item, EarlierTimeout):  # (recorded by the earlier run)
+                        store.record_failure(item.source, item.reason, pipeline_version=version)
                     summary.failed.append(Failure(item.source, item.reason))
                 continue
             digest = content_hash(item.doc_id, item.text)
@@ -575,6 +811,11 @@ class _Run:
             seen[item.doc_id] = (digest, item.source or item.doc_id)
             if store.has_document(item.doc_id, digest, version):
                 summary.skipped += 1
+                continue
+            limit = earlier_timeout(known, item.doc_id, digest, timeout) if known else None
+            if limit is not None:  # it would run out of time again: left alone, a failure still
+                summary.failed.append(Failure(item.source or item.doc_id,
+                                              _earlier_reason("analysis", limit), item.doc_id))
                 continue
             queued += 1
             if self.bar is None:
@@ -616,29 +857,30 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
     summary.workers = n_workers
     done = 0
     while queue or suspects or not exhausted:
-        # future -> (its documents, whether it is a suspect retried alone, the pool's generation)
-        inflight: dict[Future, tuple[list[Document], bool, int]] = {}
+        # future -> (its documents, whether it is a suspect retried alone, the pool's generation,
+        # the task's number)
+        inflight: dict[Future, tuple[list[Document], bool, int, int]] = {}
         try:
             while queue or suspects or inflight or not exhausted:
-                if not suspects and not any(alone for _, alone, _ in inflight.values()):
+                if not suspects and not any(entry[1] for entry in inflight.values()):
                     fill()  # (not while a suspect runs alone: reading may send pages to the pool)
-                isolating = bool(suspects) or any(alone for _, alone, _ in inflight.values())
+                isolating = bool(suspects) or any(entry[1] for entry in inflight.values())
                 limit = 1 if isolating else n_workers * _IN_FLIGHT_PER_WORKER
                 while len(inflight) < limit and (suspects or (queue and not isolating)):
                     alone = bool(suspects)
                     source = suspects if alone else queue
                     size = 1 if alone else max(1, min(_CHUNK, len(queue) // (n_workers * _IN_FLIGHT_PER_WORKER)))
                     chunk = [source[k] for k in range(size)]
-                    future, generation = pool.submit(n_workers, analyse_payloads, [_payload(doc) for doc in chunk],
-                                                     alone=alone)
+                    future, generation, number = pool.submit(
+                        n_workers, analyse_payloads, [_payload(doc) for doc in chunk], alone=alone)
                     for _ in chunk:
                         source.popleft()  # taken only once submitted
-                    inflight[future] = (chunk, alone, generation)
+                    inflight[future] = (chunk, alone, generation, number)
                 if not inflight:
                     continue
                 finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=lambda f: inflight[f][0][0].doc_id):
-                    chunk, alone, generation = inflight[future]
+                    chunk, alone, generation, _ = inflight[future]
                     try:
                         results = future.result()  # raises BrokenProcessPool when a worker died
                     except BrokenProcessPool:
@@ -668,7 +910,28 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
                     done += len(chunk)
                     _draw(run, done)
         except BrokenProcessPool:
-            lost = sorted(((doc, alone) for chunk, alone, _ in inflight.values() for doc in chunk),
+            # A worker ran out of time (the watchdog killed it): that document fails;
+            # the others in flight, its own task's among them, go to the new pool.
+            again: list[Document] = []
+            crashed: dict[Future, tuple[list[Document], bool, int, int]] = {}
+            for future, (chunk, alone, generation, number) in inflight.items():
+                overran = pool.overran(generation, number)
+                if overran is None:
+                    crashed[future] = (chunk, alone, generation, number)
+                    continue
+                pool.discard(generation)
+                if overran >= 0:
+                    doc = chunk[overran]
+                    _fail(store, run.analysis_failed, doc, f"analysis took longer than {_seconds(pool.timeout)} s "
+                          "(--timeout)", version, content_hash(doc.doc_id, doc.text), pool.timeout)
+                    done += 1
+                    _draw(run, done)
+                again += [doc for i, doc in enumerate(chunk) if i != overran]
+            queue.extendleft(reversed(sorted(again, key=lambda doc: doc.doc_id)))
+            if not crashed:
+                continue
+            inflight = crashed
+            lost = sorted(((doc, alone) for chunk, alone, _, _ in inflight.values() for doc in chunk),
                           key=lambda x: x[0].doc_id)
             if len(lost) == 1 and lost[0][1]:
                 _fail(store, run.analysis_failed, lost[0][0], "worker process died while analysing this document "
@@ -688,16 +951,17 @@ def _draw(run: _Run, done: int) -> None:
         run.bar.update(done, run.failures())
 
 
-def _fail(store: Store, failed: list[Failure], doc: Document, reason: str, version: str) -> None:
+def _fail(store: Store, failed: list[Failure], doc: Document, reason: str, version: str,
+          digest: str | None = None, timeout: float | None = None) -> None:
     source = doc.source or doc.doc_id
-    store.record_failure(source, reason, doc.doc_id, version)
+    store.record_failure(source, reason, doc.doc_id, version, digest, timeout)
     failed.append(Failure(source, reason, doc.doc_id))
 
 
 def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None = None,
                   progress: bool = True, stream: IO[str] | None = None,
                   warn: Callable[[str], None] | None = None, start_method: str | None = None,
-                  options: Any = None) -> Summary:
+                  options: Any = None, timeout: float = DEFAULT_TIMEOUT) -> Summary:
     """Analyse every article the paths hold into the database at ``db_path``.
 
     Args:
@@ -710,6 +974,8 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
         warn: called with recoverable input problems (default: print to stderr).
         start_method: ``"spawn"`` (the default) or ``"fork"``.
         options: how tables and HTML are read (:class:`quotes.corpus.ingest.ReadOptions`).
+        timeout: seconds one document's analysis (or one page's extraction) may
+            take, 0 for no limit (see :func:`analyse_documents`).
 
     Returns:
         The :class:`Summary`. Idempotent: a second run over the same inputs
@@ -718,7 +984,7 @@ def analyse_paths(paths: Iterable[str], db_path: str | Path, workers: int | None
     from quotes.corpus.ingest import read_documents
 
     # HTML pages (files, WARC records, JSONL lines, table rows) are extracted in the workers
-    pool = _Pool(workers, start_method or _start_method())
+    pool = _Pool(workers, start_method or _start_method(), timeout)
     with Store(db_path) as store:
         return analyse_documents(read_documents(paths, warn=warn, options=options,
                                                 resolve=lambda items: _resolve_pages(items, pool)),

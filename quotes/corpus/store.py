@@ -189,10 +189,19 @@ def _m002_document_texts(conn: sqlite3.Connection) -> None:
         text TEXT NOT NULL)""")
 
 
+def _m003_failure_timeouts(conn: sqlite3.Connection) -> None:
+    """What a failure that ran out of time needs for a rerun to leave it alone:
+    the content it failed on (``content_hash``: a document's, or a page's bytes')
+    and the time limit it exceeded (``timeout``, seconds). NULL for other failures."""
+    conn.execute("ALTER TABLE failures ADD COLUMN content_hash TEXT")
+    conn.execute("ALTER TABLE failures ADD COLUMN timeout REAL")
+
+
 # Named migrations, applied in order, each once; append, never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_document_texts", _m002_document_texts),
+    ("003_failure_timeouts", _m003_failure_timeouts),
 )
 
 
@@ -422,7 +431,8 @@ class Store:
         return len(quote_rows)
 
     def record_failure(self, source: str, reason: str, doc_id: str | None = None,
-                       pipeline_version: str | None = None) -> None:
+                       pipeline_version: str | None = None, content_hash: str | None = None,
+                       timeout: float | None = None) -> None:
         """Record an input that could not be analysed (replacing an earlier record of it).
 
         Args:
@@ -430,10 +440,23 @@ class Store:
             reason: what went wrong, for the user.
             doc_id: the document id, when the input was read as a document.
             pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
+            content_hash, timeout: for an input whose analysis (or page extraction)
+                took longer than ``timeout`` seconds: the content it did so on
+                (see :meth:`timeouts`).
         """
         with self._transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
-                         (source, doc_id, reason, pipeline_version or _pipeline_version(), _now()))
+            conn.execute("INSERT OR REPLACE INTO failures (source, doc_id, reason, pipeline_version, failed_at, "
+                         "content_hash, timeout) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (source, doc_id, reason, pipeline_version or _pipeline_version(), _now(),
+                          content_hash, timeout))
+
+    def timeouts(self, pipeline_version: str | None = None) -> dict[str, tuple[str, float]]:
+        """The inputs that took longer than their time limit with this pipeline
+        version: ``{doc_id (a page: its source): (content_hash, timeout)}``."""
+        version = pipeline_version or _pipeline_version()
+        rows = self.conn.execute("SELECT source, doc_id, content_hash, timeout FROM failures "
+                                 "WHERE timeout IS NOT NULL AND pipeline_version = ?", (version,))
+        return {doc_id or source: (digest, timeout) for source, doc_id, digest, timeout in rows}
 
     def failures(self) -> list[dict[str, Any]]:
         """Every recorded failure: source, doc_id, reason, pipeline_version, failed_at."""

@@ -106,6 +106,11 @@ def analyse(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     start_method: Annotated[Optional[StartMethod], typer.Option(
         "--start-method", help="How worker processes start (default: spawn).")] = None,
+    timeout: Annotated[Optional[float], typer.Option(
+        "--timeout", min=0, help="Seconds one document's analysis (or one page's extraction) may take "
+        "(default: 60; 0: no limit); one that takes longer is recorded as a failure, its worker "
+        "replaced, and the batch goes on. A rerun with the same or a smaller limit does not try it "
+        "again.")] = None,
     text_column: TextColumn = None,
     id_column: IdColumn = None,
     columns: ColumnsOption = None,
@@ -148,17 +153,21 @@ def analyse(
     if not paths:
         raise typer.Exit(code=1)
     if engine == Engine.dask:
+        if timeout is not None:
+            err("error: --timeout goes with --engine local (a Dask worker cannot stop a task that runs)")
+            raise typer.Exit(code=2)
         _analyse_dask(paths, missing, output, scheduler, local_workers, partition_size, strict, no_progress,
                       options)
         return
     if output is not None or scheduler or local_workers:
         err("error: --output, --scheduler and --local-workers go with --engine dask")
         raise typer.Exit(code=2)
-    from quotes.corpus.batch import analyse_paths
+    from quotes.corpus.batch import DEFAULT_TIMEOUT, analyse_paths
 
     summary = _store_errors(lambda: analyse_paths(
         paths, db, workers=workers, progress=not no_progress,
-        start_method=start_method.value if start_method else None, options=options), db)
+        start_method=start_method.value if start_method else None, options=options,
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout), db)
     typer.echo(summary.format())
     named_failures = [f for f in summary.failed if named_input(f.source, paths)]
     for failure in named_failures:

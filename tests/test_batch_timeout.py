@@ -1,0 +1,266 @@
+"""The batch runner's per-document time limit (``quotes analyse --timeout``).
+
+A document (or page) that hangs is injected the way tests/test_batch.py injects
+one that crashes: a fake pipeline (or page extractor), monkeypatched into forked
+workers, or set at the top of a runner script that spawned workers import.
+Short limits keep each test to a few seconds.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotes import pipeline
+from quotes.corpus.batch import analyse_documents, analyse_paths
+from quotes.corpus.store import Store, content_hash
+from quotes.records import Document
+
+from .conftest import ROOT
+from .test_batch import _SAID, _article, fake_extract, needs_fork
+
+HANG_REASON = "analysis took longer than 1 s"
+
+
+def hanging_extract(doc: Document):
+    """fake_extract, but a text with HANG writes its process id into a file (its
+    last word) and sleeps far past any limit, and SLOW sleeps 1.5 s and then finishes."""
+    if "HANG" in doc.text:
+        Path(doc.text.split()[-1]).write_text(str(os.getpid()))
+        time.sleep(120)
+    if "SLOW" in doc.text:
+        time.sleep(1.5)
+    return fake_extract(doc)
+
+
+@pytest.fixture
+def hanging_pipeline(monkeypatch):
+    monkeypatch.setattr(pipeline, "extract_document", hanging_extract)
+    monkeypatch.setattr(pipeline, "load_models", lambda: None, raising=False)
+
+
+def _corpus_with_hanger(tmp_path: Path, n: int = 60) -> tuple[Path, Path]:
+    marker = tmp_path / "hang-started"
+    lines = [json.dumps(_article(i)) for i in range(n)]
+    lines.insert(5, json.dumps({"doc_id": "hanger", "text": f'"Wait," said Anthony Blunt. HANG {marker}'}))
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus, marker
+
+
+@needs_fork
+def test_a_document_that_hangs_fails_with_its_reason_and_the_rest_is_analysed(tmp_path, hanging_pipeline):
+    corpus, marker = _corpus_with_hanger(tmp_path)
+    db = tmp_path / "q.db"
+    summary = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    assert marker.exists()
+    # every other document, those sent in the hanging one's task among them, is stored
+    assert summary.analysed == 60 and summary.quotes == 180
+    assert [(f.source, f.doc_id, f.reason.split(" (")[0]) for f in summary.failed] == [
+        (f"{corpus}:6", "hanger", HANG_REASON)]
+    assert f"failed: {corpus}:6: {HANG_REASON}" in summary.format()
+    with Store(db) as store:
+        assert store.counts()["documents"] == 60
+        [failure] = store.failures()
+        assert failure["source"] == f"{corpus}:6" and failure["reason"].startswith(HANG_REASON)
+        assert failure["timeout"] == 1.0
+        hanger = json.loads(corpus.read_text().splitlines()[5])
+        assert failure["content_hash"] == content_hash("hanger", hanger["text"])
+
+
+@needs_fork
+def test_a_rerun_leaves_the_timed_out_document_unless_the_limit_grows_or_it_changes(tmp_path, hanging_pipeline):
+    corpus, marker = _corpus_with_hanger(tmp_path, n=10)
+    db = tmp_path / "q.db"
+    analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    marker.unlink()
+
+    # the same limit (or a smaller one): not tried again, still a failure, the record kept
+    for limit in (1, 0.5):
+        again = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=limit)
+        assert not marker.exists()
+        assert again.analysed == 0 and again.skipped == 10
+        assert [(f.doc_id, f.reason) for f in again.failed] == [
+            ("hanger", "analysis took longer than 1 s in an earlier run; not tried again "
+                       "(a larger --timeout, or --timeout 0, tries it)")]
+    with Store(db) as store:
+        assert [f["timeout"] for f in store.failures()] == [1.0]
+
+    # a larger limit tries it again (and records the new limit)
+    larger = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork", timeout=1.5)
+    assert marker.exists()
+    assert [f.reason.split(" (")[0] for f in larger.failed] == ["analysis took longer than 1.5 s"]
+
+    # new content is a new document: analysed, and its failure is gone
+    lines = corpus.read_text().splitlines()
+    lines[5] = json.dumps({"doc_id": "hanger", "text": '"Done waiting," said Anthony Blunt.'})
+    corpus.write_text("\n".join(lines) + "\n")
+    fixed = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork", timeout=1.5)
+    assert fixed.analysed == 1 and fixed.failed == []
+    with Store(db) as store:
+        assert store.failures() == [] and store.counts()["documents"] == 11
+
+
+@needs_fork
+def test_no_limit_with_timeout_0_and_a_slow_document_under_the_limit_is_kept(tmp_path, hanging_pipeline):
+    docs = [Document(**_article(i)) for i in range(6)]
+    docs.insert(2, Document("slow", '"Slowly," said Anthony Blunt. SLOW'))
+    for limit in (0, 5):
+        with Store(":memory:") as store:
+            summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork", timeout=limit)
+            assert summary.failed == [] and summary.analysed == 7
+            assert store.counts()["documents"] == 7
+
+
+@needs_fork
+def test_a_hanging_document_and_a_crashing_one_each_fail_alone(tmp_path, hanging_pipeline):
+    docs = [Document(**_article(i)) for i in range(40)]
+    docs.insert(3, Document("crasher", '"Bye," said Anthony Blunt. CRASH'))
+    docs.insert(20, Document("hanger", f'"Wait," said Anthony Blunt. HANG {tmp_path / "m"}'))
+    with Store(":memory:") as store:
+        summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork", timeout=1)
+        assert summary.analysed == 40
+        assert sorted((f.doc_id, f.reason.split(" (")[0]) for f in summary.failed) == [
+            ("crasher", "worker process died while analysing this document"), ("hanger", HANG_REASON)]
+        assert store.counts()["documents"] == 40
+
+
+@needs_fork
+def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_on_a_rerun(tmp_path, hanging_pipeline,
+                                                                          monkeypatch):
+    from quotes.corpus import html
+
+    def fake_page(data, doc_id, source, **kwargs):
+        if b"HANG" in data:
+            time.sleep(120)
+        return Document(doc_id, data.decode("utf-8").removeprefix("<p>"), source=source)
+
+    monkeypatch.setattr(html, "document_from_html", fake_page)
+    for i in range(30):
+        text = "HANG" if i == 12 else f'"Page {i} story," said Anthony Blunt.'
+        (tmp_path / f"page-{i:02d}.html").write_text(f"<p>{text}", encoding="utf-8")
+    db = tmp_path / "q.db"
+    summary = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    assert summary.analysed == 29
+    assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
+        ("page-12.html", "extracting the page's text took longer than 1 s")]
+    again = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    assert again.analysed == 0 and again.skipped == 29
+    assert [(Path(f.source).name, f.reason.split(";")[0]) for f in again.failed] == [
+        ("page-12.html", "extracting the page's text took longer than 1 s in an earlier run")]
+    with Store(db) as store:
+        assert store.counts()["documents"] == 29 and len(store.failures()) == 1
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process states from /proc (Linux)")
+def test_ctrl_c_stops_a_worker_in_the_middle_of_a_long_document(tmp_path, hanging_pipeline):
+    """Ctrl-C ends the run at once, with what was committed: a worker busy with a
+    long document (under the limit) is stopped, not waited for."""
+    import signal
+    import threading
+
+    marker = tmp_path / "hang-pid"
+    docs = [Document(**_article(i)) for i in range(3)]
+    docs.append(Document("hanger", f'"Wait," said Anthony Blunt. HANG {marker}'))
+
+    def press_ctrl_c():
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=press_ctrl_c, daemon=True).start()
+    began = time.monotonic()
+    with Store(":memory:") as store:
+        summary = analyse_documents(docs, store, workers=2, progress=False, start_method="fork", timeout=100)
+        assert summary.interrupted and store.counts()["documents"] == summary.analysed <= 3
+    assert time.monotonic() - began < 60  # not the 120 s the document would take
+    pid = int(marker.read_text())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """The process runs (neither gone nor a zombie waiting to be reaped)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status and "\nState:\tX" not in status
+
+
+_RUNNER = '''
+import re, sys, time
+from pathlib import Path
+from quotes import pipeline
+from quotes.records import QuoteRecord
+
+_SAID = re.compile({said!r})
+
+
+def _hanging(doc):
+    if "HANG" in doc.text:
+        time.sleep(120)
+    return [QuoteRecord(start=m.start(1), end=m.end(1), text=m.group(1), speaker=m.group(2),
+                        speaker_mention=m.group(2), speaker_start=m.start(2), speaker_end=m.end(2),
+                        cue="said", confidence=1.0, rule="fake") for m in _SAID.finditer(doc.text)]
+
+
+# top level, so spawned workers (which import this file) are patched too
+pipeline.extract_document = _hanging
+pipeline.load_models = lambda: None
+
+if __name__ == "__main__":
+    from quotes.cli import app
+    app(["analyse", *sys.argv[1:]])
+'''
+
+
+def test_cli_timeout_in_spawned_workers_strict_and_named_file_exit_codes(tmp_path):
+    """``quotes analyse --timeout`` end to end, with spawned workers: a folder with
+    one hanging file exits 0 and names it with its reason; ``--strict`` exits 1;
+    the hanging file named on the command line exits 1 (and is not tried again)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"a{i}.txt").write_text(f'"Story {i} told," said Anthony Blunt.')
+    (folder / "hang.txt").write_text('"Wait," said Anthony Blunt. HANG')
+    runner = tmp_path / "runner.py"
+    runner.write_text(_RUNNER.format(said=_SAID.pattern))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    db = str(tmp_path / "q.db")
+
+    def analyse(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(runner), *args, "--db", db, "--no-progress",
+                               "--workers", "2", "--start-method", "spawn", "--timeout", "1"],
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    first = analyse(str(folder))
+    assert first.returncode == 0, first.stderr
+    assert "analysed 8 documents" in first.stdout
+    assert f"failed: {folder / 'hang.txt'}: analysis took longer than 1 s" in first.stdout
+    strict = analyse(str(folder), "--strict")
+    assert strict.returncode == 1 and "skipped 8 already done; failed 1" in strict.stdout
+    named = analyse(str(folder / "hang.txt"))
+    assert named.returncode == 1
+    assert f"error: {folder / 'hang.txt'}: analysis took longer than 1 s in an earlier run" in named.stderr
+
+
+def test_timeout_is_for_the_local_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    (tmp_path / "a.txt").write_text('"Hi," said Anthony Blunt.')
+    result = CliRunner().invoke(app, ["analyse", str(tmp_path), "--engine", "dask", "--output",
+                                      str(tmp_path / "ds"), "--timeout", "5"])
+    assert result.exit_code == 2 and "--timeout goes with --engine local" in result.output
