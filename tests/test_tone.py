@@ -39,7 +39,9 @@ GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
 # probe suite's kinds, refitted over the same text models and combiners on the
 # train part as built now, 5,692 quotes) gets 0.619 and 0.717 (0.612 and 0.717
 # for tone-11 refitted the same way): one false alarm fewer, an "if" clause.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.615, "shock": 0.71}
+# tone-13 (what a "sorry" is about, disappointment at one's own side's act,
+# disbelief idioms; refitted the same way) gets 0.659 and 0.752.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.65, "shock": 0.745}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
@@ -50,8 +52,8 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # 4,293 cue-less quotes (and 322 new articles; no article moved): 5,803 quotes,
 # 47 regret and 55 shock positives. On it tone-9 (with main's clause reading)
 # scores regret 0.373 and shock 0.595, tone-10 0.373 and 0.597 (and on the old
-# dev part tone-10 keeps 0.441 and 0.660). The floors are tone-10's, on the new part.
-NEWS_DEV_FLOORS = {"regret": 0.37, "shock": 0.59}
+# dev part tone-10 keeps 0.441 and 0.660). tone-13: 0.385 and 0.597.
+NEWS_DEV_FLOORS = {"regret": 0.38, "shock": 0.59}
 
 
 def _f1(y, p) -> float:

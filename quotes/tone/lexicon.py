@@ -793,6 +793,13 @@ class CueLexicon:
         if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
+        if tokens[start] == "sorry" and end == start + 1 and _sorry_for_the_moment(
+                tokens, end, sets, self._stops[end], self._comma_after(start)):
+            # "Sorry to keep you waiting", "sorry for the wait", "I'm sorry to have
+            # to tell you", "Sorry, I have to go": what the "sorry" is about is the
+            # hearer's present trouble, news to deliver or a constraint of the
+            # moment, not an act of the speaker's to regret.
+            return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
                 and end < len(tokens) and tokens[end].isalpha():
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
@@ -807,6 +814,12 @@ class CueLexicon:
             # been worse", "Looking back, we had a chance", "I wouldn't have
             # changed a thing": a look at the past with no regret of one's own act.
             return "regret_self" if self._own_counterfactual(tokens, start, end, sets) else None
+        if kind == "own" and not _own_side_target(tokens, end, self._stops[end], sets):
+            # Disappointment is regret only about one's own (side's) act: "we are
+            # disappointed with our performance", "I'm disappointed because we
+            # didn't give ourselves a chance"; "disappointed in the president",
+            # "disappointed that Jacques is leaving us" judge others or fate.
+            return None
         clause_start, clause_end = marks[start]
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
             # "should have" is regret only as a perfect ("should have seen it
@@ -1440,6 +1453,72 @@ def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
     return False
 
 
+
+
+# How far past an "own" cue its target may name the speaker's side ("disappointed
+# with the way our defence played").
+_OWN_TARGET_REACH = 8
+# The words that open the target of a feeling ("disappointed with/in/by/about ...",
+# "... because/that/as we ...").
+# Conjunctions that open a contrasting clause, past which the target has ended.
+_CONTRASTIVE = frozenset({"but", "though", "although", "however", "whereas", "while", "yet"})
+_TARGET_OPENERS = frozenset({"with", "in", "by", "about", "over", "at", "because", "that", "as", "since", "after"})
+
+
+def _own_side_target(tokens: list[str], end: int, stop: int, sets) -> bool:
+    """Whether the target after a feeling word names the speaker's own side as
+    subject or owner ("disappointed with our last game", "disappointed because we
+    lost", "disappointed in myself"), not as an object ("that Jacques is leaving
+    us"). ``stop``: the index of the sentence's end."""
+    if end >= stop or tokens[end] not in _TARGET_OPENERS and tokens[end] not in sets.get("self", ()):
+        return False
+    own = sets.get("self", frozenset()) - {"me", "us"}
+    for t in tokens[end:min(stop, end + _OWN_TARGET_REACH)]:
+        if t in _CONTRASTIVE:
+            return False  # "disappointed with the result, but I ...": another clause
+        if t in own:
+            return True
+    return False
+
+
+# A present obligation of the speaker's after "sorry," ("Sorry, I have to go",
+# "sorry, we've got to run"): the verb groups that say it, after "I"/"we".
+_KEEP = frozenset({"keep", "keeping", "kept"})
+_OBLIGATIONS = (("have", "to"), ("have", "got", "to"), ("got", "to"), ("need", "to"), ("must",), ("gotta",))
+
+
+def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int, comma: bool) -> bool:
+    """Whether "sorry" (ending at ``end``) is about the moment rather than an act
+    of the speaker's: the hearer's trouble now ("sorry to keep you waiting",
+    "sorry for the wait", "sorry for interrupting": an ``imposition`` word), an
+    obligation to deliver news or leave ("sorry to have to tell you": "to have
+    to" is an obligation, not a perfect as in "sorry to have caused"), or, after
+    a comma, the speaker's present obligation ("Sorry, I have to go").
+    ``stop``: the index of the sentence's end; ``comma``: a comma follows "sorry"."""
+    after = tokens[end:stop]
+    impositions = sets.get("imposition", frozenset())
+
+    def keeps_waiting(k: int) -> bool:  # "keep you waiting", "kept everyone waiting"
+        return k < len(after) and after[k] in _KEEP and "waiting" in after[k + 1:k + 5]
+
+    if after[:1] == ["to"]:
+        if after[1:3] == ["have", "to"]:
+            return True
+        verb = 2 if after[1:2] == ["have"] else 1
+        return keeps_waiting(verb) or (verb == 1 and len(after) > 1 and after[1] in impositions)
+    if after[:1] == ["for"]:
+        rest = after[1:]
+        if rest[:1] in (["the"], ["any"], ["this"], ["all"]):
+            rest = rest[1:]
+        return bool(rest) and (rest[0] in impositions or keeps_waiting(len(after) - len(rest)))
+    if comma and after[:1] and after[0] in ("i", "we"):
+        verb_group = tuple(after[1:4])
+        return any(verb_group[:len(o)] == o for o in _OBLIGATIONS) and not _negation_in(after[1:5], sets)
+    return False
+
+
+def _negation_in(tokens: list[str], sets) -> bool:
+    return any(t in sets.get("negator", ()) or t.endswith("n't") for t in tokens)
 
 
 def _polite_preface(tokens: list[str], end: int, sets, stops: list[int], buts: list[int]) -> bool:
