@@ -30,6 +30,26 @@ def spans(text: str) -> list[str]:
     ("Trump 'a danger' and 'unfit', says Clinton", ["a danger", "unfit"]),
     # NYT archive double quotes
     ("''We finally may be seeing growth,'' he wrote.", ["We finally may be seeing growth,"]),
+    # two typographic single marks typed for one double mark (converted pages)
+    ("“It was an attempt to mislead voters,’’ Will Moy told the BBC. “And I think it is wrong.”",
+     ["It was an attempt to mislead voters,", "And I think it is wrong."]),
+    ("‘‘We won,’’ she said, and ‘‘we will again.’’", ["We won,", "we will again."]),
+    ("He warned that “voters are entitled to it.’’ Critically, he added “more.’’", ["voters are entitled to it.", "more."]),
+    # look-alike: single marks and apostrophes stay single
+    ("‘It’s over,’ he said. ‘We’ll see.’", ["It’s over,", "We’ll see."]),
+    # German and central European quotes open low and close high
+    ("Die App „Vivy“ wurde 2018 gestartet.", ["Vivy"]),
+    ("Unter dem Motto „Take C.A.R.E“, was für Curiosity steht, sagte er „Wir sind bereit.“", ["Take C.A.R.E", "Wir sind bereit."]),
+    ("Er sagte: „Das Buch „Faust“ ist gut“ und ging.", ["Das Buch „Faust“ ist gut"]),
+    ("Sie schrieb „es geht“ und „weiter so“.", ["es geht", "weiter so"]),
+    # look-alike: a high mark before a word inside a low-opened quote opens a nested quote
+    ("„Er nannte es “Unsinn” gestern“, sagte sie.", ["Er nannte es “Unsinn” gestern"]),
+    # a straight double mark between a number and a sign is a unit (inches), not a quote
+    ('The least expensive 70"+ TV this year. He said "buy it" twice.', ["buy it"]),
+    ('A 6\'2" guard and a 55"-wide screen.', []),
+    # look-alike: a number ends a quote
+    ('He said "the answer is 42" and left.', ["the answer is 42"]),
+    ('"We sold 70" he said.', ["We sold 70"]),
     # an unclosed quote closes at the end of its paragraph, not of the document
     ('"This never closes, she said.\n\nNext paragraph "is quoted" here.',
      ["This never closes, she said.", "is quoted"]),
@@ -152,7 +172,7 @@ def test_mark_regex_matches_the_plain_alternation():
 
     from quotes.detection.marks import _MARK
 
-    plain = re.compile(r"''|[\"“”‘’'„«»]")
+    plain = re.compile(r"''|’’|‘‘|[\"“”‘’'„«»]")
     rnd = random.Random(3)
     for _ in range(5_000):
         text = "".join(rnd.choice("''’‘\"“”„«»a ") for _ in range(rnd.randint(0, 12)))

@@ -79,3 +79,51 @@ def test_cross_validate_scores_each_source_out_of_fold():
         assert out[source]["recall"] == 1.0
         assert out[source]["precision"] >= 10 / 11
         assert out[source]["rules_only"]["precision"] == 0.5
+
+
+def test_slot_finds_naming_words_works_and_noun_modifiers():
+    named, dubbed, album, modifier, speech = _rows(
+        'A sample came in called "Wild Rose" that day. Critics dubbed it "Sir Wastealot" at once. '
+        'Her "Blue Hour" album sold well. The "frunk" feature is new. "We will win," she said.',
+        quote_filter_cv.slot)
+    assert _keys(named, "naming=1") and _keys(dubbed, "naming=1")
+    assert _keys(album, "work=1") and _keys(album, "naming=0")
+    assert _keys(modifier, "np=1")
+    assert _keys(speech, "naming=0|work=0|np=0")
+    # look-alikes: "said" is no naming word, and a determiner before a clause makes no modifier
+    said, clause = _rows('He said "the plan failed" today. The "best is yet to come," she said.', quote_filter_cv.slot)
+    assert _keys(said, "naming=0") and _keys(clause, "np=0")
+
+
+def test_governed_needs_a_reporting_verb_and_a_speaker():
+    partial, pronoun, term = _rows(
+        'Ann Lee said the plan was "a disgrace" on Monday. He said it was "over". '
+        'Air pollution is likely to reach "severe" levels.', quote_filter_cv.governed)
+    assert _keys(partial, "governed_cue=1|speaker=1")
+    assert _keys(pronoun, "governed_cue=1|speaker=1")
+    assert _keys(term, "governed_cue=0|speaker=0")
+    # look-alike: a reporting verb with no speaker beside it ('It was said to be "fine"')
+    (passive,) = _rows('It was widely said to be "fine" by then.', quote_filter_cv.governed)
+    assert _keys(passive, "governed_cue=1|speaker=0")
+
+
+def test_usage_finds_words_the_article_only_capitalises():
+    title, term = _rows('Wild Rose opened in May. Fans loved "Wild Rose" and its "thorny" songs, thorny as ever.',
+                        quote_filter_cv.usage)
+    assert _keys(title, "capitalised_elsewhere=1")
+    # look-alike: the same word in lower case elsewhere is a plain word
+    assert _keys(term, "capitalised_elsewhere=0")
+
+
+def test_best_f1_threshold_holds_the_first_source_recall():
+    oof = np.asarray([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
+    y = np.asarray([1, 1, 0, 1, 0, 1])
+    keep = np.ones(6, dtype=bool)
+    first = np.asarray([True, False, False, False, False, True])
+    # free: stop at 0.6 (3 of 4 quotes, 4 kept: F1 0.75); holding the first source's
+    # recall at 1.0 keeps its quote at 0.4 too (F1 0.8)
+    assert quote_filter_cv.best_f1_threshold(oof, y, keep, first) == 0.4
+    assert quote_filter_cv.best_f1_threshold(oof, y, keep, first, 1.0) == 0.4
+    y2 = np.asarray([1, 1, 0, 0, 0, 1])  # the last quote costs two false positives
+    assert quote_filter_cv.best_f1_threshold(oof, y2, keep, ~first) == 0.8
+    assert quote_filter_cv.best_f1_threshold(oof, y2, keep, first, 1.0) == 0.4

@@ -19,12 +19,17 @@ from quotes.records import QuoteSpan
 from quotes.resources import first_names
 from quotes.text.segment import CAPITALS, Line
 
-# '' is the NYT archive's double quote; it must match before the single '. (Written
-# as ''|[...] the pattern would start with a branch, and the regex engine would try
+# '' is the NYT archive's double quote, and ‘‘ … ’’ its typographic form (two single
+# marks typed for one double, as on pages converted from typewriter quotes: “It was
+# an attempt,’’ he said); each must match before the single mark. (Written as
+# ''|[...] the pattern would start with a branch, and the regex engine would try
 # it at every position; starting with a character set lets it skip ahead.)
-_MARK: Final = re.compile(r"[\"“”‘’'„«»](?:(?<=')')?")
-_DOUBLE_OPEN: Final = frozenset("“„«")
-_DOUBLE_CLOSE: Final = frozenset("”»")
+_MARK: Final = re.compile(r"[\"“”‘’'„«»](?:(?<=')'|(?<=’)’|(?<=‘)‘)?")
+_DOUBLE_OPEN: Final = frozenset(("“", "„", "«", "‘‘"))
+_DOUBLE_CLOSE: Final = frozenset(("”", "»", "’’"))
+# German and other central European quotes open low and close high: „Vivy“. A “
+# that ends a word closes a quote that „ opened (a “ before a word opens one).
+_LOW_OPEN: Final = "„"
 _OPEN_CONTEXT: Final = frozenset("([{—–-/:;")  # a mark after these may open a quote
 _CLOSE_CONTEXT: Final = frozenset(".,;:!?)]}—–-/…")  # a mark before these may close one
 # Elisions that put an apostrophe where a single quote could open:
@@ -75,6 +80,8 @@ def _classify(text: str, i: int, mark: str, lo: int, hi: int) -> tuple[str, int]
     if mark in _DOUBLE_CLOSE:
         return "d", OPEN if (left and not right) else CLOSE
     if mark in ('"', "''"):
+        if mark == '"' and prev.isdigit() and not left and not right:
+            return "d", 0  # a unit mark (inches, seconds) between a number and a sign: a 70"+ TV
         if left and not right:
             return "d", OPEN
         if right and not left:
@@ -140,6 +147,9 @@ def _scan_line(text: str, line: Line) -> list[QuoteSpan]:
     for k, (s, e, fam, role) in enumerate(events):
         top = stack[-1][0] if stack else None
         if fam == "d":
+            if role == OPEN and top == "d" and text[stack[-1][1]] == _LOW_OPEN and text[s] == "“" \
+                    and s > lo and not text[s - 1].isspace():
+                role = CLOSE  # „Vivy“: the high mark after a word closes the low one
             if role == OPEN and len(stack) == 1 and top == "d" and _after_sentence_end(text, s, lo):
                 # English nests quotes by alternating double and single marks, so a
                 # double opener after a finished sentence inside an open double quote
