@@ -46,8 +46,14 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # rules-24 (’’ and „…“ close double quotes, unit marks; same model, in-sample): loose
 # P 0.924 R 1.000 F1 0.961, strict attr 0.917, named 0.943, pronoun 0.839, e2e F1
 # 0.889, right at >= 0.9 0.987.
-WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.995, "attr": 0.915, "attr_named": 0.935,
-              "attr_pronoun": 0.835, "e2e_f1": 0.885, "right_at_0_9": 0.985}
+# rules-25 (rows3 on top of the above, same model: the object of a preposition is no
+# fallback subject, "TV" is no subject, "the French foreign ministry" names that body):
+# loose P 0.924 R 1.000 F1 0.961, strict attr 0.921, named 0.948, pronoun 0.839, e2e F1
+# 0.892, right at >= 0.9 0.987. Out of fold (tools/ranker_cv.py, PolNeAR train + web +
+# BBC train, weight 1, rows3 alone): named 0.9250 -> 0.9222 of 720 (5 fixed, 7 new whose
+# rule outputs are unchanged: the ranker's refit), e2e 0.8632 -> 0.8615.
+WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.995, "attr": 0.92, "attr_named": 0.945,
+              "attr_pronoun": 0.835, "e2e_f1": 0.89, "right_at_0_9": 0.985}
 
 
 @pytest.fixture(scope="module")

@@ -348,6 +348,27 @@ def test_sentence_subject_skips_objects_of_prepositions(text):
     assert _rule_speakers(text) == ["Ruth Abney"]
 
 
+@pytest.mark.parametrize("text", [
+    # the object of a preposition is where or what, never who, even when no one
+    # else in the sentence could be the subject (no rule speaker: the ranker decides)
+    "According to the exit polls in Dover, 24% of voters wanted someone who would “tell it like it is.”",
+    "But since cresting in Kent, his “people's army” has faded.",
+    "The protest drew a crowd of about 800 in Sumter, where the mood was “electric.”",
+    "His claim, made on Pardoe Radio, was that voters would “come home.”",
+])
+def test_object_of_a_preposition_is_no_fallback_subject(text):
+    assert _rule_speakers(text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    # look-alikes: a subject after the place still speaks
+    "In Dover, Ruth Abney called the vote “a disgrace.”",
+    "At the rally in Sumter, Tom Pardoe promised “a new dawn.”",
+])
+def test_subject_after_a_place_still_speaks(text):
+    assert _rule_speakers(text) in (["Ruth Abney"], ["Tom Pardoe"])
+
+
 def test_sentence_subject_falls_back_to_an_object_when_no_one_else_is_named():
     text = "There is still time for Ruth Abney to win back the “silent majority.”"
     assert _rule_speakers(text) == ["Ruth Abney"]
@@ -440,3 +461,39 @@ def test_gendered_description_skips_a_person_of_the_other_sex():
             "Mrs. Abney said it was “a mistake” to close the library.\n\n"
             "“We need change,” the local businessman said.")
     assert _rule_speakers(text) == ["Ruth Abney", "Tom Pardoe"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite description of an organisation with a proper modifier names that body
+    ("The French foreign ministry said it “regrets any decision” of the kind.", "French foreign ministry"),
+    ("The Welsh health ministry said the leak was “under control”.", "Welsh health ministry"),
+    ("Russia's foreign ministry said it viewed the move as “a step back”.", "Russia's foreign ministry"),
+    ("The Pardoe campaign said the report was “a smear”.", "Pardoe campaign"),
+])
+def test_definite_organisation_description_names_its_body(text, expected):
+    assert _rule_speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # look-alikes: no proper modifier, or an indefinite one, names no particular body
+    "The foreign ministry said it “regrets any decision” of the kind.",
+    "A French ministry said it “regrets any decision” of the kind.",
+    "The local council said the report was “a smear”.",
+])
+def test_organisation_description_without_a_proper_modifier_names_none(text):
+    assert _rule_speakers(text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    # a two-capital abbreviation of a common noun ("TV", "PC") is a thing, never the subject
+    "The new shows extend beyond TV series, including films like “The Long Night.”",
+    "A campaign TV ad released Thursday accuses the council of “a pattern of waste.”",
+])
+def test_common_noun_abbreviation_is_no_subject(text):
+    assert _rule_speakers(text) == [None]
+
+
+def test_subject_after_a_common_noun_abbreviation_still_speaks():
+    # look-alike: the person who follows speaks
+    text = "On live TV, Ruth Abney called the plan “a disgrace.”"
+    assert _rule_speakers(text) == ["Ruth Abney"]

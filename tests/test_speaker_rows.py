@@ -28,6 +28,8 @@ _spec.loader.exec_module(speaker_rows)
     ("HUFFPOLLSTER VIA EMAIL", "label/symbol"),
     ("TV", "label/symbol"),
     ("Memphis", "place/demonym"),
+    ("Republican", "place/demonym"),
+    ("Democrat", "place/demonym"),
     ("US", "place/demonym"),
     ("Paris-based Euronext", "place/demonym"),
     ("Bob", "first name only"),
@@ -40,6 +42,8 @@ def test_flags_rows_that_are_no_clean_name(name, why):
     "Anthony Blunt", "Tony Blair", "George W Bush", "Gordon Brown", "Robert Kilroy-Silk", "BBC News",
     "Washington Post", "Supreme Court", "New York Times", "FBI", "Joseph R. Biden Jr.", "Eddie O'Sullivan",
     "Liberal Democrats", "National Audit Office",
+    # a party's plural names the party
+    "Democrats", "Republicans",
     # a full name whose first word is a census first name or a pet form the lexicon also
     # knows as an ordinary word ("dustin'", "curt", "pat")
     "Dustin Hoffman", "Curt Schilling", "Pat Caddell", "Rusty Staub",

@@ -12,7 +12,8 @@ per row, for a person to check by hand:
   first name ("Stolen Penrith", "Rival Jane Doe", "Between"); a full name whose
   first word is a known first name of any list ("Curt Schilling") is not flagged;
 - ``group``: a plural group noun ("Women MPs", "Officials");
-- ``place/demonym``: a place or a nationality ("Memphis", "Republican");
+- ``place/demonym``: a place or a nationality ("Memphis", "Republican"; a party's
+  plural, "Democrats", is the party);
 - ``label/symbol``: all capitals but no acronym, or symbols ("PARTICIPANT", "R&B", "TV");
 - ``first name only``: a first name alone ("Bob"), no one in particular.
 
@@ -79,7 +80,9 @@ def reason(name: str) -> str | None:
         return "place/demonym"
     if len(words) == 1 and lows[0] in any_first_names() and lows[0] not in _NAME_LIKE:
         return "first name only"
-    if " ".join(lows) in places() or (len(words) == 1 and (lows[0] in PARTY_WORDS or (
+    # (a party's plural, "Democrats" or "Republicans", names the party, an organisation;
+    # its singular, "Republican", is an adjective or one member, no one in particular)
+    if " ".join(lows) in places() or (len(words) == 1 and ((lows[0] in PARTY_WORDS and not lows[0].endswith("s")) or (
             _DEMONYM.search(lows[0]) and lows[0] in common_words()))):
         return "place/demonym"
     common = common_words()

@@ -34,6 +34,7 @@ from quotes.vocabulary import (
     WEAK_VERBS,
 )
 from quotes.text.entities import PERSON_HEADS, is_place
+from quotes.text.names import is_common_noun_abbreviation
 from quotes.text.parsed import ParsedDoc
 from quotes.records import Mention
 from quotes.resources import any_first_names, common_words, word_tags
@@ -166,7 +167,6 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
     k = past_intro(doc, after_dateline(doc, lo, hi), hi)
     # a sentence that opens with "Blunt's memoir" / "Trump's accusation" is the possessor's word
     first_k = k
-    fallback: tuple[Mention, tuple[str, ...]] | None = None
     while k < hi and not doc.quoted[k]:
         text = tokens[k].text
         low = text.lower()
@@ -176,9 +176,9 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
         if bare != low and bare in _EXPLETIVES:
             k += 1  # "It’s", "There’s", "Here’s": no one's name
             continue
-        if is_name_token(text) and text not in NON_NAME_CAPS and not (
+        if is_name_token(text) and text not in NON_NAME_CAPS and not is_common_noun_abbreviation(text) and not (
                 k == lo and text.lower() in common_words() and not (k + 1 < hi and is_name_token(tokens[k + 1].text))):
-            # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject)
+            # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject; "TV" is a thing)
             e = k
             while e + 1 < hi and not doc.quoted[e + 1] and not tokens[e].text.endswith(("’s", "'s")) and (
                     is_name_token(tokens[e + 1].text) or tokens[e + 1].text.lower() in NAME_PARTICLES):
@@ -198,16 +198,15 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
                 or make_mention(doc, k, e + 1, "name")
             if k > first_k and _object_of_preposition(doc, k, first_k):
                 # "Here in Columbia, Sanders …", "marched through Center City": a place
-                # or an object, unless no other name or pronoun follows
-                if fallback is None:
-                    fallback = found
+                # or an object, never the subject, even when no other name follows
+                # ("the exit polls in New Hampshire, 24% of voters …", "a club in Orlando")
                 k = e + 1
                 continue
             return found
         if text in (",", ";", ":") and k > lo + 12:
             break
         k += 1
-    return fallback
+    return None
 
 
 # Prepositions whose object is not the sentence's subject ("shares of Valeant",

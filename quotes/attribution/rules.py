@@ -36,6 +36,7 @@ from quotes.vocabulary import (
     NAME_SUFFIXES,
     NON_NAME_CAPS,
     OBJECT_VERBS,
+    ORG_NOUNS,
     PARTY_OR_NATION_ADJECTIVES,
     PASSIVE_AUXILIARIES,
     REPORTING_VERBS,
@@ -565,4 +566,31 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
             return (entity, entity.canonical) if entity else (None, None)
         # "Hillary Clinton's campaign": the owner's name with the description head
         return None, f"{owner.canonical} {words[-1]}"
-    return None, None
+    return None, _named_organisation(words)
+
+
+# Determiners before an organisation's description that make it one body ("the", a
+# possessive name's "Russia's"): "a French ministry" is any one, never named.
+_DEFINITE: Final = frozenset(("the", "this", "that"))
+
+
+def _named_organisation(words: Sequence[str]) -> str | None:
+    """The organisation a definite description names by its proper modifier: "the
+    French foreign ministry", "Russia's foreign ministry" name one body (their words
+    without the determiner), while "the foreign ministry" and "a French ministry"
+    name none by themselves (None)."""
+    if len(words) < 2:
+        return None
+    head, first = words[-1], words[0]
+    if not (head.isalpha() and head.islower() and head in ORG_NOUNS):
+        return None
+    if first.lower() in _DEFINITE:
+        body = list(words[1:])
+    elif first[:1].isupper() and first.endswith(("’s", "'s")):
+        body = list(words)  # "Russia's foreign ministry"
+    else:
+        return None
+    modifiers = body[:-1]
+    if not modifiers or not modifiers[0][:1].isupper():
+        return None
+    return " ".join(body)

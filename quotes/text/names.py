@@ -134,7 +134,7 @@ def is_hyphenated_given_name(word: str) -> bool:
     return first not in word_tags() and first not in HYPHEN_PREFIXES
 
 
-def _is_common_noun_abbreviation(word: str) -> bool:
+def is_common_noun_abbreviation(word: str) -> bool:
     """An abbreviation in two capitals that the lexicon knows as a common noun
     written in lower case ("TV", "AD", "HR"): a thing, no one's name."""
     low = word.lower()
@@ -663,7 +663,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         if (at_sentence_start or headline) and low in common and not title:
             return None  # "However", "Officials" at the start of a sentence
         if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words) \
-                or _is_common_noun_abbreviation(words[0]):
+                or is_common_noun_abbreviation(words[0]):
             return None  # ("I’m", "I’ll": the pronoun I with a verb, never a name; "MPs", "TV": no one)
     gender = TITLES.get(title.split()[0], "") if title else ""
     if not gender and len(words) > 1:
