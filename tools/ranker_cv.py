@@ -65,8 +65,9 @@ def main() -> None:
     ap.add_argument("--ranker", action="append", default=[],
                     help='a JSON object of HistGradientBoostingClassifier settings to try instead of training\'s '
                          '(e.g. \'{"max_iter": 200}\'); several are tried in turn, each with every weight')
-    ap.add_argument("--resolve", choices=("shipped", "hand", "folds"), default="shipped",
-                    help="he/she resolution weights: the shipped W_RESOLVE, the hand-set ones, or fitted "
+    ap.add_argument("--resolve", choices=("shipped", "hand", "learned", "folds"), default="shipped",
+                    help="he/she resolution weights: the shipped W_RESOLVE, the hand-set ones, W_RESOLVE_LEARNED "
+                         "(fitted on all of web + BBC train: in-sample for those), or fitted "
                          "on each fold's training web articles as tools/resolve_cv.py fits them")
     ap.add_argument("--names-folds", type=float, metavar="WEIGHT",
                     help="refit the name model inside each fold, as `quotes train names` fits it (the shipped "
@@ -86,6 +87,8 @@ def main() -> None:
         fold_setup = None
         if options.resolve == "hand":
             ent_mod.W_RESOLVE = ent_mod.W_RESOLVE_HAND
+        elif options.resolve == "learned":
+            ent_mod.W_RESOLVE = ent_mod.W_RESOLVE_LEARNED
         elif options.resolve == "folds":
             import numpy as np
 
