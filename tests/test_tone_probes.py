@@ -815,6 +815,14 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
         ("We are sorry for the delays our mistakes caused.", True),
         ("I'm sorry for the way I treated the staff.", True),
         ("We apologise for the delay to your service.", True),
+        # (review) the trouble named as the speaker's own act, a run of determiners,
+        # the speaker's own waiting, and "I have to say" framing what follows
+        ("I'm sorry for the trouble I caused her family.", True),
+        ("We are sorry for any of the disruption we brought to the town.", True),
+        ("I'm sorry for all the trouble.", False),
+        ("I am sorry for waiting so long to speak out.", True),
+        ("Sorry, I have to admit we got the tactics wrong.", True),
+        ("Sorry, I have to say I misjudged it.", True),
     ])
     # disappointment aimed at one's own side's act is self-blame (tone6); at others,
     # at fate or as a bare feeling it is no regret
@@ -837,6 +845,14 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
         ("If we lose, I'll be disappointed with our defending.", False),
         ("I would be disappointed if we didn't win.", False),
         ("We are disappointed with the referee's decision.", False),
+        # (review) "our"/"my" owning other people, or a third person acting on the
+        # speaker's side, is no self-blame
+        ("We are disappointed in our neighbours.", False),
+        ("I'm disappointed with my opponent's behaviour.", False),
+        ("We are disappointed with the way they treated our players.", False),
+        ("I am disappointed with how he handled our complaint.", False),
+        ("I'm disappointed with our results this season.", True),
+        ("We are disappointed in our team's attitude.", True),
     ])
     # incredulity idioms (tone6): understanding defied, "beyond belief that", a bolt from the blue
     cases.extend(("reading: incredulity idioms", "shock", text, expected) for text, expected in [

@@ -1458,32 +1458,59 @@ def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
 # How far past an "own" cue its target may name the speaker's side ("disappointed
 # with the way our defence played").
 _OWN_TARGET_REACH = 8
+# How far past "our"/"my" the noun it owns may come ("our last two games").
+_OWNED_NOUN_REACH = 3
 # The words that open the target of a feeling ("disappointed with/in/by/about ...",
 # "... because/that/as we ...").
-# Conjunctions that open a contrasting clause, past which the target has ended.
-_CONTRASTIVE = frozenset({"but", "though", "although", "however", "whereas", "while", "yet"})
 _TARGET_OPENERS = frozenset({"with", "in", "by", "about", "over", "at", "because", "that", "as", "since", "after"})
+# Subject and reflexive forms of the speaker: the speaker acts ("because we lost",
+# "disappointed in myself"); "me"/"us" are objects ("that Jacques is leaving us").
+_SELF_ACTING = frozenset({"i", "we", "myself", "ourselves"})
+# Conjunctions that open a contrasting clause, past which the target has ended
+# (the contrastive part of the ``boundary`` words, with "yet"; not "because",
+# which opens the target itself).
+_CONTRASTIVE = frozenset({"but", "though", "although", "however", "whereas", "while", "yet"})
 
 
 def _own_side_target(tokens: list[str], end: int, stop: int, sets) -> bool:
     """Whether the target after a feeling word names the speaker's own side as
-    subject or owner ("disappointed with our last game", "disappointed because we
-    lost", "disappointed in myself"), not as an object ("that Jacques is leaving
-    us"). ``stop``: the index of the sentence's end."""
+    the one who acted: "I"/"we" as a subject ("disappointed because we lost"), a
+    reflexive ("disappointed in myself"), or "our"/"my" owning an act or the
+    speaker's side ("disappointed with our last game", "with my own team": the
+    ``act`` and ``group`` words). Not "our"/"my" owning other people ("disappointed
+    in our neighbours", "with my opponent's behaviour"), and not past a third
+    person who acts ("with the way they treated our players") or a contrasting
+    clause. ``stop``: the index of the sentence's end."""
     if end >= stop or tokens[end] not in _TARGET_OPENERS and tokens[end] not in sets.get("self", ()):
         return False
-    own = sets.get("self", frozenset()) - {"me", "us"}
-    for t in tokens[end:min(stop, end + _OWN_TARGET_REACH)]:
+    others = sets.get("other", frozenset())
+    owned = sets.get("act", frozenset()) | sets.get("group", frozenset())
+    window = tokens[end:min(stop, end + _OWN_TARGET_REACH)]
+    for k, t in enumerate(window):
         if t in _CONTRASTIVE:
             return False  # "disappointed with the result, but I ...": another clause
-        if t in own:
+        if t in others:
+            return False  # a third person acts or owns the target
+        if t in _SELF_ACTING:
             return True
+        if t in _OWN_DETERMINERS:
+            for n in window[k + 1:k + 1 + _OWNED_NOUN_REACH]:
+                if n.endswith("'s") or n in others:
+                    break  # "my opponent's behaviour": someone else's
+                if n in owned:
+                    return True
     return False
 
 
 # A present obligation of the speaker's after "sorry," ("Sorry, I have to go",
 # "sorry, we've got to run"): the verb groups that say it, after "I"/"we".
 _KEEP = frozenset({"keep", "keeping", "kept"})
+# Words that may stand before the noun after "sorry for" besides determiners and
+# _QUANTIFIERS ("for all the trouble", "for any of the disruption").
+_SORRY_FOR_SKIPPED = frozenset({"all", "any", "of", "some"})
+# Verbs after "I have to" that frame what the speaker says next rather than name a
+# duty of the moment ("Sorry, I have to say I got it wrong").
+_FRAMING_VERBS = frozenset({"say", "admit", "confess", "concede"})
 _OBLIGATIONS = (("have", "to"), ("have", "got", "to"), ("got", "to"), ("need", "to"), ("must",), ("gotta",))
 
 
@@ -1508,12 +1535,19 @@ def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int, comma: b
         return keeps_waiting(verb) or (verb == 1 and len(after) > 1 and after[1] in impositions)
     if after[:1] == ["for"]:
         rest = after[1:]
-        if rest[:1] in (["the"], ["any"], ["this"], ["all"]):
-            rest = rest[1:]
-        return bool(rest) and (rest[0] in impositions or keeps_waiting(len(after) - len(rest)))
+        while rest and (rest[0] in _DETERMINERS or rest[0] in _QUANTIFIERS or rest[0] in _SORRY_FOR_SKIPPED):
+            rest = rest[1:]  # "for all the trouble", "for any of the disruption"
+        if rest[:1] and rest[0] in impositions:
+            # "the trouble I caused": the speaker's own act, named by the noun
+            return not any(t in _SELF_ACTING for t in rest[1:1 + _OWNED_NOUN_REACH])
+        return bool(rest) and keeps_waiting(len(after) - len(rest))
     if comma and after[:1] and after[0] in ("i", "we"):
         verb_group = tuple(after[1:4])
-        return any(verb_group[:len(o)] == o for o in _OBLIGATIONS) and not _negation_in(after[1:5], sets)
+        for o in _OBLIGATIONS:
+            if verb_group[:len(o)] == o:
+                # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
+                frame = after[1 + len(o):2 + len(o)]
+                return not frame or frame[0] not in _FRAMING_VERBS and not _negation_in(after[1:5], sets)
     return False
 
 
