@@ -59,3 +59,22 @@ def load_arrays(path: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
         raise ModelError(f"{path}: model format {meta.get('format')} is not {FORMAT}; "
                          f"run `quotes train {path.stem}` to rebuild it")
     return arrays, meta
+
+
+def load_meta(path: Path) -> dict[str, Any]:
+    """The JSON settings of a file :func:`save_arrays` wrote, without its arrays.
+
+    Raises:
+        ModelError: the file is missing, unreadable, or of another format.
+    """
+    if not path.exists():
+        raise ModelError(f"{path}: model missing; run `quotes train {path.stem}` to build it")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data[_META]))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path}: cannot read the model ({type(exc).__name__}: {exc})") from exc
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{path}: model format {meta.get('format')} is not {FORMAT}; "
+                         f"run `quotes train {path.stem}` to rebuild it")
+    return meta

@@ -1,14 +1,14 @@
 """He/she resolution as features times weights (issue #15, entities.RESOLVE_FEATURES,
-W_RESOLVE).
+entities.resolve_weights()).
 
 Invented articles. A person introduced as the subject of a reporting verb takes
 the next "he"/"she" of their gender when the previous speaker's name lies a
 paragraph further back; look-alikes: the previous speaker keeps the pronoun when
 no one new has been named, when the new person is of the other gender, or when
-the new person only turns up as an object. Learned weights are fitted
-(tools/resolve_cv.py, entities.W_RESOLVE_LEARNED) but not yet shipped (see
-entities.W_RESOLVE); the features and the recording they are fitted from are
-tested here.
+the new person only turns up as an object. The weights are learned by
+`quotes train attribution` (training.attribution.fit_resolve_weights, refitted
+inside each fold of its CV) and ship in models/attribution.npz; the features,
+the recording they are fitted from, the fit and the loading are tested here.
 """
 from __future__ import annotations
 
@@ -46,28 +46,86 @@ def test_the_previous_speaker_keeps_the_pronoun(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers
 
 
+# What `quotes train attribution` fits with LEARN_RESOLVE_WEIGHTS on (rules-25, web +
+# BBC train, 261 he/she quotes, L2 0.3 toward the hand-set weights; the out-of-scope
+# previous speaker's sentences_back at 0). Not shipped: see
+# training.attribution.LEARN_RESOLVE_WEIGHTS. Kept here so that the invented cases
+# stay right under them too.
+W_MEASURED = (1.03, 1.04, 0.48, -0.51, 1.53, 1.5, 1.01, -0.02, -0.75, -2.81, 0.06, 0.0, 0.0, -0.05, 0.01, -0.1,
+              0.08, -0.02, -0.21)
+
+
 def test_one_weight_per_feature():
-    assert len(entities.W_RESOLVE) == len(entities.RESOLVE_FEATURES) == len(entities.W_RESOLVE_HAND)
+    assert len(entities.resolve_weights()) == len(entities.RESOLVE_FEATURES) == len(entities.W_RESOLVE_HAND)
+    assert len(W_MEASURED) == len(entities.RESOLVE_FEATURES)
+
+
+def test_the_weights_in_force_are_the_shipped_models():
+    from quotes.attribution.model import load_attribution_model
+
+    assert entities.W_RESOLVE is None  # (nothing overrides them outside training and experiments)
+    shipped = load_attribution_model().resolve_weights
+    assert entities.resolve_weights() == (shipped if shipped is not None else entities.W_RESOLVE_HAND)
 
 
 def test_the_learned_weights_stay_near_the_hand_set_salience():
     """Fitted with a pull toward the hand-set weights: every weight stays within 0.5
     of them, and a sentence further back costs more."""
-    learned = dict(zip(entities.RESOLVE_FEATURES, entities.W_RESOLVE_LEARNED))
-    assert len(entities.W_RESOLVE_LEARNED) == len(entities.RESOLVE_FEATURES)
-    assert all(abs(w - h) < 0.5 for w, h in zip(entities.W_RESOLVE_LEARNED, entities.W_RESOLVE_HAND))
+    learned = dict(zip(entities.RESOLVE_FEATURES, W_MEASURED))
+    assert all(abs(w - h) < 0.5 for w, h in zip(W_MEASURED, entities.W_RESOLVE_HAND))
     assert learned["sentences_back"] < 0 and learned["subject"] > 0 and learned["gender_given"] > 0
 
 
-def test_the_shipped_weights_are_the_hand_set_salience():
-    # (the learned weights wait for the maintainers: see entities.W_RESOLVE_LEARNED)
-    assert entities.W_RESOLVE == entities.W_RESOLVE_HAND
-
-
-@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_TAKES_THE_PRONOUN + PREVIOUS_SPEAKER_KEEPS_IT)
-def test_the_learned_weights_keep_the_invented_cases(text, speakers, monkeypatch):
-    monkeypatch.setattr(entities, "W_RESOLVE", entities.W_RESOLVE_LEARNED)
+@pytest.mark.parametrize("weights", ["hand", "measured"])
+@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_TAKES_THE_PRONOUN + PREVIOUS_SPEAKER_KEEPS_IT + [
+    # the previous speaker, five paragraphs back, against a person of unknown sex
+    # named since (the run of tests/test_attribute.py, which flipped under the
+    # learned weights while the out-of-scope row carried sentences_back 10)
+    ("Melanie Grant, 52, has been to nine rallies this year.\n\n“I love the crowds,” Grant said.\n\n"
+     "The rallies began in March.\n\nThe first was in a school gym.\n\nThe second drew thousands.\n\n"
+     "Some compared the mood to the funeral of Justice Antonin Scalia.\n\n“Here he comes,” she said.",
+     ["Melanie Grant", "Melanie Grant"]),
+])
+def test_both_weights_keep_the_invented_cases(text, speakers, weights, monkeypatch):
+    monkeypatch.setattr(entities, "W_RESOLVE", entities.W_RESOLVE_HAND if weights == "hand" else W_MEASURED)
     assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+def test_a_model_without_weights_or_no_model_leaves_the_hand_set_ones(tmp_path, monkeypatch):
+    from quotes.model_arrays import save_arrays
+
+    monkeypatch.setattr(entities, "arrays_path", lambda name: tmp_path / f"{name}.npz")
+    entities._shipped_resolve_weights.cache_clear()
+    try:
+        assert entities.resolve_weights() == entities.W_RESOLVE_HAND  # (no model)
+        save_arrays(tmp_path / "attribution.npz", {}, {})
+        entities._shipped_resolve_weights.cache_clear()
+        assert entities.resolve_weights() == entities.W_RESOLVE_HAND  # (a model trained without them)
+        save_arrays(tmp_path / "attribution.npz", {}, {"resolve_weights": [0.5] * len(entities.RESOLVE_FEATURES)})
+        entities._shipped_resolve_weights.cache_clear()
+        assert entities.resolve_weights() == (0.5,) * len(entities.RESOLVE_FEATURES)
+        save_arrays(tmp_path / "attribution.npz", {}, {"resolve_weights": [0.5, 1.0]})
+        entities._shipped_resolve_weights.cache_clear()
+        from quotes.errors import ModelError
+
+        with pytest.raises(ModelError, match="he/she weights"):
+            entities.resolve_weights()
+    finally:
+        entities._shipped_resolve_weights.cache_clear()
+
+
+def test_the_previous_speaker_out_of_scope_is_as_far_back_as_out_of_scope_says():
+    """The previous speaker whose name lies beyond the pronoun's scope is scored by
+    "out_of_scope" alone: paragraphs_back and sentences_back are 0 on that row, so
+    a learned cost per sentence back is not charged on top of the fixed one."""
+    text = ("Melanie Grant, 52, has been to nine rallies this year.\n\n"
+            "“I love the crowds,” Grant said.\n\nThe rallies began in March.\n\nThe first was in a school "
+            "gym.\n\nThe second drew thousands.\n\nThe third was in a park.\n\n“Here he comes,” she said.")
+    rows = _rows_for_last_pronoun(text)
+    grant = rows["Melanie Grant"]
+    assert grant["out_of_scope"] == 1.0 and grant["previous_speaker"] == 1.0
+    assert grant["paragraphs_back"] == 0.0 and grant["sentences_back"] == 0.0
+    assert [q.speaker for q in quotes.extract(text)] == ["Melanie Grant", "Melanie Grant"]
 
 
 def test_each_resolution_is_recorded_with_its_features():

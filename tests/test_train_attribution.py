@@ -191,3 +191,70 @@ def test_train_with_a_web_set_reports_its_out_of_fold_figures(tmp_path):
     with use_model(model):
         quotes = extract('"We will reopen," said Grace Okafor.')
     assert [q.speaker for q in quotes] == ["Grace Okafor"] and 0.0 <= quotes[0].confidence <= 1.0
+
+
+def test_the_he_she_weights_are_refitted_inside_each_fold(monkeypatch):
+    """The training's CV fits the resolution weights on each fold's training
+    documents only, before the pipeline runs on its held-out ones: the outcomes the
+    confidence maps learn from never come from weights fitted on the same quotes."""
+    from quotes.text import entities
+    from quotes.training import attribution as ta
+
+    n = len(entities.RESOLVE_FEATURES)
+    # one invented example per web document (groups 10..19)
+    examples = [(10 + g, [tuple([0.0] * n), tuple([1.0] + [0.0] * (n - 1))], [False, True]) for g in range(10)]
+    monkeypatch.setattr(ta, "LEARN_RESOLVE_WEIGHTS", True)
+    monkeypatch.setattr(ta, "resolve_examples", lambda docs, first: examples)
+    seen: list = []
+
+    def fake_fit(ex, *args, **kwargs):
+        seen.append(sorted(e[0] for e in ex))
+        return np.asarray(entities.W_RESOLVE_HAND)
+
+    monkeypatch.setattr(ta, "fit_resolve_weights", fake_fit)
+    in_force: list = []
+
+    def fake_cv(ex, n_docs, docs, web_ex, web_docs, fold_setup=None):
+        for fold in ta._folds(n_docs, len(web_docs)):
+            fold_setup(fold)
+            in_force.append((fold, entities.W_RESOLVE))
+        raise StopIteration  # (stop before fitting the final models)
+
+    monkeypatch.setattr(ta, "cross_validate", fake_cv)
+    monkeypatch.setattr(ta, "build_examples", lambda docs, **kw: {})
+    monkeypatch.setattr(ta, "load_gold", lambda path: [{}] * 10)
+    with pytest.raises(StopIteration):
+        ta._train("train.jsonl", None, None, "web.jsonl")
+    assert len(seen) == ta.N_FOLDS
+    for (fold, weights), fitted_on in zip(in_force, seen):
+        assert fitted_on and not set(fitted_on) & fold  # (never the held-out documents)
+        assert weights == entities.W_RESOLVE_HAND
+    assert entities.W_RESOLVE is None  # (training leaves the shipped weights in force)
+
+
+def test_the_resolution_fit_prefers_the_feature_that_picks_the_right_mention():
+    from quotes.text import entities
+    from quotes.training.attribution import fit_resolve_weights
+
+    n = len(entities.RESOLVE_FEATURES)
+    subject = entities.RESOLVE_FEATURES.index("subject")
+    right = tuple(1.0 if i == subject else 0.0 for i in range(n))
+    examples = [(g, [tuple([0.0] * n), right], [False, True]) for g in range(20)]
+    hand = np.asarray(entities.W_RESOLVE_HAND)
+    w = fit_resolve_weights(examples)
+    assert w[subject] > hand[subject]  # (pulled up from the hand-set weight)
+    assert np.allclose(fit_resolve_weights([]), hand)  # (no examples: the hand-set weights)
+
+
+def test_a_model_carries_its_resolution_weights_through_its_arrays(tiny_model, tmp_path):
+    from quotes.attribution.model import AttributionModel
+    from quotes.text import entities
+
+    model = dict(tiny_model[0], resolve_weights=[0.25] * len(entities.RESOLVE_FEATURES))
+    scoring = AttributionModel.from_sklearn(model)
+    loaded = AttributionModel.load(scoring.save(tmp_path / "attribution.npz"))
+    assert loaded.resolve_weights == (0.25,) * len(entities.RESOLVE_FEATURES)
+    with use_model(loaded):
+        assert entities.resolve_weights() == loaded.resolve_weights
+    assert entities.W_RESOLVE is None
+    assert AttributionModel.from_sklearn(tiny_model[0]).resolve_weights is None

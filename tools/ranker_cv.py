@@ -66,8 +66,8 @@ def main() -> None:
                     help='a JSON object of HistGradientBoostingClassifier settings to try instead of training\'s '
                          '(e.g. \'{"max_iter": 200}\'); several are tried in turn, each with every weight')
     ap.add_argument("--resolve", choices=("shipped", "hand", "learned", "folds"), default="shipped",
-                    help="he/she resolution weights: the shipped W_RESOLVE, the hand-set ones, W_RESOLVE_LEARNED "
-                         "(fitted on all of web + BBC train: in-sample for those), or fitted "
+                    help="he/she resolution weights: the shipped model's (fitted on all of web + BBC train: "
+                         "in-sample for those), the hand-set ones, the same as shipped, or fitted "
                          "on each fold's training web articles as tools/resolve_cv.py fits them")
     ap.add_argument("--names-folds", type=float, metavar="WEIGHT",
                     help="refit the name model inside each fold, as `quotes train names` fits it (the shipped "
@@ -88,7 +88,7 @@ def main() -> None:
         if options.resolve == "hand":
             ent_mod.W_RESOLVE = ent_mod.W_RESOLVE_HAND
         elif options.resolve == "learned":
-            ent_mod.W_RESOLVE = ent_mod.W_RESOLVE_LEARNED
+            ent_mod.W_RESOLVE = ent_mod.resolve_weights()
         elif options.resolve == "folds":
             import numpy as np
 
@@ -99,8 +99,8 @@ def main() -> None:
             hand = np.asarray(ent_mod.W_RESOLVE_HAND)
 
             def fold_setup(fold: set[int]) -> None:
-                w = resolve_cv.fit([e for e in real if e[0] not in fold], resolve_cv.CHOSEN_L2, prior=hand)
-                ent_mod.W_RESOLVE = tuple(round(float(x), 2) for x in w)
+                w = ta.fit_resolve_weights([e for e in real if e[0] not in fold], resolve_cv.CHOSEN_L2, prior=hand)
+                ent_mod.W_RESOLVE = ta._rounded(w)
         if options.names_folds is not None:
             fold_setup = _names_folds(options, fold_setup)
         settings = [json.loads(r) for r in options.ranker] or [{}]

@@ -30,7 +30,8 @@ logit, L2 0.3 toward the hand-set weights, 10 shuffles: 0.916 (hand) -> 0.934;
 the 16 old features alone 0.913 (L2 0.1: 0.933, 1.0: 0.924). With the weights
 fitted out of fold and the shipped ranker, web + BBC train pronoun/description
 0.877 -> 0.888 / 0.885 (2 shuffles): 5 errors fixed, 1 made.
-They are kept as entities.W_RESOLVE_LEARNED (see there for the confirming step).
+Training fits them now (quotes.training.attribution.fit_resolve_weights, refitted
+inside each CV fold) and ships them in models/attribution.npz (see entities.resolve_weights).
 
 Usage::
 
@@ -50,7 +51,7 @@ from quotes.attribution.front import prepare
 from quotes.text import entities as ent_mod
 from quotes.text.entities import RESOLVE_FEATURES, W_RESOLVE_HAND as W_RESOLVE
 
-CHOSEN_L2 = 0.3  # (the penalty entities.W_RESOLVE is fitted with, toward the hand-set weights)
+from quotes.training.attribution import RESOLVE_L2 as CHOSEN_L2  # (training's penalty, toward the hand-set weights)
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -59,35 +60,11 @@ def _overlap(a0, a1, b0, b1) -> bool:
 
 
 def real_examples(docs: list[dict], group0: int) -> list[tuple[int, list, list[bool]]]:
-    """(group, feature rows, rows right) per web he/she quote with the gold mention."""
-    out = []
-    for d, doc in enumerate(docs):
-        sink: list = []
-        ent_mod._RESOLVE_RECORDS.append(sink)
-        try:
-            pred = extract_document(gold_document(doc))
-        finally:
-            ent_mod._RESOLVE_RECORDS.pop()
-        by_offset = {}
-        for offset, want, rows in sink:
-            by_offset[offset] = rows  # (the last call at an offset is the ranker's)
-        from quotes.training.attribution import _match_gold
-        match = _match_gold(doc["text"], pred, doc["quotes"])
-        for q, m in zip(pred, match):
-            if m is None or q.speaker_mention is None:
-                continue
-            g = doc["quotes"][m]
-            gold = g.get("speaker_resolved", g.get("speaker"))
-            if not usable_speaker(gold) or q.speaker_mention.lower().strip() not in _PRONOUNS:
-                continue
-            if not _overlap(q.speaker_start, q.speaker_end, g["speaker_start"], g["speaker_end"]):
-                continue
-            rows = by_offset.get(q.speaker_start)
-            if rows is None:
-                continue
-            out.append((group0 + d, [f for _, f in rows],
-                        [same_speaker(gold, name, strict=True) for name, _ in rows]))
-    return out
+    """(group, feature rows, rows right) per web he/she quote with the gold mention
+    (training's :func:`~quotes.training.attribution.resolve_examples`)."""
+    from quotes.training.attribution import resolve_examples
+
+    return resolve_examples(docs, group0)
 
 
 def substituted_examples(docs: list[dict], group0: int) -> list[tuple[int, list, list[bool]]]:
@@ -131,30 +108,12 @@ def _arrays(examples):
 
 def fit(examples, l2: float, init=None, prior=None) -> np.ndarray:
     """Conditional-logit weights over ``examples`` with a right candidate; the L2
-    penalty pulls them toward ``prior`` (0 when None)."""
-    from scipy.optimize import minimize
+    penalty pulls them toward ``prior`` (0 when None), as training fits them
+    (:func:`~quotes.training.attribution.fit_resolve_weights`)."""
+    from quotes.training.attribution import fit_resolve_weights
 
-    ex = [(x, y) for x, y in zip(*_arrays(examples)) if y.any() and len(y) > 1]
-    w0 = np.asarray(init if init is not None else W_RESOLVE, dtype=float)
-    c = np.zeros_like(w0) if prior is None else np.asarray(prior, dtype=float)
-
-    def loss(w):
-        total, grad = 0.0, np.zeros_like(w)
-        for x, y in ex:
-            s = x @ w
-            s = s - s.max()
-            p = np.exp(s)
-            z = p.sum()
-            zp = p[y].sum()
-            total -= np.log(zp) - np.log(z)
-            grad -= (p[y] / zp) @ x[y] - (p / z) @ x
-        total /= len(ex)
-        grad /= len(ex)
-        total += l2 * ((w - c) @ (w - c))
-        grad += 2 * l2 * (w - c)
-        return total, grad
-
-    return minimize(loss, w0, jac=True, method="L-BFGS-B").x
+    return fit_resolve_weights(examples, l2, init=init if init is not None else W_RESOLVE,
+                               prior=prior if prior is not None else np.zeros(len(RESOLVE_FEATURES)))
 
 
 def accuracy(examples, w) -> tuple[float, int]:

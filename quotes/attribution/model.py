@@ -317,6 +317,8 @@ class AttributionModel:
         calibrator: maps a quote's best ranker score, its mention's kind and whether
             the model agreed with the rule to P(the speaker is right); None keeps scores.
         certain_rules: rules whose choice the ranker does not overturn.
+        resolve_weights: the he/she resolution weights learned with it (one per
+            :data:`quotes.text.entities.RESOLVE_FEATURES`), or None for the hand-set ones.
     """
 
     quote_filter: Any
@@ -324,6 +326,7 @@ class AttributionModel:
     ranker: Any
     calibrator: Calibration | None = None
     certain_rules: tuple[str, ...] = ()
+    resolve_weights: tuple[float, ...] | None = None
 
     @classmethod
     def from_sklearn(cls, model: Mapping[str, Any]) -> AttributionModel:
@@ -332,7 +335,8 @@ class AttributionModel:
         return cls(HashedLinear.from_sklearn(model["quote_filter"]), float(model["quote_threshold"]),
                    PackedTrees.from_sklearn(model["ranker"]),
                    Calibration.from_sklearn(calibrator) if calibrator is not None else None,
-                   tuple(model.get("certain_rules", ())))
+                   tuple(model.get("certain_rules", ())),
+                   tuple(float(w) for w in model["resolve_weights"]) if model.get("resolve_weights") else None)
 
     def save(self, path: Path) -> Path:
         """Write the arrays to ``path`` (an ``.npz`` file, see :mod:`quotes.model_arrays`)."""
@@ -347,6 +351,8 @@ class AttributionModel:
                                  "alternate_sign": f.alternate_sign},
                 "quote_threshold": self.quote_threshold, "certain_rules": list(self.certain_rules),
                 "calibration_groups": groups}
+        if self.resolve_weights is not None:
+            meta["resolve_weights"] = [float(w) for w in self.resolve_weights]
         return save_arrays(path, arrays, meta)
 
     @classmethod
@@ -366,7 +372,8 @@ class AttributionModel:
         elif "calibrator_x" in arrays:  # (a file of one map for all quotes)
             calibrator = Calibration({"all": Isotonic(arrays["calibrator_x"], arrays["calibrator_y"])})
         return cls(HashedLinear(arrays["filter_coef"], f["intercept"], f["n_features"], f["alternate_sign"]),
-                   float(meta["quote_threshold"]), ranker, calibrator, tuple(meta["certain_rules"]))
+                   float(meta["quote_threshold"]), ranker, calibrator, tuple(meta["certain_rules"]),
+                   tuple(float(w) for w in meta["resolve_weights"]) if meta.get("resolve_weights") else None)
 
 
 # A model set by use_model() (training scores a model before writing it).
@@ -398,10 +405,16 @@ def use_model(model):
         model: an :class:`AttributionModel`, or the dict
             of fitted estimators that training builds (converted to one).
     """
+    from quotes.text import entities
+
     if isinstance(model, dict):
         model = AttributionModel.from_sklearn(model)
     _OVERRIDE.append(model)
+    resolve = entities.W_RESOLVE
+    if model.resolve_weights is not None:  # (its he/she weights too, for the block)
+        entities.W_RESOLVE = model.resolve_weights
     try:
         yield model
     finally:
         _OVERRIDE.pop()
+        entities.W_RESOLVE = resolve

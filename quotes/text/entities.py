@@ -8,7 +8,10 @@ and a gendered title or first name keeps "Mrs Clinton" away from him.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import functools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 from quotes.vocabulary import (
@@ -24,6 +27,8 @@ from quotes.vocabulary import (
     SUBORDINATORS,
     TITLES,
 )
+from quotes.errors import ModelError
+from quotes.model_arrays import arrays_path, load_meta
 from quotes.text.names import NameMention, is_headline_line
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
@@ -86,42 +91,66 @@ W_RESOLVE_HAND: tuple[float, ...] = (
     W_STRONG, W_GENDER, W_GENDER / 2, -W_GENDER / 2, W_SUBJECT, W_SAME_SENTENCE, W_PREFER, 0.0,
     -W_DISTANCE, -W_DISTANCE * _PRONOUN_SCOPE_LINES, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 assert RESOLVE_FEATURES.index("opens_sentence") == _FIRST_EXTRA and len(W_RESOLVE_HAND) == len(RESOLVE_FEATURES)
-# Learned weights (issue #15, tools/resolve_cv.py): a conditional logit over the
-# mentions each he/she looks back at, fitted on the he/she quotes of the web set and
-# BBC train whose speaker mention is the gold one (261, 135 of them BBC), L2 0.3
-# toward W_RESOLVE_HAND. Grouped 5-fold CV by article (10 shuffles) resolves 0.934
-# of them right, against 0.916 with the hand-set weights (0.913 when only the
-# first 16 features are refitted: the gain is the three new ones, chiefly
-# "sentences_back"). An earlier fit on the web set alone (123 quotes, 16 features,
-# L2 0.1) fell on PolNeAR dev; PolNeAR train gives no resolved pronouns
-# (its gold speaker is the pronoun), so the pull toward the hand-set weights,
-# which were tuned on PolNeAR, stays strong.
-# tools/ranker_cv.py --resolve folds (weights refitted inside each fold, rules-23):
-# out of fold over web + BBC train pronoun/description 0.877 -> 0.888 (web 0.860,
-# BBC train 0.915), named 0.925 both, e2e 0.863 -> 0.866; PolNeAR train ranker
-# pronoun/description 0.910 -> 0.914, named 0.944 both.
-# Confirmed once (attribution-model-15): BBC test pronoun/description 0.700 -> 0.722
-# (+2 of 90), e2e 0.815 -> 0.822; PolNeAR dev pronoun 0.887 -> 0.883 (196 of 222,
-# one quote under its floor), named 0.947 -> 0.948, e2e 0.910 either way.
-# The hand-set weights still ship, for two reasons measured after the merge:
-# - a retrain (`quotes train attribution`) fits the pronoun confidence map on the
-#   web + BBC train outcomes these weights were fitted on, so it is overconfident on
-#   new text (right at confidence >= 0.9: PolNeAR dev 0.988 of 559 -> 0.977 of 647,
-#   BBC test 0.973 of 110 -> 0.925 of 173; retrained with the hand-set weights, 0.986
-#   of 556 and 0.959 of 121). The training's CV must refit these weights inside each
-#   fold (as tools/ranker_cv.py --resolve folds does) before they can ship.
-# - the invented run of tests/test_attribute.py
-#   (test_previous_speaker_stays_the_antecedent_over_a_run_of_quotes) flips: "she",
-#   five paragraphs after "Melanie Grant", goes to a passing "Justice Antonin Scalia"
-#   whose first name has no known sex (a margin of 0.06), through "sentences_back".
-W_RESOLVE_LEARNED: tuple[float, ...] = (
-    1.03, 1.04, 0.48, -0.51, 1.53, 1.5, 1.01, -0.01, -0.75, -2.8, 0.06, 0.0, 0.0, -0.06, 0.01, -0.08, 0.07, -0.03,
-    -0.23)
-W_RESOLVE: tuple[float, ...] = W_RESOLVE_HAND
+# Learned weights (issue #15): a training output, when
+# quotes.training.attribution.LEARN_RESOLVE_WEIGHTS is on (it is off: the hand-set
+# weights ship; see there why). `quotes train attribution` then fits them (quotes.training.attribution.fit_resolve_weights: a conditional logit over
+# the mentions each he/she looks back at, on the he/she quotes of the web set and
+# BBC train whose speaker mention is the gold one, L2 0.3 toward W_RESOLVE_HAND),
+# refitting them inside each fold of its cross-validation so that the out-of-fold
+# outcomes the pronoun confidence map learns from never come from weights fitted
+# on them, and stores them in models/attribution.npz ("resolve_weights"), which
+# resolve_weights() reads. Grouped 5-fold CV by article (10 shuffles,
+# tools/resolve_cv.py) resolves 0.934 of those quotes right, against 0.916 with
+# the hand-set weights (the gain is chiefly "sentences_back"). PolNeAR train gives
+# no resolved pronouns (its gold speaker is the pronoun), so the pull toward the
+# hand-set weights, which were tuned on PolNeAR, stays strong.
+# W_RESOLVE, when set (training, experiments, tests), overrides the shipped ones.
+W_RESOLVE: tuple[float, ...] | None = None
+
+
+def resolve_weights() -> tuple[float, ...]:
+    """The he/she weights in force: :data:`W_RESOLVE` when set, else the shipped
+    attribution model's (``resolve_weights`` in its arrays' settings), else
+    :data:`W_RESOLVE_HAND` (no model, or a model trained without them).
+
+    Raises:
+        ModelError: the shipped model's weights do not match :data:`RESOLVE_FEATURES`.
+    """
+    if W_RESOLVE is not None:
+        return W_RESOLVE
+    return _shipped_resolve_weights()
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_resolve_weights() -> tuple[float, ...]:
+    path = arrays_path("attribution")  # (quotes.attribution.model.ATTRIBUTION_NAME, a layer up)
+    if not path.exists():
+        return W_RESOLVE_HAND
+    weights = load_meta(path).get("resolve_weights")
+    if weights is None:
+        return W_RESOLVE_HAND
+    if len(weights) != len(RESOLVE_FEATURES):
+        raise ModelError(f"{path}: {len(weights)} he/she weights for {len(RESOLVE_FEATURES)} features; "
+                         "run `quotes train attribution` to rebuild it")
+    return tuple(float(w) for w in weights)
+
+
 # While a list is on this stack, _resolve_person appends to the top one, per call,
 # (the pronoun's offset, its gender, [(entity canonical name, features)...]):
 # for fitting W_RESOLVE (tools/resolve_cv.py).
 _RESOLVE_RECORDS: list[list] = []
+
+
+@contextlib.contextmanager
+def recording_resolutions() -> Iterator[list]:
+    """Inside the block, every he/she resolution appends (the pronoun's offset, its
+    gender, [(entity canonical name, features)...]) to the list it yields."""
+    sink: list = []
+    _RESOLVE_RECORDS.append(sink)
+    try:
+        yield sink
+    finally:
+        _RESOLVE_RECORDS.pop()
 # Weights of a description's head and modifier words found among a person's descriptors,
 # and of how often the article names the person ("the New York businessman" is
 # usually the article's main figure, not the last person named).
@@ -592,7 +621,7 @@ class EntityIndex:
         Each compatible person mention of the last few paragraphs is described by
         :data:`RESOLVE_FEATURES` (clearly a person, a matching gender, subject
         position, the previous quote's speaker, paragraphs back, ...) and scores
-        their sum weighted by :data:`W_RESOLVE`; the best-scoring entity wins
+        their sum weighted by :func:`resolve_weights`; the best-scoring entity wins
         (the most recent one on a tie).
         """
         line_of = self.doc.line_of_token
@@ -601,7 +630,7 @@ class EntityIndex:
         order: list[int] = []
         new_subject = prefer is not None and since is not None \
             and self._new_subject_since(want, k, since, prefer, own_vote)
-        weights = W_RESOLVE
+        weights = resolve_weights()
         record = _RESOLVE_RECORDS[-1] if _RESOLVE_RECORDS else None
         # the features past "out_of_scope" are computed only when they weigh (or are recorded)
         extra = record is not None or any(w != 0.0 for w in weights[_FIRST_EXTRA:])
@@ -671,13 +700,17 @@ class EntityIndex:
                 and prefer.guessed_gender() in (want, ""):
             # The previous quote's speaker stays a candidate after its name has
             # gone out of scope: news keeps a speaker over a run of "she said"s.
+            # "out_of_scope" alone says how far back it is: like paragraphs_back,
+            # sentences_back is 0 here (at its cap of 10 it would add the learned
+            # per-sentence cost to the fixed one, which the fit cannot tell apart:
+            # no training pronoun's answer is out of scope).
             features = (
                 float(prefer.strong_person), float(prefer.guessed_gender() == want), 0.0, 0.0, 0.0, 0.0,
                 float(not new_subject), float(new_subject), 0.0, 1.0,
             )
             if extra:
                 features += (0.0, 0.0, 0.0, float(min(len(prefer.forms), 10)), float(prefer.speaker_votes > 0),
-                             float(min(len(order), 5)), 0.0, 0.0, 10.0)
+                             float(min(len(order), 5)), 0.0, 0.0, 0.0)
             score = _weighted(weights, features)
             if record is not None:
                 rows.append((prefer.id, features))
