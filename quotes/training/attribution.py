@@ -66,9 +66,10 @@ CERTAIN_RULE_MIN_COUNT = 50
 # barely acts (out-of-fold web precision 0.814); at 0.4% PolNeAR's recall is
 # still 0.989 and out-of-fold web precision 0.849 (0.2%: 0.820).
 # The threshold of the best span F1 over every source's spans together was measured
-# (tools/quote_filter_cv.py, rules-26, retrained): out of fold web + BBC train span
-# P/R 0.8945/1.000 -> 0.9326/0.9954, e2e 0.872 -> 0.891; PolNeAR train 0.9470/0.9888
-# -> 0.9609/0.9755 (F1 0.9675 -> 0.9682). It was not taken: besides titles and
+# (tools/quote_filter_cv.py; retrained, rules-25 with learned he/she weights): out of
+# fold web + BBC train span P/R 0.8945/1.000 -> 0.9326/0.9954, e2e 0.872 -> 0.891;
+# PolNeAR train 0.9470/0.9888 -> 0.9609/0.9755 (F1 0.9675 -> 0.9682). It was not
+# taken: besides titles and
 # slogans it drops short partial quotes inside reported speech ("he was 'not only
 # relieved but confident'"), which every guideline here counts as quotes.
 MAX_RECALL_LOSS = 0.004
