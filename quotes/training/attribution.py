@@ -69,9 +69,9 @@ CERTAIN_RULE_MIN_COUNT = 50
 # (tools/quote_filter_cv.py; retrained, rules-25 with learned he/she weights): out of
 # fold web + BBC train span P/R 0.8945/1.000 -> 0.9326/0.9954, e2e 0.872 -> 0.891;
 # PolNeAR train 0.9470/0.9888 -> 0.9609/0.9755 (F1 0.9675 -> 0.9682). It was not
-# taken: besides titles and
-# slogans it drops short partial quotes inside reported speech ("he was 'not only
-# relieved but confident'"), which every guideline here counts as quotes.
+# taken: besides titles and slogans it drops short partial quotes inside reported
+# speech ("he was 'not only relieved but confident'"), which every guideline here
+# counts as quotes.
 MAX_RECALL_LOSS = 0.004
 # The weight of a web-set span in the quote filter's fit: 120 articles of many
 # kinds beside 840 of one election. Chosen by the same CV: 1 gave web precision
