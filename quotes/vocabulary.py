@@ -405,6 +405,14 @@ TIME_NOUNS: frozenset[str] = frozenset(
 )
 # Day names: "Tuesday at the rally in Berea, …, Kasich said" opens with one.
 DAY_WORDS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_WORDS: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# The organisation nouns of a state's own bodies: after a nation's adjective they
+# name that body ("the French foreign ministry", "the Welsh health department"),
+# where "the German company" or "the British bank" is only a description.
+STATE_BODY_NOUNS: frozenset[str] = frozenset(
+    "ministry department government administration police court".split())
 # Conjunctions that open a subordinate clause before the main one ("When Trump
 # suggested that …, Rubio fired back"). Not "as": "As Dell said, “…”" names the speaker.
 SUBORDINATORS: frozenset[str] = frozenset(

@@ -479,6 +479,11 @@ def test_definite_organisation_description_names_its_body(text, expected):
     "The foreign ministry said it “regrets any decision” of the kind.",
     "A French ministry said it “regrets any decision” of the kind.",
     "The local council said the report was “a smear”.",
+    # a nation's adjective names only a state's own body; a date names none
+    "Siemens reported a loss. “We will appeal,” the German company said.",
+    "The British bank said the fee was “fair”.",
+    "The January committee said the vote was “final”.",
+    "The Tuesday council said the plan was “dead”.",
 ])
 def test_organisation_description_without_a_proper_modifier_names_none(text):
     assert _rule_speakers(text) == [None]

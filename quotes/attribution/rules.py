@@ -30,6 +30,8 @@ from typing import Final
 
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
+    DAY_WORDS,
+    MONTH_WORDS,
     PREPOSITIONS,
     QUOTE_MARKS,
     PHRASAL_CUES,
@@ -40,6 +42,7 @@ from quotes.vocabulary import (
     PARTY_OR_NATION_ADJECTIVES,
     PASSIVE_AUXILIARIES,
     REPORTING_VERBS,
+    STATE_BODY_NOUNS,
     SUBORDINATORS,
     TITLES,
     WEAK_VERBS,
@@ -593,4 +596,9 @@ def _named_organisation(words: Sequence[str]) -> str | None:
     modifiers = body[:-1]
     if not modifiers or not modifiers[0][:1].isupper():
         return None
+    first_modifier = modifiers[0].lower()
+    if first_modifier in DAY_WORDS or first_modifier in MONTH_WORDS:
+        return None  # "the January committee": a date, no name
+    if first_modifier in PARTY_OR_NATION_ADJECTIVES and head not in STATE_BODY_NOUNS:
+        return None  # "the German company", "the British bank": a description of some firm
     return " ".join(body)

@@ -27,6 +27,7 @@ from quotes.resources import census_first_names, common_words, first_names, plac
 from quotes.text.parsed import ParsedDoc
 from quotes.vocabulary import (
     DAY_WORDS,
+    MONTH_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_CAPS,
@@ -40,9 +41,6 @@ from quotes.vocabulary import (
 NAMES_MODEL: Final = "names"
 # Tokens after which a word opens a sentence (its capital says nothing).
 _OPENERS: Final = frozenset((".", "!", "?", ":", "—", "–", "-", "“", '"', "‘", "(", "•", "*", "|"))
-_MONTHS: Final = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WORD_CACHE: Final = 200_000
 
@@ -113,7 +111,7 @@ def lexicon_flags(low: str) -> tuple[str, ...]:
         out.append("role")
     if low in REPORTING_VERBS:
         out.append("verb")
-    if low in DAY_WORDS or low in _MONTHS:
+    if low in DAY_WORDS or low in MONTH_WORDS:
         out.append("date")
     if low in places():
         out.append("place")
