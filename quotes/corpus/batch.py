@@ -243,11 +243,16 @@ def _warm_up() -> None:
 # A worker's slot in its pool's shared clock (see _Pool): [pid, task, item, started].
 _CLOCK: Any = None
 _SLOT = -1
+# The pool's lock between a worker leaving its task and the watchdog's kill: the
+# watchdog holds it from its last look at a slot to the kill, and a worker takes it
+# to step off the clock before its result is sent, so a worker is never killed
+# while it writes a finished task's result (a half-written result would hang the pool).
+_HOLD: Any = None
 _TASK = 0.0
 
 
-def _init_worker(parent_pid: int, clock: Any = None, claimed: Any = None) -> None:
-    global _CLOCK, _SLOT
+def _init_worker(parent_pid: int, clock: Any = None, claimed: Any = None, hold: Any = None) -> None:
+    global _CLOCK, _SLOT, _HOLD
     # Ctrl-C is the parent's to handle; workers just stop when it shuts them down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if clock is not None:  # a time limit: say which item this worker runs since when
@@ -255,6 +260,7 @@ def _init_worker(parent_pid: int, clock: Any = None, claimed: Any = None) -> Non
             _SLOT = 4 * claimed.value
             claimed.value += 1
         _CLOCK = clock
+        _HOLD = hold
         clock[_SLOT] = os.getpid()
     # After a kill -9 of the parent nobody would stop a worker: leave when orphaned.
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
@@ -292,7 +298,8 @@ def _timed(task: tuple[int, Callable[[Any], Any], Any]) -> Any:
         return fn(arg)
     finally:
         if _CLOCK is not None:
-            _CLOCK[_SLOT + 3] = 0.0
+            with _HOLD:
+                _CLOCK[_SLOT + 3] = 0.0
 
 
 def _started(index: int) -> None:
@@ -403,6 +410,7 @@ class _Pool:
         self.shared = False  # the pool has run tasks that were not sent alone
         self.tasks = 0  # tasks submitted: each task's number on the clock
         self.clock: Any = None  # the current pool's shared clock (see _init_worker)
+        self.hold: Any = None  # and its lock (see _HOLD)
         # generation -> {task number: index of its item that ran out of time}
         self.overruns: dict[int, dict[int, int]] = {}
         # earlier runs' timeouts: {doc_id, or a page's source: (content hash, limit)}
@@ -417,14 +425,16 @@ class _Pool:
             self.shared = False
             context = multiprocessing.get_context(self.method)
             initargs: tuple[Any, ...] = (os.getpid(),)
-            clock = None
+            clock = hold = None
             if self.timeout > 0:
                 clock = context.RawArray("d", 4 * n_workers)
-                initargs = (os.getpid(), clock, context.Value("i", 0))
+                hold = context.Lock()
+                initargs = (os.getpid(), clock, context.Value("i", 0), hold)
             self.executor = ProcessPoolExecutor(n_workers, mp_context=context,
                                                 initializer=_init_worker, initargs=initargs)
             with self._lock:
                 self.clock = clock
+                self.hold = hold
             if clock is not None and self._watchdog is None:
                 self._watchdog = threading.Thread(target=self._watch, name="quotes-timeout", daemon=True)
                 self._watchdog.start()
@@ -462,7 +472,7 @@ class _Pool:
         interval = min(1.0, max(0.05, self.timeout / 10))
         while not self._stop.wait(interval):
             with self._lock:
-                clock, generation = self.clock, self.generation
+                clock, hold, generation = self.clock, self.hold, self.generation
                 if clock is None:
                     continue
                 now = time.monotonic()
@@ -470,12 +480,18 @@ class _Pool:
                     started = clock[slot + 3]
                     if not started or now - started <= self.timeout:
                         continue
-                    number, index = int(clock[slot + 1]), int(clock[slot + 2])
-                    if clock[slot + 3] != started:  # moved on meanwhile
+                    # (a worker that died holding the lock leaves it taken: give up this round)
+                    if not hold.acquire(timeout=interval):
                         continue
-                    clock[slot + 3] = 0.0
-                    self.overruns.setdefault(generation, {})[number] = index
-                    _kill(int(clock[slot]))
+                    try:
+                        number, index = int(clock[slot + 1]), int(clock[slot + 2])
+                        if clock[slot + 3] != started:  # moved on meanwhile
+                            continue
+                        clock[slot + 3] = 0.0
+                        self.overruns.setdefault(generation, {})[number] = index
+                        _kill(int(clock[slot]))
+                    finally:
+                        hold.release()
 
     @staticmethod
     def _kill_busy(clock: Any) -> None:
