@@ -459,7 +459,8 @@ class Store:
         return {doc_id or source: (digest, timeout) for source, doc_id, digest, timeout in rows}
 
     def failures(self) -> list[dict[str, Any]]:
-        """Every recorded failure: source, doc_id, reason, pipeline_version, failed_at."""
+        """Every recorded failure: source, doc_id, reason, pipeline_version, failed_at,
+        and for one that ran out of time its content_hash and timeout (else None)."""
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
 
     # --- speakers ---------------------------------------------------------------
