@@ -47,18 +47,7 @@ def load_arrays(path: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     Raises:
         ModelError: the file is missing, unreadable, or of another format.
     """
-    if not path.exists():
-        raise ModelError(f"{path}: model missing; run `quotes train {path.stem}` to build it")
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-        meta = json.loads(str(arrays.pop(_META)))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
-        raise ModelError(f"{path}: cannot read the model ({type(exc).__name__}: {exc})") from exc
-    if meta.get("format") != FORMAT:
-        raise ModelError(f"{path}: model format {meta.get('format')} is not {FORMAT}; "
-                         f"run `quotes train {path.stem}` to rebuild it")
-    return arrays, meta
+    return _load(path, with_arrays=True)
 
 
 def load_meta(path: Path) -> dict[str, Any]:
@@ -67,14 +56,21 @@ def load_meta(path: Path) -> dict[str, Any]:
     Raises:
         ModelError: the file is missing, unreadable, or of another format.
     """
+    return _load(path, with_arrays=False)[1]
+
+
+def _load(path: Path, with_arrays: bool) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     if not path.exists():
         raise ModelError(f"{path}: model missing; run `quotes train {path.stem}` to build it")
+    arrays: dict[str, np.ndarray] = {}
     try:
         with np.load(path, allow_pickle=False) as data:
+            if with_arrays:
+                arrays = {name: data[name] for name in data.files if name != _META}
             meta = json.loads(str(data[_META]))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
         raise ModelError(f"{path}: cannot read the model ({type(exc).__name__}: {exc})") from exc
     if meta.get("format") != FORMAT:
         raise ModelError(f"{path}: model format {meta.get('format')} is not {FORMAT}; "
                          f"run `quotes train {path.stem}` to rebuild it")
-    return meta
+    return arrays, meta
