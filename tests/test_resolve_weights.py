@@ -123,12 +123,8 @@ def test_the_previous_speaker_out_of_scope_is_as_far_back_as_out_of_scope_says()
 def test_each_resolution_is_recorded_with_its_features():
     text = ("“Sales are strong,” said Linda Park, the chief executive.\n\nAnalysts were less sure. Market "
             "strategist Emma Stone said the figures hid a slowdown.\n\n“Demand is fading,” she said.")
-    sink: list = []
-    entities._RESOLVE_RECORDS.append(sink)
-    try:
+    with entities.recording_resolutions() as sink:
         quotes.extract(text)
-    finally:
-        entities._RESOLVE_RECORDS.pop()
     assert sink
     offset, want, rows = sink[-1]
     assert text[offset:offset + 3] == "she" and want == "f"
@@ -184,12 +180,8 @@ def test_the_fit_learns_which_feature_picks_the_right_mention():
 def _rows_for_last_pronoun(text: str) -> dict[str, dict[str, float]]:
     """The features of each candidate of the last he/she resolved in ``text``
     (for an entity named twice, its most recent mention's row), by name."""
-    sink: list = []
-    entities._RESOLVE_RECORDS.append(sink)
-    try:
+    with entities.recording_resolutions() as sink:
         quotes.extract(text)
-    finally:
-        entities._RESOLVE_RECORDS.pop()
     assert sink
     out: dict[str, dict[str, float]] = {}
     for name, f in sink[-1][2]:

@@ -84,14 +84,9 @@ def substituted_examples(docs: list[dict], group0: int) -> list[tuple[int, list,
                     and q.speaker_mention and q.speaker_mention.lower() not in _PRONOUNS \
                     and entity.guessed_gender() in ("m", "f") \
                     and any(_overlap(q.speaker_start, q.speaker_end, s, e) for s, e in gold_spans):
-                sink: list = []
-                ent_mod._RESOLVE_RECORDS.append(sink)
-                try:
+                with ent_mod.recording_resolutions() as sink:
                     index.resolve_pronoun("he" if entity.guessed_gender() == "m" else "she", q.speaker_start,
-                                          prefer=prev_entity if prev_entity is not entity or True else None,
-                                          since=since)
-                finally:
-                    ent_mod._RESOLVE_RECORDS.pop()
+                                          prefer=prev_entity, since=since)
                 if sink:
                     rows = sink[-1][2]
                     out.append((group0 + d, [f for _, f in rows], [name == entity.canonical for name, _ in rows]))

@@ -83,7 +83,7 @@ from tone_stack import combiner_probe, news_folds, news_stack  # noqa: E402
 from quotes.training.tone import (  # noqa: E402
     CEILING_SMOOTHING, CEILINGS, TONES, _ceiling_columns, _scores,
     apply_ceilings, clone_heads_ceilings, combiner_weights, read_goemotions,
-    read_news_files)
+    read_news_files, fold_rows)
 from quotes.tone.model import rule_fires  # noqa: E402
 
 
@@ -133,8 +133,7 @@ def main() -> None:
         probe = combiner_probe(heads, settings, names)
         out = np.zeros(y_news.shape)
         for fold, (train_idx, test_idx) in enumerate(folds):
-            rows = is_reddit.copy()
-            rows[n_train + train_idx] = True
+            rows = fold_rows(is_reddit, train_idx)
             lex_fit, lex_test, model = lex_all, lex_news[test_idx], clone(probe)
             if extra is not None:
                 fit_x, test_x, reddit_x = extra(train_idx, test_idx)

@@ -67,6 +67,7 @@ from quotes.training.tone import (
     apply_ceilings,
     clone_heads_ceilings,
     combiner_weights,
+    fold_rows,
 )
 
 
@@ -84,7 +85,6 @@ def main() -> None:
     names, lex_all, Y_all = stack["lexicon_names"], stack["lexicon"], stack["Y"]
     is_reddit, part = stack["is_reddit"], stack["from_split"]
     groups = np.asarray(stack["groups"])
-    n_train = int(is_reddit.sum())
     heads = pipeline.named_steps["heads"]
     y_news, lex_news, news_scores = Y_all[~is_reddit], lex_all[~is_reddit], scores[~is_reddit]
     is_news = (~is_reddit).astype(float)
@@ -99,8 +99,7 @@ def main() -> None:
     raw = np.zeros(y_news.shape)
     fold_of = np.zeros(len(y_news), dtype=int)
     for fold, (train_idx, test_idx) in enumerate(folds):
-        rows = is_reddit.copy()
-        rows[n_train + train_idx] = True
+        rows = fold_rows(is_reddit, train_idx)
         fitted = clone(probe).fit_from_scores(bases, scores[rows], lex_all[rows], Y_all[rows], weights[rows],
                                               is_news[rows])
         fitted.rules = [[] for _ in TONES]

@@ -52,6 +52,7 @@ from quotes.training.tone import (
     combiner_weights,
     read_goemotions,
     read_news_files,
+    fold_rows,
 )
 
 PAST = {"was", "were", "did", "didn't", "had", "hadn't", "wasn't", "weren't", "got", "made", "let", "could",
@@ -119,8 +120,7 @@ def main() -> None:
     def cross_validate(columns: list[int]) -> np.ndarray:
         out = np.zeros(y_news.shape)
         for train_idx, test_idx in folds:
-            rows = is_reddit.copy()
-            rows[n_train + train_idx] = True
+            rows = fold_rows(is_reddit, train_idx)
             lex_fit, lex_test, model = lex_all, lex_news[test_idx], clone(probe)
             if columns:
                 extra = np.zeros((len(Y_all), len(columns)))

@@ -88,6 +88,7 @@ from quotes.training.tone import (  # noqa: E402
     combiner_weights,
     read_cue_tables,
     read_news_files,
+    fold_rows,
 )
 from quotes.training.tone_features import LexiconFeatures  # noqa: E402
 # tools/ is on the path when this runs as a script
@@ -140,8 +141,7 @@ def main() -> None:
         lex_news, news_scores = lex_all[~is_reddit], scores[~is_reddit]
         out = np.zeros(y_news.shape)
         for train_idx, test_idx in folds:
-            rows = is_reddit.copy()
-            rows[n_train + train_idx] = True
+            rows = fold_rows(is_reddit, train_idx)
             fitted = clone(probe).fit_from_scores(bases, scores[rows], lex_all[rows], Y_all[rows], weights[rows],
                                                   is_news[rows])
             fitted.rules = [[] for _ in TONES]

@@ -12,7 +12,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotes.training.tone import HELDOUT_DOCS, prepare_stack, read_doc_list, split_docs  # noqa: E402
+from quotes.training.tone import (  # noqa: E402,F401 (news_folds, combiner_probe: the training's own, for the tools)
+    HELDOUT_DOCS,
+    combiner_probe,
+    news_folds,
+    prepare_stack,
+    read_doc_list,
+    split_docs,
+)
 
 
 def news_stack(shared: Path, train: Path, cache: Path) -> tuple[dict, list[Path], list[str]]:
@@ -23,28 +30,3 @@ def news_stack(shared: Path, train: Path, cache: Path) -> tuple[dict, list[Path]
     files = {name: emotions / name for name in ("goemotions-train.tsv", "goemotions-dev.tsv", "emotions.txt")}
     stack = prepare_stack(files, news_files, excluded, cache, lambda m: print(m, file=sys.stderr))
     return stack, news_files, excluded
-
-
-def news_folds(y_news, groups) -> list:
-    """The grouped, stratified 5 folds over the news rows that ``quotes train tone`` uses."""
-    import numpy as np
-    from sklearn.model_selection import StratifiedGroupKFold
-
-    from quotes.training.tone import FOLDS, RANDOM_STATE
-
-    strata = y_news[:, 0] + 2 * y_news[:, 1]
-    return list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-                .split(np.zeros(len(y_news)), strata, groups))
-
-
-def combiner_probe(heads, settings: dict, names: list[str]):
-    """An unfitted copy of the tone heads with the combiners of ``settings`` (the card's choice)."""
-    from sklearn.base import clone
-    from sklearn.linear_model import LogisticRegression
-
-    from quotes.training.tone import TONES, cueless_columns
-
-    probe = clone(heads)
-    probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES],
-                     cueless=cueless_columns(settings, names))
-    return probe

@@ -84,7 +84,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # tools/ is on the path when this runs as a script
-from tone_stack import combiner_probe, news_stack  # noqa: E402
+from tone_stack import combiner_probe, news_folds, news_stack  # noqa: E402
 from quotes.tone.lexicon import tokenize  # noqa: E402
 from quotes.tone.model import apply_rule_floors, stack_inputs  # noqa: E402
 from quotes.training.tone import (  # noqa: E402
@@ -96,6 +96,7 @@ from quotes.training.tone import (  # noqa: E402
     clone_heads_ceilings,
     combiner_weights,
     read_news_files,
+    fold_rows,
 )
 from quotes.training.tone_features import LogCountRatio  # noqa: E402
 
@@ -199,13 +200,10 @@ def main() -> None:
     model = word_model(options.C, options.positive_weight)
 
     def cross_validate(variant: str, seed: int) -> np.ndarray:
-        strata = y_news[:, 0] + 2 * y_news[:, 1]
-        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed).split(
-            np.zeros(len(y_news)), strata, groups)
+        folds = news_folds(y_news, groups, seed)
         out = np.zeros(y_news.shape)
         for train_idx, test_idx in folds:
-            rows = is_reddit.copy()
-            rows[n_train + train_idx] = True
+            rows = fold_rows(is_reddit, train_idx)
             fitted = clone(probe).fit_from_scores(bases, scores[rows], lex_all[rows], Y_all[rows],
                                                   weights[rows], is_news[rows])
             if variant == "shipped":

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 from sklearn.base import clone
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
@@ -291,6 +290,30 @@ def cueless_columns(settings: dict[str, dict[str, Any]], lexicon_names: list[str
             else [] for t in TONES]
 
 
+def news_folds(y_news: np.ndarray, groups, random_state: int = RANDOM_STATE) -> list:
+    """The grouped folds over the news rows (an article and its copies in one fold),
+    stratified by their two labels."""
+    strata = y_news[:, 0] + 2 * y_news[:, 1]
+    return list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=random_state)
+                .split(np.zeros(len(y_news)), strata, groups))
+
+
+def combiner_probe(heads: ToneHeads, settings: dict[str, dict[str, Any]], lexicon_names: list[str]) -> ToneHeads:
+    """An unfitted copy of ``heads`` with the combiners of per-tone ``settings``."""
+    probe = clone(heads)
+    probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES],
+                     cueless=cueless_columns(settings, lexicon_names))
+    return probe
+
+
+def fold_rows(is_reddit: np.ndarray, train_idx: np.ndarray) -> np.ndarray:
+    """The rows a fold's combiners learn from: every GoEmotions train row (they come
+    first) and the news rows ``train_idx`` (indices among the news rows)."""
+    rows = is_reddit.copy()
+    rows[int(is_reddit.sum()) + train_idx] = True
+    return rows
+
+
 def _scores(y: np.ndarray, p: np.ndarray, threshold: float = 0.5) -> dict[str, float]:
     """Precision, recall and F1 at ``threshold``, average precision and Brier score."""
     precision, recall, f1, _ = precision_recall_fscore_support(y, p >= threshold, average="binary",
@@ -446,20 +469,15 @@ def train_tone(emotions_dir: Path, news_path, out_dir: Path, *, log=None, exclud
         f"in {len(set(groups))} CV groups")
 
     is_news = (~is_reddit).astype(float)
-    strata = y_news[:, 0] + 2 * y_news[:, 1]
-    folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-                 .split(np.zeros(len(y_news)), strata, groups))
+    folds = news_folds(y_news, groups)
 
     def cross_validate(settings: dict[str, dict[str, Any]]) -> np.ndarray:
         """News CV probabilities under per-tone settings (floors and ceilings measured per fold)."""
         weights = combiner_weights(Y_all, is_reddit, settings)
-        probe = clone(heads)
-        probe.set_params(combiners=[LogisticRegression(C=settings[t]["C"], max_iter=5000) for t in TONES],
-                         cueless=cueless_columns(settings, lexicon_names))
+        probe = combiner_probe(heads, settings, lexicon_names)
         out = np.zeros(y_news.shape)
         for train_idx, test_idx in folds:
-            rows = is_reddit.copy()
-            rows[n_train + train_idx] = True
+            rows = fold_rows(is_reddit, train_idx)
             fitted = clone(probe).fit_from_scores(bases, scores[rows], lex_all[rows], Y_all[rows],
                                                   weights[rows], is_news[rows])
             ceilings = clone_heads_ceilings(heads, lex_news[train_idx], y_news[train_idx],
@@ -826,7 +844,7 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
     train_texts, y_train, articles = read_news(news_train, declared)
     groups = cv_groups(articles, train_texts, declared["group"])
     dev_texts, y_dev, _ = read_news(news_dev)
-    X_train, X_dev = features.transform(train_texts), features.transform(dev_texts)
+    X_train = features.transform(train_texts)  # (the dev part is scored through the pipeline below)
     lex_train = lexicon_block_of(X_train, len(names))
     rules = [[names.index(n) for n in RULES[t]] for t in TONES]
     # The combiners' probabilities before any floor or ceiling.
@@ -846,9 +864,7 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
         return apply_ceilings(floored, lex, probe)
 
     # CV by article on the news train part: the smoothing of the ceilings.
-    strata = y_train[:, 0] + 2 * y_train[:, 1]
-    folds = list(StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
-                 .split(train_texts, strata, groups))
+    folds = news_folds(y_train, groups)
     selection = {}
     for smoothing in (0.5, 1.0, 2.0, 4.0):
         p_cv = np.zeros(y_train.shape)
