@@ -331,7 +331,6 @@ class EntityIndex:
         self.mention_ends: list[int] = []
         self.mention_subject: list[bool] = []
         self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
-        self.mention_object: list[bool] = []  # a verb's or preposition's object ("beat Roddick")
         self._sentence_ends: list[int] = []  # per token: sentence ends outside quote marks before it (lazy)
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
@@ -357,7 +356,6 @@ class EntityIndex:
             self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
             self._by_offset[name.start] = entity.id
             self.mention_inverted.append(inverted)
-            self.mention_object.append(not inverted and _object_of(doc.tokens, _first_with_titles(doc, name.token)))
             if inverted or _next_to_cue(doc, name, end_token):
                 entity.speaker_votes += 1
         self._vote_genders()
@@ -686,7 +684,7 @@ class EntityIndex:
                     float(bool(quoted) and quoted[token]), float(self._possessive(mention)),
                     float(min(len(entity.forms), 10)), float(entity.speaker_votes > 0),
                     float(min(len(order) if entity.id not in best else order.index(entity.id), 5)),
-                    float(latest_subject), float(self.mention_object[mention]),
+                    float(latest_subject), float(self._is_object(mention)),
                     float(min(here_ends - ends[token], 10)) if ends else 0.0,
                 )
             score = _weighted(weights, features)
@@ -748,6 +746,12 @@ class EntityIndex:
                     n += 1
             self._sentence_ends = counts
         return self._sentence_ends
+
+    def _is_object(self, k: int) -> bool:
+        """True when name mention ``k`` is a verb's or preposition's object ("beat
+        Roddick"); worked out only when the weights read it."""
+        return not self.mention_inverted[k] and _object_of(self.doc.tokens,
+                                                           _first_with_titles(self.doc, self.mention_tokens[k]))
 
     def _possessive(self, k: int) -> bool:
         """True when name mention ``k`` is a possessive ("Steenburgen’s son")."""
