@@ -27,8 +27,8 @@ pytest.importorskip("pyarrow", reason="--engine dask needs quotes[dask]")
 
 from quotes.corpus.batch import analyse_paths  # noqa: E402
 from quotes.corpus.dataset import Dataset, is_dataset  # noqa: E402
-from quotes.corpus.distributed import (DONE_DIR, Segment, analyse_dask, default_partition_size,  # noqa: E402
-                                      plan_partitions)
+from quotes.corpus.distributed import (DONE_DIR, Segment, analyse_dask, analyse_partition,  # noqa: E402
+                                      default_partition_size, plan_partitions)
 from quotes.corpus.store import Store  # noqa: E402
 
 
@@ -292,6 +292,39 @@ def test_a_rerun_removes_what_a_killed_writer_left_of_the_partitions_it_redoes(c
     assert again.skipped_partitions == first.partitions - 1
     assert not any(f.exists() for f in stale)
     assert other.exists()  # not this run's to touch
+
+
+class _FirstAttemptKilledMidWrite:
+    """The run's client, except that each partition's task first leaves what an attempt
+    killed mid-write leaves (its marker's temporary file), as a retried task does after
+    a worker dies; the retry then finishes the partition."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def submit(self, fn, *args, **kwargs):
+        if fn is not analyse_partition:
+            return self._client.submit(fn, *args, **kwargs)
+
+        def killed_then_retried(part, output, *rest):
+            (Path(output) / DONE_DIR).mkdir(parents=True, exist_ok=True)
+            (Path(output) / DONE_DIR / f".{part.pid}.json.deadbeef.part").write_bytes(b"half a marker")
+            return analyse_partition(part, output, *rest)
+
+        return self._client.submit(killed_then_retried, *args, **kwargs)
+
+
+def test_a_partition_retried_after_a_killed_write_leaves_no_temporary_file(client, tmp_path):
+    # the partition gets its marker in this very run, so no later run would sweep it
+    out = tmp_path / "dataset"
+    summary = analyse_dask([str(CORPORA)], out, client=_FirstAttemptKilledMidWrite(client), partition_size=4,
+                           progress=False)
+    assert summary.partitions >= 2 and not summary.lost_partitions
+    assert len(list((out / DONE_DIR).glob("*.json"))) == summary.partitions
+    assert not list(out.rglob("*.part"))
 
 
 def test_an_fsspec_url_is_read_by_the_workers(client, tmp_path):

@@ -308,8 +308,9 @@ def _remove_stale_parts(root: Path, todo: list) -> None:
 
     ``replaced_atomically`` removes its temporary file on any error, but not when
     the process is killed mid-write (SIGKILL, out of memory). Only partitions this
-    run is about to analyse are swept, before any task starts, so no live writer
-    of theirs can be running (two runs on one --output at once are not supported).
+    run analyses are swept, before any task starts and again once every task has
+    ended, so no live writer of theirs can be running (two runs on one --output at
+    once are not supported).
     """
     for part in todo:
         for sub in (RAW_DIR, RAW_DOCS_DIR, DONE_DIR):
@@ -731,6 +732,10 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
                 print(f"analysed {done}/{len(todo)} partitions, {summary.analysed:,} documents, "
                       f"{summary.analysed / max(1e-9, last - began):.1f} docs/s", file=stream)
 
+        # every task of this run has ended: a worker killed mid-write left its temporary
+        # file even when the partition's retry on another worker then finished it (that
+        # partition has a marker, so no later run would sweep it)
+        _remove_stale_parts(root, todo)
         summary.phases["analyse"] = time.monotonic() - mark
         mark = time.monotonic()
         # duplicates: the first occurrence of a doc_id in input order is kept. The
