@@ -193,3 +193,16 @@ def test_the_speakers_table_tool_no_longer_flags_one_articles_bob(tmp_path):
     assert [tool.reason(r["name"]) for r in rows if r["name"] == "Bob"] == ["first name only"] * 2
     assert all(tool.is_article_speaker(db, r) for r in rows if r["name"] == "Bob")
     assert not any(tool.is_article_speaker(db, r) for r in rows if r["name"] != "Bob")
+
+
+def test_the_report_about_bob_has_a_section_for_each_articles_bob(tmp_path):
+    pytest.importorskip("matplotlib", reason='the report draws with matplotlib: pip install "quotes[report]"')
+    _store(tmp_path).close()
+    out = tmp_path / "bob.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "q.db"), "--speaker", "Bob",
+                                      "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count('id="s-') == 2  # a section per Bob, each of one article
+    assert "2 speakers" in page and "Bob Dole" not in page and "Every quote of Bob (2)" in page
+    assert "Every quote of Bob (1)" in page

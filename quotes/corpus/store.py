@@ -197,9 +197,12 @@ def _m003_failure_timeouts(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE failures ADD COLUMN timeout REAL")
 
 
+# Speaker ids bound to one query at most (SQLite caps bound parameters).
+_ID_SLICE = 500
 # speaker_names since 004: a name's speaker in every article (doc_id ''), or, for a
 # name kept per article (a given name alone, "Bob"), its speaker in one article.
-_SPEAKER_NAMES = "(name TEXT NOT NULL, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, PRIMARY KEY (name, doc_id))"
+_SPEAKER_NAMES = ("(name TEXT NOT NULL, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, PRIMARY KEY (name, doc_id)) "
+                  "WITHOUT ROWID")
 # How a quote finds its speaker: at most one row matches (a name is kept either
 # for every article or per article).
 _NAME_JOIN = "n.name = q.speaker AND n.doc_id IN ('', q.doc_id)"
@@ -629,14 +632,19 @@ class Store:
                 SELECT n.speaker_id, q.text, q.doc_id, ROW_NUMBER() OVER (
                     PARTITION BY n.speaker_id ORDER BY q.{field} DESC, q.doc_id, q.start) AS rank
                 FROM quotes q JOIN speaker_names n ON {_NAME_JOIN}
-                WHERE q.{field} IS NOT NULL AND n.speaker_id IN ({{}}))
+                WHERE q.{field} IS NOT NULL AND {{}})
             WHERE rank = 1"""
-        return {sid: (text, doc_id) for sid, text, doc_id in self._by_ids(sql, ids)}
+        if len(ids) <= _ID_SLICE:
+            rows = self._by_ids(sql.format("n.speaker_id IN ({})"), ids)
+        else:  # many speakers: one pass over the quotes, not one a slice of ids
+            wanted = set(ids)
+            rows = (r for r in self.conn.execute(sql.format("1")) if r[0] in wanted)
+        return {sid: (text, doc_id) for sid, text, doc_id in rows}
 
     def _by_ids(self, sql: str, ids: list[str]) -> Iterator[tuple]:
         # SQLite caps bound parameters; query in slices
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for i in range(0, len(ids), _ID_SLICE):
+            chunk = ids[i:i + _ID_SLICE]
             yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def speaker_ids(self, name: str) -> list[str]:
