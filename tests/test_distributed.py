@@ -366,3 +366,22 @@ def test_analyse_command_with_the_dask_engine(tmp_path):
     listed = runner.invoke(app, ["list", "--db", str(out), "--format", "jsonl"])
     assert listed.exit_code == 0 and json.loads(listed.stdout)["speaker"] == "Anthony Blunt"
     assert not (tmp_path / "quotes.db").exists()
+
+
+def test_a_given_name_alone_is_a_speaker_per_article_on_both_engines(client, tmp_path):
+    # issue #15: two articles quoting a different "Bob" give two speakers, "Bob"
+    # after "Bob Dole" in one article is Bob Dole, and a surname alone or an
+    # organisation in two articles stays one speaker, in the dataset as in the database
+    from tests.test_speakers_first_names import ARTICLES
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"doc_id": k, "text": t}) + "\n" for k, t in ARTICLES.items()),
+                   encoding="utf-8")
+    db, _ = _local([src], tmp_path)
+    out = tmp_path / "dataset"
+    analyse_dask([str(src)], out, client=client, partition_size=2, progress=False)
+    assert_same_as_local(db, out, tmp_path)
+    with Dataset(out) as data:
+        rows = {(r["name"], r["quotes"], r["articles"]) for r in data.speakers()}
+        assert rows == {("Bob", 2, 1), ("Bob", 1, 1), ("Bob Dole", 2, 1), ("Clinton", 2, 2), ("Google", 2, 2)}
+        assert len(data.speaker_ids("Bob")) == 2

@@ -273,7 +273,10 @@ def _response(writer, url, body: bytes, status="200 OK", content_type="text/html
 
     headers = [("Content-Type", content_type)] if content_type else []
     http = StatusAndHeaders(status, headers + list(extra_headers), protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    # a fixed capture time: warcio would stamp the clock's, and the doc_id is URL@WARC-Date, so two
+    # archives of one crawl built a second apart would not hold the same documents
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                                  warc_headers_dict={"WARC-Date": "2020-03-02T10:00:00Z"}))
 
 
 def build_warc(path: Path, cut_last: bool = False, gzipped: bool = True) -> None:

@@ -15,7 +15,10 @@ per row, for a person to check by hand:
 - ``place/demonym``: a place or a nationality ("Memphis", "Republican"; a party's
   plural, "Democrats", is the party);
 - ``label/symbol``: all capitals but no acronym, or symbols ("PARTICIPANT", "R&B", "TV");
-- ``first name only``: a first name alone ("Bob"), no one in particular.
+- ``first name only``: a first name alone ("Bob"), no one in particular: the
+  "Bob"s of several articles merged. A row that is one article's "Bob" (a speaker
+  kept per article, whose id is that article's: ``speakers.article_speaker_id``)
+  is one particular person, the one that article names so, and is not flagged.
 
 Usage::
 
@@ -32,6 +35,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from quotes.corpus.speakers import article_speaker_id
+from quotes.corpus.store import Store
 from quotes.resources import any_first_names, census_first_names, common_words, hypocorisms, places, word_tags
 from quotes.text.names import is_hyphenated_given_name
 from quotes.vocabulary import DAY_WORDS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES
@@ -102,6 +107,14 @@ def reason(name: str) -> str | None:
     return None
 
 
+def is_article_speaker(db: Path, row: dict) -> bool:
+    """True when a speakers row is one article's own speaker (issue #15: a given
+    name alone, kept per article), not a name merged across articles."""
+    with Store(db, readonly=True) as store:
+        quotes = store.quotes(speaker=row["speaker_id"], limit=1)
+    return bool(quotes) and row["speaker_id"] == article_speaker_id(quotes[0]["doc_id"], quotes[0]["article_speaker"])
+
+
 def speakers_of(db: Path, top: int) -> list[dict]:
     out = subprocess.run([sys.executable, "-m", "quotes", "speakers", "--db", str(db), "--top", str(top),
                           "--format", "json"], check=True, capture_output=True, text=True).stdout
@@ -124,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         if db is None:
             ap.error("give --db or --corpus")
         rows = speakers_of(db, args.top)
-    flagged = [{"rank": k + 1, "name": r["name"], "quotes": r["quotes"], "reason": why}
-               for k, r in enumerate(rows) if (why := reason(r["name"]))]
+        flagged = [{"rank": k + 1, "name": r["name"], "quotes": r["quotes"], "reason": why}
+                   for k, r in enumerate(rows) if (why := reason(r["name"]))
+                   and not (why == "first name only" and is_article_speaker(db, r))]
     if args.json:
         print(json.dumps({"rows": len(rows), "flagged": len(flagged), "list": flagged}, indent=1))
     else:

@@ -25,7 +25,9 @@ The run, in three distributed steps:
    workers into the corpus's, resolved once
    (:func:`~quotes.corpus.speakers.resolve_statistics`): the same function of the
    same statistics as the local engine's, so the same speakers and ids.
-3. **Apply.** The name -> speaker map is broadcast to the workers; each
+3. **Apply.** The name -> speaker map, and the names kept per article (a
+   given name alone, whose id the worker makes from the document), are
+   broadcast to the workers; each
    partition's kept documents are written to ``documents/part-<id>.parquet``
    (what ``quotes report`` reads), and its quotes get their ``speaker_id`` and
    ``speaker`` and are written to ``quotes/part-<id>.parquet``; per-partition speaker aggregates (counts,
@@ -57,7 +59,7 @@ from quotes.records import Document
 from quotes.corpus.batch import failure_lines
 from quotes.corpus.dataset import (DOCUMENT_COLUMNS, DOCUMENTS_DIR, FAILURES_FILE, MANIFEST, QUOTES_DIR,
                                    SPEAKERS_FILE)
-from quotes.corpus.speakers import (NameStatistics, combine_statistics, name_statistics,
+from quotes.corpus.speakers import (NameStatistics, Resolution, combine_statistics, name_statistics,
                                     resolve_statistics)
 from quotes.corpus.store import EXPORT_COLUMNS, SPEAKER_COLUMNS, content_hash, quote_id
 
@@ -408,12 +410,18 @@ def partition_statistics(output: str, pid: str, drop: list[int]) -> NameStatisti
 
 
 def apply_speakers(output: str, pid: str, drop: list[int], assignments: dict[str, str],
-                   names: dict[str, str]) -> dict[str, dict[str, Any]]:
+                   names: dict[str, str], per_article: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Give a partition's quotes their corpus speaker; write ``documents/part-<pid>.parquet``
     (its kept documents, in doc_id order), then ``quotes/part-<pid>.parquet``.
 
+    Args:
+        assignments, per_article: the :class:`~quotes.corpus.speakers.Resolution`'s.
+        names: speaker id -> name, for the speakers of ``assignments``.
+
     Returns:
-        Per speaker id, the partition's partial aggregates (see :func:`_aggregate`).
+        Per speaker id, the partition's partial aggregates (see :func:`_aggregate`);
+        a speaker of one article (a name of ``per_article``) has ``"use"``, its
+        (doc_id, name), which :func:`speaker_rows` describes it by.
     """
     import pyarrow as pa
 
@@ -423,10 +431,13 @@ def apply_speakers(output: str, pid: str, drop: list[int], assignments: dict[str
     del docs
     table = _kept_rows(output, pid, drop)
     article = table["article_speaker"].to_pylist()
-    sids = [assignments.get(n) if n else None for n in article]
+    resolution = Resolution({}, assignments, per_article)
+    uses = list(zip(table["doc_id"].to_pylist(), article))
+    sids = [resolution.speaker_id(d, n) for d, n in uses]
+    shown = [per_article[n] if n in per_article else names.get(s) if s else None
+             for (_, n), s in zip(uses, sids)]
     table = table.set_column(table.schema.get_field_index("speaker_id"), "speaker_id", pa.array(sids, pa.string()))
-    table = table.set_column(table.schema.get_field_index("speaker"), "speaker",
-                             pa.array([names.get(s) if s else None for s in sids], pa.string()))
+    table = table.set_column(table.schema.get_field_index("speaker"), "speaker", pa.array(shown, pa.string()))
     table = table.drop_columns([_DOC_INDEX])
     _atomic_write_table(table.cast(_export_schema()), Path(output) / QUOTES_DIR / f"part-{pid}.parquet")
     partial: dict[str, dict[str, Any]] = {}
@@ -436,6 +447,9 @@ def apply_speakers(output: str, pid: str, drop: list[int], assignments: dict[str
             _aggregate(partial.setdefault(row["speaker_id"], _empty()), row)
     for agg in partial.values():
         agg["articles"] = len(agg.pop("docs"))
+    for (doc_id, name), sid in zip(uses, sids):
+        if name in per_article:
+            partial[sid]["use"] = (doc_id, name)
     return partial
 
 
@@ -504,7 +518,7 @@ def speaker_rows(resolution, aggregates: dict[str, dict[str, Any]]) -> list[dict
     in the order of ``quotes speakers`` (most quotes first)."""
     out = []
     for sid, agg in aggregates.items():
-        speaker = resolution.speakers[sid]
+        speaker = resolution.speakers[sid] if "use" not in agg else resolution.speaker_at(*agg["use"])
 
         def mean(f):
             s, n, _ = agg[f]
@@ -789,9 +803,10 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
             names = {sid: s.name for sid, s in resolution.speakers.items()}
             # one object each, sent once to every worker (a dict given alone would
             # be scattered as one key per name)
-            assignments_f, names_f = client.scatter([resolution.assignments, names], broadcast=True)
+            assignments_f, names_f, local_f = client.scatter(
+                [resolution.assignments, names, resolution.per_article], broadcast=True)
             applied = [client.submit(apply_speakers, str(root), p.pid, drops[p.pid], assignments_f, names_f,
-                                     pure=False) for p in finished]
+                                     local_f, pure=False) for p in finished]
             for partial in client.gather(applied):
                 for sid, agg in partial.items():
                     if sid in aggregates:

@@ -24,6 +24,20 @@ The rules, from safest to boldest:
    Clinton). Otherwise the surname stays a speaker of its own ("Blunt" =
    "Mr Blunt" when no full name is known). Full names are never merged with each
    other on a surname, so "Bill Clinton" and "Hillary Clinton" stay apart.
+4. A given name alone is a speaker per article. When an article's fullest form
+   for a person is one word that is a given name ("Bob", "Melanie": a caller, a
+   voter, a child the article names by first name only), nothing ties that
+   person to another article's "Bob", nor to a "Bob Dole" elsewhere: each
+   article's "Bob" is a speaker of its own, shown as "Bob" (its id carries the
+   document: :meth:`Resolution.speaker_id`). Within one article "Bob" after "Bob
+   Dole" is already "Bob Dole" (entities.py). The word is a surname instead, and
+   merges as in 3, when the corpus holds a full name with that surname ("Warren"
+   beside "Elizabeth Warren") or a mention puts a title before it ("Mr Howard",
+   "Lord Winston"); it names a body, which merges on its name, when a mention
+   speaks of it as one ("it", "Chelsea's statement": a club issues statements, a
+   person known by a first name only is quoted in person). A place name that is
+   also a given name ("Virginia") merges as before: a state speaks by its name
+   far more often than someone the article knows only by that first name.
 
 Two repairs of headline noise come first: reporting verbs, weekdays and function
 words after a name are dropped ("Trump Wednesday", "Donald Trump As"), and
@@ -55,7 +69,7 @@ from quotes.vocabulary import (
     TIME_WORDS,
     TITLES,
 )
-from quotes.resources import first_names
+from quotes.resources import any_first_names, first_names, places
 
 # Share of the articles naming any full name with a surname that one full name
 # must hold before the bare surname is taken to mean that person.
@@ -128,22 +142,48 @@ class Speaker:
     aliases: tuple[str, ...]
 
 
+def article_speaker_id(doc_id: str, name: str) -> str:
+    """The speaker id of a name kept per article (rule 4), from its document and itself."""
+    return _speaker_id(("article", doc_id, name))
+
+
 @dataclass(frozen=True)
 class Resolution:
     """The corpus-level identity of every per-article speaker name.
 
     Attributes:
-        speakers: speaker id -> :class:`Speaker`.
-        assignments: per-article speaker name (as given) -> speaker id.
+        speakers: speaker id -> :class:`Speaker`, for the names that mean one
+            speaker in every article.
+        assignments: per-article speaker name (as given) -> speaker id, for those names.
+        per_article: the names kept per article (rule 4: a given name alone) ->
+            their display form ("Bob"). Each article's use of one is a speaker
+            of its own: :meth:`speaker_id` and :meth:`speaker_at` take the document.
     """
 
     speakers: dict[str, Speaker]
     assignments: dict[str, str]
+    per_article: dict[str, str] = field(default_factory=dict)
 
     def speaker_of(self, name: str) -> Speaker | None:
-        """The speaker a per-article name refers to, or None for an unknown name."""
+        """The speaker a name means in every article; None for an unknown name and
+        for one kept per article (:meth:`speaker_at` takes its document)."""
         sid = self.assignments.get(name)
         return self.speakers[sid] if sid else None
+
+    def speaker_id(self, doc_id: str, name: str | None) -> str | None:
+        """The speaker id of ``name`` as the article ``doc_id`` uses it (None for no name)."""
+        if not name:
+            return None
+        if name in self.per_article:
+            return article_speaker_id(doc_id, name)
+        return self.assignments.get(name)
+
+    def speaker_at(self, doc_id: str, name: str | None) -> Speaker | None:
+        """The :class:`Speaker` of ``name`` as the article ``doc_id`` uses it."""
+        if name and name in self.per_article:
+            form = self.per_article[name]
+            return Speaker(article_speaker_id(doc_id, name), form, "person", (form,))
+        return self.speaker_of(name) if name else None
 
 
 def _key(word: str) -> str:
@@ -472,6 +512,12 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
             unresolved.append(name)
         else:
             key_of_name[name] = target
+    # 4. a given name alone, with no full name of that surname in the corpus, is
+    # a speaker per article
+    per_article = {name: parsed[name].surface for name in unresolved
+                   if not candidates.get((parsed[name].surname, parsed[name].suffix))
+                   and _given_name_alone(parsed[name], stats.mentions.get(name, {}))}
+    unresolved = [name for name in unresolved if name not in per_article]
     # an unresolved surname is one speaker ("Blunt" = "Mr Blunt"), unless titles
     # show both a man and a woman use it ("Mr. Clinton", "Mrs. Clinton")
     genders: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -490,6 +536,8 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
     form_parsed: dict[str, ParsedName | None] = {}
     alias_quotes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for name in raw_names:
+        if name in per_article:
+            continue
         n_quotes = stats.quotes[name]
         key = key_of_name[name]
         p = parsed[name]
@@ -512,7 +560,28 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
         sid = _speaker_id(key)
         kind = "org" if key[0] == "org" else "person"
         speakers[sid] = Speaker(sid, best, kind, tuple(a for a in ordered if a))
-    return Resolution(speakers, {name: _speaker_id(key) for name, key in key_of_name.items()})
+    return Resolution(speakers, {name: _speaker_id(key) for name, key in key_of_name.items()}, per_article)
+
+
+def _given_name_alone(parsed: ParsedName, mentions: dict[str, int]) -> bool:
+    """True when a person's name is one given name ("Bob", "Melanie"), untitled,
+    and no mention of it (in any article) uses the word as a surname ("Mr Howard",
+    "Michael Howard") or speaks of a body ("it", "Chelsea's statement")."""
+    word = parsed.surname
+    if parsed.kind != "person" or parsed.first or parsed.titled or parsed.suffix or " " in word:
+        return False
+    if word not in any_first_names() or word in places():
+        return False
+    for mention in mentions:
+        if mention.casefold() in ("it", "its", "itself"):
+            return False
+        head = mention.split(maxsplit=1)
+        if len(head) > 1 and _POSSESSIVE.search(head[0]) and _key(_POSSESSIVE.sub("", head[0])) == word:
+            return False  # the name's statement, spokesman, website: a body's
+        m = parse_name(mention)
+        if m is not None and m.kind == "person" and m.surname == word and (m.titled or m.first):
+            return False
+    return True
 
 
 def _names_same(mention: str, key: tuple[str, ...]) -> bool:

@@ -197,11 +197,32 @@ def _m003_failure_timeouts(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE failures ADD COLUMN timeout REAL")
 
 
+# Speaker ids bound to one query at most (SQLite caps bound parameters).
+_ID_SLICE = 500
+# speaker_names since 004: a name's speaker in every article (doc_id ''), or, for a
+# name kept per article (a given name alone, "Bob"), its speaker in one article.
+_SPEAKER_NAMES = ("(name TEXT NOT NULL, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, PRIMARY KEY (name, doc_id)) "
+                  "WITHOUT ROWID")
+# How a quote finds its speaker: at most one row matches (a name is kept either
+# for every article or per article).
+_NAME_JOIN = "n.name = q.speaker AND n.doc_id IN ('', q.doc_id)"
+
+
+def _m004_article_speaker_names(conn: sqlite3.Connection) -> None:
+    """``speaker_names`` keyed by (name, doc_id): a person an article names by a
+    given name alone ("Bob") is a speaker of that article only. The table is
+    derived, so it is made anew and the speakers are resolved again."""
+    conn.execute("DROP TABLE speaker_names")
+    conn.execute(f"CREATE TABLE speaker_names {_SPEAKER_NAMES}")
+    conn.execute("UPDATE state SET value = -1 WHERE key = 'speakers_epoch'")
+
+
 # Named migrations, applied in order, each once; append, never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_document_texts", _m002_document_texts),
     ("003_failure_timeouts", _m003_failure_timeouts),
+    ("004_article_speaker_names", _m004_article_speaker_names),
 )
 
 
@@ -497,8 +518,7 @@ class Store:
                             "(speaker_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL)",
                             "CREATE TEMP TABLE IF NOT EXISTS speaker_aliases (speaker_id TEXT NOT NULL, "
                             "alias TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (speaker_id, alias))",
-                            "CREATE TEMP TABLE IF NOT EXISTS speaker_names "
-                            "(name TEXT PRIMARY KEY, speaker_id TEXT NOT NULL)"):
+                            f"CREATE TEMP TABLE IF NOT EXISTS speaker_names {_SPEAKER_NAMES}"):
                     conn.execute(sql)
                 self._fill_speakers(conn, "temp")
             except BaseException:
@@ -518,13 +538,22 @@ class Store:
         resolution = resolve_speakers(tuple(r) for r in rows)
         for table in ("speakers", "speaker_aliases", "speaker_names"):
             conn.execute(f"DELETE FROM {schema}.{table}")
+        # a name kept per article is a speaker in each article that uses it
+        local = sorted(resolution.per_article)
+        uses: list[tuple[str, str]] = []
+        for i in range(0, len(local), 500):
+            chunk = local[i:i + 500]
+            uses += conn.execute(f"SELECT DISTINCT doc_id, speaker FROM main.quotes WHERE speaker IN "
+                                 f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        speakers = list(resolution.speakers.values()) + [resolution.speaker_at(d, n) for d, n in uses]
         conn.executemany(f"INSERT INTO {schema}.speakers VALUES (?, ?, ?)",
-                         ((s.speaker_id, s.name, s.kind) for s in resolution.speakers.values()))
+                         ((s.speaker_id, s.name, s.kind) for s in speakers))
         conn.executemany(f"INSERT INTO {schema}.speaker_aliases VALUES (?, ?, ?)",
-                         ((s.speaker_id, a, i) for s in resolution.speakers.values()
-                          for i, a in enumerate(s.aliases)))
-        conn.executemany(f"INSERT INTO {schema}.speaker_names VALUES (?, ?)",
+                         ((s.speaker_id, a, i) for s in speakers for i, a in enumerate(s.aliases)))
+        conn.executemany(f"INSERT INTO {schema}.speaker_names VALUES (?, '', ?)",
                          resolution.assignments.items())
+        conn.executemany(f"INSERT INTO {schema}.speaker_names VALUES (?, ?, ?)",
+                         ((n, d, resolution.speaker_id(d, n)) for d, n in uses))
 
     def speakers(self, sort: str = "quotes", top: int | None = None) -> list[dict[str, Any]]:
         """One row per speaker, with counts, dates and tone aggregates.
@@ -560,7 +589,7 @@ class Store:
                    AVG(q.shock) AS shock_mean, MAX(q.shock) AS shock_max,
                    AVG(q.polarity) AS polarity_mean
             FROM quotes q
-            JOIN speaker_names n ON n.name = q.speaker
+            JOIN speaker_names n ON {_NAME_JOIN}
             JOIN speakers s ON s.speaker_id = n.speaker_id
             JOIN documents d ON d.doc_id = q.doc_id
             GROUP BY s.speaker_id
@@ -602,15 +631,20 @@ class Store:
             SELECT speaker_id, text, doc_id FROM (
                 SELECT n.speaker_id, q.text, q.doc_id, ROW_NUMBER() OVER (
                     PARTITION BY n.speaker_id ORDER BY q.{field} DESC, q.doc_id, q.start) AS rank
-                FROM quotes q JOIN speaker_names n ON n.name = q.speaker
-                WHERE q.{field} IS NOT NULL AND n.speaker_id IN ({{}}))
+                FROM quotes q JOIN speaker_names n ON {_NAME_JOIN}
+                WHERE q.{field} IS NOT NULL AND {{}})
             WHERE rank = 1"""
-        return {sid: (text, doc_id) for sid, text, doc_id in self._by_ids(sql, ids)}
+        if len(ids) <= _ID_SLICE:
+            rows = self._by_ids(sql.format("n.speaker_id IN ({})"), ids)
+        else:  # many speakers: one pass over the quotes, not one a slice of ids
+            wanted = set(ids)
+            rows = (r for r in self.conn.execute(sql.format("1")) if r[0] in wanted)
+        return {sid: (text, doc_id) for sid, text, doc_id in rows}
 
     def _by_ids(self, sql: str, ids: list[str]) -> Iterator[tuple]:
         # SQLite caps bound parameters; query in slices
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for i in range(0, len(ids), _ID_SLICE):
+            chunk = ids[i:i + _ID_SLICE]
             yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def speaker_ids(self, name: str) -> list[str]:
@@ -685,7 +719,7 @@ class Store:
             FROM quotes q
             JOIN documents d ON d.doc_id = q.doc_id
             {"LEFT JOIN document_texts t ON t.doc_id = q.doc_id" if with_text else ""}
-            LEFT JOIN speaker_names n ON n.name = q.speaker
+            LEFT JOIN speaker_names n ON {_NAME_JOIN}
             LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
             {'WHERE ' + where if where else ''}
             ORDER BY q.doc_id, q.start, q."end"

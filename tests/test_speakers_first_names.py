@@ -1,0 +1,208 @@
+"""Issue #15: a person an article names by a given name alone ("Bob") is a speaker of
+that article only, never merged with another article's "Bob" nor with a "Bob Dole"
+elsewhere (rule 4 of quotes/corpus/speakers.py). Surnames alone, organisations and
+places keep merging across articles as before.
+
+Invented rows and invented articles; the Dask engine's side is in test_distributed.py.
+"""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+import quotes
+from quotes.cli import app
+from quotes.corpus.speakers import (article_speaker_id, combine_statistics, name_statistics, resolve_speakers,
+                                    resolve_statistics)
+from quotes.corpus.store import MIGRATIONS, Store, StoreError
+from quotes.records import Document
+
+
+def _ids(resolution, uses):
+    return {resolution.speaker_id(doc, name) for doc, name in uses}
+
+
+# --- the resolution, on invented rows ---------------------------------------------
+
+@pytest.mark.parametrize("name", ["Bob", "Melanie", "Isabelle", "Oscar", "Warren"])
+def test_a_given_name_alone_is_a_speaker_per_article(name):
+    r = resolve_speakers([("caller", name, name), ("caller", name, "he"), ("voter", name, name)])
+    assert r.per_article == {name: name}
+    assert r.speaker_of(name) is None and name not in r.assignments
+    caller, voter = r.speaker_at("caller", name), r.speaker_at("voter", name)
+    assert caller.name == voter.name == name and caller.aliases == (name,) and caller.kind == "person"
+    assert caller.speaker_id != voter.speaker_id
+    assert r.speaker_id("caller", name) == caller.speaker_id == article_speaker_id("caller", name)
+
+
+def test_a_given_name_alone_never_joins_a_full_name_of_another_article():
+    r = resolve_speakers([("a", "Bob", "Bob"), ("b", "Bob Dole", "Bob Dole"), ("c", "Bob Dole", "Dole"),
+                          ("d", "Melanie", "she"), ("e", "Melanie Grant", "Ms Grant")])
+    dole = r.speaker_of("Bob Dole")
+    assert dole.name == "Bob Dole" and r.speaker_id("a", "Bob") != dole.speaker_id
+    assert r.speaker_id("d", "Melanie") != r.speaker_of("Melanie Grant").speaker_id
+    assert set(r.per_article) == {"Bob", "Melanie"}
+
+
+@pytest.mark.parametrize("rows, name", [
+    # a surname alone: no given name, merges as before
+    ([("a", "Clinton", "Clinton"), ("b", "Clinton", "Mrs. Clinton")], "Clinton"),
+    ([("a", "Blunt", "Blunt"), ("b", "Blunt", "he")], "Blunt"),
+    # a given name used as a surname: a full name with it in the corpus, or a title before it
+    ([("a", "Warren", "Warren"), ("b", "Warren", "she"), ("c", "Elizabeth Warren", "Sen. Warren")], "Warren"),
+    ([("a", "Howard", "Mr Howard"), ("b", "Howard", "Howard")], "Howard"),
+    ([("a", "Winston", "Lord Winston"), ("b", "Winston", "he")], "Winston"),
+    ([("a", "Graham", "Graham"), ("b", "Graham", "Lindsey Graham")], "Graham"),
+    # a single-token organisation: no given name
+    ([("a", "Google", "Google"), ("b", "Google", "the company")], "Google"),
+    ([("a", "Nato", "Nato"), ("b", "Nato", "it")], "Nato"),
+    ([("a", "NATO", "NATO"), ("b", "NATO", "NATO")], "NATO"),
+    # a body named like a given name: its statement, or "it", speaks for it
+    ([("a", "Chelsea", "Chelsea's statement"), ("b", "Chelsea", "Chelsea")], "Chelsea"),
+    ([("a", "Chelsea", "it"), ("b", "Chelsea", "Chelsea")], "Chelsea"),
+    # a place that is also a given name
+    ([("a", "Virginia", "Virginia"), ("b", "Virginia", "Virginia")], "Virginia"),
+    # a title written into the name itself
+    ([("a", "Mr Bob", "Mr Bob"), ("b", "Mr Bob", "he")], "Mr Bob"),
+])
+def test_look_alikes_keep_merging_across_articles(rows, name):
+    r = resolve_speakers(rows)
+    assert not r.per_article
+    assert len(_ids(r, [(d, n) for d, n, _ in rows if n == name])) == 1
+    assert r.speaker_id("a", name) == r.speaker_id("zzz", name) == r.speaker_of(name).speaker_id
+
+
+def test_per_article_names_do_not_depend_on_row_order_or_partitions():
+    rows = [("a", "Bob", "Bob"), ("a", "Bob", "he"), ("b", "Bob", "Bob"), ("b", "Bob Dole", "Dole"),
+            ("c", "Clinton", "Clinton"), ("d", "Clinton", "Mr. Clinton"), ("e", "Melanie", "she"),
+            ("f", "Howard", "Mr Howard"), ("g", "Howard", "Howard")]
+    expected = resolve_speakers(rows)
+    assert set(expected.per_article) == {"Bob", "Melanie"}
+    for seed in range(4):
+        shuffled = list(rows)
+        random.Random(seed).shuffle(shuffled)
+        assert resolve_speakers(shuffled) == expected
+        by_doc: dict[int, list] = {}
+        for row in rows:
+            by_doc.setdefault(hash((seed, row[0])) % 3, []).append(row)
+        assert resolve_statistics(combine_statistics(*map(name_statistics, by_doc.values()))) == expected
+
+
+# --- through the pipeline and the store, on invented articles -----------------------
+
+ARTICLES = {
+    "radio": 'A caller named Bob phoned the show on Monday.\n\n"I have never voted before," Bob said.\n\n'
+             '"This year is different," he added.\n',
+    "diner": 'At a diner in Ohio, a retired welder who gave his name only as Bob was eating breakfast.\n\n'
+             '"Nobody here trusts the polls," Bob said.\n',
+    "dole": 'Bob Dole spoke to reporters in Kansas on Monday.\n\n"We will win this state," Bob said.\n\n'
+            '"The campaign is strong," he added.\n',
+    "clinton1": '"We will not lose this seat," Clinton said on Monday.\n',
+    "clinton2": '"The numbers are moving our way," Clinton told supporters in Iowa.\n',
+    "google1": '"Our search results are fair," Google said in a statement on Monday.\n',
+    "google2": '"We comply with every law," Google said on Tuesday.\n',
+}
+
+
+def _store(tmp_path=None) -> Store:
+    store = Store(":memory:" if tmp_path is None else tmp_path / "q.db")
+    store.add_analyses([(Document(k, t), quotes.extract(t)) for k, t in ARTICLES.items()], "test")
+    return store
+
+
+def test_the_pipeline_names_the_speakers_this_test_relies_on():
+    speakers = {k: {q.speaker for q in quotes.extract(t)} for k, t in ARTICLES.items()}
+    assert speakers == {"radio": {"Bob"}, "diner": {"Bob"}, "dole": {"Bob Dole"}, "clinton1": {"Clinton"},
+                        "clinton2": {"Clinton"}, "google1": {"Google"}, "google2": {"Google"}}
+
+
+def test_two_articles_quoting_a_different_bob_give_two_speakers():
+    with _store() as store:
+        rows = {(r["name"], r["quotes"], r["articles"]) for r in store.speakers()}
+        assert rows == {("Bob", 2, 1), ("Bob", 1, 1), ("Bob Dole", 2, 1), ("Clinton", 2, 2), ("Google", 2, 2)}
+        bobs = store.speaker_ids("Bob")
+        assert len(bobs) == 2
+        # each row of an export names its article's Bob, the same id for the same article
+        by_doc = {}
+        for r in store.export_rows():
+            by_doc.setdefault(r["doc_id"], set()).add((r["speaker_id"], r["speaker"], r["article_speaker"]))
+        assert by_doc["radio"] == {(article_speaker_id("radio", "Bob"), "Bob", "Bob")}
+        assert by_doc["diner"] == {(article_speaker_id("diner", "Bob"), "Bob", "Bob")}
+        assert len({sid for v in by_doc.values() for sid, _, _ in v}) == 5
+        # --speaker takes an id (one Bob) or the name (every Bob)
+        one = store.quotes(speaker=article_speaker_id("radio", "Bob"))
+        assert [q["doc_id"] for q in one] == ["radio", "radio"]
+        assert sorted(q["doc_id"] for q in store.quotes(speaker="Bob")) == ["diner", "radio", "radio"]
+        assert store.aliases(bobs) == {sid: ["Bob"] for sid in bobs}
+
+
+def test_the_cli_shows_each_bob_as_its_article_names_him(tmp_path):
+    _store(tmp_path).close()
+    runner = CliRunner()
+    out = runner.invoke(app, ["speakers", "--db", str(tmp_path / "q.db"), "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert sum(line.split(",")[1] == "Bob" for line in out.stdout.splitlines()) == 2
+    listed = runner.invoke(app, ["list", "--db", str(tmp_path / "q.db"), "--speaker", "Bob", "--format", "jsonl"])
+    assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == 3
+
+
+def test_a_database_from_before_the_change_is_migrated_by_analyse_and_refused_by_readers(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, migration in MIGRATIONS[:3]:
+        migration(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    # an old resolution: every "Bob" one speaker
+    conn.execute("INSERT INTO documents VALUES ('radio', 'h', 'test', NULL, NULL, NULL, NULL, NULL, 9, 1, 'then')")
+    conn.execute("INSERT INTO documents VALUES ('diner', 'h', 'test', NULL, NULL, NULL, NULL, NULL, 9, 1, 'then')")
+    for doc in ("radio", "diner"):
+        conn.execute("INSERT INTO quotes (quote_id, doc_id, start, \"end\", text, speaker) "
+                     "VALUES (?, ?, 0, 2, 'hi', 'Bob')", (doc + "q", doc))
+    conn.execute("INSERT INTO speakers VALUES ('old', 'Bob', 'person')")
+    conn.execute("INSERT INTO speaker_names VALUES ('Bob', 'old')")
+    conn.execute("UPDATE state SET value = 2 WHERE key IN ('analysis_epoch', 'speakers_epoch')")
+    conn.close()
+    with pytest.raises(StoreError, match="004_article_speaker_names"):
+        Store(path, readonly=True)
+    with Store(path) as store:  # what `quotes analyse` opens
+        assert store.migrations()[-1] == "004_article_speaker_names"
+        assert sorted(r["speaker_id"] for r in store.speakers()) == sorted(
+            article_speaker_id(d, "Bob") for d in ("radio", "diner"))
+    with Store(path, readonly=True) as store:
+        assert len(store.speakers()) == 2
+
+
+def test_the_speakers_table_tool_no_longer_flags_one_articles_bob(tmp_path):
+    # tools/speaker_rows.py flags "Bob" as "first name only" when the Bobs of
+    # several articles merged; a row that is one article's Bob is that person
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "speaker_rows.py"
+    spec = importlib.util.spec_from_file_location("speaker_rows", path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    _store(tmp_path).close()
+    db = tmp_path / "q.db"
+    with Store(db, readonly=True) as store:
+        rows = store.speakers()
+    assert [tool.reason(r["name"]) for r in rows if r["name"] == "Bob"] == ["first name only"] * 2
+    assert all(tool.is_article_speaker(db, r) for r in rows if r["name"] == "Bob")
+    assert not any(tool.is_article_speaker(db, r) for r in rows if r["name"] != "Bob")
+
+
+def test_the_report_about_bob_has_a_section_for_each_articles_bob(tmp_path):
+    pytest.importorskip("matplotlib", reason='the report draws with matplotlib: pip install "quotes[report]"')
+    _store(tmp_path).close()
+    out = tmp_path / "bob.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "q.db"), "--speaker", "Bob",
+                                      "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count('id="s-') == 2  # a section per Bob, each of one article
+    assert "2 speakers" in page and "Bob Dole" not in page and "Every quote of Bob (2)" in page
+    assert "Every quote of Bob (1)" in page
