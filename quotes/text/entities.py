@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from quotes.vocabulary import (
+    COUNTRY_ABBREVIATIONS,
+    LOCATIVE_PREPOSITIONS,
     OTHER_PREPOSITIONS,
     PREPOSITIONS,
     FEMALE_PRONOUNS,
@@ -24,6 +26,7 @@ from quotes.vocabulary import (
     OBJECT_VERBS,
     ORG_NOUNS,
     REPORTING_VERBS,
+    STATE_ABBREVIATIONS,
     SUBORDINATORS,
     TITLES,
 )
@@ -53,6 +56,19 @@ def is_place(words: tuple[str, ...]) -> bool:
     if " ".join(low) in places:
         return True
     return len(low) > 1 and low[0] in _DIRECTIONS and " ".join(low[1:]) in places
+
+
+def is_place_name(words: tuple[str, ...]) -> bool:
+    """:func:`is_place`, or a place written as its abbreviation: a state's with a
+    full stop ("N.H.", "Calif.") or a country's ("U.S.", "UK"). Their capitals
+    make them look like an agency's acronym, which they are not."""
+    if is_place(words):
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word in COUNTRY_ABBREVIATIONS or ("." in word and word.lower() in STATE_ABBREVIATIONS)
+
 
 _NORM: Final = re.compile(r"[\W_]+")  # keeps every letter and digit: "Zoë" is "zoë", not "zo"
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
@@ -242,6 +258,9 @@ class Entity:
         self.titles: set[str] = set()
         self.descriptors: set[str] = set()
         self.speaker_votes = 0
+        # mentions right after a preposition of location ("in Iowa", "at the Pentagon"):
+        # how the article uses the name as a place
+        self.locative = 0
         self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
     def add_form(self, words: tuple[str, ...]) -> None:
@@ -358,6 +377,8 @@ class EntityIndex:
             self.mention_inverted.append(inverted)
             if inverted or _next_to_cue(doc, name, end_token):
                 entity.speaker_votes += 1
+            if after_locative(doc.tokens, name.token):
+                entity.locative += 1
         self._vote_genders()
 
     # -- building -------------------------------------------------------------
@@ -374,7 +395,7 @@ class EntityIndex:
         if entity is None:
             entity = self._acronym_match(name)
         if entity is None:
-            entity = Entity(id=len(self.entities), org=name.org, place=is_place(name.words))
+            entity = Entity(id=len(self.entities), org=name.org, place=is_place_name(name.words))
             self.entities.append(entity)
         elif first or name.gender:
             # a full personal name ("Bernie Sanders") overrules an org guess from a short form
@@ -591,7 +612,9 @@ class EntityIndex:
             subject = self.mention_subject[k]
             k -= 1
             if wants_org or wants_group:
-                if entity.org:
+                # "it" and "they" stand for an organisation or body; a place is not
+                # one, even written in capitals like an agency's acronym ("N.H.")
+                if entity.org and not entity.place:
                     return entity
                 continue
             if not entity.person:
@@ -920,6 +943,16 @@ def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
     low = tokens[v].text.lower()
     return v - 1 >= lo and low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
         and tokens[v - 1].text in (",", "—", "–")
+
+
+def after_locative(tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` follows a preposition of location, directly or after
+    "the" ("in Iowa", "at the Pentagon"; not "from Iowa": "from" also gives a
+    speech's source, "a letter from Trump")."""
+    j = k - 1
+    if j >= 0 and tokens[j].text.lower() == "the":
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in LOCATIVE_PREPOSITIONS
 
 
 # Words that may stand before a place name ("in Memphis", "than Ohio", "and Texas").

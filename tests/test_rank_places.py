@@ -1,0 +1,139 @@
+"""A speaker is a person or an organisation, not a place (issue #15).
+
+An entity knows whether it is a place (the place list, or a place's
+abbreviation: "N.H.", "U.S.") and how the article uses it (how many of its
+mentions follow "in", "at", "across" …). "It" and "they" stand for an
+organisation or body, never a place, even one written in capitals like an
+acronym. A country or city may still speak for its government ("Britain
+said"). Invented sentences of each kind, with look-alikes.
+"""
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.attribution.front import prepare
+from quotes.text.entities import after_locative, is_place_name
+
+
+# -- what a place is ------------------------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    ("New", "Hampshire"), ("Iowa",), ("Southern", "California"),  # the place list
+    ("N.H.",), ("Calif.",), ("Mass.",),  # a state's abbreviation, with its full stop
+    ("U.S.",), ("UK",), ("USA",),  # a country's
+])
+def test_place_names_and_their_abbreviations(words):
+    assert is_place_name(words)
+
+
+@pytest.mark.parametrize("words", [
+    ("NATO",), ("FBI",), ("EPA",),  # an agency's acronym
+    ("NH",), ("Mass",), ("IN",),  # postal codes and words without the full stop: too many look-alikes
+    ("Jane", "Roe"), ("Acme", "Corporation"), ("New", "York", "Times"),
+])
+def test_look_alikes_are_no_place(words):
+    assert not is_place_name(words)
+
+
+def _tokens(text):
+    return prepare(text).parsed.tokens
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Voters in Iowa went to the polls.", "Iowa"),
+    ("She spoke at the Pentagon on Monday.", "Pentagon"),
+    ("He campaigned across Ohio.", "Ohio"),
+    ("They met near Boston.", "Boston"),
+])
+def test_a_name_after_a_preposition_of_location(text, word):
+    tokens = _tokens(text)
+    k = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert after_locative(tokens, k)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A letter from Trump arrived.", "Trump"),  # "from": a source of words too
+    ("Iowa voted first.", "Iowa"),
+    ("The plan was praised by Clinton.", "Clinton"),
+    ("He spoke to the Pentagon.", "Pentagon"),
+])
+def test_look_alikes_are_not_locative(text, word):
+    tokens = _tokens(text)
+    k = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert not after_locative(tokens, k)
+
+
+def test_entities_count_their_locative_mentions():
+    f = prepare("Voters in Iowa went to the polls. Iowa chose a winner, and the race left Iowa.\n\n"
+                "Jane Roe was in Des Moines. Jane Roe spoke.")
+    by_name = {e.canonical: e for e in f.index.entities}
+    iowa = by_name["Iowa"]
+    assert iowa.place and len(iowa.forms) == 3 and iowa.locative == 1
+    assert by_name["Des Moines"].locative == 1
+    roe = by_name["Jane Roe"]
+    assert not roe.place and roe.locative == 0
+
+
+def test_a_state_abbreviation_is_a_place_though_written_in_capitals():
+    f = prepare("Acme Corp. spent the week in N.H. on business.")
+    (nh,) = [e for e in f.index.entities if e.canonical == "N.H."]
+    assert nh.place and nh.org  # its capitals made it look like an acronym
+
+
+# -- "it" and "they" stand for a body, never a place ---------------------------
+
+def _it_antecedent(text, pronoun="it"):
+    f = prepare(text)
+    entity = f.index.resolve_pronoun(pronoun, text.rindex(f" {pronoun} ") + 1)
+    return entity.canonical if entity else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place abbreviation between the body and "it"
+    ('The Acme Corporation spent a week in Nashua, N.H., on Monday.\n\n"We will be back," it said.',
+     "Acme Corporation"),
+    # only places before "it": nobody rather than a place
+    ('Polls in Iowa and N.H. show a tie. "The race is close," it said.', None),
+    ('Acme Corp. spent the week in N.H. and more.\n\n"We will be back," it said.', None),
+    # "they" too
+    ('Polls in Iowa and N.H. show a tie. "The race is close," they said.', None),
+])
+def test_it_never_stands_for_a_place(text, expected):
+    pronoun = "they" if " they said" in text else "it"
+    assert _it_antecedent(text, pronoun) == expected
+
+
+def test_look_alike_an_acronym_body_is_still_it():
+    text = 'The Acme Corporation spent a week in Brussels, then NATO met.\n\n"We stand together," it said.'
+    assert _it_antecedent(text) == "NATO"
+
+
+# -- the shipped model's choice ------------------------------------------------
+
+def _speakers(text):
+    return [(q.speaker, q.text) for q in quotes.extract(text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place in the sentence, the real speaker after it
+    ('Voters in New Hampshire go to the polls on Tuesday. "We will win this state," Bob Dole said.', "Bob Dole"),
+    ('The campaign moved on from New Hampshire.\n\n"It was a long night," Jane Roe told reporters in Manchester.',
+     "Jane Roe"),
+    # a city after "in" is never chosen over a person
+    ('Speaking in Des Moines on Monday, Jane Roe was blunt.\n\n"We will win Iowa," she said.', "Jane Roe"),
+    ('In Concord, Jane Roe spoke for an hour. "This state decides," she said of New Hampshire.', "Jane Roe"),
+    ('Jane Roe campaigned across Ohio on Friday.\n\n"We can win here," she said.', "Jane Roe"),
+])
+def test_a_place_is_not_the_speaker(text, speaker):
+    assert [s for s, _ in _speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a country or city speaking for its government stays the speaker
+    ('"We will defend our fishermen," Britain said in a statement.', "Britain"),
+    ('"We are ready to talk," Washington said on Monday.', "Washington"),
+    ('Israel said on Monday: "We will respond."', "Israel"),
+])
+def test_metonymy_a_country_or_city_still_speaks(text, speaker):
+    assert [s for s, _ in _speakers(text)] == [speaker]
