@@ -433,9 +433,5 @@ MINOR_WORDS: frozenset[str] = frozenset("a an the of and or in on at to for with
 PREPOSITIONS: frozenset[str] = frozenset("by in at of from to with for on about against into over under".split())
 # Words of comparison that work like prepositions before a name ("than Trump").
 COMPARISONS: frozenset[str] = frozenset("than like as".split())
-# Prepositions of location: a name right after one ("in New Hampshire", "at
-# Davos", "across Iowa") is used as a place there, whatever else it may be.
-LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
-    "in at across throughout near outside inside around within".split())
 # Rarer prepositions, for the words that may stand before a place name.
 OTHER_PREPOSITIONS: frozenset[str] = frozenset("between among near behind toward towards across through via".split())

@@ -13,7 +13,7 @@ import pytest
 
 import quotes
 from quotes.attribution.front import prepare
-from quotes.text.entities import after_locative, is_place_name
+from quotes.text.entities import is_place_name
 
 
 # -- what a place is ------------------------------------------------------------
@@ -34,45 +34,6 @@ def test_place_names_and_their_abbreviations(words):
 ])
 def test_look_alikes_are_no_place(words):
     assert not is_place_name(words)
-
-
-def _tokens(text):
-    return prepare(text).parsed.tokens
-
-
-@pytest.mark.parametrize("text, word", [
-    ("Voters in Iowa went to the polls.", "Iowa"),
-    ("She spoke at the Pentagon on Monday.", "Pentagon"),
-    ("He campaigned across Ohio.", "Ohio"),
-    ("They met near Boston.", "Boston"),
-])
-def test_a_name_after_a_preposition_of_location(text, word):
-    tokens = _tokens(text)
-    k = next(i for i, t in enumerate(tokens) if t.text == word)
-    assert after_locative(tokens, k)
-
-
-@pytest.mark.parametrize("text, word", [
-    ("A letter from Trump arrived.", "Trump"),  # "from": a source of words too
-    ("Iowa voted first.", "Iowa"),
-    ("The plan was praised by Clinton.", "Clinton"),
-    ("He spoke to the Pentagon.", "Pentagon"),
-])
-def test_look_alikes_are_not_locative(text, word):
-    tokens = _tokens(text)
-    k = next(i for i, t in enumerate(tokens) if t.text == word)
-    assert not after_locative(tokens, k)
-
-
-def test_entities_count_their_locative_mentions():
-    f = prepare("Voters in Iowa went to the polls. Iowa chose a winner, and the race left Iowa.\n\n"
-                "Jane Roe was in Des Moines. Jane Roe spoke.")
-    by_name = {e.canonical: e for e in f.index.entities}
-    iowa = by_name["Iowa"]
-    assert iowa.place and len(iowa.forms) == 3 and iowa.locative == 1
-    assert by_name["Des Moines"].locative == 1
-    roe = by_name["Jane Roe"]
-    assert not roe.place and roe.locative == 0
 
 
 def test_a_state_abbreviation_is_a_place_though_written_in_capitals():

@@ -16,7 +16,6 @@ from typing import Final
 
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
-    LOCATIVE_PREPOSITIONS,
     OTHER_PREPOSITIONS,
     PREPOSITIONS,
     FEMALE_PRONOUNS,
@@ -258,9 +257,6 @@ class Entity:
         self.titles: set[str] = set()
         self.descriptors: set[str] = set()
         self.speaker_votes = 0
-        # mentions right after a preposition of location ("in Iowa", "at the Pentagon"):
-        # how the article uses the name as a place
-        self.locative = 0
         self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
     def add_form(self, words: tuple[str, ...]) -> None:
@@ -377,8 +373,6 @@ class EntityIndex:
             self.mention_inverted.append(inverted)
             if inverted or _next_to_cue(doc, name, end_token):
                 entity.speaker_votes += 1
-            if after_locative(doc.tokens, name.token):
-                entity.locative += 1
         self._vote_genders()
 
     # -- building -------------------------------------------------------------
@@ -943,16 +937,6 @@ def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
     low = tokens[v].text.lower()
     return v - 1 >= lo and low in REPORTING_VERBS and low not in OBJECT_VERBS and not low.endswith("ing") \
         and tokens[v - 1].text in (",", "—", "–")
-
-
-def after_locative(tokens: list[Token], k: int) -> bool:
-    """True when token ``k`` follows a preposition of location, directly or after
-    "the" ("in Iowa", "at the Pentagon"; not "from Iowa": "from" also gives a
-    speech's source, "a letter from Trump")."""
-    j = k - 1
-    if j >= 0 and tokens[j].text.lower() == "the":
-        j -= 1
-    return j >= 0 and tokens[j].text.lower() in LOCATIVE_PREPOSITIONS
 
 
 # Words that may stand before a place name ("in Memphis", "than Ohio", "and Texas").
