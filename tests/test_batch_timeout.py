@@ -17,7 +17,12 @@ from pathlib import Path
 import pytest
 
 from quotes import pipeline
-from quotes.corpus.batch import analyse_documents, analyse_paths
+from quotes.corpus.batch import (
+    analyse_documents,
+    analyse_paths,
+    earlier_timeout,
+    timeout_runs,
+)
 from quotes.corpus.store import Store, content_hash
 from quotes.records import Document
 
@@ -29,9 +34,13 @@ HANG_REASON = "analysis took longer than 1 s"
 
 def hanging_extract(doc: Document):
     """fake_extract, but a text with HANG writes its process id into a file (its
-    last word) and sleeps far past any limit, and SLOW sleeps 1.5 s and then finishes."""
+    last word) and sleeps far past any limit; BUSY does so only while that file
+    exists (a machine too busy for the limit in one run and not in the next: the
+    same content both times); SLOW sleeps 1.5 s and then finishes."""
     if "HANG" in doc.text:
         Path(doc.text.split()[-1]).write_text(str(os.getpid()))
+        time.sleep(120)
+    if "BUSY" in doc.text and Path(doc.text.split()[-1]).exists():
         time.sleep(120)
     if "SLOW" in doc.text:
         time.sleep(1.5)
@@ -73,28 +82,74 @@ def test_a_document_that_hangs_fails_with_its_reason_and_the_rest_is_analysed(tm
         assert failure["content_hash"] == content_hash("hanger", hanger["text"])
 
 
+ONCE_MORE = "analysis took longer than 1 s (--timeout; a rerun tries it once more)"
+LEFT = ("analysis took longer than 1 s in two runs in a row; not tried again "
+        "(a larger --timeout, or --timeout 0, tries it)")
+
+
 @needs_fork
-def test_a_rerun_leaves_the_timed_out_document_unless_the_limit_grows_or_it_changes(tmp_path, hanging_pipeline):
+@pytest.mark.parametrize("limit", [1, 0.5])
+def test_a_document_that_timed_out_once_is_tried_again_with_the_same_or_a_smaller_limit(
+        tmp_path, hanging_pipeline, limit):
+    """A busy machine, not the document: it runs past the limit in run 1 and
+    finishes in run 2, which tries it once more, stores it and drops its failure."""
+    busy = tmp_path / "busy"
+    busy.write_text("")
+    lines = [json.dumps(_article(i)) for i in range(10)]
+    lines.insert(3, json.dumps({"doc_id": "busy", "text": f'"Wait," said Anthony Blunt. BUSY {busy}'}))
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    first = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    assert first.analysed == 10
+    assert [(f.doc_id, f.reason) for f in first.failed] == [("busy", ONCE_MORE)]
+    with Store(db) as store:
+        assert [(f["doc_id"], f["timeout"], f["timeout_runs"]) for f in store.failures()] == [("busy", 1.0, 1)]
+
+    busy.unlink()  # the machine is quiet now; the document is the same
+    second = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=limit)
+    assert second.analysed == 1 and second.skipped == 10 and second.failed == []
+    assert second.quotes == 1
+    with Store(db) as store:
+        assert store.failures() == [] and store.counts()["documents"] == 11
+
+
+@needs_fork
+def test_a_document_that_timed_out_in_two_runs_is_left_until_the_limit_grows_or_it_changes(
+        tmp_path, hanging_pipeline):
     corpus, marker = _corpus_with_hanger(tmp_path, n=10)
     db = tmp_path / "q.db"
-    analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    first = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    assert [f.reason for f in first.failed] == [ONCE_MORE]
     marker.unlink()
 
-    # the same limit (or a smaller one): not tried again, still a failure, the record kept
+    # run 2, the same limit: tried once more, and it runs out of time again
+    second = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    assert marker.exists()
+    marker.unlink()
+    assert second.analysed == 0 and second.skipped == 10
+    assert [(f.doc_id, f.reason) for f in second.failed] == [
+        ("hanger", "analysis took longer than 1 s (--timeout; the second run in a row: "
+                   "a rerun with this limit leaves it)")]
+    with Store(db) as store:
+        assert [(f["timeout"], f["timeout_runs"]) for f in store.failures()] == [(1.0, 2)]
+
+    # run 3, the same limit (or a smaller one): not tried, still a failure, the record kept
     for limit in (1, 0.5):
         again = analyse_paths([str(corpus)], db, workers=2, progress=False, start_method="fork", timeout=limit)
         assert not marker.exists()
         assert again.analysed == 0 and again.skipped == 10
-        assert [(f.doc_id, f.reason) for f in again.failed] == [
-            ("hanger", "analysis took longer than 1 s in an earlier run; not tried again "
-                       "(a larger --timeout, or --timeout 0, tries it)")]
+        assert [(f.doc_id, f.reason) for f in again.failed] == [("hanger", LEFT)]
     with Store(db) as store:
-        assert [f["timeout"] for f in store.failures()] == [1.0]
+        assert [(f["timeout"], f["timeout_runs"]) for f in store.failures()] == [(1.0, 2)]
 
-    # a larger limit tries it again (and records the new limit)
+    # a larger limit tries it again (and records the new limit, the count from one)
     larger = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork", timeout=1.5)
     assert marker.exists()
-    assert [f.reason.split(" (")[0] for f in larger.failed] == ["analysis took longer than 1.5 s"]
+    assert [f.reason for f in larger.failed] == [
+        "analysis took longer than 1.5 s (--timeout; a rerun tries it once more)"]
+    with Store(db) as store:
+        assert [(f["timeout"], f["timeout_runs"]) for f in store.failures()] == [(1.5, 1)]
 
     # new content is a new document: analysed, and its failure is gone
     lines = corpus.read_text().splitlines()
@@ -104,6 +159,61 @@ def test_a_rerun_leaves_the_timed_out_document_unless_the_limit_grows_or_it_chan
     assert fixed.analysed == 1 and fixed.failed == []
     with Store(db) as store:
         assert store.failures() == [] and store.counts()["documents"] == 11
+
+
+def test_which_earlier_timeouts_a_run_leaves_and_how_it_counts_a_new_one():
+    """Two runs in a row, the same content, a limit no larger each time: then a
+    run with a limit no larger leaves the input; anything else tries it."""
+    once = {"d": ("h", 1.0, 1)}
+    twice = {"d": ("h", 1.0, 2)}
+    assert earlier_timeout(once, "d", "h", 1.0) is None            # tried once more
+    assert earlier_timeout(twice, "d", "h", 1.0) == 1.0            # left
+    assert earlier_timeout(twice, "d", "h", 0.5) == 1.0            # a smaller limit: left
+    assert earlier_timeout(twice, "d", "h", 1.5) is None           # a larger limit: tried
+    assert earlier_timeout(twice, "d", "h", 0) is None             # no limit: tried
+    assert earlier_timeout(twice, "d", "changed", 1.0) is None     # new content: tried
+    assert earlier_timeout(twice, "other", "h", 1.0) is None       # another document
+    assert earlier_timeout({}, "d", "h", 1.0) is None
+    # a timeout in this run: counted on from the last one's when the content is
+    # the same and the limit no larger, else from one
+    assert timeout_runs(once, "d", "h", 1.0) == 2
+    assert timeout_runs(once, "d", "h", 0.5) == 2
+    assert timeout_runs(once, "d", "h", 1.5) == 1
+    assert timeout_runs(once, "d", "changed", 1.0) == 1
+    assert timeout_runs({}, "d", "h", 1.0) == 1
+    # run 1 at 1 s, run 2 at 0.5 s (recorded: 0.5 s, two runs): 0.5 s is left, 1 s tried
+    assert earlier_timeout({"d": ("h", 0.5, 2)}, "d", "h", 0.5) == 0.5
+    assert earlier_timeout({"d": ("h", 0.5, 2)}, "d", "h", 1.0) is None
+
+
+@needs_fork
+def test_a_database_from_before_the_count_tries_its_timed_out_document_once_more(tmp_path, hanging_pipeline):
+    """A timeout recorded before migration 005 counts as one run: the next
+    ``analyse`` (which applies the migration) tries the document again."""
+    import sqlite3
+
+    from quotes.corpus.store import MIGRATIONS, StoreError
+    from quotes.version import pipeline_version
+
+    text = '"Wait," said Anthony Blunt. BUSY ' + str(tmp_path / "no-longer-busy")
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"doc_id": "busy", "text": text}) + "\n", encoding="utf-8")
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, migration in MIGRATIONS[:4]:
+        migration(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    conn.execute("INSERT INTO failures (source, doc_id, reason, pipeline_version, failed_at, content_hash, "
+                 "timeout) VALUES (?, 'busy', 'analysis took longer than 1 s (--timeout)', ?, 'then', ?, 1.0)",
+                 (f"{corpus}:1", pipeline_version(), content_hash("busy", text)))
+    conn.close()
+    with pytest.raises(StoreError, match="005_failure_timeout_runs"):
+        Store(db, readonly=True)
+    summary = analyse_paths([str(corpus)], db, workers=1, progress=False, start_method="fork", timeout=1)
+    assert summary.analysed == 1 and summary.failed == []
+    with Store(db, readonly=True) as store:
+        assert store.failures() == [] and store.counts()["documents"] == 1
 
 
 @needs_fork
@@ -131,8 +241,8 @@ def test_a_hanging_document_and_a_crashing_one_each_fail_alone(tmp_path, hanging
 
 
 @needs_fork
-def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_on_a_rerun(tmp_path, hanging_pipeline,
-                                                                          monkeypatch):
+def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_after_two_runs(tmp_path, hanging_pipeline,
+                                                                               monkeypatch):
     from quotes.corpus import html
 
     def fake_page(data, doc_id, source, **kwargs):
@@ -149,12 +259,14 @@ def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_on_a_rerun(tmp_pa
     assert summary.analysed == 29
     assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
         ("page-12.html", "extracting the page's text took longer than 1 s")]
-    again = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork", timeout=1)
-    assert again.analysed == 0 and again.skipped == 29
-    assert [(Path(f.source).name, f.reason.split(";")[0]) for f in again.failed] == [
-        ("page-12.html", "extracting the page's text took longer than 1 s in an earlier run")]
-    with Store(db) as store:
-        assert store.counts()["documents"] == 29 and len(store.failures()) == 1
+    for reason in ("extracting the page's text took longer than 1 s (--timeout",  # tried once more
+                   "extracting the page's text took longer than 1 s in two runs in a row"):  # left
+        again = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork", timeout=1)
+        assert again.analysed == 0 and again.skipped == 29
+        assert [(Path(f.source).name, f.reason.split(";")[0]) for f in again.failed] == [("page-12.html", reason)]
+        with Store(db) as store:
+            assert store.counts()["documents"] == 29
+            assert [f["timeout_runs"] for f in store.failures()] == [2]
 
 
 @needs_fork
@@ -227,8 +339,10 @@ if __name__ == "__main__":
 
 def test_cli_timeout_in_spawned_workers_strict_and_named_file_exit_codes(tmp_path):
     """``quotes analyse --timeout`` end to end, with spawned workers: a folder with
-    one hanging file exits 0 and names it with its reason; ``--strict`` exits 1;
-    the hanging file named on the command line exits 1 (and is not tried again)."""
+    one hanging file exits 0 and names it with its reason; ``--strict`` exits 1
+    (the file tried once more, and out of time again); then the hanging file
+    named on the command line exits 1 and is not tried again, and ``--strict``
+    on the folder, which leaves it too, still exits 1."""
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(8):
@@ -250,9 +364,14 @@ def test_cli_timeout_in_spawned_workers_strict_and_named_file_exit_codes(tmp_pat
     assert f"failed: {folder / 'hang.txt'}: analysis took longer than 1 s" in first.stdout
     strict = analyse(str(folder), "--strict")
     assert strict.returncode == 1 and "skipped 8 already done; failed 1" in strict.stdout
+    assert "analysis took longer than 1 s (--timeout; the second run in a row" in strict.stdout
     named = analyse(str(folder / "hang.txt"))
     assert named.returncode == 1
-    assert f"error: {folder / 'hang.txt'}: analysis took longer than 1 s in an earlier run" in named.stderr
+    assert f"error: {folder / 'hang.txt'}: analysis took longer than 1 s in two runs in a row; " \
+           "not tried again (a larger --timeout, or --timeout 0, tries it)" in named.stderr
+    left = analyse(str(folder), "--strict")
+    assert left.returncode == 1 and "skipped 8 already done; failed 1" in left.stdout
+    assert "analysis took longer than 1 s in two runs in a row; not tried again" in left.stdout
 
 
 def test_timeout_is_for_the_local_engine(tmp_path):

@@ -173,7 +173,7 @@ def test_a_database_from_before_the_change_is_migrated_by_analyse_and_refused_by
     with pytest.raises(StoreError, match="004_article_speaker_names"):
         Store(path, readonly=True)
     with Store(path) as store:  # what `quotes analyse` opens
-        assert store.migrations()[-1] == "004_article_speaker_names"
+        assert "004_article_speaker_names" in store.migrations()
         assert sorted(r["speaker_id"] for r in store.speakers()) == sorted(
             article_speaker_id(d, "Bob") for d in ("radio", "diner"))
     with Store(path, readonly=True) as store:

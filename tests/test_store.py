@@ -317,3 +317,28 @@ def test_two_analyse_runs_creating_one_new_database_at_once_both_finish(tmp_path
         assert conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0] == 0
         assert [r[0] for r in conn.execute("SELECT name FROM _migrations")] == [n for n, _ in MIGRATIONS]
         conn.close()
+
+
+def test_migration_005_counts_an_earlier_timeout_as_one_run_and_other_failures_as_none(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, migration in MIGRATIONS[:4]:
+        migration(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    conn.execute("INSERT INTO failures VALUES ('slow.txt', 'slow', 'took longer', ?, 'then', 'h', 60.0)", (V1,))
+    conn.execute("INSERT INTO failures VALUES ('bad.txt', NULL, 'not UTF-8', ?, 'then', NULL, NULL)", (V1,))
+    conn.close()
+    with pytest.raises(StoreError, match="needs schema migration 005_failure_timeout_runs"):
+        Store(path, readonly=True)
+    with Store(path) as s:
+        assert s.migrations()[-1] == "005_failure_timeout_runs"
+        assert {f["source"]: f["timeout_runs"] for f in s.failures()} == {"bad.txt": None, "slow.txt": 1}
+        assert s.timeouts(V1) == {"slow": ("h", 60.0, 1)}
+        # a timeout recorded now: one run unless told; other failures none
+        s.record_failure("b.txt", "took longer", "b", V1, "hb", 5.0)
+        s.record_failure("c.txt", "took longer", "c", V1, "hc", 5.0, timeout_runs=2)
+        s.record_failure("d.txt", "crashed", "d", V1)
+        assert s.timeouts(V1) == {"slow": ("h", 60.0, 1), "b": ("hb", 5.0, 1), "c": ("hc", 5.0, 2)}
+        assert s.timeouts(V2) == {}
+        assert {f["source"]: f["timeout_runs"] for f in s.failures()}["d.txt"] is None

@@ -413,8 +413,8 @@ class _Pool:
         self.hold: Any = None  # and its lock (see _HOLD)
         # generation -> {task number: index of its item that ran out of time}
         self.overruns: dict[int, dict[int, int]] = {}
-        # earlier runs' timeouts: {doc_id, or a page's source: (content hash, limit)}
-        self.known_timeouts: dict[str, tuple[str, float]] = {}
+        # earlier runs' timeouts: {doc_id, or a page's source: (content hash, limit, runs in a row)}
+        self.known_timeouts: dict[str, tuple[str, float, int]] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._watchdog: threading.Thread | None = None
@@ -543,15 +543,16 @@ class _Task:
 
 
 class PageTimeout(InputError):
-    """A page whose extraction took longer than the time limit: its bytes' hash
-    and the limit are recorded, so that a rerun with the same limit leaves it."""
+    """A page whose extraction took longer than the time limit: its bytes' hash,
+    the limit and the runs in a row it did so in are recorded, so that a rerun
+    with the same limit leaves it from the second such run on."""
 
-    def __init__(self, source: str, reason: str, content_hash: str, timeout: float) -> None:
+    def __init__(self, source: str, reason: str, content_hash: str, timeout: float, runs: int = 1) -> None:
         super().__init__(source, reason)
-        self.content_hash, self.timeout = content_hash, timeout
+        self.content_hash, self.timeout, self.runs = content_hash, timeout, runs
 
     def __reduce__(self):
-        return (type(self), (self.source, self.reason, self.content_hash, self.timeout))
+        return (type(self), (self.source, self.reason, self.content_hash, self.timeout, self.runs))
 
 
 class EarlierTimeout(InputError):
@@ -571,19 +572,46 @@ def page_hash(page: Page) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def earlier_timeout(known: dict[str, tuple[str, float]], key: str, digest: str, timeout: float) -> float | None:
-    """The limit an input with this key and content ran out of in an earlier run,
-    when this run's limit is no larger (so it would again): else None."""
+# Runs in a row an input must run out of time in (the same content, a limit no
+# larger each time) before a rerun leaves it alone. The limit is wall time: one
+# overrun may be a busy machine's (a shared laptop, a loaded CI box), so a rerun
+# tries the input once more; two are taken to be the input's own.
+TIMEOUT_RUNS_TO_LEAVE = 2
+
+
+def earlier_timeout(known: dict[str, tuple[str, float, int]], key: str, digest: str,
+                    timeout: float) -> float | None:
+    """The limit an input with this key and content ran out of in the last
+    :data:`TIMEOUT_RUNS_TO_LEAVE` runs in a row, when this run's limit is no
+    larger (so it would again): else None (it is tried)."""
     if not known or not timeout:
         return None
     seen = known.get(key)
-    if seen is None or seen[0] != digest or timeout > seen[1]:
+    if seen is None or seen[0] != digest or timeout > seen[1] or seen[2] < TIMEOUT_RUNS_TO_LEAVE:
         return None
     return seen[1]
 
 
+def timeout_runs(known: dict[str, tuple[str, float, int]], key: str, digest: str, timeout: float) -> int:
+    """The runs in a row an input that ran out of ``timeout`` in this run has
+    now done so in: one more than recorded when its content is the same and the
+    limit no larger than the last one it ran out of; else 1."""
+    seen = known.get(key)
+    if seen is None or seen[0] != digest or timeout > seen[1]:
+        return 1
+    return seen[2] + 1
+
+
+def _overran_reason(what: str, limit: float, runs: int) -> str:
+    """Why an input failed in this run: it took longer than the limit."""
+    # (a run leaves an input at two, so it never runs out of time in a third)
+    then = ("the second run in a row: a rerun with this limit leaves it" if runs >= TIMEOUT_RUNS_TO_LEAVE
+            else "a rerun tries it once more")
+    return f"{what} took longer than {_seconds(limit)} s (--timeout; {then})"
+
+
 def _earlier_reason(what: str, limit: float) -> str:
-    return (f"{what} took longer than {_seconds(limit)} s in an earlier run; not tried again "
+    return (f"{what} took longer than {_seconds(limit)} s in two runs in a row; not tried again "
             "(a larger --timeout, or --timeout 0, tries it)")
 
 
@@ -640,9 +668,7 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
             if overran >= 0:
                 if overran:
                     yield from result(send(entry.pages[:overran]))
-                page = entry.pages[overran]
-                yield PageTimeout(page.source, f"extracting the page's text took longer than "
-                                  f"{_seconds(pool.timeout)} s (--timeout)", page_hash(page), pool.timeout)
+                yield overran_page(entry.pages[overran])
                 rest = entry.pages[overran + 1:]
             else:
                 rest = entry.pages
@@ -665,8 +691,7 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
                 pool.discard(generation)
                 overran = pool.overran(generation, number)
                 if overran is not None and overran >= 0:
-                    yield PageTimeout(page.source, f"extracting the page's text took longer than "
-                                      f"{_seconds(pool.timeout)} s (--timeout)", page_hash(page), pool.timeout)
+                    yield overran_page(page)
                 else:
                     yield InputError(page.source, "worker process died while reading this page "
                                      "(crash or out of memory)")
@@ -675,6 +700,12 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
                                  f"({type(exc).__name__}: {exc})")
             else:
                 yield from results
+
+    def overran_page(page: Page) -> PageTimeout:
+        digest = page_hash(page)
+        runs = timeout_runs(pool.known_timeouts, page.source, digest, pool.timeout)
+        return PageTimeout(page.source, _overran_reason("extracting the page's text", pool.timeout, runs),
+                           digest, pool.timeout, runs)
 
     def earlier(page: Page) -> InputError | None:
         limit = earlier_timeout(pool.known_timeouts, page.source, page_hash(page), pool.timeout) \
@@ -727,8 +758,10 @@ def analyse_documents(items: Iterable[Document | InputError | Page], store: Stor
             One that takes longer is a failure ("analysis took longer than
             N s"), its worker is killed and replaced, and the other documents
             in flight are analysed again. A later run with the same or a
-            smaller limit does not try it again (a failure still), one with a
-            larger limit or none does; a new pipeline version or new content too.
+            smaller limit tries it once more; after it ran out of time in two
+            runs in a row (the same content, a limit no larger), such a run
+            leaves it (a failure still). A larger limit or none tries it again,
+            and so do a new pipeline version and new content.
 
     Returns:
         The run's :class:`Summary`; ``interrupted`` is set on Ctrl-C, when
@@ -808,7 +841,7 @@ class _Run:
                     failed_sources.add(item.source)
                     if isinstance(item, PageTimeout):
                         store.record_failure(item.source, item.reason, None, version, item.content_hash,
-                                             item.timeout)
+                                             item.timeout, item.runs)
                     elif not isinstance(item, EarlierTimeout):  # (recorded by the earlier run)
                         store.record_failure(item.source, item.reason, pipeline_version=version)
                     summary.failed.append(Failure(item.source, item.reason))
@@ -938,8 +971,10 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
                 pool.discard(generation)
                 if overran >= 0:
                     doc = chunk[overran]
-                    _fail(store, run.analysis_failed, doc, f"analysis took longer than {_seconds(pool.timeout)} s "
-                          "(--timeout)", version, content_hash(doc.doc_id, doc.text), pool.timeout)
+                    digest = content_hash(doc.doc_id, doc.text)
+                    runs = timeout_runs(pool.known_timeouts, doc.doc_id, digest, pool.timeout)
+                    _fail(store, run.analysis_failed, doc, _overran_reason("analysis", pool.timeout, runs),
+                          version, digest, pool.timeout, runs)
                     done += 1
                     _draw(run, done)
                 again += [doc for i, doc in enumerate(chunk) if i != overran]
@@ -968,9 +1003,9 @@ def _draw(run: _Run, done: int) -> None:
 
 
 def _fail(store: Store, failed: list[Failure], doc: Document, reason: str, version: str,
-          digest: str | None = None, timeout: float | None = None) -> None:
+          digest: str | None = None, timeout: float | None = None, runs: int | None = None) -> None:
     source = doc.source or doc.doc_id
-    store.record_failure(source, reason, doc.doc_id, version, digest, timeout)
+    store.record_failure(source, reason, doc.doc_id, version, digest, timeout, runs)
     failed.append(Failure(source, reason, doc.doc_id))
 
 

@@ -217,12 +217,23 @@ def _m004_article_speaker_names(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE state SET value = -1 WHERE key = 'speakers_epoch'")
 
 
+def _m005_failure_timeout_runs(conn: sqlite3.Connection) -> None:
+    """How many runs in a row an input ran out of time in (``timeout_runs``), with
+    the same content and a limit no larger each time: a rerun leaves it alone
+    only from two on, since one overrun of a wall-time limit may be a busy
+    machine's. A timeout recorded before counts as one run (tried once more).
+    NULL for other failures."""
+    conn.execute("ALTER TABLE failures ADD COLUMN timeout_runs INTEGER")
+    conn.execute("UPDATE failures SET timeout_runs = 1 WHERE timeout IS NOT NULL")
+
+
 # Named migrations, applied in order, each once; append, never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_document_texts", _m002_document_texts),
     ("003_failure_timeouts", _m003_failure_timeouts),
     ("004_article_speaker_names", _m004_article_speaker_names),
+    ("005_failure_timeout_runs", _m005_failure_timeout_runs),
 )
 
 
@@ -453,7 +464,7 @@ class Store:
 
     def record_failure(self, source: str, reason: str, doc_id: str | None = None,
                        pipeline_version: str | None = None, content_hash: str | None = None,
-                       timeout: float | None = None) -> None:
+                       timeout: float | None = None, timeout_runs: int | None = None) -> None:
         """Record an input that could not be analysed (replacing an earlier record of it).
 
         Args:
@@ -464,24 +475,29 @@ class Store:
             content_hash, timeout: for an input whose analysis (or page extraction)
                 took longer than ``timeout`` seconds: the content it did so on
                 (see :meth:`timeouts`).
+            timeout_runs: for such an input, how many runs in a row it took
+                longer in, with this content and a limit no larger (default 1).
         """
+        if timeout is not None and timeout_runs is None:
+            timeout_runs = 1
         with self._transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO failures (source, doc_id, reason, pipeline_version, failed_at, "
-                         "content_hash, timeout) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         "content_hash, timeout, timeout_runs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          (source, doc_id, reason, pipeline_version or _pipeline_version(), _now(),
-                          content_hash, timeout))
+                          content_hash, timeout, timeout_runs if timeout is not None else None))
 
-    def timeouts(self, pipeline_version: str | None = None) -> dict[str, tuple[str, float]]:
+    def timeouts(self, pipeline_version: str | None = None) -> dict[str, tuple[str, float, int]]:
         """The inputs that took longer than their time limit with this pipeline
-        version: ``{doc_id (a page: its source): (content_hash, timeout)}``."""
+        version: ``{doc_id (a page: its source): (content_hash, timeout, timeout_runs)}``."""
         version = pipeline_version or _pipeline_version()
-        rows = self.conn.execute("SELECT source, doc_id, content_hash, timeout FROM failures "
+        rows = self.conn.execute("SELECT source, doc_id, content_hash, timeout, timeout_runs FROM failures "
                                  "WHERE timeout IS NOT NULL AND pipeline_version = ?", (version,))
-        return {doc_id or source: (digest, timeout) for source, doc_id, digest, timeout in rows}
+        return {doc_id or source: (digest, timeout, runs or 1) for source, doc_id, digest, timeout, runs in rows}
 
     def failures(self) -> list[dict[str, Any]]:
         """Every recorded failure: source, doc_id, reason, pipeline_version, failed_at,
-        and for one that ran out of time its content_hash and timeout (else None)."""
+        and for one that ran out of time its content_hash, timeout and timeout_runs
+        (else None)."""
         return [dict(r) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
 
     # --- speakers ---------------------------------------------------------------

@@ -109,8 +109,8 @@ def analyse(
     timeout: Annotated[Optional[float], typer.Option(
         "--timeout", min=0, help="Seconds one document's analysis (or one page's extraction) may take "
         "(default: 60; 0: no limit); one that takes longer is recorded as a failure, its worker "
-        "replaced, and the batch goes on. A rerun with the same or a smaller limit does not try it "
-        "again.")] = None,
+        "replaced, and the batch goes on. A rerun with the same or a smaller limit tries it once "
+        "more, and leaves it after two such runs in a row.")] = None,
     text_column: TextColumn = None,
     id_column: IdColumn = None,
     columns: ColumnsOption = None,
