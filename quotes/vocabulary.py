@@ -179,6 +179,8 @@ PERSONAL_PRONOUNS: frozenset[str] = frozenset(
 MALE_PRONOUNS: frozenset[str] = frozenset("he him his himself".split())
 FEMALE_PRONOUNS: frozenset[str] = frozenset("she her hers herself".split())
 PLURAL_PRONOUNS: frozenset[str] = frozenset("they them their theirs themselves we".split())
+# A thing's or a body's pronouns, never a person's ("it said in a statement").
+NEUTER_PRONOUNS: frozenset[str] = frozenset("it its itself".split())
 
 # Titles before a name. Value: gender implied ("m", "f") or "" when none.
 TITLES: dict[str, str] = {
@@ -201,6 +203,14 @@ TITLES: dict[str, str] = {
     "sheriff": "", "dean": "", "pastor": "", "sgt.": "", "cmdr": "", "adm": "", "admiral": "",
     "maj": "", "major": "", "dj": "", "mc": "", "chef": "",
 }
+# Titles of TITLES written before a given name, not a surname: kinship, a
+# religious order, a team's coach ("Uncle Bob", "Sister Mary", "Father John",
+# "Coach Bob"). The word after them is no surname, and the person no public figure.
+GIVEN_NAME_TITLES: frozenset[str] = frozenset("uncle aunt father brother sister coach dj mc chef".split())
+# Titles of TITLES a public figure known by a given name carries: royal,
+# religious, a knighthood ("Prince Harry", "Queen Elizabeth", "Pope John",
+# "St Paul", "Sir Alex", "Dame Judi"). The word after them is a given name too.
+PUBLIC_GIVEN_NAME_TITLES: frozenset[str] = frozenset("king queen prince princess pope saint st sir dame".split())
 
 # Abbreviations that end with a full stop without ending a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(

@@ -107,12 +107,13 @@ def reason(name: str) -> str | None:
     return None
 
 
-def is_article_speaker(db: Path, row: dict) -> bool:
+def is_article_speaker(store: Store, row: dict) -> bool:
     """True when a speakers row is one article's own speaker (issue #15: a given
-    name alone, kept per article), not a name merged across articles."""
-    with Store(db, readonly=True) as store:
-        quotes = store.quotes(speaker=row["speaker_id"], limit=1)
-    return bool(quotes) and row["speaker_id"] == article_speaker_id(quotes[0]["doc_id"], quotes[0]["article_speaker"])
+    name alone, kept per article, whose id is its article's and its shown
+    form's), not a name merged across articles. ``store``: open read-only once
+    for every row (each opening may resolve the corpus again)."""
+    quotes = store.quotes(speaker=row["speaker_id"], limit=1)
+    return bool(quotes) and row["speaker_id"] == article_speaker_id(quotes[0]["doc_id"], row["name"])
 
 
 def speakers_of(db: Path, top: int) -> list[dict]:
@@ -137,9 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         if db is None:
             ap.error("give --db or --corpus")
         rows = speakers_of(db, args.top)
-        flagged = [{"rank": k + 1, "name": r["name"], "quotes": r["quotes"], "reason": why}
-                   for k, r in enumerate(rows) if (why := reason(r["name"]))
-                   and not (why == "first name only" and is_article_speaker(db, r))]
+        with Store(db, readonly=True) as store:
+            flagged = [{"rank": k + 1, "name": r["name"], "quotes": r["quotes"], "reason": why}
+                       for k, r in enumerate(rows) if (why := reason(r["name"]))
+                       and not (why == "first name only" and is_article_speaker(store, r))]
     if args.json:
         print(json.dumps({"rows": len(rows), "flagged": len(flagged), "list": flagged}, indent=1))
     else:

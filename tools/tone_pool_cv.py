@@ -77,6 +77,13 @@ does; 3 seeds, about 10 min a seed on the shared cores):
 With the card's settings (5 seeds) the same rows read 0.659 / 0.746, 0.530 /
 0.660, 0.659 / 0.735, 0.385 / 0.593 and 0.278 / 0.557.
 
+(Three shock figures on the dev part, three settings: 0.582 is the pooled
+CV's dev-part quotes with --nested (above), 0.593 the same with the card's
+settings, 0.602 the mirror's train -> dev model with --nested (below). The
+shipped model's own dev figure, 0.597 in the README, is ``news_dev`` of
+``models/tone.json``: one training run with the settings it chose. All lie
+inside the bootstrap interval of one run, 0.50-0.68.)
+
 Mirror (--nested, the settings chosen by CV on the part trained on):
 
 | trained on -> scored on | regret P / R / F1 | shock P / R / F1 |

@@ -406,7 +406,10 @@ def partition_statistics(output: str, pid: str, drop: list[int]) -> NameStatisti
     """A partition's speaker-name statistics (its kept documents only)."""
     table = _kept_rows(output, pid, drop).select(["doc_id", "article_speaker", "speaker_mention"])
     cols = [table[c].to_pylist() for c in ("doc_id", "article_speaker", "speaker_mention")]
-    return name_statistics(zip(*cols))
+    docs = _kept_rows(output, pid, drop, RAW_DOCS_DIR, _documents_schema(raw=True)).select(["doc_id", "text"])
+    texts = dict(zip(docs["doc_id"].to_pylist(), docs["text"].to_pylist()))
+    del docs
+    return name_statistics(zip(*cols), texts.get)
 
 
 def apply_speakers(output: str, pid: str, drop: list[int], assignments: dict[str, str],
@@ -818,6 +821,10 @@ def analyse_dask(paths: Iterable[str], output: str | Path, scheduler: str | None
             for old in (root / folder).glob("part-*.parquet"):
                 if old.name not in keep:
                     old.unlink()  # partitions of an earlier input or version
+            # every apply task has ended: what a writer killed mid-write left
+            # (replaced_atomically's ".part-<pid>.parquet.<uuid>.part")
+            for stale in (root / folder).glob(".part-*.parquet.*.part"):
+                stale.unlink(missing_ok=True)
         (root / DOCUMENTS_DIR).mkdir(exist_ok=True)  # there even when no document was kept
         rows = speaker_rows(resolution, aggregates) if resolution is not None else []
         _write_speakers(rows, root / SPEAKERS_FILE)

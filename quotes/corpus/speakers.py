@@ -26,18 +26,35 @@ The rules, from safest to boldest:
    other on a surname, so "Bill Clinton" and "Hillary Clinton" stay apart.
 4. A given name alone is a speaker per article. When an article's fullest form
    for a person is one word that is a given name ("Bob", "Melanie": a caller, a
-   voter, a child the article names by first name only), nothing ties that
-   person to another article's "Bob", nor to a "Bob Dole" elsewhere: each
-   article's "Bob" is a speaker of its own, shown as "Bob" (its id carries the
-   document: :meth:`Resolution.speaker_id`). Within one article "Bob" after "Bob
-   Dole" is already "Bob Dole" (entities.py). The word is a surname instead, and
-   merges as in 3, when the corpus holds a full name with that surname ("Warren"
-   beside "Elizabeth Warren") or a mention puts a title before it ("Mr Howard",
-   "Lord Winston"); it names a body, which merges on its name, when a mention
-   speaks of it as one ("it", "Chelsea's statement": a club issues statements, a
-   person known by a first name only is quoted in person). A place name that is
-   also a given name ("Virginia") merges as before: a state speaks by its name
-   far more often than someone the article knows only by that first name.
+   voter, a child the article names by first name only; "Uncle Bob", "Sister
+   Mary": kinship, a religious order and a coach go before a given name), nothing
+   ties that person to another article's "Bob", nor to a "Bob Dole" elsewhere:
+   each article's "Bob" is a speaker of its own, shown as "Bob" (its id carries
+   the document and the shown form: :meth:`Resolution.speaker_id`). Within one
+   article "Bob" after "Bob Dole" is already "Bob Dole" (entities.py). The word
+   merges across articles as before when the corpus gives a reason to:
+
+   - it is a surname: the corpus holds a full name with that surname whose
+     first word is a first name ("Warren" beside "Elizabeth Warren"; not
+     "Little Bobby"), or writes a surname's title before it in any name or
+     mention ("Mr Howard", "Lord Winston", "Dr Grant"; not "Uncle", "Coach":
+     :data:`~quotes.vocabulary.GIVEN_NAME_TITLES`), or a mention of the name
+     puts a first name before it ("Michael Howard");
+   - it is a public figure known by a given name: a royal, religious or
+     honorific title goes before it in a name, a mention or an article's text
+     ("Prince Harry", "Queen Elizabeth", "Pope John", "Sir Alex":
+     :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`; entities.py keeps
+     "Harry" as the name, so the text is read for the title);
+   - it names a body, which merges on its name: a mention speaks of it as one
+     ("it", "Chelsea's statement": a club issues statements, a person known by
+     a first name only is quoted in person);
+   - it is a place ("Virginia"): a state speaks by its name far more often
+     than someone the article knows only by that first name.
+
+   Known limit: an organisation named like a given name ("Chelsea", "Victoria")
+   that no mention calls "it" or gives a statement is kept per article: no
+   cheap, general signal tells a club's "Chelsea said" from a woman's (the
+   pipeline has no organisation tagger for single words).
 
 Two repairs of headline noise come first: reporting verbs, weekdays and function
 words after a name are dropped ("Trump Wednesday", "Donald Trump As"), and
@@ -56,15 +73,18 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from quotes.vocabulary import (
+    GIVEN_NAME_TITLES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    NEUTER_PRONOUNS,
     NON_PERSON_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
+    PUBLIC_GIVEN_NAME_TITLES,
     REPORTING_VERBS,
     TIME_WORDS,
     TITLES,
@@ -143,7 +163,8 @@ class Speaker:
 
 
 def article_speaker_id(doc_id: str, name: str) -> str:
-    """The speaker id of a name kept per article (rule 4), from its document and itself."""
+    """The speaker id of a name kept per article (rule 4), from its document and
+    its display form (``Resolution.per_article[name]``)."""
     return _speaker_id(("article", doc_id, name))
 
 
@@ -158,6 +179,8 @@ class Resolution:
         per_article: the names kept per article (rule 4: a given name alone) ->
             their display form ("Bob"). Each article's use of one is a speaker
             of its own: :meth:`speaker_id` and :meth:`speaker_at` take the document.
+            The id is the document's and the display form's, so the names of one
+            article shown alike ("Bob", "Bob's") are one speaker.
     """
 
     speakers: dict[str, Speaker]
@@ -175,14 +198,14 @@ class Resolution:
         if not name:
             return None
         if name in self.per_article:
-            return article_speaker_id(doc_id, name)
+            return article_speaker_id(doc_id, self.per_article[name])
         return self.assignments.get(name)
 
     def speaker_at(self, doc_id: str, name: str | None) -> Speaker | None:
         """The :class:`Speaker` of ``name`` as the article ``doc_id`` uses it."""
         if name and name in self.per_article:
             form = self.per_article[name]
-            return Speaker(article_speaker_id(doc_id, name), form, "person", (form,))
+            return Speaker(article_speaker_id(doc_id, form), form, "person", (form,))
         return self.speaker_of(name) if name else None
 
 
@@ -339,11 +362,16 @@ class NameStatistics:
             article, not with the number of articles.
         quotes: name -> number of quotes.
         mentions: name -> cleaned mention ("Mr. Trump", "he") -> number of quotes.
+        public: a name that may be a given name alone ("Harry") -> number of
+            documents whose text writes a royal, religious or honorific title
+            before it ("Prince Harry": :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`),
+            which the quote's own mention may lack (entities.py drops titles from the name).
     """
 
     groups: Counter[tuple[Family, frozenset[str]]] = field(default_factory=Counter)
     quotes: Counter[str] = field(default_factory=Counter)
     mentions: dict[str, Counter[str]] = field(default_factory=dict)
+    public: Counter[str] = field(default_factory=Counter)
 
     def pairs(self) -> int:
         """Distinct (name, document) pairs counted."""
@@ -353,16 +381,23 @@ class NameStatistics:
         """Add the statistics of other documents to these, in place."""
         self.groups.update(other.groups)
         self.quotes.update(other.quotes)
+        self.public.update(other.public)
         for name, counts in other.mentions.items():
             self.mentions.setdefault(name, Counter()).update(counts)
 
     def size(self) -> int:
         """Entries held: groups, names and mention counts (what memory grows with)."""
-        return len(self.groups) + len(self.quotes) + sum(len(c) for c in self.mentions.values())
+        return (len(self.groups) + len(self.quotes) + sum(len(c) for c in self.mentions.values())
+                + len(self.public))
 
 
-def name_statistics(rows: Iterable[tuple]) -> NameStatistics:
-    """The :class:`NameStatistics` of quote rows (as :func:`resolve_speakers` takes them)."""
+def name_statistics(rows: Iterable[tuple],
+                    text_of: Callable[[str], str | None] | None = None) -> NameStatistics:
+    """The :class:`NameStatistics` of quote rows (as :func:`resolve_speakers` takes them).
+
+    ``text_of(doc_id)`` gives a document's text (None when unknown); it is asked
+    only for the documents that quote a name which may be a given name alone.
+    """
     stats = NameStatistics()
     names_of_doc: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -380,7 +415,39 @@ def name_statistics(rows: Iterable[tuple]) -> NameStatistics:
             by_family[_family(name)].add(name)
         for family, members in by_family.items():
             stats.groups[(family, frozenset(members))] += 1
+    if text_of is not None:
+        for doc_id in sorted(names_of_doc):
+            given = sorted(n for n in names_of_doc[doc_id] if _may_be_given_name(n))
+            text = text_of(doc_id) if given else None
+            for name in given if text else ():
+                if _public_title_before(text, parse_name(name).surface):
+                    stats.public[name] += 1
     return stats
+
+
+def _may_be_given_name(name: str) -> bool:
+    """True for a person's name of one word that is a given name ("Harry", "Uncle Bob")."""
+    p = parse_name(name)
+    return (p is not None and p.kind == "person" and not p.first and not p.suffix
+            and " " not in p.surname and p.surname in any_first_names())
+
+
+@functools.lru_cache(maxsize=4096)
+def _public_title_pattern(word: str) -> re.Pattern[str]:
+    titles = "|".join(sorted(t.capitalize() for t in PUBLIC_GIVEN_NAME_TITLES))
+    # not inside a longer name ("the King George Hospital"); a regnal number may follow
+    return re.compile(rf"(?<![\w.])(?:{titles})\.?\s+{re.escape(word)}(?![\w])"
+                      r"(?![ \t]+(?![IVX]+\b)[A-Z])")
+
+
+def _public_title_before(text: str, surface: str) -> bool:
+    """True when ``text`` writes a public figure's title before the name's last
+    word: "Prince Harry", "Pope John", "Sir Alex", "Queen Elizabeth II"
+    (capitalised, as a title is), not inside a longer name ("the Prince Charles
+    Cinema"). A thing named after one in lower case ("the Queen Mary liner")
+    looks the same and counts."""
+    word = surface.split()[-1] if surface.split() else ""
+    return bool(word) and _public_title_pattern(word).search(text) is not None
 
 
 def combine_statistics(*parts: NameStatistics) -> NameStatistics:
@@ -391,7 +458,8 @@ def combine_statistics(*parts: NameStatistics) -> NameStatistics:
     return out
 
 
-def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Resolution:
+def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE,
+                     text_of: Callable[[str], str | None] | None = None) -> Resolution:
     """Give every per-article speaker name a corpus-level speaker.
 
     Args:
@@ -400,14 +468,19 @@ def resolve_speakers(rows: Iterable[tuple], dominance: float = DOMINANCE) -> Res
             canonical speaker and ``mention`` the words the attribution rests
             on ("Mr. Trump", "he"); rows whose name is None are ignored.
         dominance: see :data:`DOMINANCE`.
+        text_of: a document's text by doc_id (None when unknown), read for a
+            public figure's title before a given name ("Prince Harry" when the
+            quote names "Harry"); without it only the names and mentions count.
 
     Returns:
         The speakers, and the speaker id of every name. The result depends only
-        on the multiset of rows, never on their order. A name means the same
-        speaker in every article: what an article's own entity grouping could
-        not tell apart is not split by document here.
+        on the multiset of rows (and the texts), never on their order. A name
+        means the same speaker in every article, except a given name alone
+        (rule 4: ``Resolution.per_article``), which is a speaker of each article
+        that uses it; otherwise what an article's own entity grouping could not
+        tell apart is not split by document here.
     """
-    return resolve_statistics(name_statistics(rows), dominance)
+    return resolve_statistics(name_statistics(rows, text_of), dominance)
 
 
 def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> Resolution:
@@ -493,8 +566,9 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
         if not cluster_gender[key] and len(votes) == 1:
             cluster_gender[key] = next(iter(votes))
 
-    def dominant(surname: str, suffix: str, gender: str) -> tuple[str, ...] | None:
-        pool = [k for k in candidates.get((surname, suffix), [])
+    def dominant(surname: str, suffix: str, gender: str,
+                 among: list[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
+        pool = [k for k in (candidates.get((surname, suffix), []) if among is None else among)
                 if not gender or not cluster_gender[k] or cluster_gender[k] == gender]
         if not pool:
             return None
@@ -502,22 +576,26 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
         top = min(pool, key=lambda k: (-counts[k], k))
         return top if counts[top] >= dominance * sum(counts.values()) else None
 
+    # 4. a given name alone, with no full name of that surname in the corpus (one
+    # whose first word is a first name: not "Little Bobby"), is a speaker per
+    # article; with one, it is a surname alone (3) among those full names
+    surnamed, public = _title_evidence(raw_names, parsed, stats)
     unresolved: list[str] = []
+    per_article: dict[str, str] = {}
     for name in raw_names:
         if name in key_of_name:
             continue
         p = parsed[name]
-        target = dominant(p.surname, p.suffix, p.gender)
+        given = _given_name_alone(p, stats.mentions.get(name, {}), surnamed | public)
+        real = [k for k in candidates.get((p.surname, p.suffix), []) if k[1] in any_first_names()]
+        if given and not real:
+            per_article[name] = p.surface
+            continue
+        target = dominant(p.surname, p.suffix, p.gender, real if given else None)
         if target is None:
             unresolved.append(name)
         else:
             key_of_name[name] = target
-    # 4. a given name alone, with no full name of that surname in the corpus, is
-    # a speaker per article
-    per_article = {name: parsed[name].surface for name in unresolved
-                   if not candidates.get((parsed[name].surname, parsed[name].suffix))
-                   and _given_name_alone(parsed[name], stats.mentions.get(name, {}))}
-    unresolved = [name for name in unresolved if name not in per_article]
     # an unresolved surname is one speaker ("Blunt" = "Mr Blunt"), unless titles
     # show both a man and a woman use it ("Mr. Clinton", "Mrs. Clinton")
     genders: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -563,23 +641,75 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
     return Resolution(speakers, {name: _speaker_id(key) for name, key in key_of_name.items()}, per_article)
 
 
-def _given_name_alone(parsed: ParsedName, mentions: dict[str, int]) -> bool:
-    """True when a person's name is one given name ("Bob", "Melanie"), untitled,
-    and no mention of it (in any article) uses the word as a surname ("Mr Howard",
-    "Michael Howard") or speaks of a body ("it", "Chelsea's statement")."""
+def _titles(parsed: ParsedName) -> list[str]:
+    """The titles written before a person's name, lower-cased ("Former Uncle Bob": ["uncle"])."""
+    out = []
+    for word in parsed.surface.split()[:-1]:
+        low = word.lower().rstrip(".")
+        if low not in TITLES and low not in TITLE_MODIFIERS:
+            break
+        if low in TITLES:
+            out.append(low)
+    return out
+
+
+def _title_kind(parsed: ParsedName | None) -> str:
+    """What the titles before a person's name say of the word after them:
+    ``"surname"`` ("Mr Howard", "Lord Winston", "Dr Jones"), ``"public"`` (a
+    public figure's given name: "Prince Harry", "Pope John", "Sir Alex"),
+    ``"given"`` (a given name: "Uncle Bob", "Coach Bob", "Sister Mary") or ""."""
+    if parsed is None or parsed.kind != "person":
+        return ""
+    titles = _titles(parsed)
+    if any(t not in GIVEN_NAME_TITLES and t not in PUBLIC_GIVEN_NAME_TITLES for t in titles):
+        return "surname"
+    if any(t in PUBLIC_GIVEN_NAME_TITLES for t in titles):
+        return "public"
+    return "given" if titles else ""
+
+
+def _title_evidence(raw_names: list[str], parsed: dict[str, ParsedName | None],
+                    stats: NameStatistics) -> tuple[set[str], set[str]]:
+    """The one-word names the corpus writes after a surname's title ("Mr Howard")
+    and those it gives a public figure's title ("Prince Harry"), in any name, any
+    mention or (``stats.public``) any article's text."""
+    surnamed: set[str] = set()
+    public: set[str] = set()
+    forms = [parsed[n] for n in raw_names] + [parse_name(m) for c in stats.mentions.values() for m in c]
+    for p in forms:
+        if p is None or p.kind != "person" or " " in p.surname:
+            continue
+        kind = _title_kind(p)
+        if kind == "surname":
+            surnamed.add(p.surname)
+        elif kind == "public" and not p.first:
+            public.add(p.surname)
+    public.update(p.surname for n in stats.public if (p := parse_name(n)) is not None)
+    return surnamed, public
+
+
+def _given_name_alone(parsed: ParsedName, mentions: dict[str, int], evidence: set[str]) -> bool:
+    """True when a person's name is one given name ("Bob", "Melanie", "Uncle
+    Bob"), with no title of a surname or of a public figure before it, no use of
+    the word in the corpus as a surname or after a public figure's title
+    (``evidence``: "Mr Howard", "Prince Harry" anywhere), no mention of it with a
+    first name before it ("Michael Howard") and none that speaks of a body ("it",
+    "Chelsea's statement")."""
     word = parsed.surname
-    if parsed.kind != "person" or parsed.first or parsed.titled or parsed.suffix or " " in word:
+    if parsed.kind != "person" or parsed.first or parsed.suffix or " " in word:
         return False
-    if word not in any_first_names() or word in places():
+    if _title_kind(parsed) in ("surname", "public"):
+        return False
+    if word not in any_first_names() or word in places() or word in evidence:
         return False
     for mention in mentions:
-        if mention.casefold() in ("it", "its", "itself"):
+        if mention.casefold() in NEUTER_PRONOUNS:
             return False
         head = mention.split(maxsplit=1)
         if len(head) > 1 and _POSSESSIVE.search(head[0]) and _key(_POSSESSIVE.sub("", head[0])) == word:
             return False  # the name's statement, spokesman, website: a body's
         m = parse_name(mention)
-        if m is not None and m.kind == "person" and m.surname == word and (m.titled or m.first):
+        if m is not None and m.kind == "person" and m.surname == word and m.first in any_first_names():
             return False
     return True
 

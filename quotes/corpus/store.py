@@ -551,7 +551,11 @@ class Store:
 
         rows = conn.execute(
             "SELECT doc_id, speaker, speaker_mention FROM main.quotes WHERE speaker IS NOT NULL")
-        resolution = resolve_speakers(tuple(r) for r in rows)
+        def text_of(doc_id: str) -> str | None:
+            row = conn.execute("SELECT text FROM main.document_texts WHERE doc_id = ?", (doc_id,)).fetchone()
+            return row[0] if row else None
+
+        resolution = resolve_speakers((tuple(r) for r in rows), text_of=text_of)
         for table in ("speakers", "speaker_aliases", "speaker_names"):
             conn.execute(f"DELETE FROM {schema}.{table}")
         # a name kept per article is a speaker in each article that uses it
@@ -561,7 +565,9 @@ class Store:
             chunk = local[i:i + 500]
             uses += conn.execute(f"SELECT DISTINCT doc_id, speaker FROM main.quotes WHERE speaker IN "
                                  f"({','.join('?' * len(chunk))})", chunk).fetchall()
-        speakers = list(resolution.speakers.values()) + [resolution.speaker_at(d, n) for d, n in uses]
+        # (an article's names shown alike, "Bob" and "Bob's", are one speaker)
+        local_speakers = {s.speaker_id: s for s in (resolution.speaker_at(d, n) for d, n in sorted(map(tuple, uses)))}
+        speakers = list(resolution.speakers.values()) + list(local_speakers.values())
         conn.executemany(f"INSERT INTO {schema}.speakers VALUES (?, ?, ?)",
                          ((s.speaker_id, s.name, s.kind) for s in speakers))
         conn.executemany(f"INSERT INTO {schema}.speaker_aliases VALUES (?, ?, ?)",
@@ -663,6 +669,10 @@ class Store:
             chunk = ids[i:i + _ID_SLICE]
             yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
+    _SPEAKER_ID_QUERIES = ("SELECT speaker_id FROM speakers WHERE speaker_id = ?",
+                           "SELECT speaker_id FROM speakers WHERE name = ? COLLATE NOCASE",
+                           "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE")
+
     def speaker_ids(self, name: str) -> list[str]:
         """The speakers a user's ``--speaker`` value means.
 
@@ -670,13 +680,16 @@ class Store:
         case), else those having it among their aliases ("Trump" may be several).
         """
         self.resolve_speakers()
-        for sql in ("SELECT speaker_id FROM speakers WHERE speaker_id = ?",
-                    "SELECT speaker_id FROM speakers WHERE name = ? COLLATE NOCASE",
-                    "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE"):
-            found = sorted(r[0] for r in self.conn.execute(sql, (name,)))
-            if found:
-                return found
-        return []
+        return sorted(r[0] for r in self.conn.execute(self._speaker_ids_sql(name), (name,)))
+
+    def _speaker_ids_sql(self, name: str) -> str:
+        """The query (one parameter: ``name``) of :meth:`speaker_ids`: the first of
+        its three ways that finds a speaker."""
+        self.resolve_speakers()
+        for sql in self._SPEAKER_ID_QUERIES:
+            if self.conn.execute(sql + " LIMIT 1", (name,)).fetchone():
+                return sql
+        return self._SPEAKER_ID_QUERIES[0]
 
     # --- reading ----------------------------------------------------------------
 
@@ -697,9 +710,10 @@ class Store:
         """
         where, params = [], []
         if speaker is not None:
-            ids = self.speaker_ids(speaker)
-            where.append(f"n.speaker_id IN ({','.join('?' * len(ids)) or 'NULL'})")
-            params += ids
+            # a subquery, not one bound parameter per id: a common given name is a
+            # speaker per article (thousands of ids), past SQLite's variable limit
+            where.append(f"n.speaker_id IN ({self._speaker_ids_sql(speaker)})")
+            params.append(speaker)
         if doc is not None:
             where.append("q.doc_id = ?")
             params.append(doc)
