@@ -394,6 +394,8 @@ EXPLETIVE_IT_CLAUSES: frozenset[str] = frozenset("that to whether how why when i
 # "that" stay out: "That said", "This says".)
 CUE_NOUN_DETERMINERS: frozenset[str] = frozenset("the a an his her their its our my your".split())
 # Contractions that end in ’s without being possessive ("He’s said", "It’s reported").
+# Third-person possessive determiners ("his memoir", "their Iowa win").
+POSSESSIVE_DETS: frozenset[str] = frozenset("his her their its".split())
 NON_POSSESSIVE_S: frozenset[str] = frozenset("he she it that there here what who where which".split())
 
 # US state abbreviations (AP style and postal codes, lower-cased) that follow a

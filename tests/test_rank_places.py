@@ -20,7 +20,7 @@ from quotes.text.entities import is_place_name
 
 @pytest.mark.parametrize("words", [
     ("New", "Hampshire"), ("Iowa",), ("Southern", "California"),  # the place list
-    ("N.H.",), ("Calif.",), ("Mass.",),  # a state's abbreviation, with its full stop
+    ("N.H.",), ("N.Y.",),  # a state's initials, with their full stops
     ("U.S.",), ("UK",), ("USA",),  # a country's
 ])
 def test_place_names_and_their_abbreviations(words):
@@ -29,7 +29,7 @@ def test_place_names_and_their_abbreviations(words):
 
 @pytest.mark.parametrize("words", [
     ("NATO",), ("FBI",), ("EPA",),  # an agency's acronym
-    ("NH",), ("Mass",), ("IN",),  # postal codes and words without the full stop: too many look-alikes
+    ("NH",), ("Mass",), ("IN",), ("Calif",),  # postal codes and words without full stops: too many look-alikes
     ("Jane", "Roe"), ("Acme", "Corporation"), ("New", "York", "Times"),
 ])
 def test_look_alikes_are_no_place(words):
@@ -42,7 +42,7 @@ def test_a_state_abbreviation_is_a_place_though_written_in_capitals():
     assert nh.place and nh.org  # its capitals made it look like an acronym
 
 
-# -- "it" and "they" stand for a body, never a place ---------------------------
+# -- "it" and "they" stand for a body, not a place used as a location ------------
 
 def _it_antecedent(text, pronoun="it"):
     f = prepare(text)
@@ -54,15 +54,29 @@ def _it_antecedent(text, pronoun="it"):
     # a place abbreviation between the body and "it"
     ('The Acme Corporation spent a week in Nashua, N.H., on Monday.\n\n"We will be back," it said.',
      "Acme Corporation"),
-    # only places before "it": nobody rather than a place
+    # a place abbreviation as a noun's modifier, after a possessive: no actor either
+    ('The Acme Corporation paid for Trump\'s N.H. rally.\n\n"We were proud," it said.', "Acme Corporation"),
+    ('The Acme Corporation backed his N.H. campaign.\n\n"We were proud," it said.', "Acme Corporation"),
+    # only places before "it", used as locations: nobody rather than a place
     ('Polls in Iowa and N.H. show a tie. "The race is close," it said.', None),
-    ('Acme Corp. spent the week in N.H. and more.\n\n"We will be back," it said.', None),
     # "they" too
     ('Polls in Iowa and N.H. show a tie. "The race is close," they said.', None),
 ])
 def test_it_never_stands_for_a_place(text, expected):
     pronoun = "they" if " they said" in text else "it"
     assert _it_antecedent(text, pronoun) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place the article makes an actor speaks through its government
+    ('The Acme Corporation built the plant. N.H. sued the company on Monday.\n\n"We will win in court," it said.',
+     "N.H."),
+    ('The Acme Corporation signed the deal with the UAE. The UAE welcomed it on Monday.\n\n'
+     '"We are ready to invest," it said.', "UAE"),
+    ('The U.K. said on Monday it would expel the diplomats. "This is unacceptable," it said.', "U.K."),
+])
+def test_look_alike_a_place_as_an_actor_is_still_it(text, expected):
+    assert _it_antecedent(text) == expected
 
 
 def test_look_alike_an_acronym_body_is_still_it():

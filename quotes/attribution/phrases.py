@@ -17,6 +17,7 @@ from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
     OBJECT_VERBS,
     PARTY_WORDS,
+    POSSESSIVE_DETS,
     PREPOSITIONS,
     QUOTE_MARKS,
     DAY_WORDS,
@@ -43,7 +44,6 @@ from quotes.resources import any_first_names, common_words, word_tags
 PRONOUNS: Final = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
 CONTRACTION: Final = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
-POSSESSIVE_DETS: Final = frozenset("his her their its".split())
 _DETERMINERS: Final = frozenset("the a an this that his her their its our".split()) | POSSESSIVE_DETS
 # Nouns for things a person writes; "his memoir says" speaks for him.
 DOCUMENT_NOUNS: Final = frozenset(

@@ -47,7 +47,7 @@ from quotes.vocabulary import (
     TITLES,
     WEAK_VERBS,
 )
-from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_place
+from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_place_name
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
 from quotes.text.names import is_plural_title
 from quotes.text.parsed import token_index_near
@@ -493,8 +493,10 @@ def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
 
 
 def _is_place_name(words: tuple[str, ...]) -> bool:
-    """True for a place or a country written as initials ("Ohio", "UK")."""
-    return bool(words) and (is_place(words) or " ".join(words) in COUNTRY_ABBREVIATIONS)
+    """True for a place or a country or state written as initials ("Ohio", "UK",
+    "U. S.", "N.H."): the entity index's test, and a country's initials split into
+    tokens."""
+    return bool(words) and (is_place_name(words) or " ".join(words) in COUNTRY_ABBREVIATIONS)
 
 
 def _without_leading_place(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from typing import Final
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
     OTHER_PREPOSITIONS,
+    POSSESSIVE_DETS,
     PREPOSITIONS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -58,9 +59,10 @@ def is_place(words: tuple[str, ...]) -> bool:
 
 
 def is_place_name(words: tuple[str, ...]) -> bool:
-    """:func:`is_place`, or a place written as its abbreviation: a state's with a
-    full stop ("N.H.", "Calif.") or a country's ("U.S.", "UK"). Their capitals
-    make them look like an agency's acronym, which they are not."""
+    """:func:`is_place`, or a place written as its abbreviation: a state's initials
+    with full stops ("N.H.", "N.Y.") or a country's ("U.S.", "UK"). Their capitals
+    make them look like an agency's acronym. (A one-dot form, "Calif.", reaches
+    the entity index without its full stop, where "Mass" or "Ind" is a word.)"""
     if is_place(words):
         return True
     if len(words) != 1:
@@ -257,6 +259,9 @@ class Entity:
         self.titles: set[str] = set()
         self.descriptors: set[str] = set()
         self.speaker_votes = 0
+        # a mention of it is a clause's subject ("N.H. sued the company"): the article
+        # makes it an actor, which a name used only as a location is not
+        self.acts = False
         self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
 
     def add_form(self, words: tuple[str, ...]) -> None:
@@ -368,7 +373,10 @@ class EntityIndex:
             self.mention_ends.append(name.end)
             end_token = token_index_near(doc, name.end, name.token)
             inverted = _inverted_after_verb(doc, name, end_token)
-            self.mention_subject.append(_looks_like_subject(doc, name, inverted, end_token))
+            subject = _looks_like_subject(doc, name, inverted, end_token)
+            self.mention_subject.append(subject)
+            if subject and not (entity.place and _location_or_modifier(doc.tokens, name.token)):
+                entity.acts = True
             self._by_offset[name.start] = entity.id
             self.mention_inverted.append(inverted)
             if inverted or _next_to_cue(doc, name, end_token):
@@ -606,9 +614,11 @@ class EntityIndex:
             subject = self.mention_subject[k]
             k -= 1
             if wants_org or wants_group:
-                # "it" and "they" stand for an organisation or body; a place is not
-                # one, even written in capitals like an agency's acronym ("N.H.")
-                if entity.org and not entity.place:
+                # "it" and "they" stand for an organisation or body. A place can be
+                # one through its government ("The U.K. said it would ..."), but not
+                # when the article only ever uses it as a location ("in Nashua, N.H.,"),
+                # though its capitals make it look like an agency's acronym
+                if entity.org and (entity.acts or not entity.place):
                     return entity
                 continue
             if not entity.person:
@@ -941,6 +951,20 @@ def inverting_cue(tokens: list[Token], v: int, lo: int = 0) -> bool:
 
 # Words that may stand before a place name ("in Memphis", "than Ohio", "and Texas").
 _BEFORE_PLACE: Final = PREPOSITIONS | OTHER_PREPOSITIONS | frozenset(("than", "like", "and", "or"))
+
+
+def _location_or_modifier(tokens: list[Token], k: int) -> bool:
+    """True when a place name at token ``k`` is no clause's subject, though the
+    word after it may look so to :func:`_looks_like_subject`: after a capitalised
+    word and a comma it is a town's state or country ("in Nashua, N.H., on
+    Monday"); after a possessive it modifies a noun ("his New Hampshire
+    campaign", "Trump's Iowa win")."""
+    if k < 1:
+        return False
+    before = tokens[k - 1].text
+    if before == "," and k >= 2 and tokens[k - 2].text[:1].isupper():
+        return True
+    return before.lower() in POSSESSIVE_DETS or before in ("'s", "’s") or before.endswith(("'s", "’s"))
 
 
 def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: int) -> bool:
