@@ -872,7 +872,9 @@ class _Run:
                 else:
                     source = item.source or item.doc_id
                     reason = f"duplicate doc_id {item.doc_id!r} with different text (first seen in {first_source})"
-                    store.record_failure(source, reason, item.doc_id, version)
+                    # recorded under its source alone: storing the first "a" clears the
+                    # failures of doc_id "a", and this one is another input's
+                    store.record_failure(source, reason, None, version)
                     summary.failed.append(Failure(source, reason, item.doc_id))
                 continue
             seen[item.doc_id] = (digest, item.source or item.doc_id)
