@@ -272,6 +272,55 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(complement_cases())
     cases.extend(frame_cases())
     cases.extend(reading_cases())
+    cases.extend(scope_cases())
+    return cases
+
+
+def scope_cases() -> list[tuple[str, str, str, bool]]:
+    """Negation scope is the clause (tone-15): a negative word inside the clause a
+    feeling is about negates that clause, not the feeling.
+
+    "I was shocked (that) nobody came" is shock and "I regret that nobody told
+    them" regret, with "that", without it, after "how"/"when", with a cue that
+    ends in its complementiser ("beyond belief that") and with the clause as
+    the subject ("That nobody checked is shocking"). Its negations ("I wasn't
+    shocked that ...", "Nobody regrets that ..."), others' feelings and
+    hypotheticals stay no; so do the look-alikes where the negative word is the
+    feeling's own object ("I regret nothing (I did)", "I apologise to no one",
+    "sorry for none of it") or its subject ("None of us were surprised").
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "reading: negation scope is the clause"
+    clauses = ["nobody checked the figures", "no one called the police", "nothing was done about it",
+               "none of the staff were told", "nobody noticed the leak", "no one said a word"]
+
+    def add(tone, expected, templates, speakers=FIRST):
+        for template, (subj, was, am, my, me, _), clause in itertools.product(templates, speakers, clauses):
+            text = template.format(S=subj, s=subj if subj == "I" else subj.lower(), was=was, am=am, me=me, c=clause)
+            cases.append((group, tone, text, expected))
+
+    add("shock", True, ["{S} {was} shocked that {c}.", "{S} {was} stunned {c}.", "{S} {was} amazed how {c}.",
+                        "{S} {was} stunned when {c}.", "It shocked {me} that {c}."])
+    add("shock", True, ["It's almost beyond belief that {c}.", "It is incredible that {c}.",
+                        "It's astonishing {c}.", "That {c} is shocking.", "\u201cIt's remarkable that {c},\u201d she said."],
+        FIRST[:1])
+    add("regret", True, ["{S} regret that {c}.", "{S} deeply regret {c}.", "{S} apologise that {c}."])
+    # the feeling negated, hypothetical or someone else's
+    add("shock", False, ["{S} {was} not shocked that {c}.", "{S} would be stunned if {c}."])
+    add("shock", False, ["It's no surprise that {c}.", "Nobody was surprised {c}.", "Maria Lopez was shocked that {c}.",
+                         "The minister was stunned {c}."], FIRST[:1])
+    add("regret", False, ["{S} don't regret that {c}.", "{S} would never apologise that {c}."])
+    add("regret", False, ["Nobody regrets that {c}.", "They regret that {c}.", "Mr Okafor regretted that {c}."],
+        FIRST[:1])
+    # the negative word as the feeling's own object or subject
+    cases.extend((group, tone, text, False) for tone, text in [
+        ("regret", "I regret nothing."), ("regret", "We regret nothing at all."),
+        ("regret", "I regret nothing I did that night."), ("regret", "We regret none of the decisions we made."),
+        ("regret", "I apologise to nobody."), ("regret", "We apologise to no one."),
+        ("regret", "I'm sorry for none of it."), ("regret", "I regret nothing, absolutely nothing."),
+        ("shock", "None of us were surprised."), ("shock", "No one was shocked."),
+        ("shock", "Nothing about it surprised me."), ("shock", "Nothing surprises me any more."),
+    ])
     return cases
 
 
@@ -928,7 +977,8 @@ def test_probe_suite_floor():
                                    "reading: praise of places", "reading: the speaker left in a state",
                                    "reading: others' regret", "reading: conditional self-blame",
                                    "reading: regret without its word", "reading: what sorry is about",
-                                   "reading: disappointment at one's own side", "reading: incredulity idioms"])
+                                   "reading: disappointment at one's own side", "reading: incredulity idioms",
+                                   "reading: negation scope is the clause"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -907,11 +907,17 @@ class CueLexicon:
             if after and after[0] == "to" and group == "apology":
                 # "we apologise to Senator Sanders": the apology's recipient.
                 return "regret_self"
-            if tokens[end - 1] != "have" and after and (after[0] in sets.get("addressee", ()) or _person(
-                    after, capitals[first:first + len(after)], sets, first=True,
-                    skip_addressee=True) == "other"):
+            # "I regret (that) nobody told them", "we apologise that no one was
+            # available": a negative subject names no one else as the agent (like
+            # a passive with none); the person word after it is its verb's object.
+            no_agent = (after[:1] == ["no"] and after[1:2] == ["one"] or after[:1] and after[0] != "no") \
+                and _heads_clause(tokens, capitals, first, clause_end, sets)
+            if tokens[end - 1] != "have" and after and not no_agent and (
+                    after[0] in sets.get("addressee", ()) or _person(
+                        after, capitals[first:first + len(after)], sets, first=True,
+                        skip_addressee=True) == "other"):
                 return "regret_self_about_other"
-            if tokens[end - 1] != "have" and group in _COMPLEMENT_GROUPS \
+            if tokens[end - 1] != "have" and group in _COMPLEMENT_GROUPS and not no_agent \
                     and _others_clause(tokens, first, clause_end, sets, complementiser=tokens[end:end + 1] == ["that"]):
                 # "We regret (that) the ministry has taken such a decision": the
                 # regretted clause has a subject of its own, and not the speaker's
@@ -1035,8 +1041,9 @@ class CueLexicon:
 
     def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
         negators = sets.get("negator", frozenset())
-        for t in tokens[max(clause_start, start - self.negation_window):start]:
-            if t in negators or t.endswith("n't"):
+        for q in range(max(clause_start, start - self.negation_window), start):
+            t = tokens[q]
+            if (t in negators or t.endswith("n't")) and not _in_subject_clause(tokens, q, start, clause_start, sets):
                 return True
         if _contrasted_away(tokens, start, clause_start):
             return True
@@ -1046,18 +1053,25 @@ class CueLexicon:
             return True
         # A negated saying or thinking verb reaches further: "I've never said we
         # made a mistake", "I don't think anybody should be surprised".
-        if self._facts.negated_speech(clause_start, start):
+        if self._facts.negated_speech(clause_start, start) and not (
+                start > clause_start + 1 and _in_subject_clause(tokens, clause_start + 1, start, clause_start, sets)):
+            # (not a saying verb of a clause that is the cue's subject: "That
+            # nobody said a word is shocking")
             return True
         if not object_negation:
             return False
         # A negated object cancels the cue ("I regret nothing", "I apologise to
         # nobody", "sorry for none of it"); a negation further on belongs to the
         # regretted act ("I regret that I never called").
+        # Negation scope is the clause: a negative word that is the subject of the
+        # clause the feeling is about negates that clause, not the feeling ("I was
+        # shocked (that) nobody came", "beyond belief that nobody checked").
+        if tokens[end - 1] in _COMPLEMENTISERS:
+            return False
         postneg = sets.get("postneg", frozenset())
-        after = tokens[end:min(clause_end, end + 2)]
-        if after and after[0] in _OBJECT_PREPOSITIONS:
-            after = after[1:]
-        return bool(after) and after[0] in postneg
+        k = end + 1 if end < clause_end and tokens[end] in _OBJECT_PREPOSITIONS else end
+        return k < clause_end and tokens[k] in postneg \
+            and not _heads_clause(tokens, self._facts.capitals, k, clause_end, sets)
 
     def _owed_apology(self, tokens, capitals, start, end, clause_start, clause_end, sets, group) -> bool:
         """Whether "should"/"must" before an apology is the speaker's own duty, said
@@ -1190,6 +1204,76 @@ def _others_clause(tokens: list[str], first: int, clause_end: int, sets, complem
         return complementiser
     # a passive: a form of "be" and a participle ("was delayed", "were taken")
     return not (tokens[verb] in _COPULAS and verb + 1 < clause_end and tokens[verb + 1].endswith(("ed", "en")))
+
+
+# Negative words that are a noun phrase of their own ("nobody", "nothing", "none
+# of them", "no one", "no charges"): the subject or object of whatever verb they go with.
+_NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+# Words that open a complement clause, after a cue ("amazing how ...", "beyond
+# belief that ...") or as the subject of one ("That nobody checked is shocking").
+_COMPLEMENTISERS = frozenset({"that", "how", "when", "why", "whether", "what", "where"})
+# Clitic auxiliaries of a finite verb ("nobody'll", "no one'd").
+_CLITIC_AUXILIARIES = frozenset({"'ll", "'d", "'ve", "'re", "am", "will"})
+
+
+def _finite_verb(word: str, sets, plain_present: bool) -> bool:
+    """Whether a word after a subject is its finite verb: an auxiliary or modal, a
+    negated one, a past in -ed or an irregular past ("came", "knew"); with
+    ``plain_present``, a present in -s ("nobody cares"), which after a noun
+    phrase would be read as a plural noun ("none of the decisions")."""
+    if word in _AUXILIARIES or word in _CLITIC_AUXILIARIES or word.endswith("n't") or word == "cannot":
+        return True
+    if not word.isalpha():
+        return False
+    if (len(word) > 3 and word.endswith("ed")) or word in sets.get("participle", ()) or word in sets.get("past", ()):
+        return True
+    return plain_present and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _heads_clause(tokens: list[str], capitals: list[bool], k: int, clause_end: int, sets) -> bool:
+    """Whether the negative word at ``k`` is the subject of a clause of its own: a
+    finite verb follows its phrase ("nobody came", "no one was told", "none of
+    the staff were charged", "no charges were brought"). As the object of a cue
+    it has none: "I regret nothing (at all)", "I apologise to nobody", "sorry
+    for none of it", and a relative clause after it has its own subject ("I
+    regret nothing I did", "none of the decisions we made")."""
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    word = tokens[k]
+    if word not in _NEGATIVE_PRONOUNS:
+        return False
+    j = k + 1
+    phrase = 0  # words of the negative noun phrase after its first
+    if word in ("none", "neither") and j < clause_end and tokens[j] == "of":
+        j += 1  # "none of (the staff)"
+        phrase = 1
+    elif word in ("nobody", "nothing") and j < clause_end and tokens[j] == "else":
+        j += 1
+    if word == "no" or phrase:
+        # the rest of the noun phrase: "no one", "no real effort", "none of the staff"
+        while j < clause_end and phrase < 4 and not _finite_verb(tokens[j], sets, plain_present=False):
+            t = tokens[j]
+            if not t.isalpha() or (t in persons and t not in sets.get("object", ()) and t not in ("their", "our", "my"))\
+                    or (capitals[j] and word == "no"):
+                return False  # a relative clause's subject: "none of the decisions we made"
+            j += 1
+            phrase += 1
+    if j >= clause_end:
+        return False
+    if tokens[j] in persons or capitals[j]:
+        return False  # a relative clause after the object: "nothing I did", "nothing Trump said"
+    return _finite_verb(tokens[j], sets, plain_present=not phrase)
+
+
+def _in_subject_clause(tokens: list[str], q: int, start: int, clause_start: int, sets) -> bool:
+    """Whether the negative word at ``q`` is the subject of a clause that ends before
+    the cue at ``start``: a clause opened by a complementiser, with a verb of its
+    own before the cue's verb group ("That nobody checked is shocking", "How no
+    one noticed is astonishing"). "Nobody was shocked", "so that nobody was
+    surprised" and "not surprised" stay negations."""
+    if tokens[q] not in _NEGATIVE_PRONOUNS or q <= clause_start or tokens[q - 1] not in _COMPLEMENTISERS:
+        return False
+    skipped = _VERB_GROUP | _FUNCTION_WORDS | sets.get("copula", frozenset()) | {"one", "else"}
+    return any(t not in skipped and not (t.endswith("ly") and len(t) > 4) for t in tokens[q + 1:start])
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
