@@ -321,6 +321,12 @@ def scope_cases() -> list[tuple[str, str, str, bool]]:
         ("shock", "None of us were surprised."), ("shock", "No one was shocked."),
         ("shock", "Nothing about it surprised me."), ("shock", "Nothing surprises me any more."),
     ])
+    # irregular pasts and a present in -s make the negative word a clause's subject
+    cases.extend((group, tone, text, True) for tone, text in [
+        ("shock", "I was surprised nobody knew."), ("shock", "We were shocked no one saw it coming."),
+        ("shock", "It is incredible that nothing changed."), ("shock", "I'm amazed nobody cares."),
+        ("regret", "I regret that nobody took it seriously."), ("regret", "We regret no one spoke to the families."),
+    ])
     return cases
 
 
