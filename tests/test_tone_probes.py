@@ -273,6 +273,58 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(frame_cases())
     cases.extend(reading_cases())
     cases.extend(scope_cases())
+    cases.extend(bare_sorry_cases())
+    return cases
+
+
+def bare_sorry_cases() -> list[tuple[str, str, str, bool]]:
+    """A bare "sorry" before a present constraint or a refusal is politeness,
+    whatever the punctuation between them (tone-15).
+
+    "Sorry, I have to go", "I'm sorry. I can't comment.", "Sorry - we don't have
+    time for this", "I'm sorry (that) I have to go", "I'm sorry, but I have to go":
+    the "sorry" has no complement but the next clause, and that clause states
+    a constraint of the moment (an obligation to leave, a refusal to tell, no
+    time, nothing to add), not an act of the speaker's. With the same forms and
+    punctuation, a next clause that owns an act ("I was wrong", "I made a
+    mistake", "It was my fault", "I couldn't stop it") or resolves to make
+    amends ("We have to do better", "I need to learn from this") stays an
+    apology; so do "sorry" with a complement of its own before the constraint.
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "reading: a bare sorry before a constraint"
+    sorries = ["Sorry", "I'm sorry", "We're sorry", "I'm so sorry"]
+    separators = [", ", ". ", "; ", " - ", " \u2014 ", "... ", "! "]
+    constraints = ["I have to go.", "I can't comment on that.", "we don't have time for this.", "I've got to run.",
+                   "we're not going to discuss it.", "I have no comment."]
+    acts = ["I was wrong.", "I made a mistake.", "it was my fault.", "I should have called them.",
+            "we let the families down.", "we have to do better.", "I need to learn from this.", "I couldn't stop it."]
+
+    def join(sorry, sep, clause):
+        if sep.strip() in (".", "!", "..."):
+            clause = _cap(clause)
+        return f"{sorry}{sep}{clause}"
+
+    for sorry, sep in itertools.product(sorries, separators):
+        cases.extend((group, "regret", join(sorry, sep, c), False) for c in constraints)
+        cases.extend((group, "regret", join(sorry, sep, c), True) for c in acts)
+    for sorry in sorries[1:]:
+        cases.extend((group, "regret", f"{sorry}{link} {c}", False)
+                     for link in ("", " that", ", but") for c in constraints[:3])
+        cases.extend((group, "regret", f"{sorry}{link} {c}", True)
+                     for link in ("", " that") for c in acts[:2] + acts[5:6])
+    # names and quote marks do not change the reading
+    for name, (text, expected) in itertools.product(NAMES[:2], [("I'm sorry. I have to go.", False),
+                                                                  ("I'm sorry. I can't talk about it.", False),
+                                                                  ("I'm sorry. I was wrong.", True),
+                                                                  ("I'm so sorry. It was my fault.", True)]):
+        cases.append((group, "regret", f"\u201c{text[:-1]},\u201d {name} said.", expected))
+        cases.append((group, "regret", f"{_cap(name)}: '{text}'", expected))
+    # a complement of its own before the constraint: the "sorry" is about it
+    cases.extend((group, "regret", text, True) for text in [
+        "I'm sorry for what I did. I have to go.", "We're sorry for the delays we caused. We can't comment further.",
+        "I'm sorry I hurt you. I have to go now.",
+    ])
     return cases
 
 
@@ -984,7 +1036,7 @@ def test_probe_suite_floor():
                                    "reading: others' regret", "reading: conditional self-blame",
                                    "reading: regret without its word", "reading: what sorry is about",
                                    "reading: disappointment at one's own side", "reading: incredulity idioms",
-                                   "reading: negation scope is the clause"])
+                                   "reading: negation scope is the clause", "reading: a bare sorry before a constraint"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -783,22 +783,24 @@ class CueLexicon:
 
     def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets) \
-                and not self._facts.contradicts(end):
+                and not self._facts.contradicts(end) and not _constraint_clause(tokens, end, self._stops[end], sets):
             # "We're sorry, but it didn't work out": an apology with its excuse;
             # the bare "Sorry, but no comment" stays a formula, and so does a
-            # disagreement ("I'm sorry, but that is simply false").
+            # disagreement ("I'm sorry, but that is simply false") or a constraint
+            # of the moment ("I'm sorry, but I have to go").
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
         if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
-        if tokens[start] == "sorry" and end == start + 1 and _sorry_for_the_moment(
-                tokens, end, sets, self._stops[end], self._comma_after(start)):
+        if tokens[start] == "sorry" and end == start + 1 and (
+                _sorry_for_the_moment(tokens, end, sets, self._stops[end])
+                or self._constraint_follows(tokens, start, end, sets)):
             # "Sorry to keep you waiting", "sorry for the wait", "I'm sorry to have
-            # to tell you", "Sorry, I have to go": what the "sorry" is about is the
-            # hearer's present trouble, news to deliver or a constraint of the
-            # moment, not an act of the speaker's to regret.
+            # to tell you", "Sorry, I have to go", "I'm sorry. I can't comment.":
+            # what the "sorry" is about is the hearer's present trouble, news to
+            # deliver or a constraint of the moment, not an act of the speaker's to regret.
             return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
                 and end < len(tokens) and tokens[end].isalpha():
@@ -1033,6 +1035,26 @@ class CueLexicon:
             if tokens[j] in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
         return False
+
+    def _constraint_follows(self, tokens, start, end, sets) -> bool:
+        """Whether a bare "sorry" (``tokens[start:end]``, nothing after it in its
+        sentence) has for its only complement the next clause, stating a present
+        constraint or a refusal (:func:`_constraint_clause`), whatever the
+        punctuation between them, or none: "Sorry, I have to go", "I'm sorry. I
+        can't comment.", "Sorry - I don't have time", "Sorry... we must leave",
+        "I'm sorry (that) I have to go". Not "Sorry? I have to what?" (a question)."""
+        n = len(tokens)
+        k = end
+        while k < n and tokens[k] in _PUNCT_BOUNDARIES:
+            k += 1
+        if k >= n:
+            return False
+        gap = self._text[self._spans[start][1]:self._spans[k][0]]
+        if "?" in gap:
+            return False
+        if not gap.strip() and tokens[k] == "that":
+            k += 1  # the same constraint as a complement: "I'm sorry (that) I have to go"
+        return _constraint_clause(tokens, k, self._stops[k], sets)
 
     def _comma_after(self, i: int) -> bool:
         """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
@@ -1598,14 +1620,14 @@ _FRAMING_VERBS = frozenset({"say", "admit", "confess", "concede"})
 _OBLIGATIONS = (("have", "to"), ("have", "got", "to"), ("got", "to"), ("need", "to"), ("must",), ("gotta",))
 
 
-def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int, comma: bool) -> bool:
+def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int) -> bool:
     """Whether "sorry" (ending at ``end``) is about the moment rather than an act
     of the speaker's: the hearer's trouble now ("sorry to keep you waiting",
     "sorry for the wait", "sorry for interrupting": an ``imposition`` word), an
     obligation to deliver news or leave ("sorry to have to tell you": "to have
-    to" is an obligation, not a perfect as in "sorry to have caused"), or, after
-    a comma, the speaker's present obligation ("Sorry, I have to go").
-    ``stop``: the index of the sentence's end; ``comma``: a comma follows "sorry"."""
+    to" is an obligation, not a perfect as in "sorry to have caused"). A bare
+    "sorry" before a constraint of the moment ("Sorry, I have to go") is read by
+    :meth:`CueLexicon._constraint_follows`. ``stop``: the index of the sentence's end."""
     after = tokens[end:stop]
     impositions = sets.get("imposition", frozenset())
 
@@ -1625,13 +1647,61 @@ def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int, comma: b
             # "the trouble I caused": the speaker's own act, named by the noun
             return not any(t in _SELF_ACTING for t in rest[1:1 + _OWNED_NOUN_REACH])
         return bool(rest) and keeps_waiting(len(after) - len(rest))
-    if comma and after[:1] and after[0] in ("i", "we"):
-        verb_group = tuple(after[1:4])
-        for o in _OBLIGATIONS:
-            if verb_group[:len(o)] == o:
-                # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
-                frame = after[1 + len(o):2 + len(o)]
-                return not frame or frame[0] not in _FRAMING_VERBS and not _negation_in(after[1:5], sets)
+    return False
+
+
+# Words of a refusal's verb group between "I"/"we" and the verb of telling or
+# staying ("I can't comment", "we're not going to discuss", "I'd rather not say").
+_REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "going", "to", "able", "unable", "want",
+                            "wish", "rather", "prefer", "'d", "would", "will", "really", "just", "do", "don't",
+                            "afraid", "simply"})
+# Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
+_WITHHELD = frozenset({"time", "comment", "comments"})
+
+
+def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
+    """Whether the clause ``tokens[k:stop]`` states a present constraint or a refusal
+    of the speaker's, what a bare "sorry" before it is polite about:
+
+    - an obligation of the moment: "I have to go", "we've got to run", "I must
+      leave" (not a frame for what follows, "I have to say/admit", nor a resolve
+      to make amends, "we have to do better", "I need to learn": an ``amends``
+      word, which looks back at a failing);
+    - a refusal to tell or stay: a negated modal and a ``disclosure`` verb ("I
+      can't comment", "we're not going to discuss it", "I'd rather not say");
+    - no time or nothing to add: "I don't have time", "I have no comment", "we
+      have nothing to add", "No comment".
+    An act of the speaker's ("I was wrong", "I made a mistake", "I can't believe
+    I said that") is none of these."""
+    clause = tokens[k:stop]
+    if clause[:2] == ["no", "comment"]:
+        return True
+    if not clause or clause[0] not in ("i", "we"):
+        return False
+    rest = clause[1:]
+    disclosure = sets.get("disclosure", frozenset())
+    for o in _OBLIGATIONS:
+        if tuple(rest[:len(o)]) == o:
+            verb = rest[len(o):len(o) + 3]
+            # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
+            return not verb or (verb[0] not in _FRAMING_VERBS and not _negation_in(rest[:4], sets)
+                                and not any(w in sets.get("amends", ()) for w in verb))
+    j, negated = 0, False
+    while j < min(len(rest), 5) and rest[j] in _REFUSAL_GROUP:
+        negated |= rest[j] in ("not", "cannot", "unable") or rest[j].endswith("n't")
+        j += 1
+    if negated and j < len(rest) and (rest[j] in disclosure or rest[j].endswith("ing") and rest[j][:-3] in disclosure):
+        return True
+    head = rest[:7]
+    have = [m for m, w in enumerate(head[:3]) if w in ("have", "has", "got", "haven't", "hasn't")]
+    if have and any(w in _WITHHELD for w in head[have[0] + 1:]) \
+            and any(w in ("no", "not", "any", "enough", "much") or w.endswith("n't") for w in head[:have[0] + 3]):
+        return True  # "I don't have (any) time", "we have no comment", "I haven't got time"
+    if have and head[have[0] + 1:have[0] + 2] == ["nothing"]:
+        after = head[have[0] + 2:]
+        while after and after[0] in ("more", "else", "further"):
+            after = after[1:]
+        return after[:1] == ["to"] and after[1:2] != [] and after[1] in disclosure  # "we have nothing (more) to add"
     return False
 
 
