@@ -1655,6 +1655,8 @@ def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int) -> bool:
 _REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "going", "to", "able", "unable", "want",
                             "wish", "rather", "prefer", "'d", "would", "will", "really", "just", "do", "don't",
                             "afraid", "simply"})
+# How many words of the clause after a bare "sorry" are read for a constraint.
+_CONSTRAINT_REACH = 10
 # Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
 _WITHHELD = frozenset({"time", "comment", "comments"})
 
@@ -1673,7 +1675,7 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
       have nothing to add", "No comment".
     An act of the speaker's ("I was wrong", "I made a mistake", "I can't believe
     I said that") is none of these."""
-    clause = tokens[k:stop]
+    clause = tokens[k:min(stop, k + _CONSTRAINT_REACH)]  # bounded: linear on long unpunctuated lines
     if clause[:2] == ["no", "comment"]:
         return True
     if not clause or clause[0] not in ("i", "we"):
