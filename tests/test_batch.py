@@ -164,6 +164,8 @@ def test_duplicate_doc_ids_in_one_run(tmp_path, fake_pipeline):
         assert [f.source for f in summary.failed] == ["x:3"]
         assert "duplicate doc_id 'a'" in summary.failed[0].reason
         assert [r["text"] for r in store.quotes()] == ["Hi"]
+        # the failure stays recorded, though the first "a" was stored after it was read
+        assert [(f["source"], f["reason"][:20]) for f in store.failures()] == [("x:3", "duplicate doc_id 'a'")]
 
 
 @needs_fork

@@ -186,6 +186,19 @@ def test_which_earlier_timeouts_a_run_leaves_and_how_it_counts_a_new_one():
     assert earlier_timeout({"d": ("h", 0.5, 2)}, "d", "h", 1.0) is None
 
 
+def test_a_pages_timeout_is_found_by_its_doc_id_or_an_old_record_by_its_path_and_content():
+    from quotes.corpus.batch import page_key
+    from quotes.corpus.html import Page
+
+    page = Page(b"<p>x", "p", "in/p.html")
+    assert page_key({}, page, "h") == "p"
+    assert page_key({"p": ("h", 1.0, 1)}, page, "h") == "p"
+    assert page_key({"in/p.html": ("h", 1.0, 2)}, page, "h") == "in/p.html"  # recorded with no doc_id
+    assert page_key({"in/p.html": ("old", 1.0, 2)}, page, "h") == "p"        # other bytes: not this page's
+    # the document's own analysis timeout (its text's hash) is not the page's
+    assert page_key({"p": ("text", 1.0, 2), "in/p.html": ("h", 1.0, 1)}, page, "h") == "in/p.html"
+
+
 @needs_fork
 def test_a_database_from_before_the_count_tries_its_timed_out_document_once_more(tmp_path, hanging_pipeline):
     """A timeout recorded before migration 005 counts as one run: the next
@@ -267,6 +280,144 @@ def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_after_two_runs(tm
         with Store(db) as store:
             assert store.counts()["documents"] == 29
             assert [f["timeout_runs"] for f in store.failures()] == [2]
+
+
+def busy_page(data, doc_id, source, **kwargs):
+    """A page extractor: a page "BUSY <marker> <log>" notes each try in the log and
+    runs far past any limit while the marker exists (a busy machine: the same
+    bytes are quick once it is gone); any page's text is what follows "<p>"."""
+    text = (data if isinstance(data, str) else data.decode("utf-8")).removeprefix("<p>")
+    if text.startswith("BUSY"):
+        _, marker, log = text.split()
+        with open(log, "a") as f:
+            f.write("tried\n")
+        if Path(marker).exists():
+            time.sleep(120)
+        text = '"Busy no more," said Anthony Blunt.'
+    return Document(doc_id, text, source=source)
+
+
+@pytest.fixture
+def busy_pages(tmp_path, monkeypatch, hanging_pipeline):
+    """A folder ``in`` of 4 pages, the third of them busy while ``busy`` exists;
+    the log of its tries is ``tries``."""
+    from quotes.corpus import html
+
+    monkeypatch.setattr(html, "document_from_html", busy_page)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        text = f"BUSY {tmp_path / 'busy'} {tmp_path / 'tries'}" if i == 2 else f'"Page {i} story," said Anthony Blunt.'
+        (folder / f"page-{i}.html").write_text(f"<p>{text}", encoding="utf-8")
+    return folder
+
+
+def _analyse_pages(db: Path, *paths: str | Path, busy: Path | None = None, timeout: float = 1):
+    if busy is not None:
+        busy.write_text("")
+    try:
+        return analyse_paths([str(p) for p in paths], db, workers=2, progress=False, start_method="fork",
+                             timeout=timeout)
+    finally:
+        if busy is not None:
+            busy.unlink()
+
+
+def _timeouts(db: Path) -> list[tuple[str, str | None, int]]:
+    with Store(db, readonly=True) as store:
+        return [(f["source"], f["doc_id"], f["timeout_runs"]) for f in store.failures()]
+
+
+PAGE_ONCE_MORE = "extracting the page's text took longer than 1 s (--timeout; a rerun tries it once more)"
+PAGE_SECOND = ("extracting the page's text took longer than 1 s (--timeout; the second run in a row: "
+               "a rerun with this limit leaves it)")
+PAGE_LEFT = ("extracting the page's text took longer than 1 s in two runs in a row; not tried again "
+             "(a larger --timeout, or --timeout 0, tries it)")
+
+
+@needs_fork
+def test_a_stored_page_that_extracts_in_time_again_drops_its_timeout_and_its_count(tmp_path, busy_pages):
+    """Every rerun extracts every page again, a stored one too: busy, quiet, busy
+    is one run out of time each time, never two in a row, and a quiet run that
+    finds the page's document stored leaves no failure behind."""
+    db, busy = tmp_path / "q.db", tmp_path / "busy"
+    page = str(busy_pages / "page-2.html")
+    first = _analyse_pages(db, busy_pages)
+    assert first.analysed == 4 and first.failed == []
+    for run in range(2):
+        loaded = _analyse_pages(db, busy_pages, busy=busy)
+        assert loaded.skipped == 3 and [(f.source, f.reason) for f in loaded.failed] == [(page, PAGE_ONCE_MORE)]
+        assert _timeouts(db) == [(page, "page-2", 1)]
+        quiet = _analyse_pages(db, busy_pages)
+        assert quiet.analysed == 0 and quiet.skipped == 4 and quiet.failed == []
+        assert _timeouts(db) == []
+    with Store(db, readonly=True) as store:
+        assert store.counts()["documents"] == 4
+    assert (tmp_path / "tries").read_text().count("tried") == 5
+
+
+@needs_fork
+def test_a_page_is_one_input_whichever_path_names_it(tmp_path, busy_pages, monkeypatch):
+    """The relative and the absolute path of a page are the same page: its
+    timeouts count on from one to the other, it has one record, and its
+    document stored by one path clears the record made by the other."""
+    monkeypatch.chdir(tmp_path)
+    db, busy, tries = tmp_path / "q.db", tmp_path / "busy", tmp_path / "tries"
+    relative, absolute = Path("in") / "page-2.html", busy_pages / "page-2.html"
+    assert _analyse_pages(db, "in", busy=busy).analysed == 3
+    assert _timeouts(db) == [(str(relative), "page-2", 1)]
+    stored = _analyse_pages(db, busy_pages)  # quiet, the absolute path: stored, the record gone
+    assert stored.analysed == 1 and stored.failed == []
+    assert _timeouts(db) == []
+
+    first = _analyse_pages(db, "in", busy=busy)
+    assert [(f.source, f.reason) for f in first.failed] == [(str(relative), PAGE_ONCE_MORE)]
+    second = _analyse_pages(db, busy_pages, busy=busy)
+    assert [(f.source, f.reason) for f in second.failed] == [(str(absolute), PAGE_SECOND)]
+    assert _timeouts(db) == [(str(absolute), "page-2", 2)]
+    assert tries.read_text().count("tried") == 4
+    left = _analyse_pages(db, "in")  # two runs in a row: left, by either path
+    assert left.skipped == 3 and [(f.source, f.reason) for f in left.failed] == [(str(relative), PAGE_LEFT)]
+    assert tries.read_text().count("tried") == 4
+    assert _timeouts(db) == [(str(absolute), "page-2", 2)]
+
+
+@needs_fork
+def test_a_jsonl_page_keeps_its_count_when_its_line_moves(tmp_path, busy_pages):
+    """An HTML page in a JSONL line with a doc_id is that document at any line."""
+    db, busy = tmp_path / "q.db", tmp_path / "busy"
+    page = (busy_pages / "page-2.html").read_text()
+    lines = [json.dumps(_article(i)) for i in range(3)] + [json.dumps({"doc_id": "web-2", "html": page})]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = _analyse_pages(db, corpus, busy=busy)
+    assert [(f.source, f.reason) for f in first.failed] == [(f"{corpus}:4", PAGE_ONCE_MORE)]
+    corpus.write_text("\n".join([json.dumps(_article(9))] + lines) + "\n", encoding="utf-8")
+    moved = _analyse_pages(db, corpus, busy=busy)
+    assert [(f.source, f.reason) for f in moved.failed] == [(f"{corpus}:5", PAGE_SECOND)]
+    assert _timeouts(db) == [(f"{corpus}:5", "web-2", 2)]
+
+
+@needs_fork
+def test_a_pages_timeout_recorded_before_pages_kept_their_doc_id_still_counts(tmp_path, busy_pages):
+    """A database whose page timeouts were recorded under the path as given, with
+    no doc_id: the page given by that path is found by it (and left after two
+    runs), and once its document is stored the old record is gone."""
+    from quotes.corpus.batch import page_hash
+    from quotes.corpus.html import Page
+    from quotes.version import pipeline_version
+
+    db, tries = tmp_path / "q.db", tmp_path / "tries"
+    path = busy_pages / "page-2.html"
+    digest = page_hash(Page(path.read_bytes(), "page-2", str(path)))
+    with Store(db) as store:
+        store.record_failure(str(path), "extracting the page's text took longer than 1 s (--timeout)", None,
+                             pipeline_version(), digest, 1.0, 2)
+    left = _analyse_pages(db, busy_pages)
+    assert [(f.source, f.reason) for f in left.failed] == [(str(path), PAGE_LEFT)] and not tries.exists()
+    larger = _analyse_pages(db, busy_pages, timeout=2)  # quiet, and a larger limit: tried, stored
+    assert larger.analysed == 1 and larger.failed == [] and tries.exists()
+    assert _timeouts(db) == []
 
 
 @needs_fork

@@ -342,3 +342,37 @@ def test_migration_005_counts_an_earlier_timeout_as_one_run_and_other_failures_a
         assert s.timeouts(V1) == {"slow": ("h", 60.0, 1), "b": ("hb", 5.0, 1), "c": ("hc", 5.0, 2)}
         assert s.timeouts(V2) == {}
         assert {f["source"]: f["timeout_runs"] for f in s.failures()}["d.txt"] is None
+
+
+def test_a_documents_timeout_is_one_record_whichever_path_named_it(store):
+    """A page (or file) named by another path, or found at another JSONL line, is
+    the same document: its timeout replaces the one under the other source."""
+    store.record_failure("in/p.html", "took longer", "p", V1, "hp", 1.0)
+    store.record_failure("/abs/in/p.html", "took longer", "p", V1, "hp", 1.0, timeout_runs=2)
+    assert [(f["source"], f["doc_id"], f["timeout_runs"]) for f in store.failures()] == [
+        ("/abs/in/p.html", "p", 2)]
+    assert store.timeouts(V1) == {"p": ("hp", 1.0, 2)}
+    # another failure with the doc_id (a duplicate's) leaves the timeout alone,
+    # and a timeout of another document leaves it too
+    store.record_failure("dup.jsonl:2", "duplicate doc_id 'p' with different text", "p", V1)
+    store.record_failure("in/q.html", "took longer", "q", V1, "hq", 1.0)
+    assert [f["source"] for f in store.failures()] == ["/abs/in/p.html", "dup.jsonl:2", "in/q.html"]
+
+
+def test_forgetting_a_documents_failures_all_of_them_or_only_other_contents_timeouts(store):
+    store.record_failure("old/p.html", "took longer", None, V1, "page-bytes", 1.0)  # a page's, before doc_ids
+    store.record_failure("in/p.html", "took longer", "p", V1, "page-bytes", 1.0)
+    store.record_failure("in/q.txt", "took longer", "q", V1, "text-hash", 1.0)
+    store.record_failure("in.jsonl:3", "not valid JSON", pipeline_version=V1)
+    assert store.failure_keys() == {"old/p.html", "in/p.html", "p", "in/q.txt", "q", "in.jsonl:3"}
+    # a document still to analyse: a timeout of other content goes (by source only
+    # a record without a doc_id), one of this content stays, and so do other failures
+    store.forget_failures("p", "old/p.html", timeouts_not_of="text-of-p")
+    assert [f["source"] for f in store.failures()] == ["in.jsonl:3", "in/q.txt"]
+    store.forget_failures("q", "in/q.txt", timeouts_not_of="text-hash")
+    store.forget_failures("r", "in.jsonl:3", timeouts_not_of="text-of-r")
+    assert [f["source"] for f in store.failures()] == ["in.jsonl:3", "in/q.txt"]
+    # a document found stored: every failure of its doc_id or its source goes
+    store.forget_failures("q", "in/q.txt")
+    store.forget_failures("r", "in.jsonl:3")
+    assert store.failures() == [] and store.failure_keys() == set()

@@ -544,15 +544,17 @@ class _Task:
 
 class PageTimeout(InputError):
     """A page whose extraction took longer than the time limit: its bytes' hash,
-    the limit and the runs in a row it did so in are recorded, so that a rerun
-    with the same limit leaves it from the second such run on."""
+    the limit and the runs in a row it did so in are recorded with its doc_id
+    (not only the path as given), so that a rerun with the same limit leaves it
+    from the second such run on."""
 
-    def __init__(self, source: str, reason: str, content_hash: str, timeout: float, runs: int = 1) -> None:
+    def __init__(self, source: str, reason: str, content_hash: str, timeout: float, runs: int = 1,
+                 doc_id: str | None = None) -> None:
         super().__init__(source, reason)
-        self.content_hash, self.timeout, self.runs = content_hash, timeout, runs
+        self.content_hash, self.timeout, self.runs, self.doc_id = content_hash, timeout, runs, doc_id
 
     def __reduce__(self):
-        return (type(self), (self.source, self.reason, self.content_hash, self.timeout, self.runs))
+        return (type(self), (self.source, self.reason, self.content_hash, self.timeout, self.runs, self.doc_id))
 
 
 class EarlierTimeout(InputError):
@@ -600,6 +602,18 @@ def timeout_runs(known: dict[str, tuple[str, float, int]], key: str, digest: str
     if seen is None or seen[0] != digest or timeout > seen[1]:
         return 1
     return seen[2] + 1
+
+
+def page_key(known: dict[str, tuple[str, float, int]], page: Page, digest: str) -> str:
+    """The key of a page's timeout in ``known``: its doc_id, as a document's, so
+    the page is the same whichever path names it; a record from before pages
+    kept their doc_id is found under the path as given, when its content is
+    the same."""
+    for key in (page.doc_id, page.source):
+        seen = known.get(key)
+        if seen is not None and seen[0] == digest:
+            return key
+    return page.doc_id
 
 
 def _overran_reason(what: str, limit: float, runs: int) -> str:
@@ -703,13 +717,16 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
 
     def overran_page(page: Page) -> PageTimeout:
         digest = page_hash(page)
-        runs = timeout_runs(pool.known_timeouts, page.source, digest, pool.timeout)
+        runs = timeout_runs(pool.known_timeouts, page_key(pool.known_timeouts, page, digest), digest, pool.timeout)
         return PageTimeout(page.source, _overran_reason("extracting the page's text", pool.timeout, runs),
-                           digest, pool.timeout, runs)
+                           digest, pool.timeout, runs, page.doc_id)
 
     def earlier(page: Page) -> InputError | None:
-        limit = earlier_timeout(pool.known_timeouts, page.source, page_hash(page), pool.timeout) \
-            if pool.known_timeouts else None
+        limit = None
+        if pool.known_timeouts and pool.timeout:
+            digest = page_hash(page)
+            limit = earlier_timeout(pool.known_timeouts, page_key(pool.known_timeouts, page, digest), digest,
+                                    pool.timeout)
         return None if limit is None else EarlierTimeout(page.source, _earlier_reason(
             "extracting the page's text", limit))
 
@@ -832,6 +849,7 @@ class _Run:
         known, timeout = self.pool.known_timeouts, self.pool.timeout
         seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
         failed_sources: set[str] = set()
+        failed_before = store.failure_keys()  # (doc_ids and sources)
         queued = 0
         for n_read, item in enumerate(items, 1):
             if self.bar is None:
@@ -840,7 +858,7 @@ class _Run:
                 if item.source not in failed_sources:  # not when a path is given twice
                     failed_sources.add(item.source)
                     if isinstance(item, PageTimeout):
-                        store.record_failure(item.source, item.reason, None, version, item.content_hash,
+                        store.record_failure(item.source, item.reason, item.doc_id, version, item.content_hash,
                                              item.timeout, item.runs)
                     elif not isinstance(item, EarlierTimeout):  # (recorded by the earlier run)
                         store.record_failure(item.source, item.reason, pipeline_version=version)
@@ -854,13 +872,23 @@ class _Run:
                 else:
                     source = item.source or item.doc_id
                     reason = f"duplicate doc_id {item.doc_id!r} with different text (first seen in {first_source})"
-                    store.record_failure(source, reason, item.doc_id, version)
+                    # recorded under its source alone: storing the first "a" clears the
+                    # failures of doc_id "a", and this one is another input's
+                    store.record_failure(source, reason, None, version)
                     summary.failed.append(Failure(source, reason, item.doc_id))
                 continue
             seen[item.doc_id] = (digest, item.source or item.doc_id)
             if store.has_document(item.doc_id, digest, version):
+                # stored and up to date: a failure recorded since (a page whose
+                # extraction ran out of time on a busy machine, an edit undone) is over
+                if item.doc_id in failed_before or (item.source or item.doc_id) in failed_before:
+                    store.forget_failures(item.doc_id, item.source or item.doc_id)
                 summary.skipped += 1
                 continue
+            if known and any(key in known and known[key][0] != digest for key in (item.doc_id, item.source)):
+                # a timeout of other content: the page's extraction, which has
+                # finished now, or an earlier text; its count starts again
+                store.forget_failures(item.doc_id, item.source, timeouts_not_of=digest)
             limit = earlier_timeout(known, item.doc_id, digest, timeout) if known else None
             if limit is not None:  # it would run out of time again: left alone, a failure still
                 summary.failed.append(Failure(item.source or item.doc_id,

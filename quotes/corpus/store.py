@@ -470,7 +470,9 @@ class Store:
         Args:
             source: where it came from ("path", "path:line", or the doc_id).
             reason: what went wrong, for the user.
-            doc_id: the document id, when the input was read as a document.
+            doc_id: the document id, when the input was read as a document or
+                is a page (its document's id). A timeout with a doc_id replaces
+                the document's timeout recorded under another source.
             pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
             content_hash, timeout: for an input whose analysis (or page extraction)
                 took longer than ``timeout`` seconds: the content it did so on
@@ -481,14 +483,45 @@ class Store:
         if timeout is not None and timeout_runs is None:
             timeout_runs = 1
         with self._transaction() as conn:
+            if timeout is not None and doc_id is not None:
+                # one timeout record per document: the same page or file given by
+                # another path (relative, absolute) or at another JSONL line
+                conn.execute("DELETE FROM failures WHERE doc_id = ? AND source != ? AND timeout IS NOT NULL",
+                             (doc_id, source))
             conn.execute("INSERT OR REPLACE INTO failures (source, doc_id, reason, pipeline_version, failed_at, "
                          "content_hash, timeout, timeout_runs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          (source, doc_id, reason, pipeline_version or _pipeline_version(), _now(),
                           content_hash, timeout, timeout_runs if timeout is not None else None))
 
+    def forget_failures(self, doc_id: str, source: str | None = None, timeouts_not_of: str | None = None) -> None:
+        """Remove the failures recorded for a document that is now fine.
+
+        Args:
+            doc_id, source: the document; failures with its doc_id or its source
+                go (as when :meth:`add_analyses` stores it).
+            timeouts_not_of: only the timeouts recorded for other content than
+                this ``content_hash`` go (a page's, whose extraction has now
+                finished, or an earlier text's), and by source only a record
+                without a doc_id (a page's, from before pages kept theirs): the
+                document itself is still to be analysed.
+        """
+        with self._transaction() as conn:
+            if timeouts_not_of is None:
+                conn.execute("DELETE FROM failures WHERE doc_id = ? OR source = ?", (doc_id, source))
+            else:
+                conn.execute("DELETE FROM failures WHERE (doc_id = ? OR (doc_id IS NULL AND source = ?)) "
+                             "AND timeout IS NOT NULL AND content_hash IS NOT ?", (doc_id, source, timeouts_not_of))
+
+    def failure_keys(self) -> set[str]:
+        """The doc_ids and sources that have a failure recorded."""
+        return {key for row in self.conn.execute("SELECT doc_id, source FROM failures") for key in row
+                if key is not None}
+
     def timeouts(self, pipeline_version: str | None = None) -> dict[str, tuple[str, float, int]]:
         """The inputs that took longer than their time limit with this pipeline
-        version: ``{doc_id (a page: its source): (content_hash, timeout, timeout_runs)}``."""
+        version: ``{doc_id: (content_hash, timeout, timeout_runs)}``; a page's
+        record from before pages kept their doc_id is under its source (the path
+        as given)."""
         version = pipeline_version or _pipeline_version()
         rows = self.conn.execute("SELECT source, doc_id, content_hash, timeout, timeout_runs FROM failures "
                                  "WHERE timeout IS NOT NULL AND pipeline_version = ?", (version,))
