@@ -457,12 +457,14 @@ def test_two_slow_pages_that_share_a_file_name_count_their_runs_apart(tmp_path, 
         run = _analyse_pages(db, a, b, busy=busy)
         assert run.analysed == 0 and [(f.source, f.reason) for f in run.failed] == [(a, reason), (b, reason)]
         assert _timeouts(db) == [(a, "index", runs), (b, "index", runs)]
+    # (a page in flight beside the one that ran out of time is sent again to the
+    # new workers, so a run may try one of them twice)
+    tries = [(tmp_path / f"tries-{folder}").read_text() for folder in ("site-a", "site-b")]
     for _ in range(2):  # left, and left again: neither page is tried a third time
         left = _analyse_pages(db, a, b, busy=busy)
         assert [(f.source, f.reason) for f in left.failed] == [(a, PAGE_LEFT), (b, PAGE_LEFT)]
         assert _timeouts(db) == [(a, "index", 2), (b, "index", 2)]
-    for folder in ("site-a", "site-b"):
-        assert (tmp_path / f"tries-{folder}").read_text().count("tried") == 2
+    assert [(tmp_path / f"tries-{folder}").read_text() for folder in ("site-a", "site-b")] == tries
 
 
 @needs_fork
@@ -479,9 +481,10 @@ def test_a_quick_page_stored_under_a_shared_file_name_leaves_the_slow_ones_timeo
     second = _analyse_pages(db, b, a, busy=busy)
     assert second.skipped == 1 and [(f.source, f.reason) for f in second.failed] == [(b, PAGE_SECOND)]
     assert _timeouts(db) == [(b, "index", 2)]
+    tries = (tmp_path / "tries-site-b").read_text()
     third = _analyse_pages(db, a, b, busy=busy)
     assert third.skipped == 1 and [(f.source, f.reason) for f in third.failed] == [(b, PAGE_LEFT)]
-    assert (tmp_path / "tries-site-b").read_text().count("tried") == 2
+    assert (tmp_path / "tries-site-b").read_text() == tries  # left: not tried
     with Store(db, readonly=True) as store:
         assert [d["source"] for d in store.documents()] == [a]
 
