@@ -26,8 +26,8 @@ The rules, from safest to boldest:
    other on a surname, so "Bill Clinton" and "Hillary Clinton" stay apart.
 4. A given name alone is a speaker per article. When an article's fullest form
    for a person is one word that is a given name ("Bob", "Melanie": a caller, a
-   voter, a child the article names by first name only; "Uncle Bob", "Sister
-   Mary": kinship, a religious order and a coach go before a given name), nothing
+   voter, a child the article names by first name only; "Uncle Bob": kinship
+   goes before a given name only), nothing
    ties that person to another article's "Bob", nor to a "Bob Dole" elsewhere:
    each article's "Bob" is a speaker of its own, shown as "Bob" (its id carries
    the document and the shown form: :meth:`Resolution.speaker_id`). Within one
@@ -37,14 +37,21 @@ The rules, from safest to boldest:
    - it is a surname: the corpus holds a full name with that surname whose
      first word is a first name ("Warren" beside "Elizabeth Warren"; not
      "Little Bobby"), or writes a surname's title before it in any name or
-     mention ("Mr Howard", "Lord Winston", "Dr Grant"; not "Uncle", "Coach":
-     :data:`~quotes.vocabulary.GIVEN_NAME_TITLES`), or a mention of the name
-     puts a first name before it ("Michael Howard");
+     mention ("Mr Howard", "Lord Winston", "Dr Grant"; not "Uncle":
+     :data:`~quotes.vocabulary.GIVEN_NAME_TITLES`, nor "Father", "Coach"),
+     or a mention of the name puts a first name before it ("Michael Howard");
    - it is a public figure known by a given name: a royal, religious or
-     honorific title goes before it in a name, a mention or an article's text
-     ("Prince Harry", "Queen Elizabeth", "Pope John", "Sir Alex":
-     :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`; entities.py keeps
-     "Harry" as the name, so the text is read for the title);
+     honorific title goes before it in a name or a mention ("Prince Harry",
+     "Queen Elizabeth", "Pope John", "Sir Alex":
+     :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`), or in the text of
+     more than half of the articles that quote the name (entities.py keeps
+     "Harry" as the name, so the text is read for the title; a saint's title
+     is not read there: "St. Louis", "St Patrick's Day");
+   - most of its articles address the person by a title written before given
+     names and surnames alike ("Father Ryan", "Coach Ryan", "Sister Mary":
+     :data:`~quotes.vocabulary.NEUTRAL_NAME_TITLES`): no private person
+     known by a first name only, so the name merges as a surname alone (3);
+     one article's "Father John" among other Johns changes nothing;
    - it names a body, which merges on its name: a mention speaks of it as one
      ("it", "Chelsea's statement": a club issues statements, a person known by
      a first name only is quoted in person);
