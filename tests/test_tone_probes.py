@@ -32,7 +32,9 @@ from quotes.tone.scoring import score_texts
 # 1305 with the 78 probes of frame_cases (29 of 78 right with tone-10); tone-12
 # gets 1389 of 1390 with the 85 probes of reading_cases (47 of 85 right with tone-11);
 # tone-13 gets 1447 of 1447 with the 57 probes of what "sorry" is about, disappointment
-# at one's own side and incredulity idioms (29 of 57 right with tone-12).
+# at one's own side and incredulity idioms (29 of 57 right with tone-12); tone-15 gets
+# 2149 of 2149 with the 234 probes of scope_cases (171 right with tone-14) and the 456
+# of bare_sorry_cases (253 right with tone-14).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -272,6 +274,113 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(complement_cases())
     cases.extend(frame_cases())
     cases.extend(reading_cases())
+    cases.extend(scope_cases())
+    cases.extend(bare_sorry_cases())
+    return cases
+
+
+def bare_sorry_cases() -> list[tuple[str, str, str, bool]]:
+    """A bare "sorry" before a present constraint or a refusal is politeness,
+    whatever the punctuation between them (tone-15).
+
+    "Sorry, I have to go", "I'm sorry. I can't comment.", "Sorry - we don't have
+    time for this", "I'm sorry (that) I have to go", "I'm sorry, but I have to go":
+    the "sorry" has no complement but the next clause, and that clause states
+    a constraint of the moment (an obligation to leave, a refusal to tell, no
+    time, nothing to add), not an act of the speaker's. With the same forms and
+    punctuation, a next clause that owns an act ("I was wrong", "I made a
+    mistake", "It was my fault", "I couldn't stop it") or resolves to make
+    amends ("We have to do better", "I need to learn from this") stays an
+    apology; so do "sorry" with a complement of its own before the constraint.
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "reading: a bare sorry before a constraint"
+    sorries = ["Sorry", "I'm sorry", "We're sorry", "I'm so sorry"]
+    separators = [", ", ". ", "; ", " - ", " \u2014 ", "... ", "! "]
+    constraints = ["I have to go.", "I can't comment on that.", "we don't have time for this.", "I've got to run.",
+                   "we're not going to discuss it.", "I have no comment."]
+    acts = ["I was wrong.", "I made a mistake.", "it was my fault.", "I should have called them.",
+            "we let the families down.", "we have to do better.", "I need to learn from this.", "I couldn't stop it."]
+
+    def join(sorry, sep, clause):
+        if sep.strip() in (".", "!", "..."):
+            clause = _cap(clause)
+        return f"{sorry}{sep}{clause}"
+
+    for sorry, sep in itertools.product(sorries, separators):
+        cases.extend((group, "regret", join(sorry, sep, c), False) for c in constraints)
+        cases.extend((group, "regret", join(sorry, sep, c), True) for c in acts)
+    for sorry in sorries[1:]:
+        cases.extend((group, "regret", f"{sorry}{link} {c}", False)
+                     for link in ("", " that", ", but") for c in constraints[:3])
+        cases.extend((group, "regret", f"{sorry}{link} {c}", True)
+                     for link in ("", " that") for c in acts[:2] + acts[5:6])
+    # names and quote marks do not change the reading
+    for name, (text, expected) in itertools.product(NAMES[:2], [("I'm sorry. I have to go.", False),
+                                                                  ("I'm sorry. I can't talk about it.", False),
+                                                                  ("I'm sorry. I was wrong.", True),
+                                                                  ("I'm so sorry. It was my fault.", True)]):
+        cases.append((group, "regret", f"\u201c{text[:-1]},\u201d {name} said.", expected))
+        cases.append((group, "regret", f"{_cap(name)}: '{text}'", expected))
+    # a complement of its own before the constraint: the "sorry" is about it
+    cases.extend((group, "regret", text, True) for text in [
+        "I'm sorry for what I did. I have to go.", "We're sorry for the delays we caused. We can't comment further.",
+        "I'm sorry I hurt you. I have to go now.",
+    ])
+    return cases
+
+
+def scope_cases() -> list[tuple[str, str, str, bool]]:
+    """Negation scope is the clause (tone-15): a negative word inside the clause a
+    feeling is about negates that clause, not the feeling.
+
+    "I was shocked (that) nobody came" is shock and "I regret that nobody told
+    them" regret, with "that", without it, after "how"/"when", with a cue that
+    ends in its complementiser ("beyond belief that") and with the clause as
+    the subject ("That nobody checked is shocking"). Its negations ("I wasn't
+    shocked that ...", "Nobody regrets that ..."), others' feelings and
+    hypotheticals stay no; so do the look-alikes where the negative word is the
+    feeling's own object ("I regret nothing (I did)", "I apologise to no one",
+    "sorry for none of it") or its subject ("None of us were surprised").
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+    group = "reading: negation scope is the clause"
+    clauses = ["nobody checked the figures", "no one called the police", "nothing was done about it",
+               "none of the staff were told", "nobody noticed the leak", "no one said a word"]
+
+    def add(tone, expected, templates, speakers=FIRST):
+        for template, (subj, was, am, my, me, _), clause in itertools.product(templates, speakers, clauses):
+            text = template.format(S=subj, s=subj if subj == "I" else subj.lower(), was=was, am=am, me=me, c=clause)
+            cases.append((group, tone, text, expected))
+
+    add("shock", True, ["{S} {was} shocked that {c}.", "{S} {was} stunned {c}.", "{S} {was} amazed how {c}.",
+                        "{S} {was} stunned when {c}.", "It shocked {me} that {c}."])
+    add("shock", True, ["It's almost beyond belief that {c}.", "It is incredible that {c}.",
+                        "It's astonishing {c}.", "That {c} is shocking.", "\u201cIt's remarkable that {c},\u201d she said."],
+        FIRST[:1])
+    add("regret", True, ["{S} regret that {c}.", "{S} deeply regret {c}.", "{S} apologise that {c}."])
+    # the feeling negated, hypothetical or someone else's
+    add("shock", False, ["{S} {was} not shocked that {c}.", "{S} would be stunned if {c}."])
+    add("shock", False, ["It's no surprise that {c}.", "Nobody was surprised {c}.", "Maria Lopez was shocked that {c}.",
+                         "The minister was stunned {c}."], FIRST[:1])
+    add("regret", False, ["{S} don't regret that {c}.", "{S} would never apologise that {c}."])
+    add("regret", False, ["Nobody regrets that {c}.", "They regret that {c}.", "Mr Okafor regretted that {c}."],
+        FIRST[:1])
+    # the negative word as the feeling's own object or subject
+    cases.extend((group, tone, text, False) for tone, text in [
+        ("regret", "I regret nothing."), ("regret", "We regret nothing at all."),
+        ("regret", "I regret nothing I did that night."), ("regret", "We regret none of the decisions we made."),
+        ("regret", "I apologise to nobody."), ("regret", "We apologise to no one."),
+        ("regret", "I'm sorry for none of it."), ("regret", "I regret nothing, absolutely nothing."),
+        ("shock", "None of us were surprised."), ("shock", "No one was shocked."),
+        ("shock", "Nothing about it surprised me."), ("shock", "Nothing surprises me any more."),
+    ])
+    # irregular pasts and a present in -s make the negative word a clause's subject
+    cases.extend((group, tone, text, True) for tone, text in [
+        ("shock", "I was surprised nobody knew."), ("shock", "We were shocked no one saw it coming."),
+        ("shock", "It is incredible that nothing changed."), ("shock", "I'm amazed nobody cares."),
+        ("regret", "I regret that nobody took it seriously."), ("regret", "We regret no one spoke to the families."),
+    ])
     return cases
 
 
@@ -928,7 +1037,8 @@ def test_probe_suite_floor():
                                    "reading: praise of places", "reading: the speaker left in a state",
                                    "reading: others' regret", "reading: conditional self-blame",
                                    "reading: regret without its word", "reading: what sorry is about",
-                                   "reading: disappointment at one's own side", "reading: incredulity idioms"])
+                                   "reading: disappointment at one's own side", "reading: incredulity idioms",
+                                   "reading: negation scope is the clause", "reading: a bare sorry before a constraint"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -44,7 +44,7 @@ from quotes.resources import any_first_names, common_words, word_tags
 PRONOUNS: Final = frozenset("he she they i we it who".split())
 # "He’s", "They’re", "I’ll": a pronoun with a contracted verb is still the pronoun
 CONTRACTION: Final = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
-_DETERMINERS: Final = frozenset("the a an this that his her their its our".split()) | POSSESSIVE_DETS
+_DETERMINERS: Final = frozenset("the a an this that our".split()) | POSSESSIVE_DETS
 # Nouns for things a person writes; "his memoir says" speaks for him.
 DOCUMENT_NOUNS: Final = frozenset(
     "manuscript memoir memoirs book letter diary autobiography statement website account "

@@ -30,6 +30,7 @@ from typing import Final
 
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
+    POSSESSIVE_DETS,
     DAY_WORDS,
     MONTH_WORDS,
     PREPOSITIONS,
@@ -59,7 +60,6 @@ from quotes.attribution.phrases import (
     CONTRACTION,
     DOCUMENT_NOUNS,
     MAX_SUBJECT_SPAN,
-    POSSESSIVE_DETS,
     PRONOUNS,
     RIGHT_STOP,
     after_dateline,

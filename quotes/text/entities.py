@@ -16,6 +16,8 @@ from typing import Final
 
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
+    EXPLETIVE_IT_VERBS,
+    MONTH_WORDS,
     OTHER_PREPOSITIONS,
     POSSESSIVE_DETS,
     PREPOSITIONS,
@@ -28,6 +30,7 @@ from quotes.vocabulary import (
     REPORTING_VERBS,
     STATE_ABBREVIATIONS,
     SUBORDINATORS,
+    TIME_WORDS,
     TITLES,
 )
 from quotes.errors import ModelError
@@ -375,7 +378,8 @@ class EntityIndex:
             inverted = _inverted_after_verb(doc, name, end_token)
             subject = _looks_like_subject(doc, name, inverted, end_token)
             self.mention_subject.append(subject)
-            if subject and not (entity.place and _location_or_modifier(doc.tokens, name.token)):
+            if subject and not (entity.place and (_location_or_modifier(doc.tokens, name.token)
+                                                  or _linking_verb_after(doc.tokens, end_token))):
                 entity.acts = True
             self._by_offset[name.start] = entity.id
             self.mention_inverted.append(inverted)
@@ -963,8 +967,16 @@ def _location_or_modifier(tokens: list[Token], k: int) -> bool:
         return False
     before = tokens[k - 1].text
     if before == "," and k >= 2 and tokens[k - 2].text[:1].isupper():
-        return True
+        # not a time before its comma: "On Tuesday, N.H. sued the company"
+        return tokens[k - 2].text.lower() not in TIME_WORDS | MONTH_WORDS
     return before.lower() in POSSESSIVE_DETS or before in ("'s", "’s") or before.endswith(("'s", "’s"))
+
+
+def _linking_verb_after(tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` (the one after a name) is a linking verb: the clause
+    describes the name ("N.H. is a swing state") rather than tells what it did."""
+    # (the linking verbs are those after which "it" may stand for a clause)
+    return k < len(tokens) and tokens[k].text.lower() in EXPLETIVE_IT_VERBS
 
 
 def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: int) -> bool:

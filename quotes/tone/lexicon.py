@@ -783,22 +783,24 @@ class CueLexicon:
 
     def _judge_regret(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
         if kind == "formula" and tokens[start:end] == ["sorry", "but"] and _owned_state(tokens, start, sets) \
-                and not self._facts.contradicts(end):
+                and not self._facts.contradicts(end) and not _constraint_clause(tokens, end, self._stops[end], sets):
             # "We're sorry, but it didn't work out": an apology with its excuse;
             # the bare "Sorry, but no comment" stays a formula, and so does a
-            # disagreement ("I'm sorry, but that is simply false").
+            # disagreement ("I'm sorry, but that is simply false") or a constraint
+            # of the moment ("I'm sorry, but I have to go").
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
         if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
-        if tokens[start] == "sorry" and end == start + 1 and _sorry_for_the_moment(
-                tokens, end, sets, self._stops[end], self._comma_after(start)):
+        if tokens[start] == "sorry" and end == start + 1 and (
+                _sorry_for_the_moment(tokens, end, sets, self._stops[end])
+                or self._constraint_follows(tokens, start, end, sets)):
             # "Sorry to keep you waiting", "sorry for the wait", "I'm sorry to have
-            # to tell you", "Sorry, I have to go": what the "sorry" is about is the
-            # hearer's present trouble, news to deliver or a constraint of the
-            # moment, not an act of the speaker's to regret.
+            # to tell you", "Sorry, I have to go", "I'm sorry. I can't comment.":
+            # what the "sorry" is about is the hearer's present trouble, news to
+            # deliver or a constraint of the moment, not an act of the speaker's to regret.
             return "regret_formula"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
                 and end < len(tokens) and tokens[end].isalpha():
@@ -907,11 +909,17 @@ class CueLexicon:
             if after and after[0] == "to" and group == "apology":
                 # "we apologise to Senator Sanders": the apology's recipient.
                 return "regret_self"
-            if tokens[end - 1] != "have" and after and (after[0] in sets.get("addressee", ()) or _person(
-                    after, capitals[first:first + len(after)], sets, first=True,
-                    skip_addressee=True) == "other"):
+            # "I regret (that) nobody told them", "we apologise that no one was
+            # available": a negative subject names no one else as the agent (like
+            # a passive with none); the person word after it is its verb's object.
+            no_agent = (after[:1] == ["no"] and after[1:2] == ["one"] or after[:1] and after[0] != "no") \
+                and _heads_clause(tokens, capitals, first, clause_end, sets)
+            if tokens[end - 1] != "have" and after and not no_agent and (
+                    after[0] in sets.get("addressee", ()) or _person(
+                        after, capitals[first:first + len(after)], sets, first=True,
+                        skip_addressee=True) == "other"):
                 return "regret_self_about_other"
-            if tokens[end - 1] != "have" and group in _COMPLEMENT_GROUPS \
+            if tokens[end - 1] != "have" and group in _COMPLEMENT_GROUPS and not no_agent \
                     and _others_clause(tokens, first, clause_end, sets, complementiser=tokens[end:end + 1] == ["that"]):
                 # "We regret (that) the ministry has taken such a decision": the
                 # regretted clause has a subject of its own, and not the speaker's
@@ -1028,6 +1036,26 @@ class CueLexicon:
                 return not (j > 0 and tokens[j - 1] == "as")
         return False
 
+    def _constraint_follows(self, tokens, start, end, sets) -> bool:
+        """Whether a bare "sorry" (``tokens[start:end]``, nothing after it in its
+        sentence) has for its only complement the next clause, stating a present
+        constraint or a refusal (:func:`_constraint_clause`), whatever the
+        punctuation between them, or none: "Sorry, I have to go", "I'm sorry. I
+        can't comment.", "Sorry - I don't have time", "Sorry... we must leave",
+        "I'm sorry (that) I have to go". Not "Sorry? I have to what?" (a question)."""
+        n = len(tokens)
+        k = end
+        while k < n and tokens[k] in _PUNCT_BOUNDARIES:
+            k += 1
+        if k >= n:
+            return False
+        gap = self._text[self._spans[start][1]:self._spans[k][0]]
+        if "?" in gap:
+            return False
+        if not gap.strip() and tokens[k] == "that":
+            k += 1  # the same constraint as a complement: "I'm sorry (that) I have to go"
+        return _constraint_clause(tokens, k, self._stops[k], sets)
+
     def _comma_after(self, i: int) -> bool:
         """Whether a comma follows token ``i`` of the text being judged ("Incredibly, ..." is a sentence adverb)."""
         end = self._spans[i][1]
@@ -1035,8 +1063,9 @@ class CueLexicon:
 
     def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
         negators = sets.get("negator", frozenset())
-        for t in tokens[max(clause_start, start - self.negation_window):start]:
-            if t in negators or t.endswith("n't"):
+        for q in range(max(clause_start, start - self.negation_window), start):
+            t = tokens[q]
+            if (t in negators or t.endswith("n't")) and not _in_subject_clause(tokens, q, start, clause_start, sets):
                 return True
         if _contrasted_away(tokens, start, clause_start):
             return True
@@ -1046,18 +1075,25 @@ class CueLexicon:
             return True
         # A negated saying or thinking verb reaches further: "I've never said we
         # made a mistake", "I don't think anybody should be surprised".
-        if self._facts.negated_speech(clause_start, start):
+        if self._facts.negated_speech(clause_start, start) and not (
+                start > clause_start + 1 and _in_subject_clause(tokens, clause_start + 1, start, clause_start, sets)):
+            # (not a saying verb of a clause that is the cue's subject: "That
+            # nobody said a word is shocking")
             return True
         if not object_negation:
             return False
         # A negated object cancels the cue ("I regret nothing", "I apologise to
         # nobody", "sorry for none of it"); a negation further on belongs to the
         # regretted act ("I regret that I never called").
+        # Negation scope is the clause: a negative word that is the subject of the
+        # clause the feeling is about negates that clause, not the feeling ("I was
+        # shocked (that) nobody came", "beyond belief that nobody checked").
+        if tokens[end - 1] in _COMPLEMENTISERS:
+            return False
         postneg = sets.get("postneg", frozenset())
-        after = tokens[end:min(clause_end, end + 2)]
-        if after and after[0] in _OBJECT_PREPOSITIONS:
-            after = after[1:]
-        return bool(after) and after[0] in postneg
+        k = end + 1 if end < clause_end and tokens[end] in _OBJECT_PREPOSITIONS else end
+        return k < clause_end and tokens[k] in postneg \
+            and not _heads_clause(tokens, self._facts.capitals, k, clause_end, sets)
 
     def _owed_apology(self, tokens, capitals, start, end, clause_start, clause_end, sets, group) -> bool:
         """Whether "should"/"must" before an apology is the speaker's own duty, said
@@ -1190,6 +1226,76 @@ def _others_clause(tokens: list[str], first: int, clause_end: int, sets, complem
         return complementiser
     # a passive: a form of "be" and a participle ("was delayed", "were taken")
     return not (tokens[verb] in _COPULAS and verb + 1 < clause_end and tokens[verb + 1].endswith(("ed", "en")))
+
+
+# Negative words that are a noun phrase of their own ("nobody", "nothing", "none
+# of them", "no one", "no charges"): the subject or object of whatever verb they go with.
+_NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+# Words that open a complement clause, after a cue ("amazing how ...", "beyond
+# belief that ...") or as the subject of one ("That nobody checked is shocking").
+_COMPLEMENTISERS = frozenset({"that", "how", "when", "why", "whether", "what", "where"})
+# Clitic auxiliaries of a finite verb ("nobody'll", "no one'd").
+_CLITIC_AUXILIARIES = frozenset({"'ll", "'d", "'ve", "'re", "am", "will"})
+
+
+def _finite_verb(word: str, sets, plain_present: bool) -> bool:
+    """Whether a word after a subject is its finite verb: an auxiliary or modal, a
+    negated one, a past in -ed or an irregular past ("came", "knew"); with
+    ``plain_present``, a present in -s ("nobody cares"), which after a noun
+    phrase would be read as a plural noun ("none of the decisions")."""
+    if word in _AUXILIARIES or word in _CLITIC_AUXILIARIES or word.endswith("n't") or word == "cannot":
+        return True
+    if not word.isalpha():
+        return False
+    if (len(word) > 3 and word.endswith("ed")) or word in sets.get("participle", ()) or word in sets.get("past", ()):
+        return True
+    return plain_present and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _heads_clause(tokens: list[str], capitals: list[bool], k: int, clause_end: int, sets) -> bool:
+    """Whether the negative word at ``k`` is the subject of a clause of its own: a
+    finite verb follows its phrase ("nobody came", "no one was told", "none of
+    the staff were charged", "no charges were brought"). As the object of a cue
+    it has none: "I regret nothing (at all)", "I apologise to nobody", "sorry
+    for none of it", and a relative clause after it has its own subject ("I
+    regret nothing I did", "none of the decisions we made")."""
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    word = tokens[k]
+    if word not in _NEGATIVE_PRONOUNS:
+        return False
+    j = k + 1
+    phrase = 0  # words of the negative noun phrase after its first
+    if word in ("none", "neither") and j < clause_end and tokens[j] == "of":
+        j += 1  # "none of (the staff)"
+        phrase = 1
+    elif word in ("nobody", "nothing") and j < clause_end and tokens[j] == "else":
+        j += 1
+    if word == "no" or phrase:
+        # the rest of the noun phrase: "no one", "no real effort", "none of the staff"
+        while j < clause_end and phrase < 4 and not _finite_verb(tokens[j], sets, plain_present=False):
+            t = tokens[j]
+            if not t.isalpha() or (t in persons and t not in sets.get("object", ()) and t not in ("their", "our", "my"))\
+                    or (capitals[j] and word == "no"):
+                return False  # a relative clause's subject: "none of the decisions we made"
+            j += 1
+            phrase += 1
+    if j >= clause_end:
+        return False
+    if tokens[j] in persons or capitals[j]:
+        return False  # a relative clause after the object: "nothing I did", "nothing Trump said"
+    return _finite_verb(tokens[j], sets, plain_present=not phrase)
+
+
+def _in_subject_clause(tokens: list[str], q: int, start: int, clause_start: int, sets) -> bool:
+    """Whether the negative word at ``q`` is the subject of a clause that ends before
+    the cue at ``start``: a clause opened by a complementiser, with a verb of its
+    own before the cue's verb group ("That nobody checked is shocking", "How no
+    one noticed is astonishing"). "Nobody was shocked", "so that nobody was
+    surprised" and "not surprised" stay negations."""
+    if tokens[q] not in _NEGATIVE_PRONOUNS or q <= clause_start or tokens[q - 1] not in _COMPLEMENTISERS:
+        return False
+    skipped = _VERB_GROUP | _FUNCTION_WORDS | sets.get("copula", frozenset()) | {"one", "else"}
+    return any(t not in skipped and not (t.endswith("ly") and len(t) > 4) for t in tokens[q + 1:start])
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
@@ -1514,14 +1620,14 @@ _FRAMING_VERBS = frozenset({"say", "admit", "confess", "concede"})
 _OBLIGATIONS = (("have", "to"), ("have", "got", "to"), ("got", "to"), ("need", "to"), ("must",), ("gotta",))
 
 
-def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int, comma: bool) -> bool:
+def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int) -> bool:
     """Whether "sorry" (ending at ``end``) is about the moment rather than an act
     of the speaker's: the hearer's trouble now ("sorry to keep you waiting",
     "sorry for the wait", "sorry for interrupting": an ``imposition`` word), an
     obligation to deliver news or leave ("sorry to have to tell you": "to have
-    to" is an obligation, not a perfect as in "sorry to have caused"), or, after
-    a comma, the speaker's present obligation ("Sorry, I have to go").
-    ``stop``: the index of the sentence's end; ``comma``: a comma follows "sorry"."""
+    to" is an obligation, not a perfect as in "sorry to have caused"). A bare
+    "sorry" before a constraint of the moment ("Sorry, I have to go") is read by
+    :meth:`CueLexicon._constraint_follows`. ``stop``: the index of the sentence's end."""
     after = tokens[end:stop]
     impositions = sets.get("imposition", frozenset())
 
@@ -1541,13 +1647,63 @@ def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int, comma: b
             # "the trouble I caused": the speaker's own act, named by the noun
             return not any(t in _SELF_ACTING for t in rest[1:1 + _OWNED_NOUN_REACH])
         return bool(rest) and keeps_waiting(len(after) - len(rest))
-    if comma and after[:1] and after[0] in ("i", "we"):
-        verb_group = tuple(after[1:4])
-        for o in _OBLIGATIONS:
-            if verb_group[:len(o)] == o:
-                # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
-                frame = after[1 + len(o):2 + len(o)]
-                return not frame or frame[0] not in _FRAMING_VERBS and not _negation_in(after[1:5], sets)
+    return False
+
+
+# Words of a refusal's verb group between "I"/"we" and the verb of telling or
+# staying ("I can't comment", "we're not going to discuss", "I'd rather not say").
+_REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "going", "to", "able", "unable", "want",
+                            "wish", "rather", "prefer", "'d", "would", "will", "really", "just", "do", "don't",
+                            "afraid", "simply"})
+# How many words of the clause after a bare "sorry" are read for a constraint.
+_CONSTRAINT_REACH = 10
+# Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
+_WITHHELD = frozenset({"time", "comment", "comments"})
+
+
+def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
+    """Whether the clause ``tokens[k:stop]`` states a present constraint or a refusal
+    of the speaker's, what a bare "sorry" before it is polite about:
+
+    - an obligation of the moment: "I have to go", "we've got to run", "I must
+      leave" (not a frame for what follows, "I have to say/admit", nor a resolve
+      to make amends, "we have to do better", "I need to learn": an ``amends``
+      word, which looks back at a failing);
+    - a refusal to tell or stay: a negated modal and a ``disclosure`` verb ("I
+      can't comment", "we're not going to discuss it", "I'd rather not say");
+    - no time or nothing to add: "I don't have time", "I have no comment", "we
+      have nothing to add", "No comment".
+    An act of the speaker's ("I was wrong", "I made a mistake", "I can't believe
+    I said that") is none of these."""
+    clause = tokens[k:min(stop, k + _CONSTRAINT_REACH)]  # bounded: linear on long unpunctuated lines
+    if clause[:2] == ["no", "comment"]:
+        return True
+    if not clause or clause[0] not in ("i", "we"):
+        return False
+    rest = clause[1:]
+    disclosure = sets.get("disclosure", frozenset())
+    for o in _OBLIGATIONS:
+        if tuple(rest[:len(o)]) == o:
+            verb = rest[len(o):len(o) + 3]
+            # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
+            return not verb or (verb[0] not in _FRAMING_VERBS and not _negation_in(rest[:4], sets)
+                                and not any(w in sets.get("amends", ()) for w in verb))
+    j, negated = 0, False
+    while j < min(len(rest), 5) and rest[j] in _REFUSAL_GROUP:
+        negated |= rest[j] in ("not", "cannot", "unable") or rest[j].endswith("n't")
+        j += 1
+    if negated and j < len(rest) and (rest[j] in disclosure or rest[j].endswith("ing") and rest[j][:-3] in disclosure):
+        return True
+    head = rest[:7]
+    have = [m for m, w in enumerate(head[:3]) if w in ("have", "has", "got", "haven't", "hasn't")]
+    if have and any(w in _WITHHELD for w in head[have[0] + 1:]) \
+            and any(w in ("no", "not", "any", "enough", "much") or w.endswith("n't") for w in head[:have[0] + 3]):
+        return True  # "I don't have (any) time", "we have no comment", "I haven't got time"
+    if have and head[have[0] + 1:have[0] + 2] == ["nothing"]:
+        after = head[have[0] + 2:]
+        while after and after[0] in ("more", "else", "further"):
+            after = after[1:]
+        return after[:1] == ["to"] and after[1:2] != [] and after[1] in disclosure  # "we have nothing (more) to add"
     return False
 
 
