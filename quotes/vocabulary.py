@@ -203,14 +203,23 @@ TITLES: dict[str, str] = {
     "sheriff": "", "dean": "", "pastor": "", "sgt.": "", "cmdr": "", "adm": "", "admiral": "",
     "maj": "", "major": "", "dj": "", "mc": "", "chef": "",
 }
-# Titles of TITLES written before a given name, not a surname: kinship, a
-# religious order, a team's coach ("Uncle Bob", "Sister Mary", "Father John",
-# "Coach Bob"). The word after them is no surname, and the person no public figure.
-GIVEN_NAME_TITLES: frozenset[str] = frozenset("uncle aunt father brother sister coach dj mc chef".split())
+# Titles of TITLES written before a given name only, never a surname: kinship
+# ("Uncle Bob", "Aunt Sally"). The word after them is no surname, and the person
+# no public figure.
+GIVEN_NAME_TITLES: frozenset[str] = frozenset("uncle aunt".split())
+# Titles of TITLES written before a given name or a surname alike: a religious
+# order, a team's coach, a kitchen's chef, a DJ ("Father John", "Father Ryan",
+# "Sister Mary", "Coach Kelly", "Chef Ramsay", "DJ Bob"). Evidence of neither; a
+# person the articles address by one is no private first-name-only person.
+NEUTRAL_NAME_TITLES: frozenset[str] = frozenset("father brother sister coach dj mc chef".split())
 # Titles of TITLES a public figure known by a given name carries: royal,
 # religious, a knighthood ("Prince Harry", "Queen Elizabeth", "Pope John",
 # "St Paul", "Sir Alex", "Dame Judi"). The word after them is a given name too.
 PUBLIC_GIVEN_NAME_TITLES: frozenset[str] = frozenset("king queen prince princess pope saint st sir dame".split())
+# The saints' titles of PUBLIC_GIVEN_NAME_TITLES: not read from an article's text,
+# where they name places, days and buildings ("St. Louis", "St Patrick's Day",
+# "St Mary's Hospital"), and a saint is not quoted in the news.
+SAINT_TITLES: frozenset[str] = frozenset("saint st".split())
 
 # Abbreviations that end with a full stop without ending a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -393,9 +402,9 @@ EXPLETIVE_IT_CLAUSES: frozenset[str] = frozenset("that to whether how why when i
 # report", "their claims"): no verb, so no subject to look for. ("this" and
 # "that" stay out: "That said", "This says".)
 CUE_NOUN_DETERMINERS: frozenset[str] = frozenset("the a an his her their its our my your".split())
-# Contractions that end in ’s without being possessive ("He’s said", "It’s reported").
 # Third-person possessive determiners ("his memoir", "their Iowa win").
 POSSESSIVE_DETS: frozenset[str] = frozenset("his her their its".split())
+# Contractions that end in ’s without being possessive ("He’s said", "It’s reported").
 NON_POSSESSIVE_S: frozenset[str] = frozenset("he she it that there here what who where which".split())
 
 # US state abbreviations (AP style and postal codes, lower-cased) that follow a

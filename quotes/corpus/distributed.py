@@ -59,8 +59,8 @@ from quotes.records import Document
 from quotes.corpus.batch import failure_lines
 from quotes.corpus.dataset import (DOCUMENT_COLUMNS, DOCUMENTS_DIR, FAILURES_FILE, MANIFEST, QUOTES_DIR,
                                    SPEAKERS_FILE)
-from quotes.corpus.speakers import (NameStatistics, Resolution, combine_statistics, name_statistics,
-                                    resolve_statistics)
+from quotes.corpus.speakers import (NameStatistics, Resolution, combine_statistics, may_be_given_name,
+                                    name_statistics, resolve_statistics)
 from quotes.corpus.store import EXPORT_COLUMNS, SPEAKER_COLUMNS, content_hash, quote_id
 
 # Documents in one partition: big enough that Dask's per-task cost (a few ms)
@@ -406,9 +406,20 @@ def partition_statistics(output: str, pid: str, drop: list[int]) -> NameStatisti
     """A partition's speaker-name statistics (its kept documents only)."""
     table = _kept_rows(output, pid, drop).select(["doc_id", "article_speaker", "speaker_mention"])
     cols = [table[c].to_pylist() for c in ("doc_id", "article_speaker", "speaker_mention")]
-    docs = _kept_rows(output, pid, drop, RAW_DOCS_DIR, _documents_schema(raw=True)).select(["doc_id", "text"])
-    texts = dict(zip(docs["doc_id"].to_pylist(), docs["text"].to_pylist()))
-    del docs
+    # only the texts of the documents that quote a possible given name, read as
+    # two columns and filtered while scanning: never the whole partition's texts
+    wanted = sorted({d for d, n in zip(cols[0], cols[1]) if n and may_be_given_name(n)})
+    texts: dict[str, str] = {}
+    if wanted:
+        import pyarrow.parquet as pq
+
+        schema = _documents_schema(raw=True)
+        docs = pq.read_table(str(Path(output) / RAW_DOCS_DIR / f"{pid}.parquet"), schema=schema,
+                             columns=[_DOC_INDEX, "doc_id", "text"], filters=[("doc_id", "in", wanted)])
+        dropped = set(drop)
+        texts = {d: t for i, d, t in zip(docs[_DOC_INDEX].to_pylist(), docs["doc_id"].to_pylist(),
+                                         docs["text"].to_pylist()) if i not in dropped}
+        del docs
     return name_statistics(zip(*cols), texts.get)
 
 

@@ -26,8 +26,8 @@ The rules, from safest to boldest:
    other on a surname, so "Bill Clinton" and "Hillary Clinton" stay apart.
 4. A given name alone is a speaker per article. When an article's fullest form
    for a person is one word that is a given name ("Bob", "Melanie": a caller, a
-   voter, a child the article names by first name only; "Uncle Bob", "Sister
-   Mary": kinship, a religious order and a coach go before a given name), nothing
+   voter, a child the article names by first name only; "Uncle Bob": kinship
+   goes before a given name only), nothing
    ties that person to another article's "Bob", nor to a "Bob Dole" elsewhere:
    each article's "Bob" is a speaker of its own, shown as "Bob" (its id carries
    the document and the shown form: :meth:`Resolution.speaker_id`). Within one
@@ -37,14 +37,21 @@ The rules, from safest to boldest:
    - it is a surname: the corpus holds a full name with that surname whose
      first word is a first name ("Warren" beside "Elizabeth Warren"; not
      "Little Bobby"), or writes a surname's title before it in any name or
-     mention ("Mr Howard", "Lord Winston", "Dr Grant"; not "Uncle", "Coach":
-     :data:`~quotes.vocabulary.GIVEN_NAME_TITLES`), or a mention of the name
-     puts a first name before it ("Michael Howard");
+     mention ("Mr Howard", "Lord Winston", "Dr Grant"; not "Uncle":
+     :data:`~quotes.vocabulary.GIVEN_NAME_TITLES`, nor "Father", "Coach"),
+     or a mention of the name puts a first name before it ("Michael Howard");
    - it is a public figure known by a given name: a royal, religious or
-     honorific title goes before it in a name, a mention or an article's text
-     ("Prince Harry", "Queen Elizabeth", "Pope John", "Sir Alex":
-     :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`; entities.py keeps
-     "Harry" as the name, so the text is read for the title);
+     honorific title goes before it in a name or a mention ("Prince Harry",
+     "Queen Elizabeth", "Pope John", "Sir Alex":
+     :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`), or in the text of
+     more than half of the articles that quote the name (entities.py keeps
+     "Harry" as the name, so the text is read for the title; a saint's title
+     is not read there: "St. Louis", "St Patrick's Day");
+   - most of its articles address the person by a title written before given
+     names and surnames alike ("Father Ryan", "Coach Ryan", "Sister Mary":
+     :data:`~quotes.vocabulary.NEUTRAL_NAME_TITLES`): no private person
+     known by a first name only, so the name merges as a surname alone (3);
+     one article's "Father John" among other Johns changes nothing;
    - it names a body, which merges on its name: a mention speaks of it as one
      ("it", "Chelsea's statement": a club issues statements, a person known by
      a first name only is quoted in person);
@@ -81,11 +88,13 @@ from quotes.vocabulary import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NEUTER_PRONOUNS,
+    NEUTRAL_NAME_TITLES,
     NON_PERSON_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
     PUBLIC_GIVEN_NAME_TITLES,
     REPORTING_VERBS,
+    SAINT_TITLES,
     TIME_WORDS,
     TITLES,
 )
@@ -94,6 +103,11 @@ from quotes.resources import any_first_names, first_names, places
 # Share of the articles naming any full name with a surname that one full name
 # must hold before the bare surname is taken to mean that person.
 DOMINANCE = 0.8
+# The version of these rules: a database whose speakers were resolved by another
+# version resolves them again (store.py keeps it in ``state``). Raise it whenever
+# a change here can give a stored quote another speaker.
+SPEAKER_RULES_VERSION = 2
+
 # Words that qualify a title ("former President Bill Clinton").
 TITLE_MODIFIERS = frozenset("former late acting then ex interim outgoing incoming deputy vice".split())
 # Words a name never ends with: headline run-ons ("Donald Trump As", "Trump Wednesday").
@@ -366,12 +380,17 @@ class NameStatistics:
             documents whose text writes a royal, religious or honorific title
             before it ("Prince Harry": :data:`~quotes.vocabulary.PUBLIC_GIVEN_NAME_TITLES`),
             which the quote's own mention may lack (entities.py drops titles from the name).
+        addressed: a name that may be a given name alone ("Ryan") -> number of
+            documents where a mention of it carries a title written before given
+            names and surnames alike ("Father Ryan", "Coach Kelly":
+            :data:`~quotes.vocabulary.NEUTRAL_NAME_TITLES`).
     """
 
     groups: Counter[tuple[Family, frozenset[str]]] = field(default_factory=Counter)
     quotes: Counter[str] = field(default_factory=Counter)
     mentions: dict[str, Counter[str]] = field(default_factory=dict)
     public: Counter[str] = field(default_factory=Counter)
+    addressed: Counter[str] = field(default_factory=Counter)
 
     def pairs(self) -> int:
         """Distinct (name, document) pairs counted."""
@@ -382,13 +401,14 @@ class NameStatistics:
         self.groups.update(other.groups)
         self.quotes.update(other.quotes)
         self.public.update(other.public)
+        self.addressed.update(other.addressed)
         for name, counts in other.mentions.items():
             self.mentions.setdefault(name, Counter()).update(counts)
 
     def size(self) -> int:
         """Entries held: groups, names and mention counts (what memory grows with)."""
         return (len(self.groups) + len(self.quotes) + sum(len(c) for c in self.mentions.values())
-                + len(self.public))
+                + len(self.public) + len(self.addressed))
 
 
 def name_statistics(rows: Iterable[tuple],
@@ -400,6 +420,7 @@ def name_statistics(rows: Iterable[tuple],
     """
     stats = NameStatistics()
     names_of_doc: dict[str, set[str]] = defaultdict(set)
+    addressed: set[tuple[str, str]] = set()
     for row in rows:
         doc_id, name = row[0], row[1]
         if not name:
@@ -409,15 +430,18 @@ def name_statistics(rows: Iterable[tuple],
         mention = row[2] if len(row) > 2 else None
         if mention:
             stats.mentions.setdefault(name, Counter())[_clean_surface(mention)] += 1
+            if (doc_id, name) not in addressed and _title_kind(parse_name(_clean_surface(mention))) == "neutral":
+                addressed.add((doc_id, name))
     for names in names_of_doc.values():
         by_family: dict[Family, set[str]] = defaultdict(set)
         for name in names:
             by_family[_family(name)].add(name)
         for family, members in by_family.items():
             stats.groups[(family, frozenset(members))] += 1
+    stats.addressed.update(name for _, name in addressed if may_be_given_name(name))
     if text_of is not None:
         for doc_id in sorted(names_of_doc):
-            given = sorted(n for n in names_of_doc[doc_id] if _may_be_given_name(n))
+            given = sorted(n for n in names_of_doc[doc_id] if may_be_given_name(n))
             text = text_of(doc_id) if given else None
             for name in given if text else ():
                 if _public_title_before(text, parse_name(name).surface):
@@ -425,7 +449,7 @@ def name_statistics(rows: Iterable[tuple],
     return stats
 
 
-def _may_be_given_name(name: str) -> bool:
+def may_be_given_name(name: str) -> bool:
     """True for a person's name of one word that is a given name ("Harry", "Uncle Bob")."""
     p = parse_name(name)
     return (p is not None and p.kind == "person" and not p.first and not p.suffix
@@ -434,20 +458,34 @@ def _may_be_given_name(name: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _public_title_pattern(word: str) -> re.Pattern[str]:
-    titles = "|".join(sorted(t.capitalize() for t in PUBLIC_GIVEN_NAME_TITLES))
-    # not inside a longer name ("the King George Hospital"); a regnal number may follow
-    return re.compile(rf"(?<![\w.])(?:{titles})\.?\s+{re.escape(word)}(?![\w])"
+    titles = "|".join(sorted(t.capitalize() for t in PUBLIC_GIVEN_NAME_TITLES - SAINT_TITLES))
+    # the title and the name on one line, one word apart; not inside a longer
+    # name ("the King George Hospital", a regnal number may follow: "George V"),
+    # nor a possessive's ("Prince George's County")
+    return re.compile(rf"(?<![\w.])(?:{titles})[ \t]+{re.escape(word)}(?![\w'’])"
                       r"(?![ \t]+(?![IVX]+\b)[A-Z])")
+
+
+# a capitalised word just before a title, not a possessive: the title ends a
+# name ("Burger King Mary", "Stephen King Harry"), not "Britain's Prince Harry"
+_NAME_BEFORE_TITLE = re.compile(r"(?<![\w'’])[A-Z][\w-]*(?<!['’]s)[ \t]+$")
 
 
 def _public_title_before(text: str, surface: str) -> bool:
     """True when ``text`` writes a public figure's title before the name's last
     word: "Prince Harry", "Pope John", "Sir Alex", "Queen Elizabeth II"
-    (capitalised, as a title is), not inside a longer name ("the Prince Charles
-    Cinema"). A thing named after one in lower case ("the Queen Mary liner")
-    looks the same and counts."""
+    (capitalised, as a title is, one space or tab between them), not inside a
+    longer name ("the Prince Charles Cinema", "Prince George's County", "Stephen
+    King Harry"), not across a sentence ("covers of Queen. Bob said") and never a
+    saint's ("St. Louis", "St Mary's Hospital"). A thing named after one in lower
+    case ("the Queen Mary liner") looks the same and counts."""
     word = surface.split()[-1] if surface.split() else ""
-    return bool(word) and _public_title_pattern(word).search(text) is not None
+    if not word:
+        return False
+    for match in _public_title_pattern(word).finditer(text):
+        if not _NAME_BEFORE_TITLE.search(text, max(0, match.start() - 40), match.start()):
+            return True
+    return False
 
 
 def combine_statistics(*parts: NameStatistics) -> NameStatistics:
@@ -579,14 +617,15 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
     # 4. a given name alone, with no full name of that surname in the corpus (one
     # whose first word is a first name: not "Little Bobby"), is a speaker per
     # article; with one, it is a surname alone (3) among those full names
-    surnamed, public = _title_evidence(raw_names, parsed, stats)
+    surnamed, public = _title_evidence(raw_names, parsed, stats, lambda n: weight(docs_of[n]))
     unresolved: list[str] = []
     per_article: dict[str, str] = {}
     for name in raw_names:
         if name in key_of_name:
             continue
         p = parsed[name]
-        given = _given_name_alone(p, stats.mentions.get(name, {}), surnamed | public)
+        given = (_given_name_alone(p, stats.mentions.get(name, {}), surnamed | public)
+                 and not _most(stats.addressed[name], weight(docs_of[name])))
         real = [k for k in candidates.get((p.surname, p.suffix), []) if k[1] in any_first_names()]
         if given and not real:
             per_article[name] = p.surface
@@ -657,22 +696,32 @@ def _title_kind(parsed: ParsedName | None) -> str:
     """What the titles before a person's name say of the word after them:
     ``"surname"`` ("Mr Howard", "Lord Winston", "Dr Jones"), ``"public"`` (a
     public figure's given name: "Prince Harry", "Pope John", "Sir Alex"),
-    ``"given"`` (a given name: "Uncle Bob", "Coach Bob", "Sister Mary") or ""."""
+    ``"neutral"`` (either: "Father John", "Father Ryan", "Coach Kelly"),
+    ``"given"`` (a given name: "Uncle Bob", "Aunt Sally") or ""."""
     if parsed is None or parsed.kind != "person":
         return ""
     titles = _titles(parsed)
-    if any(t not in GIVEN_NAME_TITLES and t not in PUBLIC_GIVEN_NAME_TITLES for t in titles):
+    if any(t not in GIVEN_NAME_TITLES and t not in PUBLIC_GIVEN_NAME_TITLES
+           and t not in NEUTRAL_NAME_TITLES for t in titles):
         return "surname"
     if any(t in PUBLIC_GIVEN_NAME_TITLES for t in titles):
         return "public"
+    if any(t in NEUTRAL_NAME_TITLES for t in titles):
+        return "neutral"
     return "given" if titles else ""
 
 
+def _most(part: int, whole: int) -> bool:
+    """True when ``part`` documents are more than half of ``whole``."""
+    return 2 * part > whole
+
+
 def _title_evidence(raw_names: list[str], parsed: dict[str, ParsedName | None],
-                    stats: NameStatistics) -> tuple[set[str], set[str]]:
+                    stats: NameStatistics, docs: Callable[[str], int]) -> tuple[set[str], set[str]]:
     """The one-word names the corpus writes after a surname's title ("Mr Howard")
-    and those it gives a public figure's title ("Prince Harry"), in any name, any
-    mention or (``stats.public``) any article's text."""
+    and those it gives a public figure's title ("Prince Harry"), in any name or
+    any mention, or (``stats.public``) in the texts of more than half of the
+    ``docs(name)`` articles that quote the name."""
     surnamed: set[str] = set()
     public: set[str] = set()
     forms = [parsed[n] for n in raw_names] + [parse_name(m) for c in stats.mentions.values() for m in c]
@@ -684,7 +733,8 @@ def _title_evidence(raw_names: list[str], parsed: dict[str, ParsedName | None],
             surnamed.add(p.surname)
         elif kind == "public" and not p.first:
             public.add(p.surname)
-    public.update(p.surname for n in stats.public if (p := parse_name(n)) is not None)
+    public.update(p.surname for n, k in stats.public.items()
+                  if _most(k, docs(n)) and (p := parse_name(n)) is not None)
     return surnamed, public
 
 
@@ -698,7 +748,7 @@ def _given_name_alone(parsed: ParsedName, mentions: dict[str, int], evidence: se
     word = parsed.surname
     if parsed.kind != "person" or parsed.first or parsed.suffix or " " in word:
         return False
-    if _title_kind(parsed) in ("surname", "public"):
+    if _title_kind(parsed) in ("surname", "public", "neutral"):
         return False
     if word not in any_first_names() or word in places() or word in evidence:
         return False

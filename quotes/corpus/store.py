@@ -69,6 +69,13 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 # The column ``export(with_text=True)`` adds: the document's text, which the offsets index.
 TEXT_COLUMN = ("document_text", "string")
+def _speaker_rules() -> int:
+    """The version of the speaker rules the stored speakers must be resolved by."""
+    from quotes.corpus.speakers import SPEAKER_RULES_VERSION
+
+    return SPEAKER_RULES_VERSION
+
+
 # The keys of one ``speakers()`` row, in order.
 SPEAKER_COLUMNS = (
     "speaker_id", "name", "aliases", "quotes", "articles", "first_date", "last_date",
@@ -564,20 +571,29 @@ class Store:
         if self.readonly:
             return self._resolve_speakers_in_memory(force)
         with self._transaction() as conn:
-            epoch, done = (conn.execute("SELECT value FROM state WHERE key = ?", (k,)).fetchone()[0]
-                           for k in ("analysis_epoch", "speakers_epoch"))
-            if force or epoch != done:
+            epoch, stale = self._speakers_stale(conn)
+            if force or stale:
                 self._fill_speakers(conn, "main")
                 conn.execute("UPDATE state SET value = ? WHERE key = 'speakers_epoch'", (epoch,))
+                conn.execute("INSERT OR REPLACE INTO state VALUES ('speaker_rules', ?)", (_speaker_rules(),))
             return conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+
+    @staticmethod
+    def _speakers_stale(conn: sqlite3.Connection) -> tuple[int, bool]:
+        """The analysis epoch, and whether the stored speakers are out of date:
+        documents were written since they were resolved, or they were resolved
+        by other speaker rules (``speaker_rules`` in ``state``: a database
+        written by an older version has another value, or none)."""
+        state = dict(conn.execute("SELECT key, value FROM main.state"))
+        epoch = state["analysis_epoch"]
+        return epoch, epoch != state["speakers_epoch"] or state.get("speaker_rules") != _speaker_rules()
 
     def _resolve_speakers_in_memory(self, force: bool) -> int:
         """Read-only: when the stored speakers are stale, resolve them into TEMP
         tables of the same names, which shadow the file's in every query."""
         conn = self.conn
-        epoch, done = (conn.execute("SELECT value FROM main.state WHERE key = ?", (k,)).fetchone()[0]
-                       for k in ("analysis_epoch", "speakers_epoch"))
-        if (force or epoch != done) and self._resolved_epoch != epoch:
+        epoch, stale = self._speakers_stale(conn)
+        if (force or stale) and self._resolved_epoch != epoch:
             conn.execute("BEGIN")
             try:
                 for sql in ("CREATE TEMP TABLE IF NOT EXISTS speakers "
