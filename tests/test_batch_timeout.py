@@ -164,8 +164,8 @@ def test_a_document_that_timed_out_in_two_runs_is_left_until_the_limit_grows_or_
 def test_which_earlier_timeouts_a_run_leaves_and_how_it_counts_a_new_one():
     """Two runs in a row, the same content, a limit no larger each time: then a
     run with a limit no larger leaves the input; anything else tries it."""
-    once = {"d": ("h", 1.0, 1)}
-    twice = {"d": ("h", 1.0, 2)}
+    once = {("d", "h"): (1.0, 1)}
+    twice = {("d", "h"): (1.0, 2)}
     assert earlier_timeout(once, "d", "h", 1.0) is None            # tried once more
     assert earlier_timeout(twice, "d", "h", 1.0) == 1.0            # left
     assert earlier_timeout(twice, "d", "h", 0.5) == 1.0            # a smaller limit: left
@@ -182,8 +182,12 @@ def test_which_earlier_timeouts_a_run_leaves_and_how_it_counts_a_new_one():
     assert timeout_runs(once, "d", "changed", 1.0) == 1
     assert timeout_runs({}, "d", "h", 1.0) == 1
     # run 1 at 1 s, run 2 at 0.5 s (recorded: 0.5 s, two runs): 0.5 s is left, 1 s tried
-    assert earlier_timeout({"d": ("h", 0.5, 2)}, "d", "h", 0.5) == 0.5
-    assert earlier_timeout({"d": ("h", 0.5, 2)}, "d", "h", 1.0) is None
+    assert earlier_timeout({("d", "h"): (0.5, 2)}, "d", "h", 0.5) == 0.5
+    assert earlier_timeout({("d", "h"): (0.5, 2)}, "d", "h", 1.0) is None
+    # another content of the same doc_id (a page of the same file name elsewhere) counts apart
+    both = {("d", "h"): (1.0, 2), ("d", "other"): (1.0, 1)}
+    assert earlier_timeout(both, "d", "h", 1.0) == 1.0 and earlier_timeout(both, "d", "other", 1.0) is None
+    assert timeout_runs(both, "d", "other", 1.0) == 2
 
 
 def test_a_pages_timeout_is_found_by_its_doc_id_or_an_old_record_by_its_path_and_content():
@@ -192,11 +196,11 @@ def test_a_pages_timeout_is_found_by_its_doc_id_or_an_old_record_by_its_path_and
 
     page = Page(b"<p>x", "p", "in/p.html")
     assert page_key({}, page, "h") == "p"
-    assert page_key({"p": ("h", 1.0, 1)}, page, "h") == "p"
-    assert page_key({"in/p.html": ("h", 1.0, 2)}, page, "h") == "in/p.html"  # recorded with no doc_id
-    assert page_key({"in/p.html": ("old", 1.0, 2)}, page, "h") == "p"        # other bytes: not this page's
+    assert page_key({("p", "h"): (1.0, 1)}, page, "h") == "p"
+    assert page_key({("in/p.html", "h"): (1.0, 2)}, page, "h") == "in/p.html"  # recorded with no doc_id
+    assert page_key({("in/p.html", "old"): (1.0, 2)}, page, "h") == "p"        # other bytes: not this page's
     # the document's own analysis timeout (its text's hash) is not the page's
-    assert page_key({"p": ("text", 1.0, 2), "in/p.html": ("h", 1.0, 1)}, page, "h") == "in/p.html"
+    assert page_key({("p", "text"): (1.0, 2), ("in/p.html", "h"): (1.0, 1)}, page, "h") == "in/p.html"
 
 
 @needs_fork
@@ -268,13 +272,15 @@ def test_a_page_whose_extraction_hangs_fails_alone_and_is_left_after_two_runs(tm
         text = "HANG" if i == 12 else f'"Page {i} story," said Anthony Blunt.'
         (tmp_path / f"page-{i:02d}.html").write_text(f"<p>{text}", encoding="utf-8")
     db = tmp_path / "q.db"
-    summary = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork", timeout=1)
+    summary = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork",
+                            timeout=PAGE_LIMIT)
     assert summary.analysed == 29
     assert [(Path(f.source).name, f.reason.split(" (")[0]) for f in summary.failed] == [
-        ("page-12.html", "extracting the page's text took longer than 1 s")]
-    for reason in ("extracting the page's text took longer than 1 s (--timeout",  # tried once more
-                   "extracting the page's text took longer than 1 s in two runs in a row"):  # left
-        again = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork", timeout=1)
+        ("page-12.html", f"extracting the page's text took longer than {PAGE_LIMIT} s")]
+    for reason in (f"extracting the page's text took longer than {PAGE_LIMIT} s (--timeout",  # tried once more
+                   f"extracting the page's text took longer than {PAGE_LIMIT} s in two runs in a row"):  # left
+        again = analyse_paths([str(tmp_path)], db, workers=2, progress=False, start_method="fork",
+                              timeout=PAGE_LIMIT)
         assert again.analysed == 0 and again.skipped == 29
         assert [(Path(f.source).name, f.reason.split(";")[0]) for f in again.failed] == [("page-12.html", reason)]
         with Store(db) as store:
@@ -312,7 +318,13 @@ def busy_pages(tmp_path, monkeypatch, hanging_pipeline):
     return folder
 
 
-def _analyse_pages(db: Path, *paths: str | Path, busy: Path | None = None, timeout: float = 1):
+# The limit of the page tests: a quiet page takes milliseconds, a busy one sleeps
+# 120 s, so a limit of a few seconds keeps quiet pages far inside it on a loaded
+# 2-core machine (a whole suite beside other work) and busy runs short.
+PAGE_LIMIT = 3
+
+
+def _analyse_pages(db: Path, *paths: str | Path, busy: Path | None = None, timeout: float = PAGE_LIMIT):
     if busy is not None:
         busy.write_text("")
     try:
@@ -328,10 +340,10 @@ def _timeouts(db: Path) -> list[tuple[str, str | None, int]]:
         return [(f["source"], f["doc_id"], f["timeout_runs"]) for f in store.failures()]
 
 
-PAGE_ONCE_MORE = "extracting the page's text took longer than 1 s (--timeout; a rerun tries it once more)"
-PAGE_SECOND = ("extracting the page's text took longer than 1 s (--timeout; the second run in a row: "
+PAGE_ONCE_MORE = f"extracting the page's text took longer than {PAGE_LIMIT} s (--timeout; a rerun tries it once more)"
+PAGE_SECOND = (f"extracting the page's text took longer than {PAGE_LIMIT} s (--timeout; the second run in a row: "
                "a rerun with this limit leaves it)")
-PAGE_LEFT = ("extracting the page's text took longer than 1 s in two runs in a row; not tried again "
+PAGE_LEFT = (f"extracting the page's text took longer than {PAGE_LIMIT} s in two runs in a row; not tried again "
              "(a larger --timeout, or --timeout 0, tries it)")
 
 
@@ -411,13 +423,91 @@ def test_a_pages_timeout_recorded_before_pages_kept_their_doc_id_still_counts(tm
     path = busy_pages / "page-2.html"
     digest = page_hash(Page(path.read_bytes(), "page-2", str(path)))
     with Store(db) as store:
-        store.record_failure(str(path), "extracting the page's text took longer than 1 s (--timeout)", None,
-                             pipeline_version(), digest, 1.0, 2)
+        store.record_failure(str(path), f"extracting the page's text took longer than {PAGE_LIMIT} s (--timeout)",
+                             None, pipeline_version(), digest, PAGE_LIMIT, 2)
     left = _analyse_pages(db, busy_pages)
     assert [(f.source, f.reason) for f in left.failed] == [(str(path), PAGE_LEFT)] and not tries.exists()
-    larger = _analyse_pages(db, busy_pages, timeout=2)  # quiet, and a larger limit: tried, stored
+    larger = _analyse_pages(db, busy_pages, timeout=2 * PAGE_LIMIT)  # quiet, and a larger limit: tried, stored
     assert larger.analysed == 1 and larger.failed == [] and tries.exists()
     assert _timeouts(db) == []
+
+
+def _index_pages(tmp_path: Path, busy: dict[str, bool]) -> dict[str, Path]:
+    """An index.html in each folder named in ``busy`` (doc_id "index" each, other
+    bytes): busy ones log their tries in ``tries-<folder>``."""
+    paths = {}
+    for folder, is_busy in busy.items():
+        (tmp_path / folder).mkdir()
+        text = (f"BUSY {tmp_path / 'busy'} {tmp_path / f'tries-{folder}'}" if is_busy
+                else f'"The {folder} story," said Anthony Blunt.')
+        paths[folder] = tmp_path / folder / "index.html"
+        paths[folder].write_text(f"<p>{text}", encoding="utf-8")
+    return paths
+
+
+@needs_fork
+def test_two_slow_pages_that_share_a_file_name_count_their_runs_apart(tmp_path, busy_pages):
+    """site-a/index.html and site-b/index.html are both doc_id "index": both out
+    of time in each run, each is tried once more, then left after two runs, and
+    neither's record replaces the other's."""
+    db, busy = tmp_path / "q.db", tmp_path / "busy"
+    pages = _index_pages(tmp_path, {"site-a": True, "site-b": True})
+    a, b = str(pages["site-a"]), str(pages["site-b"])
+    for reason, runs in ((PAGE_ONCE_MORE, 1), (PAGE_SECOND, 2)):
+        run = _analyse_pages(db, a, b, busy=busy)
+        assert run.analysed == 0 and [(f.source, f.reason) for f in run.failed] == [(a, reason), (b, reason)]
+        assert _timeouts(db) == [(a, "index", runs), (b, "index", runs)]
+    # (a page in flight beside the one that ran out of time is sent again to the
+    # new workers, so a run may try one of them twice)
+    tries = [(tmp_path / f"tries-{folder}").read_text() for folder in ("site-a", "site-b")]
+    for _ in range(2):  # left, and left again: neither page is tried a third time
+        left = _analyse_pages(db, a, b, busy=busy)
+        assert [(f.source, f.reason) for f in left.failed] == [(a, PAGE_LEFT), (b, PAGE_LEFT)]
+        assert _timeouts(db) == [(a, "index", 2), (b, "index", 2)]
+    assert [(tmp_path / f"tries-{folder}").read_text() for folder in ("site-a", "site-b")] == tries
+
+
+@needs_fork
+def test_a_quick_page_stored_under_a_shared_file_name_leaves_the_slow_ones_timeout(tmp_path, busy_pages):
+    """site-a/index.html is quick and stored (in the run that records
+    site-b/index.html's timeout, given first, and found up to date in the next):
+    neither storing it nor finding it stored clears site-b's count."""
+    db, busy = tmp_path / "q.db", tmp_path / "busy"
+    pages = _index_pages(tmp_path, {"site-a": False, "site-b": True})
+    a, b = str(pages["site-a"]), str(pages["site-b"])
+    first = _analyse_pages(db, b, a, busy=busy)
+    assert first.analysed == 1 and [(f.source, f.reason) for f in first.failed] == [(b, PAGE_ONCE_MORE)]
+    assert _timeouts(db) == [(b, "index", 1)]
+    second = _analyse_pages(db, b, a, busy=busy)
+    assert second.skipped == 1 and [(f.source, f.reason) for f in second.failed] == [(b, PAGE_SECOND)]
+    assert _timeouts(db) == [(b, "index", 2)]
+    tries = (tmp_path / "tries-site-b").read_text()
+    third = _analyse_pages(db, a, b, busy=busy)
+    assert third.skipped == 1 and [(f.source, f.reason) for f in third.failed] == [(b, PAGE_LEFT)]
+    assert (tmp_path / "tries-site-b").read_text() == tries  # left: not tried
+    with Store(db, readonly=True) as store:
+        assert [d["source"] for d in store.documents()] == [a]
+
+
+@needs_fork
+def test_an_old_pages_timeout_without_doc_id_goes_when_its_bytes_are_stored_by_another_path(tmp_path,
+                                                                                           busy_pages):
+    """A page timeout recorded (before pages kept their doc_id) under a path no
+    longer given: once the same bytes extract in time by another path and are
+    stored, the old record is gone; another page's old record stays."""
+    from quotes.corpus.batch import page_hash
+    from quotes.corpus.html import Page
+    from quotes.version import pipeline_version
+
+    db = tmp_path / "q.db"
+    path = busy_pages / "page-2.html"
+    with Store(db) as store:
+        for source, data in (("old/page-2.html", path.read_bytes()), ("old/gone.html", b"<p>gone")):
+            store.record_failure(source, "extracting the page's text took longer than 1 s (--timeout)", None,
+                                 pipeline_version(), page_hash(Page(data, "x", source)), 1.0, 1)
+    stored = _analyse_pages(db, busy_pages)
+    assert stored.analysed == 4 and stored.failed == []
+    assert _timeouts(db) == [("old/gone.html", None, 1)]
 
 
 @needs_fork

@@ -334,12 +334,12 @@ def test_migration_005_counts_an_earlier_timeout_as_one_run_and_other_failures_a
     with Store(path) as s:
         assert s.migrations()[-1] == "005_failure_timeout_runs"
         assert {f["source"]: f["timeout_runs"] for f in s.failures()} == {"bad.txt": None, "slow.txt": 1}
-        assert s.timeouts(V1) == {"slow": ("h", 60.0, 1)}
+        assert s.timeouts(V1) == {("slow", "h"): (60.0, 1)}
         # a timeout recorded now: one run unless told; other failures none
         s.record_failure("b.txt", "took longer", "b", V1, "hb", 5.0)
         s.record_failure("c.txt", "took longer", "c", V1, "hc", 5.0, timeout_runs=2)
         s.record_failure("d.txt", "crashed", "d", V1)
-        assert s.timeouts(V1) == {"slow": ("h", 60.0, 1), "b": ("hb", 5.0, 1), "c": ("hc", 5.0, 2)}
+        assert s.timeouts(V1) == {("slow", "h"): (60.0, 1), ("b", "hb"): (5.0, 1), ("c", "hc"): (5.0, 2)}
         assert s.timeouts(V2) == {}
         assert {f["source"]: f["timeout_runs"] for f in s.failures()}["d.txt"] is None
 
@@ -351,7 +351,7 @@ def test_a_documents_timeout_is_one_record_whichever_path_named_it(store):
     store.record_failure("/abs/in/p.html", "took longer", "p", V1, "hp", 1.0, timeout_runs=2)
     assert [(f["source"], f["doc_id"], f["timeout_runs"]) for f in store.failures()] == [
         ("/abs/in/p.html", "p", 2)]
-    assert store.timeouts(V1) == {"p": ("hp", 1.0, 2)}
+    assert store.timeouts(V1) == {("p", "hp"): (1.0, 2)}
     # another failure with the doc_id (a duplicate's) leaves the timeout alone,
     # and a timeout of another document leaves it too
     store.record_failure("dup.jsonl:2", "duplicate doc_id 'p' with different text", "p", V1)
@@ -359,20 +359,58 @@ def test_a_documents_timeout_is_one_record_whichever_path_named_it(store):
     assert [f["source"] for f in store.failures()] == ["/abs/in/p.html", "dup.jsonl:2", "in/q.html"]
 
 
+def test_pages_that_share_a_file_name_keep_a_timeout_each(store):
+    """site-a/index.html and site-b/index.html are both doc_id "index", with other
+    bytes: each one's timeout is its own record, counted apart."""
+    store.record_failure("site-a/index.html", "took longer", "index", V1, "bytes-a", 1.0)
+    store.record_failure("site-b/index.html", "took longer", "index", V1, "bytes-b", 1.0)
+    store.record_failure("site-a/index.html", "took longer", "index", V1, "bytes-a", 1.0, timeout_runs=2)
+    assert [(f["source"], f["timeout_runs"]) for f in store.failures()] == [
+        ("site-a/index.html", 2), ("site-b/index.html", 1)]
+    assert store.timeouts(V1) == {("index", "bytes-a"): (1.0, 2), ("index", "bytes-b"): (1.0, 1)}
+    # site-a's page by its absolute path is site-a's page: one record of it
+    store.record_failure("/abs/site-a/index.html", "took longer", "index", V1, "bytes-a", 1.0, timeout_runs=2)
+    assert [f["source"] for f in store.failures()] == ["/abs/site-a/index.html", "site-b/index.html"]
+
+
+def test_a_timeout_recorded_without_a_doc_id_is_replaced_by_the_same_contents_under_another_path(store):
+    store.record_failure("in/p.html", "took longer", None, V1, "page-bytes", 1.0)  # before pages kept doc_ids
+    store.record_failure("in/q.html", "took longer", None, V1, "other-bytes", 1.0)
+    store.record_failure("/abs/in/p.html", "took longer", "p", V1, "page-bytes", 1.0)
+    assert [f["source"] for f in store.failures()] == ["/abs/in/p.html", "in/q.html"]
+
+
+def test_storing_a_document_clears_its_own_failures_not_another_pages_of_its_doc_id(store):
+    store.record_failure("site-b/index.html", "took longer", "index", V1, "bytes-b", 1.0)
+    store.record_failure("old.jsonl:4", "worker process died", "index", V1)
+    store.record_failure("site-a/index.html", "took longer", "index", V1, "bytes-a", 1.0)
+    store.add_analysis(Document("index", "Text of a.", source="site-a/index.html"), [], V1)
+    # its source's and its doc_id's other failures go; site-b's page timeout stays
+    assert [f["source"] for f in store.failures()] == ["site-b/index.html"]
+    # its text's timeout under another source goes too (the same document)
+    store.record_failure("moved/index.html", "took longer", "index", V1, content_hash("index", "Text of a."), 1.0)
+    store.add_analysis(Document("index", "Text of a.", source="site-a/index.html"), [], V1)
+    assert [f["source"] for f in store.failures()] == ["site-b/index.html"]
+
+
 def test_forgetting_a_documents_failures_all_of_them_or_only_other_contents_timeouts(store):
     store.record_failure("old/p.html", "took longer", None, V1, "page-bytes", 1.0)  # a page's, before doc_ids
-    store.record_failure("in/p.html", "took longer", "p", V1, "page-bytes", 1.0)
+    store.record_failure("in/p.html", "took longer", "p", V1, "p-text", 1.0)  # the document's analysis
+    store.record_failure("b/p.html", "took longer", "p", V1, "b-bytes", 1.0)  # another page named p
     store.record_failure("in/q.txt", "took longer", "q", V1, "text-hash", 1.0)
     store.record_failure("in.jsonl:3", "not valid JSON", pipeline_version=V1)
-    assert store.failure_keys() == {"old/p.html", "in/p.html", "p", "in/q.txt", "q", "in.jsonl:3"}
-    # a document still to analyse: a timeout of other content goes (by source only
-    # a record without a doc_id), one of this content stays, and so do other failures
-    store.forget_failures("p", "old/p.html", timeouts_not_of="text-of-p")
-    assert [f["source"] for f in store.failures()] == ["in.jsonl:3", "in/q.txt"]
-    store.forget_failures("q", "in/q.txt", timeouts_not_of="text-hash")
-    store.forget_failures("r", "in.jsonl:3", timeouts_not_of="text-of-r")
-    assert [f["source"] for f in store.failures()] == ["in.jsonl:3", "in/q.txt"]
-    # a document found stored: every failure of its doc_id or its source goes
-    store.forget_failures("q", "in/q.txt")
+    assert store.failure_keys() == {"old/p.html", "in/p.html", "b/p.html", "p", "in/q.txt", "q", "in.jsonl:3"}
+    # a document still to analyse, its page extracted in time: its page's timeout
+    # goes by any path; its own text's stays, another page's of its doc_id too
+    store.forget_failures("p", "in/p.html", ("page-bytes",), keep="p-text")
+    assert [f["source"] for f in store.failures()] == ["b/p.html", "in.jsonl:3", "in/p.html", "in/q.txt"]
+    # its text changed: the old text's timeout under its source goes
+    store.forget_failures("q", "in/q.txt", (None,), keep="new-text")
+    store.forget_failures("r", "in.jsonl:3", (), keep="text-of-r")  # not a timeout: stays
+    assert [f["source"] for f in store.failures()] == ["b/p.html", "in.jsonl:3", "in/p.html"]
+    # a document found stored: its source's failures and its own timeouts go
+    store.forget_failures("p", "in/p.html", ("p-text", "page-bytes"))
     store.forget_failures("r", "in.jsonl:3")
+    assert [f["source"] for f in store.failures()] == ["b/p.html"]
+    store.forget_failures("p", "b/p.html", ("b-text", "b-bytes"))
     assert store.failures() == [] and store.failure_keys() == set()

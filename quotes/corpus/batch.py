@@ -413,8 +413,11 @@ class _Pool:
         self.hold: Any = None  # and its lock (see _HOLD)
         # generation -> {task number: index of its item that ran out of time}
         self.overruns: dict[int, dict[int, int]] = {}
-        # earlier runs' timeouts: {doc_id, or a page's source: (content hash, limit, runs in a row)}
-        self.known_timeouts: dict[str, tuple[str, float, int]] = {}
+        # earlier runs' timeouts: {(doc_id, or a page's source, content hash): (limit, runs in a row)}
+        self.known_timeouts: Timeouts = {}
+        # while earlier timeouts are known: the bytes' hash of each page extracted
+        # in time, by its source, until its document is read (its page's timeout goes)
+        self.page_hashes: dict[str, str] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._watchdog: threading.Thread | None = None
@@ -581,37 +584,39 @@ def page_hash(page: Page) -> str:
 TIMEOUT_RUNS_TO_LEAVE = 2
 
 
-def earlier_timeout(known: dict[str, tuple[str, float, int]], key: str, digest: str,
-                    timeout: float) -> float | None:
+# Earlier runs' timeouts (Store.timeouts): {(doc_id, content hash): (limit, runs in a row)}
+Timeouts = dict[tuple[str, str], tuple[float, int]]
+
+
+def earlier_timeout(known: Timeouts, key: str, digest: str, timeout: float) -> float | None:
     """The limit an input with this key and content ran out of in the last
     :data:`TIMEOUT_RUNS_TO_LEAVE` runs in a row, when this run's limit is no
     larger (so it would again): else None (it is tried)."""
     if not known or not timeout:
         return None
-    seen = known.get(key)
-    if seen is None or seen[0] != digest or timeout > seen[1] or seen[2] < TIMEOUT_RUNS_TO_LEAVE:
+    seen = known.get((key, digest))
+    if seen is None or timeout > seen[0] or seen[1] < TIMEOUT_RUNS_TO_LEAVE:
         return None
-    return seen[1]
+    return seen[0]
 
 
-def timeout_runs(known: dict[str, tuple[str, float, int]], key: str, digest: str, timeout: float) -> int:
+def timeout_runs(known: Timeouts, key: str, digest: str, timeout: float) -> int:
     """The runs in a row an input that ran out of ``timeout`` in this run has
     now done so in: one more than recorded when its content is the same and the
     limit no larger than the last one it ran out of; else 1."""
-    seen = known.get(key)
-    if seen is None or seen[0] != digest or timeout > seen[1]:
+    seen = known.get((key, digest))
+    if seen is None or timeout > seen[0]:
         return 1
-    return seen[2] + 1
+    return seen[1] + 1
 
 
-def page_key(known: dict[str, tuple[str, float, int]], page: Page, digest: str) -> str:
+def page_key(known: Timeouts, page: Page, digest: str) -> str:
     """The key of a page's timeout in ``known``: its doc_id, as a document's, so
-    the page is the same whichever path names it; a record from before pages
-    kept their doc_id is found under the path as given, when its content is
-    the same."""
+    the page is the same whichever path names it (and with its bytes' hash:
+    pages of the same file name in different folders count apart); a record
+    from before pages kept their doc_id is found under the path as given."""
     for key in (page.doc_id, page.source):
-        seen = known.get(key)
-        if seen is not None and seen[0] == digest:
+        if (key, digest) in known:
             return key
     return page.doc_id
 
@@ -694,7 +699,16 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
             # back. Each page again, alone, so that only its own page fails.
             yield from alone(entry.pages)
         else:
-            yield from results
+            yield from extracted(entry.pages, results)
+
+    def extracted(pages: list[Page], results: list[Any]) -> Iterator[Any]:
+        # a page extracted in time: its bytes' hash, for its document to clear
+        # the page's earlier timeout (by whichever path it was recorded)
+        if pool.known_timeouts:
+            for page, item in zip(pages, results):
+                if isinstance(item, Document):
+                    pool.page_hashes[page.source] = page_hash(page)
+        yield from results
 
     def alone(pages: list[Page]) -> Iterator[Any]:
         for page in pages:
@@ -713,7 +727,7 @@ def _resolve_pages(items: Iterable[Any], pool: _Pool) -> Iterator[Any]:
                 yield InputError(page.source, f"the worker could not give back this page's text "
                                  f"({type(exc).__name__}: {exc})")
             else:
-                yield from results
+                yield from extracted([page], results)
 
     def overran_page(page: Page) -> PageTimeout:
         digest = page_hash(page)
@@ -850,6 +864,8 @@ class _Run:
         seen: dict[str, tuple[str, str]] = {}  # doc_id -> (content hash, source) in this run
         failed_sources: set[str] = set()
         failed_before = store.failure_keys()  # (doc_ids and sources)
+        known_keys = {key for key, _ in known}
+        known_hashes = {digest for _, digest in known}
         queued = 0
         for n_read, item in enumerate(items, 1):
             if self.bar is None:
@@ -878,17 +894,18 @@ class _Run:
                     summary.failed.append(Failure(source, reason, item.doc_id))
                 continue
             seen[item.doc_id] = (digest, item.source or item.doc_id)
+            page = self.pool.page_hashes.pop(item.source, None) if item.source else None
             if store.has_document(item.doc_id, digest, version):
                 # stored and up to date: a failure recorded since (a page whose
                 # extraction ran out of time on a busy machine, an edit undone) is over
                 if item.doc_id in failed_before or (item.source or item.doc_id) in failed_before:
-                    store.forget_failures(item.doc_id, item.source or item.doc_id)
+                    store.forget_failures(item.doc_id, item.source or item.doc_id, (digest, page))
                 summary.skipped += 1
                 continue
-            if known and any(key in known and known[key][0] != digest for key in (item.doc_id, item.source)):
+            if known and (page in known_hashes or item.doc_id in known_keys or item.source in known_keys):
                 # a timeout of other content: the page's extraction, which has
-                # finished now, or an earlier text; its count starts again
-                store.forget_failures(item.doc_id, item.source, timeouts_not_of=digest)
+                # finished now, or an earlier text of this source; its count starts again
+                store.forget_failures(item.doc_id, item.source or item.doc_id, (page,), keep=digest)
             limit = earlier_timeout(known, item.doc_id, digest, timeout) if known else None
             if limit is not None:  # it would run out of time again: left alone, a failure still
                 summary.failed.append(Failure(item.source or item.doc_id,

@@ -452,7 +452,7 @@ class Store:
             documents.append((doc.doc_id, content_hash(doc.doc_id, doc.text), version, doc.title, doc.date,
                               doc.url, doc.outlet, doc.source, len(doc.text), len(rows), now))
             quote_rows += rows
-            failures.append((doc.doc_id, doc.source))
+            failures.append((doc.source or doc.doc_id, doc.doc_id, documents[-1][1]))
         with self._transaction() as conn:
             conn.executemany("DELETE FROM quotes WHERE doc_id = ?", [(d[0],) for d in documents])
             conn.executemany(
@@ -465,7 +465,10 @@ class Store:
                    speaker_mention, speaker_start, speaker_end, cue, confidence, rule,
                    regret, shock, polarity, subjectivity)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", quote_rows)
-            conn.executemany("DELETE FROM failures WHERE doc_id = ? OR source = ?", failures)
+            # its own failures: under its source, and under its doc_id but a timeout
+            # of other content (another page of the same file name) (see forget_failures)
+            conn.executemany("DELETE FROM failures WHERE source = ? OR (doc_id = ? AND "
+                             "(timeout IS NULL OR content_hash = ?))", failures)
             conn.execute("UPDATE state SET value = value + 1 WHERE key = 'analysis_epoch'")
         return len(quote_rows)
 
@@ -479,7 +482,11 @@ class Store:
             reason: what went wrong, for the user.
             doc_id: the document id, when the input was read as a document or
                 is a page (its document's id). A timeout with a doc_id replaces
-                the document's timeout recorded under another source.
+                the timeout of the same content recorded under another source
+                (the same page or file by another path, or at another JSONL
+                line), with this doc_id or none (a page's, from before pages
+                kept theirs); a timeout of other content with this doc_id stays
+                (two pages that share a file name in different folders).
             pipeline_version: defaults to :func:`quotes.version.pipeline_version`.
             content_hash, timeout: for an input whose analysis (or page extraction)
                 took longer than ``timeout`` seconds: the content it did so on
@@ -491,48 +498,58 @@ class Store:
             timeout_runs = 1
         with self._transaction() as conn:
             if timeout is not None and doc_id is not None:
-                # one timeout record per document: the same page or file given by
-                # another path (relative, absolute) or at another JSONL line
-                conn.execute("DELETE FROM failures WHERE doc_id = ? AND source != ? AND timeout IS NOT NULL",
-                             (doc_id, source))
+                conn.execute("DELETE FROM failures WHERE (doc_id = ? OR doc_id IS NULL) AND source != ? "
+                             "AND timeout IS NOT NULL AND content_hash = ?", (doc_id, source, content_hash))
             conn.execute("INSERT OR REPLACE INTO failures (source, doc_id, reason, pipeline_version, failed_at, "
                          "content_hash, timeout, timeout_runs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          (source, doc_id, reason, pipeline_version or _pipeline_version(), _now(),
                           content_hash, timeout, timeout_runs if timeout is not None else None))
 
-    def forget_failures(self, doc_id: str, source: str | None = None, timeouts_not_of: str | None = None) -> None:
-        """Remove the failures recorded for a document that is now fine.
+    def forget_failures(self, doc_id: str, source: str | None = None, hashes: Iterable[str | None] = (),
+                        keep: str | None = None) -> None:
+        """Remove the failures recorded for a document that is now fine: those
+        under its source, and those that are its own under its doc_id (a failure
+        that is not a timeout) or under its doc_id or none (a timeout of one of
+        ``hashes``: its text's, or its page's bytes'). A timeout of other
+        content under another source is another input's, though its doc_id is
+        the same (a page of the same file name in another folder): it stays.
 
         Args:
-            doc_id, source: the document; failures with its doc_id or its source
-                go (as when :meth:`add_analyses` stores it).
-            timeouts_not_of: only the timeouts recorded for other content than
-                this ``content_hash`` go (a page's, whose extraction has now
-                finished, or an earlier text's), and by source only a record
-                without a doc_id (a page's, from before pages kept theirs): the
-                document itself is still to be analysed.
+            doc_id, source: the document.
+            hashes: the content hashes that are this document's (None: ignored).
+            keep: when the document itself is still to be analysed (its page's
+                extraction has finished now, or its text changed): only
+                timeouts go, and not those of this ``content_hash`` (its text's:
+                they count the runs of its analysis).
         """
+        own = [h for h in hashes if h is not None and h != keep]
+        marks = ", ".join("?" * len(own)) or "NULL"
         with self._transaction() as conn:
-            if timeouts_not_of is None:
-                conn.execute("DELETE FROM failures WHERE doc_id = ? OR source = ?", (doc_id, source))
+            if keep is None:
+                conn.execute(f"DELETE FROM failures WHERE source = ? OR (doc_id = ? AND timeout IS NULL) "
+                             f"OR ((doc_id = ? OR doc_id IS NULL) AND timeout IS NOT NULL "
+                             f"AND content_hash IN ({marks}))", (source, doc_id, doc_id, *own))
             else:
-                conn.execute("DELETE FROM failures WHERE (doc_id = ? OR (doc_id IS NULL AND source = ?)) "
-                             "AND timeout IS NOT NULL AND content_hash IS NOT ?", (doc_id, source, timeouts_not_of))
+                conn.execute(f"DELETE FROM failures WHERE timeout IS NOT NULL AND "
+                             f"((source = ? AND content_hash IS NOT ?) "
+                             f"OR ((doc_id = ? OR doc_id IS NULL) AND content_hash IN ({marks})))",
+                             (source, keep, doc_id, *own))
 
     def failure_keys(self) -> set[str]:
         """The doc_ids and sources that have a failure recorded."""
         return {key for row in self.conn.execute("SELECT doc_id, source FROM failures") for key in row
                 if key is not None}
 
-    def timeouts(self, pipeline_version: str | None = None) -> dict[str, tuple[str, float, int]]:
+    def timeouts(self, pipeline_version: str | None = None) -> dict[tuple[str, str], tuple[float, int]]:
         """The inputs that took longer than their time limit with this pipeline
-        version: ``{doc_id: (content_hash, timeout, timeout_runs)}``; a page's
-        record from before pages kept their doc_id is under its source (the path
-        as given)."""
+        version: ``{(doc_id, content_hash): (timeout, timeout_runs)}``, by content
+        too (two pages of the same file name in different folders have one doc_id
+        and a count each); a page's record from before pages kept their doc_id
+        is under its source (the path as given)."""
         version = pipeline_version or _pipeline_version()
         rows = self.conn.execute("SELECT source, doc_id, content_hash, timeout, timeout_runs FROM failures "
                                  "WHERE timeout IS NOT NULL AND pipeline_version = ?", (version,))
-        return {doc_id or source: (digest, timeout, runs or 1) for source, doc_id, digest, timeout, runs in rows}
+        return {(doc_id or source, digest): (timeout, runs or 1) for source, doc_id, digest, timeout, runs in rows}
 
     def failures(self) -> list[dict[str, Any]]:
         """Every recorded failure: source, doc_id, reason, pipeline_version, failed_at,
