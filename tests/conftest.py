@@ -45,6 +45,22 @@ def corpora_texts() -> list[str]:
     return [q["text"] for doc in docs for q in doc["quotes"]] + [doc["text"] for doc in docs]
 
 
+def database_before(path: Path, migrations: int):
+    """An SQLite database as an older version left it: only the first
+    ``migrations`` of the store's migrations applied. Returns the connection
+    (autocommit), for the test to fill in old rows."""
+    import sqlite3
+
+    from quotes.corpus.store import MIGRATIONS
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, migration in MIGRATIONS[:migrations]:
+        migration(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    return conn
+
+
 def random_texts(words: list[str], count: int, seed: int) -> list[str]:
     """Made-up texts of up to 14 of ``words``: some upper-cased or capitalised, with
     marks around them and spaces or line breaks between them (seeded)."""

@@ -26,7 +26,7 @@ from quotes.corpus.batch import (
 from quotes.corpus.store import Store, content_hash
 from quotes.records import Document
 
-from .conftest import ROOT
+from .conftest import ROOT, database_before
 from .test_batch import _SAID, _article, fake_extract, needs_fork
 
 HANG_REASON = "analysis took longer than 1 s"
@@ -207,20 +207,15 @@ def test_a_pages_timeout_is_found_by_its_doc_id_or_an_old_record_by_its_path_and
 def test_a_database_from_before_the_count_tries_its_timed_out_document_once_more(tmp_path, hanging_pipeline):
     """A timeout recorded before migration 005 counts as one run: the next
     ``analyse`` (which applies the migration) tries the document again."""
-    import sqlite3
 
-    from quotes.corpus.store import MIGRATIONS, StoreError
+    from quotes.corpus.store import StoreError
     from quotes.version import pipeline_version
 
     text = '"Wait," said Anthony Blunt. BUSY ' + str(tmp_path / "no-longer-busy")
     corpus = tmp_path / "news.jsonl"
     corpus.write_text(json.dumps({"doc_id": "busy", "text": text}) + "\n", encoding="utf-8")
     db = tmp_path / "old.db"
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for name, migration in MIGRATIONS[:4]:
-        migration(conn)
-        conn.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    conn = database_before(db, 4)
     conn.execute("INSERT INTO failures (source, doc_id, reason, pipeline_version, failed_at, content_hash, "
                  "timeout) VALUES (?, 'busy', 'analysis took longer than 1 s (--timeout)', ?, 'then', ?, 1.0)",
                  (f"{corpus}:1", pipeline_version(), content_hash("busy", text)))

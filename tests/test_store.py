@@ -20,6 +20,8 @@ from quotes.corpus.store import (
     quote_id,
 )
 
+from tests.conftest import database_before
+
 V1, V2 = "test+v1", "test+v2"
 
 
@@ -321,11 +323,7 @@ def test_two_analyse_runs_creating_one_new_database_at_once_both_finish(tmp_path
 
 def test_migration_005_counts_an_earlier_timeout_as_one_run_and_other_failures_as_none(tmp_path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for name, migration in MIGRATIONS[:4]:
-        migration(conn)
-        conn.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    conn = database_before(path, 4)
     conn.execute("INSERT INTO failures VALUES ('slow.txt', 'slow', 'took longer', ?, 'then', 'h', 60.0)", (V1,))
     conn.execute("INSERT INTO failures VALUES ('bad.txt', NULL, 'not UTF-8', ?, 'then', NULL, NULL)", (V1,))
     conn.close()
