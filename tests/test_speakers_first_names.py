@@ -417,7 +417,11 @@ def test_titled_articles_through_the_store():
         assert len(store.speaker_ids("Bob")) == 2 and len(store.speaker_ids("John")) == 2
 
 
-def test_titled_articles_on_both_engines(tmp_path):
+def _on_both_engines(tmp_path, docs: dict[str, str], partition_size: int, then=None) -> list[tuple]:
+    """Analyse ``docs`` with the local engine and with Dask (a LocalCluster), check
+    both give the same export and speakers, and return the Dask speakers as
+    sorted (name, quotes, articles); ``then(src, out, client, check)`` runs more
+    with the cluster still up."""
     pytest.importorskip("distributed", reason="--engine dask needs quotes[dask]")
     pytest.importorskip("pyarrow", reason="--engine dask needs quotes[dask]")
     import json
@@ -429,16 +433,25 @@ def test_titled_articles_on_both_engines(tmp_path):
     from tests.test_distributed import _local, assert_same_as_local
 
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"doc_id": k, "text": t}) + "\n" for k, t in TITLED.items()),
+    src.write_text("".join(json.dumps({"doc_id": k, "text": t}) + "\n" for k, t in docs.items()),
                    encoding="utf-8")
     db, _ = _local([src], tmp_path)
     out = tmp_path / "dataset"
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
-        analyse_dask([str(src)], out, client=client, partition_size=3, progress=False)
+        analyse_dask([str(src)], out, client=client, partition_size=partition_size, progress=False)
         assert_same_as_local(db, out, tmp_path)
         with Dataset(out) as data:
-            assert sorted((r["name"], r["quotes"], r["articles"]) for r in data.speakers()) == TITLED_ROWS
+            rows = sorted((r["name"], r["quotes"], r["articles"]) for r in data.speakers())
+        if then is not None:
+            then(src, out, client, lambda: assert_same_as_local(db, out, tmp_path))
+    return rows
+
+
+def test_titled_articles_on_both_engines(tmp_path):
+    from quotes.corpus.distributed import analyse_dask
+
+    def stale_files_swept(src, out, client, check):
         # review item 11: an apply step's writer killed mid-write left its temporary files
         stale = [out / "quotes" / ".part-00000.parquet.0123abcd.part",
                  out / "documents" / ".part-00001.parquet.4567ef.part"]
@@ -446,7 +459,9 @@ def test_titled_articles_on_both_engines(tmp_path):
             path.write_bytes(b"half a file")
         analyse_dask([str(src)], out, client=client, partition_size=3, progress=False)
         assert not any(path.exists() for path in stale)
-        assert_same_as_local(db, out, tmp_path)
+        check()
+
+    assert _on_both_engines(tmp_path, TITLED, 3, stale_files_swept) == TITLED_ROWS
 
 
 # --- review 3 (issue #15): text titles, neutral titles, stale databases ------------
@@ -523,26 +538,5 @@ def test_speakers_resolved_by_other_rules_are_resolved_again(tmp_path):
 
 
 def test_review3_articles_on_both_engines(tmp_path):
-    pytest.importorskip("distributed", reason="--engine dask needs quotes[dask]")
-    pytest.importorskip("pyarrow", reason="--engine dask needs quotes[dask]")
-    import json
-
-    import distributed
-
-    from quotes.corpus.dataset import Dataset
-    from quotes.corpus.distributed import analyse_dask
-    from tests.test_distributed import _local, assert_same_as_local
-
-    src = tmp_path / "in.jsonl"
     docs = {**REVIEW3, **SIR_BOB, "bob4": REVIEW3["bob1"].replace("Leeds", "York")}
-    src.write_text("".join(json.dumps({"doc_id": k, "text": t}) + "\n" for k, t in docs.items()),
-                   encoding="utf-8")
-    db, _ = _local([src], tmp_path)
-    out = tmp_path / "dataset"
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
-        analyse_dask([str(src)], out, client=client, partition_size=4, progress=False)
-        assert_same_as_local(db, out, tmp_path)
-        with Dataset(out) as data:
-            assert sorted((r["name"], r["quotes"], r["articles"]) for r in data.speakers()) == sorted(
-                REVIEW3_ROWS + [("Bob", 1, 1)] * 3)
+    assert _on_both_engines(tmp_path, docs, 4) == sorted(REVIEW3_ROWS + [("Bob", 1, 1)] * 3)
