@@ -429,8 +429,9 @@ def name_statistics(rows: Iterable[tuple],
         stats.quotes[name] += 1
         mention = row[2] if len(row) > 2 else None
         if mention:
-            stats.mentions.setdefault(name, Counter())[_clean_surface(mention)] += 1
-            if (doc_id, name) not in addressed and _title_kind(parse_name(_clean_surface(mention))) == "neutral":
+            surface = _clean_surface(mention)
+            stats.mentions.setdefault(name, Counter())[surface] += 1
+            if (doc_id, name) not in addressed and _title_kind(parse_name(surface)) == "neutral":
                 addressed.add((doc_id, name))
     for names in names_of_doc.values():
         by_family: dict[Family, set[str]] = defaultdict(set)
