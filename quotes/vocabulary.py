@@ -286,6 +286,14 @@ ORG_NOUNS: frozenset[str] = frozenset(
     hospital institute foundation""".split()
 )
 
+# Heads of a description that stand for an organisation's unnamed voice ("a Fox
+# spokesman", "Alibaba leaders", "the IAAF statement"): with the organisation's
+# name inside and no person named, the organisation is the speaker.
+VOICE_NOUNS: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
+    representatives official officials executives leaders statement""".split()
+)
+
 # Words that mark the name of an organisation when they end a capitalised name.
 ORG_HEADS: frozenset[str] = frozenset(
     """Post Times Journal News Herald Tribune Telegraph Guardian Mail Express Mirror
