@@ -62,6 +62,8 @@ ORG_KINDS = [
      [("AstraZeneca", "the company")]),
     ('Sonaptic has made a headset that tracks the head.\n\n"It is a world first," said the firm.',
      [("Sonaptic", "the firm")]),
+    ('Siemens reported a loss. “We will appeal,” the German company said.',
+     [("Siemens", "the German company")]),
 ]
 
 NOT_ORG_KINDS = [
