@@ -140,3 +140,28 @@ ORG_NAMES = [
 @pytest.mark.parametrize("text,expected", ORG_NAMES)
 def test_the_organisation_under_the_name_the_description_writes(text, expected):
     assert _speakers(text) == expected
+
+
+ROLES = [
+    # a team before a role noun: the person the article calls by the role, else its salient person
+    ('Simon Amor was named player of the year.\n\n"This is an honour," said the Gloucester fly-half.',
+     [("Simon Amor", "the Gloucester fly-half")]),
+    ('Frank Lampard scored twice on Saturday.\n\n"We deserved it," said the Chelsea midfielder.',
+     [("Frank Lampard", "the Chelsea midfielder")]),
+]
+
+NOT_ROLES = [
+    # an unnamed source, a plural, or a thing is no one person
+    ('Frank Lampard scored twice.\n\n"He will stay," said the Chelsea source.', [(None, "the Chelsea source")]),
+    ('Frank Lampard scored twice.\n\n"We deserved it," said the Chelsea players.', [(None, "the Chelsea players")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLES)
+def test_a_role_after_a_team_is_a_person(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", NOT_ROLES)
+def test_no_person_behind_a_source_or_a_plural(text, expected):
+    assert _speakers(text) == expected

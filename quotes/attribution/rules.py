@@ -38,6 +38,8 @@ from quotes.vocabulary import (
     PHRASAL_CUES,
     NAME_SUFFIXES,
     NON_NAME_CAPS,
+    NON_PERSON_HEADS,
+    NON_PERSON_WORDS,
     OBJECT_VERBS,
     ORG_NOUNS,
     PARTY_OR_NATION_ADJECTIVES,
@@ -493,6 +495,25 @@ def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
     return max(span.mark_end, m.end) if m is not None else span.mark_end
 
 
+_UNNAMED_HEADS: Final = frozenset("source insider aide official".split())
+
+
+def _role_after_name(words: Sequence[str]) -> bool:
+    """True for "the Gloucester fly-half": a definite description whose capitalised
+    modifiers end in a lower-case noun that is no organisation, document or thing."""
+    if len(words) < 3 or words[0].lower() not in _DEFINITE:
+        return False
+    head = words[-1]
+    if not (head.islower() and head.replace("-", "").isalpha()):
+        return False
+    if head in ORG_NOUNS or head in DOCUMENT_NOUNS or head in NON_PERSON_HEADS or head in NON_PERSON_WORDS \
+            or head in VOICE_NOUNS or head in _UNNAMED_HEADS:
+        return False  # (an organisation's voice or an unnamed source is no one person)
+    if head.endswith("s") and not head.endswith("ss"):
+        return False  # a plural: "the Chelsea players"
+    return any(w[:1].isupper() for w in words[1:-1])
+
+
 def _after_the(text: str, start: int) -> bool:
     """True when the word before ``start`` is "the" ("said the German")."""
     before = text[max(0, start - 5):start]
@@ -583,6 +604,10 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         # "the New York businessman": the name inside is a modifier, not the speaker
         owner = None
     entity = None if possessive else index.resolve_description(words, mention.start, prefer=prev_entity)
+    if entity is None and not possessive and _role_after_name(words):
+        # "said the Gloucester fly-half", "the Chelsea striker said": a team or place
+        # before a role noun; the role is a person's (the team is no speaker)
+        entity = index.resolve_role(words, mention.start, prefer=prev_entity)
     if entity is not None:
         return entity, entity.canonical
     if owner is not None and possessive:

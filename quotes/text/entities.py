@@ -843,6 +843,14 @@ class EntityIndex:
             return self._resolve_org_description(head, k)
         return None
 
+    def resolve_role(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
+        """The person a definite description with a role head the word lists lack
+        stands for ("the Gloucester fly-half"): as a person description."""
+        k = bisect.bisect_left(self.positions, offset) - 1
+        low = [w.lower() for w in words[1:]]
+        found = self._resolve_person_description(low, k, prefer) if k >= 0 else None
+        return found or self._described_later(low, offset)
+
     def _described_later(self, words: list[str], offset: int) -> Entity | None:
         """The person a description before any name describes ("the work and pensions
         minister" ... "Work and Pensions Minister Alan Johnson"): the first one after
