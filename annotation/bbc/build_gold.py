@@ -9,10 +9,11 @@ offset checks and writer it uses):
      "quotes": [{"start", "end", "text", "speaker", "speaker_mention",
                  "speaker_start", "speaker_end", "cue"}]}
 
-Usage: python3 build_gold.py OUT.jsonl [SHARED] [--train]
+Usage: python3 build_gold.py OUT.jsonl [SHARED] [--train | --second]
 SHARED is the second argument, else $QUOTES_SHARED, else ../shared beside the repo.
-With --train it builds the training set (train.jsonl, 80 other articles) instead of
-the test set (gold.jsonl).
+With --train it builds the training set (train.jsonl and train2.jsonl, 120 other
+articles) instead of the test set (gold.jsonl); with --second, the second test set
+(gold2.jsonl, 40 articles of the third draw, see sample.py).
 """
 import json
 import sys
@@ -24,14 +25,17 @@ from build_gold import check, shared_dir, write_gold  # noqa: E402  (annotation/
 
 
 def main(argv):
-    train = "--train" in argv
-    argv = [a for a in argv if a != "--train"]
+    sets = {"--train": ["train.jsonl", "train2.jsonl"], "--second": ["gold2.jsonl"]}
+    names = [name for flag, files in sets.items() if flag in argv for name in files] or ["gold.jsonl"]
+    argv = [a for a in argv if a not in sets]
     if len(argv) < 2:
         sys.exit(__doc__)
     out = Path(argv[1])
     source = shared_dir(argv) / "data" / "news" / "bbc-2004-2005.jsonl"
-    with open(HERE / ("train.jsonl" if train else "gold.jsonl"), encoding="utf-8") as f:
-        gold = [json.loads(line) for line in f if line.strip()]
+    gold = []
+    for name in names:
+        with open(HERE / name, encoding="utf-8") as f:
+            gold += [json.loads(line) for line in f if line.strip()]
     wanted = {g["doc_id"] for g in gold}
     texts = {}
     with open(source, encoding="utf-8") as f:
