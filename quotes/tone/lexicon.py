@@ -807,7 +807,7 @@ class CueLexicon:
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
             return "regret_formula"
         if tokens[start] == "sorry" and end == start + 1 and end < len(tokens) and tokens[end] == "?" \
-                and tokens[self._facts._array("stop")[start] + 1 if start else 0:start] in ([], ["i", "am"]):
+                and _opens_sentence(tokens, start, self._facts._array("stop")[start] + 1):
             # "Sorry? Could you say that again?", "I'm sorry?": a sentence of its
             # own asking for a repeat; "Am I sorry? Of course I am." asks about regret.
             return "regret_formula"
@@ -1220,6 +1220,7 @@ class CueLexicon:
 # to apologise"), and what may stand between their "to" and an apology ("to
 # offer my sincere apologies", "to say sorry", "to take this opportunity to").
 _DESIRE = frozenset({"like", "love"})
+_PERFORMATIVE_REACH = 12
 _APOLOGY_FRAME = frozenset({"say", "offer", "express", "extend", "make", "give", "issue", "take", "this",
                             "opportunity", "to", "my", "our", "an", "a", "sincere", "sincerest", "deepest", "deep",
                             "heartfelt", "full", "unreserved", "personal", "public", "genuine", "profound",
@@ -1236,10 +1237,11 @@ def _performative_desire(tokens: list[str], start: int, clause_start: int, hedge
     apologise"), not in a question ("Would you like to apologise?")."""
     if _sentence_end(tokens, start, stops) == "?":
         return False
-    for h in range(start - 1, clause_start - 1, -1):
+    first = max(clause_start, start - _PERFORMATIVE_REACH)  # bounded: linear on long unpunctuated lines
+    for h in range(start - 1, first - 1, -1):
         if tokens[h] not in ("would", "'d"):
             continue
-        if any(t in hedges for t in tokens[clause_start:h]):
+        if any(t in hedges for t in tokens[max(clause_start, h - _PERFORMATIVE_REACH):h]):
             return False
         k = h + 1
         while k < start and tokens[k] in ("just", "really", "also", "first", "now", "therefore", "sincerely"):
@@ -1518,6 +1520,12 @@ def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
     return False
 
 
+def _opens_sentence(tokens: list[str], start: int, sentence_start: int) -> bool:
+    """Whether the cue at ``start`` opens its sentence, alone or after "I'm" ("Sorry?", "I'm sorry?")."""
+    lead = start - sentence_start
+    return lead == 0 or (lead == 2 and tokens[start - 2:start] == ["i", "am"])
+
+
 def _organisation_state(tokens: list[str], start: int, clause_start: int, sets) -> bool:
     """Whether the cue is the present-tense state of "the" + a noun of an
     organisation or side ("group" in tone-context.txt): "The party is sorry for
@@ -1539,7 +1547,7 @@ def _denied_after(tokens: list[str], end: int, sets, stops: list[int], buts: lis
     mean to" is no denial: the clause goes on."""
     stop = stops[end]
     b = buts[end]
-    if b >= stop:
+    if b >= stop or stop - b > 8:
         return False
     after = tokens[b + 1:stop]
     if len(after) < 2 or after[0] not in sets.get("self", ()):
@@ -1957,11 +1965,9 @@ def _rhetorical_question(tokens: list[str], start: int, clause_start: int, stops
     that?", "Does anybody regret it?"), or a yes/no question (an auxiliary first)
     with "really"/"honestly" before the cue ("Are we really surprised?"). "Was I
     surprised?" alone and "Can you believe it?" ask; they do not deny."""
-    if start <= clause_start or _sentence_end(tokens, start, stops) != "?":
+    if start <= clause_start or start - clause_start > 6 or _sentence_end(tokens, start, stops) != "?":
         return False
     before = tokens[clause_start:start]
-    if len(before) > 6:
-        return False
     if any(t in ("anyone", "anybody") for t in before) or (before[0] in ("who", "whoever") and len(before) > 1):
         return True
     return before[0] in _INVERTED_AUXILIARIES and any(t in _RHETORICAL_ADVERBS for t in before[1:])
