@@ -858,7 +858,8 @@ class EntityIndex:
         head = _norm_role(words[-1])
         modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
         k = bisect.bisect_left(self.positions, offset)
-        best, choice = 0, None
+        best = 0
+        choice: Entity | None = None
         seen: set[int] = set()
         for j in range(k, len(self.positions)):
             entity = self.entities[self.mention_entities[j]]
