@@ -549,8 +549,8 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         core = _without_leading_place(found.words)
         bare_title = bool(core) and is_bare_title(core)
         canon = tuple(entity.canonical.split()) if entity is not None else ()
-        if entity is not None and len(core) > 1 and core[-1].lower().rstrip(".") in TITLES \
-                and core[-1] not in entity.best and _after_the(index.doc.text, mention.start):
+        if not bare_title and len(core) > 1 and core[-1].lower().rstrip(".") in TITLES \
+                and (entity is None or core[-1] not in entity.best) and _after_the(index.doc.text, mention.start):
             # "the Glasgow Kelvin MP": a place or body before a title only modifies
             # it; the description stands for the person holding the title
             entity = index.resolve_description(["the"] + [w.lower().rstrip(".") for w in core], mention.start,
