@@ -165,3 +165,19 @@ def test_a_role_after_a_team_is_a_person(text, expected):
 @pytest.mark.parametrize("text,expected", NOT_ROLES)
 def test_no_person_behind_a_source_or_a_plural(text, expected):
     assert _speakers(text) == expected
+
+
+def test_a_two_word_company_name_with_an_ordinary_word_is_no_person():
+    text = 'Harbor Software cut 200 jobs on Monday.\n\n"It was a hard call," the company said.'
+    assert _speakers(text) == [("Harbor Software", "the company")]
+
+
+def test_a_person_is_no_company():
+    text = 'Jane Doe spoke on Monday.\n\n"It was a hard call," the company said.'
+    assert _speakers(text) == [(None, "the company")]
+
+
+def test_a_headline_title_is_the_person_named_below_not_itself():
+    text = ('Mayor calls bridge collapse "a shock"\n\n'
+            'Mayor Linda Ferraro spoke at the site on Saturday.')
+    assert [s for s, _ in _speakers(text)] == ["Linda Ferraro"]

@@ -857,7 +857,7 @@ class EntityIndex:
         ``offset`` described with its head and with the most of its modifiers."""
         head = _norm_role(words[-1])
         modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
-        k = bisect.bisect_left(self.positions, offset)
+        k = bisect.bisect_right(self.positions, offset)  # (not a name the description itself holds)
         best = 0
         choice: Entity | None = None
         seen: set[int] = set()
@@ -997,8 +997,10 @@ def is_org_like(entity: Entity) -> bool:
     if entity.gender or entity.first or entity.census_first or entity.titles or sum(entity.gender_votes.values()):
         return False
     best = entity.best
+    # ("Kerr Putney" may be a person; "Harbor Software", with a word of the lexicon, is not)
+    tags = word_tags()
     return bool(best) and not is_place(best) and not (len(best) > 1 and all(
-        w[:1].isupper() and not w.isupper() for w in best) and not is_common(best[0]) and best[-1] not in ORG_HEADS)
+        w[:1].isupper() and not w.isupper() and w.lower() not in tags for w in best) and best[-1] not in ORG_HEADS)
 
 
 # Words that end an organisation's full name without making it another body
