@@ -2335,6 +2335,8 @@ def _economic_shock(tokens: list[str], start: int, clause_start: int, sets) -> b
     return before in sets.get("economy", ())
 
 
+# How far into its clause a subject naming anyone still owns a regret cue.
+_GENERIC_REACH = 15
 # Sentence adverbs that may open an answer before its "no" ("Honestly, no.").
 _ANSWER_ADVERBS = frozenset({"honestly", "frankly", "truthfully", "well", "oh", "and", "so", "look", "um", "er",
                              "simply", "personally", "genuinely", "really"})
@@ -2357,8 +2359,8 @@ def _generic_subject(tokens: list[str], start: int, clause_start: int, sets) -> 
     """Whether the clause of a regret cue opens with a subject that names anyone
     ("generic" in tone-context.txt: "Anyone who sells now is making a mistake",
     "Whoever did this made a mistake"), with no I/we before the cue."""
-    if start - clause_start < 2 or tokens[clause_start] not in sets.get("generic", ()):
-        return False
+    if start - clause_start < 2 or start - clause_start > _GENERIC_REACH or tokens[clause_start] not in sets.get("generic", ()):
+        return False  # (bounded: linear on long unpunctuated lines)
     self_words = sets.get("self", frozenset())
     return not any(t in self_words for t in tokens[clause_start:start])
 
@@ -2427,7 +2429,8 @@ def _performing_organisation(facts: _Facts, start: int, clause_start: int) -> st
     ("Maria Lopez would like to apologise"), None otherwise."""
     tokens = facts.tokens
     j = start - 1
-    while j >= clause_start and tokens[j] in _APOLOGY_FRAME and tokens[j] != "to":
+    first = max(clause_start, start - _PERFORMATIVE_REACH)  # bounded: linear on long unpunctuated lines
+    while j >= first and tokens[j] in _APOLOGY_FRAME and tokens[j] != "to":
         j -= 1
     if j < clause_start or tokens[j] != "to":
         return None
