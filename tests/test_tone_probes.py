@@ -35,8 +35,8 @@ from quotes.tone.scoring import score_texts
 # at one's own side and incredulity idioms (29 of 57 right with tone-12); tone-15 gets
 # 2149 of 2149 with the 234 probes of scope_cases (171 right with tone-14) and the 456
 # of bare_sorry_cases (253 right with tone-14); tone-16 gets 2376 of 2376 with the 227
-# probes of tone16_cases (137 right with tone-15); tone-17 gets 2671 of 2671 with the 295
-# probes of tone17_cases (216 right with tone-16).
+# probes of tone16_cases (137 right with tone-15); tone-17 gets 2675 of 2675 with the 299
+# probes of tone17_cases (220 right with tone-16).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -1261,11 +1261,12 @@ def tone17_cases() -> list[tuple[str, str, str, bool]]:
     add(g, "shock", True, [
         "I had to read the letter three times because I didn't believe it.", "I looked at the scoreboard twice.",
         "I read the email again and again.", "I had to look twice.", "I had to look at the figures twice.",
-        "I read it three times to be sure.", "I had to check the scoreboard again.", "I checked it twice because I could not believe it.",
+        "I had to check the scoreboard again.", "I checked it twice because I could not believe it.",
         "I read it again because I didn't believe it.", "I had to double-check the figures.",
     ])
     add(g, "shock", False, [
-        "I read the letter twice before signing.", "Always check the figures twice.", "He read the letter three times.",
+        "I read the letter twice before signing.", "Always check the figures twice.",
+        "I read it three times to be sure.", "I read the report twice to check the figures.", "He read the letter three times.",
         "I looked at the contract again.", "She had to read it twice.", "They checked the scoreboard twice.",
         "I believed it.", "I didn't believe his excuse.",
     ])
@@ -1328,13 +1329,14 @@ def tone17_cases() -> list[tuple[str, str, str, bool]]:
     ])
     add(g, "shock", False, [
         "The stunned fans left quietly.", "The people I love were horrified.", "There was a stunned silence.",
-        "The tariff shock hit exporters.", "I read the letter twice before signing.", "She had to read it twice.",
+        "The tariff shock hit exporters.", "A currency shock could follow.", "I read the letter twice before signing.", "She had to read it twice.",
         "We check every bag twice.", "I looked at the contract again.", "I didn't have to look twice.",
         "He looked at the scoreboard twice.", "They had to double-check the figures.",
     ])
     add(g, "regret", True, [
         "Mistakes were made.", "Apologies for the delay.", "We apologise for the delay.", "The mistake was ours.",
         "I wish to apologise.", "Our company apologises.", "Do I regret it? Honestly, yes.",
+        "The museum would like to apologise to visitors.", "Our hotel is very sorry for the inconvenience.",
         "The council wishes to apologise for the error.", "We owe everybody an apology.",
     ])
     add(g, "regret", False, [

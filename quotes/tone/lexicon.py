@@ -2386,7 +2386,7 @@ def _organisation_name(facts: _Facts, j: int, clause_start: int) -> bool:
     organisers") or a name with no given name or title in it ("Southern Rail",
     "Acme Water"; not "Maria Lopez", "Mr Okafor")."""
     tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
-    if tokens[j] in sets.get("group", ()):
+    if tokens[j] in sets.get("group", ()) or tokens[j] in _organisation_nouns():
         return True
     if j == clause_start:
         # a capital opening the clause says nothing: a word there that is no given
@@ -2399,6 +2399,14 @@ def _organisation_name(facts: _Facts, j: int, clause_start: int) -> bool:
     names = tokens[k + 1:j + 1] if k > clause_start else tokens[clause_start:j + 1]
     people = _person_name_words()
     return not any(w in people for w in names)
+
+
+@functools.lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns of organisations and institutions (their one place: quotes.vocabulary)."""
+    from quotes import vocabulary
+
+    return vocabulary.ORG_NOUNS | vocabulary.NON_PERSON_HEADS
 
 
 @functools.lru_cache(maxsize=1)
@@ -2475,9 +2483,11 @@ def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, claus
     after = tokens[end:min(clause_end, end + 8)]
     if any(t in _CARE for t in after):
         return False
+    had_to = tokens[j + 1:j + 3] == ["had", "to"]
+    if not had_to and "to" in after[1:]:
+        return False  # a purpose: "I read the report twice to check the figures"
     if tokens[start].startswith("double-check"):
         return True
-    had_to = tokens[j + 1:j + 3] == ["had", "to"]
     for i, t in enumerate(after):
         following = tokens[end + i + 1:end + i + 4]
         if t == "twice" or (t == "times" and i > 0 and after[i - 1] in _SEVERAL) \
