@@ -54,8 +54,9 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # scores regret 0.373 and shock 0.595, tone-10 0.373 and 0.597 (and on the old
 # dev part tone-10 keeps 0.441 and 0.660). tone-13: 0.385 and 0.597, and so
 # tone-14 (a review's fixes: "disappointed in our neighbours", "sorry for the
-# trouble I caused"; train CV unchanged).
-NEWS_DEV_FLOORS = {"regret": 0.38, "shock": 0.59}
+# trouble I caused"; train CV unchanged). tone-16 (the third blind suite's
+# kinds, scored once at the end): 0.405 and 0.597.
+NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.59}
 
 
 def _f1(y, p) -> float:

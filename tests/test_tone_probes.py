@@ -34,7 +34,8 @@ from quotes.tone.scoring import score_texts
 # tone-13 gets 1447 of 1447 with the 57 probes of what "sorry" is about, disappointment
 # at one's own side and incredulity idioms (29 of 57 right with tone-12); tone-15 gets
 # 2149 of 2149 with the 234 probes of scope_cases (171 right with tone-14) and the 456
-# of bare_sorry_cases (253 right with tone-14).
+# of bare_sorry_cases (253 right with tone-14); tone-16 gets 2376 of 2376 with the 227
+# probes of tone16_cases (137 right with tone-15).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -276,6 +277,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(reading_cases())
     cases.extend(scope_cases())
     cases.extend(bare_sorry_cases())
+    cases.extend(tone16_cases())
     return cases
 
 
@@ -983,6 +985,161 @@ def clause_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone16_cases() -> list[tuple[str, str, str, bool]]:
+    """Readings of the lexicon side behind a third blind probe suite's kinds (tone-16).
+
+    Invented for issue #16 from the kinds only, each beside its look-alikes:
+
+    - "shock" before a noun or beside a physical source is no feeling ("the shock
+      resignation", "a shock wave", "the shock from the blast", "went into
+      shock"), while "it came as a shock (to us)" and "What a surprise!" are;
+    - a question that expects "no" ("Is anyone surprised?", "Who's shocked by
+      that?", "Are we really surprised?") is no shock, while a question voicing
+      disbelief ("Can you believe it?", "How on earth ...?") is;
+    - a judgement found by someone else ("Critics found it appalling") is theirs;
+    - interjections made of a noun ("Good grief", "Jesus", "Bloody hell") count
+      only standing alone ("good grief counselling", "Jesus said", "the good
+      Lord" do not), and idioms of checking one's senses or being shaken count;
+    - a modal of desire performs an apology ("I would like to apologise"), an
+      organisation's present state is its own ("The club is sorry"), and
+      self-blame needs no stock word ("I hold myself responsible", "I was out of
+      order", "I was naive to trust them"), while the same of others is not;
+    - others' apologies ("his apology", "the apology from the company") and
+      wishes about others' acts ("I wish the council had listened") are no regret;
+    - "Sorry?" asking for a repeat, "zero regrets" and an accusation denied
+      ("They say I got it wrong, but I didn't") are no regret.
+    """
+    cases: list[tuple[str, str, str, bool]] = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+
+    g = "tone16: shock senses and compounds"
+    add(g, "shock", False, [
+        "The shock resignation of the coach left the board scrambling.", "It was a shock defeat for the home side.",
+        "A shock wave travelled through the building.", "Shock waves were felt ten miles away.",
+        "The blast sent a shock wave across the valley.", "The shock from the explosion broke every window.",
+        "The shock from the blast shattered the windows.", "The device delivers a small shock.",
+        "The fence delivers a mild electric shock to cattle.", "The defibrillator delivered a shock to restart his heart.",
+        "She went into shock after losing so much blood.", "The patient went into anaphylactic shock.",
+        "Aftershocks continued through the night.", "The surprise resignation of the chairman hit the shares.",
+        "It was a surprise decision by the board.", "The surprise departure of the chief executive was announced.",
+        "We have lost the element of surprise.", "The surprise guest was a former player.",
+        "They tried shock tactics to win the vote.",
+    ])
+    add(g, "shock", True, [
+        "It came as a shock.", "It came as a real shock to me.", "It was a shock to all of us.",
+        "What a surprise!", "What a shock it was to see the damage.", "It was a huge shock, honestly.",
+        "To my surprise, they agreed.", "Much to my surprise, they said yes.", "The result was a complete shock.",
+        "It came as a surprise to all of us.", "That was a shock, to be honest.", "It was a shock to everyone in the village.",
+    ])
+    g = "tone16: questions that expect no"
+    add(g, "shock", False, [
+        "Is anyone really surprised?", "Is anybody surprised by this?", "Was anyone really shocked by the verdict?",
+        "Who's shocked by that?", "Who is surprised that prices went up?", "Are we really surprised?",
+        "Surprised? Not in the least.", "Surprised? Hardly.", "None of it shocks me.",
+        "Nothing about this came as a surprise.", "No one at the club was stunned.", "Nothing in the report surprised me.",
+        "Nobody in the room was shocked.", "How can you believe anything he says?",
+    ])
+    add(g, "shock", True, [
+        "Can you believe it?", "Could you believe it? We won!", "Can you believe what just happened?",
+        "How on earth did that happen?", "How on earth did they miss that?", "I was stunned that nobody called.",
+        "I was shocked that no one was arrested.", "We were stunned that nothing was done.",
+        "Was I surprised? Absolutely.", "Who would have thought it?",
+    ])
+    g = "tone16: others' judgements and praise"
+    add(g, "shock", False, [
+        "The residents found the decision shocking.", "Many voters found the advert shocking.",
+        "The judge found the evidence astonishing.", "Critics found her remarks appalling.",
+        "The fans were left stunned.", "The players were left stunned by the decision.", "It's a stunning view.",
+        "The support has been incredible.", "The response from the fans has been amazing.",
+    ])
+    add(g, "shock", True, [
+        "I found the whole thing shocking.", "We found it astonishing.", "Frankly, I find it appalling.",
+        "I found the decision shocking.", "It was shocking.",
+    ])
+    g = "tone16: interjections and idioms"
+    interjections = ["Good grief", "Good heavens", "Good Lord", "Bloody hell", "Blimey", "Crikey", "Holy cow",
+                     "My goodness", "Jesus", "Oh my God"]
+    for word, (sep, rest) in itertools.product(interjections, [(", ", "what a mess."), ("! ", "Look at that."),
+                                                               (" - ", "I never expected that.")]):
+        add(g, "shock", True, [f"{word}{sep}{rest}"])
+    add(g, "shock", True, [f"\u201c{word}, what a mess,\u201d {name} said." for word in interjections[:4]
+                           for name in NAMES[:2]])
+    add(g, "shock", True, [
+        "I had to pinch myself.", "I had to pinch myself when I saw the score.", "I had to read it twice.",
+        "I had to read it twice to make sure.", "My jaw hit the floor.", "My jaw hit the floor when I heard.",
+        "I thought I was dreaming.", "I honestly thought I was dreaming.", "I was shaken to the core.",
+        "We were shaken to the core.", "It shook me to the core.", "I still can't get my head around it.",
+    ])
+    add(g, "shock", False, [
+        "Jesus said love thy neighbour.", "Jesus told his disciples to follow him.", "The church sang hymns to Jesus.",
+        "Good Lord Jesus, hear our prayer.", "We thank the good Lord for the harvest.",
+        "We offer good grief counselling to families.", "The charity runs grief counselling sessions.",
+        "The community was shaken to the core, the mayor said.", "His jaw was broken in the fight.",
+        "They were shaken to the core.",
+    ])
+    g = "tone16: performative apologies"
+    for (subj, *_), form in itertools.product(FIRST, [
+            "{S} would like to apologise to the families.", "{S}'d like to offer {my} apologies.",
+            "{S} would like to take this opportunity to apologise.", "{S}'d just like to say sorry to everyone affected.",
+            "{S} would like to offer {my} sincere apologies.", "{S} want to say sorry.", "{S} wish to apologise.",
+            "{S} withdraw those remarks and apologise."]):
+        add(g, "regret", True, [form.format(S=subj, my="my" if subj == "I" else "our")])
+    add(g, "regret", True, [
+        "The party is sorry for the distress it caused.", "The club is deeply sorry for what happened.",
+        "After everything that happened in the last few weeks, and everything that has been said about the club "
+        "and its supporters, I am truly sorry.",
+    ])
+    add(g, "regret", False, [
+        "Would you like to apologise?", "I would have liked to apologise, but there was no time.",
+        "He would like to apologise to the families.", "If he would like to apologise, we will listen.",
+        "They would like us to apologise.", "Maria Lopez would like to apologise.",
+        "The minister was sorry, she said.",
+    ])
+    g = "tone16: self-blame without the stock words"
+    for (subj, was, *_), form in itertools.product(FIRST, [
+            "{S} hold {self} responsible.", "{S} hold {self} accountable.", "{S} {was} naive to trust them.",
+            "{S} {was} out of order.", "{S} {was} out of line.", "{S} {was} too hasty.", "{S} {was} careless.",
+            "That's on {me}.", "{S} messed up.", "{S} let the fans down."]):
+        me = "me" if subj == "I" else "us"
+        self_ = "myself" if subj == "I" else "ourselves"
+        add(g, "regret", True, [form.format(S=subj, was=was, me=me, self=self_)])
+    for (subj, was, *_), form in itertools.product(OTHERS[:2], [
+            "{S} {was} naive.", "{S} {was} naive to trust them.", "{S} {was} out of order.", "{S} {was} too hasty.",
+            "{S} {was} careless with the files."]):
+        add(g, "regret", False, [form.format(S=subj, was=was)])
+    add(g, "regret", False, [
+        "The lift is out of order.", "That was out of line, he said.", "It was a hasty decision by the council.",
+        "Maria Lopez was naive to trust them.", "The minister was out of order.",
+    ])
+    g = "tone16: others' apologies and wishes"
+    add(g, "regret", False, [
+        "My client is deeply remorseful.", "The minister has apologised.", "The apology from the company came too late.",
+        "I accept his apology.", "His apology came too late.", "The company's apology was not enough.",
+        "We have had an apology from the council.", "An apology from the minister would help.",
+        "I wish the council had listened.", "I wish they had told us.", "I wish the government had acted sooner.",
+        "I wish someone had warned us.", "I wish the referee had seen it.", "We wish Maria Lopez had stayed.",
+    ])
+    add(g, "regret", True, [
+        "An apology from me is long overdue.", "I wish I had listened.", "We wish we had acted sooner.",
+        "I wish I had spoken up.", "I wish we had never signed it.", "I wish that I had listened.",
+    ])
+    g = "tone16: sorry? and denials"
+    add(g, "regret", False, [
+        "Sorry? Could you say that again?", "Sorry? What was the question?", "Sorry? What did you say?",
+        "I'm sorry? Say that again.", "Zero regrets.", "Zero regret.", "I have zero regrets about it.",
+        "Not a single regret.", "I never once apologised and never will.",
+        "They say I got it wrong, but I didn't.", "People say we made a mistake, but we didn't.",
+        "They claim I was wrong, but I wasn't.",
+    ])
+    add(g, "regret", True, [
+        "I made a mistake, but I didn't mean to hurt anyone.", "Am I sorry? Yes, I am.", "Am I sorry? Of course I am.",
+        "Sorry. I was wrong.", "I got it wrong, but I learned from it.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1038,7 +1195,11 @@ def test_probe_suite_floor():
                                    "reading: others' regret", "reading: conditional self-blame",
                                    "reading: regret without its word", "reading: what sorry is about",
                                    "reading: disappointment at one's own side", "reading: incredulity idioms",
-                                   "reading: negation scope is the clause", "reading: a bare sorry before a constraint"])
+                                   "reading: negation scope is the clause", "reading: a bare sorry before a constraint",
+                                   "tone16: shock senses and compounds", "tone16: questions that expect no",
+                                   "tone16: others' judgements and praise", "tone16: interjections and idioms",
+                                   "tone16: performative apologies", "tone16: self-blame without the stock words",
+                                   "tone16: others' apologies and wishes", "tone16: sorry? and denials"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]
