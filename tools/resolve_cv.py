@@ -56,6 +56,11 @@ real quotes and by PolNeAR train's substituted ones (--substituted, 5039, hand w
 Tried and dropped: a two-word name also used by its last word alone counted as
 surely a person (real 0.9015 -> 0.8954); a new subject of unknown gender taking
 the pronoun (no change by hand, learned 0.9077 against 0.9089).
+The whole pipeline out of fold (tools/ranker_cv.py --weights 1), before -> after
+(hand-set weights): web pronoun/description 0.8321 -> 0.8467, e2e 0.8457 -> 0.8487;
+BBC train 0.8447 -> 0.8493, e2e 0.8308 -> 0.8334; with the learned weights
+(--resolve folds) 0.8540 and 0.8539 (one quote more on each): they stay off
+(quotes.training.attribution.LEARN_RESOLVE_WEIGHTS).
 
 Usage::
 
