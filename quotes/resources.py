@@ -93,6 +93,14 @@ def places() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=None)
+def demonyms() -> frozenset[str]:
+    """Lower-cased demonyms ("american", "welsh", "south african"), one per line of
+    ``data/demonyms.txt``."""
+    with open(DATA_DIR / "demonyms.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
 def common_words() -> frozenset[str]:
     """Lower-cased words that TextBlob's Brill lexicon tags as something other
     than a proper noun: a capitalised sentence-initial word in this set is

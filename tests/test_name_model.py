@@ -85,13 +85,14 @@ _NEEDS_RETRAINED = pytest.mark.skipif(
 def test_name_model_cross_validated_figures_hold():
     """Floors of the shipped card's grouped 5-fold CV over PolNeAR train, the web set
     and BBC train (names-4: mentions cut exactly 0.9824, non-names cut 0.979,
-    invented sentences 0.833)."""
+    invented sentences 0.833; names-5, with BBC train2 and the glued-word features:
+    0.9833, 0.9795, 0.854)."""
     card = json.loads((models_dir() / "names.json").read_text())
     cv = card["cv_grouped_5fold"]
-    assert cv["docs"] >= 1040 and cv["gold_mentions"] >= 4000
-    assert cv["gold_mentions_exact"] >= 0.98
-    assert cv["non_names_cut"] >= 0.975
-    assert card["cv_invented_5fold"] >= 0.83
+    assert cv["docs"] >= 1080 and cv["gold_mentions"] >= 4100
+    assert cv["gold_mentions_exact"] >= 0.983
+    assert cv["non_names_cut"] >= 0.979
+    assert card["cv_invented_5fold"] >= 0.85
 
 
 @pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")

@@ -55,8 +55,9 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # dev part tone-10 keeps 0.441 and 0.660). tone-13: 0.385 and 0.597, and so
 # tone-14 (a review's fixes: "disappointed in our neighbours", "sorry for the
 # trouble I caused"; train CV unchanged). tone-16 (the third blind suite's
-# kinds, scored once at the end): 0.405 and 0.597.
-NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.59}
+# kinds, scored once at the end): 0.405 and 0.597. tone-17 (the fourth blind
+# suite's kinds; train CV unchanged, scored once at the end): 0.405 and 0.602.
+NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.60}
 
 
 def _f1(y, p) -> float:

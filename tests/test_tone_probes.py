@@ -35,7 +35,8 @@ from quotes.tone.scoring import score_texts
 # at one's own side and incredulity idioms (29 of 57 right with tone-12); tone-15 gets
 # 2149 of 2149 with the 234 probes of scope_cases (171 right with tone-14) and the 456
 # of bare_sorry_cases (253 right with tone-14); tone-16 gets 2376 of 2376 with the 227
-# probes of tone16_cases (137 right with tone-15).
+# probes of tone16_cases (137 right with tone-15); tone-17 gets 2675 of 2675 with the 299
+# probes of tone17_cases (220 right with tone-16).
 FLOOR = 0.995
 
 # Speakers: (subject, be-past, be-present, possessive, object, reflexive).
@@ -278,6 +279,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(scope_cases())
     cases.extend(bare_sorry_cases())
     cases.extend(tone16_cases())
+    cases.extend(tone17_cases())
     return cases
 
 
@@ -1140,6 +1142,212 @@ def tone16_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone17_cases() -> list[tuple[str, str, str, bool]]:
+    """Readings of the lexicon side behind a fourth blind probe suite's kinds (tone-17).
+
+    Invented for issue #16 from the kinds only, each beside its look-alikes:
+
+    - an organisation apologising for itself in the present or with a modal of
+      desire or a wish ("The concert organisers apologise", "Southern Rail would
+      like to apologise", "The council wishes to apologise", "We, the board,
+      apologise") is its own apology; a reported past ("The minister
+      apologised on Tuesday", "has since apologised") and a person's wish
+      ("Maria Lopez wishes to apologise") are not;
+    - owing an apology is the debtor's ("I owe everyone an apology"; "he owes
+      them one" is not), and "it's on us" owns a failure ("it's on us to
+      deliver", "the pressure is on us" do not);
+    - a question answered no after a sentence adverb ("Honestly, no.") or with
+      "There was no mistake" refuses regret;
+    - regret words nobody owns: a present-tense truth about regret ("Regret is
+      pointless", "Mistakes happen", "Sorry seems to be the hardest word") and
+      a subject naming anyone ("Anyone who sells now is making a mistake");
+    - the speaker as the object of an active shock verb ("The figures shocked
+      me", "it knocked me for six"), another as its object ("it shocked him");
+    - looking again in disbelief ("I had to read the letter three times", "I
+      looked at the scoreboard twice"), not care ("twice before signing");
+    - negators reaching over the verb of "came as a surprise" and of finding
+      ("It hardly came as a surprise", "I didn't find it shocking"), and an
+      exclamative hypothetical ("Imagine how shocked we'd be");
+    - praise of a thing ("a stunning building"); others' feeling when the
+      speaker is in the subject's relative clause ("The staff I spoke to were
+      horrified"), a modified noun's ("the stunned fans") or someone else's
+      exclamation ("My wife said 'oh my God'"); an economic shock ("a supply
+      shock", "an oil-price shock").
+    """
+    cases = []
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone17: an organisation's own apology"
+    add(g, "regret", True, [
+        "Thameslink would like to apologise to passengers.", "Southern Rail would like to apologise for the disruption.",
+        "The concert organisers apologise for the delays.", "The organisers apologise for any inconvenience caused.",
+        "Our bank is truly sorry.", "Our company is deeply sorry for the delays.",
+        "We, the board of the club, apologise.", "We, the directors, apologise unreservedly.",
+        "The council wishes to apologise.", "The council wishes to apologise to residents.",
+        "The trust would like to apologise to the family.", "The hospital apologises for the distress caused.",
+        "The airline is sorry for the disruption.", "Acme Water wishes to apologise for the interruption.",
+        "The management sincerely apologises.", "The club wants to apologise to its supporters.",
+        "The board regrets the decision it made.", "Our staff are very sorry for the mistake.",
+        "The organisers are sorry for the delays.",
+    ])
+    add(g, "regret", False, [
+        "The minister apologised on Tuesday.", "The club has apologised.", "He says sorry.",
+        "The council apologised last week.", "The airline has since apologised to passengers.",
+        "The company apologised after the outage.", "She says sorry every time.", "The minister has said sorry.",
+        "The driver apologised to the family.", "He wishes to apologise, his lawyer said.",
+        "The council should apologise.", "The company must apologise.", "They want the council to apologise.",
+        "The bank would like us to apologise.", "The bank was sorry, they told us.",
+    ])
+    g = "tone17: owing an apology"
+    for (subj, *_), form in itertools.product(FIRST, [
+            "{S} owe the fans an apology.", "{S} owe you an apology.", "{S} owe everyone an apology.",
+            "{S} owe the families a huge apology."]):
+        add(g, "regret", True, [form.format(S=subj)])
+    add(g, "regret", True, [
+        "That's on me.", "It's on us.", "That one's on me.", "That is on me, nobody else.", "This is on us.",
+        "I think I owe them an apology.",
+    ])
+    add(g, "regret", False, [
+        "He owes them an apology.", "You owe me an apology.", "They owe us an apology.", "She owes the fans an apology.",
+        "The council owes residents an apology.", "That's on them.", "It's on him.", "That one's on the referee.",
+        "The drinks are on me.", "This round is on us.", "Lunch is on me.", "It's on the table.",
+        "The onus is on them.", "The pressure is on us.", "The ball is on me.",
+    ])
+    g = "tone17: a refusal answering the question"
+    add(g, "regret", False, [
+        "Do I regret it? No.", "Do I regret it? Not at all.", "Do I wish I had done it differently? Honestly, no.",
+        "Do I regret anything? No, not one thing.", "Any regrets? None.", "Any regrets? No.",
+        "A mistake? There was no mistake on our part.", "Was it a mistake? No.", "Was it a mistake? Absolutely not.",
+        "Am I sorry? No.", "Am I sorry? Not for a second.", "Should I apologise? No.",
+        "The company will not be apologising.", "We will not be apologising.", "I won't be apologising for it.",
+        "We're not going to apologise.", "I have nothing to apologise for.", "There was no mistake.",
+        "Did we make a mistake? No, we did not.",
+    ])
+    add(g, "regret", True, [
+        "Do I regret it? Yes, every day.", "Do I regret it? Of course I do.", "Do I regret it? Yes.",
+        "Was it a mistake? Yes, it was.", "Was it a mistake? Yes.", "Am I sorry? Yes.", "Any regrets? Plenty.",
+        "Do I wish I had done it differently? Yes, I do.", "Did we make a mistake? Yes, we did.",
+    ])
+    g = "tone17: regret words nobody owns"
+    add(g, "regret", False, [
+        "Regret is pointless in this game.", "Regret is a waste of time.", "Anyone who sells now is making a big mistake.",
+        "Anyone who votes for them is making a mistake.", "Sorry seems to be the hardest word for this government.",
+        "Mistakes happen.", "Mistakes happen in football.", "Everybody makes mistakes.", "Everyone makes mistakes.",
+        "People make mistakes.", "Mistakes will happen.", "Whoever did this made a terrible mistake.",
+        "Anyone who thinks that is making a mistake.", "Regret gets you nowhere.", "Apologies cost nothing.",
+        "Saying sorry is never easy for politicians.", "It would be a mistake to sell now.",
+        "It's a mistake to think the job is done.",
+    ])
+    add(g, "regret", True, [
+        "I made a big mistake.", "We made mistakes.", "I made a terrible mistake.", "We made a huge mistake.",
+        "It was my mistake.", "I regret it.", "The mistake was mine.", "I made mistakes, like everyone.",
+        "I make mistakes, and this was one.",
+    ])
+    g = "tone17: the speaker as the object of a shock verb"
+    add(g, "shock", True, [
+        "The figures shocked me.", "It really stunned us.", "That result floored me.", "The scale of it astonished me.",
+        "What she said staggered me.", "It knocked me for six.", "The news shocked us all.", "It completely floored us.",
+        "The decision astounded me.", "Her answer stunned me.", "The verdict shocked me to the core.",
+        "Honestly, it shocked me.", "The size of the bill staggered us.", "It amazed me how quickly it spread.",
+        "It horrified me.", "The pictures horrified us.", "The result knocked us for six.", "That really threw me.",
+    ])
+    add(g, "shock", False, [
+        "It shocked him.", "It didn't shock me.", "It would shock me if they won.", "The news shocked them.",
+        "It stunned the fans.", "Nothing shocks me any more.", "It wouldn't surprise me.", "It won't shock us.",
+        "That result floored the bookmakers.", "It knocked him for six.", "It never shocked me.",
+        "It would have shocked me ten years ago.", "Did it shock me? No.", "It astonished her.",
+    ])
+    g = "tone17: disbelief in a longer form"
+    add(g, "shock", True, [
+        "I had to read the letter three times because I didn't believe it.", "I looked at the scoreboard twice.",
+        "I read the email again and again.", "I had to look twice.", "I had to look at the figures twice.",
+        "I had to check the scoreboard again.", "I checked it twice because I could not believe it.",
+        "I read it again because I didn't believe it.", "I had to double-check the figures.",
+    ])
+    add(g, "shock", False, [
+        "I read the letter twice before signing.", "Always check the figures twice.",
+        "I read it three times to be sure.", "I read the report twice to check the figures.", "He read the letter three times.",
+        "I looked at the contract again.", "She had to read it twice.", "They checked the scoreboard twice.",
+        "I believed it.", "I didn't believe his excuse.",
+    ])
+    g = "tone17: negators and hypotheticals"
+    add(g, "shock", False, [
+        "It hardly came as a surprise.", "It was scarcely shocking.", "I didn't find the verdict shocking at all.",
+        "Imagine how shocked we'd all be if he won.", "You'd be amazed if you saw it.", "It barely surprised me.",
+        "It was hardly a shock.", "It hardly shocked anyone.", "I wasn't remotely surprised.",
+        "Imagine how surprised they'd be.", "You'd be shocked if you knew.", "I can't say I was surprised.",
+        "I found nothing shocking in it.", "It scarcely came as a shock.", "I never found it shocking.",
+        "We didn't find it surprising.", "It was barely a surprise.",
+    ])
+    add(g, "shock", True, [
+        "I was shocked.", "It came as a surprise.", "I found the verdict shocking.",
+        "I could hardly believe it.", "I can scarcely believe it.", "We could barely believe our eyes.",
+        "It was shocking, to be honest.",
+    ])
+    g = "tone17: praise, not disbelief"
+    add(g, "shock", False, [
+        "It's a stunning building.", "The crowd was absolutely incredible.", "An unbelievable goal.",
+        "What an incredible goal.", "It was an amazing night.", "The atmosphere was unbelievable.",
+        "The fans were incredible.", "The view is stunning.", "It's an amazing place.", "She scored a stunning goal.",
+        "He played an unbelievable game.", "The food was amazing.", "The support was unbelievable tonight.",
+        "The team was incredible today.", "It was a stunning performance.", "The weather has been amazing.",
+    ])
+    add(g, "shock", True, [
+        "It's stunning that nobody noticed.", "It's incredible they let it happen.", "It's unbelievable that this is allowed.",
+        "It's amazing that no one was hurt.", "It is incredible that they did nothing.", "Unbelievable. How could they?",
+        "It's stunning how little was done.", "It's just unbelievable.",
+    ])
+    g = "tone17: someone else's feeling"
+    add(g, "shock", False, [
+        "The staff I spoke to were horrified.", "My wife said 'oh my God'.", "The fans were left stunned.",
+        "The people I met were shocked.", "Everyone I talked to was stunned.", "The families we spoke to were appalled.",
+        "My husband said wow.", "Her mother said oh my God.", "The neighbours I know were horrified.",
+        "The players were horrified.", "My kids were stunned.",
+    ])
+    add(g, "shock", True, [
+        "We were all horrified.", "All of us were stunned.", "I was horrified.", "We were shocked.",
+        "Oh my God.", "I said oh my God.", "My family and I were horrified.", "Me and my wife were stunned.",
+    ])
+    g = "tone17: economic and technical shock"
+    add(g, "shock", False, [
+        "An interest-rate shock would hurt borrowers.", "It was a supply shock.", "The oil-price shock hit the economy.",
+        "A demand shock is coming.", "The economy suffered an oil price shock.", "We saw a supply shock last year.",
+        "A negative demand shock hit exports.", "The energy price shock is hurting families.",
+        "The economy took a price shock.", "An external shock could tip us into recession.", "It was an inflation shock.",
+        "A rate shock is the biggest risk.",
+    ])
+    add(g, "shock", True, [
+        "It was a shock.", "The price rise came as a shock.", "It was a real shock to see the prices.",
+        "The bill was a shock.", "It was such a shock.",
+    ])
+    g = "tone17: look-alikes of the readings"
+    add(g, "shock", True, [
+        "I was shocked the council did nothing.", "We were stunned the club let him go.", "It left me stunned.",
+        "I surprised myself.", "How shocked I was.", "Imagine my surprise when they called.", "It was a big shock.",
+        "All I know is I was stunned.", "What I saw was horrifying.", "It shocked me, and it shocked them.",
+        "My wife and I were horrified.", "We were all stunned, to be honest.",
+    ])
+    add(g, "shock", False, [
+        "The stunned fans left quietly.", "The people I love were horrified.", "There was a stunned silence.",
+        "The tariff shock hit exporters.", "A currency shock could follow.", "I read the letter twice before signing.", "She had to read it twice.",
+        "We check every bag twice.", "I looked at the contract again.", "I didn't have to look twice.",
+        "He looked at the scoreboard twice.", "They had to double-check the figures.",
+    ])
+    add(g, "regret", True, [
+        "Mistakes were made.", "Apologies for the delay.", "We apologise for the delay.", "The mistake was ours.",
+        "I wish to apologise.", "Our company apologises.", "Do I regret it? Honestly, yes.",
+        "The museum would like to apologise to visitors.", "Our hotel is very sorry for the inconvenience.",
+        "The council wishes to apologise for the error.", "We owe everybody an apology.",
+    ])
+    add(g, "regret", False, [
+        "Sorry is not enough.", "Maria Lopez wishes to apologise.", "Mr Okafor would like to apologise.",
+        "He wishes to apologise.", "The council has since apologised.", "Anyone can make a mistake.",
+        "I think anyone would regret it.", "Abusive people apologise sweetly too.", "It's on us to deliver.",
+        "The pressure is on us.", "Everybody owes them an apology.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1199,7 +1407,18 @@ def test_probe_suite_floor():
                                    "tone16: shock senses and compounds", "tone16: questions that expect no",
                                    "tone16: others' judgements and praise", "tone16: interjections and idioms",
                                    "tone16: performative apologies", "tone16: self-blame without the stock words",
-                                   "tone16: others' apologies and wishes", "tone16: sorry? and denials"])
+                                   "tone16: others' apologies and wishes", "tone16: sorry? and denials",
+                                   "tone17: an organisation's own apology",
+                                   "tone17: owing an apology",
+                                   "tone17: a refusal answering the question",
+                                   "tone17: regret words nobody owns",
+                                   "tone17: the speaker as the object of a shock verb",
+                                   "tone17: disbelief in a longer form",
+                                   "tone17: negators and hypotheticals",
+                                   "tone17: praise, not disbelief",
+                                   "tone17: someone else's feeling",
+                                   "tone17: economic and technical shock",
+                                   "tone17: look-alikes of the readings"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

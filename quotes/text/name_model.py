@@ -23,10 +23,11 @@ from collections import Counter
 from typing import Final
 
 from quotes.model_arrays import arrays_path, load_arrays
-from quotes.resources import census_first_names, common_words, first_names, places
+from quotes.resources import census_first_names, common_words, demonyms, first_names, places
 from quotes.text.parsed import ParsedDoc
 from quotes.vocabulary import (
     DAY_WORDS,
+    HYPHEN_MODIFIER_PARTICIPLES,
     MONTH_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -35,6 +36,7 @@ from quotes.vocabulary import (
     PARTY_WORDS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    SPEAKER_NOUNS,
     TITLES,
 )
 
@@ -115,6 +117,8 @@ def lexicon_flags(low: str) -> tuple[str, ...]:
         out.append("date")
     if low in places():
         out.append("place")
+    if low in demonyms():
+        out.append("demonym")
     if low in PARTY_WORDS:
         out.append("party")
     if low in NAME_PARTICLES or low in NAME_SUFFIXES:
@@ -155,10 +159,45 @@ def word_features(text: str) -> tuple[str, ...]:
     f.extend(f"lex:{flag}" for flag in flags)
     if "-" in low and "first" not in flags and _compound_first_name(low):
         f.append("lex:first")  # "Jean-Pierre", "Anne-Marie": first names joined by a hyphen
+    if hyphen_participle(text):
+        f.append("shape:hyphen_participle")  # "Oscar-nominated", "Award-winning": a modifier, no name
+    elif _hyphen_lower(text):
+        f.append("shape:hyphen_lower")  # "Chelsea-bound", "Ki-moon": a lower-case last part
     cut = text.find("-")
     if 0 < cut < len(text) - 1 and low[:cut] in NAME_PARTICLES and text[cut + 1].isupper():
         f.append("shape:particle_hyphen")  # "Al-Assad", "el-Sisi", "bin-Salman": an article or particle joined to a name
     return tuple(f)
+
+
+def _hyphen_lower(text: str) -> bool:
+    """A hyphenated word whose last part is a lower-case word ("Chelsea-bound", "Ki-moon")."""
+    cut = text.rfind("-")
+    last = text[cut + 1:]
+    return 0 < cut and last.isalpha() and last.islower()
+
+
+def hyphen_participle(text: str) -> bool:
+    """A hyphenated compound whose last part is a lower-case participle ("Oscar-nominated",
+    "Award-winning", "Texas-born"): it modifies a noun or name, it is none itself."""
+    if not _hyphen_lower(text):
+        return False
+    last = text[text.rfind("-") + 1:]
+    return last in HYPHEN_MODIFIER_PARTICIPLES or (len(last) > 4 and last.endswith(("ed", "ing")))
+
+
+def _role_follows(tokens, k: int, hi: int) -> bool:
+    """True when the words from token ``k`` are up to three lower-case modifiers and
+    then a role or speaker noun ("foreign affairs spokesman", "MP", "striker" is not
+    on the lists): the run before them labels a role ("Lib Dem foreign affairs
+    spokesman", "Tory MP"), it names no one by itself."""
+    for n in range(k, min(hi, k + 4)):
+        t = tokens[n].text
+        low = t.rstrip(".").lower()
+        if low in ROLE_WORDS or low in SPEAKER_NOUNS or low in TITLES:
+            return t.islower() or n == k
+        if not (t.islower() and t.replace("-", "").isalpha()):
+            return False
+    return False
 
 
 def _compound_first_name(low: str) -> bool:
@@ -204,9 +243,18 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
         ctx.append(f"nbr:next_punct{after}")
     if after in ("’s", "'s") or _strip(tokens[last_k].text) != tokens[last_k].text:
         ctx.append("nbr:possessive")
+    role_next = _role_follows(tokens, last_k + 1, line_hi)
+    if role_next:
+        ctx.append("nbr:next_role")
     texts = [_strip(tokens[k].text) for k in ks]
     lows = [t.lower() for t in texts]
     lex = [lexicon_flags(low) for low in lows]
+    # the run ends in a title or role, no name after it ("the Glasgow Kelvin MP")
+    last_title = n > 1 and (lows[-1].rstrip(".") in TITLES or lows[-1] in ROLE_WORDS)
+    if last_title:
+        ctx.append("run:last_title")
+        if before.lower() in ("the", "a", "an"):
+            ctx.append("run:last_title&article")
     # the run's last word: a common noun or an organisation's head makes the run an
     # organisation's name ("Manchester City", "London Stock Exchange")
     if n > 1 and texts[-1] in ORG_HEADS:
@@ -234,6 +282,11 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
             f.extend(f"right:{flag}" for flag in lex[p + 1])
         if p == 0 and opens:
             f.append("conj:opens&first")
+        if role_next:
+            # a label before a role noun ("Lib Dem foreign affairs spokesman", "Scottish striker")
+            f.extend(f"conj:{flag}&next_role" for flag in lex[p] or ("none",))
+        if last_title and p < n - 1:
+            f.extend(f"conj:{flag}&before_last_title" for flag in lex[p] or ("none",))
         lower = usage.lower[low]
         f.append("use:lower0" if lower == 0 else "use:lower1" if lower == 1 else "use:lower2")
         mid = usage.capital_mid[low] - (0 if opens and p == 0 or headline else 1)

@@ -309,7 +309,7 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
             continue
         block = name_block(keep, mention.words)
         if block is not None and block[0] > 0:
-            block = (_org_prefix(words, block[0], block[1]), block[1])
+            block = (org_prefix(words, block[0], block[1]), block[1])
         if block is None:
             if mention.title:
                 out.append(mention)
@@ -320,23 +320,29 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
     return out, out_headline
 
 
-def _org_prefix(words: tuple[str, ...], a: int, b: int) -> int:
+def org_prefix(words: tuple[str, ...], a: int, b: int) -> int:
     """Where the name starts when the model cut words before ``words[a:b]``.
 
-    A place or party word before a person's name describes the person
-    ("Texan Ted Cruz", "Republican Donald Trump"), but before an organisation's
-    name it is part of it ("Manchester City", "London Stock Exchange", "Liberal
-    Democrats"): when the kept words hold no first name, the place and party
-    words right before them join the name.
+    A place, party or demonym before a person's name describes the person
+    ("Texan Ted Cruz", "Republican Donald Trump", "American Andy Roddick"), but
+    before an organisation's name it is part of it ("Manchester City", "London
+    Stock Exchange", "Liberal Democrats", "American Airlines", "Welsh Water"):
+    when the kept words hold no first name, the place and party words right
+    before them join the name, and so do demonyms when the kept words end in an
+    organisation's head or a dictionary word ("Airlines", "Water", "Legion"),
+    not in a surname the dictionary does not know ("Australian Lleyton Hewitt").
     """
     from quotes.text.name_model import lexicon_flags
 
     names = first_names()
     if any(w.lower() in names for w in words[a:b]):
         return a
+    last = _strip_possessive(words[b - 1])
+    tag = word_tags().get(last.lower())
+    org_like = last in ORG_HEADS or (tag is not None and not tag.startswith("NNP"))
     while a > 0:
         flags = lexicon_flags(_strip_possessive(words[a - 1]).lower())
-        if "place" not in flags and "party" not in flags:
+        if "place" not in flags and "party" not in flags and not ("demonym" in flags and org_like):
             break
         a -= 1
     return a

@@ -481,7 +481,9 @@ class _Facts:
         # an object pronoun right after a word that is not one is skipped (see _subject)
         objects = self.sets.get("object", frozenset()) | self.sets.get("addressee", frozenset())
         tokens = self.tokens
+        # (and "everyone" as the indirect object of a giving verb: "I owe everyone an apology")
         return _last_where([p and not (t in objects and i > 0 and tokens[i - 1] not in objects)
+                            and not (t in _GENERIC_OBJECTS and i > 0 and tokens[i - 1] in _DITRANSITIVE)
                             for i, (p, t) in enumerate(zip(self._persons(), tokens))])
 
     def last_person(self, clause_start: int, start: int, skip_objects: bool = False) -> str | None:
@@ -501,7 +503,10 @@ class _Facts:
 
     def _build_report(self) -> list[int]:
         report = self.sets.get("report", frozenset()) | self.sets.get("view", frozenset())
-        return _last_where([t in report for t in self.tokens])
+        tokens = self.tokens
+        # (not the "like" of a modal of desire: "Southern Rail would like to apologise")
+        return _last_where([t in report and not (t in _DESIRE and i + 1 < len(tokens) and tokens[i + 1] == "to")
+                            for i, t in enumerate(tokens)])
 
     def reported(self, start: int) -> bool:
         """Whether a cue sits in someone else's reported words, earlier in its sentence.
@@ -645,7 +650,8 @@ class _Facts:
             if t in _DEGREE_NOUNS and j > clause_start and tokens[j - 1] == "a":
                 path.append((j, False))
                 j -= 2  # "we were a bit surprised", "a little surprised"
-            elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES:
+            elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES \
+                    or (t == "since" and j > clause_start and tokens[j - 1] in ("has", "have", "had")):
                 path.append((j, t in _COPULAS))
                 j -= 1
             elif (t in objects or t == "her") and j > clause_start and tokens[j - 1] in _VERB_GROUP:
@@ -851,6 +857,8 @@ class CueLexicon:
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
+        if kind == "wish" and _answered_no(tokens, end, sets, self._stops):
+            return "regret_negated"  # "Do I wish I had done it differently? Honestly, no."
         if kind == "wish":
             return "regret_self"
         if kind == "aimed":
@@ -886,8 +894,23 @@ class CueLexicon:
         if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
             # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
             who = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=not _verb_cue(tokens[start:end]))
-            if who == "other" and (tokens[start] in _STATEMENT_VERBS or _organisation_state(tokens, start, clause_start, sets)):
+            if who == "other" and (tokens[start] in _STATEMENT_VERBS or _organisation_state(tokens, start, clause_start, sets)
+                                   or _organisation_present(self._facts, start, clause_start)):
                 who = "self"  # an organisation's own statement: "Acme Rail apologises", "The club is sorry"
+            if who is None and group == "apology":
+                # "The council wishes to apologise", "Southern Rail would like to
+                # apologise": a present wish to apologise performs it; its subject
+                # speaks for itself when it is an organisation, not a person.
+                who = _performing_organisation(self._facts, start, clause_start) or who
+        if who is None and _generic_subject(tokens, start, clause_start, sets):
+            # "Anyone who sells now is making a big mistake", "Whoever did this made
+            # a mistake": a regret word said of anyone, no one's own admission.
+            return "regret_other"
+        if _generic_statement(tokens, start, end, clause_start, clause_end):
+            # "Regret is pointless", "Mistakes happen", "Apologies cost nothing",
+            # "Saying sorry is never easy": a present-tense truth about regret in
+            # general; "Mistakes were made" (past) and "Apologies for the delay" stay.
+            return "regret_other"
         if who is None:
             who = _subject(self._facts, start, end, clause_start, clause_end, skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
@@ -929,7 +952,7 @@ class CueLexicon:
             # a passive with none); the person word after it is its verb's object.
             no_agent = (after[:1] == ["no"] and after[1:2] == ["one"] or after[:1] and after[0] != "no") \
                 and _heads_clause(tokens, capitals, first, clause_end, sets)
-            if tokens[end - 1] != "have" and after and not no_agent and (
+            if tokens[end - 1] != "have" and after and not no_agent and after[0] not in ("like", "as", "than") and (
                     after[0] in sets.get("addressee", ()) or _person(
                         after, capitals[first:first + len(after)], sets, first=True,
                         skip_addressee=True) == "other"):
@@ -957,6 +980,12 @@ class CueLexicon:
         if kind == "negated":
             return "shock_negated"
         clause_start, clause_end = marks[start]
+        if kind == "recheck" and not _rechecked(tokens, start, end, clause_start, clause_end, sets):
+            return None  # a verb of looking or reading that looks only once: no cue
+        if tokens[start:end] in (["shock"], ["shocks"]) and _economic_shock(tokens, start, clause_start, sets):
+            # "a supply shock", "an oil-price shock", "the interest-rate shock":
+            # a shock to the economy named by what it hits, no one's feeling.
+            return "shock_formula"
         if tokens[start:end] == ["shock"] and (
                 self._premodifier(tokens, capitals, start, end, clause_start, clause_end, sets)
                 or _jolted(tokens, start, end, clause_start, clause_end, sets)):
@@ -983,10 +1012,30 @@ class CueLexicon:
             return "shock_negated"
         if self._hedged(tokens, start, clause_start, sets):
             return "shock_hedged"
+        if kind == "recheck":
+            # "I had to read the letter three times", "I looked at the scoreboard
+            # twice", "I had to double-check the figures": checking one's eyes.
+            return "shock_state"
         if kind == "state":
             # "it surprises me", "blew my mind": the cue names its experiencer.
+            if group == "interjection" and _others_exclamation(self._facts, start, clause_start):
+                # "My wife said 'oh my God'", "he went wow": someone else's exclamation.
+                return "shock_other"
             if any(t in sets.get("self", ()) for t in tokens[start:end]):
                 return "shock_state"
+            felt_by = _experiencer_object(tokens, capitals, start, end, clause_start, clause_end, sets)
+            if felt_by:
+                # an active shock verb's object feels it: "The figures shocked me",
+                # "it stunned us", "it shocked him", "it stunned the fans".
+                return "shock_state" if felt_by == "self" else "shock_other"
+            if start > clause_start and tokens[start - 1] in _DETERMINERS and tokens[start - 1] not in _OWN_DETERMINERS \
+                    and end < clause_end and tokens[end].isalpha() and not _function_word(tokens[end], sets):
+                # "The stunned fans left quietly", "a shocked minister": the state of the noun it modifies.
+                return "shock_other"
+            if _relative_clause_subject(tokens, start, clause_start, sets):
+                # "The staff I spoke to were horrified", "everyone we met was
+                # stunned": the speaker is inside the subject's relative clause.
+                return "shock_other"
             if _speaker_left(tokens, start, clause_start, sets):
                 # "the pictures left me utterly stunned": the object of "left"/"made" feels it.
                 return "shock_state"
@@ -1143,7 +1192,11 @@ class CueLexicon:
 
     def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
         negators = sets.get("negator", frozenset())
-        for q in range(max(clause_start, start - self.negation_window), start):
+        # The window counts from the head of the phrase the cue completes: the verb
+        # of "came as a (complete) surprise", the verb of finding ("I didn't find
+        # the verdict shocking"): "It hardly came as a surprise".
+        anchor = _phrase_head(tokens, start, clause_start)
+        for q in range(max(clause_start, anchor - self.negation_window), start):
             t = tokens[q]
             if (t in negators or t.endswith("n't")) and not _in_subject_clause(tokens, q, start, clause_start, sets):
                 return True
@@ -1174,6 +1227,8 @@ class CueLexicon:
             return False
         postneg = sets.get("postneg", frozenset())
         k = end + 1 if end < clause_end and tokens[end] in _OBJECT_PREPOSITIONS else end
+        if k + 1 < clause_end and tokens[k + 1] == "else" and self._comma_after(end - 1):
+            return False  # "That's on me, nobody else": an exclusive apposition, no denial
         return k < clause_end and tokens[k] in postneg \
             and not _heads_clause(tokens, self._facts.capitals, k, clause_end, sets)
 
@@ -1193,6 +1248,10 @@ class CueLexicon:
 
     def _hedged(self, tokens, start, clause_start, sets, tone: str = "") -> bool:
         hedges = sets.get("hedge", frozenset())
+        if _exclaimed_hypothetical(tokens, start, clause_start):
+            # "Imagine how shocked we'd all be if ...", "how surprised they would be":
+            # an exclamative whose modal follows the cue.
+            return True
         window = tokens[max(clause_start, start - self.hedge_window):start]
         if any(a == "let" and b in _HORTATIVE_AFTER_LET for a, b in zip(window, window[1:])):
             # "Let's just apologise and move on", "let us apologise": a proposal
@@ -1682,6 +1741,11 @@ def _noun_phrase_subject(facts: _Facts, start: int, clause_start: int, cue_noun:
         if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from") \
                 and tokens[first - 2] in self_words:
             return "self"
+        if first >= 2 and first - 1 <= clause_start and tokens[first - 1] == "and" \
+                and tokens[first - 2] in ("me", "i", "we", "us") and (first == 2 or not tokens[first - 3].isalpha()):
+            return "self"  # "Me and my wife were stunned": the speaker is one of the subject
+        if first > clause_start + 1 and tokens[clause_start] == "we" and tokens[clause_start + 1] in _DETERMINERS:
+            return "self"  # "We, the board of the club, apologise": the speaker in apposition
         return "other"
 
     k = j - 1
@@ -1940,9 +2004,14 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
         # an ironic retraction as the next sentence: "I'm surprised you asked. Not really."
         after = tokens[k + 1:k + 4]
         return after[:2] == ["not", "really"] and (len(after) == 2 or after[2] in (".", "!"))
-    answer = tokens[k + 1:k + 4]
+    a = k + 1
+    while a < len(tokens) and a < k + 4 and tokens[a] in _ANSWER_ADVERBS:
+        a += 1  # "Honestly, no.", "Well, no."
+    answer = tokens[a:a + 3]
     if not answer:
         return False
+    if answer[0] == "there" and len(answer) == 3 and answer[1] in ("was", "is", "were", "'s") and answer[2] == "no":
+        return True  # "A mistake? There was no mistake on our part."
     first = answer[0]
     if first in sets.get("answer_no", ()) or first.endswith("n't"):
         return True
@@ -2111,3 +2180,318 @@ def _subject(facts: _Facts, start: int, end: int, clause_start: int, clause_end:
         if any(t in self_words for t in tokens[end:min(clause_end, end + 3)]):
             who = "self"
     return who
+
+
+# -- tone-17 readings ------------------------------------------------------------------
+
+# Verb forms of a shock that take the one shocked as their object ("it stunned
+# me", "the figures astonished us"), besides the -ed forms of state cues.
+_SHOCK_VERB_FORMS = frozenset({"shocks", "stuns", "astonishes", "astounds", "amazes", "horrifies", "appals",
+                               "appalls", "staggers", "floors", "surprises", "startles", "shock", "stun",
+                               "astonish", "astound", "amaze", "horrify", "appal", "appall", "stagger", "surprise"})
+# Words before a shock verb that make its -ed form a state, not an active verb
+# with an object ("I was shocked the council did nothing", "left me stunned").
+_STATE_BEFORE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got",
+                           "gets", "getting", "feel", "felt", "feels", "look", "looked", "looks", "seem", "seemed",
+                           "seems", "left", "leave", "leaves", "remain", "remained", "stay", "stayed", "became",
+                           "become", "sat", "stood", "so", "too", "as", "more", "less", "how"})
+_SPEAKER_OBJECTS = frozenset({"me", "us", "myself", "ourselves"})
+_THING_SUBJECTS = frozenset({"it", "this", "that", "what", "which", "who", "nothing", "something", "everything",
+                             "news", "one"})
+_OTHER_OBJECTS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "everyone", "everybody",
+                            "people", "fans", "voters", "viewers", "residents", "the", "his", "their", "many",
+                            "those", "some", "most"})
+
+
+def _experiencer_object(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int,
+                        clause_end: int, sets) -> str | None:
+    """The object of an active shock verb, who feels the shock: "self" for "me"/"us"
+    ("The figures shocked me", "it really stunned us", "it astonishes me"),
+    "other" for another ("it shocked him", "it stunned the fans"), None when the
+    cue is no active verb with an object ("I was shocked the council did
+    nothing", "the stunned fans", "it left me stunned")."""
+    word = tokens[start]
+    if end != start + 1 or end >= clause_end or start <= clause_start:
+        return None
+    if not (word.endswith("ed") or word in _SHOCK_VERB_FORMS):
+        return None
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or tokens[j] in ("really", "absolutely", "completely")
+                                 or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start:
+        return None
+    before = tokens[j]
+    if before in _STATE_BEFORE or before in _DETERMINERS or before in _CAUSATIVES or before in _SPEAKER_OBJECTS \
+            or before in ("him", "them", "her") or not before.replace("'", "").isalpha():
+        return None
+    # the subject before the verb: a pronoun, or the head of a noun phrase led by a
+    # determiner or a name ("the figures shocked me", "Her answer stunned me");
+    # "Im surprised the council ...", "pleasantly surprised the industry ..." are states
+    subject = before in _THING_SUBJECTS or before in _SUBJECT_PRONOUNS or capitals[j] or any(
+        tokens[d] in _DETERMINERS or tokens[d] == "what" for d in range(max(clause_start, j - 3), j))
+    if not subject:
+        return None
+    obj = tokens[end]
+    if obj in _SPEAKER_OBJECTS:
+        return "self"
+    if obj in _OTHER_OBJECTS or (capitals[end] and obj.isalpha() and obj != "i"):
+        return "other"
+    return None
+
+
+def _others_exclamation(facts: _Facts, start: int, clause_start: int) -> bool:
+    """Whether an interjection is what someone else said: a saying verb ("said",
+    "went", "shouted") right before it, whose subject is not the speaker ("My
+    wife said 'oh my God'", "he just went wow"); "I said oh my God" stays."""
+    tokens = facts.tokens
+    k = start - 1
+    if k < clause_start or tokens[k] not in _EXCLAIMING:
+        return False
+    who = _noun_phrase_subject(facts, k, clause_start, cue_noun=False) or facts.last_person(clause_start, k)
+    return who == "other"
+
+
+_EXCLAIMING = frozenset({"said", "says", "went", "goes", "shouted", "screamed", "yelled", "cried", "gasped",
+                         "exclaimed", "texted", "wrote", "whispered"})
+# Verbs of speaking or meeting in a relative clause on a subject ("the staff I
+# spoke to", "everyone we met"), and the prepositions that may end it.
+_RELATIVE_END = frozenset({"to", "with", "about", "from", "for", "at"})
+
+
+def _relative_clause_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether a state cue's subject is a noun phrase whose relative clause holds
+    the speaker: "The staff I spoke to were horrified", "Everyone we met was
+    stunned", "the families that we visited were appalled". "My wife and I were
+    stunned" and "we were all horrified" stay the speaker's."""
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _DEGREE_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)
+                                 or tokens[j] in ("left", "all", "both")):
+        j -= 1
+    if j < clause_start or tokens[j] not in _COPULAS:
+        return False
+    while j - 1 >= clause_start and tokens[j - 1] in ("have", "had", "has", "been", "all"):
+        j -= 1
+    self_words = sets.get("self", frozenset())
+    # back over the relative clause's verb and its preposition, to its subject "I"/"we"
+    k = j - 1
+    steps = 0
+    while k >= clause_start and steps < 4 and tokens[k] not in ("i", "we"):
+        if not tokens[k].isalpha() or tokens[k] in self_words or tokens[k] in _COPULAS:
+            return False
+        k -= 1
+        steps += 1
+    if k < clause_start or tokens[k] not in ("i", "we") or steps == 0:
+        return False
+    if _function_word(tokens[k + 1], sets) and tokens[k + 1] not in ("have", "had"):
+        return False  # the relative clause's verb ("spoke", "met", "know", "love")
+    m = k - 1
+    if m >= clause_start and tokens[m] in ("that", "who", "whom"):
+        m -= 1
+    if m < clause_start:
+        return False
+    head = tokens[m]
+    if head in sets.get("generic", ()):
+        return True  # "Everyone I spoke to was stunned", "people we met were horrified"
+    if head in ("and", "or") or head in self_words or not head.isalpha() or _function_word(head, sets):
+        return False
+    # a noun led by a determiner: "The staff I spoke to", "the families that we visited"
+    return any(tokens[d] in _DETERMINERS for d in range(max(clause_start, m - 3), m))
+
+
+def _phrase_head(tokens: list[str], start: int, clause_start: int) -> int:
+    """Where the phrase a cue completes begins, for the reach of a negation before
+    it: the verb of "came as a (complete) surprise" and of finding something so
+    ("found the verdict shocking"); else the cue itself."""
+    j = start - 1
+    if j >= clause_start and tokens[j] in ("a", "an", "much", "any", "some"):
+        j -= 1
+    elif j - 1 >= clause_start and tokens[j - 1] in ("a", "an") and tokens[j].isalpha():
+        j -= 2  # "as a complete surprise"
+    if j - 1 >= clause_start and tokens[j] == "as" and tokens[j - 1] in ("came", "come", "comes", "coming"):
+        return j - 1
+    for f in range(start - 1, max(clause_start, start - 6) - 1, -1):
+        if tokens[f] in _FIND_FORMS:
+            return f
+    return start
+
+
+def _exclaimed_hypothetical(tokens: list[str], start: int, clause_start: int) -> bool:
+    """Whether the cue is the adjective of an exclamative "how" whose clause is
+    hypothetical, with the modal after the cue: "Imagine how shocked we'd all be
+    if ...", "how surprised they would be". "How shocked I was" is not."""
+    if start <= clause_start or tokens[start - 1] != "how":
+        return False
+    return any(t in ("would", "'d", "could", "might") for t in tokens[start + 1:start + 4])
+
+
+def _economic_shock(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether "shock" names a shock to the economy by the noun before it, or the
+    last part of a compound ("a supply shock", "an oil-price shock", "the
+    interest-rate shock"): its modifier is an ``economy`` word."""
+    if start <= clause_start:
+        return False
+    before = tokens[start - 1].rpartition("-")[2]
+    return before in sets.get("economy", ())
+
+
+# How far into its clause a subject naming anyone still owns a regret cue.
+_GENERIC_REACH = 15
+# Sentence adverbs that may open an answer before its "no" ("Honestly, no.").
+_ANSWER_ADVERBS = frozenset({"honestly", "frankly", "truthfully", "well", "oh", "and", "so", "look", "um", "er",
+                             "simply", "personally", "genuinely", "really"})
+# Indefinite objects after a verb that gives ("I owe everyone an apology"): not the apology's owner.
+_GENERIC_OBJECTS = frozenset({"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"})
+# Regret nouns that a generic statement may open with ("Regret is pointless").
+_GENERIC_CUE_NOUNS = frozenset({"regret", "regrets", "mistake", "mistakes", "apology", "apologies", "error",
+                                "errors", "sorry", "remorse"})
+# Present-tense verbs of a generic truth after such a noun ("Mistakes happen").
+_PRESENT_VERBS = frozenset({"is", "are", "'s", "can", "cannot", "can't", "will", "won't", "don't", "doesn't", "never",
+                            "must", "seem", "seems", "happen", "happens", "cost", "costs", "get", "gets", "mean",
+                            "means", "matter", "matters", "make", "makes", "come", "comes", "take", "takes", "help",
+                            "helps", "hurt", "hurts", "count", "counts", "change", "changes"})
+# Subjects of the performing verbs that perform an apology: a wish to ("wishes
+# to apologise") or a modal of desire ("would like to apologise").
+_WISH_VERBS = frozenset({"wish", "wishes", "want", "wants"})
+
+
+def _generic_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether the clause of a regret cue opens with a subject that names anyone
+    ("generic" in tone-context.txt: "Anyone who sells now is making a mistake",
+    "Whoever did this made a mistake"), with no I/we before the cue."""
+    if start - clause_start < 2 or start - clause_start > _GENERIC_REACH or tokens[clause_start] not in sets.get("generic", ()):
+        return False  # (bounded: linear on long unpunctuated lines)
+    self_words = sets.get("self", frozenset())
+    return not any(t in self_words for t in tokens[clause_start:start])
+
+
+def _generic_statement(tokens: list[str], start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Whether a bare regret noun (or a gerund of it: "saying sorry", "making
+    mistakes") opens its clause as the subject of a present-tense verb: a
+    generic truth ("Regret is pointless", "Mistakes happen", "Sorry seems to be
+    the hardest word"), no one's regret."""
+    if end != start + 1 or tokens[start] not in _GENERIC_CUE_NOUNS or end >= clause_end:
+        return False
+    if start != clause_start and not (start == clause_start + 1 and tokens[clause_start].endswith("ing")
+                                      and len(tokens[clause_start]) > 4):
+        return False
+    if tokens[start] == "sorry" and tokens[end] not in ("is", "seems", "'s", "means"):
+        return False  # "Sorry, can't help", "Sorry don't follow you": the speaker's "I" left out
+    return tokens[end] in _PRESENT_VERBS
+
+
+def _organisation_name(facts: _Facts, j: int, clause_start: int) -> bool:
+    """Whether the subject whose head is token ``j`` is an organisation: an
+    organisation noun ("group" in tone-context.txt: "the council", "the
+    organisers") or a name with no given name or title in it ("Southern Rail",
+    "Acme Water"; not "Maria Lopez", "Mr Okafor")."""
+    tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
+    if tokens[j] in sets.get("group", ()) or tokens[j] in _organisation_nouns():
+        return True
+    if j == clause_start:
+        # a capital opening the clause says nothing: a word there that is no given
+        # name is taken for the organisation ("Thameslink would like to apologise")
+        return tokens[j] not in _person_name_words() and not (len(tokens[j]) > 3 and tokens[j].endswith("s"))
+    if not capitals[j]:
+        return False
+    k = facts.before_run("not_capital", j, clause_start)
+    # (the clause's first word has lost its capital: "Maria Lopez would like to")
+    names = tokens[k + 1:j + 1] if k > clause_start else tokens[clause_start:j + 1]
+    people = _person_name_words()
+    return not any(w in people for w in names)
+
+
+@functools.lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns of organisations and institutions (their one place: quotes.vocabulary)."""
+    from quotes import vocabulary
+
+    return vocabulary.ORG_NOUNS | vocabulary.NON_PERSON_HEADS
+
+
+@functools.lru_cache(maxsize=1)
+def _person_name_words() -> frozenset[str]:
+    """Given names and titles (the lists' one place: quotes/data, quotes.vocabulary)."""
+    from quotes import resources, vocabulary
+
+    return frozenset(resources.first_names()) | frozenset(t.lower() for t in vocabulary.TITLES)
+
+
+def _organisation_present(facts: _Facts, start: int, clause_start: int) -> bool:
+    """Whether an apology verb in the plain present follows its subject, an
+    organisation ("The concert organisers apologise for the delays", "the
+    board regret"): it speaks of itself. "The fans apologise" is not one."""
+    tokens = facts.tokens
+    if tokens[start] not in ("apologise", "apologize", "regret"):
+        return False
+    j = start - 1
+    while j >= clause_start and ((tokens[j].endswith("ly") and len(tokens[j]) > 4) or tokens[j] in ("truly", "also")):
+        j -= 1
+    return j >= clause_start and tokens[j].isalpha() and _organisation_name(facts, j, clause_start)
+
+
+def _performing_organisation(facts: _Facts, start: int, clause_start: int) -> str | None:
+    """Who performs "wishes to apologise"/"would like to apologise" when its subject
+    is a noun phrase: "self" for an organisation ("The council wishes to
+    apologise", "Southern Rail would like to apologise"), "other" for a person
+    ("Maria Lopez would like to apologise"), None otherwise."""
+    tokens = facts.tokens
+    j = start - 1
+    first = max(clause_start, start - _PERFORMATIVE_REACH)  # bounded: linear on long unpunctuated lines
+    while j >= first and tokens[j] in _APOLOGY_FRAME and tokens[j] != "to":
+        j -= 1
+    if j < clause_start or tokens[j] != "to":
+        return None
+    j -= 1
+    while j >= clause_start and tokens[j] in ("just", "really", "also", "first", "sincerely"):
+        j -= 1
+    if j < clause_start:
+        return None
+    if tokens[j] in _DESIRE and j - 1 >= clause_start and tokens[j - 1] in ("would", "'d"):
+        j -= 1
+    elif tokens[j] not in _WISH_VERBS:
+        return None
+    who = _noun_phrase_subject(facts, j, clause_start, cue_noun=False)
+    if who != "other":
+        return None
+    h = j - 1
+    while h >= clause_start and not tokens[h].isalpha():
+        h -= 1
+    return "self" if h >= clause_start and _organisation_name(facts, h, clause_start) else "other"
+
+
+# Words between the speaker and a verb of looking again ("I had to read", "we
+# just looked"), and what counts as looking more than once after it.
+_BEFORE_RECHECK = frozenset({"had", "to", "have", "just", "actually", "literally", "then", "even", "all", "both",
+                             "kept", "keep", "honestly"})
+_SEVERAL = frozenset({"two", "three", "four", "five", "several", "many", "multiple", "few", "ten", "dozen"})
+# A purpose of care after the check, not disbelief ("twice before signing").
+_CARE = frozenset({"before", "prior", "carefully", "every", "always"})
+
+
+def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, clause_end: int, sets) -> bool:
+    """Whether the speaker looked at or read something again, and more than
+    once (kind ``recheck`` in shock-cues.txt): "I had to read the letter three
+    times", "I looked at the scoreboard twice", "I read it again and again",
+    "I had to double-check the figures". Not someone else's ("he read it
+    twice"), nor care ("I read the letter twice before signing")."""
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _BEFORE_RECHECK or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start or tokens[j] not in ("i", "we"):
+        return False
+    after = tokens[end:min(clause_end, end + 8)]
+    if any(t in _CARE for t in after):
+        return False
+    had_to = tokens[j + 1:j + 3] == ["had", "to"]
+    if not had_to and "to" in after[1:]:
+        return False  # a purpose: "I read the report twice to check the figures"
+    if tokens[start].startswith("double-check"):
+        return True
+    for i, t in enumerate(after):
+        following = tokens[end + i + 1:end + i + 4]
+        if t == "twice" or (t == "times" and i > 0 and after[i - 1] in _SEVERAL) \
+                or (t == "again" and (had_to or following[:2] == ["and", "again"] or following[:1] == ["because"])) \
+                or (t == "second" and after[i + 1:i + 2] == ["time"] and i > 0 and after[i - 1] == "a"):
+            return True
+    return False

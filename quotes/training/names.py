@@ -30,9 +30,9 @@ from typing import Any
 import numpy as np
 
 from quotes.detection.marks import find_pull_quotes, find_quotes
-from quotes.text.name_model import (NAMES_MODEL, ArticleUsage, is_title_case, lexicon_flags, name_block,
-                                    token_features)
-from quotes.text.names import find_names, mention_tokens
+from quotes.text.name_model import (NAMES_MODEL, ArticleUsage, hyphen_participle, is_title_case, lexicon_flags,
+                                    name_block, token_features)
+from quotes.text.names import find_names, mention_tokens, org_prefix
 from quotes.resources import common_words, places
 from quotes.text.parsed import ParsedDoc
 
@@ -42,7 +42,7 @@ _WORD = re.compile(r"[A-Za-z0-9&]+")
 GROUPS = ("word", "suf", "shape", "lex", "conj", "left", "right", "pos", "run", "line", "nbr", "use")
 EXAMPLE_WEIGHT = 5.0
 # Word-list flags (quotes.text.name_model) of words that are no name on their own.
-_NOT_NAME_FLAGS = frozenset(("date", "title", "role", "verb", "party", "place"))
+_NOT_NAME_FLAGS = frozenset(("date", "title", "role", "verb", "party", "place", "demonym"))
 # The words of gold speaker mentions are the surest labels.
 GOLD_WEIGHT = 3.0
 THRESHOLDS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
@@ -175,6 +175,8 @@ def _other_label(word: str, after_first: bool, run: tuple[str, ...], article: li
     # the run is a speaker's name, or part of one of the article's speakers' names down to its last word
     if run in names or any(set(run) <= set(name) and name[-1] in run for name in article if name):
         return 1
+    if hyphen_participle(word):
+        return 0  # a hyphenated modifier ("oscar-nominated", "award-winning")
     flags = set(lexicon_flags(word.lower()))
     if flags & _NOT_NAME_FLAGS:
         return -1 if part <= surnames else 0  # a date, title, role, verb, party or place
@@ -267,8 +269,11 @@ def _scores(probs: np.ndarray, y: np.ndarray, mentions: list[dict], threshold: f
         grammar += all(labels)
         words = m["words"]
         got = [bool(probs[m["start"] + p] >= threshold) or words[p][:1].islower() for p in range(len(labels))]
-        # the kept words are the name block extraction keeps (name_model.name_block)
+        # the kept words are the name block extraction keeps (name_model.name_block,
+        # names.org_prefix)
         block = name_block(got, words)
+        if block is not None and block[0] > 0:
+            block = (org_prefix(tuple(words), block[0], block[1]), block[1])
         got = [block is not None and block[0] <= p < block[1] for p in range(len(got))]
         n += 1
         exact += got == [bool(v) for v in labels]
