@@ -294,6 +294,37 @@ VOICE_NOUNS: frozenset[str] = frozenset(
     representatives official officials executives leaders statement""".split()
 )
 
+# He/she antecedents (text.entities): words by which an article says that the
+# name right after them is no person. A work's title follows its kind ("the film
+# Vera Drake", "her album Confessions") or a role in it ("her role in Elizabeth",
+# "starred in Witness"); an organisation follows its kind ("technology giant
+# Hewlett Packard", "pressure group Liberty"), a post in it ("chief of Ford",
+# "economist at Nomura"), or a plural of its kind and "such as" ("firms such as HP");
+# its possessions follow it ("Dell's shareholders"). All are written in lower case.
+WORK_NOUNS: frozenset[str] = frozenset(
+    """film films movie movies biopic documentary sitcom series album albums single song
+    songs novel novels musical opera ballet""".split()
+)
+WORK_ROLE_WORDS: frozenset[str] = frozenset(  # ... followed by "in"
+    """role roles part star stars starred starring appear appears appeared appearing""".split()
+)
+ORG_KIND_NOUNS: frozenset[str] = frozenset(  # (none a verb as well: "voters trust Clinton")
+    """company firm newspaper paper magazine network station agency ministry union party
+    group organization organisation committee commission team club regulator watchdog
+    charity bank insurer airline university college hospital institute foundation giant
+    giants carmaker automaker chipmaker drugmaker retailer supermarket chain operator
+    carrier conglomerate lender studio outfit firms companies banks groups retailers
+    operators""".split()
+)
+ORG_POST_WORDS: frozenset[str] = frozenset(  # ... followed by "of" or "at"
+    """chief boss chairman chairwoman founder co-founder executive ceo economist
+    analyst strategist""".split()
+)
+ORG_POSSESSIONS: frozenset[str] = frozenset(  # ... after "X's"
+    """shareholders customers subscribers profits profit revenue revenues
+    stores factories""".split()
+)
+
 # Words that mark the name of an organisation when they end a capitalised name.
 ORG_HEADS: frozenset[str] = frozenset(
     """Post Times Journal News Herald Tribune Telegraph Guardian Mail Express Mirror

@@ -102,7 +102,10 @@ def test_web_set_floors(web_gold):
 # this set confirming 2 of 90 pronoun quotes fewer, 0.667, with the old model),
 # names-4, rules-22 and attribution-model-15 (chosen by grouped CV): loose F1 0.970,
 # e2e F1 0.815, attr 0.835, named 0.906, pronoun 0.700.
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.81, "attr": 0.83, "attr_named": 0.90, "attr_pronoun": 0.69}
+# rules-28 (a he/she is a person: no name the article marks as a work or an
+# organisation; chosen by grouped CV over web + BBC train, this set confirming once):
+# e2e F1 0.822, attr 0.842, named 0.906, pronoun 0.722.
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.82, "attr": 0.84, "attr_named": 0.90, "attr_pronoun": 0.71}
 
 
 @pytest.fixture(scope="module")

@@ -134,7 +134,10 @@ def test_each_resolution_is_recorded_with_its_features():
     feature = dict(zip(entities.RESOLVE_FEATURES, range(len(entities.RESOLVE_FEATURES))))
     by_name = {name: f for name, f in rows}  # (the last row of each: its earliest mention)
     assert by_name["Emma Stone"][feature["subject"]] == 1.0
-    assert by_name["Linda Park"][feature["previous_speaker"]] == 1.0
+    # the previous speaker, after a new person of her gender was named as a subject
+    # ("Market strategist Emma Stone said"; the name need not open the sentence)
+    assert by_name["Linda Park"][feature["previous_speaker_after_new"]] == 1.0
+    assert by_name["Linda Park"][feature["previous_speaker"]] == 0.0
     assert by_name["Linda Park"][feature["paragraphs_back"]] > by_name["Emma Stone"][feature["paragraphs_back"]]
 
 

@@ -57,7 +57,9 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # trouble I caused"; train CV unchanged). tone-16 (the third blind suite's
 # kinds, scored once at the end): 0.405 and 0.597. tone-17 (the fourth blind
 # suite's kinds; train CV unchanged, scored once at the end): 0.405 and 0.602.
-NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.60}
+# tone-18 (the fifth blind suite's kinds; train CV unchanged, scored once at the
+# end): 0.405 and 0.612.
+NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.61}
 
 
 def _f1(y, p) -> float:

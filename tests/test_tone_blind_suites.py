@@ -1,8 +1,9 @@
-"""The second and third blind probe suites: CheckList-style cases (Ribeiro et al.
+"""The second, third and fourth blind probe suites: CheckList-style cases (Ribeiro et al.
 2020), each written by a writer who read only issue #16's definitions and
 annotation/tone/GUIDELINES.md, never the tone code, its word lists, the project's
-own probes or an earlier blind suite (tests/data/blind-probes-2.jsonl and
-blind-probes-3.jsonl; ids and capabilities are the writers').
+own probes or an earlier blind suite (tests/data/blind-probes-2.jsonl,
+blind-probes-3.jsonl and blind-probes-4.jsonl; ids and capabilities are the
+writers').
 
 Each suite was scored once as written. Its failures were then sorted into kinds,
 and a developer was given the kinds with other, invented examples, never the
@@ -11,12 +12,17 @@ suite's texts, and read them as facts of English:
 - suite 2 (450 cases): 414 right under tone-15 (92.0%); tone-16, built on its
   kinds (attributive and physical "shock", rhetorical questions, interjections,
   modal apologies, someone else's apology, a wish about others' acts, "Sorry?"),
-  433 (96.2%); tone-17 435;
+  433 (96.2%); tone-17 435; tone-18 437;
 - suite 3 (414 cases): 386 right under tone-16 (93.2%: the blind figure of
   tone-16); tone-17, built on its kinds (an organisation apologising for itself,
   owing an apology, "Do I regret it? No.", regret nobody owns, "it shocked me",
   looking twice in disbelief, "hardly", praise, others' feelings, economic
-  "shock"), 408 (98.6%).
+  "shock"), 408 (98.6%); tone-18 408;
+- suite 4 (420 cases): 394 right under tone-17 (93.8%: the blind figure of
+  tone-17); tone-18, built on its kinds (titles and physical senses of shock
+  words, "anyone who's surprised", idioms of shock, letting people down,
+  hindsight, a wish about the present, a vocative before a constraint, part of
+  a group), 412 (98.1%).
 
 The figures after a fix are fitted to the kinds, not to the sentences; the blind
 figure of the latest tone model is the next suite's, scored once (see the stop's
@@ -32,11 +38,12 @@ import pytest
 from quotes.tone import score_texts
 
 DATA = Path(__file__).with_name("data")
-# Shares right at 0.5 under tone-17, the floors a little under them; and the
+# Shares right at 0.5 under tone-18, the floors a little under them; and the
 # capability name of each suite's invariance pairs.
 SUITES = {
-    "blind-probes-2.jsonl": {"n": 450, "floor": 0.96, "invariance": "invariance"},
+    "blind-probes-2.jsonl": {"n": 450, "floor": 0.965, "invariance": "invariance"},
     "blind-probes-3.jsonl": {"n": 414, "floor": 0.98, "invariance": "invariance"},
+    "blind-probes-4.jsonl": {"n": 420, "floor": 0.975, "invariance": "invariance"},
 }
 
 

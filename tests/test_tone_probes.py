@@ -280,6 +280,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(bare_sorry_cases())
     cases.extend(tone16_cases())
     cases.extend(tone17_cases())
+    cases.extend(tone18_cases())
     return cases
 
 
@@ -1348,6 +1349,151 @@ def tone17_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone18_cases() -> list[tuple[str, str, str, bool]]:
+    """Readings of the lexicon side behind a fifth blind probe suite's kinds (tone-18).
+
+    Invented for issue #16 from the kinds only, each beside its look-alikes:
+
+    - shock words in physical, titular or plain-noun senses: a shockwave that
+      rolls through a place, a capitalised run naming a work ("the novel Future
+      Shock", "the album Astonishing Tales"), surprises counted as things
+      prepared ("a few surprises for the fans"); news that "sent shockwaves
+      through" people, and a surprise "to me", stay;
+    - others' shock: a generic subject picked out by a relative clause ("Anyone
+      who's surprised by this hasn't been paying attention") and others "in a
+      state of shock"; "We are all in a state of shock" stays the speaker's;
+    - idioms of shock with no shock word ("I'm still reeling", "I was rocked by
+      the news", "it left me open-mouthed", "I was knocked sideways", "it caught
+      me off guard"), not said of others ("the boxer was reeling", "the markets
+      were rocked by the news");
+    - self-blame in common forms: letting anyone down ("I let my family down";
+      "he let us down", "let your hair down", "let me calm you down" are not),
+      the responsibility resting with the speaker, a choice of "the wrong" one,
+      a retrospective frame over the speaker's excess ("In hindsight, we acted
+      too slowly"; not "I was too young to understand"), doing it again
+      differently ("I would do things differently if I had my time again"; not
+      "I would do exactly the same"), an organisation's own apology as the
+      object of a present verb of giving ("The company offers its sincere
+      apology"; not "rejected his apology", "has issued its apology");
+    - politeness and formulas: "sorry" past a vocative before a constraint of the
+      moment ("Sorry, mate, I'm running late"), a wish about the present ("I wish
+      I had more time to chat"), "Mistake or not";
+    - a part of a group is its members, not the body speaking ("Half the board
+      regret backing him"; "The board regret the decision" stays its own).
+    """
+    cases = []
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone18: physical, titular and plain-noun shock words"
+    add(g, "shock", False, [
+        "A shockwave rolled through the valley.", "The shockwave shattered windows two miles away.",
+        "Shockwaves from the earthquake were felt across the region.", "The blast sent a shock through the building.",
+        "The explosion's shockwave knocked people off their feet.", "Scientists measured the shockwave from the meteor.",
+        "I have been rereading the novel Future Shock this week.", "The album Astonishing Tales came out in 1972.",
+        "We sold out of The Shock Doctrine in a week.", "He stars in Shocking Blue Nights at the Playhouse.",
+        "She sang Amazing Grace at the funeral.", "They watched Unbelievable Truths on Tuesday.",
+        "The band played Stunned Silence as an encore.", "Tickets for Horrible Histories sold out.",
+        "We have a few surprises for the fans.", "We have some surprises in store for the supporters.",
+        "There will be more surprises for the children at Christmas.", "The team has a few surprises planned.",
+        "It was a surprise call-up to the squad.", "The club has some surprises for the new season.",
+    ])
+    add(g, "shock", True, [
+        "The news sent shockwaves through the club.", "The decision sent shockwaves through the whole village.",
+        "His resignation sent shock waves through the party.", "It was a real surprise to me.",
+        "It came as a total shock to all of us.", "Honestly, I was shocked by the result.",
+        "It's shocking, the way they treated him.", "I was astonished at the size of the crowd.",
+        "What happened next was astonishing.", "I am stunned by the scale of it.",
+    ])
+    g = "tone18: others' shock and the generic subject"
+    add(g, "shock", False, [
+        "Anyone who's surprised by this hasn't been paying attention.",
+        "Anybody who is shocked by that has not been watching the club.",
+        "Anyone who was surprised by the result doesn't know football.",
+        "Whoever is shocked by this is naive.", "Everyone who saw it was stunned, the police said.",
+        "The villagers are in a state of shock.", "The families are still in a state of shock.",
+        "Residents were in a state of shock after the fire.", "His parents are in a state of shock.",
+        "The players were in a state of shock, the manager said.",
+    ])
+    add(g, "shock", True, [
+        "We are all in a state of shock.", "I am still in a state of shock.",
+        "I'm in a state of shock, to be honest.", "We were in a state of shock for days.",
+        "Everyone here, me included, is in a state of shock.", "I'm surprised by this, if I'm honest.",
+        "Anyone can see I was shocked.", "We were all shocked by it.",
+    ])
+    g = "tone18: idioms of shock"
+    add(g, "shock", True, [
+        "I'm still reeling.", "We are still reeling from the news.", "I was reeling from the decision for weeks.",
+        "Honestly, I'm reeling.", "I was rocked by the news.", "We were rocked by what happened.",
+        "It left me open-mouthed.", "I sat there open-mouthed.", "I was knocked sideways.",
+        "We were knocked sideways by the verdict.", "It caught me off guard.", "It caught us completely off guard.",
+        "The decision caught us all off guard.", "Nobody saw it coming, least of all me.",
+    ])
+    add(g, "shock", False, [
+        "The boxer was reeling.", "The club is reeling from the loss of its captain.",
+        "The markets were rocked.", "The markets were rocked by the news.", "The building was rocked by an explosion.",
+        "The fans were reeling after the defeat.", "He sat there open-mouthed, his friend said.",
+        "They were knocked sideways by the verdict.", "He was reeling in a big fish.",
+        "She kept reeling off the names of players.", "The band rocked the stadium.",
+        "It caught him off guard.",
+    ])
+    g = "tone18: self-blame in common forms"
+    add(g, "regret", True, [
+        "I let my family down.", "We let the supporters down.", "I let the whole squad down.",
+        "I feel I let them down.", "I know I let everyone down tonight.", "We let our fans down badly.",
+        "I let my teammates down and I'm gutted.", "In hindsight, we acted too slowly.",
+        "Looking back, I was too proud to ask for help.", "Looking back, we waited too long.",
+        "In hindsight, I trusted him too much.", "I would do things very differently if I had my time again.",
+        "If I could do it again, I would change everything.", "If I could do it again I'd do it differently.",
+        "The responsibility rests with me and I accept it.", "The responsibility lies with us.",
+        "The blame rests with me.", "I picked the wrong team that day.", "We chose the wrong strategy.",
+        "I backed the wrong horse.", "The company offers its sincere apology.",
+        "The club offers its deepest apologies to the fans.", "The organisers extend their apologies to everyone affected.",
+    ])
+    add(g, "regret", False, [
+        "He let us down.", "They let the side down.", "The government let the country down.",
+        "Do not let me down.", "I let my hair down at the party.", "Don't let your guard down now.",
+        "Let me calm you down a bit.", "Let's sit down and talk.", "Let this thing die down.",
+        "Don't let them get you down.", "Looking back, I was too young to understand.",
+        "In hindsight, it was too late anyway.", "Looking back, they reacted too slowly.",
+        "Looking back, we were too good for them.", "We acted too slowly, the report says.",
+        "If I had my time again, I would do exactly the same.", "I would do the same if I had my time again.",
+        "I wouldn't change a thing if I could do it again.",
+        "If we could do it again, I'm not sure we would do anything differently.",
+        "The final decision rests with the board.", "The responsibility rests with the minister.",
+        "He picked the wrong team that day.", "They chose the wrong strategy.", "You backed the wrong horse.",
+        "The company rejected his apology.", "The minister offers his apology.", "The company has issued its apology.",
+        "The fans offer their apologies.", "The company does not offer its apology.",
+    ])
+    g = "tone18: politeness and formulas"
+    add(g, "regret", False, [
+        "Sorry, mate, I'm running late.", "Sorry, I'm running late.", "I'm sorry, John, I have to go.",
+        "Sorry, guys, I can't comment on that.", "I'm sorry. We're in a bit of a rush.",
+        "I wish I had more time to chat, but I have a train to catch.", "I wish I had a better answer for you.",
+        "I wish we had a bigger squad.", "I wish I had more time with the family.", "I wish we had more money to spend.",
+        "Mistake or not, the result stands.", "Mistake or not, we move on.", "Mistakes or not, the points count.",
+    ])
+    add(g, "regret", True, [
+        "Sorry, mate, I was wrong.", "Sorry, guys, I let you down.", "Sorry, mate, I messed up.",
+        "I wish I had listened to my coach.", "I wish I had never gone.", "I wish we hadn't.",
+        "I wish I had not signed it.", "I wish I had been more careful.", "I wish I had spoken up.",
+        "I wish I had stuck to my guns.", "It was a mistake, and I'm sorry.",
+    ])
+    g = "tone18: others' regret"
+    add(g, "regret", False, [
+        "Half the board regret backing him now.", "Some voters regret backing him.",
+        "Most of the players regret the decision.", "Many fans regret buying tickets.",
+        "Half the council regret the vote.", "Several members regret signing the letter.",
+        "People ask whether I regret selling the company, and the honest answer is that I don't.",
+        "Do I regret it? No.",
+    ])
+    add(g, "regret", True, [
+        "The board regret backing him.", "Half of us regret it.", "I regret backing him.",
+        "We regret the decision.", "The council regret that the service was delayed.",
+        "My one regret is not winning the league.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1418,7 +1564,13 @@ def test_probe_suite_floor():
                                    "tone17: praise, not disbelief",
                                    "tone17: someone else's feeling",
                                    "tone17: economic and technical shock",
-                                   "tone17: look-alikes of the readings"])
+                                   "tone17: look-alikes of the readings",
+                                   "tone18: physical, titular and plain-noun shock words",
+                                   "tone18: others' shock and the generic subject",
+                                   "tone18: idioms of shock",
+                                   "tone18: self-blame in common forms",
+                                   "tone18: politeness and formulas",
+                                   "tone18: others' regret"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -28,12 +28,17 @@ from quotes.vocabulary import (
     NON_PERSON_WORDS,
     OBJECT_VERBS,
     ORG_HEADS,
+    ORG_KIND_NOUNS,
     ORG_NOUNS,
+    ORG_POSSESSIONS,
+    ORG_POST_WORDS,
     REPORTING_VERBS,
     STATE_ABBREVIATIONS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLES,
+    WORK_NOUNS,
+    WORK_ROLE_WORDS,
 )
 from quotes.errors import ModelError
 from quotes.model_arrays import arrays_path, load_meta
@@ -268,6 +273,8 @@ class Entity:
         # makes it an actor, which a name used only as a location is not
         self.acts = False
         self.gender_votes: dict[str, int] = {"m": 0, "f": 0}
+        # the forms the article marks as no person's name, and as what (_marked_no_person)
+        self.no_person_forms: dict[tuple[str, ...], str] = {}
 
     def add_form(self, words: tuple[str, ...]) -> None:
         """Record one more way the text names this entity."""
@@ -313,6 +320,24 @@ class Entity:
             return True
         return sum(self.gender_votes.values()) > 0
 
+    @property
+    def no_person(self) -> bool:
+        """True when the article itself says this is no person: its fullest form
+        follows a work's or an organisation's marker (:func:`_marked_no_person`:
+        "the film Vera Drake", "technology giant Hewlett Packard"), and no gendered
+        title ("Mr", "Mrs") says it is one. A mark on a shorter form does not
+        count: a firm named after its founder is named by the surname alone
+        ("Michael Dell, founder of Dell"). Nor does an organisation's mark on a
+        name that opens with a first name: that is a relative clause ("a group
+        Barack Obama won") or a person called a giant ("retailing giant Amancio
+        Ortega"), where a work keeps a person's name for its title ("Vera Drake")."""
+        if not self.no_person_forms:
+            return False
+        kind = self.no_person_forms.get(self.best, "")
+        if not kind or any(TITLES.get(t) for t in self.titles):
+            return False
+        return kind == "work" or not (self.first or self.census_first)
+
     def guessed_gender(self) -> str:
         """Gender from title or first name, else from the pronouns that follow it."""
         if self.gender:
@@ -356,6 +381,7 @@ class EntityIndex:
         self.mention_ends: list[int] = []
         self.mention_subject: list[bool] = []
         self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
+        self.mention_cue: list[bool] = []  # a reporting verb right before or after it ("Early says")
         self._sentence_ends: list[int] = []  # per token: sentence ends outside quote marks before it (lazy)
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
@@ -384,8 +410,13 @@ class EntityIndex:
                                                   or _linking_verb_after(doc.tokens, end_token))):
                 entity.acts = True
             self._by_offset[name.start] = entity.id
+            marked = _marked_no_person(doc.tokens, doc.text, name.token, name.end)
+            if marked and (marked == "work" or name.words not in entity.no_person_forms):
+                entity.no_person_forms[name.words] = marked
             self.mention_inverted.append(inverted)
-            if inverted or _next_to_cue(doc, name, end_token):
+            cue = _next_to_cue(doc, name, end_token)
+            self.mention_cue.append(cue)
+            if inverted or cue:
                 entity.speaker_votes += 1
         self._vote_genders()
 
@@ -692,7 +723,7 @@ class EntityIndex:
             same_sentence = k == main_subject
             mention = k
             k -= 1
-            if not entity.person:
+            if not entity.person or entity.no_person:
                 continue
             gender, votes = _gender_without_own_vote(entity, want, own_vote)
             if gender and gender != want:
@@ -727,7 +758,7 @@ class EntityIndex:
                 order.append(entity.id)
             if score > best.get(entity.id, -1e9):
                 best[entity.id] = score
-        if prefer is not None and prefer.id not in best and prefer.person \
+        if prefer is not None and prefer.id not in best and prefer.person and not prefer.no_person \
                 and prefer.guessed_gender() in (want, ""):
             # The previous quote's speaker stays a candidate after its name has
             # gone out of scope: news keeps a speaker over a run of "she said"s.
@@ -792,18 +823,24 @@ class EntityIndex:
         return end < len(self.doc.text) and self.doc.text[end] in "’'"
 
     def _new_subject_since(self, want: str, k: int, since: int, prefer: Entity, own_vote: int | None) -> bool:
-        """True when a person other than ``prefer``, of gender ``want``, opens a
-        sentence as its subject (outside quote marks) between offset ``since`` and
-        mention ``k``."""
+        """True when a person other than ``prefer``, of gender ``want``, is named
+        as a subject (outside quote marks) that opens its sentence or stands next
+        to a reporting verb, between offset ``since`` and mention ``k``: news
+        brings in its next speaker so ("Chris Early says more games could follow.
+        '…,' he said")."""
         quoted = self.doc.quoted
         while k >= 0 and self.positions[k] >= since:
             entity = self.entities[self.mention_entities[k]]
             token = self.mention_tokens[k]
             k -= 1
-            if entity is prefer or not entity.person or not self.mention_subject[k + 1]:
+            if entity is prefer or not entity.person or entity.no_person or not self.mention_subject[k + 1]:
                 continue
-            if not _opens_sentence(self.doc, token) and not self.mention_inverted[k + 1]:
-                continue  # ("…, noted NBC’s Dante Chinni." brings in a new speaker too)
+            if not (_opens_sentence(self.doc, token) or self.mention_inverted[k + 1] or self.mention_cue[k + 1]):
+                # a subject that opens no sentence brings in a new speaker when a reporting
+                # verb stands next to it: "While the lineup is light, Early says …",
+                # "Palestinian negotiator Saeb Erekat said …", "…, noted NBC’s Dante Chinni."
+                # (not "Clinton said that Trump was …")
+                continue
             if quoted and token < len(quoted) and quoted[token]:
                 continue
             if _gender_without_own_vote(entity, want, own_vote)[0] == want:
@@ -1034,6 +1071,58 @@ def _org_fits(head: str, entity: Entity) -> bool:
     if words is None:
         return head in entity.keys
     return bool(words & entity.keys)
+
+
+_BARE_DETERMINERS: Final = POSSESSIVE_DETS | frozenset("a an the this that one".split())
+
+
+def _marked_no_person(tokens: list[Token], text: str, k: int, end: int) -> str:
+    """"work" or "org" when the words right around the name of token ``k`` (ending at offset
+    ``end``) say it names no person (the lists in quotes.vocabulary): a work's
+    kind or a role in it before it ("the film Vera Drake", "her role in
+    Elizabeth"), an organisation's kind, a post in it or a plural of its kind and
+    "such as" ("technology giant Hewlett Packard", "chief of Ford", "firms such as
+    HP"), or an organisation's possessions after it ("Dell's shareholders"). A
+    possessive name is not what the words before it describe ("head of Bush's
+    campaign"). "" when they do not.
+    """
+    possessive = end < len(text) and text[end] in "’'"
+    if possessive:
+        j = end + 1
+        if j < len(text) and text[j] in "sS":
+            j += 1
+        nxt = k
+        while nxt < len(tokens) and tokens[nxt].start < j:
+            nxt += 1
+        return "org" if nxt < len(tokens) and tokens[nxt].text in ORG_POSSESSIONS else ""
+    if k < 1:
+        return ""
+    # (the marker words are common nouns, written in lower case: "European Union
+    # Gordon Sondland" holds no marker)
+    w1 = tokens[k - 1].text
+    if w1 in WORK_NOUNS:
+        return "work"
+    w2 = tokens[k - 2].text.lower() if k >= 2 else ""
+    if w1 in ORG_KIND_NOUNS:
+        # a relative clause is no apposition: "a group Barack Obama won", "the team
+        # Ferguson built" (a bare determiner, then a verb after the name), where
+        # "the pressure group Liberty said" and "the group Code Pink." name it
+        if w2 in _BARE_DETERMINERS:
+            after = k
+            while after < len(tokens) and tokens[after].start < end:
+                after += 1
+            if after < len(tokens) and tokens[after].text[:1].islower():
+                return ""
+        return "org"
+    if k < 2:
+        return ""
+    if w1 == "in" and w2 in WORK_ROLE_WORDS:
+        return "work"
+    if w1 in ("of", "at") and w2 in ORG_POST_WORDS:
+        return "org"
+    if k >= 3 and w1 == "as" and w2 == "such" and tokens[k - 3].text in ORG_KIND_NOUNS:
+        return "org"
+    return ""
 
 
 def surname_of(entity: Entity) -> str:

@@ -125,7 +125,7 @@ _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "
 # Verbs that open a cue besides the verb group and words in -ed/-ise/-ize
 # ("took full responsibility", "dropped the ball", "let them down"): the cue is
 # an act, so its subject is read as the actor, not as a cue noun's owner.
-_CUE_VERBS = frozenset({"apologise", "apologize", "let", "dropped", "drop", "blew", "misspoke", "took", "take",
+_CUE_VERBS = frozenset({"apologise", "apologize", "let", "picked", "chose", "backed", "dropped", "drop", "blew", "misspoke", "took", "take",
                         "accept", "held", "hold", "put", "kick", "kicking", "fell", "fall"})
 # Third-person present forms of an apology verb: with a named or noun subject an
 # organisation speaks of itself ("Acme Rail apologises for the delays", "the
@@ -294,8 +294,10 @@ def compile_table(entries: Sequence[tuple[str, str]]) -> dict[str, list[list[str
         closed = phrase.endswith(" $")
         phrase = phrase[:-2] if closed else phrase
         # Cues are split like the texts they are matched against ("i'm" -> "i", "am").
-        star = "*" if phrase.endswith("*") else ""
-        words = tokenize(phrase.rstrip("*"))[0]
+        # A lone "*" between words stands for any one word ("let * down").
+        star = "*" if phrase.endswith("*") and not phrase.endswith(" *") else ""
+        words = [w for part in phrase.rstrip("*").split(" ")
+                 for w in (["*"] if part == "*" else tokenize(part)[0])]
         words[-1] += star
         if closed:
             words.append(_CLAUSE_END)
@@ -821,6 +823,11 @@ class CueLexicon:
                 and _sentence_end(tokens, end, self._stops) == "?":
             # "Sorry, what did you say?", "I'm sorry, could you repeat that?": politeness.
             return "regret_formula"
+        if tokens[start] == "let" and tokens[end - 1] == "down" and end - start >= 3 \
+                and not _let_down_object(tokens, capitals, start + 1, end - 1, sets):
+            # "let me calm you down", "let's sit down", "let this thing die down":
+            # "down" is another verb's particle, no one is let down.
+            return None
         if kind == "frame":
             # "Looking back, we could have done more": the counterfactual it frames
             # is the regret (its modal is no hedge); "In hindsight, it could have
@@ -846,6 +853,11 @@ class CueLexicon:
             if not any(t in ("had", "hadn't", "'d") for t in tail):
                 return None
             wished = tail[:next(k for k, t in enumerate(tail) if t in ("had", "hadn't", "'d"))]
+            if _present_wish(tokens, end + len(wished), clause_end, sets):
+                # "I wish I had more time to chat", "I wish we had a bigger squad":
+                # "had" with an object wishes the present were otherwise; only the
+                # past perfect ("I wish I had listened", "I wish I hadn't") regrets an act.
+                return None
             who = _person(wished, capitals[end:end + len(wished)], sets, first=False)
             if who is None and _noun_subject_of_wish(wished, sets):
                 who = "other"  # "I wish the council had listened", "I wish someone had told us"
@@ -853,7 +865,13 @@ class CueLexicon:
                 return "regret_other"
         if self._negated(tokens, start, end, clause_start, clause_end, sets, object_negation=kind != "wish"):
             return "regret_negated"
+        redo = group == "hindsight" and tokens[start] == "if"
+        if redo and self._redo_denied(tokens, start, end):
+            # "If I had my time again, I would do exactly the same", "I wouldn't
+            # change a thing if I could do it again": the counterfactual denies regret.
+            return "regret_negated"
         if (self._hedged(tokens, start, clause_start, sets, "regret") and not self._facts.for_life(end, clause_end)
+                and not redo
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
@@ -874,6 +892,9 @@ class CueLexicon:
                     or _speaker_got_wrong(tokens, start, clause_start, sets)) or self._facts.reported(start):
                 return "regret_other"
             return "regret_self"
+        if tokens[start] in ("apology", "apologies") and _organisation_offers_own(self._facts, start, clause_start):
+            # "The company offers its sincere apology": an organisation apologising itself.
+            return "regret_self"
         if tokens[start] in ("apology", "apologies") and _others_apology(tokens, start, end, clause_start, clause_end, sets):
             # "the apology from the company came too late", "his apology",
             # "the club's apology": the apology of the one it names.
@@ -893,7 +914,8 @@ class CueLexicon:
         who = None
         if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
             # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
-            who = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=not _verb_cue(tokens[start:end]))
+            who = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=not _verb_cue(tokens[start:end])
+                                      and not _regret_verb(tokens, start, end))
             if who == "other" and (tokens[start] in _STATEMENT_VERBS or _organisation_state(tokens, start, clause_start, sets)
                                    or _organisation_present(self._facts, start, clause_start)):
                 who = "self"  # an organisation's own statement: "Acme Rail apologises", "The club is sorry"
@@ -982,6 +1004,10 @@ class CueLexicon:
         clause_start, clause_end = marks[start]
         if kind == "recheck" and not _rechecked(tokens, start, end, clause_start, clause_end, sets):
             return None  # a verb of looking or reading that looks only once: no cue
+        if group != "interjection" and self._in_title(capitals, start, end):
+            # "the novel Future Shock", "the album Astonishing Tales": a capitalised
+            # run names a work or a thing; its shock word is no one's feeling.
+            return "shock_formula"
         if tokens[start:end] in (["shock"], ["shocks"]) and _economic_shock(tokens, start, clause_start, sets):
             # "a supply shock", "an oil-price shock", "the interest-rate shock":
             # a shock to the economy named by what it hits, no one's feeling.
@@ -1036,6 +1062,12 @@ class CueLexicon:
                 # "The staff I spoke to were horrified", "everyone we met was
                 # stunned": the speaker is inside the subject's relative clause.
                 return "shock_other"
+            if _generic_subject(tokens, start, clause_start, sets) \
+                    and (tokens[clause_start + 1] in _RELATIVES or tokens[clause_start] == "whoever"):
+                # "Anyone who's surprised by this hasn't been paying attention",
+                # "Whoever is shocked by that ...": said of anyone the relative
+                # clause picks out, not the speaker's own shock ("We were shocked" stays).
+                return "shock_other"
             if _speaker_left(tokens, start, clause_start, sets):
                 # "the pictures left me utterly stunned": the object of "left"/"made" feels it.
                 return "shock_state"
@@ -1081,6 +1113,25 @@ class CueLexicon:
                 return "shock_weak_predicate"
             return "shock_weak_attribute"
         return "shock_eval"
+
+    def _in_title(self, capitals, start, end) -> bool:
+        """Whether the cue at ``start:end`` lies in a run of capitalised words that
+        names a work or a thing ("the novel Future Shock", "Astonishing Tales", "the
+        Shock Doctrine"): each of its words is written with a capital and the rest
+        in lower case (not shouted, "SHOCKING"), does not open its clause (a
+        clause's first capital says nothing), and a word next to it, other than "I",
+        is capitalised the same way."""
+        text, spans = self._text, self._spans
+
+        def titled(i: int) -> bool:
+            if not capitals[i]:
+                return False
+            word = text[spans[i][0]:spans[i][1]]
+            return word[1:] == word[1:].lower() and word.lower() != "i" and word[:1].isalpha()
+
+        if not all(titled(i) for i in range(start, end)):
+            return False
+        return (start > 0 and titled(start - 1)) or (end < len(capitals) and titled(end))
 
     def _premodifier(self, tokens, capitals, start, end, clause_start, clause_end, sets) -> bool:
         """Whether the noun "shock" at ``start`` premodifies the noun after it ("the
@@ -1148,6 +1199,33 @@ class CueLexicon:
                     # negated counterfactual over "anything"/"a thing" or done
                     # "differently" denies regret: "I wouldn't have changed a thing".
                     return not (negated and any(t in _DENIAL_OBJECTS for t in tokens[j + 1:min(last, j + 6)]))
+            if _EXCESS in tokens[j:min(last, j + 3)] and not any(t in _MODALS_OF_PERFECT for t in tokens[i + 1:j + 3]):
+                # "In hindsight, we acted too slowly", "Looking back, I was too proud
+                # to ask for help": the speaker's own past act judged as excessive.
+                k = tokens.index(_EXCESS, j, min(last, j + 3))
+                if k + 1 < last and tokens[k + 1].isalpha() and tokens[k + 1] not in _EXCESS_NOT_FAULT:
+                    return True
+        return False
+
+    def _redo_denied(self, tokens, start, end) -> bool:
+        """Whether the sentence of a counterfactual of doing it again ("if I had my
+        time again", "if I could do it again") says the speaker would act the
+        same: "would do (exactly) the same", or a negated modal over "a thing",
+        "anything" or "differently" ("I wouldn't change a thing"). Its modal is
+        no hedge: the cue is itself the hypothetical, and "I would do things
+        differently if I had my time again" regrets."""
+        first = max(self._facts._array("stop")[start - 1] + 1 if start else 0, start - _FRAME_REACH)
+        last = min(self._stops[end], end + _FRAME_REACH, len(tokens))
+        around = tokens[first:start] + ["."] + tokens[end:last]
+        for k, t in enumerate(around):
+            if t in _MODALS_OF_PERFECT or t == "will" or t == "'ll":
+                after = around[k + 1:k + 7]
+                if "." in after:
+                    after = after[:after.index(".")]
+                negated = t.endswith("n't") or any(w in ("not", "never") for w in after[:2]) \
+                    or any(w in ("not", "never") or w.endswith("n't") for w in around[max(0, k - 4):k])
+                if "same" in after or (negated and any(w in _DENIAL_OBJECTS for w in after)):
+                    return True
         return False
 
     def _in_condition(self, tokens, start, clause_start) -> bool:
@@ -1183,6 +1261,9 @@ class CueLexicon:
             return False
         if not gap.strip() and tokens[k] == "that":
             k += 1  # the same constraint as a complement: "I'm sorry (that) I have to go"
+        elif "," in gap and k + 1 < n and tokens[k].isalpha() and tokens[k] not in ("i", "we") \
+                and self._comma_after(k) and tokens[k + 1] in ("i", "we"):
+            k += 1  # a vocative between commas: "Sorry, mate, I'm running late"
         return _constraint_clause(tokens, k, self._stops[k], sets)
 
     def _comma_after(self, i: int) -> bool:
@@ -1357,6 +1438,12 @@ _CONDITION_REACH = 12
 # Under a negated counterfactual, what makes it a denial of regret: "would not
 # have done anything (differently)", "wouldn't have changed a thing", "we
 # couldn't have done more".
+# "too" over a word judges the speaker's act as excessive in a retrospective
+# frame ("we acted too slowly", "I was too proud"); not "too" of age, ability or
+# a mere addition ("I was too young to know", "we were too good for them", "me too").
+_EXCESS = "too"
+_EXCESS_NOT_FAULT = frozenset({"young", "old", "good", "strong", "small", "little", "busy", "late", "far",
+                               "many"})
 _DENIAL_OBJECTS = frozenset({"anything", "thing", "differently", "otherwise", "more", "better"})
 _FRAME_ADVERBS = frozenset({"not", "never", "probably", "perhaps", "maybe", "definitely", "certainly", "really",
                             "just", "to", "also", "still", "clearly", "obviously"})
@@ -1477,6 +1564,39 @@ def _in_subject_clause(tokens: list[str], q: int, start: int, clause_start: int,
         return False
     skipped = _VERB_GROUP | _FUNCTION_WORDS | sets.get("copula", frozenset()) | {"one", "else"}
     return any(t not in skipped and not (t.endswith("ly") and len(t) > 4) for t in tokens[q + 1:start])
+
+
+def _let_down_object(tokens: list[str], capitals: list[bool], first: int, last: int, sets) -> bool:
+    """Whether ``tokens[first:last]``, between "let" and "down", is the object let
+    down: one word that is no clitic ("let them down", "let Mary down", "let
+    fans down"), or a determiner and at most two more words whose last is no
+    verb taking "down" ("let my family down", "let the whole squad down"; not
+    "let me calm you down", "let this thing die down": ``down_verb`` in
+    tone-context.txt)."""
+    middle = tokens[first:last]
+    if len(middle) == 1:
+        return middle[0].isalpha()
+    if middle[0] not in _DETERMINERS and middle[0] not in ("all", "every", "so", "both"):
+        return False
+    return len(middle) <= 3 and all(t.isalpha() for t in middle) and middle[-1] not in sets.get("down_verb", ())
+
+
+def _present_wish(tokens: list[str], had: int, clause_end: int, sets) -> bool:
+    """Whether the "had" at ``had`` after "wish" is a main verb with its object
+    ("I wish I had more time", "wish we had a home"), not the past perfect's
+    auxiliary ("wish I had (never) gone", "wish I hadn't", "wish I had been"):
+    a word that is no participle, adverb or negator follows it in its clause."""
+    if tokens[had] not in ("had", "hadn't") or tokens[had - 1] in ("have", "'ve"):
+        return False  # (the past counterfactual "wish I could have had")
+    skip = sets.get("adverb", frozenset())
+    for t in tokens[had + 1:min(clause_end, had + 4)]:
+        if t in skip or t in ("not", "never", "n't") or (t.endswith("ly") and len(t) > 4):
+            continue
+        if not t.replace("-", "").isalpha():
+            return False
+        return not (t in sets.get("participle", ()) or t in sets.get("past", ())
+                    or (len(t) > 3 and t.endswith(("ed", "en", "wn"))))
+    return False
 
 
 def _participle_follows(tokens: list[str], end: int, clause_end: int, sets) -> bool:
@@ -1917,6 +2037,8 @@ _REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "goi
 _CONSTRAINT_REACH = 10
 # Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
 _WITHHELD = frozenset({"time", "comment", "comments"})
+# Words of being pressed for time now, after "I am"/"we are" ("I'm running late", "we're in a rush").
+_PRESSED = frozenset({"late", "hurry", "rush"})
 
 
 def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
@@ -1952,6 +2074,8 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         j += 1
     if negated and j < len(rest) and (rest[j] in disclosure or rest[j].endswith("ing") and rest[j][:-3] in disclosure):
         return True
+    if rest[:1] in (["am"], ["are"]) and any(w in _PRESSED for w in rest[1:7]):
+        return True  # pressed for time now: "I'm running late", "we're in a hurry"
     head = rest[:7]
     have = [m for m, w in enumerate(head[:3]) if w in ("have", "has", "got", "haven't", "hasn't")]
     if have and any(w in _WITHHELD for w in head[have[0] + 1:]) \
@@ -2353,6 +2477,7 @@ _PRESENT_VERBS = frozenset({"is", "are", "'s", "can", "cannot", "can't", "will",
 # Subjects of the performing verbs that perform an apology: a wish to ("wishes
 # to apologise") or a modal of desire ("would like to apologise").
 _WISH_VERBS = frozenset({"wish", "wishes", "want", "wants"})
+_RELATIVES = frozenset({"who", "that"})
 
 
 def _generic_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -2378,6 +2503,34 @@ def _generic_statement(tokens: list[str], start: int, end: int, clause_start: in
     if tokens[start] == "sorry" and tokens[end] not in ("is", "seems", "'s", "means"):
         return False  # "Sorry, can't help", "Sorry don't follow you": the speaker's "I" left out
     return tokens[end] in _PRESENT_VERBS
+
+
+# Verbs in the plain present by which a body gives its own apology ("The company
+# offers its sincere apology").
+_OFFERS = frozenset({"offers", "extends", "expresses", "issues", "sends", "offer", "extend", "express", "send"})
+
+
+def _organisation_offers_own(facts: _Facts, start: int, clause_start: int) -> bool:
+    """Whether an apology noun after "its"/"their" is the object of a plain-present
+    verb of giving whose subject is an organisation: it apologises itself ("The
+    company offers its sincere apology", "the organisers extend their
+    apologies"); "The company rejected his apology", "the minister offers his
+    apology" (a person) and "has issued its apology" (a report) are not."""
+    tokens = facts.tokens
+    j = start - 1
+    while j > clause_start and j >= start - 4 and tokens[j] not in ("its", "their"):
+        if not tokens[j].isalpha() or tokens[j] in _DETERMINERS:
+            return False
+        j -= 1  # "its sincere", "their deepest and most sincere"
+    if j <= clause_start or tokens[j] not in ("its", "their"):
+        return False
+    j -= 1
+    while j > clause_start and tokens[j].endswith("ly") and len(tokens[j]) > 4:
+        j -= 1  # "humbly offers"
+    if j <= clause_start or tokens[j] not in _OFFERS:
+        return False
+    return tokens[j - 1].isalpha() and _organisation_name(facts, j - 1, clause_start) \
+        and tokens[j - 1] not in _AUXILIARIES
 
 
 def _organisation_name(facts: _Facts, j: int, clause_start: int) -> bool:
@@ -2427,7 +2580,32 @@ def _organisation_present(facts: _Facts, start: int, clause_start: int) -> bool:
     j = start - 1
     while j >= clause_start and ((tokens[j].endswith("ly") and len(tokens[j]) > 4) or tokens[j] in ("truly", "also")):
         j -= 1
-    return j >= clause_start and tokens[j].isalpha() and _organisation_name(facts, j, clause_start)
+    if j < clause_start or not tokens[j].isalpha() or not _organisation_name(facts, j, clause_start):
+        return False
+    # A part of the organisation is some of its members, not the body speaking:
+    # "Half the board regret backing him", "some of the council regret it".
+    k = j - 1
+    while k >= clause_start and k >= j - 3 and tokens[k] not in _PARTITIVES:
+        if tokens[k] in _VERB_GROUP or not tokens[k].isalpha():
+            break
+        k -= 1
+    return not (k >= clause_start and k >= j - 3 and tokens[k] in _PARTITIVES)
+
+
+# Words that take a part of a group: "half the board", "some of the staff".
+_PARTITIVES = frozenset({"half", "some", "most", "many", "few", "several", "part", "members", "majority",
+                         "minority", "third", "quarter"})
+
+
+def _regret_verb(tokens: list[str], start: int, end: int) -> bool:
+    """Whether "regret" at ``start`` is a verb by what follows it: a gerund, a
+    pronoun object or a determiner ("the board regret backing him", "they
+    regret the decision"), not a noun ("my one regret is", "a regret of mine")."""
+    if tokens[start:end] != ["regret"] or end >= len(tokens):
+        return False
+    after = tokens[end]
+    return (after.endswith("ing") and len(after) > 4) or after in ("the", "that", "it", "this", "nothing", "not", "any",
+                                                                    "what", "their", "his", "her", "our", "my")
 
 
 def _performing_organisation(facts: _Facts, start: int, clause_start: int) -> str | None:

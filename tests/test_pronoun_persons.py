@@ -1,0 +1,133 @@
+"""A he/she is a person (issue #15): a name the article itself marks as no person
+is no he/she antecedent (entities.Entity.no_person, entities._marked_no_person),
+and a person newly named as a subject takes the next he/she from the previous
+speaker (EntityIndex._new_subject_since).
+
+Invented sentences, CheckList style. Forms: a work's title after its kind or a
+role in it ("the film X", "her role in X", "starred in X"), an organisation after
+its kind ("technology giant X", "pressure group X"), a post in it ("chief of X",
+"economist at X"), "firms such as X", its possessions ("X's shareholders").
+Look-alikes that stay persons: a name that only follows such words further off
+("Rose starred in the film"), a capitalised word that is part of a name ("European
+Union Gordon Sondland"), a relative clause ("a group Barack Obama won"), a firm
+named after its founder ("Michael Dell, founder of Dell"), a person with a
+gendered title ("Mr Ford, chief of Ford").
+"""
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.attribution.front import prepare
+
+
+def _entity(text: str, name: str):
+    index = prepare(text).index
+    entity = index.entity_named(name.split())
+    assert entity is not None, f"no entity {name!r} in {text!r}"
+    return entity
+
+
+NO_PERSON = [
+    # works
+    ("The film Annie Marsh won two awards. Critics loved it.", "Annie Marsh"),
+    ("Jones, who won a prize for her role in Clara Bow, arrived early.", "Clara Bow"),
+    ("Lee, who starred in Molly Dean last year, was there.", "Molly Dean"),
+    ("Lee, who stars in Molly Dean, was there.", "Molly Dean"),
+    ("His new album Harry Vance is out on Monday.", "Harry Vance"),
+    ("She sang the song Irish Son at the concert.", "Irish Son"),
+    # organisations
+    ("Carla Moss, chief of technology giant Hewitt Packer, spoke in Paris.", "Hewitt Packer"),
+    ("Sami Rao, director of civil liberties pressure group Freedom, said the law was wrong.", "Freedom"),
+    ("Matt Dorn, an equity strategist at Miller Tabor, said the stock could fall.", "Miller Tabor"),
+    ("Dan Price, chief executive of Cloudmark, said the firm would grow.", "Cloudmark"),
+    ("The job of firms such as Dunmore now is to serve people, she said.", "Dunmore"),
+    ("German airline Lufthansa may sue the agency.", "Lufthansa"),
+    ("Dunmore Hale's shareholders voted for the deal.", "Dunmore Hale"),
+    ("Security firm MessageLabs said spam had risen.", "MessageLabs"),
+]
+
+STILL_A_PERSON = [
+    # the marker words are further off, or describe something else
+    ("Rose Byrne starred in the film. Byrne loved it.", "Rose Byrne"),
+    ("Rose starred in the film last year.", "Rose"),
+    ("Critics said the film's star, Annie Marsh, was superb.", "Annie Marsh"),
+    ("He thanked the head of Bush's campaign, Karl Rove.", "Bush"),
+    # a capitalised word is part of a name, not a common noun
+    ("The U.S. Ambassador to the European Union Gordon Sondland testified.", "Gordon Sondland"),
+    # a relative clause, not an apposition
+    ("Non-college voters, a group Barack Obama won by two points, stayed home.", "Barack Obama"),
+    ("This is not the campaign Ayotte hoped to be running, aides said.", "Ayotte"),
+    # a verb, not a noun ("trust" is no organisation's kind here)
+    ("Voters trust Clinton more than any other candidate.", "Clinton"),
+    # a firm named after its founder: the person keeps the name
+    ("Michael Dell, the founder of Dell, was upbeat about the year.", "Michael Dell"),
+    ("Henry Ford, the chief of Ford, spoke to workers.", "Henry Ford"),
+    # a gendered title says it is a person
+    ("Mr Ford, the chief of Ford, spoke to workers.", "Ford"),
+    # a role noun that a person bears ("broadcaster", "producer")
+    ("Broadcaster Chris Evans has begun selling his possessions.", "Chris Evans"),
+    ("Film producer John Hale said the budget was small.", "John Hale"),
+]
+
+
+@pytest.mark.parametrize("text,name", NO_PERSON)
+def test_the_article_marks_it_as_no_person(text, name):
+    assert _entity(text, name).no_person
+
+
+@pytest.mark.parametrize("text,name", STILL_A_PERSON)
+def test_a_person_stays_a_person(text, name):
+    assert not _entity(text, name).no_person
+
+
+PRONOUN_SKIPS_WHAT_IS_NO_PERSON = [
+    # a film named like a woman, and the actress named by surname only
+    ("The film Annie Marsh took four awards. Annie Marsh also won best costume design.\n\n"
+     "Pell Staunton, who plays the title role in Annie Marsh, arrived early. "
+     "\u201cI am so thrilled and so grateful,\u201d she said.", ["Pell Staunton"]),
+    # a company that the article has called a person's
+    ("Carla Moss, chief of technology giant Hewitt Packer, spoke in Paris. Hewitt Packer said profits rose. "
+     "\u201cThe digital revolution is about people,\u201d she said.", ["Carla Moss"]),
+]
+
+PRONOUN_KEEPS_THE_PERSON = [
+    ("Rose Byrne starred in the film. \u201cI loved every minute of it,\u201d she said.", ["Rose Byrne"]),
+    ("Michael Dell, the founder of Dell, was upbeat. \u201cWe had a very good year,\u201d he said.",
+     ["Michael Dell"]),
+    ("Mr Ford, the chief of Ford, spoke to workers. \u201cWe will build the car here,\u201d he said.", ["Ford"]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", PRONOUN_SKIPS_WHAT_IS_NO_PERSON + PRONOUN_KEEPS_THE_PERSON)
+def test_he_or_she_goes_to_a_person(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+# A person named as a subject since the previous quote takes the next he/she of
+# their gender when the name opens its sentence or stands next to a reporting verb
+# ("While ..., Chris Early says"), not when it is the subject of a clause inside
+# the speaker's sentence ("Sanders argued that Donald Trump had failed").
+NEW_SUBJECT_MID_SENTENCE = [
+    ("\u201cThe lineup will grow,\u201d said Jack Buser, the studio head.\n\nWhile the list of games is short, "
+     "Chris Early says more could follow.\n\n\u201cOur objective is to make the best game,\u201d he said.",
+     ["Jack Buser", "Chris Early"]),
+    ("Earlier, Tory leader Michael Howard sent his congratulations, saying: \u201cWe look to the president.\u201d "
+     "Liberal Democrat leader Charles Kennedy said the quick result was welcome. "
+     "\u201cIt is good for everyone,\u201d he said.", ["Michael Howard", "Charles Kennedy"]),
+]
+NEW_SUBJECT_LOOK_ALIKES = [
+    # the new person is an object, or of the other gender: the previous speaker keeps it
+    ("\u201cThe lineup will grow,\u201d said Jack Buser, the studio head.\n\nBuser thanked Chris Early for the "
+     "games. \u201cOur objective is to make the best game,\u201d he said.", ["Jack Buser", "Jack Buser"]),
+    ("\u201cThe lineup will grow,\u201d said Jack Buser, the studio head.\n\nWhile the list is short, analyst "
+     "Mary Stone says more could follow.\n\n\u201cOur objective is to make the best game,\u201d he said.",
+     ["Jack Buser", "Jack Buser"]),
+    ("\u201cWe will win,\u201d said Bernie Sanders.\n\nSanders argued that Donald Trump had failed the "
+     "workers. \u201cHe cannot lead,\u201d he said.", ["Bernie Sanders", "Bernie Sanders"]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_MID_SENTENCE + NEW_SUBJECT_LOOK_ALIKES)
+def test_a_new_subject_takes_the_pronoun_mid_sentence(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
