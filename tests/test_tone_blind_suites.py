@@ -1,9 +1,8 @@
-"""The second, third and fourth blind probe suites: CheckList-style cases (Ribeiro et al.
+"""The second to fifth blind probe suites: CheckList-style cases (Ribeiro et al.
 2020), each written by a writer who read only issue #16's definitions and
 annotation/tone/GUIDELINES.md, never the tone code, its word lists, the project's
-own probes or an earlier blind suite (tests/data/blind-probes-2.jsonl,
-blind-probes-3.jsonl and blind-probes-4.jsonl; ids and capabilities are the
-writers').
+own probes or an earlier blind suite (tests/data/blind-probes-2.jsonl to
+blind-probes-5.jsonl; ids and capabilities are the writers').
 
 Each suite was scored once as written. Its failures were then sorted into kinds,
 and a developer was given the kinds with other, invented examples, never the
@@ -22,7 +21,9 @@ suite's texts, and read them as facts of English:
   tone-17); tone-18, built on its kinds (titles and physical senses of shock
   words, "anyone who's surprised", idioms of shock, letting people down,
   hindsight, a wish about the present, a vocative before a constraint, part of
-  a group), 412 (98.1%).
+  a group), 412 (98.1%);
+- suite 5 (417 cases): 397 right under tone-18 (95.2%: the blind figure of
+  tone-18). Nobody has worked on its failures: it is still blind.
 
 The figures after a fix are fitted to the kinds, not to the sentences; the blind
 figure of the latest tone model is the next suite's, scored once (see the stop's
@@ -44,6 +45,8 @@ SUITES = {
     "blind-probes-2.jsonl": {"n": 450, "floor": 0.965, "invariance": "invariance"},
     "blind-probes-3.jsonl": {"n": 414, "floor": 0.98, "invariance": "invariance"},
     "blind-probes-4.jsonl": {"n": 420, "floor": 0.975, "invariance": "invariance"},
+    # (its invariance cases come in groups of two to five, not pairs: not checked here)
+    "blind-probes-5.jsonl": {"n": 417, "floor": 0.945, "invariance": None},
 }
 
 
@@ -69,7 +72,7 @@ def test_blind_suite_floor(name):
     assert sum(right) / len(rows) >= SUITES[name]["floor"], (f"{sum(right)}/{len(rows)}", wrong[:15])
 
 
-@pytest.mark.parametrize("name", SUITES)
+@pytest.mark.parametrize("name", [name for name, suite in SUITES.items() if suite["invariance"]])
 def test_invariance_pairs_agree(name):
     # The writer's invariance pairs (consecutive rows of the invariance capability:
     # another name, other quote marks, case, punctuation, British or American
