@@ -286,6 +286,14 @@ ORG_NOUNS: frozenset[str] = frozenset(
     hospital institute foundation""".split()
 )
 
+# Heads of a description that stand for an organisation's unnamed voice ("a Fox
+# spokesman", "Alibaba leaders", "the IAAF statement"): with the organisation's
+# name inside and no person named, the organisation is the speaker.
+VOICE_NOUNS: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
+    representatives official officials executives leaders statement""".split()
+)
+
 # He/she antecedents (text.entities): words by which an article says that the
 # name right after them is no person. A work's title follows its kind ("the film
 # Vera Drake", "her album Confessions") or a role in it ("her role in Elizabeth",

@@ -480,7 +480,8 @@ def test_definite_organisation_description_names_its_body(text, expected):
     "A French ministry said it “regrets any decision” of the kind.",
     "The local council said the report was “a smear”.",
     # a nation's adjective names only a state's own body; a date names none
-    "Siemens reported a loss. “We will appeal,” the German company said.",
+    # (with a company before it, "the German company" is that company: test_descriptions.py)
+    "Shares fell on Monday. “We will appeal,” the German company said.",
     "The British bank said the fee was “fair”.",
     "The January committee said the vote was “final”.",
     "The Tuesday council said the plan was “dead”.",

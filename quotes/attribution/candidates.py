@@ -14,6 +14,7 @@ so a document's rows go to the ranker in one batch.
 from __future__ import annotations
 
 import bisect
+import re
 import itertools
 from array import array
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from quotes.vocabulary import (
     SPEAKER_NOUNS,
     TITLES,
 )
-from quotes.text.entities import Entity, EntityIndex
+from quotes.text.entities import Entity, EntityIndex, is_age_word
 from quotes.attribution.features import TAG_CODES, DocContext
 from quotes.text.parsed import token_index_near
 from quotes.text.names import NameMention
@@ -282,6 +283,12 @@ class DocCandidates:
                 # senator said": the name modifies a description, which is the
                 # candidate (added below), not the name.
                 continue
+            if ctx is not None and hi < n_tok and lo > 0 and tokens[lo - 1].text.lower() == "the" \
+                    and not quoted[hi] and tokens[hi].text.islower() and ctx.tags[hi] == _NOUN \
+                    and _beside_cue(ctx, hi):
+                # "said the Gloucester fly-half": a place or team before a role noun
+                # only modifies it; the description (added below) is the candidate
+                continue
             if modified_noun_end(doc, lo, hi) > 0:
                 # "The UK operator is appealing", "US critics were less kind": a place
                 # or party before a noun only modifies it, and names no speaker.
@@ -315,7 +322,7 @@ class DocCandidates:
                 if np is not None and np[0].kind == "description":
                     lo = token_index_near(doc, np[0].start, k)
                     found.append(Candidate(np[0], lo, k + 1, line_of[k], None, np[1]))
-            elif ctx is not None and ctx.tags[k] == _NOUN and _beside_cue(ctx, k):
+            elif ctx is not None and (ctx.tags[k] == _NOUN or is_age_word(tok.text)) and _beside_cue(ctx, k):
                 # any noun right beside a reporting verb ("the tycoon told", "said the moderator")
                 lo = _description_start(doc, ctx, k)
                 words = tuple(t.text for t in tokens[lo:k + 1])
@@ -487,6 +494,9 @@ _WORD_KINDS: Final[dict[str, int]] = {}
 _WORD_KINDS_LIMIT: Final = 100_000  # (emptied at this size, as features._FACTS_CACHE)
 
 
+_HYPHENED: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
 def _word_kind(text: str) -> int:
     """_IT ("it", "It’s": a pronoun unless expletive), _PRONOUN, _SPEAKER_NOUN (a
     lower-case speaker noun), _LOWER_WORD (another lower-case word: a noun beside
@@ -498,8 +508,8 @@ def _word_kind(text: str) -> int:
         return _PRONOUN
     if low in SPEAKER_NOUNS and text.islower():
         return _SPEAKER_NOUN
-    if text.isalpha() and text.islower():
-        return _LOWER_WORD
+    if text.islower() and (text.isalpha() or _HYPHENED.fullmatch(text)):
+        return _LOWER_WORD  # ("fly-half", "34-year-old")
     return _OTHER
 
 
@@ -560,6 +570,7 @@ def _expletive_it(doc: ParsedDoc, k: int) -> bool:
 _NOUN: Final = TAG_CODES["N"]
 _ADVERB: Final = TAG_CODES["R"]
 _DETERMINER: Final = TAG_CODES["DT"]
+_NNP: Final = TAG_CODES["NNP"]
 _NP_INNER: Final = frozenset((TAG_CODES["N"], TAG_CODES["J"], TAG_CODES["NNP"], TAG_CODES["VBD"], TAG_CODES["CD"]))
 
 
@@ -573,6 +584,10 @@ def _beside_cue(ctx: DocContext, k: int) -> bool:
     if j < n and ctx.cue[j] == 1:
         return True
     j = k - 1
+    while j >= 0 and k - j <= 3 and ctx.tags[j] == _NNP:
+        j -= 1  # ("said the Gloucester fly-half": a name modifying the noun, after a determiner)
+    if j < k - 1 and not (j >= 0 and ctx.tags[j] == _DETERMINER):
+        return False
     if j >= 0 and ctx.tags[j] == _DETERMINER:
         j -= 1
     return j >= 0 and ctx.cue[j] == 1 and j < k - 1

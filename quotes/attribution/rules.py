@@ -38,6 +38,8 @@ from quotes.vocabulary import (
     PHRASAL_CUES,
     NAME_SUFFIXES,
     NON_NAME_CAPS,
+    NON_PERSON_HEADS,
+    NON_PERSON_WORDS,
     OBJECT_VERBS,
     ORG_NOUNS,
     PARTY_OR_NATION_ADJECTIVES,
@@ -46,9 +48,10 @@ from quotes.vocabulary import (
     STATE_BODY_NOUNS,
     SUBORDINATORS,
     TITLES,
+    VOICE_NOUNS,
     WEAK_VERBS,
 )
-from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_place_name
+from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_org_like, is_place_name, organisation_name
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
 from quotes.text.names import is_plural_title
 from quotes.text.parsed import token_index_near
@@ -492,6 +495,31 @@ def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
     return max(span.mark_end, m.end) if m is not None else span.mark_end
 
 
+_UNNAMED_HEADS: Final = frozenset("source insider aide official".split())
+
+
+def _role_after_name(words: Sequence[str]) -> bool:
+    """True for "the Gloucester fly-half": a definite description whose capitalised
+    modifiers end in a lower-case noun that is no organisation, document or thing."""
+    if len(words) < 3 or words[0].lower() not in _DEFINITE:
+        return False
+    head = words[-1]
+    if not (head.islower() and head.replace("-", "").isalpha()):
+        return False
+    if head in ORG_NOUNS or head in DOCUMENT_NOUNS or head in NON_PERSON_HEADS or head in NON_PERSON_WORDS \
+            or head in VOICE_NOUNS or head in _UNNAMED_HEADS:
+        return False  # (an organisation's voice or an unnamed source is no one person)
+    if head.endswith("s") and not head.endswith("ss"):
+        return False  # a plural: "the Chelsea players"
+    return any(w[:1].isupper() for w in words[1:-1])
+
+
+def _after_the(text: str, start: int) -> bool:
+    """True when the word before ``start`` is "the" ("said the German")."""
+    before = text[max(0, start - 5):start]
+    return before.rstrip(" ").lower().endswith("the") and not before.rstrip(" ")[-4:-3].isalpha()
+
+
 def _is_place_name(words: tuple[str, ...]) -> bool:
     """True for a place or a country or state written as initials ("Ohio", "UK",
     "U. S.", "N.H."): the entity index's test, and a country's initials split into
@@ -521,6 +549,13 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         core = _without_leading_place(found.words)
         bare_title = bool(core) and is_bare_title(core)
         canon = tuple(entity.canonical.split()) if entity is not None else ()
+        if not bare_title and len(core) > 1 and core[-1].lower().rstrip(".") in TITLES \
+                and (entity is None or core[-1] not in entity.best) and _after_the(index.doc.text, mention.start):
+            # "the Glasgow Kelvin MP": a place or body before a title only modifies
+            # it; the description stands for the person holding the title
+            entity = index.resolve_description(["the"] + [w.lower().rstrip(".") for w in core], mention.start,
+                                               prefer=prev_entity)
+            return (entity, entity.canonical) if entity else (None, None)
         if entity is not None and not (bare_title and (is_bare_title(canon) or _is_place_name(canon))):
             return entity, entity.canonical
         if bare_title:
@@ -535,7 +570,10 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         if all(w.lower() in PARTY_OR_NATION_ADJECTIVES for w in words):
             # "said the Republican", "American negotiators said": a party or nation
             # adjective names no one; the one member the article describes so, or nobody
-            entity = index.resolve_description(["the", words[-1].lower()], mention.start, prefer=prev_entity)
+            # ("said the German": one person, the one the article calls German or else its
+            # salient person; "American negotiators": no one)
+            det = "the" if _after_the(index.doc.text, mention.start) and len(words) == 1 else "a"
+            entity = index.resolve_description([det, words[-1].lower()], mention.start, prefer=prev_entity)
             return (entity, entity.canonical) if entity else (None, None)
         # a name the index did not see here (a label inside quote marks) may still be one of its people
         entity = index.entity_named(words)
@@ -555,12 +593,21 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         return (entity, entity.canonical) if entity else (None, None)
     owner = index.entity_in(mention.start, mention.end)
     possessive = any(w.endswith(("’s", "'s", "’", "'")) for w in words)
+    if owner is not None and words[-1].lower() in VOICE_NOUNS and is_org_like(owner):
+        # "a Fox spokesman said", "Alibaba leaders have denied": an organisation's
+        # unnamed voice speaks for it, under the name the description writes unless
+        # the article's fuller name only adds a legal suffix ("Fox Corporation")
+        return owner, organisation_name(owner, words[:-1])
     if owner is not None and words[-1].lower() in DOCUMENT_NOUNS:
         return owner, owner.canonical
     if owner is not None and not possessive and words[0].lower() in ("the", "this", "that"):
         # "the New York businessman": the name inside is a modifier, not the speaker
         owner = None
     entity = None if possessive else index.resolve_description(words, mention.start, prefer=prev_entity)
+    if entity is None and not possessive and _role_after_name(words):
+        # "said the Gloucester fly-half", "the Chelsea striker said": a team or place
+        # before a role noun; the role is a person's (the team is no speaker)
+        entity = index.resolve_role(words, mention.start, prefer=prev_entity)
     if entity is not None:
         return entity, entity.canonical
     if owner is not None and possessive:

@@ -19,6 +19,7 @@ from quotes.vocabulary import (
     EXPLETIVE_IT_VERBS,
     MONTH_WORDS,
     OTHER_PREPOSITIONS,
+    PARTY_OR_NATION_ADJECTIVES,
     POSSESSIVE_DETS,
     PREPOSITIONS,
     FEMALE_PRONOUNS,
@@ -26,6 +27,7 @@ from quotes.vocabulary import (
     NON_PERSON_HEADS,
     NON_PERSON_WORDS,
     OBJECT_VERBS,
+    ORG_HEADS,
     ORG_KIND_NOUNS,
     ORG_NOUNS,
     ORG_POSSESSIONS,
@@ -184,7 +186,7 @@ W_DESC_HEAD, W_DESC_MOD, W_DESC_FREQ = 2.0, 1.5, 0.5
 PERSON_HEADS: Final = frozenset(
     """president senator candidate nominee governor mayor minister secretary chairman chairwoman
     director executive chief leader lawyer attorney professor analyst economist strategist
-    pollster consultant spy father mother son daughter wife husband businessman businesswoman
+    pollster consultant spy mp mep msp father mother son daughter wife husband businessman businesswoman
     mogul billionaire host anchor founder ceo chancellor ambassador general commander
     congressman congresswoman lawmaker judge justice spokesman spokeswoman frontrunner
     front-runner veteran pastor sheriff detective officer chief star actor actress singer
@@ -858,16 +860,85 @@ class EntityIndex:
             return None
         k = bisect.bisect_left(self.positions, offset) - 1
         first = words[0].lower()
-        if head in PERSON_HEADS and first in ("the", "this", "that") and k >= 0:
-            return self._resolve_person_description([w.lower() for w in words[1:]], k, prefer)
-        while k >= 0:
-            entity = self.entities[self.mention_entities[k]]
-            k -= 1
-            if head in entity.descriptors or head in entity.titles:
+        definite = first in ("the", "this", "that")
+        if definite and (head in PERSON_HEADS or is_age_word(head)
+                         or (head in PARTY_OR_NATION_ADJECTIVES and len(words) == 2)):
+            found = self._resolve_person_description([w.lower() for w in words[1:]], k, prefer) if k >= 0 else None
+            # a lede's description comes before the name it describes ("the work and
+            # pensions minister has said ... Work and Pensions Minister Alan Johnson")
+            return found or self._described_later([w.lower() for w in words[1:]], offset)
+        org_head = head in ORG_NOUNS
+        j = k
+        while j >= 0:
+            entity = self.entities[self.mention_entities[j]]
+            j -= 1
+            if (head in entity.descriptors or head in entity.titles) and not (org_head and entity.person):
                 return entity
-            if head in ORG_NOUNS and entity.org and _org_fits(head, entity):
+            if org_head and entity.org and _org_fits(head, entity):
                 return entity
+        if definite and head in _ORG_KIND_HEADS and k >= 0:
+            return self._resolve_org_description(head, k)
         return None
+
+    def resolve_role(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
+        """The person a definite description with a role head the word lists lack
+        stands for ("the Gloucester fly-half"): as a person description."""
+        k = bisect.bisect_left(self.positions, offset) - 1
+        low = [w.lower() for w in words[1:]]
+        found = self._resolve_person_description(low, k, prefer) if k >= 0 else None
+        return found or self._described_later(low, offset)
+
+    def _described_later(self, words: list[str], offset: int) -> Entity | None:
+        """The person a description before any name describes ("the work and pensions
+        minister" ... "Work and Pensions Minister Alan Johnson"): the first one after
+        ``offset`` described with its head and with the most of its modifiers."""
+        head = _norm_role(words[-1])
+        modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
+        k = bisect.bisect_right(self.positions, offset)  # (not a name the description itself holds)
+        best = 0
+        choice: Entity | None = None
+        seen: set[int] = set()
+        for j in range(k, len(self.positions)):
+            entity = self.entities[self.mention_entities[j]]
+            if entity.id in seen or not entity.person:
+                continue
+            seen.add(entity.id)
+            described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+            if head not in described:
+                continue
+            score = 1 + len(modifiers & described)
+            if score > best:
+                best, choice = score, entity
+        return choice
+
+    def _resolve_org_description(self, head: str, k: int) -> Entity | None:
+        """The organisation a definite description of its kind ("the company", "the
+        airline", "the watchdog") stands for, when no name says the kind: the most
+        salient organisation-like entity of the last few paragraphs that is no
+        person, place or news outlet (unless the head is an outlet's: "the station")."""
+        line_of = self.doc.line_of_token
+        here_line = line_of[self.mention_tokens[k]]
+        media_head = head in _MEDIA_HEADS
+        best: float | None = None
+        choice: Entity | None = None
+        seen: set[int] = set()
+        while k >= 0:
+            token = self.mention_tokens[k]
+            entity = self.entities[self.mention_entities[k]]
+            subject = self.mention_subject[k]
+            k -= 1
+            if here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
+                break
+            if entity.id in seen:
+                continue
+            seen.add(entity.id)
+            if not is_org_like(entity) or (not media_head and _is_outlet(entity)):
+                continue
+            score = W_SUBJECT / 3 * subject - W_DISTANCE / 5 * (here_line - line_of[token]) \
+                + W_DESC_FREQ * self._salience(entity) + W_DESC_HEAD * (head in entity.keys)
+            if best is None or score > best:
+                best, choice = score, entity
+        return choice
 
     def described_by(self, head: str, exclude: Entity | None = None) -> Entity | None:
         """The one person the article describes with ``head`` ("strategist"), if exactly one.
@@ -928,6 +999,71 @@ _ORG_HEAD_WORDS: Final = {
 _FUNCTION_WORDS: Final = frozenset(
     "a an the of and or in on at to for with by from as said says who that this his her their its".split()
 )
+
+
+# Heads of a definite description that stand for one organisation of a kind a
+# name need not say ("the company" for Next, "the airline" for Ryanair).
+_ORG_KIND_HEADS: Final = frozenset(
+    "company firm group club network station agency watchdog airline regulator charity "
+    "organisation organization bank insurer carrier retailer broadcaster channel".split()
+)
+# Of those, the heads a news outlet may be ("the station" for BBC Radio 1).
+_MEDIA_HEADS: Final = frozenset("network station broadcaster channel".split())
+# Last words of a news outlet's name (the outlet printing or airing a story is not
+# the organisation its "the company" means).
+_OUTLET_WORDS: Final = frozenset(
+    "news times post journal herald tribune telegraph guardian mail express mirror gazette "
+    "chronicle observer independent reuters bbc cnn nbc abc cbs npr ap politico bloomberg "
+    "newspaper magazine".split()
+)
+_AGE_WORD: Final = re.compile(r"\d+-year-old")
+
+
+def is_age_word(word: str) -> bool:
+    """True for an age that stands for a person ("the 34-year-old")."""
+    return bool(_AGE_WORD.fullmatch(word))
+
+
+def is_org_like(entity: Entity) -> bool:
+    """An entity that may be an organisation: marked one, or a name with nothing of
+    a person (no first name, title, gender or he/she) that is no place."""
+    if entity.place:
+        return False
+    if entity.org:
+        return True
+    if entity.gender or entity.first or entity.census_first or entity.titles or sum(entity.gender_votes.values()):
+        return False
+    best = entity.best
+    # ("Kerr Putney" may be a person; "Harbor Software", with a word of the lexicon, is not)
+    tags = word_tags()
+    return bool(best) and not is_place(best) and not (len(best) > 1 and all(
+        w[:1].isupper() and not w.isupper() and w.lower() not in tags for w in best) and best[-1] not in ORG_HEADS)
+
+
+# Words that end an organisation's full name without making it another body
+# ("Fox Corporation" is Fox; "Google News" is not Google).
+_LEGAL_SUFFIXES: Final = frozenset("inc corp corporation co company ltd plc llc group limited".split())
+
+
+def organisation_name(entity: Entity, written: list[str] | tuple[str, ...]) -> str:
+    """The name of organisation ``entity`` for a mention that writes it as the
+    capitalised words among ``written`` ("a Fox spokesman"): the entity's full name
+    when it is those words and a legal suffix, else the words as written (the
+    index may have joined "Google" to "Google News", another body)."""
+    form = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in written if w[:1].isupper()]
+    best = list(entity.best)
+    if not form or best == form:
+        return entity.canonical
+    n = len(form)
+    if best[:n] == form and all(_key(w) in _LEGAL_SUFFIXES for w in best[n:]):
+        return entity.canonical
+    if [_key(w) for w in form] and {_key(w) for w in form} <= entity.keys:
+        return " ".join(form)
+    return entity.canonical
+
+
+def _is_outlet(entity: Entity) -> bool:
+    return bool(entity.keys & _OUTLET_WORDS)
 
 
 def _org_fits(head: str, entity: Entity) -> bool:
@@ -999,7 +1135,7 @@ def is_common(word: str) -> bool:
     return word.lower() in common_words()
 
 
-__all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common"]
+__all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common", "is_org_like", "is_age_word", "organisation_name"]
 
 
 _NOT_VERBS: Final = frozenset(
