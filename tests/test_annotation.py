@@ -52,8 +52,12 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # 0.892, right at >= 0.9 0.987. Out of fold (tools/ranker_cv.py, PolNeAR train + web +
 # BBC train, weight 1, rows3 alone): named 0.9250 -> 0.9222 of 720 (5 fixed, 7 new whose
 # rule outputs are unchanged: the ranker's refit), e2e 0.8632 -> 0.8615.
+# rules-29, names-5 (same model, in-sample): loose P 0.924 R 1.000 F1 0.961, strict attr
+# 0.926, named 0.950, pronoun 0.854, e2e F1 0.897, right at >= 0.9 0.992. Out of fold
+# (the same tool, web + 120 BBC training articles): web named 0.9405, pronoun 0.8321,
+# e2e 0.8506.
 WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.995, "attr": 0.92, "attr_named": 0.945,
-              "attr_pronoun": 0.835, "e2e_f1": 0.89, "right_at_0_9": 0.985}
+              "attr_pronoun": 0.85, "e2e_f1": 0.895, "right_at_0_9": 0.985}
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +109,12 @@ def test_web_set_floors(web_gold):
 # rules-28 (a he/she is a person: no name the article marks as a work or an
 # organisation; chosen by grouped CV over web + BBC train, this set confirming once):
 # e2e F1 0.822, attr 0.842, named 0.906, pronoun 0.722.
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.82, "attr": 0.84, "attr_named": 0.90, "attr_pronoun": 0.71}
+# rules-29 (descriptions that name no person, tests/test_descriptions.py) and names-5
+# (words glued before a name; the name model retrained with train2.jsonl), each chosen
+# by grouped CV, confirmed once: e2e F1 0.833, attr 0.854, named 0.912, pronoun 0.744.
+# (The attribution model retrained with train2.jsonl was measured and not shipped:
+# here e2e 0.822, named 0.894; on the second test set e2e 0.851, named 0.841.)
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.91, "attr_pronoun": 0.74}
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +168,9 @@ def test_bbc_set_floors(bbc_gold):
 # rules-27 and attribution-model-15, which had never seen it: loose F1 0.970, e2e F1
 # 0.835, attr 0.852, named 0.819 (n=138), pronoun/description 0.906 (n=85). rules-28
 # (descriptions that name no person, tests/test_descriptions.py), confirmed once: e2e
-# 0.839, attr 0.857, named 0.819, pronoun/description 0.918.
-BBC2_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.81, "attr_pronoun": 0.91}
+# 0.839, attr 0.857, named 0.819, pronoun/description 0.918; rules-29 with names-5 and
+# pron2's he/she rules: the same.
+BBC2_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.835, "attr": 0.855, "attr_named": 0.815, "attr_pronoun": 0.91}
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,10 @@ CORPORA_FLOORS = {"loose_f1": 0.98, "attr": 0.89, "e2e_f1": 0.89}
 # strict attr 0.892 (one quote fewer: 'think again', a scare-quoted request in
 # reported speech, now goes to the company named before it), e2e F1 0.886 (lenient
 # 0.895, 0.890).
-CORPORA_STRICT_FLOORS = {"attr": 0.89, "e2e_f1": 0.885}
+# rules-29 and names-5 (descriptions that name no person, words glued before a name;
+# chosen by grouped CV; two defects of the description rules were found on these
+# articles and mended with invented tests): strict attr 0.903, e2e F1 0.897.
+CORPORA_STRICT_FLOORS = {"attr": 0.90, "e2e_f1": 0.895}
 
 
 @pytest.fixture(scope="module")
