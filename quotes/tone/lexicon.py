@@ -858,7 +858,7 @@ class CueLexicon:
                 # "had" with an object wishes the present were otherwise; only the
                 # past perfect ("I wish I had listened", "I wish I hadn't") regrets an act.
                 return None
-            who = _person(wished, capitals[end:end + len(wished)], sets, first=False)
+            who: str | None = _person(wished, capitals[end:end + len(wished)], sets, first=False)
             if who is None and _noun_subject_of_wish(wished, sets):
                 who = "other"  # "I wish the council had listened", "I wish someone had told us"
             if who == "other":
