@@ -1041,13 +1041,15 @@ class EntityIndex:
                 continue
             if head_gender and entity.guessed_gender() not in ("", head_gender):
                 continue
+            # an age, nationality or role names the person the article calls so
+            # ("Agassi, 34" for "the 34-year-old", "German chancellor Gerhard
+            # Schroeder" for "the German"), else the salient person near it
             described = self._described_as(entity)
-            if head not in described:
-                # an age, nationality or role names the person the article calls so
-                # ("Agassi, 34" for "the 34-year-old", "German chancellor Gerhard
-                # Schroeder" for "the German"), never merely its main figure
-                continue
-            score = W_DESC_HEAD + W_DESC_MOD * len(modifiers & described)
+            if head not in described and _other_of_kind(head, described):
+                continue  # one the article gives another age or nationality ("Andy Roddick, 21")
+            score = W_DESC_HEAD * (head in described) + W_DESC_MOD * len(modifiers & described)
+            if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
+                continue  # an undescribed person far back is no antecedent
             score += W_SUBJECT / 3 * subject + W_PREFER / 2 * (entity is prefer) \
                 - W_DISTANCE / 5 * (here_line - line_of[token]) + W_DESC_FREQ * self._salience(entity)
             if best is None or score > best[0]:
@@ -1101,6 +1103,17 @@ _NATION_BEFORE: Final = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}$"
 # (the subject's own weight: being the subject alone decides nothing)
 _ORG_TIE: Final = W_SUBJECT / 3
 _AGE_WORD: Final = re.compile(r"\d+-year-old")
+
+
+def _other_of_kind(head: str, described: set[str]) -> bool:
+    """True when ``head`` is an age or a nationality and ``described`` holds another
+    of its kind: "the 21-year-old" is not the man the article calls 34, "the
+    German" not the one it calls French."""
+    if is_age_word(head):
+        return any(is_age_word(w) for w in described)
+    if head in PARTY_OR_NATION_ADJECTIVES:
+        return any(w in PARTY_OR_NATION_ADJECTIVES for w in described)
+    return False
 
 
 def is_age_word(word: str) -> bool:
