@@ -158,7 +158,11 @@ NEW_SUBJECT_OWN_SENTENCE = [
      "was strong. \u201cIt is the best ever,\u201d he said.", ["Bernie Sanders", "Donald Trump"]),
     ("\u201cThe plan works,\u201d said Tom Hale.\n\nOn Monday, Peter Grant says, the plan was changed. "
      "\u201cIt was my idea,\u201d he said.", ["Tom Hale", "Peter Grant"]),
-    # "that" as a pronoun or determiner opens no reported clause
+    # a reporting verb of another clause, or "that" as a pronoun or determiner,
+    # opens no reported clause
+    ("\u201cThe lineup will grow,\u201d said Jack Buser.\n\nWhile the lineup is light (only three games "
+     "have been announced), Chris Early says more could follow. \u201cIt is a start,\u201d he says.",
+     ["Jack Buser", "Chris Early"]),
     ("\u201cThe plan works,\u201d said Tom Hale.\n\nAfter that, Peter Grant says, the plan was changed. "
      "\u201cIt was my idea,\u201d he said.", ["Tom Hale", "Peter Grant"]),
     ("\u201cThe plan works,\u201d said Tom Hale.\n\nAt that meeting Peter Grant said the plan was "

@@ -1315,6 +1315,9 @@ def _absolute_subject(doc: ParsedDoc, k: int) -> bool:
     return len(word) > 4 and word.endswith("ing") and word.isalpha() and word.islower()
 
 
+_CLAUSE_STOPS: Final = frozenset({".", "!", "?", ";", ",", "(", ")", ":", "\u2014", "\u2013", "-"})
+
+
 def _in_reported_clause(doc: ParsedDoc, token: int) -> bool:
     """True when the name at ``token`` stands inside a clause another subject's
     words report, in the same sentence outside quote marks: after "that"
@@ -1330,17 +1333,17 @@ def _in_reported_clause(doc: ParsedDoc, token: int) -> bool:
         first -= 1
 
     def inside(j: int) -> bool:
-        # token j belongs to the name's sentence, outside quote marks
+        # token j belongs to the name's clause: its sentence, outside quote marks, with
+        # no comma or bracket between ("While the lineup is light (three games have
+        # been announced), Early says" is no clause of "announced")
         return j >= 0 and not (quoted and j < len(quoted) and quoted[j]) \
-            and not (line_of and line_of[j] != line_of[first]) and tokens[j].text not in (".", "!", "?", ";")
+            and not (line_of and line_of[j] != line_of[first]) and tokens[j].text not in _CLAUSE_STOPS
 
     j = first - 1
     while inside(j):
         low = tokens[j].text.lower()
-        if low == "that" and tokens[j + 1].text != ","\
-                and not (inside(j - 1) and tokens[j - 1].text.lower() in _NOT_VERBS):
-            # (a complementiser, not a pronoun or determiner: "After that, Grant
-            # said", "At that meeting Grant said")
+        if low == "that" and not (inside(j - 1) and tokens[j - 1].text.lower() in _NOT_VERBS):
+            # (a complementiser, not a determiner: "At that meeting Grant said")
             return True
         if low in REPORTING_VERBS and inside(j - 1) and tokens[j - 1].text[:1].isalnum():
             return True
