@@ -166,10 +166,10 @@ def test_bbc_set_floors(bbc_gold):
 # Figures on the second BBC test set (annotation/bbc/gold2.jsonl, 40 articles of a
 # third draw, nothing trained on it or chosen by it), strict names. First scored with
 # rules-27 and attribution-model-15, which had never seen it: loose F1 0.970, e2e F1
-# 0.835, attr 0.852, named 0.819 (n=138), pronoun/description 0.906 (n=85). rules-28
+# 0.835, attr 0.852, named 0.819 (n=138), pronoun/description 0.906 (n=85). rules-29
 # (descriptions that name no person, tests/test_descriptions.py), confirmed once: e2e
-# 0.839, attr 0.857, named 0.819, pronoun/description 0.918; rules-29 with names-5 and
-# pron2's he/she rules: the same.
+# 0.839, attr 0.857, named 0.819, pronoun/description 0.918; with names-5 and the
+# he/she rules of rules-28 too: the same.
 BBC2_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.835, "attr": 0.855, "attr_named": 0.815, "attr_pronoun": 0.91}
 
 

@@ -26,6 +26,8 @@ from build_gold import check, shared_dir, write_gold  # noqa: E402  (annotation/
 
 def main(argv):
     sets = {"--train": ["train.jsonl", "train2.jsonl"], "--second": ["gold2.jsonl"]}
+    if all(flag in argv for flag in sets):
+        sys.exit("--train and --second build different sets (training data, a test set): give one")
     names = [name for flag, files in sets.items() if flag in argv for name in files] or ["gold.jsonl"]
     argv = [a for a in argv if a not in sets]
     if len(argv) < 2:
