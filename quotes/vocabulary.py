@@ -7,6 +7,8 @@ Notes:
 """
 from __future__ import annotations
 
+from quotes.resources import demonyms
+
 # Reporting verbs by lemma. Every form listed is matched lower-cased.
 _REPORTING_LEMMAS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -399,24 +401,26 @@ NON_PERSON_HEADS: frozenset[str] = frozenset(
 )
 
 # Capitalised words that name a nationality, party or creed: alone they are no person
-# ("Republican", "Mexican", "Democratic").
-NON_PERSON_WORDS: frozenset[str] = frozenset(
+# ("Republican", "Mexican", "Democratic"). The nationalities are the one list of
+# demonyms (quotes/data/demonyms.txt, resources.demonyms(), its one-word entries);
+# here the party, creed and other group words, and the ethnic and language words
+# that are no country's demonym.
+_GROUP_WORDS: frozenset[str] = frozenset(
     """republican republicans democrat democrats democratic gop libertarian independent
-    conservative liberal progressive socialist communist tory american americans mexican
-    russian chinese british english french german italian spanish irish scottish welsh
-    canadian japanese korean indian pakistani iranian iraqi syrian israeli palestinian
-    saudi arab arabic turkish egyptian african european asian latino latina hispanic
+    conservative liberal progressive socialist communist tory americans arabic latino latina
     muslim muslims christian christians jewish catholic evangelical islamic black white
     federal national international congressional presidential senate house congress
     obamacare medicare medicaid internet twitter facebook youtube instagram google""".split()
 )
+_NATIONS: frozenset[str] = frozenset(w for w in demonyms() if " " not in w)
+NON_PERSON_WORDS: frozenset[str] = _GROUP_WORDS | _NATIONS
 
 # The singular adjectives among them (a party, a nation, a creed: "Republican",
-# "Chinese", "Tory", "Israeli"): before a noun they modify it ("American
+# "Chinese", "Tory", "Israeli", "Swiss"): before a noun they modify it ("American
 # negotiators", "a senior Tory MP"), and after an article alone they stand for one
-# unnamed member ("the Republican said"); either way they name no one.
-PARTY_OR_NATION_ADJECTIVES: frozenset[str] = frozenset(
-    w for w in NON_PERSON_WORDS
+# unnamed member ("the Republican said", "the Brazilian said"); either way they name no one.
+PARTY_OR_NATION_ADJECTIVES: frozenset[str] = _NATIONS | frozenset(
+    w for w in _GROUP_WORDS
     if (w in PARTY_WORDS or w == "tory" or w.endswith(("an", "ese", "ish", "ch", "sh", "i", "ic")))
     and not w.endswith("s")) - {"gop", "independent"}  # (the GOP is the party; The Independent, a paper)
 

@@ -69,6 +69,61 @@ def test_a_demonym_never_enters_the_speaker(text, speaker):
     assert _speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Comedian Dawn French said the show would return.", ["Dawn French"]),
+    pytest.param("Author Irvine Welsh spoke at the festival.", ["Irvine Welsh"], marks=pytest.mark.xfail(
+        strict=True, reason="names-6 keeps the role or cuts the surname when a role comes before a first "
+                            "name on no list ('Irvine') and a demonym surname (#15, left)")),
+    ("Bill English said the budget was balanced.", ["Bill English"]),
+    ("Jenni Irish said the race was hard.", ["Jenni Irish"]),
+    ("Lisa Swiss said the vote was close.", ["Lisa Swiss"]),
+    ("Harry Dutch said the fence was new.", ["Harry Dutch"]),
+    ("Mr Welsh said the school would close.", ["Welsh"]),
+    ("Mr English said the figures were wrong.", ["English"]),
+    ("Ms French said the plan was fair.", ["French"]),
+])
+def test_look_alike_a_demonym_after_a_first_name_or_title_is_a_surname(text, names):
+    assert _names(text) == names
+
+
+def test_look_alike_a_demonym_surname_beside_a_title_of_a_work():
+    names = _names("Irvine Welsh, the author of Trainspotting, said the film was faithful.")
+    assert "Irvine Welsh" in names and "Irvine" not in names
+
+
+def test_look_alike_a_demonym_surname_speaks_under_the_full_name():
+    text = ('Irvine Welsh, the writer of Trainspotting, spoke at the festival.\n\n'
+            '"It is a disgrace," Welsh said.\n')
+    assert _speakers(text) == ["Irvine Welsh"]
+    assert _speakers('"The show will return," said comedian Dawn French.') == ["Dawn French"]
+
+
+@pytest.mark.xfail(strict=True, reason="names-6: 'Author Irvine Welsh' stays whole (a role before a first name "
+                                       "on no list and a demonym surname; #15, left)")
+def test_look_alike_a_demonym_surname_after_a_role_speaks_under_the_full_name():
+    text = ('Author Irvine Welsh, the writer of Trainspotting, spoke at the festival.\n\n'
+            '"It is a disgrace," Welsh said.\n')
+    assert _speakers(text) == ["Irvine Welsh"]
+
+
+def test_nationality_words_are_the_demonym_list():
+    from quotes.vocabulary import NON_PERSON_WORDS, PARTY_OR_NATION_ADJECTIVES
+
+    one_word = {d for d in demonyms() if " " not in d}
+    assert one_word <= NON_PERSON_WORDS and one_word <= PARTY_OR_NATION_ADJECTIVES
+    assert {"republican", "tory", "democratic"} <= PARTY_OR_NATION_ADJECTIVES
+    assert "wales" not in NON_PERSON_WORDS
+
+
+@pytest.mark.parametrize("text", [
+    '"It is wrong," said the German.',
+    '"It is wrong," said the Brazilian.',
+    '"It is wrong," said the Swiss.',
+])
+def test_a_nationality_alone_after_an_article_names_no_one(text):
+    assert _speakers(text) == [None]
+
+
 @pytest.mark.parametrize("text, name", [
     ("American Airlines said flights would resume.", "American Airlines"),
     ("American Express said card spending rose.", "American Express"),
@@ -146,16 +201,26 @@ def test_a_channel_before_an_organisation_is_no_part_of_its_name():
     assert _names("KTLA-TV Fox 5 reported the fire.") == ["Fox"]
 
 
-def test_a_programme_title_is_not_cut_short():
-    assert "Celebrity Big" not in _names("The stars of Celebrity Big Brother left the house.")
-
-
-@pytest.mark.parametrize("text", [
-    "The Sheffield Central MP said the cuts were unfair.",
-    '"It is a scandal," said the Glasgow Kelvin MP.',
+@pytest.mark.parametrize("person", [
+    "Kerry Katona",
+    pytest.param("Jade Goody", marks=pytest.mark.xfail(
+        strict=True, reason="names-6 cuts a first name that is also a common word ('Jade') here (#15, left)")),
 ])
-def test_a_constituency_before_mp_names_no_one(text):
-    assert _names(text) == []
+def test_a_programme_title_is_not_cut_short(person):
+    # the title is kept whole or not at all; the person beside it is found
+    names = _names(f"The stars of Celebrity Big Brother left the house, and {person} said she was sorry.")
+    assert person in names
+    assert [n for n in names if n != person] in ([], ["Celebrity Big Brother"])
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Sheffield Central MP said the cuts were unfair.", []),
+    ('"It is a scandal," said the Glasgow Kelvin MP.', []),
+    ("The Glasgow Kelvin MP, Jane Holloway, said the cuts were unfair.", ["Jane Holloway"]),
+    ("The Sheffield Central MP Paul Blomfield said the cuts were unfair.", ["Paul Blomfield"]),
+])
+def test_a_constituency_before_mp_names_no_one(text, names):
+    assert _names(text) == names
 
 
 def test_look_alike_a_name_before_mp_is_the_person():

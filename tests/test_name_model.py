@@ -86,11 +86,12 @@ def test_name_model_cross_validated_figures_hold():
     """Floors of the shipped card's grouped 5-fold CV over PolNeAR train, the web set
     and BBC train (names-4: mentions cut exactly 0.9824, non-names cut 0.979,
     invented sentences 0.833; names-5, with BBC train2 and the glued-word features:
-    0.9833, 0.9795, 0.854)."""
+    0.9833, 0.9795, 0.854; names-6, a demonym after a first name or a title labelled a
+    surname: 0.9838, 0.9790, 0.853)."""
     card = json.loads((models_dir() / "names.json").read_text())
     cv = card["cv_grouped_5fold"]
     assert cv["docs"] >= 1080 and cv["gold_mentions"] >= 4100
-    assert cv["gold_mentions_exact"] >= 0.983
+    assert cv["gold_mentions_exact"] >= 0.9835
     assert cv["non_names_cut"] >= 0.979
     assert card["cv_invented_5fold"] >= 0.85
 

@@ -9,7 +9,8 @@ its kind ("technology giant X", "pressure group X"), a post in it ("chief of X",
 "economist at X"), "firms such as X", its possessions ("X's shareholders").
 Look-alikes that stay persons: a name that only follows such words further off
 ("Rose starred in the film"), a capitalised word that is part of a name ("European
-Union Gordon Sondland"), a relative clause ("a group Barack Obama won"), a firm
+Union Gordon Sondland"), a relative clause ("a group Barack Obama won", "the
+film Michael Moore made in 2002"; not "the film Annie Marsh won two awards"), a firm
 named after its founder ("Michael Dell, founder of Dell"), a person with a
 gendered title ("Mr Ford, chief of Ford").
 """
@@ -35,6 +36,10 @@ NO_PERSON = [
     ("Lee, who starred in Molly Dean last year, was there.", "Molly Dean"),
     ("Lee, who stars in Molly Dean, was there.", "Molly Dean"),
     ("His new album Harry Vance is out on Monday.", "Harry Vance"),
+    # a work's title, then a verb with its own object: an apposition, no relative clause
+    ("The film Annie Marsh won two awards.", "Annie Marsh"),
+    ("The film Annie Marsh took an award at the festival.", "Annie Marsh"),
+    ("She sang the song Irish Son at the concert.", "Irish Son"),
     ("She sang the song Irish Son at the concert.", "Irish Son"),
     # organisations
     ("Carla Moss, chief of technology giant Hewitt Packer, spoke in Paris.", "Hewitt Packer"),
@@ -58,6 +63,9 @@ STILL_A_PERSON = [
     # a relative clause, not an apposition
     ("Non-college voters, a group Barack Obama won by two points, stayed home.", "Barack Obama"),
     ("This is not the campaign Ayotte hoped to be running, aides said.", "Ayotte"),
+    ("The film Michael Moore made in 2002 won an Oscar.", "Michael Moore"),
+    ("It was the book Harry Vance wrote, not the film, that sold.", "Harry Vance"),
+    ("The album Molly Dean recorded in Paris is out.", "Molly Dean"),
     # a verb, not a noun ("trust" is no organisation's kind here)
     ("Voters trust Clinton more than any other candidate.", "Clinton"),
     # a firm named after its founder: the person keeps the name
@@ -96,6 +104,11 @@ PRONOUN_KEEPS_THE_PERSON = [
     ("Michael Dell, the founder of Dell, was upbeat. \u201cWe had a very good year,\u201d he said.",
      ["Michael Dell"]),
     ("Mr Ford, the chief of Ford, spoke to workers. \u201cWe will build the car here,\u201d he said.", ["Ford"]),
+    # a person in a relative clause after a work's kind: the person who made it
+    ("Michael Moore attacked the gun lobby. The film Michael Moore made in 2002 won an Oscar. "
+     "\u2018It changed everything,\u2019 he said.", ["Michael Moore"]),
+    ("Rita Kemp spoke at the launch. The book Rita Kemp wrote in prison sold well. "
+     "\u201cIt saved my life,\u201d she said.", ["Rita Kemp"]),
 ]
 
 
@@ -125,9 +138,39 @@ NEW_SUBJECT_LOOK_ALIKES = [
      ["Jack Buser", "Jack Buser"]),
     ("\u201cWe will win,\u201d said Bernie Sanders.\n\nSanders argued that Donald Trump had failed the "
      "workers. \u201cHe cannot lead,\u201d he said.", ["Bernie Sanders", "Bernie Sanders"]),
+    # a person named inside another's reported clause is reported matter, though a
+    # reporting verb follows the name: after "that", or after the speaker's verb
+    ("\u201cWe will win,\u201d said Bernie Sanders.\n\nSanders argued that Donald Trump told lies to the "
+     "workers. \u201cHe cannot lead,\u201d he said.", ["Bernie Sanders", "Bernie Sanders"]),
+    ("\u201cWe will win,\u201d said Bernie Sanders.\n\nSanders said Donald Trump says one thing and does "
+     "another. \u201cHe cannot lead,\u201d he said.", ["Bernie Sanders", "Bernie Sanders"]),
+    ("\u201cThe plan works,\u201d said Tom Hale.\n\nHale insisted on Monday that Peter Grant claimed the "
+     "credit. \u201cIt was our idea,\u201d he said.", ["Tom Hale", "Tom Hale"]),
+    ("\u201cThe plan works,\u201d said Tom Hale.\n\nHale told reporters Peter Grant says too much. "
+     "\u201cIt was our idea,\u201d he said.", ["Tom Hale", "Tom Hale"]),
+]
+# ... while the same name opening its own sentence, or after a verb with no subject
+# of its own, is the next speaker
+NEW_SUBJECT_OWN_SENTENCE = [
+    ("\u201cWe will win,\u201d said Bernie Sanders.\n\nDonald Trump told the crowd that the economy was "
+     "strong. \u201cIt is the best ever,\u201d he said.", ["Bernie Sanders", "Donald Trump"]),
+    ("\u201cWe will win,\u201d said Bernie Sanders.\n\nSanders spoke first. Donald Trump said the economy "
+     "was strong. \u201cIt is the best ever,\u201d he said.", ["Bernie Sanders", "Donald Trump"]),
+    ("\u201cThe plan works,\u201d said Tom Hale.\n\nOn Monday, Peter Grant says, the plan was changed. "
+     "\u201cIt was my idea,\u201d he said.", ["Tom Hale", "Peter Grant"]),
+    # a reporting verb of another clause, or "that" as a pronoun or determiner,
+    # opens no reported clause
+    ("\u201cThe lineup will grow,\u201d said Jack Buser.\n\nWhile the lineup is light (only three games "
+     "have been announced), Chris Early says more could follow. \u201cIt is a start,\u201d he says.",
+     ["Jack Buser", "Chris Early"]),
+    ("\u201cThe plan works,\u201d said Tom Hale.\n\nAfter that, Peter Grant says, the plan was changed. "
+     "\u201cIt was my idea,\u201d he said.", ["Tom Hale", "Peter Grant"]),
+    ("\u201cThe plan works,\u201d said Tom Hale.\n\nAt that meeting Peter Grant said the plan was "
+     "changed. \u201cIt was my idea,\u201d he said.", ["Tom Hale", "Peter Grant"]),
 ]
 
 
-@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_MID_SENTENCE + NEW_SUBJECT_LOOK_ALIKES)
+@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_MID_SENTENCE + NEW_SUBJECT_LOOK_ALIKES
+                         + NEW_SUBJECT_OWN_SENTENCE)
 def test_a_new_subject_takes_the_pronoun_mid_sentence(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers

@@ -281,6 +281,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(tone16_cases())
     cases.extend(tone17_cases())
     cases.extend(tone18_cases())
+    cases.extend(tone19_cases())
     return cases
 
 
@@ -1494,6 +1495,95 @@ def tone18_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone19_cases() -> list[tuple[str, str, str, bool]]:
+    """Review findings on the tone-16..18 readings (tone-19, issue #16), each fixed
+    as a fact with invented sentences of its kind and their look-alikes:
+
+    - apologising for one's own lateness is an apology ("Sorry I'm late", "I'm
+      sorry we're late"): "late" is no constraint of the moment; being pressed
+      for time is ("Sorry, I'm in a hurry", "Sorry, I'm running late");
+    - holding oneself responsible or accountable is blame for a past act or
+      outcome ("for what happened", "for the defeat", "for this", or nothing
+      after it), not a present duty ("for the kids' safety every day", "for
+      delivering the budget");
+    - only a person or a group is let down ("we let the fans down", "I let Mary
+      down"); "we let the tyres down" lets air out;
+    - reading again for a purpose is care ("I had to read it twice to understand
+      the rules"), for reality disbelief still ("... twice to believe it");
+    - "how on earth" about the speaker's next act asks for a way ("How on earth
+      do we fix this?"); about what happened, or another's act, it is disbelief
+      ("How on earth did this happen?", "How on earth can you say that?");
+    - a light "Can you believe it is Friday already?" is kept as shock: the
+      guideline counts a little surprise ("I'm a little surprised") as shock.
+    """
+    cases = []
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone19: sorry for one's own lateness"
+    add(g, "regret", True, [
+        "Sorry I'm late.", "I'm sorry I'm late.", "Sorry we're late.", "I'm sorry we're late.",
+        "Sorry I'm so late.", "We're sorry we're late again.", "Sorry, I'm late, the traffic was awful.",
+        "I am sorry I am late.", "Sorry I was late.", "I'm so sorry I'm late, everyone.",
+    ])
+    add(g, "regret", False, [
+        "Sorry, I'm in a hurry.", "Sorry, I'm running late.", "Sorry, we're in a rush.",
+        "I'm sorry, I have to go.", "Sorry, I can't talk now.", "Sorry, mate, I'm in a hurry.",
+        "The train was late.", "He is sorry he was late.", "They're sorry they're late.",
+    ])
+    g = "tone19: responsible for a past act, not a duty"
+    add(g, "regret", True, [
+        "I hold myself responsible for what happened.", "I hold myself responsible for the defeat.",
+        "We hold ourselves accountable for the mistakes we made.", "I hold myself responsible.",
+        "I hold myself responsible for this.", "I held myself responsible for the way we played.",
+        "We hold ourselves responsible for the result.", "I hold myself accountable for the failure.",
+        "I hold myself responsible for all of it.", "We hold ourselves accountable for what went wrong.",
+    ])
+    add(g, "regret", False, [
+        "I hold myself responsible for the kids' safety every day.",
+        "We hold ourselves accountable for delivering the budget.",
+        "I hold myself responsible for their welfare.", "We hold ourselves responsible for keeping the town safe.",
+        "I hold myself accountable for the standards of this club.",
+        "We hold ourselves responsible for the care of every patient.",
+        "He holds himself responsible for what happened.", "They hold themselves accountable for the defeat.",
+    ])
+    g = "tone19: let down a person, not a thing"
+    add(g, "regret", True, [
+        "We let the fans down.", "I let Mary down.", "I let my teammates down.", "We let the country down.",
+        "I let my colleagues down.", "We let our supporters down.", "I let the kids down.",
+        "We let ourselves down.", "I let my parents down.", "We let the whole town down.",
+    ])
+    add(g, "regret", False, [
+        "We let the tyres down.", "We let the blinds down.", "I let the rope down slowly.",
+        "We let the sails down.", "I let the ladder down to them.", "They let the fans down.",
+        "We let the shutters down at night.", "I let the bucket down into the well.",
+    ])
+    g = "tone19: reading again for a purpose"
+    add(g, "shock", True, [
+        "I had to read it twice.", "I had to read it twice to believe it.",
+        "I had to read it twice to make sure it was real.", "I had to read that twice, to be honest.",
+        "I had to read the letter three times.", "I had to read it again to check it was true.",
+    ])
+    add(g, "shock", False, [
+        "I had to read it twice to understand the rules.", "I had to read it twice to follow the argument.",
+        "I had to read the letter three times to get the details right.",
+        "I had to read it again to remember the steps.", "I had to read that twice to work out the sums.",
+        "She had to read it twice.",
+    ])
+    g = "tone19: how on earth, a way or disbelief"
+    add(g, "shock", True, [
+        "How on earth did this happen?", "How on earth can you say that?", "How on earth did we lose that?",
+        "How on earth can we have lost that game?", "How on earth are we still in this competition?",
+        "How on earth does he get away with it?", "How in the world did that go in?",
+        "Can you believe it is Friday already?", "Can you believe it?",
+    ])
+    add(g, "shock", False, [
+        "How on earth do we fix this? With hard work.", "How on earth are we going to pay for this? We'll find a way.",
+        "How in the world do I explain this to my kids? Slowly.", "How on earth can we stop them? By pressing high.",
+        "How on earth will we manage? Together.", "How on earth should I start? At the beginning.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1570,7 +1660,12 @@ def test_probe_suite_floor():
                                    "tone18: idioms of shock",
                                    "tone18: self-blame in common forms",
                                    "tone18: politeness and formulas",
-                                   "tone18: others' regret"])
+                                   "tone18: others' regret",
+                                   "tone19: sorry for one's own lateness",
+                                   "tone19: responsible for a past act, not a duty",
+                                   "tone19: let down a person, not a thing",
+                                   "tone19: reading again for a purpose",
+                                   "tone19: how on earth, a way or disbelief"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -841,12 +841,16 @@ class EntityIndex:
             k -= 1
             if entity is prefer or not entity.person or entity.no_person or not self.mention_subject[k + 1]:
                 continue
-            if not (_opens_sentence(self.doc, token) or self.mention_inverted[k + 1] or self.mention_cue[k + 1]):
+            if not _opens_sentence(self.doc, token):
                 # a subject that opens no sentence brings in a new speaker when a reporting
                 # verb stands next to it: "While the lineup is light, Early says …",
                 # "Palestinian negotiator Saeb Erekat said …", "…, noted NBC’s Dante Chinni."
-                # (not "Clinton said that Trump was …")
-                continue
+                # (not "Clinton said that Trump was …"); inside another's reported
+                # clause its own verb is reported matter: "Sanders argued that Trump
+                # told lies", "Sanders said Trump says one thing"
+                if not (self.mention_inverted[k + 1] or self.mention_cue[k + 1]) \
+                        or _in_reported_clause(self.doc, token):
+                    continue
             if quoted and token < len(quoted) and quoted[token]:
                 continue
             if _gender_without_own_vote(entity, want, own_vote)[0] == want:
@@ -1204,20 +1208,23 @@ def _marked_no_person(tokens: list[Token], text: str, k: int, end: int) -> str:
     # (the marker words are common nouns, written in lower case: "European Union
     # Gordon Sondland" holds no marker)
     w1 = tokens[k - 1].text
-    if w1 in WORK_NOUNS:
-        return "work"
     w2 = tokens[k - 2].text.lower() if k >= 2 else ""
-    if w1 in ORG_KIND_NOUNS:
+    work = w1 in WORK_NOUNS
+    if work or w1 in ORG_KIND_NOUNS:
         # a relative clause is no apposition: "a group Barack Obama won", "the team
-        # Ferguson built" (a bare determiner, then a verb after the name), where
-        # "the pressure group Liberty said" and "the group Code Pink." name it
+        # Ferguson built", "the film Michael Moore made in 2002" (a bare determiner,
+        # then a verb after the name), where "the pressure group Liberty said" and
+        # "the group Code Pink." name it. A work's clause leaves its verb's object
+        # unsaid (the work is that object): "the film Annie Marsh won two awards"
+        # and "the song Irish Son at the concert" name the work.
         if w2 in _BARE_DETERMINERS:
             after = k
             while after < len(tokens) and tokens[after].start < end:
                 after += 1
-            if after < len(tokens) and tokens[after].text[:1].islower():
+            if after < len(tokens) and tokens[after].text[:1].islower() \
+                    and not (work and _object_follows(tokens, after)):
                 return ""
-        return "org"
+        return "work" if work else "org"
     if k < 2:
         return ""
     if w1 == "in" and w2 in WORK_ROLE_WORDS:
@@ -1227,6 +1234,21 @@ def _marked_no_person(tokens: list[Token], text: str, k: int, end: int) -> str:
     if k >= 3 and w1 == "as" and w2 == "such" and tokens[k - 3].text in ORG_KIND_NOUNS:
         return "org"
     return ""
+
+
+_OBJECT_OPENERS: Final = _BARE_DETERMINERS | frozenset(
+    "two three four five six seven eight nine ten several many some his her its their".split())
+
+
+def _object_follows(tokens: list[Token], v: int) -> bool:
+    """True unless token ``v`` is a verb whose object is left unsaid, as in an
+    object relative clause: a function word at ``v`` is no verb ("Irish Son at the
+    concert"), and a noun phrase right after it ("won two awards", "won an Oscar",
+    "won 12 prizes") is its object."""
+    if tokens[v].text.lower() in _NOT_VERBS:
+        return True
+    nxt = tokens[v + 1].text if v + 1 < len(tokens) else ""
+    return nxt.lower() in _OBJECT_OPENERS or nxt[:1].isdigit()
 
 
 def surname_of(entity: Entity) -> str:
@@ -1395,6 +1417,42 @@ def _absolute_subject(doc: ParsedDoc, k: int) -> bool:
         return False
     word = tokens[k].text
     return len(word) > 4 and word.endswith("ing") and word.isalpha() and word.islower()
+
+
+_CLAUSE_STOPS: Final = frozenset({".", "!", "?", ";", ",", "(", ")", ":", "\u2014", "\u2013", "-"})
+
+
+def _in_reported_clause(doc: ParsedDoc, token: int) -> bool:
+    """True when the name at ``token`` stands inside a clause another subject's
+    words report, in the same sentence outside quote marks: after "that"
+    ("Sanders argued that Trump told lies", "the claim that Trump said") or
+    after a reporting verb with a subject of its own before it ("Sanders said
+    Trump says one thing"). A reporting verb with no subject before it has the
+    name as its subject ("…,” said Mr Flynn"; "…, noted Chinni")."""
+    tokens = doc.tokens
+    quoted = doc.quoted
+    line_of = doc.line_of_token
+    first = token
+    while first > 0 and tokens[first - 1].text.rstrip(".").lower() in TITLES:
+        first -= 1
+
+    def inside(j: int) -> bool:
+        # token j belongs to the name's clause: its sentence, outside quote marks, with
+        # no comma or bracket between ("While the lineup is light (three games have
+        # been announced), Early says" is no clause of "announced")
+        return j >= 0 and not (quoted and j < len(quoted) and quoted[j]) \
+            and not (line_of and line_of[j] != line_of[first]) and tokens[j].text not in _CLAUSE_STOPS
+
+    j = first - 1
+    while inside(j):
+        low = tokens[j].text.lower()
+        if low == "that" and not (inside(j - 1) and tokens[j - 1].text.lower() in _NOT_VERBS):
+            # (a complementiser, not a determiner: "At that meeting Grant said")
+            return True
+        if low in REPORTING_VERBS and inside(j - 1) and tokens[j - 1].text[:1].isalnum():
+            return True
+        j -= 1
+    return False
 
 
 def _opens_sentence(doc: ParsedDoc, token: int) -> bool:

@@ -483,9 +483,11 @@ class _Facts:
         # an object pronoun right after a word that is not one is skipped (see _subject)
         objects = self.sets.get("object", frozenset()) | self.sets.get("addressee", frozenset())
         tokens = self.tokens
-        # (and "everyone" as the indirect object of a giving verb: "I owe everyone an apology")
+        # (and "everyone" as the indirect object of a giving verb: "I owe everyone an apology";
+        # "generic" in tone-context.txt: an indefinite object is not the apology's owner)
+        generic = self.sets.get("generic", frozenset())
         return _last_where([p and not (t in objects and i > 0 and tokens[i - 1] not in objects)
-                            and not (t in _GENERIC_OBJECTS and i > 0 and tokens[i - 1] in _DITRANSITIVE)
+                            and not (t in generic and i > 0 and tokens[i - 1] in _DITRANSITIVE)
                             for i, (p, t) in enumerate(zip(self._persons(), tokens))])
 
     def last_person(self, clause_start: int, start: int, skip_objects: bool = False) -> str | None:
@@ -828,6 +830,12 @@ class CueLexicon:
             # "let me calm you down", "let's sit down", "let this thing die down":
             # "down" is another verb's particle, no one is let down.
             return None
+        if group == "blame" and tokens[end - 1] in ("responsible", "accountable") and tokens[end:end + 1] == ["for"] \
+                and not _past_for(tokens, end + 1, self._stops[end], sets):
+            # "I hold myself responsible for the kids' safety every day": a present
+            # duty; blame is "for" a past act or outcome ("for what happened", "for
+            # the defeat", "for this").
+            return None
         if kind == "frame":
             # "Looking back, we could have done more": the counterfactual it frames
             # is the regret (its modal is no hedge); "In hindsight, it could have
@@ -1026,6 +1034,16 @@ class CueLexicon:
         if group == "interjection" and not self._stands_alone(tokens, capitals, start, end, clause_start, clause_end, sets):
             # "good grief counselling", "Good Lord Jesus, hear us", "Jesus said":
             # the word names someone or something here; it is no cue.
+            return None
+        if kind in ("state", "recheck") and group == "disbelief" \
+                and _purpose_follows(tokens, _after_repetition(tokens, end, clause_end), self._stops[end], sets):
+            # "I had to read it twice to understand the rules": reading again for
+            # a purpose is care, not disbelief ("... twice to believe it" stays).
+            return None
+        if tokens[start:end] in _HOW_EVER and _deliberative(tokens, end, sets):
+            # "How on earth do we fix this?": a question about what to do next
+            # asks for a way, it voices no disbelief ("How on earth did this
+            # happen?" stays).
             return None
         if tokens[start] in _INVERTED_AUXILIARIES and tokens[start + 1:start + 2] == ["you"] and start > clause_start \
                 and tokens[start - 1] not in _BEFORE_INTERJECTION:
@@ -1285,7 +1303,7 @@ class CueLexicon:
             return True
         if object_negation and (_answered_no(tokens, end, sets, self._stops) or _fronted_negation(self._facts, start, clause_start)
                                 or _negative_subject(self._facts, start, clause_start)
-                                or _rhetorical_question(tokens, start, clause_start, self._stops)
+                                or _rhetorical_question(tokens, start, clause_start, self._stops, sets)
                                 or _denied_after(tokens, end, sets, self._stops, self._buts)):
             # (not for an interjection: "Wow, are you me? No one ..." answers another question)
             return True
@@ -1568,17 +1586,103 @@ def _in_subject_clause(tokens: list[str], q: int, start: int, clause_start: int,
 
 def _let_down_object(tokens: list[str], capitals: list[bool], first: int, last: int, sets) -> bool:
     """Whether ``tokens[first:last]``, between "let" and "down", is the object let
-    down: one word that is no clitic ("let them down", "let Mary down", "let
-    fans down"), or a determiner and at most two more words whose last is no
-    verb taking "down" ("let my family down", "let the whole squad down"; not
-    "let me calm you down", "let this thing die down": ``down_verb`` in
-    tone-context.txt)."""
+    down: one word ("let them down", "let Mary down", "let fans down"), or a
+    determiner and at most two more words whose last is no verb taking "down"
+    ("let my family down", "let the whole squad down"; not "let me calm you
+    down", "let this thing die down": ``down_verb`` in tone-context.txt). Only a
+    person or a group is let down: its head is a person word (``self``,
+    ``other``, ``addressee``, ``generic``), a name, or a noun of people or a side
+    (``people``, ``group``, ``sufferer``); "We let the tyres down" lets air out."""
     middle = tokens[first:last]
-    if len(middle) == 1:
-        return middle[0].isalpha()
-    if middle[0] not in _DETERMINERS and middle[0] not in ("all", "every", "so", "both"):
+    if len(middle) > 1 and middle[0] not in _DETERMINERS and middle[0] not in ("all", "every", "so", "both"):
         return False
-    return len(middle) <= 3 and all(t.isalpha() for t in middle) and middle[-1] not in sets.get("down_verb", ())
+    if len(middle) > 3 or not all(t.isalpha() for t in middle) or middle[-1] in sets.get("down_verb", ()):
+        return False
+    head = middle[-1]
+    return capitals[last - 1] or any(head in sets.get(kind, ()) for kind in _PEOPLE_KINDS)
+
+
+# The questions of disbelief that ask how ("How on earth did it happen?").
+_HOW_EVER = (["how", "on", "earth"], ["how", "in", "the", "world"])
+# Auxiliaries of a question about the asker's next act ("How on earth do we fix this?",
+# "... can I explain it?", "... are we going to pay?").
+_DELIBERATIVE = frozenset({"do", "can", "will", "shall", "should", "are", "am", "'m", "'re"})
+# Verbs after "to" that are no purpose ("to be honest"), and how far a purpose is looked for.
+_NO_PURPOSE = frozenset({"be"})
+# Words that end a repetition after a verb of reading or looking ("twice", "three times", "again").
+_REPETITIONS = frozenset({"twice", "times", "again"})
+_PURPOSE_REACH = 5
+
+
+def _deliberative(tokens: list[str], end: int, sets) -> bool:
+    """Whether the question after "how on earth" (at ``end``) asks about the
+    speaker's own next act: a present or future auxiliary, then "I"/"we", then a
+    plain verb ("How on earth do we fix this?", "... can I tell her?", "... are
+    we going to pay?"); not a past or perfect ("How on earth did we lose?", "...
+    can we have lost?") or another's act ("How on earth does he get away with it?")."""
+    if end + 2 >= len(tokens) or tokens[end] not in _DELIBERATIVE or tokens[end + 1] not in ("i", "we"):
+        return False
+    verb = tokens[end + 2]
+    if tokens[end] in ("are", "am", "'m", "'re"):
+        return verb in ("going", "gonna")
+    return verb.isalpha() and verb != "have" and verb not in sets.get("negator", ()) and not verb.endswith("n't")
+
+
+def _after_repetition(tokens: list[str], end: int, clause_end: int) -> int:
+    """Where the words of a cue of reading again end: past its repetition when one
+    follows within a few words ("read the letter three times|", "read it
+    again|"), else ``end`` (a cue that holds its own: "had to read it twice|")."""
+    for k in range(end, min(clause_end, end + _PURPOSE_REACH)):
+        if tokens[k] in _REPETITIONS:
+            return k + 1
+    return end
+
+
+def _purpose_follows(tokens: list[str], k: int, stop: int, sets) -> bool:
+    """Whether a clause of purpose starts at ``k``, right after the cue ("I had to
+    read it twice to understand the rules", "I read the letter three times to
+    get the details right"): "to" and a verb, not a person or a thing ("to me",
+    "to the core"), nor "to be honest"; a purpose of making sure the thing is
+    real ("to believe it", "to make sure it was true": ``belief`` in
+    tone-context.txt) is disbelief still."""
+    if k + 1 >= stop or tokens[k] != "to":
+        return False
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    verb = tokens[k + 1]
+    if not verb.isalpha() or verb in _DETERMINERS or verb in persons or verb in _NO_PURPOSE \
+            or verb in ("it", "this", "that", "what"):
+        return False
+    belief = sets.get("belief", frozenset())
+    return not any(w in belief for w in tokens[k + 1:min(stop, k + 1 + _FOR_REACH)])
+
+
+# How many words after "responsible for" are read for a past act or outcome.
+_FOR_REACH = 8
+# Words that stand for something done when they are all the object of "for" ("for this", "for all of it").
+_BACK_POINTERS = frozenset({"this", "that", "it", "everything", "all", "of"})
+
+
+def _past_for(tokens: list[str], k: int, stop: int, sets) -> bool:
+    """Whether the object of "for" at ``tokens[k:stop]`` is a past act or its
+    outcome: it holds an ``outcome`` noun ("for the defeat", "for our mistakes"),
+    a verb in the past ("for what happened", "for the way we played": a
+    ``past``/``participle`` word or one in -ed), or only points back at what was
+    done ("for this", "for all of it"). A duty is none: "for the kids' safety",
+    "for delivering the budget"."""
+    words = tokens[k:min(stop, k + _FOR_REACH)]
+    past = sets.get("past", frozenset()) | sets.get("participle", frozenset())
+    if any(w in sets.get("outcome", ()) or w in past or (w.endswith("ed") and len(w) > 4) for w in words):
+        return True
+    pointers: list[str] = []
+    for w in words:
+        if not w.isalpha():
+            break
+        pointers.append(w)
+    return bool(pointers) and all(w in _BACK_POINTERS for w in pointers)
+
+
+# The kinds of tone-context.txt whose words name people or a side (see _let_down_object).
+_PEOPLE_KINDS = ("self", "other", "addressee", "generic", "people", "group", "sufferer")
 
 
 def _present_wish(tokens: list[str], had: int, clause_end: int, sets) -> bool:
@@ -2037,8 +2141,10 @@ _REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "goi
 _CONSTRAINT_REACH = 10
 # Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
 _WITHHELD = frozenset({"time", "comment", "comments"})
-# Words of being pressed for time now, after "I am"/"we are" ("I'm running late", "we're in a rush").
-_PRESSED = frozenset({"late", "hurry", "rush"})
+# Words of being pressed for time now, after "I am"/"we are" ("we're in a rush"; "late"
+# only after "running": "I'm running late" is pressed for the next thing, while "I'm
+# late" is the speaker's own lateness, what "Sorry I'm late" apologises for).
+_PRESSED = frozenset({"hurry", "rush"})
 
 
 def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
@@ -2074,8 +2180,10 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         j += 1
     if negated and j < len(rest) and (rest[j] in disclosure or rest[j].endswith("ing") and rest[j][:-3] in disclosure):
         return True
-    if rest[:1] in (["am"], ["are"]) and any(w in _PRESSED for w in rest[1:7]):
-        return True  # pressed for time now: "I'm running late", "we're in a hurry"
+    pressed = rest[1:7]
+    if rest[:1] in (["am"], ["are"]) and (any(w in _PRESSED for w in pressed)
+                                          or any(pressed[m:m + 2] == ["running", "late"] for m in range(len(pressed)))):
+        return True  # pressed for time now: "I'm running late", "we're in a hurry"; not "I'm late"
     head = rest[:7]
     have = [m for m, w in enumerate(head[:3]) if w in ("have", "has", "got", "haven't", "hasn't")]
     if have and any(w in _WITHHELD for w in head[have[0] + 1:]) \
@@ -2145,14 +2253,25 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
         or (first == "why" and len(answer) > 2 and answer[1] in ("would", "should") and answer[2] in sets.get("self", ()))
 
 
-# Subjects of a question that expects "no" ("Is anyone surprised?", "Who's
-# shocked by that?"), and the adverbs that make a yes/no question rhetorical
-# ("Are we really surprised?").
-_ANY_SUBJECTS = frozenset({"anyone", "anybody", "who", "whoever"})
+# The adverbs that make a yes/no question rhetorical ("Are we really surprised?").
 _RHETORICAL_ADVERBS = frozenset({"really", "honestly", "seriously", "genuinely", "truly"})
 
 
-def _rhetorical_question(tokens: list[str], start: int, clause_start: int, stops: list[int]) -> bool:
+def _any_subjects(sets) -> frozenset[str]:
+    """Subjects of a question that expects "no" ("Is anyone surprised?", "Who's
+    shocked by that?"): the ``generic`` words of tone-context.txt that pick out
+    any one ("anyone", "anybody", "whoever"), and the interrogative "who"."""
+    return frozenset(w for w in sets.get("generic", ()) if w.startswith(("any", "who"))) | {"who"}
+
+
+def _speaker_objects(sets) -> frozenset[str]:
+    """The speaker as an object ("it stunned me", "we surprised ourselves"): the
+    ``self`` words of tone-context.txt that are ``object`` words or reflexives."""
+    objects = sets.get("object", frozenset())
+    return frozenset(w for w in sets.get("self", ()) if w in objects or w.endswith(("self", "selves")))
+
+
+def _rhetorical_question(tokens: list[str], start: int, clause_start: int, stops: list[int], sets) -> bool:
     """Whether the cue is in a question asked to expect "no": its subject is
     "anyone"/"anybody" or "who" ("Is anyone really surprised?", "Who's shocked by
     that?", "Does anybody regret it?"), or a yes/no question (an auxiliary first)
@@ -2161,7 +2280,8 @@ def _rhetorical_question(tokens: list[str], start: int, clause_start: int, stops
     if start <= clause_start or start - clause_start > 6 or _sentence_end(tokens, start, stops) != "?":
         return False
     before = tokens[clause_start:start]
-    if any(t in ("anyone", "anybody") for t in before) or (before[0] in ("who", "whoever") and len(before) > 1):
+    anyone = _any_subjects(sets)
+    if any(t in anyone for t in before if not t.startswith("who")) or (before[0] in anyone and len(before) > 1):
         return True
     return before[0] in _INVERTED_AUXILIARIES and any(t in _RHETORICAL_ADVERBS for t in before[1:])
 
@@ -2319,7 +2439,6 @@ _STATE_BEFORE = frozenset({"am", "is", "are", "was", "were", "be", "been", "bein
                            "gets", "getting", "feel", "felt", "feels", "look", "looked", "looks", "seem", "seemed",
                            "seems", "left", "leave", "leaves", "remain", "remained", "stay", "stayed", "became",
                            "become", "sat", "stood", "so", "too", "as", "more", "less", "how"})
-_SPEAKER_OBJECTS = frozenset({"me", "us", "myself", "ourselves"})
 _THING_SUBJECTS = frozenset({"it", "this", "that", "what", "which", "who", "nothing", "something", "everything",
                              "news", "one"})
 _OTHER_OBJECTS = frozenset({"him", "her", "them", "himself", "herself", "themselves", "everyone", "everybody",
@@ -2346,7 +2465,8 @@ def _experiencer_object(tokens: list[str], capitals: list[bool], start: int, end
     if j < clause_start:
         return None
     before = tokens[j]
-    if before in _STATE_BEFORE or before in _DETERMINERS or before in _CAUSATIVES or before in _SPEAKER_OBJECTS \
+    speaker = _speaker_objects(sets)
+    if before in _STATE_BEFORE or before in _DETERMINERS or before in _CAUSATIVES or before in speaker \
             or before in ("him", "them", "her") or not before.replace("'", "").isalpha():
         return None
     # the subject before the verb: a pronoun, or the head of a noun phrase led by a
@@ -2357,7 +2477,7 @@ def _experiencer_object(tokens: list[str], capitals: list[bool], start: int, end
     if not subject:
         return None
     obj = tokens[end]
-    if obj in _SPEAKER_OBJECTS:
+    if obj in speaker:
         return "self"
     if obj in _OTHER_OBJECTS or (capitals[end] and obj.isalpha() and obj != "i"):
         return "other"
@@ -2464,8 +2584,6 @@ _GENERIC_REACH = 15
 # Sentence adverbs that may open an answer before its "no" ("Honestly, no.").
 _ANSWER_ADVERBS = frozenset({"honestly", "frankly", "truthfully", "well", "oh", "and", "so", "look", "um", "er",
                              "simply", "personally", "genuinely", "really"})
-# Indefinite objects after a verb that gives ("I owe everyone an apology"): not the apology's owner.
-_GENERIC_OBJECTS = frozenset({"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"})
 # Regret nouns that a generic statement may open with ("Regret is pointless").
 _GENERIC_CUE_NOUNS = frozenset({"regret", "regrets", "mistake", "mistakes", "apology", "apologies", "error",
                                 "errors", "sorry", "remorse"})

@@ -148,8 +148,12 @@ def doc_examples(doc: dict, speaker_vocab: set[str], speaker_names: set[tuple[st
         else:
             run = tuple(x for w in lows for x in _WORD.findall(w))
             with_first = any(v in names for v in lows)
+            # the word before each word of the run (the grammar leaves a title out of it: "Mr Welsh")
+            prev = [parsed.tokens[ks[0] - 1].text.lower() if ks[0] > 0 else ""] + lows[:-1]
             labels = [_other_label(w, p > 0 and lows[p - 1] in names, run, article, speaker_names,
-                                   speaker_vocab, with_first) for p, w in enumerate(lows)]
+                                   speaker_vocab, with_first, _is_title(prev[p]),
+                                   p == len(lows) - 1 and p > 0 and not lexicon_flags(lows[p - 1]))
+                      for p, w in enumerate(lows)]
             before = parsed.tokens[ks[0] - 1].text if ks[0] > 0 else ""
             if len(lows) == 1 and before[:1].islower() and "date" in lexicon_flags(lows[0]):
                 labels = [-1]  # "in May", "on Friday" in an article about Theresa May: unknown
@@ -161,13 +165,22 @@ def doc_examples(doc: dict, speaker_vocab: set[str], speaker_names: set[tuple[st
     return X, y, w, mentions
 
 
+def _is_title(word: str) -> bool:
+    from quotes.vocabulary import TITLES
+
+    return word.rstrip(".") in TITLES
+
+
 def _other_label(word: str, after_first: bool, run: tuple[str, ...], article: list[tuple[str, ...]],
-                 names: set[tuple[str, ...]], surnames: set[str], with_first: bool) -> int:
+                 names: set[tuple[str, ...]], surnames: set[str], with_first: bool,
+                 after_title: bool = False, ends_after_unknown: bool = False) -> int:
     """1 (name), 0 (no name) or -1 (unknown) for a word of a run off the gold mentions.
 
-    ``after_first``: the word follows a first name in the run; ``run``: the
-    run's words; ``article``: the article's speaker names; ``names``, ``surnames``:
-    every speaker name, and the last word of each, in the training data.
+    ``after_first``: the word follows a first name in the run; ``after_title``:
+    it follows a title ("Mr", "Ms"); ``ends_after_unknown``: it ends the run after a
+    word on no word list (a first name the lists lack: "Irvine"); ``run``: the run's words; ``article``: the
+    article's speaker names; ``names``, ``surnames``: every speaker name, and the
+    last word of each, in the training data.
     """
     part = _words(word)
     if not part:
@@ -178,6 +191,14 @@ def _other_label(word: str, after_first: bool, run: tuple[str, ...], article: li
     if hyphen_participle(word):
         return 0  # a hyphenated modifier ("oscar-nominated", "award-winning")
     flags = set(lexicon_flags(word.lower()))
+    if "demonym" in flags and (after_first or after_title):
+        # a demonym right after a first name or a title is a surname ("Dawn French",
+        # "Irvine Welsh", "Mr English"), never a modifier: a modifier comes first
+        return 1
+    if "demonym" in flags and ends_after_unknown:
+        # a modifier comes before what it modifies, so a demonym ending a run after
+        # an unknown word ("Irvine Welsh") may well be a surname: no label
+        return -1
     if flags & _NOT_NAME_FLAGS:
         return -1 if part <= surnames else 0  # a date, title, role, verb, party or place
     if all(w in common_words() for w in part):
