@@ -51,7 +51,7 @@ from quotes.vocabulary import (
     VOICE_NOUNS,
     WEAK_VERBS,
 )
-from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_org_like, is_place_name, organisation_name
+from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_marked_org, is_place_name, organisation_name
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
 from quotes.text.names import is_plural_title
 from quotes.text.parsed import token_index_near
@@ -593,10 +593,12 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         return (entity, entity.canonical) if entity else (None, None)
     owner = index.entity_in(mention.start, mention.end)
     possessive = any(w.endswith(("’s", "'s", "’", "'")) for w in words)
-    if owner is not None and words[-1].lower() in VOICE_NOUNS and is_org_like(owner):
+    if owner is not None and words[-1].lower() in VOICE_NOUNS and is_marked_org(owner):
         # "a Fox spokesman said", "Alibaba leaders have denied": an organisation's
         # unnamed voice speaks for it, under the name the description writes unless
-        # the article's fuller name only adds a legal suffix ("Fox Corporation")
+        # the article's fuller name only adds a legal suffix ("Fox Corporation");
+        # only a name the article marks as an organisation's ("a Trump spokesman"
+        # speaks for a person, who is not the speaker)
         return owner, organisation_name(owner, words[:-1])
     if owner is not None and words[-1].lower() in DOCUMENT_NOUNS:
         return owner, owner.canonical

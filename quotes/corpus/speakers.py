@@ -106,7 +106,7 @@ DOMINANCE = 0.8
 # The version of these rules: a database whose speakers were resolved by another
 # version resolves them again (store.py keeps it in ``state``). Raise it whenever
 # a change here can give a stored quote another speaker.
-SPEAKER_RULES_VERSION = 5
+SPEAKER_RULES_VERSION = 6
 
 # Words that qualify a title ("former President Bill Clinton").
 TITLE_MODIFIERS = frozenset("former late acting then ex interim outgoing incoming deputy vice".split())

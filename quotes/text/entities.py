@@ -83,6 +83,10 @@ def is_place_name(words: tuple[str, ...]) -> bool:
 
 _NORM: Final = re.compile(r"[\W_]+")  # keeps every letter and digit: "Zoë" is "zoë", not "zo"
 _PRONOUN_SCOPE_LINES = 4  # a pronoun looks back this many paragraphs for its antecedent
+# a description looks back (or, in a lede, ahead) over at most this many name mentions
+# for the person it describes: a bound on the walk (a long article names its
+# people again well within it), not a scope in paragraphs
+_DESCRIPTION_LOOKBACK = 400
 # ... and at most this many name mentions: news paragraphs hold a few, but a text
 # without paragraph breaks would make every pronoun score every earlier name.
 _PRONOUN_SCOPE_MENTIONS = 100
@@ -389,6 +393,8 @@ class EntityIndex:
         self._votes_by_token: dict[int, int] = {}  # he/she token -> entity its gender vote went to
         self._first_names = first_names()
         self._census_first_names = census_first_names()
+        self._age_of: dict[int, set[str]] | None = None  # (_ages, lazy)
+        self._outlet_ids: set[int] | None = None  # (_outlets, lazy)
         by_key = self._by_key
         for n, name in enumerate(names):
             entity = self._attach(name)
@@ -873,10 +879,12 @@ class EntityIndex:
             return found or self._described_later([w.lower() for w in words[1:]], offset)
         org_head = head in ORG_NOUNS
         j = k
-        while j >= 0:
+        stop = max(-1, k - _DESCRIPTION_LOOKBACK)
+        while j > stop:
             entity = self.entities[self.mention_entities[j]]
             j -= 1
-            if (head in entity.descriptors or head in entity.titles) and not (org_head and entity.person):
+            if (head in entity.descriptors or head in entity.titles) and not (org_head and entity.person) \
+                    and not (org_head and head not in _MEDIA_HEADS and entity.id in self._outlets()):
                 return entity
             if org_head and entity.org and _org_fits(head, entity):
                 return entity
@@ -902,12 +910,14 @@ class EntityIndex:
         best = 0
         choice: Entity | None = None
         seen: set[int] = set()
-        for j in range(k, len(self.positions)):
+        for j in range(k, min(len(self.positions), k + _DESCRIPTION_LOOKBACK)):
             entity = self.entities[self.mention_entities[j]]
-            if entity.id in seen or not entity.person:
+            if entity.id in seen:
                 continue
             seen.add(entity.id)
-            described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+            if not entity.person:
+                continue
+            described = self._described_as(entity)
             if head not in described:
                 continue
             score = 1 + len(modifiers & described)
@@ -923,7 +933,9 @@ class EntityIndex:
         line_of = self.doc.line_of_token
         here_line = line_of[self.mention_tokens[k]]
         media_head = head in _MEDIA_HEADS
+        outlets = self._outlets()
         best: float | None = None
+        second: float | None = None
         choice: Entity | None = None
         seen: set[int] = set()
         while k >= 0:
@@ -936,13 +948,66 @@ class EntityIndex:
             if entity.id in seen:
                 continue
             seen.add(entity.id)
-            if not is_org_like(entity) or (not media_head and _is_outlet(entity)):
+            if not is_org_like(entity) or (not media_head and entity.id in outlets):
                 continue
             score = W_SUBJECT / 3 * subject - W_DISTANCE / 5 * (here_line - line_of[token]) \
                 + W_DESC_FREQ * self._salience(entity) + W_DESC_HEAD * (head in entity.keys)
             if best is None or score > best:
-                best, choice = score, entity
+                best, second, choice = score, best, entity
+            elif second is None or score > second:
+                second = score
+        if best is not None and second is not None and best - second <= _ORG_TIE:
+            # two organisations the description fits about as well ("Apple sued
+            # Samsung. ... the company said"): being the subject alone picks neither
+            return None
         return choice
+
+    def _described_as(self, entity: Entity) -> set[str]:
+        """The words the article describes ``entity`` with: its descriptors, titles
+        and name words, each age written beside one of its names ("Agassi, 34",
+        "34-year-old Agassi") as "34-year-old" and a nationality or party before one
+        ("German chancellor Gerhard Schroeder")."""
+        ages = self._ages()
+        described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+        return described | ages.get(entity.id, set()) if entity.id in ages else described
+
+    def _ages(self) -> dict[int, set[str]]:
+        """Entity id -> the ages and nationalities the article writes beside its names
+        ("Agassi, 34", "the German chancellor Gerhard Schroeder"; lazy, one pass)."""
+        if self._age_of is None:
+            text = self.doc.text
+            self._age_of = {}
+            for j, start in enumerate(self.positions):
+                end = self.mention_ends[j]
+                m = _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, max(0, start - 16), start)
+                if m:
+                    self._age_of.setdefault(self.mention_entities[j], set()).add(m.group(1) + "-year-old")
+                m = _NATION_BEFORE.search(text, max(0, start - 40), start)
+                if m and m.group(1).lower() in PARTY_OR_NATION_ADJECTIVES:
+                    self._age_of.setdefault(self.mention_entities[j], set()).add(m.group(1).lower())
+        return self._age_of
+
+    def _outlets(self) -> set[int]:
+        """The ids of the entities the article uses as news outlets (lazy, one pass):
+        one it cites ("…, Der Spiegel reported", "according to Al Jazeera", "told the
+        Guardian"), one known by an outlet's name ("Reuters", "BBC News"), and one
+        whose name ends in a newspaper's word written after "the" ("the Daily Mail";
+        not "Royal Mail" or "American Express")."""
+        if self._outlet_ids is None:
+            text = self.doc.text
+            found: set[int] = set()
+            for j, start in enumerate(self.positions):
+                entity = self.entities[self.mention_entities[j]]
+                if entity.id in found:
+                    continue
+                before = text[max(0, start - 16):start]
+                last = _key(entity.best[-1]) if entity.best else ""
+                if (_CITED_AFTER.match(text, self.mention_ends[j]) or _CITED_BEFORE.search(before)
+                        or entity.keys & _OUTLET_NAMES
+                        or (last in _NEWSPAPER_ENDINGS and (_THE_BEFORE.search(before) or entity.best[0] == "The"))):
+                    found.add(entity.id)
+            self._outlet_ids = found
+        return self._outlet_ids
 
     def described_by(self, head: str, exclude: Entity | None = None) -> Entity | None:
         """The one person the article describes with ``head`` ("strategist"), if exactly one.
@@ -967,17 +1032,25 @@ class EntityIndex:
         best: tuple[float, int] | None = None
         choice: Entity | None = None
         seen: set[int] = set()
-        while k >= 0:
+        stop = max(-1, k - _DESCRIPTION_LOOKBACK)
+        while k > stop:
             token = self.mention_tokens[k]
             entity = self.entities[self.mention_entities[k]]
             subject = self.mention_subject[k]
             k -= 1
-            if entity.id in seen or not entity.person:
+            if entity.id in seen:
                 continue
             seen.add(entity.id)
+            if not entity.person:
+                continue
             if head_gender and entity.guessed_gender() not in ("", head_gender):
                 continue
-            described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+            # an age, nationality or role names the person the article calls so
+            # ("Agassi, 34" for "the 34-year-old", "German chancellor Gerhard
+            # Schroeder" for "the German"), else the salient person near it
+            described = self._described_as(entity)
+            if head not in described and _other_of_kind(head, described):
+                continue  # one the article gives another age or nationality ("Andy Roddick, 21")
             score = W_DESC_HEAD * (head in described) + W_DESC_MOD * len(modifiers & described)
             if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
                 continue  # an undescribed person far back is no antecedent
@@ -996,7 +1069,8 @@ _ORG_HEAD_WORDS: Final = {
               "mail", "globe", "chronicle", "gazette", "ledger"},
     "police": {"police"},
     "council": {"council"},
-    "company": {"inc", "corp", "corporation", "company", "ltd", "group", "llc"},
+    # (also the legal suffixes that end a company's full name: _LEGAL_SUFFIXES)
+    "company": {"inc", "corp", "corporation", "co", "company", "ltd", "plc", "group", "llc", "limited"},
 }
 
 
@@ -1013,14 +1087,37 @@ _ORG_KIND_HEADS: Final = frozenset(
 )
 # Of those, the heads a news outlet may be ("the station" for BBC Radio 1).
 _MEDIA_HEADS: Final = frozenset("network station broadcaster channel".split())
-# Last words of a news outlet's name (the outlet printing or airing a story is not
-# the organisation its "the company" means).
-_OUTLET_WORDS: Final = frozenset(
-    "news times post journal herald tribune telegraph guardian mail express mirror gazette "
-    "chronicle observer independent reuters bbc cnn nbc abc cbs npr ap politico bloomberg "
-    "newspaper magazine".split()
-)
+# A news outlet (the outlet printing or airing a story is not the organisation its
+# "the company" means): a newspaper's last word after "the" ("the Daily Mail", not
+# "Royal Mail"), an outlet known by its name, or a name the article cites as a source.
+_NEWSPAPER_ENDINGS: Final = frozenset(_ORG_HEAD_WORDS["newspaper"] | {"newspaper", "magazine"})
+_OUTLET_NAMES: Final = frozenset("reuters bbc cnn nbc abc cbs npr ap afp politico bloomberg".split())
+_THE_BEFORE: Final = re.compile(r"\b(?:the|The)\s+(?:[A-Z][\w.’'-]*\s+)?$")
+# (a source's "reported" takes no object: "…, Der Spiegel reported.", "Der Spiegel
+# reported on Monday that …"; not "Siemens reported a loss")
+_CITED_AFTER: Final = re.compile(r",?\s+(?:has\s+|have\s+|had\s+)?(?:reported|reports|learned|learnt|revealed)"
+                                 r"(?=\s*[.,;:]|\s+(?:that|on|in|last|yesterday|today|earlier|this)\b)")
+_CITED_BEFORE: Final = re.compile(r"\b(?:according\s+to|told)\s+(?:the\s+)?$")
+# An age written beside a name: "Agassi, 34," / "34-year-old Agassi"
+_AGE_AFTER: Final = re.compile(r",\s+(\d{1,3})\b(?!-|\.\d|,\d)")
+_AGE_BEFORE: Final = re.compile(r"\b(\d{1,3})-year-old\s+$")
+# a nationality or party before a name, maybe with a role between ("German chancellor Gerhard Schroeder")
+_NATION_BEFORE: Final = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}$")
+# Two organisations a description fits within this score of each other are a tie
+# (the subject's own weight: being the subject alone decides nothing)
+_ORG_TIE: Final = W_SUBJECT / 3
 _AGE_WORD: Final = re.compile(r"\d+-year-old")
+
+
+def _other_of_kind(head: str, described: set[str]) -> bool:
+    """True when ``head`` is an age or a nationality and ``described`` holds another
+    of its kind: "the 21-year-old" is not the man the article calls 34, "the
+    German" not the one it calls French."""
+    if is_age_word(head):
+        return any(is_age_word(w) for w in described)
+    if head in PARTY_OR_NATION_ADJECTIVES:
+        return any(w in PARTY_OR_NATION_ADJECTIVES for w in described)
+    return False
 
 
 def is_age_word(word: str) -> bool:
@@ -1044,9 +1141,20 @@ def is_org_like(entity: Entity) -> bool:
         w[:1].isupper() and not w.isupper() and w.lower() not in tags for w in best) and best[-1] not in ORG_HEADS)
 
 
+def is_marked_org(entity: Entity) -> bool:
+    """An entity the article marks as an organisation: a name the name finder took
+    for one, one the words around a mention say is one ("technology giant Dell",
+    "Dell's shareholders"), or a name ending in an organisation's word ("Harbor
+    Software Inc", "Fox Corporation")."""
+    if entity.place:
+        return False
+    return entity.org or "org" in entity.no_person_forms.values() or bool(entity.best) and (
+        entity.best[-1] in ORG_HEADS or _key(entity.best[-1]) in _LEGAL_SUFFIXES)
+
+
 # Words that end an organisation's full name without making it another body
 # ("Fox Corporation" is Fox; "Google News" is not Google).
-_LEGAL_SUFFIXES: Final = frozenset("inc corp corporation co company ltd plc llc group limited".split())
+_LEGAL_SUFFIXES: Final = frozenset(_ORG_HEAD_WORDS["company"])
 
 
 def organisation_name(entity: Entity, written: list[str] | tuple[str, ...]) -> str:
@@ -1064,10 +1172,6 @@ def organisation_name(entity: Entity, written: list[str] | tuple[str, ...]) -> s
     if [_key(w) for w in form] and {_key(w) for w in form} <= entity.keys:
         return " ".join(form)
     return entity.canonical
-
-
-def _is_outlet(entity: Entity) -> bool:
-    return bool(entity.keys & _OUTLET_WORDS)
 
 
 def _org_fits(head: str, entity: Entity) -> bool:
@@ -1157,7 +1261,7 @@ def is_common(word: str) -> bool:
     return word.lower() in common_words()
 
 
-__all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common", "is_org_like", "is_age_word", "organisation_name"]
+__all__ = ["Entity", "EntityIndex", "TITLES", "surname_of", "is_common", "is_org_like", "is_marked_org", "is_age_word", "organisation_name"]
 
 
 _NOT_VERBS: Final = frozenset(
