@@ -953,7 +953,10 @@ class EntityIndex:
             score = W_SUBJECT / 3 * subject - W_DISTANCE / 5 * (here_line - line_of[token]) \
                 + W_DESC_FREQ * self._salience(entity) + W_DESC_HEAD * (head in entity.keys)
             if best is None or score > best:
-                best, second, choice = score, best, entity
+                # (one assignment at a time: mypyc narrows a tuple assignment's
+                # "best" to float and fails on the first, None)
+                second = best
+                best, choice = score, entity
             elif second is None or score > second:
                 second = score
         if best is not None and second is not None and best - second <= _ORG_TIE:
