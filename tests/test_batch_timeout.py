@@ -619,3 +619,45 @@ def test_timeout_is_for_the_local_engine(tmp_path):
     result = CliRunner().invoke(app, ["analyse", str(tmp_path), "--engine", "dask", "--output",
                                       str(tmp_path / "ds"), "--timeout", "5"])
     assert result.exit_code == 2 and "--timeout goes with --engine local" in result.output
+
+
+def test_a_ctrl_c_dropped_inside_a_finaliser_is_still_noted():
+    """Python drops an exception raised in a ``__del__`` (with a warning): a Ctrl-C
+    landing there raises no KeyboardInterrupt where the run could see it. The run's
+    handler notes the press too, and the pool loop stops on the note."""
+    import signal
+    import threading
+    import warnings
+
+    from quotes.corpus.batch import _noting_ctrl_c
+
+    class Finaliser:
+        def __del__(self):
+            signal.raise_signal(signal.SIGINT)
+
+    pressed = threading.Event()
+    before = signal.getsignal(signal.SIGINT)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (pytest's unraisable-exception warning)
+        with _noting_ctrl_c(pressed):
+            try:
+                item = Finaliser()
+                del item  # the KeyboardInterrupt is raised, and dropped, inside __del__
+            except KeyboardInterrupt:  # (an interpreter that delivers it late raises it here)
+                pass
+            assert pressed.is_set()
+    assert signal.getsignal(signal.SIGINT) is before  # the previous handler is back
+
+
+def test_an_ignored_ctrl_c_stays_ignored():
+    import signal
+    import threading
+
+    from quotes.corpus.batch import _noting_ctrl_c
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with _noting_ctrl_c(threading.Event()):
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)

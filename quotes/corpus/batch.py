@@ -14,6 +14,7 @@ Run as ``python -m quotes.corpus.batch PATH... --db quotes.db --workers N``.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -822,7 +823,8 @@ def _analyse(items: Iterable[Document | InputError], store: Store, workers: int 
     analysis_failed: list[Failure] = []  # reported after the inputs that could not be read
     run = _Run(store, pool, version, summary, analysis_failed, Reading(stream, enabled=progress), stream, progress)
     try:
-        _run_pool(run.to_analyse(items), run, workers)
+        with _noting_ctrl_c(run.pressed):
+            _run_pool(run.to_analyse(items), run, workers)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -842,6 +844,39 @@ def _analyse(items: Iterable[Document | InputError], store: Store, workers: int 
     return summary
 
 
+# How often (s) the pool loop wakes to look for a Ctrl-C whose exception was lost.
+_CTRL_C_POLL = 0.5
+
+
+@contextlib.contextmanager
+def _noting_ctrl_c(pressed: threading.Event) -> Iterator[None]:
+    """Note every Ctrl-C in ``pressed`` as well as raising KeyboardInterrupt.
+
+    Python raises a Ctrl-C's KeyboardInterrupt wherever the main thread happens to
+    be, and drops an exception raised inside a finaliser (a ``__del__``, a weakref
+    callback of the pool's machinery) with a warning: a press landing there would
+    be lost and the run would go on. The pool loop wakes every ``_CTRL_C_POLL``
+    seconds and stops on a noted press. Only in the main thread (signal handlers
+    live there), and a SIGINT that is ignored stays ignored.
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        pressed.set()
+        if callable(previous):
+            previous(signum, frame)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Run:
     """What one analysis run shares between its reading and its workers' results."""
 
@@ -852,6 +887,7 @@ class _Run:
         self.reading = reading
         self.stream, self.progress = stream, progress
         self.bar: Progress | None = None  # drawn from the first document to analyse on
+        self.pressed = threading.Event()  # Ctrl-C was pressed (see _noting_ctrl_c)
 
     def failures(self) -> int:
         return len(self.summary.failed) + len(self.analysis_failed)
@@ -972,7 +1008,9 @@ def _run_pool(docs: Iterator[Document], run: _Run, workers: int | None) -> None:
                     inflight[future] = (chunk, alone, generation, number)
                 if not inflight:
                     continue
-                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                finished, _ = wait(inflight, timeout=_CTRL_C_POLL, return_when=FIRST_COMPLETED)
+                if run.pressed.is_set():
+                    raise KeyboardInterrupt  # a Ctrl-C whose exception was dropped (see _noting_ctrl_c)
                 for future in sorted(finished, key=lambda f: inflight[f][0][0].doc_id):
                     chunk, alone, generation, _ = inflight[future]
                     try:
