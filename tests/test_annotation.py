@@ -117,25 +117,6 @@ def test_web_set_floors(web_gold):
 BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.91, "attr_pronoun": 0.74}
 
 
-@pytest.fixture(scope="module")
-def bbc_gold(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bbc") / "bbc.gold.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED)],
-                   check=True, capture_output=True)
-    return out
-
-
-@needs_shared(NEWS)
-def test_bbc_gold_offsets_hold(bbc_gold):
-    docs = [json.loads(line) for line in bbc_gold.read_text(encoding="utf-8").splitlines()]
-    assert len(docs) == 40 and sum(len(d["quotes"]) for d in docs) == 274
-    for doc in docs:
-        for q in doc["quotes"]:
-            assert doc["text"][q["start"]:q["end"]] == q["text"]
-            if q["speaker_start"] is not None:
-                assert doc["text"][q["speaker_start"]:q["speaker_end"]] == q["speaker_mention"]
-
-
 @needs_shared(NEWS)
 def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
     # train.jsonl and train2.jsonl (120 articles beside the test sets' 80) are training
@@ -153,16 +134,6 @@ def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
     assert len(test_ids) == 80 and not test_ids & {d["doc_id"] for d in docs}
 
 
-@needs_shared(NEWS)
-def test_bbc_set_floors(bbc_gold):
-    summary, _ = evaluate(load_gold(bbc_gold), extract_document)
-    assert summary["loose"]["f1"] >= BBC_FLOORS["loose_f1"]
-    assert summary["e2e"]["f1"] >= BBC_FLOORS["e2e_f1"]
-    assert summary["attr"]["accuracy"] >= BBC_FLOORS["attr"]
-    assert summary["attr"]["named"] >= BBC_FLOORS["attr_named"]
-    assert summary["attr"]["pronoun"] >= BBC_FLOORS["attr_pronoun"]
-
-
 # Figures on the second BBC test set (annotation/bbc/gold2.jsonl, 40 articles of a
 # third draw, nothing trained on it or chosen by it), strict names. First scored with
 # rules-27 and attribution-model-15, which had never seen it: loose F1 0.970, e2e F1
@@ -173,18 +144,24 @@ def test_bbc_set_floors(bbc_gold):
 BBC2_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.835, "attr": 0.855, "attr_named": 0.815, "attr_pronoun": 0.91}
 
 
-@pytest.fixture(scope="module")
-def bbc2_gold(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bbc2") / "bbc2.gold.jsonl"
+# The two BBC test sets: the build_gold.py flag, the size and each one's floors.
+BBC_TEST_SETS = {"first": ([], 40, 274, BBC_FLOORS), "second": (["--second"], 40, 238, BBC2_FLOORS)}
+
+
+@pytest.fixture(scope="module", params=sorted(BBC_TEST_SETS))
+def bbc_test_set(request, tmp_path_factory) -> tuple[Path, int, int, dict]:
+    flags, articles, quotes, floors = BBC_TEST_SETS[request.param]
+    out = tmp_path_factory.mktemp("bbc") / "bbc.gold.jsonl"
     subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED),
-                    "--second"], check=True, capture_output=True)
-    return out
+                    *flags], check=True, capture_output=True)
+    return out, articles, quotes, floors
 
 
 @needs_shared(NEWS)
-def test_second_bbc_test_set_offsets_hold(bbc2_gold):
-    docs = [json.loads(line) for line in bbc2_gold.read_text(encoding="utf-8").splitlines()]
-    assert len(docs) == 40 and sum(len(d["quotes"]) for d in docs) == 238
+def test_bbc_test_set_offsets_hold(bbc_test_set):
+    path, articles, quotes, _ = bbc_test_set
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == articles and sum(len(d["quotes"]) for d in docs) == quotes
     for doc in docs:
         for q in doc["quotes"]:
             assert doc["text"][q["start"]:q["end"]] == q["text"]
@@ -193,13 +170,14 @@ def test_second_bbc_test_set_offsets_hold(bbc2_gold):
 
 
 @needs_shared(NEWS)
-def test_second_bbc_set_floors(bbc2_gold):
-    summary, _ = evaluate(load_gold(bbc2_gold), extract_document)
-    assert summary["loose"]["f1"] >= BBC2_FLOORS["loose_f1"]
-    assert summary["e2e"]["f1"] >= BBC2_FLOORS["e2e_f1"]
-    assert summary["attr"]["accuracy"] >= BBC2_FLOORS["attr"]
-    assert summary["attr"]["named"] >= BBC2_FLOORS["attr_named"]
-    assert summary["attr"]["pronoun"] >= BBC2_FLOORS["attr_pronoun"]
+def test_bbc_test_set_floors(bbc_test_set):
+    path, _, _, floors = bbc_test_set
+    summary, _ = evaluate(load_gold(path), extract_document)
+    assert summary["loose"]["f1"] >= floors["loose_f1"]
+    assert summary["e2e"]["f1"] >= floors["e2e_f1"]
+    assert summary["attr"]["accuracy"] >= floors["attr"]
+    assert summary["attr"]["named"] >= floors["attr_named"]
+    assert summary["attr"]["pronoun"] >= floors["attr_pronoun"]
 
 
 @needs_shared(NEWS)
