@@ -507,7 +507,7 @@ def test_an_old_pages_timeout_without_doc_id_goes_when_its_bytes_are_stored_by_a
 
 @needs_fork
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process states from /proc (Linux)")
-def test_ctrl_c_stops_a_worker_in_the_middle_of_a_long_document(tmp_path, hanging_pipeline):
+def test_ctrl_c_stops_a_worker_in_the_middle_of_a_long_document(tmp_path, hanging_pipeline, terminal_ctrl_c):
     """Ctrl-C ends the run at once, with what was committed: a worker busy with a
     long document (under the limit) is stopped, not waited for."""
     import signal
@@ -535,6 +535,18 @@ def test_ctrl_c_stops_a_worker_in_the_middle_of_a_long_document(tmp_path, hangin
     while time.monotonic() < deadline and _alive(pid):
         time.sleep(0.05)
     assert not _alive(pid)
+
+
+@pytest.fixture
+def terminal_ctrl_c():
+    """Ctrl-C as a terminal delivers it. A shell starts a background job (`cmd &`,
+    `nohup`) with SIGINT ignored, and Python keeps an inherited SIG_IGN: there a
+    press is ignored by design, and a test of what a press does would hang."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def _alive(pid: int) -> bool:
@@ -621,7 +633,7 @@ def test_timeout_is_for_the_local_engine(tmp_path):
     assert result.exit_code == 2 and "--timeout goes with --engine local" in result.output
 
 
-def test_a_ctrl_c_dropped_inside_a_finaliser_is_still_noted():
+def test_a_ctrl_c_dropped_inside_a_finaliser_is_still_noted(terminal_ctrl_c):
     """Python drops an exception raised in a ``__del__`` (with a warning): a Ctrl-C
     landing there raises no KeyboardInterrupt where the run could see it. The run's
     handler notes the press too, and the pool loop stops on the note."""
