@@ -3,12 +3,14 @@
     python annotation/bbc/sample.py ../shared/data > /tmp/bbc-articles.txt
     python annotation/bbc/sample.py ../shared/data --train > /tmp/bbc-train-articles.txt
     python annotation/bbc/sample.py ../shared/data --third > /tmp/bbc-third-articles.txt
+    python annotation/bbc/sample.py ../shared/data --fourth > /tmp/bbc-fourth-articles.txt
 
 The first draws the test set (``gold.jsonl``); ``--train`` draws 16 other articles
 per section with another seed, leaving out the test set's articles (``train.jsonl``).
 ``--third`` draws 16 more per section with a third seed, leaving out both: the
 first 8 of each section are a second test set (``gold2.jsonl``), the other 8 more
-training data (``train2.jsonl``).
+training data (``train2.jsonl``). ``--fourth`` draws 16 more per section with a fourth
+seed, leaving out all three: all of them training data (``train3.jsonl``).
 
 Eight articles per section (business, entertainment, politics, sport, tech), drawn
 with a fixed seed from the articles of ``news/bbc-2004-2005.jsonl`` with at least four
@@ -32,6 +34,8 @@ TRAIN_SEED = 2027
 TRAIN_PER_SECTION = 16
 THIRD_SEED = 2028
 THIRD_PER_SECTION = 16
+FOURTH_SEED = 2029
+FOURTH_PER_SECTION = 16
 
 
 def candidates(text: str) -> list[tuple[int, int]]:
@@ -50,12 +54,16 @@ def candidates(text: str) -> list[tuple[int, int]]:
 
 def main() -> None:
     data = Path(sys.argv[1])
-    train, third = "--train" in sys.argv[2:], "--third" in sys.argv[2:]
-    seed, per_section = ((THIRD_SEED, THIRD_PER_SECTION) if third else
+    train, third, fourth = ("--train" in sys.argv[2:], "--third" in sys.argv[2:],
+                            "--fourth" in sys.argv[2:])
+    seed, per_section = ((FOURTH_SEED, FOURTH_PER_SECTION) if fourth else
+                         (THIRD_SEED, THIRD_PER_SECTION) if third else
                          (TRAIN_SEED, TRAIN_PER_SECTION) if train else (SEED, PER_SECTION))
     test_docs = set()
     here = Path(__file__).resolve().parent
-    for name in (["gold.jsonl"] if train else ["gold.jsonl", "train.jsonl"] if third else []):
+    earlier = (["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl"] if fourth else
+               ["gold.jsonl", "train.jsonl"] if third else ["gold.jsonl"] if train else [])
+    for name in earlier:
         with open(here / name, encoding="utf-8") as f:
             test_docs |= {json.loads(line)["doc_id"] for line in f if line.strip()}
     by_section = defaultdict(list)
