@@ -318,6 +318,17 @@ ORG_KIND_NOUNS: frozenset[str] = frozenset(  # (none a verb as well: "voters tru
     carrier conglomerate lender studio outfit firms companies banks groups retailers
     operators""".split()
 )
+# Heads of a definite description that stand for one organisation of a kind a
+# name need not say ("the company" for Next, "the airline" for Ryanair): text.entities.
+ORG_KIND_HEADS: frozenset[str] = frozenset(
+    "company firm group club network station agency watchdog airline regulator charity "
+    "organisation organization bank insurer carrier retailer broadcaster channel".split()
+)
+# Of those, the heads a news outlet may be ("the station" for BBC Radio 1).
+MEDIA_HEADS: frozenset[str] = frozenset("network station broadcaster channel".split())
+# Heads of a description that name no one person: an unnamed source ("the Whitehall
+# source", "the Downing Street aide"), never a role an article gives one person.
+UNNAMED_HEADS: frozenset[str] = frozenset("source insider aide official".split())
 ORG_POST_WORDS: frozenset[str] = frozenset(  # ... followed by "of" or "at"
     """chief boss chairman chairwoman founder co-founder executive ceo economist
     analyst strategist""".split()

@@ -48,6 +48,7 @@ from quotes.vocabulary import (
     STATE_BODY_NOUNS,
     SUBORDINATORS,
     TITLES,
+    UNNAMED_HEADS,
     VOICE_NOUNS,
     WEAK_VERBS,
 )
@@ -495,9 +496,6 @@ def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
     return max(span.mark_end, m.end) if m is not None else span.mark_end
 
 
-_UNNAMED_HEADS: Final = frozenset("source insider aide official".split())
-
-
 def _role_after_name(words: Sequence[str]) -> bool:
     """True for "the Gloucester fly-half": a definite description whose capitalised
     modifiers end in a lower-case noun that is no organisation, document or thing."""
@@ -507,7 +505,7 @@ def _role_after_name(words: Sequence[str]) -> bool:
     if not (head.islower() and head.replace("-", "").isalpha()):
         return False
     if head in ORG_NOUNS or head in DOCUMENT_NOUNS or head in NON_PERSON_HEADS or head in NON_PERSON_WORDS \
-            or head in VOICE_NOUNS or head in _UNNAMED_HEADS:
+            or head in VOICE_NOUNS or head in UNNAMED_HEADS:
         return False  # (an organisation's voice or an unnamed source is no one person)
     if head.endswith("s") and not head.endswith("ss"):
         return False  # a plural: "the Chelsea players"

@@ -24,10 +24,12 @@ from quotes.vocabulary import (
     PREPOSITIONS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
+    MEDIA_HEADS,
     NON_PERSON_HEADS,
     NON_PERSON_WORDS,
     OBJECT_VERBS,
     ORG_HEADS,
+    ORG_KIND_HEADS,
     ORG_KIND_NOUNS,
     ORG_NOUNS,
     ORG_POSSESSIONS,
@@ -884,11 +886,11 @@ class EntityIndex:
             entity = self.entities[self.mention_entities[j]]
             j -= 1
             if (head in entity.descriptors or head in entity.titles) and not (org_head and entity.person) \
-                    and not (org_head and head not in _MEDIA_HEADS and entity.id in self._outlets()):
+                    and not (org_head and head not in MEDIA_HEADS and entity.id in self._outlets()):
                 return entity
             if org_head and entity.org and _org_fits(head, entity):
                 return entity
-        if definite and head in _ORG_KIND_HEADS and k >= 0:
+        if definite and head in ORG_KIND_HEADS and k >= 0:
             return self._resolve_org_description(head, k)
         return None
 
@@ -932,7 +934,7 @@ class EntityIndex:
         person, place or news outlet (unless the head is an outlet's: "the station")."""
         line_of = self.doc.line_of_token
         here_line = line_of[self.mention_tokens[k]]
-        media_head = head in _MEDIA_HEADS
+        media_head = head in MEDIA_HEADS
         outlets = self._outlets()
         best: float | None = None
         second: float | None = None
@@ -1082,14 +1084,6 @@ _FUNCTION_WORDS: Final = frozenset(
 )
 
 
-# Heads of a definite description that stand for one organisation of a kind a
-# name need not say ("the company" for Next, "the airline" for Ryanair).
-_ORG_KIND_HEADS: Final = frozenset(
-    "company firm group club network station agency watchdog airline regulator charity "
-    "organisation organization bank insurer carrier retailer broadcaster channel".split()
-)
-# Of those, the heads a news outlet may be ("the station" for BBC Radio 1).
-_MEDIA_HEADS: Final = frozenset("network station broadcaster channel".split())
 # A news outlet (the outlet printing or airing a story is not the organisation its
 # "the company" means): a newspaper's last word after "the" ("the Daily Mail", not
 # "Royal Mail"), an outlet known by its name, or a name the article cites as a source.
