@@ -109,6 +109,13 @@ quotes.training.attribution.LEARN_RESOLVE_WEIGHTS), grouped 5-fold CV, 3 shuffle
   with the recency features (sentences_back, latest_subject, ...), they add nothing
   over those (real 0.8903 with and without, L2 0.3; substituted 0.5411 against
   0.5418). Dropped; they would pay only with learned weights shipped.
+The whole pipeline out of fold (tools/ranker_cv.py --weights 1, PolNeAR train + web +
+280 BBC training articles), before -> after org_like: web pronoun/description 0.8540 ->
+0.8613 (n 137), e2e 0.8527 -> 0.8542; BBC train pronoun/description 0.8264 -> 0.8264
+(n 507), e2e 0.8219 -> 0.8219; PolNeAR train's ranker named 0.9455, pronoun/description
+0.9104, unchanged. Confirmed at the end with `quotes evaluate`'s scoring: PolNeAR dev
+(e2e 0.9111, named 0.9468, pronoun 0.8919), both BBC test sets (e2e 0.8330, 0.8391)
+unchanged; web pronoun 0.8540 -> 0.8613, e2e 0.8954 -> 0.8970.
 
 Usage::
 
