@@ -224,7 +224,15 @@ if __name__ == "__main__":
     parser.add_argument("--split", type=Path, default=Path("annotation/tone/split.json"))
     parser.add_argument("--heldout", type=Path, default=None,
                         help="held-out tone articles (default: SHARED/data/tone/heldout-docs.txt)")
+    parser.add_argument("--embed-texts", type=Path, default=None,
+                        help="instead: the sentence embeddings of tone_vectors_cv.py --write-texts's JSON "
+                             "(st_go.npy, st_news.npy in --out), its upper bound")
     options = parser.parse_args()
+    if options.embed_texts is not None:
+        texts = json.loads(options.embed_texts.read_text(encoding="utf-8"))
+        for part in ("go", "news"):
+            np.save(options.out / f"st_{part}.npy", embed(texts[part], batch_size=64))
+        sys.exit(0)
     build(options.shared, options.out, options.split,
           options.heldout or options.shared / "data" / "tone" / "heldout-docs.txt",
           say=lambda m: print(m, file=sys.stderr, flush=True))

@@ -48,7 +48,7 @@ of that gain (AP -0.017). The ``+news`` variants were not run to the end (CPU).
 
 Why, measured on the train part with vector models fitted on GoEmotions train
 (``wv`` on all of it, ``st`` on the subsample), average precision (AUC) of the
-score alone:
+score alone (``--diagnose``):
 
 | score | regret | shock | regret, no standing cue (17 positives in 5,634) | shock, no standing cue (18 in 5,629) |
 |---|---|---|---|---|
@@ -79,8 +79,11 @@ SIF vector costs 16.5 us of CPU (5,706 quotes in 0.094 s), so speed was no obsta
     HF_HUB_OFFLINE=1 PYTHONPATH=. /work/venv-embed/bin/python tools/tone_vectors.py ../shared --out /tmp/tv
     PYTHONPATH=.:tools python tools/tone_vectors_cv.py --cache /tmp/tone-cache --train /tmp/tone-train.jsonl \\
         --vectors /tmp/tv/tone-vectors.npz --variants base wv-go
-    # the subsample and the sentence embeddings (written by --write-texts, embedded in the
-    # encoder's environment by tools/tone_vectors.py's embed):
+    # the subsample and the sentence embeddings (texts written by --write-texts, embedded in the
+    # encoder's environment):
+    PYTHONPATH=.:tools python tools/tone_vectors_cv.py ... --subsample /tmp/tv --write-texts /tmp/tv/texts.json
+    HF_HUB_OFFLINE=1 PYTHONPATH=. /work/venv-embed/bin/python tools/tone_vectors.py ../shared --out /tmp/tv \\
+        --embed-texts /tmp/tv/texts.json
     PYTHONPATH=.:tools python tools/tone_vectors_cv.py ... --subsample /tmp/tv --variants base wv-go st-go
 """
 from __future__ import annotations
@@ -249,6 +252,37 @@ class Experiment:
         return extra
 
 
+def diagnose(experiment: Experiment, options) -> None:
+    """Average precision and AUC of the text models' and the vector models' scores alone on the
+    train part, and on its quotes with no standing cue (no rule floor), per tone."""
+    from sklearn.metrics import average_precision_score, roc_auc_score
+
+    e = experiment
+    part = e.part
+    lex = e.lex[~e.is_reddit][part]
+    sources = {"text model": e.scores[~e.is_reddit][part]}
+    for kind in ("wv", "st"):
+        if kind == "wv" and options.vectors is not None:
+            from tone_vectors import WordVectors
+
+            vectors = WordVectors(options.vectors)
+            V_go, V_news = vectors.transform([e.go_texts[i] for i in e.go_index]), vectors.transform(e.news_texts)
+        elif kind == "st" and options.subsample is not None and (options.subsample / "st_go.npy").exists():
+            V_go, V_news = np.load(options.subsample / "st_go.npy"), np.load(options.subsample / "st_news.npy")
+        else:
+            continue
+        columns = e.vector_columns(V_go, V_news, False)(np.arange(0))
+        sources[kind] = columns[e.n_go:][part]
+    for k, tone in enumerate(TONES):
+        y = e.y_news[part, k]
+        quiet = ~T.rule_fires(lex, [e.names.index(n) for n in T.RULES[tone]])
+        for name, scores in sources.items():
+            s = scores[:, k]
+            print(f"{tone} {name}: AP {average_precision_score(y, s):.3f} (AUC {roc_auc_score(y, s):.3f}); "
+                  f"no standing cue ({int(y[quiet].sum())} positives in {int(quiet.sum())}): "
+                  f"AP {average_precision_score(y[quiet], s[quiet]):.3f} (AUC {roc_auc_score(y[quiet], s[quiet]):.3f})")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -263,11 +297,16 @@ def main(argv=None) -> None:
     parser.add_argument("--variants", nargs="+", default=["base", "wv-go"],
                         choices=["base", "wv-go", "wv-go+news", "st-go", "st-go+news"])
     parser.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2, 3, 4])
+    parser.add_argument("--diagnose", action="store_true",
+                        help="instead: how each vector model's score alone ranks the train part's positives")
     options = parser.parse_args(argv)
     experiment = Experiment(options.shared, options.train, options.cache, options.subsample)
     if options.write_texts is not None:
         options.write_texts.write_text(json.dumps({"go": [experiment.go_texts[i] for i in experiment.go_index],
                                                    "news": experiment.news_texts}), encoding="utf-8")
+        return
+    if options.diagnose:
+        diagnose(experiment, options)
         return
     results = {}
     for variant in options.variants:
