@@ -119,13 +119,13 @@ BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.9
 
 @needs_shared(NEWS)
 def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
-    # train.jsonl and train2.jsonl (120 articles beside the test sets' 80) are training
+    # train.jsonl to train4.jsonl (280 articles beside the test sets' 80) are training
     # data: their offsets must hold too, and none of their articles may be a test article.
     out = tmp_path / "bbc.train.jsonl"
     subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED),
                     "--train"], check=True, capture_output=True)
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(docs) == 120 and sum(len(d["quotes"]) for d in docs) == 747
+    assert len(docs) == 280 and sum(len(d["quotes"]) for d in docs) == 1692
     for doc in docs:
         for q in doc["quotes"]:
             assert doc["text"][q["start"]:q["end"]] == q["text"]

@@ -11,7 +11,7 @@ offset checks and writer it uses):
 
 Usage: python3 build_gold.py OUT.jsonl [SHARED] [--train | --second]
 SHARED is the second argument, else $QUOTES_SHARED, else ../shared beside the repo.
-With --train it builds the training set (train.jsonl and train2.jsonl, 120 other
+With --train it builds the training set (train.jsonl to train4.jsonl, 280 other
 articles) instead of the test set (gold.jsonl); with --second, the second test set
 (gold2.jsonl, 40 articles of the third draw, see sample.py).
 """
@@ -25,7 +25,7 @@ from build_gold import check, shared_dir, write_gold  # noqa: E402  (annotation/
 
 
 def main(argv):
-    sets = {"--train": ["train.jsonl", "train2.jsonl"], "--second": ["gold2.jsonl"]}
+    sets = {"--train": ["train.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl"], "--second": ["gold2.jsonl"]}
     if all(flag in argv for flag in sets):
         sys.exit("--train and --second build different sets (training data, a test set): give one")
     names = [name for flag, files in sets.items() if flag in argv for name in files] or ["gold.jsonl"]

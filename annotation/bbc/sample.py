@@ -4,13 +4,15 @@
     python annotation/bbc/sample.py ../shared/data --train > /tmp/bbc-train-articles.txt
     python annotation/bbc/sample.py ../shared/data --third > /tmp/bbc-third-articles.txt
     python annotation/bbc/sample.py ../shared/data --fourth > /tmp/bbc-fourth-articles.txt
+    python annotation/bbc/sample.py ../shared/data --fifth > /tmp/bbc-fifth-articles.txt
 
 The first draws the test set (``gold.jsonl``); ``--train`` draws 16 other articles
 per section with another seed, leaving out the test set's articles (``train.jsonl``).
 ``--third`` draws 16 more per section with a third seed, leaving out both: the
 first 8 of each section are a second test set (``gold2.jsonl``), the other 8 more
 training data (``train2.jsonl``). ``--fourth`` draws 16 more per section with a fourth
-seed, leaving out all three: all of them training data (``train3.jsonl``).
+seed, leaving out all three: all of them training data (``train3.jsonl``); ``--fifth``
+likewise, leaving out the fourth too (``train4.jsonl``).
 
 Eight articles per section (business, entertainment, politics, sport, tech), drawn
 with a fixed seed from the articles of ``news/bbc-2004-2005.jsonl`` with at least four
@@ -28,14 +30,15 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-SEED = 2026
-PER_SECTION = 8
-TRAIN_SEED = 2027
-TRAIN_PER_SECTION = 16
-THIRD_SEED = 2028
-THIRD_PER_SECTION = 16
-FOURTH_SEED = 2029
-FOURTH_PER_SECTION = 16
+# Each draw: its flag, seed, articles per section, and the files of the earlier draws
+# whose articles it leaves out.
+DRAWS = {
+    "": (2026, 8, []),  # the test set, gold.jsonl
+    "--train": (2027, 16, ["gold.jsonl"]),
+    "--third": (2028, 16, ["gold.jsonl", "train.jsonl"]),
+    "--fourth": (2029, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl"]),
+    "--fifth": (2030, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl", "train3.jsonl"]),
+}
 
 
 def candidates(text: str) -> list[tuple[int, int]]:
@@ -54,15 +57,12 @@ def candidates(text: str) -> list[tuple[int, int]]:
 
 def main() -> None:
     data = Path(sys.argv[1])
-    train, third, fourth = ("--train" in sys.argv[2:], "--third" in sys.argv[2:],
-                            "--fourth" in sys.argv[2:])
-    seed, per_section = ((FOURTH_SEED, FOURTH_PER_SECTION) if fourth else
-                         (THIRD_SEED, THIRD_PER_SECTION) if third else
-                         (TRAIN_SEED, TRAIN_PER_SECTION) if train else (SEED, PER_SECTION))
+    flags = [a for a in sys.argv[2:] if a in DRAWS]
+    if len(flags) > 1:
+        sys.exit(f"give one draw, not {' '.join(flags)}")
+    seed, per_section, earlier = DRAWS[flags[0] if flags else ""]
     test_docs = set()
     here = Path(__file__).resolve().parent
-    earlier = (["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl"] if fourth else
-               ["gold.jsonl", "train.jsonl"] if third else ["gold.jsonl"] if train else [])
     for name in earlier:
         with open(here / name, encoding="utf-8") as f:
             test_docs |= {json.loads(line)["doc_id"] for line in f if line.strip()}
