@@ -1,8 +1,8 @@
-"""The second to sixth blind probe suites: CheckList-style cases (Ribeiro et al.
+"""The second to seventh blind probe suites: CheckList-style cases (Ribeiro et al.
 2020), each written by a writer who read only issue #16's definitions and
 annotation/tone/GUIDELINES.md, never the tone code, its word lists, the project's
 own probes or an earlier blind suite (tests/data/blind-probes-2.jsonl to
-blind-probes-6.jsonl; ids and capabilities are the writers').
+blind-probes-7.jsonl; ids and capabilities are the writers').
 
 Each suite was scored once as written. Its failures were then sorted into kinds,
 and a developer was given the kinds with other, invented examples, never the
@@ -27,7 +27,11 @@ suite's texts, and read them as facts of English:
 - suite 6 (419 cases, written on 2026-12-07 for a tone model that did not ship,
   scored under tone-19): 390 right (93.1%: the blind figure of tone-19, which
   still gets 397 of suite 5 right: two blind suites of one model differ by two
-  points).
+  points); tone-20, built on its kinds (someone else's regret after a noun,
+  denying the least amount, pretence, judging one's own act, "me included",
+  "imagine the shock if", praise of people), 400 (95.5%);
+- suite 7 (419 cases): 400 right under tone-20 (95.5%: the blind figure of
+  tone-20). Nobody has worked on its failures: it is still blind.
 
 The figures after a fix are fitted to the kinds, not to the sentences; the blind
 figure of the latest tone model is the next suite's, scored once (see the stop's
@@ -43,7 +47,7 @@ import pytest
 from quotes.tone import score_texts
 
 DATA = Path(__file__).with_name("data")
-# Shares right at 0.5 under tone-18 (suite 6: tone-19), the floors a little under them; and the
+# Shares right at 0.5 under tone-18 (suites 6 and 7: tone-19 and tone-20), the floors a little under them; and the
 # capability name of each suite's invariance pairs.
 SUITES = {
     "blind-probes-2.jsonl": {"n": 450, "floor": 0.965, "invariance": "invariance"},
@@ -52,6 +56,7 @@ SUITES = {
     # (its invariance cases come in groups of two to five, not pairs: not checked here)
     "blind-probes-5.jsonl": {"n": 417, "floor": 0.945, "invariance": None},
     "blind-probes-6.jsonl": {"n": 419, "floor": 0.925, "invariance": "invariance"},
+    "blind-probes-7.jsonl": {"n": 419, "floor": 0.95, "invariance": "invariance"},
 }
 
 

@@ -282,6 +282,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(tone17_cases())
     cases.extend(tone18_cases())
     cases.extend(tone19_cases())
+    cases.extend(tone20_cases())
     return cases
 
 
@@ -1584,6 +1585,112 @@ def tone19_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone20_cases() -> list[tuple[str, str, str, bool]]:
+    """The sixth blind suite's kinds of misreading (tone-20, issue #16), each read
+    as a fact of English, with invented sentences of its kind and look-alikes:
+
+    - a statement verb ("regrets", "apologises") after a common noun that is no
+      organisation reports that person's feeling ("My father regrets selling the
+      house", "the manager regrets the substitution"); "The club regrets",
+      "Acme Rail apologises" stay an organisation's own statement;
+    - "we as a club" is the speaker's side in apposition, like "we at the council";
+    - denying the least amount of a feeling denies it ("Not a shred of
+      remorse", "without an ounce of regret"); "a hint of regret" is some;
+    - a stranded preposition whose object is a negative pronoun before it
+      denies an object of the feeling ("There's nothing I need to apologise
+      for"); "something I need to apologise for" stays;
+    - a feeling in the complement of a verb of pretence is not asserted ("I
+      won't pretend I made a mistake", "She feigned surprise");
+    - the speaker named among those a shock verb's object takes in ("it stunned
+      everyone, me included", "including me") feels it; "everyone except me" not;
+    - "Imagine the shock if ..." imagines a feeling in a made-up situation;
+      "Imagine my shock when I opened the door" recalls a real one.
+    """
+    cases = []
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone20: a person's statement verb, an organisation's"
+    add(g, "regret", False, [
+        "My father regrets selling the house.", "The manager regrets the substitution, apparently.",
+        "My brother apologises for everything.", "Her husband regrets the move.",
+        "The goalkeeper apologises to nobody.", "My neighbour regrets ever buying that dog.",
+        "Reportedly the coach regrets the decision.", "The actor regrets his comments, his agent said.",
+    ])
+    add(g, "regret", True, [
+        "The club regrets the decision.", "Acme Rail regrets the delay to your journey.",
+        "The board regrets any inconvenience caused.", "The council apologises for the disruption.",
+        "We as a club accept full responsibility for the failings.", "We as a team made mistakes.",
+        "We as an organisation apologise unreservedly.", "I regret selling the house.",
+    ])
+    g = "tone20: a denied least amount, a negative object"
+    add(g, "regret", False, [
+        "Not a shred of remorse.", "Not an ounce of regret.", "There is not a hint of remorse in him.",
+        "He showed not a shred of remorse.", "Not one word of apology.", "Without a trace of regret, he left.",
+        "There's nothing I need to apologise for.", "There is nothing we should be sorry about.",
+        "There's nothing I need to apologise for here.", "Nothing I have to apologise for.",
+    ])
+    add(g, "regret", True, [
+        "I feel a hint of regret.", "There's something I need to apologise for.",
+        "There's a lot I need to apologise for.", "I have a great deal to apologise for.",
+        "I need to apologise for the delay.", "There is one thing I regret.",
+    ])
+    g = "tone20: pretence"
+    add(g, "regret", False, [
+        "I won't pretend I made a mistake.", "I won't stand here and pretend I made a mistake, because I didn't.",
+        "He pretended to be sorry.", "Don't pretend you regret it.", "They feigned remorse for the cameras.",
+    ])
+    add(g, "shock", False, ["I pretended to be shocked.", "She feigned surprise.", "We pretended to be amazed."])
+    add(g, "regret", True, ["I made a mistake and I won't pretend otherwise.", "I'm not going to pretend: I regret it."])
+    g = "tone20: the speaker among those shocked"
+    add(g, "shock", True, [
+        "It stunned everyone in the dressing room, me included.", "It shocked all of us, myself included.",
+        "It stunned everyone, including me.", "The news shocked the whole squad, me included.",
+    ])
+    add(g, "shock", False, [
+        "It stunned everyone except me.", "It shocked the fans.", "The result stunned everyone but me.",
+    ])
+    g = "tone20: imagined shock"
+    add(g, "shock", False, [
+        "Imagine the shock if the minnows won the cup.", "Imagine the surprise if he actually turned up.",
+        "Just imagine the horror if the dam broke.", "Picture the shock if they lost at home.",
+    ])
+    add(g, "shock", True, [
+        "Imagine my shock when I opened the door.", "You can imagine my shock.",
+        "It was a shock, I can tell you.", "Imagine my surprise when she walked in.",
+    ])
+    g = "tone20: judging oneself or one's own act"
+    add(g, "regret", True, [
+        "I was a fool to send that email.", "I was an idiot to trust him.", "I've been a complete idiot.",
+        "My conduct that night was indefensible.", "My behaviour was inexcusable.", "Our decision was wrong.",
+        "What I did was unforgivable.", "My comments were inexcusable, and I apologise.",
+    ])
+    add(g, "regret", False, [
+        "He was a fool to send that email.", "Don't be a fool.", "I'm no fool.", "You idiot!",
+        "Only a fool would believe that.", "His conduct was indefensible.", "The decision was indefensible.",
+        "My brother was wrong.", "My view is that it's wrong.", "What they did is unforgivable.",
+        "My father was a fool.", "Our critics were wrong.", "My friend is an idiot.",
+    ])
+    g = "tone20: unable to take it in"
+    add(g, "shock", True, [
+        "I stood there frozen, unable to take it in.", "I couldn't take in what the police officer was saying.",
+        "We could not take in what had happened.", "I was struggling to take it in.",
+    ])
+    add(g, "shock", False, [
+        "The shelter couldn't take in any more dogs.", "She was unable to take it in, her mother said.",
+        "We can't take in more refugees this year.", "I took it in for repairs.",
+    ])
+    g = "tone20: praise of people"
+    add(g, "shock", False, [
+        "The volunteers were incredible.", "The fans have been amazing.", "The nurses were absolutely incredible.",
+        "The support has been amazing.", "Our neighbours have been incredible.",
+    ])
+    add(g, "shock", True, [
+        "The figures were incredible.", "The scale of the fraud is staggering.", "The scale of it is astonishing.",
+        "It was incredible that nobody was hurt.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1665,7 +1772,15 @@ def test_probe_suite_floor():
                                    "tone19: responsible for a past act, not a duty",
                                    "tone19: let down a person, not a thing",
                                    "tone19: reading again for a purpose",
-                                   "tone19: how on earth, a way or disbelief"])
+                                   "tone19: how on earth, a way or disbelief",
+                                   "tone20: a person's statement verb, an organisation's",
+                                   "tone20: a denied least amount, a negative object",
+                                   "tone20: pretence",
+                                   "tone20: the speaker among those shocked",
+                                   "tone20: imagined shock",
+                                   "tone20: judging oneself or one's own act",
+                                   "tone20: unable to take it in",
+                                   "tone20: praise of people"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

@@ -899,6 +899,10 @@ class CueLexicon:
             if not (_speaker_is_subject(tokens, start, clause_start, sets)
                     or _speaker_got_wrong(tokens, start, clause_start, sets)) or self._facts.reported(start):
                 return "regret_other"
+            if tokens[start] in _SELF_JUDGED_NOUNS and not _judged_act(tokens, start, end, clause_start, clause_end):
+                # "I was a fool to send it", "I've been an idiot": the speaker judges a
+                # past act; a present "I'm an idiot" (self-mockery) is not remorse
+                return "regret_other"
             return "regret_self"
         if tokens[start] in ("apology", "apologies") and _organisation_offers_own(self._facts, start, clause_start):
             # "The company offers its sincere apology": an organisation apologising itself.
@@ -924,7 +928,8 @@ class CueLexicon:
             # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
             who = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=not _verb_cue(tokens[start:end])
                                       and not _regret_verb(tokens, start, end))
-            if who == "other" and (tokens[start] in _STATEMENT_VERBS or _organisation_state(tokens, start, clause_start, sets)
+            if who == "other" and ((tokens[start] in _STATEMENT_VERBS and not _person_noun_subject(self._facts, start, clause_start))
+                                   or _organisation_state(tokens, start, clause_start, sets)
                                    or _organisation_present(self._facts, start, clause_start)):
                 who = "self"  # an organisation's own statement: "Acme Rail apologises", "The club is sorry"
             if who is None and group == "apology":
@@ -1301,6 +1306,9 @@ class CueLexicon:
                 return True
         if _contrasted_away(tokens, start, clause_start):
             return True
+        if _denied_amount(tokens, start, clause_start) \
+                or (object_negation and _negative_stranded_object(tokens, start, end, clause_start, self._stops[end], sets)):
+            return True
         if object_negation and (_answered_no(tokens, end, sets, self._stops) or _fronted_negation(self._facts, start, clause_start)
                                 or _negative_subject(self._facts, start, clause_start)
                                 or _rhetorical_question(tokens, start, clause_start, self._stops, sets)
@@ -1347,7 +1355,10 @@ class CueLexicon:
 
     def _hedged(self, tokens, start, clause_start, sets, tone: str = "") -> bool:
         hedges = sets.get("hedge", frozenset())
-        if _exclaimed_hypothetical(tokens, start, clause_start):
+        if _exclaimed_hypothetical(tokens, start, clause_start) or _imagined_condition(tokens, start, clause_start, self._stops) \
+                or any(t in _PRETENCE for t in tokens[max(clause_start, start - _PRETENCE_REACH):start]):
+            # "pretend I made a mistake", "I pretended to be shocked": the feeling
+            # in the complement of a verb of pretence is not asserted.
             # "Imagine how shocked we'd all be if ...", "how surprised they would be":
             # an exclamative whose modal follows the cue.
             return True
@@ -1718,11 +1729,41 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
     it", adverbs) stand between them ("we were tremendously wrong")."""
     bridge = sets.get("bridge", frozenset())
     self_words = sets.get("self", frozenset())
-    for j in range(start - 1, max(clause_start, start - 5) - 1, -1):
+    for j in range(start - 1, max(clause_start, start - 7) - 1, -1):
         t = tokens[j]
         if t in self_words:
             return True
+        if t in _PREDICATE_NOUN_WORDS and j >= start - 3:
+            continue  # "I was a fool to send it", "I've been a complete idiot"
+        if t in _COPULAS and _own_possession_subject(tokens, j, clause_start, sets):
+            return True  # "my conduct that night was indefensible", "our decision was wrong"
         if not (t in bridge or (t.endswith("ly") and len(t) > 4)):
+            return False
+    return False
+
+
+# Articles and degree adjectives of a predicate noun: "a fool", "a complete idiot".
+_PREDICATE_NOUN_WORDS = frozenset({"a", "an", "such", "complete", "total", "absolute", "utter", "bloody", "real",
+                                   "right", "proper"})
+_OWN_SUBJECT_REACH = 4
+
+
+def _own_possession_subject(tokens: list[str], copula: int, clause_start: int, sets) -> bool:
+    """Whether the subject of the copula at ``copula`` is a noun phrase naming an
+    act the speaker owns: "my conduct (that night) was indefensible", "our
+    decision was wrong": judging one's own act. "My view is that it's wrong" (a
+    clause between), "my brother was wrong", "our critics were wrong" (persons) are not."""
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    for k in range(copula - 1, max(clause_start, copula - 1 - _OWN_SUBJECT_REACH) - 1, -1):
+        t = tokens[k]
+        if t in _OWN_DETERMINERS and k < copula - 1:
+            # the phrase names an act ("act" in tone-context.txt), not a person:
+            # "our critics were wrong" judges others
+            return any(w in sets.get("act", ()) for w in tokens[k + 1:copula])
+        if not t.isalpha() or t in persons or t in _SUBJECT_PRONOUNS or t in _VERB_GROUP or t in _COPULAS \
+                or (t in _COMPLEMENTISERS and (k + 1 == copula or tokens[k + 1] in _SUBJECT_PRONOUNS
+                                               or tokens[k + 1] in persons)):
+            # (a clause between: "My view is that it's wrong"; "my conduct that night" is a time)
             return False
     return False
 
@@ -1962,7 +2003,7 @@ def _noun_phrase_subject(facts: _Facts, start: int, clause_start: int, cue_noun:
 
     def owner(first: int) -> str:
         # "we at the council", "those of us in Acme Rail": the speaker's side
-        if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from") \
+        if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from", "as") \
                 and tokens[first - 2] in self_words:
             return "self"
         if first >= 2 and first - 1 <= clause_start and tokens[first - 1] == "and" \
@@ -2034,7 +2075,11 @@ def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
     # the phrase that follows it ("the views from the top are")
     for k in range(j, max(clause_start, j - 4) - 1, -1):
         t = tokens[k]
-        if t in persons or t in praised or (capitals[k] and t.isalpha() and t != "i"):
+        if t in persons or t in praised or (k == j and t in sets.get("people", ()) and t.endswith("s")) \
+                or (capitals[k] and t.isalpha() and t != "i"):
+            # (a plural noun of people heading the subject: "the volunteers were
+            # incredible", "the fans have been amazing"; not "the level of denial
+            # the boys reached was astonishing")
             return t not in ("it", "this", "that")
         if t in _EXPLETIVES:
             return False
@@ -2480,7 +2525,9 @@ def _experiencer_object(tokens: list[str], capitals: list[bool], start: int, end
     if obj in speaker:
         return "self"
     if obj in _OTHER_OBJECTS or (capitals[end] and obj.isalpha() and obj != "i"):
-        return "other"
+        # "it stunned everyone in the room, me included", "it shocked all of
+        # them, including me": the speaker is named among those it shocked.
+        return "self" if _speaker_included(tokens, end, speaker) else "other"
     return None
 
 
@@ -2791,3 +2838,110 @@ def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, claus
                 or (t == "second" and after[i + 1:i + 2] == ["time"] and i > 0 and after[i - 1] == "a"):
             return True
     return False
+
+
+# -- tone-20 readings ------------------------------------------------------------------
+
+# Nouns of a least amount: "not a shred of remorse", "without an ounce of regret".
+_LEAST_AMOUNTS = frozenset({"shred", "ounce", "hint", "trace", "iota", "scrap", "jot", "speck", "bit", "flicker",
+                            "sign", "word", "grain", "glimmer", "scintilla", "whiff", "drop", "sliver", "modicum"})
+_AMOUNT_NEGATORS = frozenset({"not", "without", "never", "no"})
+_AMOUNT_ARTICLES = frozenset({"a", "an", "one", "single", "the", "slightest", "least", "smallest", "faintest"})
+# A word after a stranded preposition that still ends its phrase ("nothing I need to apologise for here").
+_STRANDED_ENDS = frozenset({"here", "now", "today", "anymore", "either", "whatsoever", "at", "all"})
+_NEGATIVE_HEADS = frozenset({"nothing", "nobody", "none"})
+# Verbs whose object imagines a situation: "Imagine the shock if ...".
+_IMAGINE = frozenset({"imagine", "picture", "envisage", "envision"})
+_INCLUDED = frozenset({"included"})
+# Verbs of pretence: what their complement says is not asserted.
+_PRETENCE = frozenset({"pretend", "pretends", "pretended", "pretending", "feign", "feigned", "feigning", "feigns"})
+_PRETENCE_REACH = 6
+
+
+def _denied_amount(tokens: list[str], start: int, clause_start: int) -> bool:
+    """Whether the cue is the noun of a denied least amount: "Not a shred of
+    remorse", "without an ounce of regret", "not the slightest hint of
+    surprise": to deny the least amount of a feeling is to deny it. "a shred
+    of regret" and "a hint of surprise" alone stay (a little is some)."""
+    if start - 3 < clause_start or tokens[start - 1] != "of" or tokens[start - 2] not in _LEAST_AMOUNTS:
+        return False
+    k = start - 3
+    while k >= clause_start and k >= start - 5 and tokens[k] in _AMOUNT_ARTICLES:
+        k -= 1
+    return k >= clause_start and k < start - 3 and tokens[k] in _AMOUNT_NEGATORS
+
+
+def _negative_stranded_object(tokens: list[str], start: int, end: int, clause_start: int, stop: int, sets) -> bool:
+    """Whether the cue's preposition is stranded and its object is a negative
+    pronoun before it: "There's nothing I need to apologise for", "nothing we
+    should be sorry about": the relative clause on "nothing" says there is no
+    object of the feeling. "There's something I need to apologise for" stays."""
+    if end >= stop or tokens[end] not in ("for", "about", "over"):
+        return False
+    after = end + 1
+    while after < stop and tokens[after] in _STRANDED_ENDS:
+        after += 1
+    if after < stop and tokens[after].isalpha():
+        return False  # "apologise for the delay": the object follows
+    for q in range(start - 1, max(clause_start - 1, start - 8), -1):
+        if tokens[q] in _NEGATIVE_HEADS or (tokens[q] == "one" and q > 0 and tokens[q - 1] == "no"):
+            return True
+    return False
+
+
+def _imagined_condition(tokens: list[str], start: int, clause_start: int, stops: list[int]) -> bool:
+    """Whether the cue is the object of an imperative "imagine" with a condition
+    after it: "Imagine the shock if the minnows won", "picture the regret if we
+    lose": a feeling in a situation made up. "Imagine my shock when I opened
+    the door" (a real past moment) is not."""
+    first = clause_start
+    while first < start and tokens[first] in ("just", "now", "so", "and", "but", "oh", "well"):
+        first += 1
+    if first >= start or tokens[first] not in _IMAGINE or start - first > 4:
+        return False
+    return "if" in tokens[start + 1:stops[start]]
+
+
+def _speaker_included(tokens: list[str], end: int, speaker) -> bool:
+    """Whether the speaker is named among an object group after it: "everyone in
+    the room, me included", "all of them, myself included", "the whole squad,
+    including me". "everyone except me" is not."""
+    stop = min(len(tokens), end + 10)
+    for q in range(end + 1, stop):
+        if tokens[q] in _PUNCT_BOUNDARIES:
+            return False
+        if tokens[q] in speaker and (tokens[q + 1:q + 2] and tokens[q + 1] in _INCLUDED
+                                     or tokens[q - 1] == "including"):
+            return True
+    return False
+
+
+def _person_noun_subject(facts: _Facts, start: int, clause_start: int) -> bool:
+    """Whether a statement verb ("regrets", "apologises") follows a common noun
+    that is no organisation: "My father regrets selling the house", "the
+    manager regrets the substitution" report a person's feeling; "The club
+    regrets", "Acme Rail apologises" are an organisation's own statement."""
+    tokens = facts.tokens
+    if start + 1 < len(tokens) and tokens[start + 1] in _COPULAS:
+        return False  # a noun: "one of my biggest regrets is ..."
+    j = start - 1
+    while j >= clause_start and ((tokens[j].endswith("ly") and len(tokens[j]) > 4) or tokens[j] in ("truly", "also", "still")):
+        j -= 1
+    if j < clause_start or not tokens[j].isalpha() or facts.capitals[j] and j > clause_start:
+        return False
+    # (a word opening the clause is left to the organisation reading: "Thameslink regrets")
+    return j > clause_start and not _organisation_name(facts, j, clause_start)
+
+
+# Nouns by which the speaker may judge a past act of their own ("I was a fool to ...").
+_SELF_JUDGED_NOUNS = frozenset({"fool", "idiot"})
+_PAST_COPULAS = frozenset({"was", "were", "been"})
+
+
+def _judged_act(tokens: list[str], start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Whether "fool"/"idiot" judges an act: the past ("I was a fool", "I've
+    been an idiot") or with the act as an infinitive after it ("I'm an idiot
+    to have trusted him"). "I'm an idiot", "Welp, I'm an idiot" mock oneself."""
+    if end + 1 < clause_end and tokens[end] == "to" and tokens[end + 1].isalpha():
+        return True
+    return any(t in _PAST_COPULAS for t in tokens[max(clause_start, start - 5):start])
