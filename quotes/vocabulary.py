@@ -385,6 +385,18 @@ ROLE_WORDS: frozenset[str] = frozenset(
     leader whip speaker candidate nominee deputy coach chef dj mc""".split()
 )
 
+# Modifiers that make another role of the role noun after them (#15): a former,
+# shadow, deputy, vice, assistant, junior or would-be chancellor is not the
+# chancellor, nor the other way round ("the chancellor" is not "former chancellor
+# Kenneth Clarke"; "the vice president" is not "President Obama"), while modifiers
+# outside this list leave the role as it is and only add evidence ("the Labour
+# chancellor", "the German chancellor", "the outgoing chancellor"). A description
+# and a person whose written role differ in these words are different roles
+# (quotes.text.entities). "ex-" is written for "former" ("ex-chancellor").
+ROLE_CHANGING_MODIFIERS: frozenset[str] = frozenset(
+    "former ex shadow deputy vice assistant junior would-be".split()
+)
+
 # Participles that make a hyphenated modifier of the name after them ("Paris-based
 # Euronext", "Texas-born Smith", "Labour-led Council", "State-owned Gazprom"): the
 # modifier describes the name and is never part of it. A hyphenated name has a

@@ -416,13 +416,18 @@ def test_documents_are_analysed_while_the_input_is_still_read(tmp_path, fake_pip
     with Store(tmp_path / "q.db") as store:
         def items():
             for i in range(300):
-                if i in (100, 299):
+                if i in (200, 299):
                     stored_when_read.append(store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
                 yield Document(**_article(i))
 
         summary = analyse_documents(items(), store, workers=2, progress=False, start_method="fork")
         assert summary.analysed == 300 and store.counts()["documents"] == 300
-    assert 0 < stored_when_read[0] and stored_when_read[1] >= 300 - 2 * 4 * 8 * 2
+    # at most 2 workers x 4 tasks x 8 documents x 2 are read ahead of what is stored:
+    # so many documents must be stored by the time each checkpoint is read (the first
+    # checkpoint lies past that bound; one at document 100 lay inside it, and on a
+    # loaded machine nothing had been stored yet: a timing failure, not a defect)
+    ahead = 2 * 4 * 8 * 2
+    assert stored_when_read[0] >= 200 - ahead and stored_when_read[1] >= 299 - ahead
 
 
 def test_progress_while_reading_counts_what_was_read_so_far():

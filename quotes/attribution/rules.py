@@ -52,7 +52,8 @@ from quotes.vocabulary import (
     VOICE_NOUNS,
     WEAK_VERBS,
 )
-from quotes.text.entities import PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_marked_org, is_place_name, organisation_name
+from quotes.text.entities import (PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_marked_org, is_place_name,
+                                  organisation_name, role_changers)
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
 from quotes.text.names import is_plural_title
 from quotes.text.parsed import token_index_near
@@ -558,9 +559,11 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
             return entity, entity.canonical
         if bare_title:
             # a lone title ("Mayor calls ..."): the person holding it, before or after
-            head = core[-1].lower().rstrip(".")
-            entity = (index.resolve_description(["the", head], mention.start, prefer=prev_entity)
-                      or index.described_by(head))
+            # ("Deputy Prime Minister" is no prime minister: the title's words, not its last one)
+            role = [w.lower().rstrip(".") for w in core]
+            head = role[-1]
+            entity = (index.resolve_description(["the"] + role, mention.start, prefer=prev_entity)
+                      or index.described_by(head, changers=role_changers(role[:-1])))
             return (entity, entity.canonical) if entity else (None, None)
         words = [w for w in found.words if w.lower().rstrip(".") not in TITLES] or list(found.words)
         if is_plural_title(words):
@@ -614,7 +617,7 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
         if words[-1].lower() in PERSON_HEADS:
             # "Obama's former campaign strategist" is someone else than Obama: the
             # person described so elsewhere in the article, or nobody we can name.
-            entity = index.described_by(words[-1].lower(), exclude=owner)
+            entity = index.described_by(words[-1].lower(), exclude=owner, changers=role_changers(words[:-1]))
             return (entity, entity.canonical) if entity else (None, None)
         # "Hillary Clinton's campaign": the owner's name with the description head
         return None, f"{owner.canonical} {words[-1]}"

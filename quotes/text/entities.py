@@ -11,7 +11,7 @@ import bisect
 import contextlib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from quotes.vocabulary import (
@@ -35,6 +35,7 @@ from quotes.vocabulary import (
     ORG_POSSESSIONS,
     ORG_POST_WORDS,
     REPORTING_VERBS,
+    ROLE_CHANGING_MODIFIERS,
     STATE_ABBREVIATIONS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -184,6 +185,11 @@ def recording_resolutions() -> Iterator[list]:
         yield sink
     finally:
         _RESOLVE_RECORDS.pop()
+# A person description is scored by the roles the article gives each person
+# before it; a role given only after it counts this share (#15: "the prime
+# minister said" after "Prime Minister Tony Blair disagreed." is Blair, not the
+# John the article makes a minister further on)
+W_DESC_LATER = 0.5
 # Weights of a description's head and modifier words found among a person's descriptors,
 # and of how often the article names the person ("the New York businessman" is
 # usually the article's main figure, not the last person named).
@@ -208,12 +214,71 @@ _HEAD_GENDERS: Final = {
 # Abbreviated titles written out, so "Sen. Sanders" is described as a senator.
 _ROLE_FORMS: Final = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                "sec": "secretary", "pres": "president", "dem": "democratic", "democrat": "democratic",
-               "republicans": "republican", "democrats": "democratic", "gop": "republican"}
+               "republicans": "republican", "democrats": "democratic", "gop": "republican",
+               "ex": "former"}
 
 
 def _norm_role(word: str) -> str:
     low = word.lower().rstrip(".")
     return _ROLE_FORMS.get(low, low)
+
+
+def split_role_prefix(words: Sequence[str]) -> list[str]:
+    """``words`` with a role-changing prefix of a hyphenated word written apart
+    ("the ex-chancellor" -> "the ex chancellor", "vice-president" -> "vice
+    president"), so the role noun is the head; "would-be" stays whole."""
+    out: list[str] = []
+    for w in words:
+        prefix, dash, rest = w.partition("-")
+        if dash and rest and prefix.lower() in ROLE_CHANGING_MODIFIERS and w.lower() not in ROLE_CHANGING_MODIFIERS:
+            out.append(prefix)
+            out.append(rest)
+        else:
+            out.append(w)
+    return out
+
+
+def role_changers(words: Sequence[str]) -> frozenset[str]:
+    """The role-changing modifiers (ROLE_CHANGING_MODIFIERS) among a role's words,
+    "ex" written as "former"."""
+    found: set[str] = set()
+    for w in split_role_prefix(words):
+        low = w.lower().rstrip(".")
+        if low in ROLE_CHANGING_MODIFIERS:
+            found.add(_norm_role(low))
+    return frozenset(found)
+
+
+def _words_before_name(doc: ParsedDoc, k: int) -> list[str]:
+    """The role phrase written right before the name at token ``k``, capitals and
+    all ("Former chancellor", "Deputy Prime Minister", "shadow home secretary",
+    "former Secretary of State"): its nouns, adjectives and names back to a word of
+    another kind (a verb, a preposition other than "of", a determiner: "spoke hours
+    after Mr. Trump" gives only "Mr."), a punctuation mark, quote marks or the
+    line's start, at most _ROLE_WORDS_BEFORE words."""
+    tokens, quoted, line_of = doc.tokens, doc.quoted, doc.line_of_token
+    tags = word_tags()
+    line = line_of[k] if k < len(line_of) else -1
+    out: list[str] = []
+    j = k - 1
+    while j >= 0 and len(out) < _ROLE_WORDS_BEFORE and line_of[j] == line and not quoted[j]:
+        text = tokens[j].text
+        low = text.lower().rstrip(".")
+        if not low.replace("-", "").isalpha():
+            break
+        if low not in ROLE_CHANGING_MODIFIERS and low != "of" and not text[:1].isupper() \
+                and tags.get(low, "NN")[:2] not in _ROLE_PHRASE_TAGS:
+            break
+        out.append(text)
+        j -= 1
+    out.reverse()
+    return out
+
+
+# The parts of speech of a role phrase's words (nouns, adjectives, numbers: "former
+# foreign affairs spokesman", "Republican presidential nominee")
+_ROLE_PHRASE_TAGS: Final = frozenset(("NN", "JJ", "CD"))
+_ROLE_WORDS_BEFORE: Final = 6
 
 
 
@@ -388,6 +453,14 @@ class EntityIndex:
         self.mention_subject: list[bool] = []
         self.mention_inverted: list[bool] = []  # subject after its reporting verb ("noted Chinni.")
         self.mention_cue: list[bool] = []  # a reporting verb right before or after it ("Early says")
+        # per mention: the words describing it (title and descriptors, as _norm_role
+        # writes them), and the role phrase written before it (_words_before_name)
+        # as its role words and its role-changing modifiers ("former")
+        self.mention_roles: list[frozenset[str]] = []
+        self.mention_role_words: list[frozenset[str]] = []
+        self.mention_role_changers: list[frozenset[str]] = []
+        self.mention_title_words: list[frozenset[str]] = []  # its title's words ("President Bush")
+        self._mentions_of: dict[int, list[int]] = {}  # entity id -> its mention indexes, in order
         self._sentence_ends: list[int] = []  # per token: sentence ends outside quote marks before it (lazy)
         self._by_offset: dict[int, int] = {}
         self._by_key: dict[str, set[int]] = {}  # name word -> entities using it
@@ -426,6 +499,18 @@ class EntityIndex:
             self.mention_cue.append(cue)
             if inverted or cue:
                 entity.speaker_votes += 1
+            roles: set[str] = set()
+            for w in split_role_prefix(name.title.split() + list(name.descriptors)):
+                roles.add(_norm_role(w))
+            self.mention_roles.append(frozenset(roles))
+            phrase = split_role_prefix(_words_before_name(doc, name.token))
+            self.mention_role_words.append(frozenset(_norm_role(w) for w in phrase))
+            self.mention_role_changers.append(role_changers(phrase))
+            self.mention_title_words.append(frozenset(_norm_role(w) for w in name.title.split()))
+            mentions_of = self._mentions_of.get(entity.id)
+            if mentions_of is None:
+                mentions_of = self._mentions_of[entity.id] = []
+            mentions_of.append(n)
         self._vote_genders()
 
     # -- building -------------------------------------------------------------
@@ -867,6 +952,7 @@ class EntityIndex:
         head and modifiers among the words written around that person's name), or,
         when none is described so, to the most salient person before it.
         """
+        words = split_role_prefix(words)  # ("the ex-chancellor": a former chancellor)
         head = words[-1].lower() if words else ""
         if not head:
             return None
@@ -880,13 +966,15 @@ class EntityIndex:
             # pensions minister has said ... Work and Pensions Minister Alan Johnson")
             return found or self._described_later([w.lower() for w in words[1:]], offset)
         org_head = head in ORG_NOUNS
+        changers = role_changers(words[1:-1])
         j = k
         stop = max(-1, k - _DESCRIPTION_LOOKBACK)
         while j > stop:
             entity = self.entities[self.mention_entities[j]]
             j -= 1
             if (head in entity.descriptors or head in entity.titles) and not (org_head and entity.person) \
-                    and not (org_head and head not in MEDIA_HEADS and entity.id in self._outlets()):
+                    and not (org_head and head not in MEDIA_HEADS and entity.id in self._outlets()) \
+                    and not self._in_another_role(entity, _norm_role(head), changers):
                 return entity
             if org_head and entity.org and _org_fits(head, entity):
                 return entity
@@ -898,7 +986,7 @@ class EntityIndex:
         """The person a definite description with a role head the word lists lack
         stands for ("the Gloucester fly-half"): as a person description."""
         k = bisect.bisect_left(self.positions, offset) - 1
-        low = [w.lower() for w in words[1:]]
+        low = [w.lower() for w in split_role_prefix(words)[1:]]
         found = self._resolve_person_description(low, k, prefer) if k >= 0 else None
         return found or self._described_later(low, offset)
 
@@ -908,6 +996,7 @@ class EntityIndex:
         ``offset`` described with its head and with the most of its modifiers."""
         head = _norm_role(words[-1])
         modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
+        changers = role_changers(words[:-1])
         k = bisect.bisect_right(self.positions, offset)  # (not a name the description itself holds)
         best = 0
         choice: Entity | None = None
@@ -920,7 +1009,7 @@ class EntityIndex:
             if not entity.person:
                 continue
             described = self._described_as(entity)
-            if head not in described:
+            if head not in described or self._in_another_role(entity, head, changers):
                 continue
             score = 1 + len(modifiers & described)
             if score > best:
@@ -967,13 +1056,46 @@ class EntityIndex:
             return None
         return choice
 
-    def _described_as(self, entity: Entity) -> set[str]:
+    def _in_another_role(self, entity: Entity, head: str, changers: frozenset[str]) -> bool:
+        """True when the article writes the role ``head`` beside the entity's names
+        only with other role-changing modifiers (ROLE_CHANGING_MODIFIERS) than a
+        description's ``changers``: "former chancellor Kenneth Clarke" is not "the
+        chancellor", "Chancellor Gordon Brown" not "the former chancellor", "Deputy
+        Prime Minister John Prescott" not "the prime minister". A person the article
+        never gives the role is not ruled out so, and neither is one whose title
+        before the name is the role a "former" description adds to: a former office
+        holder keeps the title ("President Bush's record" ... "the former
+        president"), though one the article calls former is preferred (the
+        modifier's evidence, :meth:`_described_as`)."""
+        given = False
+        kept_title = "former" in changers
+        for j in self._mentions_of.get(entity.id, ()):
+            if head in self.mention_role_words[j]:
+                mention_changers = self.mention_role_changers[j]
+                if mention_changers == changers:
+                    return False
+                if kept_title and head in self.mention_title_words[j] and "former" not in mention_changers \
+                        and mention_changers | {"former"} == changers:
+                    return False
+                given = True
+        return given
+
+    def _described_as(self, entity: Entity, upto: int = -1) -> set[str]:
         """The words the article describes ``entity`` with: its descriptors, titles
         and name words, each age written beside one of its names ("Agassi, 34",
         "34-year-old Agassi") as "34-year-old" and a nationality or party before one
-        ("German chancellor Gerhard Schroeder")."""
+        ("German chancellor Gerhard Schroeder"), and the role-changing modifiers
+        before one ("former"). With ``upto`` >= 0, the descriptors, titles and
+        modifiers of its mentions up to that one only."""
         ages = self._ages()
-        described = {_norm_role(w) for w in entity.descriptors | entity.titles} | entity.keys
+        described = set(entity.keys)
+        for j in self._mentions_of.get(entity.id, ()):
+            if 0 <= upto < j:
+                break
+            described |= self.mention_roles[j]
+            # (the role-changing modifiers too: "Former chancellor Kenneth Clarke"
+            # opens a sentence, where the descriptors miss its capitalised "Former")
+            described |= self.mention_role_changers[j]
         return described | ages.get(entity.id, set()) if entity.id in ages else described
 
     def _ages(self) -> dict[int, set[str]]:
@@ -1014,24 +1136,35 @@ class EntityIndex:
             self._outlet_ids = found
         return self._outlet_ids
 
-    def described_by(self, head: str, exclude: Entity | None = None) -> Entity | None:
+    def described_by(self, head: str, exclude: Entity | None = None,
+                     changers: frozenset[str] = frozenset()) -> Entity | None:
         """The one person the article describes with ``head`` ("strategist"), if exactly one.
 
         For a possessive description ("Obama's former campaign strategist"),
         which names someone other than its owner: the person whose name is
-        written next to that role word elsewhere in the article.
+        written next to that role word elsewhere in the article. ``changers``:
+        the description's role-changing modifiers (:func:`role_changers`): of
+        several people described so, the one given the role with them ("Obama's
+        former strategist" is the "former strategist", not the "campaign
+        strategist"); one alone is the one, whatever they say (the possessive's
+        "former" may be the tie's: "Obama's former strategist" is still
+        "strategist David Axelrod").
         """
         role = _norm_role(head)
         found = [e for e in self.entities
                  if e is not exclude and e.person and role in {_norm_role(w) for w in e.descriptors | e.titles}]
+        if len(found) > 1:
+            found = [e for e in found if not self._in_another_role(e, role, changers)]
         return found[0] if len(found) == 1 else None
 
     def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
+        upto = k  # (the last mention before the description)
         head = _norm_role(words[-1])
         # "the New York businessman" is no woman, "the former first lady" no man
         head_gender = _HEAD_GENDERS.get(head, "")
         # (function words say nothing of whom a description means: "secretary of state and …")
         modifiers = {_norm_role(w) for w in words[:-1]} - _FUNCTION_WORDS
+        changers = role_changers(words[:-1])
         line_of = self.doc.line_of_token
         here_line = line_of[self.mention_tokens[k]]
         best: tuple[float, int] | None = None
@@ -1050,13 +1183,19 @@ class EntityIndex:
                 continue
             if head_gender and entity.guessed_gender() not in ("", head_gender):
                 continue
+            if self._in_another_role(entity, head, changers):
+                continue  # "former chancellor Kenneth Clarke" is not "the chancellor"
             # an age, nationality or role names the person the article calls so
             # ("Agassi, 34" for "the 34-year-old", "German chancellor Gerhard
             # Schroeder" for "the German"), else the salient person near it
             described = self._described_as(entity)
             if head not in described and _other_of_kind(head, described):
                 continue  # one the article gives another age or nationality ("Andy Roddick, 21")
-            score = W_DESC_HEAD * (head in described) + W_DESC_MOD * len(modifiers & described)
+            # (a role the article gives the person only after the description counts for less)
+            before = self._described_as(entity, upto)
+            later = described - before
+            score = W_DESC_HEAD * ((head in before) + W_DESC_LATER * (head in later)) \
+                + W_DESC_MOD * (len(modifiers & before) + W_DESC_LATER * len(modifiers & later))
             if score == 0 and here_line - line_of[token] > _PRONOUN_SCOPE_LINES:
                 continue  # an undescribed person far back is no antecedent
             score += W_SUBJECT / 3 * subject + W_PREFER / 2 * (entity is prefer) \
