@@ -362,7 +362,10 @@ def test_a_recording_calibration_sees_each_quote_with_a_mention_once():
         quotes = extract_document(Document("d", text))
     with_mention = [q for q in quotes if q.speaker_mention is not None]
     assert len(recorder.record) == len(with_mention) == 3
-    assert [kind for _, kind, _ in recorder.record] == ["name", "pronoun", "description"]
+    assert [r[1] for r in recorder.record] == ["name", "pronoun", "description"]
+    # (score, kind, agreement, margin over the runner-up, number of candidates, rule)
+    for score, _, agree, margin, n_cands, rule in recorder.record:
+        assert 0.0 <= margin <= score <= 1.0 and n_cands >= 1 and isinstance(rule, str) and rule
     # recording keeps the ranker's scores as they are
-    for (score, _, _), q in zip(recorder.record, with_mention):
+    for (score, *_), q in zip(recorder.record, with_mention):
         assert q.confidence == round(score * (1.0 if q.speaker else 0.5), 3)

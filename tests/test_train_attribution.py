@@ -152,6 +152,28 @@ def test_threshold_keeps_each_sources_recall():
     # pooled, losing 2 of 110 is within 2%; per source, losing source 1's quote is 10%
     assert _threshold_keeping_recall(probs, labels, keeps, 0.02) == 0.35
     assert _threshold_keeping_recall(probs, labels, keeps, 0.02, sources) == 0.25
+    # each source its own limit: source 1 may lose its quote (10%), source 0 none
+    assert _threshold_keeping_recall(probs, labels, keeps, {0: 0.0, 1: 0.1}, sources) == 0.1
+    assert _threshold_keeping_recall(probs, labels, keeps, {0: 0.01, 1: 0.1}, sources) == 0.35
+
+
+def test_the_best_f1_threshold_trades_lost_quotes_for_dropped_non_quotes():
+    from quotes.training.attribution import _best_f1_threshold
+
+    # 20 quotes at 0.9, 2 partial quotes at 0.4, 6 titles and slogans at 0.3-0.35, one at 0.5
+    probs = [0.9] * 20 + [0.4, 0.4] + [0.3, 0.3, 0.3, 0.35, 0.35, 0.35] + [0.5]
+    labels = [1] * 22 + [0] * 7
+    keeps = [True] * 29
+    # keeping down to 0.4: P 22/23, R 1 (F1 0.978); to 0.9 alone: P 1, R 20/22 (0.952)
+    assert _best_f1_threshold(probs, labels, keeps) == 0.4
+    # a span the rules drop is lost whatever the threshold: the F1 counts it
+    assert _best_f1_threshold(probs + [0.95], labels + [1], keeps + [False]) == 0.4
+    # three more titles at 0.45: the best F1 gives up the partial quotes (0.9: F1 0.952; 0.4: 0.917)
+    more = probs + [0.45] * 3
+    assert _best_f1_threshold(more, labels + [0] * 3, keeps + [True] * 3) == 0.9
+    # unless the source may lose none of its quotes (the highest such threshold keeps the 0.35s)
+    assert _best_f1_threshold(more, labels + [0] * 3, keeps + [True] * 3, None, 0.0) == 0.35
+    assert _best_f1_threshold([], [], []) == 0.0
 
 
 def test_calibration_takes_pronouns_from_the_resolved_set_alone():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import math
 import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from quotes.errors import ModelError
 from quotes.hashing import dict_margins
 from quotes.model_arrays import arrays_path, load_arrays, save_arrays
 
@@ -95,8 +97,9 @@ class Calibration:
     @classmethod
     def recording(cls) -> Calibration:
         """A calibration that keeps scores as they are and records, per quote
-        with a mention, (score, mention kind, agreement) in ``record``: training
-        collects the out-of-fold inputs of the maps this way."""
+        with a mention, (score, mention kind, agreement, margin, number of
+        candidates, rule) in ``record``: training collects the out-of-fold
+        inputs of the calibrator this way."""
         return cls({}, [])
 
     @classmethod
@@ -115,16 +118,124 @@ class Calibration:
             found = self._memo[key] = self.maps[groups[0] if groups else sorted(self.maps)[0]]
         return found
 
-    def confidence(self, score: float, kind: str, agree: bool, fallback: float) -> float:
+    def confidence(self, score: float, kind: str, agree: bool, fallback: float, margin: float = 0.0,
+                   n_candidates: int = 0, rule: str = "") -> float:
         """P(right) of a quote whose best candidate scored ``score``; a negative
-        score means the model had no say, and ``fallback`` (the rule's) stands."""
+        score means the model had no say, and ``fallback`` (the rule's) stands.
+        (The maps read the score, kind and agreement; the other inputs are
+        recorded for training, see :class:`LearnedCalibration`.)"""
         if self.record is not None:
-            self.record.append((score, kind, agree))
+            self.record.append((score, kind, agree, margin, n_candidates, rule))
         if score < 0:
             return fallback
         if not self.maps:
             return score
         return self.map_for(kind, agree).predict([score])[0]
+
+
+# The inputs of the learned calibrator besides one column per frequent rule:
+# the winner's score (as a logit), its margin over the runner-up, whether model
+# and rule chose the same mention, the mention's kind, and the number of
+# candidates (log). Training (quotes.training.attribution) chose them by nested
+# grouped CV.
+CALIBRATION_INPUTS: tuple[str, ...] = ("score_logit", "margin", "agree", "pronoun", "description",
+                                       "log_candidates")
+_LOGIT_CLIP = 1e-4
+
+
+def calibration_row(score: float, kind: str, agree: bool, margin: float, n_candidates: int,
+                    rules: Sequence[str], rule: str) -> list[float]:
+    """The learned calibrator's input row of one quote (:data:`CALIBRATION_INPUTS`,
+    then one 0/1 column per rule of ``rules``)."""
+    p = min(max(score, _LOGIT_CLIP), 1.0 - _LOGIT_CLIP)
+    return [math.log(p / (1.0 - p)), float(margin), float(bool(agree)), float(kind == "pronoun"),
+            float(kind == "description"), math.log1p(max(0, n_candidates)),
+            *(float(rule == r) for r in rules)]
+
+
+class LearnedCalibration:
+    """P(the speaker is right) from more than the ranker's score: a linear score
+    over :func:`calibration_row` (a logistic regression's coefficients) mapped
+    through an isotonic map of that linear score, both fitted on out-of-fold
+    pipeline outcomes (:mod:`quotes.training.attribution`).
+
+    Its coefficient of the score is never negative, and the isotonic map never
+    falls, so with the other inputs fixed a higher score never lowers the
+    confidence; the map's values lie in [0, 1].
+    """
+
+    ARRAYS: ClassVar[tuple[str, ...]] = ("calibrator_coef", "calibrator_iso_x", "calibrator_iso_y")
+
+    def __init__(self, coef, intercept: float, rules: Sequence[str], iso: Isotonic) -> None:
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = float(intercept)
+        self.rules = tuple(str(r) for r in rules)
+        self.iso = iso
+        self.record = None
+        _check_learned(self)
+        self._coef = self.coef.tolist()
+
+    @classmethod
+    def from_sklearn(cls, fitted: Mapping[str, Any]) -> LearnedCalibration:
+        """From training's dict: ``coef``, ``intercept``, ``rules`` and ``isotonic``
+        (a fitted clipping ``IsotonicRegression`` of the linear score)."""
+        return cls(fitted["coef"], float(fitted["intercept"]), list(fitted["rules"]),
+                   Isotonic.from_sklearn(fitted["isotonic"]))
+
+    def linear(self, score: float, kind: str, agree: bool, margin: float, n_candidates: int, rule: str) -> float:
+        row = calibration_row(score, kind, agree, margin, n_candidates, self.rules, rule)
+        return self.intercept + sum(c * x for c, x in zip(self._coef, row))
+
+    def confidence(self, score: float, kind: str, agree: bool, fallback: float, margin: float = 0.0,
+                   n_candidates: int = 0, rule: str = "") -> float:
+        """P(right) of a quote whose best candidate scored ``score`` (a negative
+        score: the model had no say, and ``fallback``, the rule's, stands)."""
+        if score < 0:
+            return fallback
+        z = self.linear(score, kind, agree, margin, n_candidates, rule)
+        return self.iso.predict([z])[0]
+
+    def arrays(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """The arrays and settings :meth:`AttributionModel.save` writes."""
+        return ({"calibrator_coef": self.coef, "calibrator_iso_x": self.iso.x, "calibrator_iso_y": self.iso.y},
+                {"kind": "learned", "inputs": list(CALIBRATION_INPUTS), "rules": list(self.rules),
+                 "intercept": self.intercept})
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any]) -> LearnedCalibration:
+        """Read what :meth:`arrays` gave.
+
+        Raises:
+            ValueError: an array or setting is missing, or the inputs differ from
+                :data:`CALIBRATION_INPUTS`, or the arrays are not a valid calibrator.
+        """
+        missing = [name for name in cls.ARRAYS if name not in arrays]
+        if missing:
+            raise ValueError(f"learned calibrator: arrays missing: {', '.join(missing)}")
+        if list(meta.get("inputs", ())) != list(CALIBRATION_INPUTS):
+            raise ValueError(f"learned calibrator: inputs {meta.get('inputs')} are not {list(CALIBRATION_INPUTS)}")
+        if "intercept" not in meta or "rules" not in meta:
+            raise ValueError("learned calibrator: intercept or rules missing")
+        return cls(arrays["calibrator_coef"], float(meta["intercept"]), list(meta["rules"]),
+                   Isotonic(arrays["calibrator_iso_x"], arrays["calibrator_iso_y"]))
+
+
+def _check_learned(cal: LearnedCalibration) -> None:
+    """Raise ValueError unless ``cal``'s arrays form a valid calibrator."""
+    width = len(CALIBRATION_INPUTS) + len(cal.rules)
+    if cal.coef.shape != (width,):
+        raise ValueError(f"learned calibrator: {cal.coef.shape} coefficients, expected ({width},)")
+    x, y = cal.iso.x, cal.iso.y
+    if x.ndim != 1 or x.shape != y.shape or len(x) < 2:
+        raise ValueError("learned calibrator: the isotonic map needs two or more knots, as many x as y")
+    if not (np.isfinite(cal.coef).all() and np.isfinite(cal.intercept) and np.isfinite(x).all()
+            and np.isfinite(y).all()):
+        raise ValueError("learned calibrator: arrays hold values that are not finite")
+    if cal.coef[0] < 0:
+        raise ValueError("learned calibrator: the score's coefficient is negative (confidence would fall "
+                         "as the score rises)")
+    if (np.diff(x) < 0).any() or (np.diff(y) < 0).any() or y[0] < 0 or y[-1] > 1:
+        raise ValueError("learned calibrator: the isotonic map is not non-decreasing within [0, 1]")
 
 
 class PackedTrees:
@@ -324,7 +435,7 @@ class AttributionModel:
     quote_filter: Any
     quote_threshold: float
     ranker: Any
-    calibrator: Calibration | None = None
+    calibrator: Calibration | LearnedCalibration | None = None
     certain_rules: tuple[str, ...] = ()
     resolve_weights: tuple[float, ...] | None = None
 
@@ -332,9 +443,14 @@ class AttributionModel:
     def from_sklearn(cls, model: Mapping[str, Any]) -> AttributionModel:
         """The scoring form of the dict of fitted estimators that training builds and skops stores."""
         calibrator = model.get("calibrator")
+        if calibrator is None:
+            scoring = None
+        elif isinstance(calibrator, Mapping) and "coef" in calibrator:
+            scoring = LearnedCalibration.from_sklearn(calibrator)
+        else:
+            scoring = Calibration.from_sklearn(calibrator)
         return cls(HashedLinear.from_sklearn(model["quote_filter"]), float(model["quote_threshold"]),
-                   PackedTrees.from_sklearn(model["ranker"]),
-                   Calibration.from_sklearn(calibrator) if calibrator is not None else None,
+                   PackedTrees.from_sklearn(model["ranker"]), scoring,
                    tuple(model.get("certain_rules", ())),
                    tuple(float(w) for w in model["resolve_weights"]) if model.get("resolve_weights") else None)
 
@@ -343,7 +459,11 @@ class AttributionModel:
         f, r = self.quote_filter, self.ranker
         arrays = {"filter_coef": f.coef, **{f"ranker_{name}": np.asarray(getattr(r, name)) for name in r.FIELDS}}
         groups: list[str] = []
-        if self.calibrator is not None:
+        learned = None
+        if isinstance(self.calibrator, LearnedCalibration):
+            cal_arrays, learned = self.calibrator.arrays()
+            arrays.update(cal_arrays)
+        elif self.calibrator is not None:
             for n, (group, iso) in enumerate(sorted(self.calibrator.maps.items())):
                 arrays.update({f"calibrator_{n}_x": iso.x, f"calibrator_{n}_y": iso.y})
                 groups.append(group)
@@ -351,6 +471,8 @@ class AttributionModel:
                                  "alternate_sign": f.alternate_sign},
                 "quote_threshold": self.quote_threshold, "certain_rules": list(self.certain_rules),
                 "calibration_groups": groups}
+        if learned is not None:
+            meta["calibration"] = learned
         if self.resolve_weights is not None:
             meta["resolve_weights"] = [float(w) for w in self.resolve_weights]
         return save_arrays(path, arrays, meta)
@@ -365,8 +487,13 @@ class AttributionModel:
         arrays, meta = load_arrays(path)
         f = meta["quote_filter"]
         ranker = PackedTrees(*(arrays[f"ranker_{name}"] for name in PackedTrees.FIELDS))
-        calibrator = None
-        if meta.get("calibration_groups"):
+        calibrator: Calibration | LearnedCalibration | None = None
+        if meta.get("calibration"):  # (a learned calibrator; files before it hold maps by group)
+            try:
+                calibrator = LearnedCalibration.from_arrays(arrays, meta["calibration"])
+            except (ValueError, TypeError) as exc:
+                raise ModelError(f"{path}: unusable calibrator ({exc})") from exc
+        elif meta.get("calibration_groups"):
             calibrator = Calibration({group: Isotonic(arrays[f"calibrator_{n}_x"], arrays[f"calibrator_{n}_y"])
                                       for n, group in enumerate(meta["calibration_groups"])})
         elif "calibrator_x" in arrays:  # (a file of one map for all quotes)

@@ -6,8 +6,9 @@ training precision is near 1, e.g. "…," said Blunt) it keeps the last word.
 Otherwise the ranker's best candidate wins. A pronoun or description wins only
 as a pointer: it is then resolved to its named antecedent
 (:mod:`quotes.text.entities`). ``confidence`` is the probability, calibrated on
-out-of-fold outcomes of the whole pipeline, that the speaker is right (one map
-per mention kind and agreement of model and rule; halved when a pronoun or
+out-of-fold outcomes of the whole pipeline, that the speaker is right (from the
+winner's score, its margin over the runner-up, the mention's kind, whether model
+and rule agree, the rule and the number of candidates; halved when a pronoun or
 description found no name).
 """
 from __future__ import annotations
@@ -117,8 +118,10 @@ def rank_speakers(front: Front, kept: Sequence[QuoteSpan], rules: Sequence[Attri
 
 
 # per quote: its rule, the candidate the model picked (None when the rule keeps its
-# mention), the best score (-1 when the model has no say), whether the model's pick wins
-_Chosen = tuple[Attribution, Candidate | None, float, bool]
+# mention), the best score (-1 when the model has no say), whether the model's pick
+# wins, and the calibrator's other inputs: the best score's margin over the
+# runner-up's (the best score when it has none) and the number of candidates
+_Chosen = tuple[Attribution, Candidate | None, float, bool, float, int]
 
 
 def _pick_all(lists: list[list[Candidate]], scores: list[float], rules: Sequence[Attribution], certain: set[str],
@@ -136,14 +139,28 @@ def _pick_all(lists: list[list[Candidate]], scores: list[float], rules: Sequence
         quote_scores = scores[at:at + k]
         at += k
         rule = rules[len(chosen)]
+        margin = _margin(quote_scores)
         if not k or (rule.rule in certain and rule.mention is not None):
             best_score = max(quote_scores) if k else 0.0
             agree = bool(k) and _same(quote_cands[max(range(k), key=lambda i: quote_scores[i])], rule)
-            chosen.append((rule, None, best_score if agree else -1.0, False))
+            chosen.append((rule, None, best_score if agree else -1.0, False, margin, k))
             continue
         best = max(range(k), key=lambda i: quote_scores[i])
         picked = quote_cands[best]
-        chosen.append((rule, picked, quote_scores[best], not _same(picked, rule)))
+        chosen.append((rule, picked, quote_scores[best], not _same(picked, rule), margin, k))
+
+
+def _margin(scores: list[float]) -> float:
+    """The best score's lead over the runner-up's (the best score when alone; 0 for none)."""
+    if len(scores) < 2:
+        return scores[0] if scores else 0.0
+    first = second = -1.0
+    for s in scores:
+        if s > first:
+            first, second = s, first
+        elif s > second:
+            second = s
+    return first - second
 
 
 def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, kept: Sequence[QuoteSpan]
@@ -158,7 +175,7 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
     mention: Mention | None
     entity: Entity | None
     speaker: str | None
-    for n, (rule, cand, score, from_model) in enumerate(chosen):
+    for n, (rule, cand, score, from_model, margin, n_cands) in enumerate(chosen):
         if from_model and cand is not None:
             mention, cue, rule_name = cand.mention, _cue_near(front, cand), f"model (not {rule.rule})"
             if mention.kind == "name" and cand.entity is not None:
@@ -176,7 +193,8 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
         # A negative score: the model had no say (or disagreed with a certain rule),
         # and the rule's own confidence stands.
         if calibrator is not None:
-            conf = calibrator.confidence(score, mention.kind, not from_model, rule.confidence)
+            conf = calibrator.confidence(score, mention.kind, not from_model, rule.confidence,
+                                         margin, n_cands, rule.rule)
         else:
             conf = score if score >= 0 else rule.confidence
         out.append(Attribution(speaker, mention, cue, rule_name, round(conf * (1.0 if speaker else 0.5), 3)))
