@@ -57,7 +57,7 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # (the same tool, web + 120 BBC training articles): web named 0.9405, pronoun 0.8321,
 # e2e 0.8506.
 WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.92, "loose_r": 0.995, "attr": 0.92, "attr_named": 0.945,
-              "attr_pronoun": 0.85, "e2e_f1": 0.895, "right_at_0_9": 0.985}
+              "attr_pronoun": 0.86, "e2e_f1": 0.895, "right_at_0_9": 0.985}
 
 
 @pytest.fixture(scope="module")

@@ -174,3 +174,50 @@ NEW_SUBJECT_OWN_SENTENCE = [
                          + NEW_SUBJECT_OWN_SENTENCE)
 def test_a_new_subject_takes_the_pronoun_mid_sentence(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+# A he/she wants a person: a candidate with nothing of a person whose name a body
+# may bear (entities.is_org_like: no first name, title or gender, a word of the
+# lexicon in it; the pronoun's own gender vote left out) costs W_ORG_LIKE, a weight
+# the conditional logit learned (tools/resolve_cv.py --only org_like). Forms: a
+# firm, an agency, a group as the newest subject before the he/she.
+BODY_BEFORE_THE_PRONOUN = [
+    ("Kerr Putney spoke on Monday. Meanwhile Silver Harvest lifted its prices. "
+     "\u201cWe expect a better year,\u201d he said.", ["Kerr Putney"]),
+    ("Kerr Putney spoke on Monday. Then Border Protection seized the goods. "
+     "\u201cWe lost everything,\u201d he said.", ["Kerr Putney"]),
+    ("Kerr Putney runs the farm. Green Valley Farms cut its prices. "
+     "\u201cWe had no choice,\u201d he said.", ["Kerr Putney"]),
+]
+# Look-alikes: the same places held by a person, whose name has a first name, a
+# title, or only surname-like words, take the he/she as the newest subject
+PERSON_BEFORE_THE_PRONOUN = [
+    ("Kerr Putney spoke on Monday. Meanwhile Dorn Halvey lifted his prices. "
+     "\u201cWe expect a better year,\u201d he said.", ["Dorn Halvey"]),
+    ("Kerr Putney spoke on Monday. Then Mr Protection seized the goods. "
+     "\u201cWe lost everything,\u201d he said.", ["Protection"]),
+    ("Mona Lisser was upset. Now Mrs Skies wants the land. \u201cIt is our land,\u201d she said.", ["Skies"]),
+    ("Dane Okafor met the buyers. Then Tom River raised his bid. \u201cIt is not enough,\u201d he said.",
+     ["Tom River"]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", BODY_BEFORE_THE_PRONOUN + PERSON_BEFORE_THE_PRONOUN)
+def test_he_or_she_passes_over_a_body(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+def test_the_body_cost_is_what_moves_the_pronoun():
+    """Without the learned cost the newest subject, the body, would take the he/she."""
+    from quotes.text import entities
+
+    text = BODY_BEFORE_THE_PRONOUN[0][0]
+    weights = list(entities.W_RESOLVE_HAND)
+    weights[entities.RESOLVE_FEATURES.index("org_like")] = 0.0
+    old = entities.W_RESOLVE
+    entities.W_RESOLVE = tuple(weights)
+    try:
+        assert [q.speaker for q in quotes.extract(text)] == ["Silver Harvest"]
+    finally:
+        entities.W_RESOLVE = old
+    assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("org_like")] < 0

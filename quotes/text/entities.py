@@ -96,6 +96,11 @@ _PRONOUN_SCOPE_MENTIONS = 100
 # Salience weights (see EntityIndex._resolve_person and _resolve_person_description).
 W_STRONG, W_GENDER, W_SUBJECT, W_PREFER, W_DISTANCE = 1.0, 1.0, 1.5, 1.0, 0.7
 W_SAME_SENTENCE = 1.5  # a he/she keeps to the subject that opens its own sentence
+# A he/she wants a person: the cost of a candidate with nothing of a person whose
+# name a body may bear (is_org_like: "Tata Teleservices", "Reds"), learned by the
+# conditional logit with the other hand-set weights held (tools/resolve_cv.py
+# --only org_like; L2 0.003 chosen by grouped CV: -1.13, rounded)
+W_ORG_LIKE = -1.1
 # What a he/she antecedent mention is scored by (EntityIndex._resolve_person), in order:
 RESOLVE_FEATURES: Final = (
     "strong_person",  # a first name, a title or a reporting verb says it is a person
@@ -108,6 +113,7 @@ RESOLVE_FEATURES: Final = (
     "previous_speaker_after_new",  # ... after another person of that gender opened a sentence since that quote
     "paragraphs_back",
     "out_of_scope",  # the previous quote's speaker, whose name lies out of scope (paragraphs_back 0)
+    "org_like",  # nothing of a person, a name a body may bear: a he/she wants a person ("Tata said ... he said")
     "opens_sentence",  # the mention opens its sentence, outside quote marks
     "quoted",  # the mention sits inside quote marks
     "possessive",  # "Steenburgen’s son"
@@ -118,12 +124,13 @@ RESOLVE_FEATURES: Final = (
     "object",  # the mention is a verb's or preposition's object ("beat Roddick", "met with Clinton")
     "sentences_back",  # sentence ends (outside quote marks) between it and the pronoun (at most 10)
 )
-_FIRST_EXTRA: Final = 10  # (RESOLVE_FEATURES.index("opens_sentence"), checked below)
-# Their weights: the hand-set salience of the earlier rounds (the new features at 0).
+_FIRST_EXTRA: Final = 11  # (RESOLVE_FEATURES.index("opens_sentence"), checked below)
+# Their weights: the hand-set salience of the earlier rounds (the features past
+# "out_of_scope" at 0), and org_like's learned with those held (W_ORG_LIKE).
 # (not Final: mypyc would not let W_RESOLVE take its value)
 W_RESOLVE_HAND: tuple[float, ...] = (
     W_STRONG, W_GENDER, W_GENDER / 2, -W_GENDER / 2, W_SUBJECT, W_SAME_SENTENCE, W_PREFER, 0.0,
-    -W_DISTANCE, -W_DISTANCE * _PRONOUN_SCOPE_LINES, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    -W_DISTANCE, -W_DISTANCE * _PRONOUN_SCOPE_LINES, W_ORG_LIKE, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 assert RESOLVE_FEATURES.index("opens_sentence") == _FIRST_EXTRA and len(W_RESOLVE_HAND) == len(RESOLVE_FEATURES)
 # Learned weights (issue #15): a training output, when
 # quotes.training.attribution.LEARN_RESOLVE_WEIGHTS is on (it is off: the hand-set
@@ -793,6 +800,7 @@ class EntityIndex:
         ends = self._sentence_end_counts() if extra else []
         here_ends = ends[min(here_token, len(ends) - 1)] if ends and here_token >= 0 else 0
         latest_subject_seen = False
+        org_like: dict[int, bool] = {}  # entity id -> is_org_like (asked once per entity)
         # the subject that opens the pronoun's sentence (its first person named as a
         # subject outside quote marks), if any
         main_subject = -1
@@ -833,7 +841,8 @@ class EntityIndex:
             features: tuple[float, ...] = (
                 float(entity.strong_person), float(given), float(voted), float(unknown), float(subject),
                 float(same_sentence), float(is_prefer and not new_subject), float(is_prefer and new_subject),
-                float(distance), 0.0,
+                float(distance), 0.0, float(org_like[entity.id] if entity.id in org_like
+                                            else org_like.setdefault(entity.id, is_org_like(entity, votes))),
             )
             if extra:
                 features += (
@@ -861,7 +870,7 @@ class EntityIndex:
             # no training pronoun's answer is out of scope).
             features = (
                 float(prefer.strong_person), float(prefer.guessed_gender() == want), 0.0, 0.0, 0.0, 0.0,
-                float(not new_subject), float(new_subject), 0.0, 1.0,
+                float(not new_subject), float(new_subject), 0.0, 1.0, float(is_org_like(prefer, _gender_without_own_vote(prefer, want, own_vote)[1])),
             )
             if extra:
                 features += (0.0, 0.0, 0.0, float(min(len(prefer.forms), 10)), float(prefer.speaker_votes > 0),
@@ -1261,14 +1270,17 @@ def is_age_word(word: str) -> bool:
     return bool(_AGE_WORD.fullmatch(word))
 
 
-def is_org_like(entity: Entity) -> bool:
+def is_org_like(entity: Entity, votes: dict[str, int] | None = None) -> bool:
     """An entity that may be an organisation: marked one, or a name with nothing of
-    a person (no first name, title, gender or he/she) that is no place."""
+    a person (no first name, title, gender or he/she) that is no place. ``votes``:
+    the he/she votes to count, when not all of the entity's (a pronoun being
+    resolved leaves out its own: :func:`_gender_without_own_vote`)."""
     if entity.place:
         return False
     if entity.org:
         return True
-    if entity.gender or entity.first or entity.census_first or entity.titles or sum(entity.gender_votes.values()):
+    if entity.gender or entity.first or entity.census_first or entity.titles \
+            or sum((entity.gender_votes if votes is None else votes).values()):
         return False
     best = entity.best
     # ("Kerr Putney" may be a person; "Harbor Software", with a word of the lexicon, is not)
