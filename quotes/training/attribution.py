@@ -12,7 +12,7 @@ Both models learn from the same stage functions the pipeline runs
   PolNeAR's quote-mark segments that are not gold quotes (titles, scare quotes,
   nicknames, boilerplate) are the negatives. A logistic regression over sparse
   features; its threshold gives the best span F1 of the out-of-fold scores of
-  every training source together while each source keeps a recall of 0.985
+  every training source together while each source keeps a recall of 0.9875
   (THRESHOLD_MIN_RECALL).
 - Speaker ranker: every candidate of every gold-matched span is an example; it
   is positive when it overlaps the gold speaker mention (and, when several do,
@@ -96,7 +96,7 @@ MAX_RECALL_LOSS = 0.004  # (the rule before THRESHOLD_MIN_RECALL; tools/quote_fi
 #   lose <= 2% each     0.450  .9616/.9727/.9671  .9088/.9968/.9508  .9630/.9917/.9771  .8831 .8322 .8462  13 (10)
 #   best F1, free       0.491  .9641/.9702/.9671  .9169/.9968/.9552  .9657/.9893/.9773  .8872 .8332 .8480  17 (14)
 #   best F1, R >= .98   0.341  .9561/.9808/.9683  .8908/1/.9422  .9522/.9976/.9744  .8739 .8290 .8414  1 (1)
-#   best F1, R >= .985  0.259  .9514/.9852/.9680  .8757/1/.9337  .9468/.9976/.9716  .8660 .8266 .8375  1 (1)  <- chosen
+#   best F1, R >= .985  0.259  .9514/.9852/.9680  .8757/1/.9337  .9468/.9976/.9716  .8660 .8266 .8375  1 (1)
 # PolNeAR train's loss binds every per-source rule (PolNeAR 0.4% with web + BBC
 # 1% or 2%: 0.163, as 0.4% each; PolNeAR 1% with web 1% or 2%: 0.300, as 1% each):
 # the web + BBC set loses one quote up to 0.30. Above that the filter drops
@@ -107,7 +107,14 @@ MAX_RECALL_LOSS = 0.004  # (the rule before THRESHOLD_MIN_RECALL; tools/quote_fi
 # 0.9614/0.9829 (recall under its floor 0.985 by two hundredths: CV held 0.9852),
 # e2e 0.9109; web (in sample) P 0.9437, e2e 0.9037; BBC test e2e 0.8463, second
 # BBC test 0.8577. (The same CV gives 0.2108 at recall 0.9865, 0.1845 at 0.9875.)
-THRESHOLD_MIN_RECALL = 0.985
+# 0.985 was not kept, and the choice below was made with two known texts in view,
+# not by CV alone: retrained at 0.985 on rules-33 with the 280 BBC training articles
+# (threshold 0.2587), the seed article lost its partial quote inside reported speech
+# ("he was 'not only relieved but confident'", scored 0.193) and PolNeAR dev's recall
+# fell under its floor (0.9829). 0.9875 is the next step the CV measured (threshold
+# 0.1845; e2e out of fold between the 0.4% rule's 0.8327 and 0.8375): it keeps more
+# of the short partial quotes every guideline here counts, at half the precision gain.
+THRESHOLD_MIN_RECALL = 0.9875
 # The weight of a web-set span in the quote filter's fit: 120 articles of many
 # kinds beside 840 of one election. Chosen by the same CV: 1 gave web precision
 # 0.843, 3 gave 0.849 and 6 gave 0.847, PolNeAR's F1 the same within 0.0005.
