@@ -87,7 +87,8 @@ class Calibration:
     right: one isotonic map per group of quotes (:func:`calibration_groups`),
     fitted on out-of-fold pipeline outcomes (see :mod:`quotes.training.attribution`)."""
 
-    def __init__(self, maps: Mapping[str, Isotonic], record: list[tuple[float, str, bool]] | None = None) -> None:
+    def __init__(self, maps: Mapping[str, Isotonic],
+                 record: list[tuple[float, str, bool, float, int, str]] | None = None) -> None:
         if not maps and record is None:
             raise ValueError("a calibration needs at least one map")
         self.maps = dict(maps)
@@ -443,8 +444,9 @@ class AttributionModel:
     def from_sklearn(cls, model: Mapping[str, Any]) -> AttributionModel:
         """The scoring form of the dict of fitted estimators that training builds and skops stores."""
         calibrator = model.get("calibrator")
+        scoring: Calibration | LearnedCalibration | None = None
         if calibrator is None:
-            scoring = None
+            pass
         elif isinstance(calibrator, Mapping) and "coef" in calibrator:
             scoring = LearnedCalibration.from_sklearn(calibrator)
         else:
