@@ -208,18 +208,13 @@ def fit_only(examples, free: list[str], l2: float) -> np.ndarray:
     if not ex:
         return hand.copy()
 
+    from quotes.training.attribution import conditional_logit_loss
+
     def loss(v):
         w = hand.copy()
         w[idx] = v
-        total, grad = 0.0, np.zeros_like(w)
-        for x, y in ex:
-            s = x @ w
-            p = np.exp(s - s.max())
-            z, zp = p.sum(), p[y].sum()
-            total -= np.log(zp) - np.log(z)
-            grad -= (p[y] / zp) @ x[y] - (p / z) @ x
-        d = v
-        return total / len(ex) + l2 * (d @ d), grad[idx] / len(ex) + 2 * l2 * d
+        total, grad = conditional_logit_loss(w, ex)
+        return total + l2 * (v @ v), grad[idx] + 2 * l2 * v
 
     w = hand.copy()
     w[idx] = minimize(loss, np.zeros(len(idx)), jac=True, method="L-BFGS-B").x

@@ -313,18 +313,26 @@ def fit_resolve_weights(examples, l2: float = RESOLVE_L2, init=None, prior=None)
         return c.copy()
 
     def loss(w):
-        total, grad = 0.0, np.zeros_like(w)
-        for x, y in ex:
-            s = x @ w
-            p = np.exp(s - s.max())
-            z, zp = p.sum(), p[y].sum()
-            total -= np.log(zp) - np.log(z)
-            grad -= (p[y] / zp) @ x[y] - (p / z) @ x
-        total /= len(ex)
-        grad /= len(ex)
+        total, grad = conditional_logit_loss(w, ex)
         return total + l2 * ((w - c) @ (w - c)), grad + 2 * l2 * (w - c)
 
     return minimize(loss, w0, jac=True, method="L-BFGS-B").x
+
+
+def conditional_logit_loss(w, examples):
+    """The mean negative log-likelihood of a conditional logit and its gradient:
+    for each (x, y) of ``examples``, a softmax of ``x @ w`` over one pronoun's
+    candidate mentions, the right entity's mentions (``y``) together."""
+    import numpy as np
+
+    total, grad = 0.0, np.zeros_like(w)
+    for x, y in examples:
+        s = x @ w
+        p = np.exp(s - s.max())
+        z, zp = p.sum(), p[y].sum()
+        total -= np.log(zp) - np.log(z)
+        grad -= (p[y] / zp) @ x[y] - (p / z) @ x
+    return total / len(examples), grad / len(examples)
 
 
 def _rounded(weights) -> tuple[float, ...]:
