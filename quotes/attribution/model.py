@@ -172,7 +172,6 @@ class LearnedCalibration:
         self.intercept = float(intercept)
         self.rules = tuple(str(r) for r in rules)
         self.iso = iso
-        self.record = None
         _check_learned(self)
         self._coef = self.coef.tolist()
 
@@ -237,6 +236,17 @@ def _check_learned(cal: LearnedCalibration) -> None:
                          "as the score rises)")
     if (np.diff(x) < 0).any() or (np.diff(y) < 0).any() or y[0] < 0 or y[-1] > 1:
         raise ValueError("learned calibrator: the isotonic map is not non-decreasing within [0, 1]")
+
+
+def calibration_from_sklearn(fitted: Any) -> Calibration | LearnedCalibration | None:
+    """The scoring form of a fitted calibrator as training gives it: a learned one
+    (a dict with ``coef``), isotonic maps (one, or a dict of them by group), or
+    none (None or empty)."""
+    if not fitted:
+        return None
+    if isinstance(fitted, Mapping) and "coef" in fitted:
+        return LearnedCalibration.from_sklearn(fitted)
+    return Calibration.from_sklearn(fitted)
 
 
 class PackedTrees:
@@ -443,16 +453,8 @@ class AttributionModel:
     @classmethod
     def from_sklearn(cls, model: Mapping[str, Any]) -> AttributionModel:
         """The scoring form of the dict of fitted estimators that training builds and skops stores."""
-        calibrator = model.get("calibrator")
-        scoring: Calibration | LearnedCalibration | None = None
-        if calibrator is None:
-            pass
-        elif isinstance(calibrator, Mapping) and "coef" in calibrator:
-            scoring = LearnedCalibration.from_sklearn(calibrator)
-        else:
-            scoring = Calibration.from_sklearn(calibrator)
         return cls(HashedLinear.from_sklearn(model["quote_filter"]), float(model["quote_threshold"]),
-                   PackedTrees.from_sklearn(model["ranker"]), scoring,
+                   PackedTrees.from_sklearn(model["ranker"]), calibration_from_sklearn(model.get("calibrator")),
                    tuple(model.get("certain_rules", ())),
                    tuple(float(w) for w in model["resolve_weights"]) if model.get("resolve_weights") else None)
 

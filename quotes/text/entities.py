@@ -838,11 +838,13 @@ class EntityIndex:
             # before "she said"): weaker than a known match
             unknown = not given and not voted and not votes["m"] and not votes["f"] and not same_sentence
             is_prefer = entity is prefer
+            like = org_like.get(entity.id)
+            if like is None:
+                like = org_like[entity.id] = is_org_like(entity, votes)
             features: tuple[float, ...] = (
                 float(entity.strong_person), float(given), float(voted), float(unknown), float(subject),
                 float(same_sentence), float(is_prefer and not new_subject), float(is_prefer and new_subject),
-                float(distance), 0.0, float(org_like[entity.id] if entity.id in org_like
-                                            else org_like.setdefault(entity.id, is_org_like(entity, votes))),
+                float(distance), 0.0, float(like),
             )
             if extra:
                 features += (
@@ -1089,23 +1091,27 @@ class EntityIndex:
                 given = True
         return given
 
-    def _described_as(self, entity: Entity, upto: int = -1) -> set[str]:
+    def _described_as(self, entity: Entity) -> set[str]:
         """The words the article describes ``entity`` with: its descriptors, titles
         and name words, each age written beside one of its names ("Agassi, 34",
         "34-year-old Agassi") as "34-year-old" and a nationality or party before one
         ("German chancellor Gerhard Schroeder"), and the role-changing modifiers
-        before one ("former"). With ``upto`` >= 0, the descriptors, titles and
-        modifiers of its mentions up to that one only."""
+        before one ("former")."""
+        return self._described_upto(entity, len(self.positions))[1]
+
+    def _described_upto(self, entity: Entity, upto: int) -> tuple[set[str], set[str]]:
+        """(What :meth:`_described_as` gives with the descriptors, titles and
+        modifiers of the entity's mentions up to mention ``upto`` only, all of it),
+        in one pass over its mentions."""
         ages = self._ages()
-        described = set(entity.keys)
+        before = set(entity.keys) | ages[entity.id] if entity.id in ages else set(entity.keys)
+        later: set[str] = set()
         for j in self._mentions_of.get(entity.id, ()):
-            if 0 <= upto < j:
-                break
-            described |= self.mention_roles[j]
             # (the role-changing modifiers too: "Former chancellor Kenneth Clarke"
             # opens a sentence, where the descriptors miss its capitalised "Former")
-            described |= self.mention_role_changers[j]
-        return described | ages.get(entity.id, set()) if entity.id in ages else described
+            words = self.mention_roles[j] | self.mention_role_changers[j]
+            (before if j <= upto else later).update(words)
+        return before, before | later
 
     def _ages(self) -> dict[int, set[str]]:
         """Entity id -> the ages and nationalities the article writes beside its names
@@ -1197,11 +1203,10 @@ class EntityIndex:
             # an age, nationality or role names the person the article calls so
             # ("Agassi, 34" for "the 34-year-old", "German chancellor Gerhard
             # Schroeder" for "the German"), else the salient person near it
-            described = self._described_as(entity)
+            before, described = self._described_upto(entity, upto)
             if head not in described and _other_of_kind(head, described):
                 continue  # one the article gives another age or nationality ("Andy Roddick, 21")
             # (a role the article gives the person only after the description counts for less)
-            before = self._described_as(entity, upto)
             later = described - before
             score = W_DESC_HEAD * ((head in before) + W_DESC_LATER * (head in later)) \
                 + W_DESC_MOD * (len(modifiers & before) + W_DESC_LATER * len(modifiers & later))

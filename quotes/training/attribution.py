@@ -50,7 +50,7 @@ from quotes.corpus.evaluate import (
     score_document,
     summarise,
 )
-from quotes.attribution.model import ATTRIBUTION_NAME, use_model
+from quotes.attribution.model import ATTRIBUTION_NAME, calibration_from_sklearn, use_model
 from quotes.training.model_files import TRUSTED_TYPES, dump_model, file_sha256, library_versions, model_paths
 from quotes.version import RULES_VERSION
 from quotes.pipeline import extract_document
@@ -854,17 +854,6 @@ def fit_learned_calibration(outcomes, n_docs: int, web_weight: float = LEARNED_C
     return {"coef": coef, "intercept": float(lr.intercept_[0]), "rules": rules, "isotonic": iso}
 
 
-def _scoring_calibration(fitted):
-    """The run-time form of what :func:`fit_calibration` or :func:`fit_learned_calibration` gave."""
-    from quotes.attribution.model import Calibration, LearnedCalibration
-
-    if not fitted:
-        return None
-    if "coef" in fitted:
-        return LearnedCalibration.from_sklearn(fitted)
-    return Calibration.from_sklearn(fitted)
-
-
 def calibration_cv(outcomes, n_docs: int, fit=None) -> dict[str, Any]:
     """Nested 5-fold CV of a calibrator's fit (``fit(outcomes, n_docs)``; the
     shipped kind when None) over the outcomes (grouped by document): the share
@@ -901,7 +890,7 @@ def calibrated_out_of_fold(outcomes, n_docs: int, fit) -> Any:
     calibrated = np.zeros(len(outcomes))
     for f in range(N_FOLDS):
         test = fold == f
-        cal = _scoring_calibration(fit([o for o, t in zip(outcomes, test) if not t], n_docs))
+        cal = calibration_from_sklearn(fit([o for o, t in zip(outcomes, test) if not t], n_docs))
         calibrated[test] = [cal.confidence(o[1], o[2], o[3], 0.0, *o[5:8]) if cal else o[1]
                             for o, t in zip(outcomes, test) if t]
     return calibrated
