@@ -176,6 +176,15 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
         if bare != low and bare in _EXPLETIVES:
             k += 1  # "It’s", "There’s", "Here’s": no one's name
             continue
+        if k in doc.no_name_tokens:
+            # a capitalised word the names stage took for no name: opening the sentence
+            # it is the subject, and no one's name ("Deaths in custody have reached
+            # “shocking” levels", "- Encouraging ... “all available means”"); further in,
+            # no subject ("Memphis police")
+            if k == first_k:
+                return None
+            k += 1
+            continue
         if is_name_token(text) and text not in NON_NAME_CAPS and not is_common_noun_abbreviation(text) and not (
                 k == lo and text.lower() in common_words() and not (k + 1 < hi and is_name_token(tokens[k + 1].text))):
             # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject; "TV" is a thing)

@@ -314,6 +314,8 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
             if mention.title:
                 out.append(mention)
                 out_headline.append(headline)
+            else:
+                doc.no_name_tokens.update(ks)
             continue
         out.append(_cut_mention(doc, mention, ks, block[0], block[1]))
         out_headline.append(headline)
@@ -667,6 +669,7 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     if len(words) == 1 and words[0].lower() not in surnames:
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
+            doc.no_name_tokens.add(first)
             return None  # "However", "Officials" at the start of a sentence
         if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words) \
                 or is_common_noun_abbreviation(words[0]):
