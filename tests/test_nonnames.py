@@ -166,3 +166,16 @@ def test_a_name_opening_the_sentence_stays_its_subject(text, speaker):
     from quotes.pipeline import extract
 
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@_MODEL
+@pytest.mark.parametrize("text, names", [
+    # a head noun alone that opens a headline stands for the longer name the article
+    # keeps ("Police" for "North Yard Police"), as a surname stands for a person ...
+    ("Police 'baffled' by van theft\n\nNorth Yard Police said the van was taken. Later the police "
+     "said it was found.", ["Police", "North Yard Police"]),
+    # ... and without such a name it is no name
+    ("Police 'baffled' by van theft\n\nOfficers said the van was taken. Later the police said it was found.", []),
+])
+def test_a_head_noun_alone_stands_for_the_name_that_ends_in_it(text, names):
+    assert _names(text) == names

@@ -288,6 +288,7 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
     usage = ArticleUsage.build(doc, [(ks, h, lo) for (ks, h), (lo, _) in zip(runs, line_of) if ks])
     out: list[NameMention] = []
     out_headline: list[bool] = []
+    dropped: list[int] = []
     threshold = model.threshold
     for mention, (ks, headline), (lo, hi) in zip(names, runs, line_of):
         if ks is None:
@@ -315,9 +316,39 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
                 out.append(mention)
                 out_headline.append(headline)
             else:
-                doc.no_name_tokens.update(ks)
+                dropped.append(len(out))
+                out.append(mention)
+                out_headline.append(headline)
             continue
         out.append(_cut_mention(doc, mention, ks, block[0], block[1]))
+        out_headline.append(headline)
+    if dropped:
+        return _drop_no_names(doc, out, out_headline, dropped)
+    return out, out_headline
+
+
+def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list[bool],
+                   dropped: list[int]) -> tuple[list[NameMention], list[bool]]:
+    """Leave out the mentions at ``dropped``, whose words the name model took for no
+    name, and record their tokens as no subject's name either (ParsedDoc.no_name_tokens).
+
+    A word alone that is the last word of a longer organisation's name the article
+    keeps stays: a head noun that stands for that name ("Police" for "North Fells
+    Police", "Council" for "Kelderdale Council")."""
+    gone = set(dropped)
+    # (an organisation's name, no person's: a word surname alone is judged apart, "in May"
+    # beside "Theresa May" stays no name)
+    given = first_names()
+    heads = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
+             if n not in gone and len(m.words) > 1 and m.words[0].lower() not in given}
+    out: list[NameMention] = []
+    out_headline: list[bool] = []
+    for n, (mention, headline) in enumerate(zip(names, from_headline)):
+        if n in gone and not (len(mention.words) == 1 and _strip_possessive(mention.words[0]).lower() in heads):
+            ks = mention_tokens(doc, mention) or []
+            doc.no_name_tokens.update(ks)
+            continue
+        out.append(mention)
         out_headline.append(headline)
     return out, out_headline
 
@@ -669,7 +700,10 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     if len(words) == 1 and words[0].lower() not in surnames:
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
-            doc.no_name_tokens.add(first)
+            if not word_tags().get(low, "").startswith("NN"):
+                # no subject either ("- Encouraging, ..."); a noun may still describe
+                # one ("Police said": the police force the article names)
+                doc.no_name_tokens.add(first)
             return None  # "However", "Officials" at the start of a sentence
         if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words) \
                 or is_common_noun_abbreviation(words[0]):
