@@ -104,7 +104,7 @@ def test_name_model_cross_validated_figures_hold():
         assert cv["docs"] >= 1160 and cv["gold_mentions"] >= 4363
         assert cv["gold_mentions_exact"] >= 0.9828
         assert cv["non_names_cut"] >= 0.9763
-    assert card["cv_invented_5fold"] >= 0.85
+    assert card["cv_invented_5fold"] >= 0.858
 
 
 @pytest.mark.skipif(not arrays_path("names").exists(), reason="models/names.npz not built")
