@@ -179,3 +179,13 @@ def test_a_name_opening_the_sentence_stays_its_subject(text, speaker):
 ])
 def test_a_head_noun_alone_stands_for_the_name_that_ends_in_it(text, names):
     assert _names(text) == names
+
+
+@_MODEL
+def test_a_role_opened_by_a_no_name_word_keeps_its_name_as_subject():
+    """'Pop star Robbie Williams called ...': "Pop" is no name, the subject is the
+    name after the role (not no subject at all)."""
+    from quotes.pipeline import extract
+
+    quotes = extract("Pop star Robbie Williams called the stories “pure fiction” on Monday.")
+    assert [q.speaker for q in quotes] == ["Robbie Williams"]
