@@ -330,7 +330,10 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
 def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list[bool],
                    dropped: list[int]) -> tuple[list[NameMention], list[bool]]:
     """Leave out the mentions at ``dropped``, whose words the name model took for no
-    name, and record their tokens as no subject's name either (ParsedDoc.no_name_tokens).
+    name, and record their tokens as no subject's name either (ParsedDoc.no_name_tokens)
+    when they are plain English words (:func:`plain_word`) the article names nothing
+    with: a place, people, party or organisation's head the model calls no
+    person's or organisation's name may still act and speak ("Russia plans ...").
 
     A word alone that is the last word of a longer organisation's name the article
     keeps stays: a head noun that stands for that name ("Police" for "North Fells
@@ -341,16 +344,40 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
     given = first_names()
     heads = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
              if n not in gone and len(m.words) > 1 and m.words[0].lower() not in given}
+    named = {_strip_possessive(w).lower() for n, m in enumerate(names) if n not in gone for w in m.words}
     out: list[NameMention] = []
     out_headline: list[bool] = []
     for n, (mention, headline) in enumerate(zip(names, from_headline)):
         if n in gone and not (len(mention.words) == 1 and _strip_possessive(mention.words[0]).lower() in heads):
             ks = mention_tokens(doc, mention) or []
-            doc.no_name_tokens.update(ks)
+            # (a word the article keeps as a name, or in one, elsewhere may name
+            # here too: "Next" beside "shares in Next", "Labour" beside "the Labour party")
+            if all(plain_word(doc.tokens[k].text) and _strip_possessive(doc.tokens[k].text).lower() not in named
+                   for k in ks):
+                doc.no_name_tokens.update(ks)
             continue
         out.append(mention)
         out_headline.append(headline)
     return out, out_headline
+
+
+def plain_word(text: str) -> bool:
+    """True for a capitalised word that is a plain English word and nothing that can
+    speak: a common noun, adjective, verb or adverb of the lexicon ("Deaths",
+    "Nuclear", "Pop"), not a proper noun there, no place, demonym or party
+    ("Russia plans ...", "The German said", "Republicans said": a country, a
+    people or a party acts and speaks) and no organisation's head ("Police said",
+    "Government sources": the body the article names)."""
+    from quotes.text.name_model import lexicon_flags
+
+    word = _strip_possessive(text)
+    if not word or word in ORG_HEADS:
+        return False
+    low = word.lower()
+    tag = word_tags().get(low)
+    if tag is None or tag.startswith("NNP") or tag[:2] not in ("NN", "JJ", "VB", "RB"):
+        return False
+    return not {"place", "demonym", "party", "first"} & set(lexicon_flags(low))
 
 
 def org_prefix(words: tuple[str, ...], a: int, b: int) -> int:
@@ -700,9 +727,11 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     if len(words) == 1 and words[0].lower() not in surnames:
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
-            if not word_tags().get(low, "").startswith("NN"):
+            if word_tags().get(low, "")[:2] in ("JJ", "VB"):
                 # no subject either ("- Encouraging, ..."); a noun may still describe
-                # one ("Police said": the police force the article names)
+                # one ("Police said": the police force the article names), and a
+                # sentence adverb only opens the sentence ("Earlier, Tory leader
+                # Michael Howard said": the subject follows it)
                 doc.no_name_tokens.add(first)
             return None  # "However", "Officials" at the start of a sentence
         if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words) \
