@@ -55,8 +55,11 @@ MAX_LOSS = 0.03
 # chosen by grouped 5-fold CV over the union (tools/names_cv.py).
 EXTRA_WEIGHT = 1.0
 # Label a dictionary word alone off the gold mentions, opening a line or sentence,
-# that the article writes in lower case elsewhere, as no name (names-7; chosen by
-# grouped CV, tools/names_cv.py).
+# that the article writes in lower case elsewhere and never capitalises inside a
+# sentence, as no name (names-7). Without the second condition the labels cost 5
+# gold mentions by grouped CV that the article also writes as names ("the
+# Executive", "Media", "Milbank", "Lovely"): a word written in lower case in one
+# use may be a name in another.
 LOWER_LABELS = True
 # Their weight (1.0: as any other word's off the gold mentions; 0.3 and 0.5 cut fewer
 # of these words and no more gold mentions exactly, by grouped CV).
@@ -136,6 +139,7 @@ def doc_examples(doc: dict, speaker_vocab: set[str], speaker_names: set[tuple[st
     usage_out: list = []
     feats = _featurise(parsed, runs, usage_out)
     lower = usage_out[0].lower
+    capital_mid = usage_out[0].capital_mid
     gold = [(q["speaker_start"], q["speaker_end"], _words(q["speaker"])) for q in doc["quotes"]
             if _usable(q.get("speaker")) and q.get("speaker_start") is not None]
     article = [tuple(w.lower() for w in _WORD.findall(_name_part(q.get("speaker")))) for q in doc["quotes"]]
@@ -167,9 +171,9 @@ def doc_examples(doc: dict, speaker_vocab: set[str], speaker_names: set[tuple[st
             labels = [_other_label(w, p > 0 and lows[p - 1] in names, run, article, speaker_names,
                                    speaker_vocab, with_first, _is_title(prev[p]),
                                    p == len(lows) - 1 and p > 0 and not _listed(lows[p - 1]),
-                                   LOWER_LABELS and opener and lower[w] > 0)
+                                   LOWER_LABELS and opener and lower[w] > 0 and capital_mid[w] == 0)
                       for p, w in enumerate(lows)]
-            if opener and labels == [0] and lower[lows[0]] > 0 and _other_label(
+            if opener and labels == [0] and lower[lows[0]] > 0 and capital_mid[lows[0]] == 0 and _other_label(
                     lows[0], False, run, article, speaker_names, speaker_vocab, with_first,
                     _is_title(prev[0])) < 0:
                 weights = [LOWER_WEIGHT]  # labelled so by LOWER_LABELS alone
@@ -239,6 +243,7 @@ def _other_label(word: str, after_first: bool, run: tuple[str, ...], article: li
     if lower_elsewhere and all(tag_class(w) is not None for w in part):
         # a dictionary word the article itself writes in lower case ("Nuclear strike ..."
         # beside "nuclear arms"), that is no speaker's name and stands by no first name
+        # (places, peoples and parties are judged above)
         return 0
     return -1
 
