@@ -447,9 +447,12 @@ def test_regret_clause_reading(lexicon, text, feature):
     ("Oh God, no.", "shock_state"),
     ("Oh no, not this, not now.", "shock_state"),
     ("Good Lord.", "shock_state"),
-    # an -ly weak word before another word intensifies it
+    # an -ly weak word before another word intensifies it; opening its clause
+    # before a comma or a subject it is a sentence adverb of disbelief (tone-21:
+    # was shock_weak_predicate)
     ("She was incredibly capable.", "shock_weak_attribute"),
-    ("Incredibly, he won.", "shock_weak_predicate"),
+    ("Incredibly, he won.", "shock_eval"),
+    ("Amazingly the car was untouched.", "shock_eval"),
 ])
 def test_shock_clause_reading(lexicon, text, feature):
     assert _features(lexicon, text)[feature] >= 1, _features(lexicon, text)
