@@ -62,8 +62,9 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # held, a thing let down, reading twice for a purpose, "How on earth do we fix
 # this?"; no train reading changed, train CV unchanged, scored once at the end):
 # 0.405 and 0.612. tone-20 (the sixth blind suite's kinds; train CV unchanged,
-# scored once at the end): 0.405 and 0.612.
-NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.61}
+# scored once at the end): 0.405 and 0.612. tone-21 (the seventh blind suite's
+# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612.
+NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.61}
 
 
 def _f1(y, p) -> float:
