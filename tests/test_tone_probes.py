@@ -1753,7 +1753,7 @@ def tone21_cases() -> list[tuple[str, str, str, bool]]:
         "The drinks are on me.", "The decision is mine to make.", "The victory is mine.", "That defeat is on them.",
         "The mistakes were theirs, not mine.", "The error was his alone.", "It was a misjudgement by the referee.",
         "That's a mistake he has to own.", "It's a house I own.", "I own the company.", "A friend of mine was there.",
-        "The spotlight is on me now.",
+        "The spotlight is on me now.", "The loss is ours, and we grieve with the family.",
     ])
     g = "tone21: doing it again, differently"
     add(g, "regret", True, [
@@ -1769,6 +1769,11 @@ def tone21_cases() -> list[tuple[str, str, str, bool]]:
         "Given another chance, he would never have signed it.", "Given the chance, I would sign him tomorrow.",
         "Knowing what I know now, I would do it all again.", "Given another chance, I would take it with both hands.",
         "If he did it again, I would have to sack him.", "I would never do it again.",
+        "If we play them again, we would approach it differently.", "If we meet again, I would do it differently.",
+    ])
+    add(g, "regret", True, [
+        "If I could do that again, I would do it differently.",
+        "If I were in that position again, I would act differently.",
     ])
     g = "tone21: an organisation's own apology, another's letting down"
     add(g, "regret", True, [
@@ -1826,7 +1831,7 @@ def tone21_cases() -> list[tuple[str, str, str, bool]]:
     add(g, "regret", True, [
         "Sorry, I got it wrong.", "Sorry, I can't believe I said that.", "Sorry, I shouldn't have said that.",
         "Sorry, I didn't mean to hurt anyone.", "SORRY, WE MESSED UP.", "Sorry, I don't know what I was thinking.",
-        "Sorry, not my finest hour.",
+        "Sorry, not my finest hour.", "Sorry, not good enough.",
     ])
     g = "tone21: mild and rhetorical surprise"
     add(g, "shock", True, [

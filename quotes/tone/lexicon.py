@@ -2305,6 +2305,11 @@ _REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "goi
 _CONSTRAINT_REACH = 10
 # Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
 _WITHHELD = frozenset({"time", "comment", "comments", "interviews", "interview", "questions"})
+# What "not" refuses after a bare "sorry" (tone-21): the moment or the hearer's
+# offer ("Sorry, not now", "not at the moment", "not interested"); "Sorry, not
+# good enough" judges the speaker's own showing.
+_NOT_NOW = frozenset({"now", "today", "tonight", "yet", "here", "interested", "available", "possible", "at", "right",
+                      "this", "anymore"})
 # A refusal's verbs besides telling (tone-21): "I can't help you", "I don't know",
 # "we're not doing interviews", "I'd rather not get into that".
 _REFUSED_ACTS = frozenset({"help", "know", "get", "doing", "do", "taking", "take", "giving", "give"})
@@ -2331,7 +2336,7 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
     clause = tokens[k:min(stop, k + _CONSTRAINT_REACH)]  # bounded: linear on long unpunctuated lines
     if clause[:2] == ["no", "comment"]:
         return True
-    if clause and clause[0] in ("no", "not") and stop - k <= 4 \
+    if clause and (clause[0] == "no" or clause[0] == "not" and clause[1:2] and clause[1] in _NOT_NOW) and stop - k <= 4 \
             and not any(w in _AUXILIARIES or w in _CLITIC_AUXILIARIES or w.endswith("n't") or w in sets.get("amends", ())
                         for w in clause):
         # (tone-21) a refusal with no verb: "Sorry, no.", "Sorry, not now", "Sorry,
@@ -3121,9 +3126,17 @@ def _redo_condition(facts: _Facts, start: int, clause_start: int) -> bool:
     for k in range(start - 1, first - 1, -1):
         if tokens[k] in _REDO_OPENERS:
             between = range(k + 1, start)
-            return not any(tokens[m] in others or (capitals[m] and tokens[m].isalpha() and tokens[m] != "i")
-                           for m in between)
+            if any(tokens[m] in others or (capitals[m] and tokens[m].isalpha() and tokens[m] != "i") for m in between):
+                return False
+            # "if" with a past form is counterfactual ("If I had another chance", "If I
+            # faced that decision again"); with a present it plans ("If we play them again")
+            past = sets.get("past", frozenset()) | sets.get("participle", frozenset())
+            return tokens[k] != "if" or any(tokens[m] in _PAST_CONDITION or tokens[m] in past
+                                            or (tokens[m].endswith("ed") and len(tokens[m]) > 3) for m in between)
     return False
+
+
+_PAST_CONDITION = frozenset({"had", "could", "were", "was", "did", "got", "went", "came", "'d"})
 
 
 # Adverbs between a copula and "mine"/"on me" ("is entirely on me", "was all mine").
@@ -3153,6 +3166,10 @@ def _owned_failing(tokens: list[str], start: int, end: int, clause_start: int, s
     persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
     for k in range(j - 1, max(clause_start, j - 1 - _OWNING_SUBJECT_REACH) - 1, -1):
         if tokens[k] in failing:
+            # "The loss is ours" is bereavement (a ``condolence`` word owned), not blame;
+            # "That loss is on me" takes it on
+            if tokens[start] in ("mine", "ours") and tokens[k] in sets.get("condolence", ()):
+                return None
             return "self"
         if not tokens[k].replace("'", "").isalpha() or tokens[k] in persons or tokens[k] in _VERB_GROUP:
             break
