@@ -235,3 +235,15 @@ def test_the_german_stays_a_description():
 
     quotes = extract("The German called the final “the best of my life”.")
     assert [q.speaker_mention for q in quotes] == ["German"]
+
+
+@_MODEL
+def test_a_word_the_article_capitalises_inside_a_sentence_stays_a_possible_subject():
+    """'Wild' opens 'Wild defenseman ...', and the article writes 'the Wild's win': the
+    team, a name; its player stays the sentence's subject and the pronoun's antecedent."""
+    from quotes.pipeline import extract
+
+    text = ("The Wild won again on Tuesday, and the Wild’s coach was pleased.\n\n"
+            "Wild defenseman Tom Varga, who scored twice, could see the relief on the bench.\n\n"
+            "“We needed that,” he said.")
+    assert [q.speaker for q in extract(text)] == ["Tom Varga"]

@@ -345,6 +345,7 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
     heads = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
              if n not in gone and len(m.words) > 1 and m.words[0].lower() not in given}
     named = {_strip_possessive(w).lower() for n, m in enumerate(names) if n not in gone for w in m.words}
+    named |= _capitalised_inside_sentences(doc, {k for n in gone for k in (mention_tokens(doc, names[n]) or [])})
     out: list[NameMention] = []
     out_headline: list[bool] = []
     for n, (mention, headline) in enumerate(zip(names, from_headline)):
@@ -359,6 +360,27 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
         out.append(mention)
         out_headline.append(headline)
     return out, out_headline
+
+
+def _capitalised_inside_sentences(doc: ParsedDoc, ks: set[int]) -> set[str]:
+    """The lower-cased words of tokens ``ks`` that the article also writes with a
+    capital inside a sentence, where a capital marks a name ("the Wild's 4-1 win"
+    beside "Wild defenseman Ryan Suter": the team)."""
+    from quotes.text.name_model import OPENERS
+
+    words = {_strip_possessive(doc.tokens[k].text) for k in ks}
+    if not words:
+        return set()
+    tokens, text = doc.tokens, doc.text
+    out: set[str] = set()
+    for k in range(1, len(tokens)):
+        word = _strip_possessive(tokens[k].text)
+        if k in ks or word not in words:
+            continue
+        prev = tokens[k - 1]
+        if prev.text not in OPENERS and "\n" not in text[prev.end:tokens[k].start]:
+            out.add(word.lower())
+    return out
 
 
 def plain_word(text: str) -> bool:
