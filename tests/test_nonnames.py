@@ -247,3 +247,17 @@ def test_a_word_the_article_capitalises_inside_a_sentence_stays_a_possible_subje
             "Wild defenseman Tom Varga, who scored twice, could see the relief on the bench.\n\n"
             "“We needed that,” he said.")
     assert [q.speaker for q in extract(text)] == ["Tom Varga"]
+
+
+@_MODEL
+@pytest.mark.parametrize("text, names", [
+    # a word the article keeps alone as a name elsewhere stays that name where it opens
+    # a role before a name (one sense a discourse: the team)
+    ("The Wild won again, and the Wild are top.\n\nWild defenseman Tom Varga said so.",
+     ["Wild", "Wild", "Wild", "Tom Varga"]),
+    # look-alike: a month beside a person's surname stays no name
+    ("Theresa May will travel to Brussels in May. May said the talks would go well.",
+     ["Theresa May", "May"]),
+])
+def test_a_word_kept_as_a_name_elsewhere_is_that_name(text, names):
+    assert _names(text) == names

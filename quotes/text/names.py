@@ -337,13 +337,21 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
 
     A word alone that is the last word of a longer organisation's name the article
     keeps stays: a head noun that stands for that name ("Police" for "North Fells
-    Police", "Council" for "Kelderdale Council")."""
+    Police", "Council" for "Kelderdale Council"); so does a word the article keeps
+    alone as a name elsewhere, no person's surname ("Wild" beside "the Wild")."""
     gone = set(dropped)
     # (an organisation's name, no person's: a word surname alone is judged apart, "in May"
     # beside "Theresa May" stays no name)
     given = first_names()
     heads = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
              if n not in gone and len(m.words) > 1 and m.words[0].lower() not in given}
+    # a word the article keeps alone as a name elsewhere names the same here (one
+    # sense a discourse: "Wild defenseman Ryan Suter" beside "the Wild's win", the
+    # team), unless it is a person's surname ("in May" beside "Theresa May ... May said")
+    surnames = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
+                if n not in gone and len(m.words) > 1 and m.words[0].lower() in given}
+    heads |= {_strip_possessive(m.words[0]).lower() for n, m in enumerate(names)
+              if n not in gone and len(m.words) == 1} - surnames
     named = {_strip_possessive(w).lower() for n, m in enumerate(names) if n not in gone for w in m.words}
     named |= _capitalised_inside_sentences(doc, {k for n in gone for k in (mention_tokens(doc, names[n]) or [])})
     out: list[NameMention] = []
