@@ -261,3 +261,15 @@ def test_a_word_the_article_capitalises_inside_a_sentence_stays_a_possible_subje
 ])
 def test_a_word_kept_as_a_name_elsewhere_is_that_name(text, names):
     assert _names(text) == names
+
+
+@_MODEL
+@pytest.mark.parametrize("text, names", [
+    # a place that ends an organisation's name does not stand for it: the continent
+    ("The Economic Commission for Europe said growth would slow. Europe’s exports fell.",
+     ["Economic Commission for Europe"]),
+    # look-alike: a head noun that ends the name does ("the Council" for the council)
+    ("Police 'baffled' by van theft\n\nNorth Yard Police said the van was taken.", ["Police", "North Yard Police"]),
+])
+def test_a_place_ending_an_organisation_name_does_not_stand_for_it(text, names):
+    assert _names(text) == names

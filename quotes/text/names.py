@@ -352,6 +352,9 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
                 if n not in gone and len(m.words) > 1 and m.words[0].lower() in given}
     heads |= {_strip_possessive(m.words[0]).lower() for n, m in enumerate(names)
               if n not in gone and len(m.words) == 1} - surnames
+    # (a place that ends an organisation's name, "... Commission for Europe", does
+    # not stand for it: "Europe's growth" is the continent's)
+    heads = {w for w in heads if w not in places()}
     named = {_strip_possessive(w).lower() for n, m in enumerate(names) if n not in gone for w in m.words}
     named |= _capitalised_inside_sentences(doc, {k for n in gone for k in (mention_tokens(doc, names[n]) or [])})
     out: list[NameMention] = []
