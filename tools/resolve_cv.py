@@ -197,8 +197,8 @@ def fit(examples, l2: float, init=None, prior=None) -> np.ndarray:
 
 def fit_only(examples, free: list[str], l2: float) -> np.ndarray:
     """The conditional logit over ``examples`` with only the weights of ``free``
-    fitted (L2 toward 0), the others held at the hand-set ones: a new feature's
-    weight beside the weights that ship."""
+    fitted (L2 toward their hand-set values, 0 for a new feature), the others held
+    at the hand-set ones: a new feature's weight beside the weights that ship."""
     from scipy.optimize import minimize
 
     hand = np.asarray(W_RESOLVE, dtype=float)
@@ -210,14 +210,16 @@ def fit_only(examples, free: list[str], l2: float) -> np.ndarray:
 
     from quotes.training.attribution import conditional_logit_loss
 
+    c = hand[idx]  # (0 for a new feature; a freed hand-set weight is pulled toward its own value)
+
     def loss(v):
         w = hand.copy()
         w[idx] = v
         total, grad = conditional_logit_loss(w, ex)
-        return total + l2 * (v @ v), grad[idx] + 2 * l2 * v
+        return total + l2 * ((v - c) @ (v - c)), grad[idx] + 2 * l2 * (v - c)
 
     w = hand.copy()
-    w[idx] = minimize(loss, np.zeros(len(idx)), jac=True, method="L-BFGS-B").x
+    w[idx] = minimize(loss, c.copy(), jac=True, method="L-BFGS-B").x
     return w
 
 
