@@ -13,6 +13,14 @@ Union Gordon Sondland"), a relative clause ("a group Barack Obama won", "the
 film Michael Moore made in 2002"; not "the film Annie Marsh won two awards"), a firm
 named after its founder ("Michael Dell, founder of Dell"), a person with a
 gendered title ("Mr Ford, chief of Ford").
+
+Round 6: the nearest sentences hold a he/she's antecedent (W_SENTENCE_BACK, a
+learned cost per sentence back); a name opens its sentence past a role phrase and
+an opening conjunction, or after a quoted sentence's closing mark, as a new
+speaker does; a name after a verb or preposition and a role phrase ("to fellow
+American Andy Roddick") is an object, no subject. Look-alikes both ways: an object
+who is later a subject, a name inside the speaker's reported clause, a new subject
+of the other gender.
 """
 from __future__ import annotations
 
@@ -221,3 +229,121 @@ def test_the_body_cost_is_what_moves_the_pronoun():
     finally:
         entities.W_RESOLVE = old
     assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("org_like")] < 0
+
+
+# A he/she looks to the nearest sentences (issue #15, round 6): each sentence end
+# between a candidate and the pronoun costs W_SENTENCE_BACK, a weight the
+# conditional logit learned (tools/resolve_cv.py --only sentences_back). The
+# previous speaker, several sentences back, gives way to a person named as a
+# subject in the sentence before the pronoun, though that subject neither opens
+# its sentence nor stands next to a reporting verb.
+NEAREST_SUBJECT = [
+    ("\u201cIt was hard,\u201d said Tom Rodd after the match. The crowd cheered for an hour. Rain fell on the "
+     "court. The roof was shut.\n\nOn Monday, Kevin Lane will have a scan on his hip. "
+     "\u201cThe good news is that it did not tear,\u201d he added.", ["Tom Rodd", "Kevin Lane"]),
+    ("\u201cWe have a plan,\u201d said Mary Stone. The bill passed by ten votes. Critics said it would cost too "
+     "much. The debate lasted a day.\n\nAfter the vote, Anne Brant warned of cuts. "
+     "\u201cIt will cost jobs,\u201d she said.", ["Mary Stone", "Anne Brant"]),
+    ("\u201cSales were strong,\u201d said Steve Gallagher. Retail sales rose by 1.1%. Excluding cars, sales rose "
+     "by 0.3%. Prices were flat.\n\nFor now, Peter Jain expects spending to rise. "
+     "\u201cConsumers remain strong,\u201d he said.", ["Steve Gallagher", "Peter Jain"]),
+]
+# Look-alikes: the newer name is an object or sits inside the previous speaker's
+# reported clause, or is of the other gender: the previous speaker keeps the
+# he/she however many sentences back
+NEAREST_SUBJECT_LOOK_ALIKES = [
+    ("\u201cWe won the vote,\u201d said Mark Stone. The bill passed by ten votes. Critics said it would cost too "
+     "much. The debate lasted a day. Stone thanked Peter Brant.\n\n\u201cIt will create jobs,\u201d he said.",
+     ["Mark Stone", "Mark Stone"]),
+    ("\u201cWe won the vote,\u201d said Mark Stone. The bill passed by ten votes. Critics said it would cost too "
+     "much. The debate lasted a day. Stone said Peter Brant had voted against it.\n\n"
+     "\u201cIt will create jobs,\u201d he said.", ["Mark Stone", "Mark Stone"]),
+    ("\u201cIt was hard,\u201d said Tom Rodd after the match. The crowd cheered for an hour. Rain fell on the "
+     "court. The roof was shut.\n\nOn Monday, Karen Lane will have a scan on her hip. "
+     "\u201cThe good news is that it did not tear,\u201d he added.", ["Tom Rodd", "Tom Rodd"]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT + NEAREST_SUBJECT_LOOK_ALIKES)
+def test_he_or_she_takes_the_nearest_subject(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+def test_the_sentence_cost_is_what_moves_the_pronoun():
+    """Without the learned cost per sentence the previous speaker keeps the he/she."""
+    from quotes.text import entities
+
+    text = NEAREST_SUBJECT[0][0]
+    weights = list(entities.W_RESOLVE_HAND)
+    weights[entities.RESOLVE_FEATURES.index("sentences_back")] = 0.0
+    old = entities.W_RESOLVE
+    entities.W_RESOLVE = tuple(weights)
+    try:
+        assert [q.speaker for q in quotes.extract(text)] == ["Tom Rodd", "Tom Rodd"]
+    finally:
+        entities.W_RESOLVE = old
+    assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("sentences_back")] < 0
+
+
+# A name opens its sentence, as a new speaker's does, past a role phrase and an
+# opening conjunction before it ("And Blues boss Jose Mourinho backed ...",
+# "Liberal Democrat leader Charles Kennedy welcomed ..."), and after a quoted
+# sentence's closing mark (".” Liberal Democrat leader ..."): the previous
+# speaker's preference for the next he/she of that gender goes.
+NEW_SUBJECT_AFTER_A_ROLE = [
+    ("Earlier, Tory leader Michael Howard sent his congratulations, saying: \u201cWe look to the president.\u201d "
+     "Liberal Democrat leader Charles Kennedy welcomed the quick result. \u201cIt is good for everyone,\u201d "
+     "he said.", ["Michael Howard", "Charles Kennedy"]),
+    ("\u201cWe will cut taxes,\u201d said Michael Howard. \u201cIt is time.\u201d But shadow chancellor Oliver "
+     "Lett attacked the plans. \u201cThe cuts are too deep,\u201d he said.",
+     ["Michael Howard", "Michael Howard", "Oliver Lett"]),
+    ("\u201cThey are a good side,\u201d said Steven Garrard.\n\nAnd Blues boss Jose Marin backed the view that "
+     "the team could struggle. \u201cThey have time to build a better team,\u201d he said.",
+     ["Steven Garrard", "Jose Marin"]),
+]
+# Look-alikes: the role phrase follows a verb, or the name sits in the speaker's
+# reported clause, or the new subject is of the other gender
+NEW_SUBJECT_AFTER_A_ROLE_LOOK_ALIKES = [
+    ("\u201cThey are a good side,\u201d said Steven Garrard.\n\nGarrard backed Blues boss Jose Marin on the "
+     "matter. \u201cThey have time to build a better team,\u201d he said.", ["Steven Garrard", "Steven Garrard"]),
+    ("\u201cThey are a good side,\u201d said Steven Garrard.\n\nAnd Blues boss Maria Marin backed the view that "
+     "the team could struggle. \u201cThey have time to build a better team,\u201d he said.",
+     ["Steven Garrard", "Steven Garrard"]),
+    ("\u201cWe will cut taxes,\u201d said Michael Howard.\n\nHoward said that Chief Secretary Paul Boateng "
+     "attacked the plans. \u201cThe cuts are too deep,\u201d he said.", ["Michael Howard", "Michael Howard"]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_AFTER_A_ROLE + NEW_SUBJECT_AFTER_A_ROLE_LOOK_ALIKES)
+def test_a_new_subject_after_its_role_takes_the_pronoun(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+# A name after a verb or preposition is its object though a role phrase stands
+# between them ("serving to fellow American Andy Roddick", "spoke to team captain
+# Kevin Lane"), and "to" before a name is a preposition: such an object is no
+# subject for the next he/she.
+OBJECT_PAST_A_ROLE = [
+    ("Andre Vell was serving to fellow American Andy Rodd when he decided to stop. Vell, who has won the title "
+     "four times, will have a scan. He said the problem was new.\n\n"
+     "\u201cThe good news is that it did not tear,\u201d he added.", ["Andre Vell"]),
+    ("Tom Rodd spoke to team captain Kevin Lane after the crowd left. \u201cWe will be back,\u201d he said.",
+     ["Tom Rodd"]),
+    ("Tom Rodd beat sixth seed Kevin Lane on Sunday when the rain stopped. \u201cIt was my best match,\u201d he said.",
+     ["Tom Rodd"]),
+    ("Tom Rodd lost to Kevin Lane when the rain came. \u201cI was tired,\u201d he said.", ["Tom Rodd"]),
+]
+# Look-alikes: the object is later a subject, or the role phrase opens a clause
+# or a sentence of its own: that person takes the he/she
+OBJECT_PAST_A_ROLE_LOOK_ALIKES = [
+    ("Tom Rodd lost to fellow American Kevin Lane. Lane, who has won twice, served well. "
+     "\u201cIt was easy,\u201d he said.", ["Kevin Lane"]),
+    ("Tom Rodd lost, but sixth seed Kevin Lane won in three sets. \u201cIt was easy,\u201d he said.", ["Kevin Lane"]),
+    ("Tom Rodd lost in the first round. Sixth seed Kevin Lane won in three sets. \u201cIt was easy,\u201d he said.",
+     ["Kevin Lane"]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", OBJECT_PAST_A_ROLE + OBJECT_PAST_A_ROLE_LOOK_ALIKES)
+def test_an_object_past_its_role_is_no_subject(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
