@@ -3,6 +3,7 @@ and the web set's quality floors (issue #15's second dev set)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -127,19 +128,35 @@ BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.9
 
 @needs_shared(NEWS)
 def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
-    # train.jsonl to train4.jsonl (280 articles beside the test sets' 80) are training
-    # data: their offsets must hold too, and none of their articles may be a test article.
+    # train.jsonl to train5.jsonl (360 articles drawn beside the test sets' 80) are
+    # training data: their offsets must hold too, none of their articles may be a test
+    # article, and none may repeat a test article's story under another id (nine
+    # drawn articles do, of a test article or an earlier training one: left out).
     out = tmp_path / "bbc.train.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED),
-                    "--train"], check=True, capture_output=True)
+    run = subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED),
+                          "--train"], check=True, capture_output=True, text=True)
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(docs) == 280 and sum(len(d["quotes"]) for d in docs) == 1692
+    assert len(docs) == 351 and sum(len(d["quotes"]) for d in docs) == 2085
+    assert "left out 9 training articles" in run.stderr and "bbc-sport-489" in run.stderr
     for doc in docs:
         for q in doc["quotes"]:
             assert doc["text"][q["start"]:q["end"]] == q["text"]
     test_ids = {json.loads(line)["doc_id"] for name in ("gold.jsonl", "gold2.jsonl") for line in
                 (ROOT / "annotation" / "bbc" / name).read_text(encoding="utf-8").splitlines() if line.strip()}
     assert len(test_ids) == 80 and not test_ids & {d["doc_id"] for d in docs}
+
+    def runs(text):
+        words = re.findall(r"\w+", text.lower())
+        return {" ".join(words[i:i + 6]) for i in range(len(words) - 5)}
+    news = {}
+    with open(NEWS, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["doc_id"] in test_ids:
+                news[d["doc_id"]] = runs(d["text"])
+    for doc in docs:
+        mine = runs(doc["text"])
+        assert all(len(mine & theirs) < 0.5 * min(len(mine), len(theirs)) for theirs in news.values()), doc["doc_id"]
 
 
 # Figures on the second BBC test set (annotation/bbc/gold2.jsonl, 40 articles of a
