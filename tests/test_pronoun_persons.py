@@ -14,13 +14,12 @@ film Michael Moore made in 2002"; not "the film Annie Marsh won two awards"), a 
 named after its founder ("Michael Dell, founder of Dell"), a person with a
 gendered title ("Mr Ford, chief of Ford").
 
-Round 6: the nearest sentences hold a he/she's antecedent (W_SENTENCE_BACK, a
-learned cost per sentence back); a name opens its sentence past a role phrase and
-an opening conjunction, or after a quoted sentence's closing mark, as a new
-speaker does; a name after a verb or preposition and a role phrase ("to fellow
-American Andy Roddick") is an object, no subject. Look-alikes both ways: an object
-who is later a subject, a name inside the speaker's reported clause, a new subject
-of the other gender.
+Round 6 (not shipped, see tools/resolve_cv.py): the nearest sentences hold a
+he/she's antecedent (a learned cost per sentence back, marked xfail until it
+ships), and a name after a verb or preposition and a role phrase ("to fellow
+American Andy Roddick") is an object (xfail too); look-alikes both ways that hold
+today: a newer name that is an object or inside the speaker's reported clause, or
+of the other gender; an object who is later a subject.
 """
 from __future__ import annotations
 
@@ -241,6 +240,10 @@ NEAREST_SUBJECT = [
     ("\u201cIt was hard,\u201d said Tom Rodd after the match. The crowd cheered for an hour. Rain fell on the "
      "court. The roof was shut.\n\nOn Monday, Kevin Lane will have a scan on his hip. "
      "\u201cThe good news is that it did not tear,\u201d he added.", ["Tom Rodd", "Kevin Lane"]),
+]
+# ... which today holds only where the new subject follows an opening phrase of its
+# sentence and a reporting or speech verb ("warned", "expects")
+NEAREST_SUBJECT_TODAY = [
     ("\u201cWe have a plan,\u201d said Mary Stone. The bill passed by ten votes. Critics said it would cost too "
      "much. The debate lasted a day.\n\nAfter the vote, Anne Brant warned of cuts. "
      "\u201cIt will cost jobs,\u201d she said.", ["Mary Stone", "Anne Brant"]),
@@ -264,59 +267,33 @@ NEAREST_SUBJECT_LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT + NEAREST_SUBJECT_LOOK_ALIKES)
+@pytest.mark.xfail(strict=True, reason="#15 round 6: a cost per sentence back (W_SENTENCE_BACK -0.3) fixes "
+                   "these but is not shipped: PolNeAR dev pronoun fell under its floor (tools/resolve_cv.py)")
+@pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT)
 def test_he_or_she_takes_the_nearest_subject(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers
 
 
-def test_the_sentence_cost_is_what_moves_the_pronoun():
-    """Without the learned cost per sentence the previous speaker keeps the he/she."""
+@pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT_TODAY + NEAREST_SUBJECT_LOOK_ALIKES)
+def test_the_previous_speaker_keeps_it_past_an_object(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+def test_a_cost_per_sentence_back_moves_the_pronoun():
+    """With the learned cost per sentence back (-0.3, tools/resolve_cv.py round 6)
+    the newest subject takes the he/she; the look-alikes stay."""
     from quotes.text import entities
 
-    text = NEAREST_SUBJECT[0][0]
     weights = list(entities.W_RESOLVE_HAND)
-    weights[entities.RESOLVE_FEATURES.index("sentences_back")] = 0.0
+    weights[entities.RESOLVE_FEATURES.index("sentences_back")] = -0.3
     old = entities.W_RESOLVE
     entities.W_RESOLVE = tuple(weights)
     try:
-        assert [q.speaker for q in quotes.extract(text)] == ["Tom Rodd", "Tom Rodd"]
+        assert [q.speaker for q in quotes.extract(NEAREST_SUBJECT[0][0])] == NEAREST_SUBJECT[0][1]
+        for text, speakers in NEAREST_SUBJECT_LOOK_ALIKES:
+            assert [q.speaker for q in quotes.extract(text)] == speakers
     finally:
         entities.W_RESOLVE = old
-    assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("sentences_back")] < 0
-
-
-# A name opens its sentence, as a new speaker's does, past a role phrase and an
-# opening conjunction before it ("And Blues boss Jose Mourinho backed ...",
-# "Liberal Democrat leader Charles Kennedy welcomed ..."), and after a quoted
-# sentence's closing mark (".” Liberal Democrat leader ..."): the previous
-# speaker's preference for the next he/she of that gender goes.
-NEW_SUBJECT_AFTER_A_ROLE = [
-    ("Earlier, Tory leader Michael Howard sent his congratulations, saying: \u201cWe look to the president.\u201d "
-     "Liberal Democrat leader Charles Kennedy welcomed the quick result. \u201cIt is good for everyone,\u201d "
-     "he said.", ["Michael Howard", "Charles Kennedy"]),
-    ("\u201cWe will cut taxes,\u201d said Michael Howard. \u201cIt is time.\u201d But shadow chancellor Oliver "
-     "Lett attacked the plans. \u201cThe cuts are too deep,\u201d he said.",
-     ["Michael Howard", "Michael Howard", "Oliver Lett"]),
-    ("\u201cThey are a good side,\u201d said Steven Garrard.\n\nAnd Blues boss Jose Marin backed the view that "
-     "the team could struggle. \u201cThey have time to build a better team,\u201d he said.",
-     ["Steven Garrard", "Jose Marin"]),
-]
-# Look-alikes: the role phrase follows a verb, or the name sits in the speaker's
-# reported clause, or the new subject is of the other gender
-NEW_SUBJECT_AFTER_A_ROLE_LOOK_ALIKES = [
-    ("\u201cThey are a good side,\u201d said Steven Garrard.\n\nGarrard backed Blues boss Jose Marin on the "
-     "matter. \u201cThey have time to build a better team,\u201d he said.", ["Steven Garrard", "Steven Garrard"]),
-    ("\u201cThey are a good side,\u201d said Steven Garrard.\n\nAnd Blues boss Maria Marin backed the view that "
-     "the team could struggle. \u201cThey have time to build a better team,\u201d he said.",
-     ["Steven Garrard", "Steven Garrard"]),
-    ("\u201cWe will cut taxes,\u201d said Michael Howard.\n\nHoward said that Chief Secretary Paul Boateng "
-     "attacked the plans. \u201cThe cuts are too deep,\u201d he said.", ["Michael Howard", "Michael Howard"]),
-]
-
-
-@pytest.mark.parametrize("text,speakers", NEW_SUBJECT_AFTER_A_ROLE + NEW_SUBJECT_AFTER_A_ROLE_LOOK_ALIKES)
-def test_a_new_subject_after_its_role_takes_the_pronoun(text, speakers):
-    assert [q.speaker for q in quotes.extract(text)] == speakers
 
 
 # A name after a verb or preposition is its object though a role phrase stands
@@ -344,6 +321,13 @@ OBJECT_PAST_A_ROLE_LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.parametrize("text,speakers", OBJECT_PAST_A_ROLE + OBJECT_PAST_A_ROLE_LOOK_ALIKES)
+@pytest.mark.xfail(strict=True, reason="#15 round 6: the object past its role phrase is not shipped (the "
+                   "second BBC test set fell a quote; tools/resolve_cv.py)")
+@pytest.mark.parametrize("text,speakers", [OBJECT_PAST_A_ROLE[0], OBJECT_PAST_A_ROLE[1]])
 def test_an_object_past_its_role_is_no_subject(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text,speakers", OBJECT_PAST_A_ROLE[2:] + OBJECT_PAST_A_ROLE_LOOK_ALIKES)
+def test_an_object_who_is_later_a_subject_takes_it(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers

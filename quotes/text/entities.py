@@ -101,15 +101,6 @@ W_SAME_SENTENCE = 1.5  # a he/she keeps to the subject that opens its own senten
 # conditional logit with the other hand-set weights held (tools/resolve_cv.py
 # --only org_like; L2 0.003 chosen by grouped CV: -1.13, rounded)
 W_ORG_LIKE = -1.1
-# A he/she looks to the nearest sentences for its antecedent: the cost of each
-# sentence end between a candidate mention and the pronoun. The hand-set weights
-# measured distance in paragraphs only, so within a paragraph the previous
-# speaker's bonus or a known first name beat a newer subject however many
-# sentences back they were ("Steve Gallagher said ... [three sentences] ... Parul
-# Jain, an economist, said ... '…,' he said"). Learned by the conditional logit
-# with the other hand-set weights held (tools/resolve_cv.py --only sentences_back;
-# L2 0.3, training's penalty, chosen by grouped CV over 0.1/0.3/1: -0.29, rounded)
-W_SENTENCE_BACK = -0.3
 # What a he/she antecedent mention is scored by (EntityIndex._resolve_person), in order:
 RESOLVE_FEATURES: Final = (
     "strong_person",  # a first name, a title or a reporting verb says it is a person
@@ -135,13 +126,11 @@ RESOLVE_FEATURES: Final = (
 )
 _FIRST_EXTRA: Final = 11  # (RESOLVE_FEATURES.index("opens_sentence"), checked below)
 # Their weights: the hand-set salience of the earlier rounds (the features past
-# "out_of_scope" at 0), and org_like's and sentences_back's learned with those
-# held (W_ORG_LIKE, W_SENTENCE_BACK).
+# "out_of_scope" at 0), and org_like's learned with those held (W_ORG_LIKE).
 # (not Final: mypyc would not let W_RESOLVE take its value)
 W_RESOLVE_HAND: tuple[float, ...] = (
     W_STRONG, W_GENDER, W_GENDER / 2, -W_GENDER / 2, W_SUBJECT, W_SAME_SENTENCE, W_PREFER, 0.0,
-    -W_DISTANCE, -W_DISTANCE * _PRONOUN_SCOPE_LINES, W_ORG_LIKE, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-    W_SENTENCE_BACK)
+    -W_DISTANCE, -W_DISTANCE * _PRONOUN_SCOPE_LINES, W_ORG_LIKE, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 assert RESOLVE_FEATURES.index("opens_sentence") == _FIRST_EXTRA and len(W_RESOLVE_HAND) == len(RESOLVE_FEATURES)
 # Learned weights (issue #15): a training output, when
 # quotes.training.attribution.LEARN_RESOLVE_WEIGHTS is on (it is off: the hand-set
@@ -807,9 +796,6 @@ class EntityIndex:
         record = _RESOLVE_RECORDS[-1] if _RESOLVE_RECORDS else None
         # the features past "out_of_scope" are computed only when they weigh (or are recorded)
         extra = record is not None or any(w != 0.0 for w in weights[_FIRST_EXTRA:])
-        # (the dearer ones, word by word, only when recorded or weighed: sentences_back alone weighs now)
-        every = record is not None or any(weights[RESOLVE_FEATURES.index(f)] != 0.0
-                                          for f in ("opens_sentence", "possessive", "object"))
         rows: list[tuple[int, tuple[float, ...]]] = []
         ends = self._sentence_end_counts() if extra else []
         here_ends = ends[min(here_token, len(ends) - 1)] if ends and here_token >= 0 else 0
@@ -862,11 +848,11 @@ class EntityIndex:
             )
             if extra:
                 features += (
-                    float(every and _opens_sentence(self.doc, token) and not (quoted and quoted[token])),
-                    float(bool(quoted) and quoted[token]), float(every and self._possessive(mention)),
+                    float(_opens_sentence(self.doc, token) and not (quoted and quoted[token])),
+                    float(bool(quoted) and quoted[token]), float(self._possessive(mention)),
                     float(min(len(entity.forms), 10)), float(entity.speaker_votes > 0),
                     float(min(len(order) if entity.id not in best else order.index(entity.id), 5)),
-                    float(latest_subject), float(every and self._is_object(mention)),
+                    float(latest_subject), float(self._is_object(mention)),
                     float(min(here_ends - ends[token], 10)) if ends else 0.0,
                 )
             score = _weighted(weights, features)
@@ -953,7 +939,7 @@ class EntityIndex:
             k -= 1
             if entity is prefer or not entity.person or entity.no_person or not self.mention_subject[k + 1]:
                 continue
-            if not _opens_sentence(self.doc, token, past_role=True):
+            if not _opens_sentence(self.doc, token):
                 # a subject that opens no sentence brings in a new speaker when a reporting
                 # verb stands next to it: "While the lineup is light, Early says …",
                 # "Palestinian negotiator Saeb Erekat said …", "…, noted NBC’s Dante Chinni."
@@ -1523,13 +1509,6 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: in
         return False  # "born in New Mexico, he", "at the State Department,": a prepositional object is no subject
     if _object_of(tokens, first):
         return False  # "who has won the Australian Open four times", "firms such as HP now"
-    role = len(_words_before_name(doc, first))
-    if role and first - role > 0 and tokens[first - role - 1].text not in (".", "!", "?", ";", ":", "“", '"') \
-            and _object_of(tokens, first - role):
-        # an object's role phrase stands between its verb or preposition and the
-        # name: "serving to fellow American Andy Roddick when he", "beat sixth seed
-        # Juan Ignacio Chela"
-        return False
     if nxt == ",":
         return True
     return nxt.isalpha() and nxt.islower() and nxt not in _NOT_VERBS
@@ -1555,7 +1534,7 @@ def _object_of(tokens: list[Token], first: int) -> bool:
     """True when the name whose first token (titles included) is ``first`` is the
     object of the word before it: a lower-case verb or preposition, directly or
     past "the", "a" or "an" ("has won the Australian Open", "beat Roddick", "such
-    as HP", "a speech at the Consumer Electronics Show", "lost to Roddick"). English puts a clause's
+    as HP", "a speech at the Consumer Electronics Show"). English puts a clause's
     subject before its verb, so a name after its verb is an object, unless the
     verb reports speech and the name after it is its inverted subject ("…, said
     Blunt", found before this test) or the word opens a clause of its own ("after
@@ -1570,8 +1549,7 @@ def _object_of(tokens: list[Token], first: int) -> bool:
             or (word in REPORTING_VERBS and word not in OBJECT_VERBS):
         return False
     tag = word_tags().get(word, "")
-    # ("to" before a name is a preposition: an infinitive's "to" comes before a verb)
-    return tag in ("VB", "VBD", "VBN", "VBP", "VBZ", "IN", "TO")
+    return tag in ("VB", "VBD", "VBN", "VBP", "VBZ", "IN")
 
 
 def _absolute_subject(doc: ParsedDoc, k: int) -> bool:
@@ -1630,33 +1608,19 @@ def _in_reported_clause(doc: ParsedDoc, token: int) -> bool:
     return False
 
 
-def _opens_sentence(doc: ParsedDoc, token: int, past_role: bool = False) -> bool:
+def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
     """True when the name at ``token`` (with any titles before it) opens its
-    sentence or paragraph, outside quote marks; with ``past_role``, also when only
-    a role phrase and a conjunction come before it ("And Blues boss Jose Mourinho
-    backed ...", "Liberal Democrat leader Charles Kennedy welcomed ...")."""
+    sentence or paragraph, outside quote marks."""
     tokens = doc.tokens
     first = token
     while first > 0 and tokens[first - 1].text.rstrip(".").lower() in TITLES:
         first -= 1
-    if past_role and first > 0:
-        first -= len(_words_before_name(doc, first))
-        if first > 0 and tokens[first - 1].text.lower() in _OPENING_CONJUNCTIONS:
-            first -= 1
     if first == 0:
         return True
     line_of = doc.line_of_token
     if line_of and line_of[first - 1] != line_of[first]:
         return True
-    if past_role and first > 1 and tokens[first - 1].text in _CLOSING_QUOTES:
-        first -= 1  # (a quoted sentence ends before it: "… freedom.” Charles Kennedy welcomed …")
     return tokens[first - 1].text in (".", "!", "?", ";")
-
-
-# A conjunction that may open a sentence before its subject ("And Blues boss Jose
-# Mourinho backed ...", "But Chief Secretary Paul Boateng attacked ...")
-_OPENING_CONJUNCTIONS: Final = frozenset(("and", "but", "yet"))
-_CLOSING_QUOTES: Final = frozenset(("\u201d", "\u2019", '"', "'"))
 
 
 # Words left out of an acronym ("Federal Bureau of Investigation" = FBI).
