@@ -62,8 +62,9 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # held, a thing let down, reading twice for a purpose, "How on earth do we fix
 # this?"; no train reading changed, train CV unchanged, scored once at the end):
 # 0.405 and 0.612. tone-20 (the sixth blind suite's kinds; train CV unchanged,
-# scored once at the end): 0.405 and 0.612.
-NEWS_DEV_FLOORS = {"regret": 0.40, "shock": 0.61}
+# scored once at the end): 0.405 and 0.612. tone-21 (the seventh blind suite's
+# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612.
+NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.61}
 
 
 def _f1(y, p) -> float:
@@ -447,9 +448,12 @@ def test_regret_clause_reading(lexicon, text, feature):
     ("Oh God, no.", "shock_state"),
     ("Oh no, not this, not now.", "shock_state"),
     ("Good Lord.", "shock_state"),
-    # an -ly weak word before another word intensifies it
+    # an -ly weak word before another word intensifies it; opening its clause
+    # before a comma or a subject it is a sentence adverb of disbelief (tone-21:
+    # was shock_weak_predicate)
     ("She was incredibly capable.", "shock_weak_attribute"),
-    ("Incredibly, he won.", "shock_weak_predicate"),
+    ("Incredibly, he won.", "shock_eval"),
+    ("Amazingly the car was untouched.", "shock_eval"),
 ])
 def test_shock_clause_reading(lexicon, text, feature):
     assert _features(lexicon, text)[feature] >= 1, _features(lexicon, text)

@@ -1,8 +1,8 @@
-"""The second to seventh blind probe suites: CheckList-style cases (Ribeiro et al.
+"""The second to eighth blind probe suites: CheckList-style cases (Ribeiro et al.
 2020), each written by a writer who read only issue #16's definitions and
 annotation/tone/GUIDELINES.md, never the tone code, its word lists, the project's
 own probes or an earlier blind suite (tests/data/blind-probes-2.jsonl to
-blind-probes-7.jsonl; ids and capabilities are the writers').
+blind-probes-8.jsonl; ids and capabilities are the writers').
 
 Each suite was scored once as written. Its failures were then sorted into kinds,
 and a developer was given the kinds with other, invented examples, never the
@@ -31,7 +31,16 @@ suite's texts, and read them as facts of English:
   denying the least amount, pretence, judging one's own act, "me included",
   "imagine the shock if", praise of people), 400 (95.5%);
 - suite 7 (419 cases): 400 right under tone-20 (95.5%: the blind figure of
-  tone-20). Nobody has worked on its failures: it is still blind.
+  tone-20); tone-21, built on its kinds (an apology owed across a long object,
+  owning a failure, a counterfactual redo, an organisation sorry for itself,
+  denial by structure, "sorry" before a refusal, mild and rhetorical surprise,
+  sentence adverbs, others' coordinated feelings), 416 (99.3%); suite 5, still
+  blind, 402 under tone-21;
+- suite 8 (460 cases, written before tone-21 by a writer who never saw it):
+  442 right under tone-20 (96.1%), 446 under tone-21 (97.0%: the blind figure of
+  tone-21). Nobody has worked on its failures: it is still blind. Its invariance
+  pairs are four capabilities (another name, punctuation and quote marks, case,
+  spelling), each pair's ids ending "a" and "b".
 
 The figures after a fix are fitted to the kinds, not to the sentences; the blind
 figure of the latest tone model is the next suite's, scored once (see the stop's
@@ -47,16 +56,17 @@ import pytest
 from quotes.tone import score_texts
 
 DATA = Path(__file__).with_name("data")
-# Shares right at 0.5 under tone-18 (suites 6 and 7: tone-19 and tone-20), the floors a little under them; and the
-# capability name of each suite's invariance pairs.
+# Shares right at 0.5 (suites 2 to 4 under tone-18, 5 to 8 under tone-21), the floors a little under them;
+# and the capability name(s) of each suite's invariance pairs.
 SUITES = {
     "blind-probes-2.jsonl": {"n": 450, "floor": 0.965, "invariance": "invariance"},
     "blind-probes-3.jsonl": {"n": 414, "floor": 0.98, "invariance": "invariance"},
     "blind-probes-4.jsonl": {"n": 420, "floor": 0.975, "invariance": "invariance"},
     # (its invariance cases come in groups of two to five, not pairs: not checked here)
-    "blind-probes-5.jsonl": {"n": 417, "floor": 0.945, "invariance": None},
-    "blind-probes-6.jsonl": {"n": 419, "floor": 0.925, "invariance": "invariance"},
-    "blind-probes-7.jsonl": {"n": 419, "floor": 0.95, "invariance": "invariance"},
+    "blind-probes-5.jsonl": {"n": 417, "floor": 0.955, "invariance": None},
+    "blind-probes-6.jsonl": {"n": 419, "floor": 0.96, "invariance": "invariance"},
+    "blind-probes-7.jsonl": {"n": 419, "floor": 0.985, "invariance": "invariance"},
+    "blind-probes-8.jsonl": {"n": 460, "floor": 0.96, "invariance": ("inv-name", "inv-punct", "inv-case", "inv-spelling")},
 }
 
 
@@ -88,7 +98,8 @@ def test_invariance_pairs_agree(name):
     # The writer's invariance pairs (consecutive rows of the invariance capability:
     # another name, other quote marks, case, punctuation, British or American
     # spelling) must get the same decision.
-    rows = [r for r in _rows(name) if r["capability"] == SUITES[name]["invariance"]]
+    kinds = SUITES[name]["invariance"]
+    rows = [r for r in _rows(name) if r["capability"] in (kinds if isinstance(kinds, tuple) else (kinds,))]
     assert len(rows) >= 30 and len(rows) % 2 == 0
     tones = score_texts([r["text"] for r in rows])
     for k in range(0, len(rows), 2):

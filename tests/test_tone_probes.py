@@ -283,6 +283,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(tone18_cases())
     cases.extend(tone19_cases())
     cases.extend(tone20_cases())
+    cases.extend(tone21_cases())
     return cases
 
 
@@ -1691,6 +1692,196 @@ def tone20_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone21_cases() -> list[tuple[str, str, str, bool]]:
+    """The seventh blind suite's kinds of misreading (tone-21, issue #16), each read
+    as a fact of English, with invented sentences of its kind and look-alikes:
+
+    - "owe" governs its apology over an indirect object of any length ("I owe
+      everyone who voted for me an apology"); "The minister owes ..." is his;
+    - a noun of failure owned as "mine" or "on me" ("That defeat is on me");
+      "the pressure is on me", "the decision is mine to make" own none; the
+      verb "own" over a failing ("a misjudgement I have to own");
+    - doing it again in a condition of the speaker's, with the speaker's own
+      counterfactual ("Given another chance, I would never have signed it");
+      "... I would do exactly the same" denies it;
+    - an organisation's own apology or admission ("Network Rail is sorry", "The
+      BBC accepts it fell short"); someone letting the speaker down is theirs;
+    - what a sentence denies is not felt ("The idea that I owe anyone an apology
+      is ridiculous", "It would be wrong to claim I was shocked"); "It's fair to
+      say I was shocked" and "an understatement" affirm it;
+    - a bare "sorry" before any refusal ("Sorry, not now", "Sorry, I can't help
+      you", "Sorry, we're not doing interviews");
+    - mild surprise ("a little bit surprised", "I'll admit it surprised me");
+      asking who could have foreseen it ("Who could have imagined we'd win?");
+      "I still can't get over it"; a possessed feeling noun ("to my
+      astonishment"; "to his astonishment" is his); a sentence adverb of
+      disbelief ("Amazingly, nobody was injured"; "incredibly well" intensifies);
+    - a predicate coordinated with the cue shares its subject ("The residents
+      were frightened and shocked"); "shock" before a noun after "be" ("It was
+      shock tactics"); praise of what a host gives ("The service was incredible").
+    """
+    cases = []
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone21: an apology owed over a long object"
+    add(g, "regret", True, [
+        "I owe everyone who voted for me an apology.", "I owe all the people who trusted us an apology.",
+        "We owe the families of the victims a full apology.", "I owe my colleagues on the committee an apology.",
+        "I think I owe the people of this town an apology.", "We owe every single one of our customers an apology.",
+        "I owe those who stood by me an apology.", "I owe you and your family an apology.",
+        "We owe the fans who travelled all that way an apology.", "I owe the staff at the hospital a huge apology.",
+        "We owe the residents of Elm Street an apology.", "I owe my wife and kids a big apology.",
+    ])
+    add(g, "regret", False, [
+        "He owes the people of this town an apology.", "The minister owes the families of the victims an apology.",
+        "They owe everyone who voted for them an apology.", "You owe the fans who travelled an apology.",
+        "I don't think I owe anyone an apology.", "I owe nobody an apology.",
+        "The council owes the residents of Elm Street an apology.", "We are owed an apology by the club.",
+        "Do I owe the families of the victims an apology?",
+    ])
+    g = "tone21: a failing owned as mine or on me"
+    add(g, "regret", True, [
+        "That failure is on me and I accept it.", "The failure is mine.", "This failure is on me.",
+        "That defeat is on me.", "Those errors are on me.", "The mistakes were mine.",
+        "That loss is on me, not the players.", "The failings were mine.", "Today's defeat is entirely on me.",
+        "The error was mine.", "The responsibility for this failure is mine.", "The blame is all mine.",
+        "It was a misjudgement I have to own.", "It was an error I have to own.", "I own that mistake completely.",
+        "It's a failure I have to own.", "We have to own our mistakes.",
+    ])
+    add(g, "regret", False, [
+        "The fault is his.", "The failure is theirs.", "The fault is not mine.", "The pressure is on me.",
+        "The drinks are on me.", "The decision is mine to make.", "The victory is mine.", "That defeat is on them.",
+        "The mistakes were theirs, not mine.", "The error was his alone.", "It was a misjudgement by the referee.",
+        "That's a mistake he has to own.", "It's a house I own.", "I own the company.", "A friend of mine was there.",
+        "The spotlight is on me now.", "The loss is ours, and we grieve with the family.",
+    ])
+    g = "tone21: doing it again, differently"
+    add(g, "regret", True, [
+        "Given another chance, I would never have signed it.", "Given the chance again, I'd do it differently.",
+        "Knowing what I know now, I would not have signed it.", "Given a second chance, I would handle it differently.",
+        "If I had another go at it, I would do it differently.", "If I faced that decision again, I'd choose differently.",
+        "Knowing what I know now, I'd never have agreed.", "If I had the chance again, I wouldn't have said it.",
+        "Second time around, I would have done things differently.",
+        "If I could relive that night, I would never have got in the car.",
+    ])
+    add(g, "regret", False, [
+        "Given another chance, I would do exactly the same.", "If I had my time again, I wouldn't change a thing.",
+        "Given another chance, he would never have signed it.", "Given the chance, I would sign him tomorrow.",
+        "Knowing what I know now, I would do it all again.", "Given another chance, I would take it with both hands.",
+        "If he did it again, I would have to sack him.", "I would never do it again.",
+        "If we play them again, we would approach it differently.", "If we meet again, I would do it differently.",
+    ])
+    add(g, "regret", True, [
+        "If I could do that again, I would do it differently.",
+        "If I were in that position again, I would act differently.",
+    ])
+    g = "tone21: an organisation's own apology, another's letting down"
+    add(g, "regret", True, [
+        "Network Rail is sorry for the disruption.", "Southern Water is deeply sorry for the distress caused.",
+        "The hospital trust is truly sorry for the pain its failings caused.",
+        "The council is deeply sorry for the distress its errors caused.",
+        "The council accepts that it got this wrong.", "The BBC accepts it fell short of its standards.",
+        "The club accepts it let its supporters down.", "I let down everyone who believed in me.",
+        "We let down the people who pay our wages.", "I let my family and friends down.",
+        "I've let a lot of people down.", "We really let ourselves and our fans down.",
+    ])
+    add(g, "regret", False, [
+        "Maria Lopez is sorry for the disruption.", "My client is sorry.", "The minister accepts it was wrong.",
+        "The council accepted that it got this wrong, a report found.",
+        "The council accepts that the contractor got this wrong.", "The system let us down.",
+        "The referee let us down.", "The government let me down.", "They let us down.", "We let the tyres down.",
+    ])
+    g = "tone21: a feeling the sentence denies"
+    add(g, "regret", False, [
+        "The idea that I owe anyone an apology is ridiculous.", "Any claim that we should apologise is nonsense.",
+        "The suggestion that I should apologise is absurd.", "The notion that we made a mistake is laughable.",
+        "Claims that I regret the decision are untrue.", "Reports that I apologised are false.",
+        "Suggestions that we got it wrong are wide of the mark.", "The claim that I was wrong is simply false.",
+        "It is nonsense to say I regret it.", "It's ridiculous to suggest we should apologise.",
+        "It would be dishonest to say I regret it.", "It would be a lie to say we're sorry.",
+        "To say I regret it would be a lie.", "I reject the suggestion that we made mistakes.",
+        "I reject any idea that I should apologise.",
+    ])
+    add(g, "shock", False, [
+        "It would be wrong to claim I was shocked.", "It would be untrue to say I was surprised.",
+        "It would be a lie to say we were shocked.", "It would be dishonest to claim we were stunned.",
+        "It's not true that I was shocked.", "To say I was surprised would be a lie.",
+        "To say I was shocked would be an exaggeration.", "The idea that I was shocked is nonsense.",
+        "Claims that we were stunned are untrue.", "I reject the idea that we were shocked.",
+        "It would be wrong to say the result was a shock.",
+    ])
+    add(g, "regret", True, [
+        "The fact that I made a mistake is obvious.", "The truth is that I made a mistake.",
+        "It is true that I made a mistake.", "It's fair to say I regret it.", "The claim that I was wrong is true.",
+    ])
+    add(g, "shock", True, [
+        "To say I was shocked would be an understatement.", "It's fair to say I was shocked.",
+        "It's safe to say we were stunned.", "It's no exaggeration to say I was shocked.",
+        "It would be an understatement to say I was surprised.", "It's true to say I was astonished.",
+    ])
+    g = "tone21: sorry before a refusal"
+    add(g, "regret", False, [
+        "Sorry, not now.", "Sorry, not interested.", "Sorry, not today.", "Sorry, no.", "Sorry. No interviews.",
+        "Sorry, no interviews today.", "Sorry, no photos please.", "Sorry, we're not doing interviews.",
+        "Sorry, that's all I can say.", "Sorry, I won't be answering questions on that.",
+        "Sorry, I'd rather not get into that.", "Sorry, I've got nothing to say.", "Sorry, I'm not at liberty to say.",
+        "Sorry, I don't know.", "Sorry, I can't help you.", "Sorry, the players won't be speaking today.",
+        "SORRY, I CAN'T COMMENT.", "SORRY, NO INTERVIEWS TODAY.",
+    ])
+    add(g, "regret", True, [
+        "Sorry, I got it wrong.", "Sorry, I can't believe I said that.", "Sorry, I shouldn't have said that.",
+        "Sorry, I didn't mean to hurt anyone.", "SORRY, WE MESSED UP.", "Sorry, I don't know what I was thinking.",
+        "Sorry, not my finest hour.", "Sorry, not good enough.",
+    ])
+    g = "tone21: mild and rhetorical surprise"
+    add(g, "shock", True, [
+        "I was a little bit surprised.", "I'll admit it surprised me a bit.", "I was a little surprised by the decision.",
+        "Who could have imagined we'd win five in a row?", "Who would have believed it?",
+        "Who could have predicted this?", "Who'd have imagined it?", "Who would ever have guessed?",
+        "Who could have foreseen this?", "Who would have expected that?",
+        "Who'd have believed we'd be top of the league?", "Who could ever have imagined this?",
+        "I still can't get over it.", "I can't get over it.", "I just can't get over how quickly it happened.",
+        "I couldn't get over how big it was.", "I can't get over the fact that we won.",
+    ])
+    add(g, "shock", False, [
+        "He was a little bit surprised.", "I wasn't a bit surprised.", "I would have imagined it would be harder.",
+        "He could have predicted it.", "Who would have believed him?", "Who could have done this?",
+        "He can't get over it.", "I can't get over the wall.", "She couldn't get over the loss of her husband.",
+        "I've finally got over it.", "They still can't get over it.", "I'll admit he was surprised.",
+    ])
+    g = "tone21: whose astonishment, sentence adverbs"
+    add(g, "shock", True, [
+        "To my astonishment, the roof held.", "To our amazement, the car started.", "To my utter amazement, he agreed.",
+        "Much to our astonishment, it worked.", "To my complete astonishment, we won.", "Much to my surprise, she said yes.",
+        "Amazingly, nobody was injured.", "Incredibly, the car was untouched.", "Remarkably, no one was hurt.",
+        "Amazingly enough, it worked.", "Amazingly the car was untouched.", "And amazingly, nobody was hurt.",
+        "But incredibly, the fire never spread.", "Unbelievably, we lost again.",
+    ])
+    add(g, "shock", False, [
+        "To his astonishment, the roof held.", "Much to their surprise, she said yes.", "To her amazement, the car started.",
+        "To the surprise of many, he resigned.", "To everyone's surprise, he resigned.",
+        "She played incredibly well.", "It was amazingly quick.", "The team performed remarkably well.",
+        "He ran incredibly fast.", "They did amazingly well.", "It was a remarkably calm night.",
+    ])
+    g = "tone21: others' coordinated shock, compounds, praise"
+    add(g, "shock", False, [
+        "The passengers were terrified and shocked, the driver said.", "The residents were frightened and shocked.",
+        "Staff were upset and deeply shocked.", "The children were scared, confused and shocked.",
+        "Fans were angry and stunned.", "The family are devastated and shocked.", "Villagers were left shaken and stunned.",
+        "The passengers, terrified and shocked, ran for the exits.", "The neighbours were upset and horrified.",
+        "It was shock tactics.", "These are shock tactics.", "They used shock tactics.",
+        "The service was incredible.", "The staff were incredible.", "The music was incredible.",
+        "The band was incredible.", "The kindness of strangers has been incredible.", "The welcome was incredible.",
+        "The generosity has been unbelievable.", "The reception we got was amazing.",
+    ])
+    add(g, "shock", True, [
+        "We were terrified and shocked.", "I was upset and shocked.", "My wife and I were shocked and upset.",
+        "We were all frightened and shocked.", "It was terrifying and shocking.", "It was a shock to all of us.",
+        "The figures were incredible.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1780,7 +1971,16 @@ def test_probe_suite_floor():
                                    "tone20: imagined shock",
                                    "tone20: judging oneself or one's own act",
                                    "tone20: unable to take it in",
-                                   "tone20: praise of people"])
+                                   "tone20: praise of people",
+                                   "tone21: an apology owed over a long object",
+                                   "tone21: a failing owned as mine or on me",
+                                   "tone21: doing it again, differently",
+                                   "tone21: an organisation's own apology, another's letting down",
+                                   "tone21: a feeling the sentence denies",
+                                   "tone21: sorry before a refusal",
+                                   "tone21: mild and rhetorical surprise",
+                                   "tone21: whose astonishment, sentence adverbs",
+                                   "tone21: others' coordinated shock, compounds, praise"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

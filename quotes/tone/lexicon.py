@@ -538,8 +538,11 @@ class _Facts:
         speech = self.sets.get("speech", frozenset())
         negators = self.sets.get("negator", frozenset())
         tokens, marks = self.tokens, self.marks
+        untrue = self.sets.get("untrue", frozenset())
+        # (tone-21: not "no" denying a denial, "It's no exaggeration to say", "no lie")
         return _next_where([t in speech and any(
-            w in negators or w.endswith("n't") for w in tokens[max(marks[j][0], j - 3):j])
+            (w in negators and not (w == "no" and tokens[i + 1] in untrue)) or w.endswith("n't")
+            for i, w in enumerate(tokens[max(marks[j][0], j - 3):j], max(marks[j][0], j - 3)))
             for j, t in enumerate(tokens)])
 
     def negated_speech(self, clause_start: int, start: int) -> bool:
@@ -654,6 +657,9 @@ class _Facts:
             if t in _DEGREE_NOUNS and j > clause_start and tokens[j - 1] == "a":
                 path.append((j, False))
                 j -= 2  # "we were a bit surprised", "a little surprised"
+            elif t == "bit" and j - 1 > clause_start and tokens[j - 2:j] == ["a", "little"]:
+                path.append((j, False))
+                j -= 3  # "a little bit surprised"
             elif t in _VERB_GROUP or (t.endswith("ly") and len(t) > 4) or t in _VERB_PARTICLES \
                     or (t == "since" and j > clause_start and tokens[j - 1] in ("has", "have", "had")):
                 path.append((j, t in _COPULAS))
@@ -842,6 +848,26 @@ class CueLexicon:
             # been worse", "Looking back, we had a chance", "I wouldn't have
             # changed a thing": a look at the past with no regret of one's own act.
             return "regret_self" if self._own_counterfactual(tokens, start, end, sets) else None
+        if kind == "redo":
+            # "Given another chance, I would never have signed it", "If I faced
+            # that decision again, I'd choose differently": doing it again in a
+            # condition of the speaker's, with the speaker's own counterfactual;
+            # "... I would do exactly the same" denies regret.
+            if not _redo_condition(self._facts, start, marks[start][0]) \
+                    or not self._own_counterfactual(tokens, start, end, sets, plain=True) \
+                    or self._redo_denied(tokens, start, end):
+                return None
+            return "regret_self"
+        if kind == "owned":
+            # "The failure is mine", "That defeat is on me": a failing owned as the
+            # speaker's; "the pressure is on me", "the decision is mine to make" are none.
+            owner = _owns_failing(tokens, start, end, marks[start][0], marks[start][1], sets) if tokens[start] == "own" \
+                else _owned_failing(tokens, start, end, marks[start][0], sets)
+            if owner is None:
+                return None
+            if self._negated(tokens, start, end, marks[start][0], marks[start][1], sets, object_negation=False):
+                return "regret_negated"
+            return "regret_self" if owner == "self" else "regret_other"
         if kind == "own" and not _own_side_target(tokens, end, self._stops[end], sets):
             # Disappointment is regret only about one's own (side's) act: "we are
             # disappointed with our performance", "I'm disappointed because we
@@ -897,13 +923,21 @@ class CueLexicon:
             # wrong", "we got it wrong"); otherwise it judges someone or something
             # else ("dangerously wrong", "I think that's quite wrong").
             if not (_speaker_is_subject(tokens, start, clause_start, sets)
-                    or _speaker_got_wrong(tokens, start, clause_start, sets)) or self._facts.reported(start):
+                    or _speaker_got_wrong(tokens, start, clause_start, sets)
+                    or _organisation_admits(self._facts, start)) or self._facts.reported(start):
                 return "regret_other"
             if tokens[start] in _SELF_JUDGED_NOUNS and not _judged_act(tokens, start, end, clause_start, clause_end):
                 # "I was a fool to send it", "I've been an idiot": the speaker judges a
                 # past act; a present "I'm an idiot" (self-mockery) is not remorse
                 return "regret_other"
             return "regret_self"
+        if tokens[start] in ("apology", "apologies"):
+            # "I owe everyone who voted for me an apology", "We owe the families of
+            # the victims a full apology": the subject of "owe" owns the apology,
+            # however long its indirect object ("The minister owes ..." is his).
+            owed = _owed_by(self._facts, start, self._stops)
+            if owed is not None:
+                return "regret_self" if owed == "self" else "regret_other"
         if tokens[start] in ("apology", "apologies") and _organisation_offers_own(self._facts, start, clause_start):
             # "The company offers its sincere apology": an organisation apologising itself.
             return "regret_self"
@@ -919,17 +953,29 @@ class CueLexicon:
             # "Apologies are not enough", "an apology is meaningless": apologies
             # judged as a subject, not one the speaker makes ("my apology was sincere").
             return "regret_other"
+        if group == "mistake" and _predicate_owner(tokens, end, clause_end, sets) == "other":
+            # "The mistakes were theirs", "the error was his": the predicate names
+            # whose failing it is ("the mistake was mine" stays the speaker's).
+            return "regret_other"
         if group == "mistake" and _others_mistake(tokens, end, clause_end, sets):
             # "Mistakes were made by the previous administration", "the biggest
             # mistake investors make": the act of the agent named after it.
             return "regret_other"
         who = None
+        if tokens[start] == "let" and tokens[end - 1] == "down" and any(t in ("me", "us") for t in tokens[start + 1:end - 1]):
+            # "The system let us down", "They let me down": the subject let the
+            # speaker down; only "I"/"we" as the subject blame themselves.
+            let_by = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=False) \
+                or self._facts.last_person(clause_start, start)
+            if let_by != "self":
+                return "regret_other"
         if not any(t in sets.get("self", ()) or t in _UNDERGOER_WORDS for t in tokens[start:end]):
             # "My brother apologised", "the umpire made an error", "our neighbours owe us an apology"
             who = _noun_phrase_subject(self._facts, start, clause_start, cue_noun=not _verb_cue(tokens[start:end])
                                       and not _regret_verb(tokens, start, end))
             if who == "other" and ((tokens[start] in _STATEMENT_VERBS and not _person_noun_subject(self._facts, start, clause_start))
                                    or _organisation_state(tokens, start, clause_start, sets)
+                                   or _named_organisation_state(self._facts, start, clause_start)
                                    or _organisation_present(self._facts, start, clause_start)):
                 who = "self"  # an organisation's own statement: "Acme Rail apologises", "The club is sorry"
             if who is None and group == "apology":
@@ -946,6 +992,8 @@ class CueLexicon:
             # "Saying sorry is never easy": a present-tense truth about regret in
             # general; "Mistakes were made" (past) and "Apologies for the delay" stay.
             return "regret_other"
+        if who is None and _organisation_admits(self._facts, start):
+            who = "self"  # "The BBC accepts it fell short of its standards"
         if who is None:
             who = _subject(self._facts, start, end, clause_start, clause_end, skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
@@ -974,6 +1022,9 @@ class CueLexicon:
             if after and (after[0].endswith("ing") and len(after[0]) > 4 or after[0] == "having"):
                 # "I regret making them", "sorry for letting you down": what
                 # follows is the speaker's own act, whoever its object is.
+                return "regret_self"
+            if tokens[start] == "let" and tokens[end - 1] == "down":
+                # "I let down everyone who believed in me": what follows is the one let down.
                 return "regret_self"
             if after and after[0] == "to" and group == "apology":
                 # "we apologise to Senator Sanders": the apology's recipient.
@@ -1015,6 +1066,14 @@ class CueLexicon:
         if kind == "negated":
             return "shock_negated"
         clause_start, clause_end = marks[start]
+        if kind == "expect":
+            # "Who could have imagined we'd win?", "Who'd have believed it?": asking
+            # who foresaw it voices disbelief (its modal is no hedge, its "who" no
+            # denial); asked, not said ("who could have predicted that." is mostly sarcasm).
+            return "shock_state" if _rhetorical_foresight(tokens, start, end, clause_start, clause_end) \
+                and _sentence_end(tokens, end, self._stops) in ("?", "!") else None
+        if tokens[end - 1] == "over" and not _gets_over_fact(tokens, end, clause_end):
+            return None  # "I can't get over the loss", "... the wall": no fact that astonishes
         if kind == "recheck" and not _rechecked(tokens, start, end, clause_start, clause_end, sets):
             return None  # a verb of looking or reading that looks only once: no cue
         if group != "interjection" and self._in_title(capitals, start, end):
@@ -1055,12 +1114,18 @@ class CueLexicon:
             # "Can you believe it?" voices disbelief as a question of its own;
             # inside another ("How can you believe anything he says") it asks.
             return None
+        owner = _feeling_owner(tokens, start, clause_start, clause_end, sets) if end == start + 1 else None
+        if owner == "other":
+            # "to his astonishment", "to everyone's surprise", "to the surprise of many"
+            return "shock_other"
         # An interjection has no object to negate: "Oh God, no." is dismay.
         if self._negated(tokens, start, end, clause_start, clause_end, sets,
                          object_negation=group != "interjection"):
             return "shock_negated"
         if self._hedged(tokens, start, clause_start, sets):
             return "shock_hedged"
+        if owner == "self" and kind == "state":
+            return "shock_state"  # "to my astonishment", "much to our amazement"
         if kind == "recheck":
             # "I had to read the letter three times", "I looked at the scoreboard
             # twice", "I had to double-check the figures": checking one's eyes.
@@ -1099,17 +1164,13 @@ class CueLexicon:
                 start -= 1
             # "My father was amazed", "the crowd was left speechless", "Spectators gasped"
             # An interjection ("omg", "wow") has no subject to read.
-            who = (_noun_phrase_subject(self._facts, start, clause_start, cue_noun=False)
-                   if group != "interjection" else None) \
-                or _subject(self._facts, start, end, clause_start, clause_end)
-            if who is None and _noun_subject(self._facts, start, clause_start):
-                # "Fans were shocked", "the minister was stunned": a state
-                # adjective after "be" belongs to the noun before it.
-                who = "other"
-            if who is None and tokens[start] in _STATE_PHRASE_PREPOSITIONS and _noun_before_verb(tokens, start, clause_start, sets):
-                # "Residents watched in horror", "the crowd looked on in disbelief":
-                # a state in a phrase after a verb belongs to that verb's subject.
-                who = "other"
+            who = self._state_owner(tokens, start, end, clause_start, clause_end, group, sets)
+            if who is None:
+                # "The residents were frightened and shocked", "scared, confused and
+                # shocked": a predicate coordinated with the cue shares its subject.
+                a = _coordinated_first(tokens, clause_start, sets)
+                if a >= 0:
+                    who = self._state_owner(tokens, a, a + 1, marks[a][0], marks[a][1], group, sets)
             return "shock_other" if who == "other" else "shock_state"
         if kind in ("weak", "eval") and _finder(tokens, start, clause_start, sets) == "other":
             # "The residents found the decision shocking", "many find it
@@ -1126,6 +1187,10 @@ class CueLexicon:
             # "is unbelievable", "Unbelievable.", "incredible that ..." judge
             # something; "an incredible job" only praises it.
             persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+            if _sentence_adverb(tokens, capitals, start, end, clause_start, self._comma_after(end - 1), sets):
+                # "Amazingly, nobody was injured", "Incredibly the car was untouched":
+                # a sentence adverb says the speaker finds the whole fact astonishing.
+                return "shock_eval"
             if tokens[end - 1].endswith("ly") and after is not None and after.isalpha() \
                     and after not in _ENDINGS_AFTER_WEAK and after not in persons and not self._comma_after(end - 1):
                 # "incredibly capable", "amazingly quick": an intensifier of the
@@ -1136,6 +1201,24 @@ class CueLexicon:
                 return "shock_weak_predicate"
             return "shock_weak_attribute"
         return "shock_eval"
+
+    def _state_owner(self, tokens, start, end, clause_start, clause_end, group, sets) -> str | None:
+        """Who is in the state a cue names, read from its subject: "My father was
+        amazed", "the crowd was left speechless", "Spectators gasped" ("other"),
+        "I was stunned" ("self"); None when no subject names anyone. An
+        interjection ("omg", "wow") has no subject to read."""
+        who = (_noun_phrase_subject(self._facts, start, clause_start, cue_noun=False)
+               if group != "interjection" else None) \
+            or _subject(self._facts, start, end, clause_start, clause_end)
+        if who is None and _noun_subject(self._facts, start, clause_start):
+            # "Fans were shocked", "the minister was stunned": a state
+            # adjective after "be" belongs to the noun before it.
+            who = "other"
+        if who is None and tokens[start] in _STATE_PHRASE_PREPOSITIONS and _noun_before_verb(tokens, start, clause_start, sets):
+            # "Residents watched in horror", "the crowd looked on in disbelief":
+            # a state in a phrase after a verb belongs to that verb's subject.
+            who = "other"
+        return who
 
     def _in_title(self, capitals, start, end) -> bool:
         """Whether the cue at ``start:end`` lies in a run of capitalised words that
@@ -1170,7 +1253,7 @@ class CueLexicon:
             return False
         if start > clause_start:
             before = tokens[start - 1]
-            if before not in _DETERMINERS and (_function_word(before, sets) or before in _CAUSATIVES
+            if before not in _DETERMINERS and before not in _COPULAS and (_function_word(before, sets) or before in _CAUSATIVES
                                                or before in _CUE_VERBS or before == "to"):
                 return False
         return True
@@ -1196,7 +1279,7 @@ class CueLexicon:
         return (not capitals[end] or after == "i") and (after in persons or after in _EXPLETIVES or after in _COMPLEMENTISERS
                                       or after in _BEFORE_INTERJECTION or after in ("no", "yes", "a", "an"))
 
-    def _own_counterfactual(self, tokens, start, end, sets) -> bool:
+    def _own_counterfactual(self, tokens, start, end, sets, plain: bool = False) -> bool:
         """Whether the sentence around a retrospective frame holds the speaker's own
         counterfactual: "I"/"we" as subject of a modal perfect ("we could have
         done", "I'd have waited", "I should not have"), nothing but adverbs and
@@ -1217,11 +1300,16 @@ class CueLexicon:
                 while j < last and tokens[j] in _FRAME_ADVERBS:
                     negated |= tokens[j] in ("not", "never")
                     j += 1
-                if j < last and tokens[j] == "have":
+                if j < last and tokens[j] == "have" and not (plain and tokens[j + 1:j + 2] == ["to"]):
                     # "we would not have signed the deal" regrets signing it; a
                     # negated counterfactual over "anything"/"a thing" or done
                     # "differently" denies regret: "I wouldn't have changed a thing".
+                    # (tone-21: for a redo, "would have to" is a duty, no perfect)
                     return not (negated and any(t in _DENIAL_OBJECTS for t in tokens[j + 1:min(last, j + 6)]))
+                if plain and not negated and j < last and tokens[j].isalpha() \
+                        and any(t in ("differently", "otherwise") for t in tokens[j + 1:min(last, j + 6)]):
+                    # (tone-21) a redo's plain counterfactual: "I'd handle it very differently"
+                    return True
             if _EXCESS in tokens[j:min(last, j + 3)] and not any(t in _MODALS_OF_PERFECT for t in tokens[i + 1:j + 3]):
                 # "In hindsight, we acted too slowly", "Looking back, I was too proud
                 # to ask for help": the speaker's own past act judged as excessive.
@@ -1306,6 +1394,10 @@ class CueLexicon:
                 return True
         if _contrasted_away(tokens, start, clause_start):
             return True
+        if _denied_claim(self._facts, start, end, self._stops):
+            # "The idea that I owe anyone an apology is ridiculous", "It would be
+            # wrong to claim I was shocked": what the sentence denies is not felt.
+            return True
         if _denied_amount(tokens, start, clause_start) \
                 or (object_negation and _negative_stranded_object(tokens, start, end, clause_start, self._stops[end], sets)):
             return True
@@ -1363,6 +1455,11 @@ class CueLexicon:
             # an exclamative whose modal follows the cue.
             return True
         window = tokens[max(clause_start, start - self.hedge_window):start]
+        # (tone-21) a modal of saying performs the saying, it hedges nothing: "I'll
+        # admit it surprised me", "I'd say we were shocked", "I will tell you, I was stunned"
+        window = [t for k, t in enumerate(window)
+                  if not (t in _SAYING_MODALS and window[k + 1:k + 2] and window[k + 1] in _ADMISSIONS
+                          and window[k + 2:k + 3] != ["sorry"])]
         if any(a == "let" and b in _HORTATIVE_AFTER_LET for a, b in zip(window, window[1:])):
             # "Let's just apologise and move on", "let us apologise": a proposal
             # (the hortative), not a feeling; "let me apologise" is an apology.
@@ -1385,6 +1482,9 @@ class CueLexicon:
         return True
 
 
+# Modals of the speaker's saying and the verbs of saying they perform ("I'll admit").
+_SAYING_MODALS = frozenset({"will", "'ll", "would", "'d"})
+_ADMISSIONS = frozenset({"admit", "confess", "concede", "say", "tell", "acknowledge"})
 # Verbs of desire after "would"/"'d" that perform the act they take ("I would like
 # to apologise"), and what may stand between their "to" and an apology ("to
 # offer my sincere apologies", "to say sorry", "to take this opportunity to").
@@ -1605,9 +1705,14 @@ def _let_down_object(tokens: list[str], capitals: list[bool], first: int, last: 
     ``other``, ``addressee``, ``generic``), a name, or a noun of people or a side
     (``people``, ``group``, ``sufferer``); "We let the tyres down" lets air out."""
     middle = tokens[first:last]
-    if len(middle) > 1 and middle[0] not in _DETERMINERS and middle[0] not in ("all", "every", "so", "both"):
+    # (tone-21) a coordinated or partitive object may be longer: "my family and
+    # friends", "ourselves and our fans", "a lot of people"
+    joined = len(middle) > 2 and any(t in ("and", "or", "of") for t in middle[1:-1])
+    if len(middle) > 1 and middle[0] not in _DETERMINERS and middle[0] not in ("all", "every", "so", "both") \
+            and not (joined and middle[1] in ("and", "or")):
         return False
-    if len(middle) > 3 or not all(t.isalpha() for t in middle) or middle[-1] in sets.get("down_verb", ()):
+    if len(middle) > (5 if joined else 3) or not all(t.isalpha() for t in middle) \
+            or middle[-1] in sets.get("down_verb", ()):
         return False
     head = middle[-1]
     return capitals[last - 1] or any(head in sets.get(kind, ()) for kind in _PEOPLE_KINDS)
@@ -1798,6 +1903,12 @@ def _others_mistake(tokens: list[str], end: int, clause_end: int, sets) -> bool:
         k += 1
     if k < len(after) - 2 and after[k] in _MAKE_FORMS and after[k + 1] == "by":
         return after[k + 2] not in self_words  # the passive's agent
+    if after[:1] == ["by"] and len(after) > 1 and after[1] in _AGENT_OPENERS:
+        return True  # (tone-21) its agent after "by": "a misjudgement by the referee"
+    r = 1 if after[:1] and after[0] in ("that", "which") else 0
+    if after[r:r + 1] and after[r] in ("he", "she", "they", "you") \
+            and any(w in _MAKE_FORMS or w in _OWNING_ACTS for w in after[r + 1:r + 5]):
+        return True  # (tone-21) its agent in a relative clause: "a mistake he has to own"
     k = 1 if after[:1] and after[0] in ("that", "which") else 0
     # the relative clause's subject: one to three words, then "make"/"made"/"commit"
     for m in range(k + 1, min(len(after), k + 4)):
@@ -1806,6 +1917,13 @@ def _others_mistake(tokens: list[str], end: int, clause_end: int, sets) -> bool:
             return all(w.replace("-", "").isalpha() and w not in _VERB_GROUP and w not in _NOT_HEADS for w in subject) \
                 and not any(w in self_words for w in subject)
     return False
+
+
+# Openers of an agent after "by" that is no one of the speaker's side ("by the
+# referee", "by his staff"), and verbs by which an agent owns a failing.
+_AGENT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "him", "them", "your", "you", "this",
+                            "that", "those", "these"})
+_OWNING_ACTS = frozenset({"own", "owns", "owned", "accept", "accepts", "accepted", "admit", "admits", "admitted"})
 
 
 def _next_of(tokens: list[str], words: frozenset[str]) -> list[int]:
@@ -2180,12 +2298,21 @@ def _sorry_for_the_moment(tokens: list[str], end: int, sets, stop: int) -> bool:
 # Words of a refusal's verb group between "I"/"we" and the verb of telling or
 # staying ("I can't comment", "we're not going to discuss", "I'd rather not say").
 _REFUSAL_GROUP = frozenset({"can't", "cannot", "won't", "not", "am", "are", "going", "to", "able", "unable", "want",
+                            "be", "at", "liberty", "in", "a", "position", "allowed", "permitted", "prepared", "willing",
                             "wish", "rather", "prefer", "'d", "would", "will", "really", "just", "do", "don't",
                             "afraid", "simply"})
 # How many words of the clause after a bare "sorry" are read for a constraint.
 _CONSTRAINT_REACH = 10
 # Nouns of what a refusal withholds or a constraint lacks ("I don't have time", "I have no comment").
-_WITHHELD = frozenset({"time", "comment", "comments"})
+_WITHHELD = frozenset({"time", "comment", "comments", "interviews", "interview", "questions"})
+# What "not" refuses after a bare "sorry" (tone-21): the moment or the hearer's
+# offer ("Sorry, not now", "not at the moment", "not interested"); "Sorry, not
+# good enough" judges the speaker's own showing.
+_NOT_NOW = frozenset({"now", "today", "tonight", "yet", "here", "interested", "available", "possible", "at", "right",
+                      "this", "anymore"})
+# A refusal's verbs besides telling (tone-21): "I can't help you", "I don't know",
+# "we're not doing interviews", "I'd rather not get into that".
+_REFUSED_ACTS = frozenset({"help", "know", "get", "doing", "do", "taking", "take", "giving", "give"})
 # Words of being pressed for time now, after "I am"/"we are" ("we're in a rush"; "late"
 # only after "running": "I'm running late" is pressed for the next thing, while "I'm
 # late" is the speaker's own lateness, what "Sorry I'm late" apologises for).
@@ -2209,7 +2336,24 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
     clause = tokens[k:min(stop, k + _CONSTRAINT_REACH)]  # bounded: linear on long unpunctuated lines
     if clause[:2] == ["no", "comment"]:
         return True
-    if not clause or clause[0] not in ("i", "we"):
+    if clause and (clause[0] == "no" or clause[0] == "not" and clause[1:2] and clause[1] in _NOT_NOW) and stop - k <= 4 \
+            and not any(w in _AUXILIARIES or w in _CLITIC_AUXILIARIES or w.endswith("n't") or w in sets.get("amends", ())
+                        for w in clause):
+        # (tone-21) a refusal with no verb: "Sorry, no.", "Sorry, not now", "Sorry,
+        # no interviews today", "Sorry, not interested"; not "Sorry, no excuses"
+        return True
+    if clause[:3] in (["that", "is", "all"], ["that", "'s", "all"]) and len(clause) > 4 \
+            and clause[3] in ("i", "we") and any(w in sets.get("disclosure", ()) for w in clause[4:7]):
+        return True  # "Sorry, that's all I can say"
+    if clause and clause[0] not in ("i", "we"):
+        # another subject's refusal to tell: "Sorry, the players won't be speaking today"
+        m = next((m for m in range(1, min(len(clause), 4)) if clause[m].endswith("n't") or clause[m] == "not"), 0)
+        if m and all(w.isalpha() and w not in _VERB_GROUP for w in clause[:m - (clause[m] == "not")]):
+            tail = clause[m + 1:m + 4]
+            return any(w in sets.get("disclosure", ()) or w.endswith("ing") and w[:-3] in sets.get("disclosure", ())
+                       for w in tail)
+        return False
+    if not clause:
         return False
     rest = clause[1:]
     disclosure = sets.get("disclosure", frozenset())
@@ -2225,12 +2369,25 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         j += 1
     if negated and j < len(rest) and (rest[j] in disclosure or rest[j].endswith("ing") and rest[j][:-3] in disclosure):
         return True
+    if negated and j < len(rest) and rest[j] in _REFUSED_ACTS:
+        # (tone-21) "I can't help you", "I don't know", "we're not doing interviews",
+        # "I'd rather not get into that"; not "I don't know what I was thinking"
+        after = rest[j + 1:j + 3]
+        if rest[j] == "know":
+            return not after or after[0] in ("yet", "that", "sorry", "mate")
+        if rest[j] == "get":
+            return after[:1] == ["into"]
+        if rest[j] == "help":
+            return True
+        return any(w in _WITHHELD for w in after)
     pressed = rest[1:7]
     if rest[:1] in (["am"], ["are"]) and (any(w in _PRESSED for w in pressed)
                                           or any(pressed[m:m + 2] == ["running", "late"] for m in range(len(pressed)))):
         return True  # pressed for time now: "I'm running late", "we're in a hurry"; not "I'm late"
     head = rest[:7]
     have = [m for m, w in enumerate(head[:3]) if w in ("have", "has", "got", "haven't", "hasn't")]
+    if len(have) > 1 and head[have[0] + 1] == "got":
+        have = have[1:]  # "I've got nothing to say"
     if have and any(w in _WITHHELD for w in head[have[0] + 1:]) \
             and any(w in ("no", "not", "any", "enough", "much") or w.endswith("n't") for w in head[:have[0] + 3]):
         return True  # "I don't have (any) time", "we have no comment", "I haven't got time"
@@ -2945,3 +3102,412 @@ def _judged_act(tokens: list[str], start: int, end: int, clause_start: int, clau
     if end + 1 < clause_end and tokens[end] == "to" and tokens[end + 1].isalpha():
         return True
     return any(t in _PAST_COPULAS for t in tokens[max(clause_start, start - 5):start])
+
+
+# -- tone-21 readings ------------------------------------------------------------------
+
+# Words that open a condition of doing something again ("If I had another
+# chance", "Given a second chance", "Had I the chance again", "With another go").
+_REDO_OPENERS = frozenset({"if", "given", "had", "were", "with", "knowing"})
+_REDO_REACH = 8
+
+
+def _redo_condition(facts: _Facts, start: int, clause_start: int) -> bool:
+    """Whether a word of doing it again ("again", "another chance", "second
+    chance", kind ``redo``) stands in a condition of the speaker's: a word that
+    opens a condition a few words before it in its sentence, and no one else as
+    that condition's subject ("If I faced that decision again", "Given another
+    chance"; not "If he did it again", "I would never do it again")."""
+    tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
+    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _REDO_REACH)
+    if tokens[start] == "second" and start == first:
+        return True  # "Second time around, I would have done things differently"
+    others = sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    for k in range(start - 1, first - 1, -1):
+        if tokens[k] in _REDO_OPENERS:
+            between = range(k + 1, start)
+            if any(tokens[m] in others or (capitals[m] and tokens[m].isalpha() and tokens[m] != "i") for m in between):
+                return False
+            # "if" with a past form is counterfactual ("If I had another chance", "If I
+            # faced that decision again"); with a present it plans ("If we play them again")
+            past = sets.get("past", frozenset()) | sets.get("participle", frozenset())
+            return tokens[k] != "if" or any(tokens[m] in _PAST_CONDITION or tokens[m] in past
+                                            or (tokens[m].endswith("ed") and len(tokens[m]) > 3) for m in between)
+    return False
+
+
+_PAST_CONDITION = frozenset({"had", "could", "were", "was", "did", "got", "went", "came", "'d"})
+
+
+# Adverbs between a copula and "mine"/"on me" ("is entirely on me", "was all mine").
+_OWNING_ADVERBS = frozenset({"all", "entirely", "squarely", "solely", "wholly", "totally", "completely", "fully",
+                             "purely", "firmly", "100", "very", "much"})
+# Verbs that put a failing on its owner ("the blame lies with", "rests on").
+_OWNING_VERBS = frozenset({"is", "are", "was", "were", "'s", "'re", "be", "been", "lies", "lay", "rests", "falls",
+                           "fell", "sits"})
+_OWNING_SUBJECT_REACH = 5
+
+
+def _owned_failing(tokens: list[str], start: int, end: int, clause_start: int, sets) -> str | None:
+    """Whether "mine"/"ours"/"on me"/"on us" (kind ``owned``) is the predicate of a
+    noun of failure (``failing`` in tone-context.txt): "self" for "The failure
+    is mine", "That defeat is entirely on me", "The responsibility for this
+    failure is mine"; None for "The pressure is on me", "The decision is mine
+    to make" (a duty to come), "a friend of mine"."""
+    if end < len(tokens) and tokens[end] == "to":
+        return None
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _OWNING_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)
+                                 or tokens[j] in ("not", "never")):
+        j -= 1
+    if j < clause_start or tokens[j] not in _OWNING_VERBS:
+        return None
+    failing = sets.get("failing", frozenset())
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset()) | sets.get("addressee", frozenset())
+    for k in range(j - 1, max(clause_start, j - 1 - _OWNING_SUBJECT_REACH) - 1, -1):
+        if tokens[k] in failing:
+            # "The loss is ours" is bereavement (a ``condolence`` word owned), not blame;
+            # "That loss is on me" takes it on
+            if tokens[start] in ("mine", "ours") and tokens[k] in sets.get("condolence", ()):
+                return None
+            return "self"
+        if not tokens[k].replace("'", "").isalpha() or tokens[k] in persons or tokens[k] in _VERB_GROUP:
+            break
+    return None
+
+
+_THEIRS = frozenset({"his", "hers", "theirs", "yours"})
+
+
+def _predicate_owner(tokens: list[str], end: int, clause_end: int, sets) -> str | None:
+    """Whose failing the predicate after a cue noun names: "The mistakes were
+    theirs", "the error was his (alone)", "the mistake was on them" -> "other";
+    "... was mine", "... on me" -> "self"; None when it names no one."""
+    k = end
+    if k >= clause_end or tokens[k] not in _OWNING_VERBS:
+        return None
+    k += 1
+    while k < clause_end and (tokens[k] in _OWNING_ADVERBS or (tokens[k].endswith("ly") and len(tokens[k]) > 4)):
+        k += 1
+    if k >= clause_end:
+        return None
+    word = tokens[k]
+    if word in ("on", "with") and k + 1 < clause_end:
+        word = tokens[k + 1]
+        if word in sets.get("self", ()):
+            return "self"
+        return "other" if word in ("him", "her", "them", "you") else None
+    if word in ("mine", "ours"):
+        return "self"
+    return "other" if word in _THEIRS else None
+
+
+_OWE_FORMS = frozenset({"owe", "owes", "owed", "owing"})
+_OWED_REACH = 16
+# Words between the subject and "owe" ("I really do owe", "we certainly owe").
+_BEFORE_OWE = frozenset({"really", "do", "does", "did", "still", "also", "truly", "certainly", "definitely",
+                         "genuinely", "probably", "all", "both", "now", "think", "feel", "believe", "know", "so"})
+
+
+def _owed_by(facts: _Facts, start: int, stops: list[int]) -> str | None:
+    """Who owes the apology noun at ``start``, when "owe" governs it over an
+    indirect object of any length: "self" for "I owe everyone who voted for me
+    an apology", "We owe the families of the victims a full apology"; "other"
+    for "The minister owes the families an apology" and "We are owed an
+    apology"; None with no "owe" before it in its sentence or in a question."""
+    tokens, sets = facts.tokens, facts.sets
+    if _sentence_end(tokens, start, stops) == "?":
+        return None
+    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _OWED_REACH)
+    k = start - 1
+    while k >= first and tokens[k] not in _OWE_FORMS:
+        if tokens[k] in _PUNCT_BOUNDARIES:
+            return None
+        k -= 1
+    if k < first:
+        return None
+    j = k - 1
+    if j >= first and tokens[j] in _COPULAS:
+        return "other"  # "we are owed an apology": someone else owes it
+    while j >= first and (tokens[j] in _BEFORE_OWE or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        if tokens[j] in ("think", "feel", "believe", "know") and j - 1 >= first and tokens[j - 1] in ("i", "we"):
+            j -= 1  # "I think I owe ...": the thinker's own "I" comes after
+            break
+        j -= 1
+    if j < first:
+        return None
+    if tokens[j] in sets.get("self", ()) and tokens[j] not in _SELF_OBJECTS:
+        return "self"
+    if tokens[j] in sets.get("negator", ()) or tokens[j].endswith("n't"):
+        return None  # "I don't owe ...": the negation is read elsewhere
+    return "other" if tokens[j].isalpha() and tokens[j] not in _NOT_HEADS else None
+
+
+# Words that may stand before a denying predicate ("is simply false", "would be a lie").
+_BEFORE_UNTRUE = frozenset({"a", "an", "simply", "just", "completely", "totally", "utterly", "quite", "frankly",
+                            "absolute", "complete", "total", "utter", "plain", "pure", "so", "very", "clearly",
+                            "obviously", "patently", "entirely", "all", "the", "of", "mark", "outright", "downright",
+                            "absolutely", "an", "big", "great"})
+_CLAIM_REACH = 15
+_AFFIRMED_UNTRUE = frozenset({"true", "accurate", "correct", "right", "fair"})
+
+
+def _untrue_after(tokens: list[str], k: int, stop: int, sets) -> bool:
+    """Whether a copula at or right after ``k`` (before ``stop``) has a denying
+    predicate ("... is nonsense", "... are wide of the mark", "... would be a
+    lie"); not negated ("is not ridiculous")."""
+    untrue = sets.get("untrue", frozenset())
+    for c in range(k, min(stop, k + _CLAIM_REACH)):
+        if tokens[c] in ("is", "are", "was", "were", "'s", "be", "seems", "seem", "sounds", "remains"):
+            m = c + 1
+            while m < stop and m <= c + 4 and tokens[m] in _BEFORE_UNTRUE:
+                m += 1
+            return m < stop and tokens[m] in untrue
+    return False
+
+
+def _denied_claim(facts: _Facts, start: int, end: int, stops: list[int]) -> bool:
+    """Whether the cue is in what a claim says and its sentence denies that claim:
+
+    - the "that" clause of a noun of claim (``claim`` in tone-context.txt)
+      whose predicate denies it ("The idea that I owe anyone an apology is
+      ridiculous", "Claims that we were stunned are untrue") or which the
+      speaker rejects ("I reject the suggestion that we made mistakes");
+    - the saying after "it is/would be" + a denying word ("It would be wrong to
+      claim I was shocked", "It is nonsense to say I regret it") or "not
+      true" ("It's not true that I was shocked");
+    - a saying as the subject of a denying predicate ("To say I regret it would
+      be a lie"; "... would be an understatement" affirms it).
+    """
+    tokens, sets = facts.tokens, facts.sets
+    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _CLAIM_REACH)
+    stop = stops[end]
+    claims = sets.get("claim", frozenset())
+    untrue = sets.get("untrue", frozenset())
+    claiming = sets.get("claiming", frozenset())
+    negators = sets.get("negator", frozenset())
+    for k in range(start - 1, first - 1, -1):
+        t = tokens[k]
+        if t == "that" and k > first and tokens[k - 1] in claims:
+            # the noun of claim: denied after the cue, or rejected before it
+            if _untrue_after(tokens, end, stop, sets):
+                return True
+            return any(w in sets.get("rejecting", ()) for w in tokens[max(first, k - 5):k - 1])
+        if t == "to" and tokens[k + 1] in claiming:
+            before = k - 1
+            while before >= first and tokens[before] in _BEFORE_UNTRUE:
+                before -= 1
+            if before >= first and tokens[before] in untrue:
+                # "It would be wrong to claim": not "It's no exaggeration to say", "not wrong to say"
+                return not any(w in negators or w.endswith("n't") for w in tokens[max(first, before - 3):before])
+            if before < first or tokens[before] in ("and", "but", "so"):
+                # a saying as the subject: "To say I regret it would be a lie"
+                return _untrue_after(tokens, end, stop, sets)
+            return False
+        if t in ("that", "to") and k - 2 >= first and tokens[k - 1] in _AFFIRMED_UNTRUE \
+                and (tokens[k - 2] in negators or tokens[k - 2].endswith("n't")):
+            return True  # "It's not true that I was shocked"
+    return False
+
+
+# Nouns of shock and surprise whose owner a possessive names ("to my astonishment").
+_FEELING_NOUNS = frozenset({"astonishment", "amazement", "incredulity", "bewilderment", "surprise", "shock",
+                            "disbelief", "horror"})
+_FEELING_ADJECTIVES = frozenset({"great", "utter", "complete", "considerable", "total", "absolute", "genuine",
+                                 "huge", "enormous", "real", "profound", "obvious", "initial", "own", "slight",
+                                 "mild", "some", "much", "evident", "apparent"})
+_OTHERS_POSSESSIVES = frozenset({"his", "her", "their", "your", "its"})
+
+
+def _feeling_owner(tokens: list[str], start: int, clause_start: int, clause_end: int, sets) -> str | None:
+    """Who owns a noun of shock by its possessive: "self" for "to my
+    astonishment", "much to our amazement"; "other" for "to his surprise",
+    "to everyone's astonishment", "to the surprise of many"; None when no
+    possessive names an owner."""
+    if tokens[start] not in _FEELING_NOUNS:
+        return None
+    j = start - 1
+    while j >= clause_start and j >= start - 3 and tokens[j] in _FEELING_ADJECTIVES:
+        j -= 1
+    if j < clause_start:
+        return None
+    t = tokens[j]
+    if t in _OWN_DETERMINERS:
+        return "self"
+    if t in _OTHERS_POSSESSIVES:
+        return "other"
+    if t == "'s" and j - 1 >= clause_start and tokens[j - 1].isalpha():
+        return "other"  # "to everyone's surprise", "to the minister's astonishment"
+    if t == "the" and j - 1 >= clause_start and tokens[j - 1] == "to" and start + 2 < clause_end \
+            and tokens[start + 1] == "of":
+        return "self" if tokens[start + 2] in sets.get("self", ()) else "other"  # "to the surprise of many"
+    return None
+
+
+_FORESIGHT_MODALS = frozenset({"could", "would", "'d", "might"})
+
+
+def _rhetorical_foresight(tokens: list[str], start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Whether a verb of foreseeing (kind ``expect``) is asked "who could/would
+    have ...?": disbelief that anyone foresaw it ("Who could have imagined we'd
+    win five in a row?", "Who'd have believed it?"); not of a person ("Who would
+    have believed him?")."""
+    j = start - 1
+    while j >= clause_start and tokens[j] in ("ever", "really", "possibly", "honestly"):
+        j -= 1
+    if j < clause_start or tokens[j] != "have":
+        return False
+    j -= 1
+    while j >= clause_start and tokens[j] in ("ever", "really", "possibly"):
+        j -= 1
+    if j - 1 < clause_start or tokens[j] not in _FORESIGHT_MODALS or tokens[j - 1] not in ("who", "whoever"):
+        return False
+    return not (end < clause_end and tokens[end] in ("him", "her", "them", "you", "me", "us"))
+
+
+# What may follow "can't get over" as a fact that astonishes ("it", "how quickly",
+# "the fact that"), not a loss or an obstacle ("the loss of her husband", "the wall").
+_FACT_NOUNS = frozenset({"fact", "way", "size", "scale", "speed", "number", "amount", "sight"})
+
+
+def _gets_over_fact(tokens: list[str], end: int, clause_end: int) -> bool:
+    """Whether "can't get over" has for its object a fact that astonishes: nothing,
+    "it"/"this"/"that", a clause ("how quickly it happened", "what happened") or
+    "the fact/way/size ..." ("I can't get over the fact that we won")."""
+    if end >= clause_end:
+        return True
+    after = tokens[end]
+    if after in ("it", "this", "that", "how", "what", "just", "seeing"):
+        return True
+    return after == "the" and end + 1 < clause_end and tokens[end + 1] in _FACT_NOUNS
+
+
+# Words that may come before a sentence adverb in its clause ("And amazingly, ...").
+_BEFORE_SENTENCE_ADVERB = frozenset({"and", "but", "yet", "so", "even", "more", "most", "quite", "perhaps", "rather",
+                                     "then", "now", "also", "still", "just"})
+
+
+def _sentence_adverb(tokens: list[str], capitals: list[bool], start: int, end: int, clause_start: int,
+                     comma: bool, sets) -> bool:
+    """Whether an -ly word of disbelief is a sentence adverb: it opens its clause
+    and a comma or the clause's subject follows ("Amazingly, nobody was
+    injured", "Incredibly the car was untouched", "Amazingly enough, it
+    worked"), not an intensifier of the word after it ("incredibly well")."""
+    if end != start + 1 or not tokens[start].endswith("ly"):
+        return False
+    j = start - 1
+    while j >= clause_start and tokens[j] in _BEFORE_SENTENCE_ADVERB:
+        j -= 1
+    if j >= clause_start:
+        return False
+    if comma:
+        return True
+    if end >= len(tokens):
+        return False
+    after = tokens[end]
+    return after == "enough" or after in _DETERMINERS or after in _SUBJECT_PRONOUNS or after in _NEGATIVE_PRONOUNS \
+        or after in ("there", "nobody", "everyone", "everybody", "nothing") \
+        or (capitals[end] and after.isalpha())
+
+
+def _coordinated_first(tokens: list[str], clause_start: int, sets) -> int:
+    """The first of a run of predicate words coordinated with a cue that opens
+    its clause after "and"/"or" ("The residents were frightened and shocked",
+    "scared, confused and shocked": the index of "frightened", "scared"), or -1."""
+    if clause_start < 2 or tokens[clause_start - 1] not in ("and", "or"):
+        return -1
+    k = clause_start - 2
+    first = -1
+    while k >= 0 and k >= clause_start - 6:
+        t = tokens[k]
+        if not t.isalpha() or _function_word(t, sets) and not (t.endswith("ly") and len(t) > 4) \
+                or (k > 0 and tokens[k - 1] in _DETERMINERS):
+            break  # (a noun after its determiner is the subject: "the passengers, terrified and shocked")
+        first = k
+        k -= 1
+    return first
+
+
+def _named_organisation_state(facts: _Facts, start: int, clause_start: int) -> bool:
+    """Whether the cue is the present-tense state of an organisation named by more
+    than one word: a name with no given name or title in it ("Network Rail is
+    sorry", "Southern Water is deeply sorry") or a compound ending in an
+    organisation noun ("The hospital trust is truly sorry"). "Maria Lopez is
+    sorry", "my client is sorry" report someone else."""
+    tokens = facts.tokens
+    if tokens[start] != "sorry":
+        return False
+    j = start - 1
+    while j >= clause_start and (tokens[j] in ("so", "very", "truly", "really", "deeply", "genuinely", "sincerely")
+                                 or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j - 2 < clause_start or tokens[j] not in ("is", "are") or not tokens[j - 1].isalpha() \
+            or not tokens[j - 2].isalpha() or tokens[j - 2] in _DETERMINERS and tokens[j - 2] != "the":
+        return False
+    # the name opens the clause: "Network Rail is sorry", "The hospital trust is sorry"
+    first = j - 3 if j - 3 >= clause_start and tokens[j - 3] == "the" else j - 2
+    return first == clause_start and _organisation_name(facts, j - 1, clause_start)
+
+
+# Words between "I"/"we" and the verb "own" ("I have to own", "we must fully own").
+_BEFORE_OWN = frozenset({"have", "has", "to", "must", "will", "'ll", "need", "needs", "got", "do", "just", "simply",
+                         "fully", "completely", "totally", "now", "can", "'ve"})
+_OWN_OBJECT_REACH = 4
+
+
+def _owns_failing(tokens: list[str], start: int, end: int, clause_start: int, clause_end: int, sets) -> str | None:
+    """Whether the verb "own" has the speaker for its subject and a noun of
+    failure (``failing``) for its object, after it ("I own that mistake", "we
+    have to own our failures") or as the head of its relative clause ("a
+    misjudgement I have to own", "an error we must own"): "self". "It's a house
+    I own", "I own the company" and "a mistake he has to own" are None."""
+    j = start - 1
+    while j >= clause_start and (tokens[j] in _BEFORE_OWN or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < clause_start or tokens[j] not in ("i", "we"):
+        return None
+    failing = sets.get("failing", frozenset())
+    for t in tokens[end:min(clause_end, end + _OWN_OBJECT_REACH)]:
+        if t in failing:
+            return "self"
+        if not t.isalpha() or t in _VERB_GROUP:
+            break
+    k = j - 1
+    if k >= clause_start and tokens[k] in ("that", "which"):
+        k -= 1
+    return "self" if k >= clause_start and tokens[k] in failing else None
+
+
+
+# Verbs in the plain present by which a body admits a failing of its own ("The
+# council accepts that it got this wrong").
+_ADMITS = frozenset({"accepts", "admits", "acknowledges", "recognises", "recognizes", "concedes", "accept", "admit",
+                     "acknowledge", "recognise", "recognize", "concede"})
+_ADMITS_REACH = 8
+
+
+def _organisation_admits(facts: _Facts, start: int) -> bool:
+    """Whether the cue's subject is "it" standing for an organisation that admits
+    the failing in the plain present: "The council accepts that it got this
+    wrong", "The BBC accepts it fell short": the body speaks of its own act.
+    "The minister accepts it was wrong" (a person: "it" is the act) and "The
+    council accepted that it ..." (a report) are not."""
+    tokens = facts.tokens
+    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _ADMITS_REACH)
+    k = start - 1
+    while k >= first and tokens[k] != "it":
+        k -= 1
+    if k <= first:
+        return False
+    j = k - 1
+    if tokens[j] == "that":
+        j -= 1
+    if j < first or tokens[j] not in _ADMITS:
+        return False
+    j -= 1
+    while j >= first and (tokens[j] in ("fully", "now", "also") or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+        j -= 1
+    if j < first or not tokens[j].isalpha():
+        return False
+    clause_start = facts.marks[j][0]
+    return _organisation_name(facts, j, clause_start) and (j > clause_start or tokens[j] in facts.sets.get("group", ()))
