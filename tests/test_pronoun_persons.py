@@ -230,10 +230,10 @@ def test_the_body_cost_is_what_moves_the_pronoun():
     assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("org_like")] < 0
 
 
-# A he/she looks to the nearest sentences (issue #15, round 6): each sentence end
-# between a candidate and the pronoun costs W_SENTENCE_BACK, a weight the
-# conditional logit learned (tools/resolve_cv.py --only sentences_back). The
-# previous speaker, several sentences back, gives way to a person named as a
+# A he/she looks to the nearest sentences (issue #15, round 6, not shipped): each
+# sentence end between a candidate and the pronoun would cost -0.3 ("sentences_back",
+# a weight the conditional logit learned: tools/resolve_cv.py --only sentences_back).
+# The previous speaker, several sentences back, gives way to a person named as a
 # subject in the sentence before the pronoun, though that subject neither opens
 # its sentence nor stands next to a reporting verb.
 NEAREST_SUBJECT = [
@@ -267,7 +267,7 @@ NEAREST_SUBJECT_LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="#15 round 6: a cost per sentence back (W_SENTENCE_BACK -0.3) fixes "
+@pytest.mark.xfail(strict=True, reason="#15 round 6: a cost per sentence back (sentences_back -0.3) fixes "
                    "these but is not shipped: PolNeAR dev pronoun fell under its floor (tools/resolve_cv.py)")
 @pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT)
 def test_he_or_she_takes_the_nearest_subject(text, speakers):
@@ -311,7 +311,8 @@ OBJECT_PAST_A_ROLE = [
     ("Tom Rodd lost to Kevin Lane when the rain came. \u201cI was tired,\u201d he said.", ["Tom Rodd"]),
 ]
 # Look-alikes: the object is later a subject, or the role phrase opens a clause
-# or a sentence of its own: that person takes the he/she
+# or a sentence of its own: that person takes the he/she (and the plain objects
+# above, OBJECT_PAST_A_ROLE[2:], hold today)
 OBJECT_PAST_A_ROLE_LOOK_ALIKES = [
     ("Tom Rodd lost to fellow American Kevin Lane. Lane, who has won twice, served well. "
      "\u201cIt was easy,\u201d he said.", ["Kevin Lane"]),
