@@ -13,6 +13,13 @@ Union Gordon Sondland"), a relative clause ("a group Barack Obama won", "the
 film Michael Moore made in 2002"; not "the film Annie Marsh won two awards"), a firm
 named after its founder ("Michael Dell, founder of Dell"), a person with a
 gendered title ("Mr Ford, chief of Ford").
+
+Round 6 (not shipped, see tools/resolve_cv.py): the nearest sentences hold a
+he/she's antecedent (a learned cost per sentence back, marked xfail until it
+ships), and a name after a verb or preposition and a role phrase ("to fellow
+American Andy Roddick") is an object (xfail too); look-alikes both ways that hold
+today: a newer name that is an object or inside the speaker's reported clause, or
+of the other gender; an object who is later a subject.
 """
 from __future__ import annotations
 
@@ -221,3 +228,107 @@ def test_the_body_cost_is_what_moves_the_pronoun():
     finally:
         entities.W_RESOLVE = old
     assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("org_like")] < 0
+
+
+# A he/she looks to the nearest sentences (issue #15, round 6, not shipped): each
+# sentence end between a candidate and the pronoun would cost -0.3 ("sentences_back",
+# a weight the conditional logit learned: tools/resolve_cv.py --only sentences_back).
+# The previous speaker, several sentences back, gives way to a person named as a
+# subject in the sentence before the pronoun, though that subject neither opens
+# its sentence nor stands next to a reporting verb.
+NEAREST_SUBJECT = [
+    ("\u201cIt was hard,\u201d said Tom Rodd after the match. The crowd cheered for an hour. Rain fell on the "
+     "court. The roof was shut.\n\nOn Monday, Kevin Lane will have a scan on his hip. "
+     "\u201cThe good news is that it did not tear,\u201d he added.", ["Tom Rodd", "Kevin Lane"]),
+]
+# ... which today holds only where the new subject follows an opening phrase of its
+# sentence and a reporting or speech verb ("warned", "expects")
+NEAREST_SUBJECT_TODAY = [
+    ("\u201cWe have a plan,\u201d said Mary Stone. The bill passed by ten votes. Critics said it would cost too "
+     "much. The debate lasted a day.\n\nAfter the vote, Anne Brant warned of cuts. "
+     "\u201cIt will cost jobs,\u201d she said.", ["Mary Stone", "Anne Brant"]),
+    ("\u201cSales were strong,\u201d said Steve Gallagher. Retail sales rose by 1.1%. Excluding cars, sales rose "
+     "by 0.3%. Prices were flat.\n\nFor now, Peter Jain expects spending to rise. "
+     "\u201cConsumers remain strong,\u201d he said.", ["Steve Gallagher", "Peter Jain"]),
+]
+# Look-alikes: the newer name is an object or sits inside the previous speaker's
+# reported clause, or is of the other gender: the previous speaker keeps the
+# he/she however many sentences back
+NEAREST_SUBJECT_LOOK_ALIKES = [
+    ("\u201cWe won the vote,\u201d said Mark Stone. The bill passed by ten votes. Critics said it would cost too "
+     "much. The debate lasted a day. Stone thanked Peter Brant.\n\n\u201cIt will create jobs,\u201d he said.",
+     ["Mark Stone", "Mark Stone"]),
+    ("\u201cWe won the vote,\u201d said Mark Stone. The bill passed by ten votes. Critics said it would cost too "
+     "much. The debate lasted a day. Stone said Peter Brant had voted against it.\n\n"
+     "\u201cIt will create jobs,\u201d he said.", ["Mark Stone", "Mark Stone"]),
+    ("\u201cIt was hard,\u201d said Tom Rodd after the match. The crowd cheered for an hour. Rain fell on the "
+     "court. The roof was shut.\n\nOn Monday, Karen Lane will have a scan on her hip. "
+     "\u201cThe good news is that it did not tear,\u201d he added.", ["Tom Rodd", "Tom Rodd"]),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="#15 round 6: a cost per sentence back (sentences_back -0.3) fixes "
+                   "these but is not shipped: PolNeAR dev pronoun fell under its floor (tools/resolve_cv.py)")
+@pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT)
+def test_he_or_she_takes_the_nearest_subject(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT_TODAY + NEAREST_SUBJECT_LOOK_ALIKES)
+def test_the_previous_speaker_keeps_it_past_an_object(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+def test_a_cost_per_sentence_back_moves_the_pronoun():
+    """With the learned cost per sentence back (-0.3, tools/resolve_cv.py round 6)
+    the newest subject takes the he/she; the look-alikes stay."""
+    from quotes.text import entities
+
+    weights = list(entities.W_RESOLVE_HAND)
+    weights[entities.RESOLVE_FEATURES.index("sentences_back")] = -0.3
+    old = entities.W_RESOLVE
+    entities.W_RESOLVE = tuple(weights)
+    try:
+        assert [q.speaker for q in quotes.extract(NEAREST_SUBJECT[0][0])] == NEAREST_SUBJECT[0][1]
+        for text, speakers in NEAREST_SUBJECT_LOOK_ALIKES:
+            assert [q.speaker for q in quotes.extract(text)] == speakers
+    finally:
+        entities.W_RESOLVE = old
+
+
+# A name after a verb or preposition is its object though a role phrase stands
+# between them ("serving to fellow American Andy Roddick", "spoke to team captain
+# Kevin Lane"), and "to" before a name is a preposition: such an object is no
+# subject for the next he/she.
+OBJECT_PAST_A_ROLE = [
+    ("Andre Vell was serving to fellow American Andy Rodd when he decided to stop. Vell, who has won the title "
+     "four times, will have a scan. He said the problem was new.\n\n"
+     "\u201cThe good news is that it did not tear,\u201d he added.", ["Andre Vell"]),
+    ("Tom Rodd spoke to team captain Kevin Lane after the crowd left. \u201cWe will be back,\u201d he said.",
+     ["Tom Rodd"]),
+    ("Tom Rodd beat sixth seed Kevin Lane on Sunday when the rain stopped. \u201cIt was my best match,\u201d he said.",
+     ["Tom Rodd"]),
+    ("Tom Rodd lost to Kevin Lane when the rain came. \u201cI was tired,\u201d he said.", ["Tom Rodd"]),
+]
+# Look-alikes: the object is later a subject, or the role phrase opens a clause
+# or a sentence of its own: that person takes the he/she (and the plain objects
+# above, OBJECT_PAST_A_ROLE[2:], hold today)
+OBJECT_PAST_A_ROLE_LOOK_ALIKES = [
+    ("Tom Rodd lost to fellow American Kevin Lane. Lane, who has won twice, served well. "
+     "\u201cIt was easy,\u201d he said.", ["Kevin Lane"]),
+    ("Tom Rodd lost, but sixth seed Kevin Lane won in three sets. \u201cIt was easy,\u201d he said.", ["Kevin Lane"]),
+    ("Tom Rodd lost in the first round. Sixth seed Kevin Lane won in three sets. \u201cIt was easy,\u201d he said.",
+     ["Kevin Lane"]),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="#15 round 6: the object past its role phrase is not shipped (the "
+                   "second BBC test set fell a quote; tools/resolve_cv.py)")
+@pytest.mark.parametrize("text,speakers", [OBJECT_PAST_A_ROLE[0], OBJECT_PAST_A_ROLE[1]])
+def test_an_object_past_its_role_is_no_subject(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text,speakers", OBJECT_PAST_A_ROLE[2:] + OBJECT_PAST_A_ROLE_LOOK_ALIKES)
+def test_an_object_who_is_later_a_subject_takes_it(text, speakers):
+    assert [q.speaker for q in quotes.extract(text)] == speakers

@@ -117,6 +117,63 @@ The whole pipeline out of fold (tools/ranker_cv.py --weights 1, PolNeAR train + 
 (e2e 0.9111, named 0.9468, pronoun 0.8919), both BBC test sets (e2e 0.8330, 0.8391)
 unchanged; web pronoun 0.8540 -> 0.8613, e2e 0.8954 -> 0.8970.
 
+Round 6 (issue #15, web set + 280 BBC training articles, 586 real he/she quotes; PolNeAR
+train 5018 substituted; hand weights). The pipeline's out-of-fold pronoun/description
+errors (tools/ranker_cv.py --weights 1, rules-33): 107 of 644 (web 19 of 137, BBC train
+88 of 507): a he/she resolved to the wrong person 73 (in 32 chains: one wrong
+resolution, then its "he added" and continuations), an it/they 16, the ranker taking
+another mention 16, a description resolved wrong 2. Where the 32 chains start: 13 the
+newest subject, a sentence or two back, lost to an older previous speaker or to a name
+with a known first name (a given gender and a first name outweigh it, and distance
+was counted in paragraphs only: "Steve Gallagher said ... Parul Jain, deputy chief
+economist at Nomura, said ... '…,' he said"); 3 a role-prefixed subject not seen as a
+new speaker ("Liberal Democrat leader Charles Kennedy welcomed", "And Blues boss Jose
+Mourinho backed"); 2 an object after a role phrase taken for a subject ("serving ... to
+fellow American Andy Roddick when he decided"); about 3 a description as the subject
+in between ("But the Tory leader argued", "rankles with the Dutchman", "the Scot
+admitted"); the rest a character and her actress, an oblique antecedent ("according to
+Q magazine editor Paul Rees"), a spokesman after his quote.
+- sentences_back learned (--only sentences_back, L2 0.3, 3 shuffles): real 0.8737 ->
+  0.8925 (L2 0.1 0.8908, 1 0.8771; weight -0.29), substituted PolNeAR train 0.5452 ->
+  0.5476 (0.1: 0.5496), substituted web 0.5272 -> 0.5117 (a named quote is where a
+  writer names someone because the nearest person is not meant: recency misleads
+  there by construction). Freeing strong_person, gender_given, gender_unknown and
+  previous_speaker too keeps them where they were set by hand (1.01, 0.99, -0.49,
+  1.03) and adds nothing (0.8914). Tried as W_SENTENCE_BACK -0.3 beside the hand-set
+  weights; pipeline out of fold (tools/ranker_cv.py --weights 1): web
+  pronoun/description 0.8613 -> 0.8686, e2e 0.8582 -> 0.8597; BBC train 0.8264 ->
+  0.8422, e2e 0.8253 -> 0.8299; PolNeAR train's ranker named 0.9457, pronoun/description
+  0.9123 unchanged. Confirmed with `quotes evaluate`: web pronoun 0.8613 -> 0.8686 (with
+  the object rule below 0.8832); BBC test e2e 0.8339 -> 0.8375, second BBC test 0.8484
+  unchanged; but PolNeAR dev pronoun 0.8874 -> 0.8784 (e2e 0.9122 -> 0.9100; with the
+  object rule 0.8829, 0.9111), under its floor 0.885. Not shipped.
+- an object past its role phrase ("to fellow American Andy Roddick", "beat sixth seed
+  Juan Ignacio Chela") and after "to" is no subject (entities._looks_like_subject,
+  _object_of): beside sentences_back, real 0.8925 -> 0.8976, substituted web 0.5117 ->
+  0.5159, substituted PolNeAR train 0.5476 (sentences_back refitted: 0.5504). Alone:
+  PolNeAR dev pronoun 0.8874 -> 0.8919, BBC test unchanged, but the second BBC test set
+  e2e 0.8484 -> 0.8443 (pronoun 0.9176 -> 0.9059, a quote). Not shipped (no test set
+  may fall); its pipeline CV alone not run.
+- a name opening its sentence past a role phrase and an opening conjunction, or after
+  a quoted sentence's closing mark, as a new speaker ("Liberal Democrat leader Charles
+  Kennedy welcomed"): real +2 quotes (0.8737 -> 0.8771 alone), substituted PolNeAR
+  train 0.5452 -> 0.5450, web 0.5272 both; on the 74 new training stories of the
+  sixth draw (train5, scored with the shipped model-16), beside the two above,
+  pronoun/description 0.8012 -> 0.8246 (the two alone: 0.8012); but the second BBC
+  test set's pronoun quotes fall 0.9176 -> 0.8824 (e2e 0.8484 -> 0.8361, under its
+  floor). Not shipped; its errors not read.
+- "definite" (a name with no first name or title after "the" and lower-case words, a
+  description's noun: "the 25-year-old Dubliner", "the Scot"), learned: real 0.8976
+  -> 0.8999 at L2 0.003 (weight -0.73), nothing at 0.03 or 0.3. Too little; dropped.
+Every one moves a held-out set by one to three quotes either way; what is left: a
+description subject between a name and its he/she ("But the Tory leader argued ...
+he said") as a mention of the person it resolves to, and a capitalised description
+noun ("the Scot", "the 25-year-old Dubliner", "the 24-year-old Reds skipper") that
+the name model reads as a name, which the sentence cost then prefers (the errors it
+made on the training articles); with those mended the sentence cost may hold on
+PolNeAR dev. The invented cases of the first two are tests marked xfail
+(tests/test_pronoun_persons.py).
+
 Usage::
 
     python tools/resolve_cv.py --data ../shared/data/quotes/polnear-train.jsonl --web /tmp/web.gold.jsonl
@@ -197,8 +254,8 @@ def fit(examples, l2: float, init=None, prior=None) -> np.ndarray:
 
 def fit_only(examples, free: list[str], l2: float) -> np.ndarray:
     """The conditional logit over ``examples`` with only the weights of ``free``
-    fitted (L2 toward 0), the others held at the hand-set ones: a new feature's
-    weight beside the weights that ship."""
+    fitted (L2 toward their hand-set values, 0 for a new feature), the others held
+    at the hand-set ones: a new feature's weight beside the weights that ship."""
     from scipy.optimize import minimize
 
     hand = np.asarray(W_RESOLVE, dtype=float)
@@ -210,14 +267,16 @@ def fit_only(examples, free: list[str], l2: float) -> np.ndarray:
 
     from quotes.training.attribution import conditional_logit_loss
 
+    c = hand[idx]  # (0 for a new feature; a freed hand-set weight is pulled toward its own value)
+
     def loss(v):
         w = hand.copy()
         w[idx] = v
         total, grad = conditional_logit_loss(w, ex)
-        return total + l2 * (v @ v), grad[idx] + 2 * l2 * v
+        return total + l2 * ((v - c) @ (v - c)), grad[idx] + 2 * l2 * (v - c)
 
     w = hand.copy()
-    w[idx] = minimize(loss, np.zeros(len(idx)), jac=True, method="L-BFGS-B").x
+    w[idx] = minimize(loss, c.copy(), jac=True, method="L-BFGS-B").x
     return w
 
 
