@@ -395,14 +395,16 @@ TITLED = {
     "howard2": '"The plan is costed," Howard told reporters.\n',
 }
 TITLED_ROWS = sorted([("Harry", 2, 2), ("Bob", 1, 1), ("Bob", 2, 1), ("John", 1, 1), ("John", 1, 1),
-                      ("Little Bobby", 1, 1), ("Bobby", 1, 1), ("Bobby", 1, 1), ("Howard", 2, 2)])
+                      ("Bobby", 1, 1), ("Bobby", 1, 1), ("Bobby", 1, 1), ("Howard", 2, 2)])
 
 
 def test_the_pipeline_names_the_titled_speakers_as_this_test_expects():
     speakers = {k: [(q.speaker, q.speaker_mention) for q in quotes.extract(t)] for k, t in TITLED.items()}
     assert speakers["h1"] == [("Harry", "Harry")] and speakers["h2"] == [("Harry", "he")]
     assert speakers["uncle"] == [("Bob", "Uncle Bob")] and speakers["father"] == [("John", "Father John")]
-    assert speakers["little"] == [("Little Bobby", "Bobby")]
+    # names-7: an adjective that opens a line before a name is no part of it (#15), and
+    # each article's Bobby stays its own speaker
+    assert speakers["little"] == [("Bobby", "Bobby")]
     assert speakers["howard1"] == [("Howard", "Mr Howard")]
 
 

@@ -46,7 +46,12 @@ def main() -> None:
     ap.add_argument("--without", nargs="*", default=[], action="append",
                     help="feature groups to leave out (repeat for several trials)")
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--no-lower-labels", action="store_true",
+                    help="leave unlabelled the dictionary words the article writes in lower case elsewhere "
+                         "(names-6's labels)")
     options = ap.parse_args()
+    if options.no_lower_labels:
+        tn.LOWER_LABELS = False
     t0 = time.perf_counter()
     docs = _load(options.data)
     n = len(docs)

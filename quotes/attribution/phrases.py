@@ -176,6 +176,16 @@ def sentence_subject(doc: ParsedDoc, lo: int, hi: int) -> tuple[Mention, tuple[s
         if bare != low and bare in _EXPLETIVES:
             k += 1  # "It’s", "There’s", "Here’s": no one's name
             continue
+        if k in doc.no_name_tokens:
+            # a capitalised word the names stage took for no name: opening the sentence
+            # it is the subject, and no one's name ("Deaths in custody have reached
+            # “shocking” levels", "- Encouraging ... “all available means”"), unless
+            # it opens a role before a name ("Pop star Britney Spears", "Wild
+            # defenseman Ryan Suter"); further in, no subject ("Memphis police")
+            if k == first_k and not _name_after_lower_words(doc, k + 1, hi):
+                return None
+            k += 1
+            continue
         if is_name_token(text) and text not in NON_NAME_CAPS and not is_common_noun_abbreviation(text) and not (
                 k == lo and text.lower() in common_words() and not (k + 1 < hi and is_name_token(tokens[k + 1].text))):
             # (a sentence-initial ordinary word alone, "Later" or "Much", is no subject; "TV" is a thing)
@@ -363,6 +373,16 @@ def is_name_token(text: str) -> bool:
         found = _NAME_TOKENS[text] = (text[:1].isupper() and text[:1].isalpha()) or (
             len(text) == 2 and text[1] == "." and text[0].isupper())
     return found
+
+
+def _name_after_lower_words(doc: ParsedDoc, k: int, hi: int) -> bool:
+    """True when one to three lower-case words from token ``k`` lead to a capitalised
+    word the names stage kept ("star Britney", "defenseman Ryan")."""
+    tokens = doc.tokens
+    n = k
+    while n < hi and n < k + 3 and tokens[n].text.isalpha() and tokens[n].text.islower():
+        n += 1
+    return k < n < hi and is_name_token(tokens[n].text) and n not in doc.no_name_tokens and not doc.quoted[n]
 
 
 def make_mention(doc: ParsedDoc, lo: int, hi: int, kind: str) -> tuple[Mention, tuple[str, ...]]:

@@ -23,7 +23,7 @@ from collections import Counter
 from typing import Final
 
 from quotes.model_arrays import arrays_path, load_arrays
-from quotes.resources import census_first_names, common_words, demonyms, first_names, places
+from quotes.resources import census_first_names, common_words, demonyms, first_names, places, word_tags
 from quotes.text.parsed import ParsedDoc
 from quotes.vocabulary import (
     DAY_WORDS,
@@ -42,9 +42,26 @@ from quotes.vocabulary import (
 
 NAMES_MODEL: Final = "names"
 # Tokens after which a word opens a sentence (its capital says nothing).
-_OPENERS: Final = frozenset((".", "!", "?", ":", "—", "–", "-", "“", '"', "‘", "(", "•", "*", "|"))
+OPENERS: Final = frozenset((".", "!", "?", ":", "—", "–", "-", "“", '"', "‘", "(", "•", "*", "|"))
 _UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WORD_CACHE: Final = 200_000
+# Prepositions of place before a run ("in Paris", "at Wembley"): a place more likely than a speaker.
+_LOCATIVE: Final = frozenset(("in", "at", "near", "outside", "inside", "across", "around", "from", "to", "towards"))
+# The coarse part of speech of a word's lower-case form in the lexicon (Penn tags by first letters).
+_TAG_CLASS: Final = (("NN", "tag_noun"), ("JJ", "tag_adj"), ("VB", "tag_verb"), ("RB", "tag_adverb"))
+
+
+def tag_class(low: str) -> str | None:
+    """The lexicon's part of speech of lower-case ``low`` as a flag ("deaths": tag_noun,
+    "nuclear": tag_adj, "encouraging": tag_verb), or None (not a dictionary word,
+    or a proper noun)."""
+    tag = word_tags().get(low)
+    if tag is None or tag.startswith("NNP"):
+        return None
+    for prefix, flag in _TAG_CLASS:
+        if tag.startswith(prefix):
+            return flag
+    return None
 
 
 class ArticleUsage:
@@ -70,7 +87,7 @@ class ArticleUsage:
         for ks, headline, lo in runs:
             words = [_strip(tokens[k].text).lower() for k in ks]
             if not headline:
-                opens = ks[0] == lo or tokens[ks[0] - 1].text in _OPENERS
+                opens = ks[0] == lo or tokens[ks[0] - 1].text in OPENERS
                 for p, w in enumerate(words):
                     if p > 0 or not opens:
                         capital_mid[w] += 1
@@ -103,6 +120,11 @@ def lexicon_flags(low: str) -> tuple[str, ...]:
     out = []
     if low in common_words():
         out.append("common")
+    tag = tag_class(low)
+    if tag is not None:
+        # a dictionary word in lower case, also where the lexicon knows it as a proper
+        # noun too ("nuclear", "city", "pop", "apple", "brown"), which "common" leaves out
+        out.append(tag)
     if low in first_names():
         out.append("first")
     elif low in census_first_names():
@@ -200,6 +222,17 @@ def _role_follows(tokens, k: int, hi: int) -> bool:
     return False
 
 
+def _noun_then_name(tokens, k: int, hi: int) -> bool:
+    """True when token ``k`` is a lower-case noun of the lexicon (or a role or
+    speaker noun) and the token after it a capitalised word: "star Britney", "consultancy Deloitte"."""
+    if k + 1 >= hi:
+        return False
+    t, nxt = tokens[k].text, tokens[k + 1].text
+    if not (t.isalpha() and t.islower()) or not nxt[:1].isupper():
+        return False
+    return t in ROLE_WORDS or t in SPEAKER_NOUNS or tag_class(t) == "tag_noun"
+
+
 def _compound_first_name(low: str) -> bool:
     """True for first names joined by a hyphen ("jean-pierre", "mary-kate")."""
     names, more = first_names(), census_first_names()
@@ -221,7 +254,7 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
     first_k, last_k = ks[0], ks[-1]
     before = tokens[first_k - 1].text if first_k > line_lo else ""
     after = tokens[last_k + 1].text if last_k + 1 < line_hi else ""
-    opens = first_k == line_lo or before in _OPENERS
+    opens = first_k == line_lo or before in OPENERS
     line_len = line_hi - line_lo
     line_caps = all(not tokens[k].text[:1].isalpha() or tokens[k].text.isupper() for k in range(line_lo, line_hi))
     ctx = [f"run:{size}", "line:headline" if headline else "line:body"]
@@ -246,6 +279,14 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
     role_next = _role_follows(tokens, last_k + 1, line_hi)
     if role_next:
         ctx.append("nbr:next_role")
+    # a lower-case noun, then a capitalised word: the run labels a kind or role of the
+    # name after it ("Pop star Britney Spears", "City consultancy Deloitte", "Apple chief Tim Cook")
+    noun_name = _noun_then_name(tokens, last_k + 1, line_hi)
+    if noun_name:
+        ctx.append("nbr:next_noun_name")
+    locative = before.lower() in _LOCATIVE and before.islower()
+    if locative:
+        ctx.append("nbr:prev_locative")
     texts = [_strip(tokens[k].text) for k in ks]
     lows = [t.lower() for t in texts]
     lex = [lexicon_flags(low) for low in lows]
@@ -287,7 +328,15 @@ def token_feature_parts(doc: ParsedDoc, ks: list[int], headline: bool, line_lo: 
             f.extend(f"conj:{flag}&next_role" for flag in lex[p] or ("none",))
         if last_title and p < n - 1:
             f.extend(f"conj:{flag}&before_last_title" for flag in lex[p] or ("none",))
+        if noun_name and p == n - 1:
+            f.extend(f"conj:{flag}&next_noun_name" for flag in lex[p] or ("none",))
+        if locative and p == 0:
+            f.extend(f"conj:{flag}&prev_locative" for flag in lex[p] or ("none",))
         lower = usage.lower[low]
+        if lower and p == 0 and (opens or headline):
+            # a word the article writes in lower case elsewhere, capitalised only where a
+            # line or sentence opens ("Nuclear strike ...", "... nuclear arms")
+            f.append("use:lower&opens")
         f.append("use:lower0" if lower == 0 else "use:lower1" if lower == 1 else "use:lower2")
         mid = usage.capital_mid[low] - (0 if opens and p == 0 or headline else 1)
         f.append("use:capmid0" if mid <= 0 else "use:capmid1" if mid == 1 else "use:capmid2")

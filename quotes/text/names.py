@@ -288,6 +288,7 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
     usage = ArticleUsage.build(doc, [(ks, h, lo) for (ks, h), (lo, _) in zip(runs, line_of) if ks])
     out: list[NameMention] = []
     out_headline: list[bool] = []
+    dropped: list[int] = []
     threshold = model.threshold
     for mention, (ks, headline), (lo, hi) in zip(names, runs, line_of):
         if ks is None:
@@ -314,10 +315,102 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
             if mention.title:
                 out.append(mention)
                 out_headline.append(headline)
+            else:
+                dropped.append(len(out))
+                out.append(mention)
+                out_headline.append(headline)
             continue
         out.append(_cut_mention(doc, mention, ks, block[0], block[1]))
         out_headline.append(headline)
+    if dropped:
+        return _drop_no_names(doc, out, out_headline, dropped)
     return out, out_headline
+
+
+def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list[bool],
+                   dropped: list[int]) -> tuple[list[NameMention], list[bool]]:
+    """Leave out the mentions at ``dropped``, whose words the name model took for no
+    name, and record their tokens as no subject's name either (ParsedDoc.no_name_tokens)
+    when they are plain English words (:func:`plain_word`) the article names nothing
+    with: a place, people, party or organisation's head the model calls no
+    person's or organisation's name may still act and speak ("Russia plans ...").
+
+    A word alone that is the last word of a longer organisation's name the article
+    keeps stays: a head noun that stands for that name ("Police" for "North Fells
+    Police", "Council" for "Kelderdale Council"); so does a word the article keeps
+    alone as a name elsewhere, no person's surname ("Wild" beside "the Wild")."""
+    gone = set(dropped)
+    # (an organisation's name, no person's: a word surname alone is judged apart, "in May"
+    # beside "Theresa May" stays no name)
+    given = first_names()
+    heads = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
+             if n not in gone and len(m.words) > 1 and m.words[0].lower() not in given}
+    # a word the article keeps alone as a name elsewhere names the same here (one
+    # sense a discourse: "Wild defenseman Ryan Suter" beside "the Wild's win", the
+    # team), unless it is a person's surname ("in May" beside "Theresa May ... May said")
+    surnames = {_strip_possessive(m.words[-1]).lower() for n, m in enumerate(names)
+                if n not in gone and len(m.words) > 1 and m.words[0].lower() in given}
+    heads |= {_strip_possessive(m.words[0]).lower() for n, m in enumerate(names)
+              if n not in gone and len(m.words) == 1} - surnames
+    # (a place that ends an organisation's name, "... Commission for Europe", does
+    # not stand for it: "Europe's growth" is the continent's)
+    heads = {w for w in heads if w not in places()}
+    named = {_strip_possessive(w).lower() for n, m in enumerate(names) if n not in gone for w in m.words}
+    named |= _capitalised_inside_sentences(doc, {k for n in gone for k in (mention_tokens(doc, names[n]) or [])})
+    out: list[NameMention] = []
+    out_headline: list[bool] = []
+    for n, (mention, headline) in enumerate(zip(names, from_headline)):
+        if n in gone and not (len(mention.words) == 1 and _strip_possessive(mention.words[0]).lower() in heads):
+            ks = mention_tokens(doc, mention) or []
+            # (a word the article keeps as a name, or in one, elsewhere may name
+            # here too: "Next" beside "shares in Next", "Labour" beside "the Labour party")
+            if all(plain_word(doc.tokens[k].text) and _strip_possessive(doc.tokens[k].text).lower() not in named
+                   for k in ks):
+                doc.no_name_tokens.update(ks)
+            continue
+        out.append(mention)
+        out_headline.append(headline)
+    return out, out_headline
+
+
+def _capitalised_inside_sentences(doc: ParsedDoc, ks: set[int]) -> set[str]:
+    """The lower-cased words of tokens ``ks`` that the article also writes with a
+    capital inside a sentence, where a capital marks a name ("the Wild's 4-1 win"
+    beside "Wild defenseman Ryan Suter": the team)."""
+    from quotes.text.name_model import OPENERS
+
+    words = {_strip_possessive(doc.tokens[k].text) for k in ks}
+    if not words:
+        return set()
+    tokens, text = doc.tokens, doc.text
+    out: set[str] = set()
+    for k in range(1, len(tokens)):
+        word = _strip_possessive(tokens[k].text)
+        if k in ks or word not in words:
+            continue
+        prev = tokens[k - 1]
+        if prev.text not in OPENERS and "\n" not in text[prev.end:tokens[k].start]:
+            out.add(word.lower())
+    return out
+
+
+def plain_word(text: str) -> bool:
+    """True for a capitalised word that is a plain English word and nothing that can
+    speak: a common noun, adjective, verb or adverb of the lexicon ("Deaths",
+    "Nuclear", "Pop"), not a proper noun there, no place, demonym or party
+    ("Russia plans ...", "The German said", "Republicans said": a country, a
+    people or a party acts and speaks) and no organisation's head ("Police said",
+    "Government sources": the body the article names)."""
+    from quotes.text.name_model import lexicon_flags
+
+    word = _strip_possessive(text)
+    if not word or word in ORG_HEADS:
+        return False
+    low = word.lower()
+    tag = word_tags().get(low)
+    if tag is None or tag.startswith("NNP") or tag[:2] not in ("NN", "JJ", "VB", "RB"):
+        return False
+    return not {"place", "demonym", "party", "first"} & set(lexicon_flags(low))
 
 
 def org_prefix(words: tuple[str, ...], a: int, b: int) -> int:
@@ -667,6 +760,12 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
     if len(words) == 1 and words[0].lower() not in surnames:
         low = words[0].lower()
         if (at_sentence_start or headline) and low in common and not title:
+            if word_tags().get(low, "")[:2] in ("JJ", "VB"):
+                # no subject either ("- Encouraging, ..."); a noun may still describe
+                # one ("Police said": the police force the article names), and a
+                # sentence adverb only opens the sentence ("Earlier, Tory leader
+                # Michael Howard said": the subject follows it)
+                doc.no_name_tokens.add(first)
             return None  # "However", "Officials" at the start of a sentence
         if words[0] in NON_NAME_CAPS or _FIRST_PERSON_CONTRACTION.match(words[0]) or is_plural_title(words) \
                 or is_common_noun_abbreviation(words[0]):

@@ -30,6 +30,9 @@ class ParsedDoc:
     # constant time, whatever the line's length
     line_token_lo: list[int] = field(default_factory=list, compare=False, repr=False)
     line_token_hi: list[int] = field(default_factory=list, compare=False, repr=False)
+    # the tokens of capitalised runs that names.find_names' name model judged no name
+    # ("Nuclear strike ...", "Deaths in custody ...", "Pop star ..."): no subject's name either
+    no_name_tokens: set[int] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str) -> ParsedDoc:
