@@ -56,7 +56,8 @@ def main() -> None:
     ap.add_argument("--source", choices=("bbc", "web", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print this many errors of each group")
     options = ap.parse_args()
-    errors = [json.loads(line) for line in open(options.errors, encoding="utf-8")]
+    with open(options.errors, encoding="utf-8") as f:
+        errors = [json.loads(line) for line in f]
     docs = {d["doc_id"]: d for d in load_gold(options.gold)}
     errors = [e for e in errors if e["gold_kind"] == "named" and e["doc_id"] in docs
               and (options.source == "all" or e["doc_id"].startswith("bbc-") == (options.source == "bbc"))]

@@ -312,13 +312,10 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         if block is not None and block[0] > 0:
             block = (org_prefix(words, block[0], block[1]), block[1])
         if block is None:
-            if mention.title:
-                out.append(mention)
-                out_headline.append(headline)
-            else:
-                dropped.append(len(out))
-                out.append(mention)
-                out_headline.append(headline)
+            if not mention.title:
+                dropped.append(len(out))  # left out below, with what it tells the subject rule
+            out.append(mention)
+            out_headline.append(headline)
             continue
         out.append(_cut_mention(doc, mention, ks, block[0], block[1]))
         out_headline.append(headline)
@@ -401,14 +398,13 @@ def plain_word(text: str) -> bool:
     ("Russia plans ...", "The German said", "Republicans said": a country, a
     people or a party acts and speaks) and no organisation's head ("Police said",
     "Government sources": the body the article names)."""
-    from quotes.text.name_model import lexicon_flags
+    from quotes.text.name_model import lexicon_flags, tag_class
 
     word = _strip_possessive(text)
     if not word or word in ORG_HEADS:
         return False
     low = word.lower()
-    tag = word_tags().get(low)
-    if tag is None or tag.startswith("NNP") or tag[:2] not in ("NN", "JJ", "VB", "RB"):
+    if tag_class(low) is None:
         return False
     return not {"place", "demonym", "party", "first"} & set(lexicon_flags(low))
 

@@ -462,6 +462,11 @@ class _Facts:
             found = self._arrays[name] = getattr(self, "_build_" + name)()
         return found
 
+    def sentence_first(self, start: int, reach: int) -> int:
+        """The first token of ``start``'s sentence, at most ``reach`` tokens back (a
+        bounded look back: linear on long unpunctuated lines)."""
+        return max(self._array("stop")[start - 1] + 1 if start else 0, start - reach)
+
     def person(self, i: int) -> str | None:
         """Token ``i`` read as :func:`_person` reads a word: "self", "other" or None."""
         return _person((self.tokens[i],), (self.capitals[i],), self.sets, first=False)
@@ -1285,7 +1290,7 @@ class CueLexicon:
         done", "I'd have waited", "I should not have"), nothing but adverbs and
         negators between them."""
         # The frame's sentence, within a bounded reach (linear on long unpunctuated lines).
-        first = max(self._facts._array("stop")[start - 1] + 1 if start else 0, start - _FRAME_REACH)
+        first = self._facts.sentence_first(start, _FRAME_REACH)
         last = min(self._stops[end], end + _FRAME_REACH)
         self_words = sets.get("self", frozenset())
         for i in range(first, min(last, len(tokens)) - 2):
@@ -1325,7 +1330,7 @@ class CueLexicon:
         "anything" or "differently" ("I wouldn't change a thing"). Its modal is
         no hedge: the cue is itself the hypothetical, and "I would do things
         differently if I had my time again" regrets."""
-        first = max(self._facts._array("stop")[start - 1] + 1 if start else 0, start - _FRAME_REACH)
+        first = self._facts.sentence_first(start, _FRAME_REACH)
         last = min(self._stops[end], end + _FRAME_REACH, len(tokens))
         around = tokens[first:start] + ["."] + tokens[end:last]
         for k, t in enumerate(around):
@@ -3119,7 +3124,7 @@ def _redo_condition(facts: _Facts, start: int, clause_start: int) -> bool:
     that condition's subject ("If I faced that decision again", "Given another
     chance"; not "If he did it again", "I would never do it again")."""
     tokens, capitals, sets = facts.tokens, facts.capitals, facts.sets
-    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _REDO_REACH)
+    first = facts.sentence_first(start, _REDO_REACH)
     if tokens[start] == "second" and start == first:
         return True  # "Second time around, I would have done things differently"
     others = sets.get("other", frozenset()) | sets.get("addressee", frozenset())
@@ -3218,7 +3223,7 @@ def _owed_by(facts: _Facts, start: int, stops: list[int]) -> str | None:
     tokens, sets = facts.tokens, facts.sets
     if _sentence_end(tokens, start, stops) == "?":
         return None
-    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _OWED_REACH)
+    first = facts.sentence_first(start, _OWED_REACH)
     k = start - 1
     while k >= first and tokens[k] not in _OWE_FORMS:
         if tokens[k] in _PUNCT_BOUNDARIES:
@@ -3230,9 +3235,6 @@ def _owed_by(facts: _Facts, start: int, stops: list[int]) -> str | None:
     if j >= first and tokens[j] in _COPULAS:
         return "other"  # "we are owed an apology": someone else owes it
     while j >= first and (tokens[j] in _BEFORE_OWE or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
-        if tokens[j] in ("think", "feel", "believe", "know") and j - 1 >= first and tokens[j - 1] in ("i", "we"):
-            j -= 1  # "I think I owe ...": the thinker's own "I" comes after
-            break
         j -= 1
     if j < first:
         return None
@@ -3247,7 +3249,7 @@ def _owed_by(facts: _Facts, start: int, stops: list[int]) -> str | None:
 _BEFORE_UNTRUE = frozenset({"a", "an", "simply", "just", "completely", "totally", "utterly", "quite", "frankly",
                             "absolute", "complete", "total", "utter", "plain", "pure", "so", "very", "clearly",
                             "obviously", "patently", "entirely", "all", "the", "of", "mark", "outright", "downright",
-                            "absolutely", "an", "big", "great"})
+                            "absolutely", "big", "great"})
 _CLAIM_REACH = 15
 _AFFIRMED_UNTRUE = frozenset({"true", "accurate", "correct", "right", "fair"})
 
@@ -3280,7 +3282,7 @@ def _denied_claim(facts: _Facts, start: int, end: int, stops: list[int]) -> bool
       be a lie"; "... would be an understatement" affirms it).
     """
     tokens, sets = facts.tokens, facts.sets
-    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _CLAIM_REACH)
+    first = facts.sentence_first(start, _CLAIM_REACH)
     stop = stops[end]
     claims = sets.get("claim", frozenset())
     untrue = sets.get("untrue", frozenset())
@@ -3478,7 +3480,6 @@ def _owns_failing(tokens: list[str], start: int, end: int, clause_start: int, cl
     return "self" if k >= clause_start and tokens[k] in failing else None
 
 
-
 # Verbs in the plain present by which a body admits a failing of its own ("The
 # council accepts that it got this wrong").
 _ADMITS = frozenset({"accepts", "admits", "acknowledges", "recognises", "recognizes", "concedes", "accept", "admit",
@@ -3493,7 +3494,7 @@ def _organisation_admits(facts: _Facts, start: int) -> bool:
     "The minister accepts it was wrong" (a person: "it" is the act) and "The
     council accepted that it ..." (a report) are not."""
     tokens = facts.tokens
-    first = max(facts._array("stop")[start - 1] + 1 if start else 0, start - _ADMITS_REACH)
+    first = facts.sentence_first(start, _ADMITS_REACH)
     k = start - 1
     while k >= first and tokens[k] != "it":
         k -= 1

@@ -95,10 +95,13 @@ def _runs(parsed: ParsedDoc) -> list[tuple[Any, list[int], bool, int, int]]:
     return out
 
 
-def _featurise(parsed: ParsedDoc, runs, usage_out: list | None = None) -> list[list[list[str]]]:
-    usage = ArticleUsage.build(parsed, [(ks, h, lo) for _, ks, h, lo, _ in runs])
-    if usage_out is not None:
-        usage_out.append(usage)
+def _usage(parsed: ParsedDoc, runs) -> ArticleUsage:
+    return ArticleUsage.build(parsed, [(ks, h, lo) for _, ks, h, lo, _ in runs])
+
+
+def _featurise(parsed: ParsedDoc, runs, usage: ArticleUsage | None = None) -> list[list[list[str]]]:
+    if usage is None:
+        usage = _usage(parsed, runs)
     return [token_features(parsed, ks, h, lo, hi, usage) for _, ks, h, lo, hi in runs]
 
 
@@ -136,10 +139,9 @@ def doc_examples(doc: dict, speaker_vocab: set[str], speaker_names: set[tuple[st
     text = doc["text"]
     parsed = _parse(text)
     runs = _runs(parsed)
-    usage_out: list = []
-    feats = _featurise(parsed, runs, usage_out)
-    lower = usage_out[0].lower
-    capital_mid = usage_out[0].capital_mid
+    usage = _usage(parsed, runs)
+    feats = _featurise(parsed, runs, usage)
+    lower, capital_mid = usage.lower, usage.capital_mid
     gold = [(q["speaker_start"], q["speaker_end"], _words(q["speaker"])) for q in doc["quotes"]
             if _usable(q.get("speaker")) and q.get("speaker_start") is not None]
     article = [tuple(w.lower() for w in _WORD.findall(_name_part(q.get("speaker")))) for q in doc["quotes"]]
