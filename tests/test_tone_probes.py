@@ -1755,6 +1755,12 @@ def tone21_cases() -> list[tuple[str, str, str, bool]]:
         "That's a mistake he has to own.", "It's a house I own.", "I own the company.", "A friend of mine was there.",
         "The spotlight is on me now.", "The loss is ours, and we grieve with the family.",
     ])
+    # a failing disowned: a negation right before the owner (tone-22)
+    add(g, "regret", False, [
+        "The mistakes were not mine.", "The mistake wasn't mine.", "The mistake was never mine.",
+        "That mistake was not on me.", "Those errors were not ours.", "The blunder was not mine to answer for.",
+        "The failures were never on us.",
+    ])
     g = "tone21: doing it again, differently"
     add(g, "regret", True, [
         "Given another chance, I would never have signed it.", "Given the chance again, I'd do it differently.",

@@ -3151,6 +3151,8 @@ _OWNING_ADVERBS = frozenset({"all", "entirely", "squarely", "solely", "wholly", 
 _OWNING_VERBS = frozenset({"is", "are", "was", "were", "'s", "'re", "be", "been", "lies", "lay", "rests", "falls",
                            "fell", "sits"})
 _OWNING_SUBJECT_REACH = 5
+# A negation between the verb and the owner ("was not mine", "was never on me", "was n't").
+_OWNER_NEGATORS = frozenset({"not", "never", "n't"})
 
 
 def _owned_failing(tokens: list[str], start: int, end: int, clause_start: int, sets) -> str | None:
@@ -3187,24 +3189,43 @@ _THEIRS = frozenset({"his", "hers", "theirs", "yours"})
 def _predicate_owner(tokens: list[str], end: int, clause_end: int, sets) -> str | None:
     """Whose failing the predicate after a cue noun names: "The mistakes were
     theirs", "the error was his (alone)", "the mistake was on them" -> "other";
-    "... was mine", "... on me" -> "self"; None when it names no one."""
+    "... was mine", "... on me" -> "self"; None when it names no one.
+
+    A negation right before the owner denies it: "the mistakes were not mine",
+    "that mistake wasn't on me" disown the failing ("other": the speaker's
+    regret is not what the noun expresses); "not theirs" names no owner, and
+    "not entirely mine" (an adverb between) owns a part, so both give None."""
     k = end
-    if k >= clause_end or tokens[k] not in _OWNING_VERBS:
+    if k >= clause_end:
+        return None
+    verb = tokens[k]
+    negated = verb.endswith("n't") and verb[:-3] in _OWNING_VERBS  # "wasn't" as one token
+    if verb not in _OWNING_VERBS and not negated:
         return None
     k += 1
+    if k < clause_end and tokens[k] in _OWNER_NEGATORS:
+        negated = True
+        k += 1
+    adverbs = k
     while k < clause_end and (tokens[k] in _OWNING_ADVERBS or (tokens[k].endswith("ly") and len(tokens[k]) > 4)):
         k += 1
     if k >= clause_end:
         return None
     word = tokens[k]
+    owner = None
     if word in ("on", "with") and k + 1 < clause_end:
         word = tokens[k + 1]
         if word in sets.get("self", ()):
-            return "self"
-        return "other" if word in ("him", "her", "them", "you") else None
-    if word in ("mine", "ours"):
-        return "self"
-    return "other" if word in _THEIRS else None
+            owner = "self"
+        elif word in ("him", "her", "them", "you"):
+            owner = "other"
+    elif word in ("mine", "ours"):
+        owner = "self"
+    elif word in _THEIRS:
+        owner = "other"
+    if negated:
+        return "other" if owner == "self" and k == adverbs else None
+    return owner
 
 
 _OWE_FORMS = frozenset({"owe", "owes", "owed", "owing"})
