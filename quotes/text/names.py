@@ -336,7 +336,8 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
     keeps stays: a head noun that stands for that name ("Police" for "North Fells
     Police", "Council" for "Kelderdale Council"); so does a word the article keeps
     alone as a name elsewhere, no person's surname ("Wild" beside "the Wild")."""
-    gone = set(dropped)
+    gone_tokens = {n: mention_tokens(doc, names[n]) or [] for n in dropped}
+    gone = set(gone_tokens)
     # (an organisation's name, no person's: a word surname alone is judged apart, "in May"
     # beside "Theresa May" stays no name)
     given = first_names()
@@ -353,12 +354,12 @@ def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list
     # not stand for it: "Europe's growth" is the continent's)
     heads = {w for w in heads if w not in places()}
     named = {_strip_possessive(w).lower() for n, m in enumerate(names) if n not in gone for w in m.words}
-    named |= _capitalised_inside_sentences(doc, {k for n in gone for k in (mention_tokens(doc, names[n]) or [])})
+    named |= _capitalised_inside_sentences(doc, {k for ks in gone_tokens.values() for k in ks})
     out: list[NameMention] = []
     out_headline: list[bool] = []
     for n, (mention, headline) in enumerate(zip(names, from_headline)):
         if n in gone and not (len(mention.words) == 1 and _strip_possessive(mention.words[0]).lower() in heads):
-            ks = mention_tokens(doc, mention) or []
+            ks = gone_tokens[n]
             # (a word the article keeps as a name, or in one, elsewhere may name
             # here too: "Next" beside "shares in Next", "Labour" beside "the Labour party")
             if all(plain_word(doc.tokens[k].text) and _strip_possessive(doc.tokens[k].text).lower() not in named
