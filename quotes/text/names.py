@@ -304,6 +304,8 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         for p in range(1, len(words)):
             if is_hyphenated_given_name(words[p]) and (keep[p] or keep[p - 1]):
                 keep[p] = keep[p - 1] = True
+            elif not keep[p] and keep[p - 1] and _title_surname(words[p - 1], words[p]):
+                keep[p] = True
         if all(keep):
             out.append(mention)
             out_headline.append(headline)
@@ -322,6 +324,14 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
     if dropped:
         return _drop_no_names(doc, out, out_headline, dropped)
     return out, out_headline
+
+
+def _title_surname(before: str, word: str) -> bool:
+    """True when title word ``word`` follows first name ``before``: a title opens a
+    name and never follows a first name, so there it is the surname ("John
+    Major", "Stephen King", "Howard Dean", "Erik Prince"; not "Major John
+    Smith")."""
+    return word[:1].isupper() and word.rstrip(".").lower() in TITLES and before.lower() in first_names()
 
 
 def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list[bool],
