@@ -4,10 +4,10 @@ Out of fold on the BBC training articles, the largest kind of named-mention erro
 picked the right mention and gave it the wrong name. Each fact of how news writes
 names below comes with invented sentences of its kind and look-alikes both ways:
 
-- a form that is another form with dictionary words after it names something else
-  or carries a glued word, and is not the canonical name ("Stan Lee Media",
-  "Next Directory", "Hillary Clinton Praised"); an organisation's head word or a
-  suffix keeps the fuller form ("Fox Corp", "John Smith Jr");
+- a person's full name with dictionary words after it names something else or
+  carries a glued word, and is not the canonical name ("Stan Lee Media", "Hillary
+  Clinton Praised"); a suffix keeps the fuller form ("John Smith Jr"), and an
+  organisation's or a place's name goes on with such words ("Islamic State");
 - a lone surname one letter away from the surname of exactly one person named in
   full is that person, misspelt ("said Daveport" after "Lindsay Davenport");
 - a name in brackets right after an organisation's is its other name ("the Greek
@@ -39,8 +39,6 @@ def _canonicals(text):
 @pytest.mark.parametrize("text, speakers", [
     ('Stan Lee created Spider-Man. In 1999 his Stan Lee Media venture failed.\n\n'
      '"I was lucky," Stan Lee said.', ["Stan Lee"]),
-    ('Shares in Next fell. Its Next Directory division did well.\n\n'
-     '"It was a good Christmas," said Next.', ["Next"]),
     ('Hillary Clinton Praised The Decision\n\n'
      'Hillary Clinton spoke in Ohio on Monday. "It was right," Clinton said.', ["Hillary Clinton"]),
     ('Nora Pike wrote the Nora Pike Handbook last year.\n\n"It sold well," Nora Pike said.', ["Nora Pike"]),
@@ -156,17 +154,24 @@ def test_mr_brown_is_the_brown_the_article_means_most():
     # as the BBC articles write them: the name, then a thing named after it, or the reverse
     (["Stan Lee", "Lee", "Stan Lee Media"], "Stan Lee"),
     (["Stan Lee Media", "Stan Lee"], "Stan Lee"),
-    (["Next", "Next Directory"], "Next"),
     (["Hillary Clinton Praised", "Hillary Clinton", "Clinton"], "Hillary Clinton"),
-    (["Microsoft Word", "Microsoft"], "Microsoft"),
+    (["Bill Clinton", "Bill Clinton Foundation"], "Bill Clinton"),
     # look-alikes: the fullest form stays the name
     (["Clinton", "Bill Clinton"], "Bill Clinton"),
     (["Hillary", "Hillary Clinton"], "Hillary Clinton"),
     (["Donald Trump", "Donald J. Trump"], "Donald J. Trump"),
-    (["Fox", "Fox Corporation"], "Fox Corporation"),
-    (["Labour", "Labour Party"], "Labour Party"),
     (["John Smith", "John Smith Jr"], "John Smith Jr"),
     (["Josh Apte", "Joshua Apte"], "Joshua Apte"),
+    (["Hillary Rodham", "Hillary Rodham Clinton"], "Hillary Rodham Clinton"),
+    # an organisation's or a place's name goes on with dictionary words
+    (["Fox", "Fox Corporation"], "Fox Corporation"),
+    (["Labour", "Labour Party"], "Labour Party"),
+    (["Islamic", "Islamic State"], "Islamic State"),
+    (["Pew", "Pew Research"], "Pew Research"),
+    (["Holocaust", "Holocaust Memorial Museum"], "Holocaust Memorial Museum"),
+    (["New Hampshire", "New Hampshire Republican"], "New Hampshire Republican"),
+    # (a surname that is a dictionary word after a name that is no first name's)
+    (["Khizr", "Khizr Khan"], "Khizr Khan"),
 ])
 def test_the_canonical_name_is_the_fullest_clean_form(forms, canonical):
     from quotes.text.entities import Entity
@@ -175,3 +180,18 @@ def test_the_canonical_name_is_the_fullest_clean_form(forms, canonical):
     for form in forms:
         entity.add_form(tuple(form.split()))
     assert entity.canonical == canonical
+
+
+def test_look_alike_a_family_plural_is_no_misspelling():
+    text = ('Hillary Clinton spoke in Iowa on Monday.\n\n'
+            '"They will win," said a friend of the Clintons.')
+    ents = prepare(text).index.entities
+    assert [e.canonical for e in ents if ("Clintons",) in e.forms] != ["Hillary Clinton"]
+
+
+def test_look_alike_an_acronym_in_brackets_after_a_cut_name():
+    # the acronym's letters are not the name's initials: the name before it was cut,
+    # or another body's; it joins no entity by the brackets alone
+    text = 'He filed under the Information Act (FOIA) on Monday. FOIA requests take months.'
+    canon = _canonicals(text)
+    assert "FOIA" in canon

@@ -328,25 +328,29 @@ def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
 
 
 def _extended_by_words(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """True when ``long`` is the name ``short`` with dictionary words after it
-    ("Stan Lee Media", "Next Directory", "Hillary Clinton Praised", "Microsoft
-    Word"): a thing named after it, or a headline's verb glued on, never a
-    fuller form of the same name. A person's fuller name adds its words before
-    the surname or in the middle ("Bill Clinton", "Donald J. Trump"), and after a
-    lone first name only ("Hillary" -> "Hillary Clinton"); a legal or
-    generational suffix ("Fox Corp", "John Smith Jr") or an organisation's
-    head word ("Labour Party", "BBC Radio") keeps it the same name."""
+    """True when ``long`` is a person's full name ``short`` (a first name and a
+    surname at least) with dictionary words or an organisation's head word after
+    it ("Stan Lee Media", "Hillary Clinton Praised", "Bill Clinton Foundation"):
+    a thing named after the person, or a headline's verb glued on, never a
+    fuller form of the name. A person's fuller name adds its words before the
+    surname or in the middle ("Donald J. Trump"), and a generational suffix
+    ("John Smith Jr") is the name's own. An organisation's or a place's name
+    goes on with words of the dictionary ("Islamic State", "Pew Research", "New
+    Hampshire Republican"): not judged here, nor a name that is no first name's
+    ("Khizr Khan")."""
     n = len(short)
-    if not n or len(long) <= n or long[:n] != short:
+    if n < 2 or len(long) <= n or long[:n] != short:
         return False
-    if n == 1 and (_key(short[0]) in first_names() or _key(short[0]) in census_first_names()):
+    first = _key(short[0])
+    if first not in first_names() and first not in census_first_names():
         return False
     tags = word_tags()
     for word in long[n:]:
         low = word.lower().rstrip(".")
+        if not word[:1].isupper() or low in NAME_SUFFIXES:
+            return False
         tag = tags.get(low)
-        if tag is None or tag.startswith("NNP") or word in ORG_HEADS or low in NAME_SUFFIXES \
-                or low in _LEGAL_SUFFIXES or not word[:1].isupper():
+        if word not in ORG_HEADS and (tag is None or tag.startswith("NNP")):
             return False
     return True
 
@@ -390,8 +394,8 @@ class Entity:
     @property
     def canonical(self) -> str:
         """The fullest clean name form: most words, then the first seen, leaving
-        out a form that is another with dictionary words after it ("Stan Lee",
-        not "Stan Lee Media": :func:`_extended_by_words`)."""
+        out a form that is a person's full name with dictionary words after it
+        ("Stan Lee", not "Stan Lee Media": :func:`_extended_by_words`)."""
         found = self._canonical
         if found is None:
             found = self._canonical = " ".join(self._clean_best())
@@ -656,7 +660,8 @@ class EntityIndex:
         name of: "the Greek Athletics Federation (Segas)", "Manchester United (Man
         Utd)". News gives an organisation's short name or acronym so, whatever its
         letters. Not after a person ("Tony Blair (Labour)": the party) or a place
-        ("Springfield (Illinois)"), and no place in brackets either."""
+        ("Springfield (Illinois)"), and no place in brackets either; an acronym in
+        brackets is another's (:meth:`_acronym_match`)."""
         previous = self._previous
         if previous is None:
             return None
@@ -666,6 +671,11 @@ class EntityIndex:
             return None
         if entity.place or entity.first or entity.census_first or entity.gender or entity.titles \
                 or before.title or before.gender or is_place(name.words) or max(len(before.words), len(name.words)) < 2:
+            return None
+        if len(name.words) == 1 and _acronym_of_word(name.words[0]):
+            # an acronym whose letters are not the name's initials says the name
+            # before it was cut short ("Freedom of Information Act (FOIA)" found as
+            # "Information Act"); one whose letters are is _acronym_match's
             return None
         return entity
 
@@ -689,7 +699,9 @@ class EntityIndex:
             if entity.org or entity.place or not entity.first or len(entity.best) < 2:
                 continue
             surname = _key(entity.best[-1])
-            if surname == key or surname[:1] != key[:1] or not _one_edit_apart(surname, key):
+            if surname == key or surname[:1] != key[:1] or not _one_edit_apart(surname, key) \
+                    or key == surname + "s":
+                # ("the Clintons": the family, no misspelling)
                 continue
             if name.gender and entity.gender and name.gender != entity.gender:
                 continue
