@@ -195,3 +195,32 @@ def test_look_alike_an_acronym_in_brackets_after_a_cut_name():
     text = 'He filed under the Information Act (FOIA) on Monday. FOIA requests take months.'
     canon = _canonicals(text)
     assert "FOIA" in canon
+
+
+# --- words glued before a person's name are no part of it ---------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ('Browns DL Sheldon Richardson said the fight was over.', ("Sheldon", "Richardson")),
+    ('Patriots QB Tom Brady said it was fine.', ("Tom", "Brady")),
+    ('NBC Chuck Todd asked the question.', ("Chuck", "Todd")),
+    ('Kentuckian Rand Paul spoke first.', ("Rand", "Paul")),
+    ('Undersecretary for Political Affairs Wendy Sherman wrote back.', ("Wendy", "Sherman")),
+])
+def test_words_glued_before_a_first_name_are_no_part_of_the_name(text, name):
+    assert name in _forms(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # look-alikes: a run that opens with a first name, a word on no list, or an initial is one name
+    ('Billie Jean King said it was over.', ("Billie", "Jean", "King")),
+    ('Norbert Leo Butz sang on Broadway.', ("Norbert", "Leo", "Butz")),
+    ('Booz Allen Hamilton said it had fired him.', ("Booz", "Allen", "Hamilton")),
+    ('J. Michael Pearson said the deal was done.', ("J.", "Michael", "Pearson")),
+    ('Iain Duncan Smith said no.', ("Iain", "Duncan", "Smith")),
+])
+def test_look_alikes_a_run_that_is_one_name(text, name):
+    assert name in _forms(text)
+
+
+def _forms(text):
+    return {f for e in prepare(text).index.entities for f in e.forms}
