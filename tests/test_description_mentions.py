@@ -4,9 +4,10 @@
 leader argued ...", "The Scot admitted ...", "the 25-year-old Dubliner said")
 is a mention, for a he/she after it, of the person it resolves to
 (entities.EntityIndex._description_mentions, entities._description_subjects): it
-says how near that person still is, so with the cost per sentence back
-(entities.W_SENTENCE_BACK) a newer name does not take the pronoun from the person
-the text has just described.
+says how near that person still is and that the text keeps to them as its subject,
+so a newer name does not take the pronoun from the person the text has just
+described (nor, were the cost per sentence back entities.W_SENTENCE_BACK shipped,
+would distance).
 
 (b) A nationality's or a city's noun for a person after "the" ("the Scot", "the
 Dutchman", "the 25-year-old Dubliner") is a description, no name
@@ -106,8 +107,8 @@ def test_no_description_subject_in_look_alikes(text):
     assert _descriptions(text) == []
 
 
-# (a) the described person stays near: with the cost per sentence back, a newer
-# name between the person's name and the description does not take the he/she
+# (a) the described person stays near: a newer name between the person's name and
+# the description does not take the he/she
 DESCRIBED_PERSON = [
     ("\u201cWe will cut taxes,\u201d said Tony Blair. Tory leader Michael Howard spoke in Leeds on Monday. Gordon "
      "Brown stayed in London. The economy grew by 2%. Sales fell. But the Tory leader argued the cuts were wrong. "

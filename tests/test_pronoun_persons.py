@@ -15,8 +15,9 @@ named after its founder ("Michael Dell, founder of Dell"), a person with a
 gendered title ("Mr Ford, chief of Ford").
 
 Rounds 6 and 7 (see tools/resolve_cv.py): the nearest sentences hold a he/she's
-antecedent (a learned cost per sentence back, entities.W_SENTENCE_BACK, shipped in
-round 7 with descriptions counted as mentions: tests/test_description_mentions.py),
+antecedent (a learned cost per sentence back, entities.W_SENTENCE_BACK; not shipped:
+PolNeAR dev's pronoun figure fell under its floor in both rounds, so its invented
+case is a strict xfail; descriptions as mentions: tests/test_description_mentions.py),
 and a name after a verb or preposition and a role phrase ("to fellow American Andy
 Roddick") is an object (entities.OBJECT_PAST_ROLE); look-alikes both ways: a newer
 name that is an object or inside the speaker's reported clause, or of the other
@@ -231,8 +232,8 @@ def test_the_body_cost_is_what_moves_the_pronoun():
     assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("org_like")] < 0
 
 
-# A he/she looks to the nearest sentences (issue #15, round 6, shipped in round 7):
-# each sentence end between a candidate and the pronoun costs W_SENTENCE_BACK -0.3
+# A he/she looks to the nearest sentences (issue #15, rounds 6 and 7, not shipped):
+# each sentence end between a candidate and the pronoun would cost W_SENTENCE_BACK -0.3
 # ("sentences_back", a weight the conditional logit learned: tools/resolve_cv.py
 # --only sentences_back).
 # The previous speaker, several sentences back, gives way to a person named as a
@@ -269,6 +270,8 @@ NEAREST_SUBJECT_LOOK_ALIKES = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="#15 rounds 6 and 7: a cost per sentence back (W_SENTENCE_BACK -0.3) "
+                   "fixes these but is not shipped: PolNeAR dev pronoun fell under its floor (tools/resolve_cv.py)")
 @pytest.mark.parametrize("text,speakers", NEAREST_SUBJECT)
 def test_he_or_she_takes_the_nearest_subject(text, speakers):
     assert [q.speaker for q in quotes.extract(text)] == speakers
@@ -280,21 +283,17 @@ def test_the_previous_speaker_keeps_it_past_an_object(text, speakers):
 
 
 def test_a_cost_per_sentence_back_moves_the_pronoun():
-    """The shipped hand-set weights carry the learned cost per sentence back
-    (-0.3, tools/resolve_cv.py rounds 6 and 7); without it the previous speaker
-    keeps the he/she; with it the newest subject takes it and the look-alikes stay."""
+    """With the learned cost per sentence back (W_SENTENCE_BACK, tools/resolve_cv.py
+    rounds 6 and 7; not shipped: the hand-set weights hold 0 for it) the newest
+    subject takes the he/she; the look-alikes stay."""
     from quotes.text import entities
 
-    assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("sentences_back")] == entities.W_SENTENCE_BACK < 0
+    assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("sentences_back")] == 0.0
+    assert entities.W_SENTENCE_BACK < 0
     weights = list(entities.W_RESOLVE_HAND)
-    weights[entities.RESOLVE_FEATURES.index("sentences_back")] = 0.0
+    weights[entities.RESOLVE_FEATURES.index("sentences_back")] = entities.W_SENTENCE_BACK
     old = entities.W_RESOLVE
     entities.W_RESOLVE = tuple(weights)
-    try:
-        assert [q.speaker for q in quotes.extract(NEAREST_SUBJECT[0][0])] == ["Tom Rodd", "Tom Rodd"]
-    finally:
-        entities.W_RESOLVE = old
-    entities.W_RESOLVE = entities.W_RESOLVE_HAND
     try:
         assert [q.speaker for q in quotes.extract(NEAREST_SUBJECT[0][0])] == NEAREST_SUBJECT[0][1]
         for text, speakers in NEAREST_SUBJECT_LOOK_ALIKES:
