@@ -63,8 +63,12 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # this?"; no train reading changed, train CV unchanged, scored once at the end):
 # 0.405 and 0.612. tone-20 (the sixth blind suite's kinds; train CV unchanged,
 # scored once at the end): 0.405 and 0.612. tone-21 (the seventh blind suite's
-# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612.
-NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.61}
+# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612. tone-23
+# (claims denied twice, "surprise"/"shock" before a noun, "no way" as an utterance,
+# whose state; train CV regret 0.659 -> 0.667, shock 0.752 -> 0.800; scored once
+# at the end): 0.425 and 0.644 (GoEmotions dev shock 0.570 -> 0.567, below its
+# floor: reported, not tuned to).
+NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.64}
 
 
 def _f1(y, p) -> float:

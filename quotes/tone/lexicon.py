@@ -476,6 +476,10 @@ class _Facts:
             for i, w in enumerate(tokens[max(marks[j][0], j - 3):j], max(marks[j][0], j - 3)))
             for j, t in enumerate(tokens)])
 
+    def first_negated_speech(self, clause_start: int) -> int:
+        """The first negated saying or thinking verb at or after ``clause_start``."""
+        return self._array("negated_speech")[clause_start]
+
     def negated_speech(self, clause_start: int, start: int) -> bool:
         """Whether a negated saying verb stands in ``tokens[clause_start:start]``
         (every token there has ``clause_start`` for its clause's first)."""
@@ -986,6 +990,10 @@ class CueLexicon:
                 # his death": sympathy for others' loss, not regret.
                 return "regret_self_about_other"
             return "regret_self"
+        if who is None and _relative_subject(tokens, capitals, start, clause_start, sets):
+            # (tone-23) "the younger users who naively assume ...", "ministers who
+            # made mistakes": the subject "who" stands for the noun before it.
+            return "regret_other"
         return "regret_other" if who == "other" else "regret_none"
 
     def _judge_shock(self, tokens, capitals, marks, start, end, kind, sets, group="") -> str | None:
@@ -995,6 +1003,12 @@ class CueLexicon:
             # "a cool little surprise" is a small surprise; "it came as little surprise" none
             kind, start = "eval", start + 1
         if kind == "negated":
+            frame = self._claim_frame(tokens, start, end, marks[start][0], sets)
+            if frame is not None and frame[1]:
+                # (tone-23) a denied absence of surprise is surprise: "It would be
+                # untrue to say I was not surprised", "I can't say it was no surprise".
+                said = max(marks[start][0], frame[0])
+                return "shock_state" if any(t in sets.get("self", ()) for t in tokens[said:end]) else "shock_eval"
             return "shock_negated"
         clause_start, clause_end = marks[start]
         if kind == "expect":
@@ -1003,6 +1017,12 @@ class CueLexicon:
             # denial); asked, not said ("who could have predicted that." is mostly sarcasm).
             return "shock_state" if _rhetorical_foresight(tokens, start, end, clause_start, clause_end, sets) \
                 and _sentence_end(tokens, end, self._stops) in ("?", "!") else None
+        if tokens[end - 1] == "of" and "heard" in tokens[start:end] and self._relative_heard_of(tokens, start, end, clause_start, clause_end, sets):
+            # (tone-23) "some congressman I've never heard of was talking", "bands
+            # we'd never heard of": a relative clause with a stranded "of" says who
+            # the noun is, not the speaker's surprise ("I've never heard of such a
+            # thing" stays).
+            return None
         if tokens[end - 1] == "over" and not _gets_over_fact(tokens, end, clause_end, sets):
             return None  # "I can't get over the loss", "... the wall": no fact that astonishes
         if kind == "recheck" and not _rechecked(tokens, start, end, clause_start, clause_end, sets):
@@ -1015,17 +1035,25 @@ class CueLexicon:
             # "a supply shock", "an oil-price shock", "the interest-rate shock":
             # a shock to the economy named by what it hits, no one's feeling.
             return "shock_formula"
-        if tokens[start:end] == ["shock"] and (
+        if (tokens[start:end] == ["shock"] and (
                 self._premodifier(tokens, capitals, start, end, clause_start, clause_end, sets)
-                or _jolted(tokens, start, end, clause_start, clause_end, sets)):
-            # "the shock resignation", "a shock wave", "shock tactics": before a
-            # noun "shock" means unexpected or names a thing, no one's feeling;
-            # "the shock from the blast", "the device delivers a small shock": a
-            # physical jolt. "It came as a shock to us", "a shock to all of us" stay.
-            # (Read so for "surprise" too, "a surprise visit", the rule cost
-            # GoEmotions dev shock F1 0.006, below its floor, and changed no news
-            # training figure: "surprise" keeps its formula lines instead.)
+                or _jolted(tokens, start, end, clause_start, clause_end, sets))) \
+                or (tokens[start:end] == ["surprise"]
+                    and self._premodifier(tokens, capitals, start, end, clause_start, clause_end, sets)):
+            # "the shock resignation", "a shock wave", "shock tactics", "about shock
+            # value", "a surprise raid", "the surprise announcement": before a noun
+            # "shock" and "surprise" name a kind of event or thing (unexpected,
+            # meant to startle), no one's feeling; "the shock from the blast", "the
+            # device delivers a small shock": a physical jolt. "It came as a shock
+            # to us", "a surprise to all of us", "to my surprise" stay (tone-23:
+            # "surprise" read so, decided on the news train CV and GoEmotions train).
             return "shock_formula"
+        if tokens[start:end] == ["no", "way"] and not self._utterance(tokens, start, end, clause_start, clause_end, sets):
+            # (tone-23) "No way!", "Oh no way, that's insane": disbelief as an
+            # utterance of its own. Inside a clause "no way" is a negative noun
+            # phrase: "There is no way I want to say that", "In no way was he
+            # informed", "no way that someone like that could be happy".
+            return None
         if group == "interjection" and not self._stands_alone(tokens, capitals, start, end, clause_start, clause_end, sets):
             # "good grief counselling", "Good Lord Jesus, hear us", "Jesus said":
             # the word names someone or something here; it is no cue.
@@ -1130,6 +1158,11 @@ class CueLexicon:
             if before is None or before in sets.get("copula", ()) or after is None \
                     or after in sets["endings_after_weak"]:
                 return "shock_weak_predicate"
+            if after in sets.get("failing", ()) and not tokens[end - 1].endswith("ly"):
+                # (tone-23) before a noun of failure a weak word judges it, it does
+                # not praise: "an incredible gaffe", "an unbelievable blunder"
+                # ("an incredible job" praises): an evaluation, like "a shocking blunder".
+                return "shock_eval"
             return "shock_weak_attribute"
         return "shock_eval"
 
@@ -1179,15 +1212,52 @@ class CueLexicon:
         if end >= clause_end or self._comma_after(start) or capitals[end]:
             return False
         after = tokens[end]
+        if after in self.shock_table:
+            return False  # "Surprise surprise", "shock horror": a repeated exclamation
+        from quotes import vocabulary
         if not after.replace("-", "").isalpha() or len(after) < 3 or _function_word(after, sets) \
                 or after.endswith("ed") or after in sets.get("participle", ()) or after in sets.get("past", ()):
             return False
         if start > clause_start:
             before = tokens[start - 1]
-            if before not in sets["determiners"] and before not in sets["predicate_copula"] and (_function_word(before, sets) or before in sets["causatives"]
-                                               or before in sets["cue_verbs"] or before == "to"):
+            # (tone-23) a preposition other than "to" takes the whole noun phrase
+            # ("all about shock value", "with surprise attacks"); "to" may be an
+            # infinitive's ("to shock fans", "to surprise them"); "by surprise" is
+            # the manner of "take/catch by surprise" ("it took us by surprise anyway").
+            if before not in sets["determiners"] and before not in sets["predicate_copula"] \
+                    and not (before in vocabulary.PREPOSITIONS and before not in ("to", "by")) \
+                    and (_function_word(before, sets) or before in sets["causatives"]
+                         or before in sets["cue_verbs"] or before == "to"):
                 return False
         return True
+
+    def _relative_heard_of(self, tokens, start, end, clause_start, clause_end, sets) -> bool:
+        """Whether "never heard of" ends a relative clause on a noun: its "of" is
+        stranded (the clause's end, a verb or punctuation follows it), or its
+        subject "I"/"we" follows a noun with no comma between ("some congressman I've
+        never heard of talking")."""
+        if end >= clause_end or tokens[end] in sets["verb_group"] or not tokens[end].isalpha():
+            return True
+        j = start - 1
+        while j > clause_start and tokens[j] in sets["verb_group"]:
+            j -= 1
+        if j <= clause_start or tokens[j] not in ("i", "we"):
+            return False
+        noun = tokens[j - 1]
+        # (not an adjective's complement clause: "I'm surprised I've never heard of
+        # this", "I'm just glad I've never heard of it", "Sorry I never heard of it")
+        return noun.isalpha() and not _function_word(noun, sets) and noun not in sets.get("discourse", ()) \
+            and noun not in self.regret_table and noun not in self.shock_table and not self._comma_after(j - 1) \
+            and not (j - 2 >= 0 and tokens[j - 2] in sets["verb_group"])
+
+    def _utterance(self, tokens, start, end, clause_start, clause_end, sets) -> bool:
+        """Whether the words ``tokens[start:end]`` are an utterance of their own: only
+        words that may stand before an interjection ("oh", "and") come before them
+        in their clause, and the clause ends after them (punctuation, a comma,
+        the end of the text)."""
+        if any(t not in sets["before_interjection"] for t in tokens[clause_start:start]):
+            return False
+        return end >= clause_end or not tokens[end].replace("'", "").isalnum() or self._comma_after(end - 1)
 
     def _stands_alone(self, tokens, capitals, start, end, clause_start, clause_end, sets) -> bool:
         """Whether an interjection made of a noun ("exclaimed" in tone-context.txt:
@@ -1313,7 +1383,22 @@ class CueLexicon:
         end = self._spans[i][1]
         return self._text[end:end + 2].lstrip()[:1] == ","
 
-    def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True) -> bool:
+    def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True,
+                 framed: bool = False) -> bool:
+        if not framed:
+            frame = self._claim_frame(tokens, start, end, clause_start, sets)
+            if frame is not None:
+                # (tone-23) A cue inside a saying or a claim is read twice: the
+                # frame affirms or denies what is said, and what is said may
+                # negate the cue itself. Two denials make an assertion: "It would
+                # be a lie to say I wasn't shocked", "I can't say I wasn't
+                # surprised"; "It is not wrong to say I was shocked" affirms it;
+                # "It would be wrong to say I was shocked", "I can't say I was
+                # surprised" deny it.
+                said, denies = frame
+                inner = self._negated(tokens, start, end, max(clause_start, said), clause_end, sets,
+                                      object_negation, framed=True)
+                return inner != denies
         negators = sets.get("negator", frozenset())
         # The window counts from the head of the phrase the cue completes: the verb
         # of "came as a (complete) surprise", the verb of finding ("I didn't find
@@ -1325,10 +1410,6 @@ class CueLexicon:
                 return True
         if _contrasted_away(tokens, start, clause_start, sets):
             return True
-        if _denied_claim(self._facts, start, end, self._stops):
-            # "The idea that I owe anyone an apology is ridiculous", "It would be
-            # wrong to claim I was shocked": what the sentence denies is not felt.
-            return True
         if _denied_amount(tokens, start, clause_start, sets) \
                 or (object_negation and _negative_stranded_object(tokens, start, end, clause_start, self._stops[end], sets)):
             return True
@@ -1337,13 +1418,6 @@ class CueLexicon:
                                 or _rhetorical_question(tokens, start, clause_start, self._stops, sets)
                                 or _denied_after(tokens, end, sets, self._stops, self._buts)):
             # (not for an interjection: "Wow, are you me? No one ..." answers another question)
-            return True
-        # A negated saying or thinking verb reaches further: "I've never said we
-        # made a mistake", "I don't think anybody should be surprised".
-        if self._facts.negated_speech(clause_start, start) and not (
-                start > clause_start + 1 and _in_subject_clause(tokens, clause_start + 1, start, clause_start, sets)):
-            # (not a saying verb of a clause that is the cue's subject: "That
-            # nobody said a word is shocking")
             return True
         if not object_negation:
             return False
@@ -1361,6 +1435,26 @@ class CueLexicon:
             return False  # "That's on me, nobody else": an exclusive apposition, no denial
         return k < clause_end and tokens[k] in postneg \
             and not _heads_clause(tokens, self._facts.capitals, k, clause_end, sets)
+
+    def _claim_frame(self, tokens, start, end, clause_start, sets) -> tuple[int, bool] | None:
+        """The saying or claim a cue is part of, as (where what is said starts,
+        whether the sentence denies it), or None.
+
+        - a claim the sentence denies (:func:`_denied_claim`): "The idea that I
+          owe anyone an apology is ridiculous", "It would be wrong to claim I was
+          shocked"; a negated denial affirms ("It is not wrong to say ...");
+        - a negated saying or thinking verb reaches further than the negation
+          window: "I've never said we made a mistake", "I don't think anybody
+          should be surprised" (not a saying verb of a clause that is the cue's
+          subject: "That nobody said a word is shocking").
+        """
+        claim = _denied_claim(self._facts, start, end, self._stops)
+        if claim is not None:
+            return claim
+        if self._facts.negated_speech(clause_start, start) and not (
+                start > clause_start + 1 and _in_subject_clause(tokens, clause_start + 1, start, clause_start, sets)):
+            return self._facts.first_negated_speech(clause_start) + 1, True
+        return None
 
     def _owed_apology(self, tokens, capitals, start, end, clause_start, clause_end, sets, group) -> bool:
         """Whether "should"/"must" before an apology is the speaker's own duty, said
@@ -2378,6 +2472,28 @@ def _negative_subject(facts: _Facts, start: int, clause_start: int) -> bool:
 
 
 
+# How far back from a regret cue its relative "who" is looked for (a bounded look back).
+_RELATIVE_REACH = 8
+
+
+def _relative_subject(tokens: list[str], capitals: list[bool], start: int, clause_start: int, sets) -> bool:
+    """Whether a regret cue's subject is the relative "who" after a noun of someone
+    else's ("the younger users who naively assume", "the ministers who made
+    mistakes"), with only adverbs and its verb group between "who" and the cue;
+    not the speaker ("we who made mistakes", "those of us who") nor anyone
+    (``generic``: "Anyone who sells now is making a mistake")."""
+    k = start - 1
+    while k > 0 and k >= max(clause_start - 1, start - _RELATIVE_REACH) and (tokens[k] in sets["verb_group"] or tokens[k] in sets["determiners"]
+                                             or (tokens[k].endswith("ly") and len(tokens[k]) > 4)):
+        k -= 1
+    if k < 1 or tokens[k] != "who":
+        return False
+    noun = tokens[k - 1]
+    if noun in sets.get("self", ()) or noun in sets.get("generic", ()) or noun == "of":
+        return False
+    return noun.isalpha() and not _function_word(noun, sets)
+
+
 def _function_word(word: str, sets) -> bool:
     """Whether a word is a grammatical word (pronoun, determiner, auxiliary, preposition,
     conjunction, negator) or an adverb in -ly: no content word a noun could premodify."""
@@ -3042,8 +3158,9 @@ def _untrue_after(tokens: list[str], k: int, stop: int, sets) -> bool:
     return False
 
 
-def _denied_claim(facts: _Facts, start: int, end: int, stops: list[int]) -> bool:
-    """Whether the cue is in what a claim says and its sentence denies that claim:
+def _denied_claim(facts: _Facts, start: int, end: int, stops: list[int]) -> tuple[int, bool] | None:
+    """Where what a claim says starts, and whether its sentence denies it (None: the
+    cue is in no such claim):
 
     - the "that" clause of a noun of claim (``claim`` in tone-context.txt)
       whose predicate denies it ("The idea that I owe anyone an apology is
@@ -3054,6 +3171,9 @@ def _denied_claim(facts: _Facts, start: int, end: int, stops: list[int]) -> bool
       true" ("It's not true that I was shocked");
     - a saying as the subject of a denying predicate ("To say I regret it would
       be a lie"; "... would be an understatement" affirms it).
+
+    A negated denying word affirms the saying ("It's not wrong to say", "It's no
+    lie to say"): (where it starts, False).
     """
     tokens, sets = facts.tokens, facts.sets
     first = facts.sentence_first(start, _CLAIM_REACH)
@@ -3066,24 +3186,25 @@ def _denied_claim(facts: _Facts, start: int, end: int, stops: list[int]) -> bool
         t = tokens[k]
         if t == "that" and k > first and tokens[k - 1] in claims:
             # the noun of claim: denied after the cue, or rejected before it
-            if _untrue_after(tokens, end, stop, sets):
-                return True
-            return any(w in sets.get("rejecting", ()) for w in tokens[max(first, k - 5):k - 1])
+            if _untrue_after(tokens, end, stop, sets) \
+                    or any(w in sets.get("rejecting", ()) for w in tokens[max(first, k - 5):k - 1]):
+                return k + 1, True
+            return None
         if t == "to" and tokens[k + 1] in claiming:
             before = k - 1
             while before >= first and tokens[before] in facts.sets["before_untrue"]:
                 before -= 1
             if before >= first and tokens[before] in untrue:
-                # "It would be wrong to claim": not "It's no exaggeration to say", "not wrong to say"
-                return not any(w in negators or w.endswith("n't") for w in tokens[max(first, before - 3):before])
-            if before < first or tokens[before] in ("and", "but", "so"):
+                # "It would be wrong to claim"; "It's no exaggeration to say", "not wrong to say" affirm
+                return k + 2, not any(w in negators or w.endswith("n't") for w in tokens[max(first, before - 3):before])
+            if (before < first or tokens[before] in ("and", "but", "so")) and _untrue_after(tokens, end, stop, sets):
                 # a saying as the subject: "To say I regret it would be a lie"
-                return _untrue_after(tokens, end, stop, sets)
-            return False
+                return k + 2, True
+            return None
         if t in ("that", "to") and k - 2 >= first and tokens[k - 1] in facts.sets["affirmed_untrue"] \
                 and (tokens[k - 2] in negators or tokens[k - 2].endswith("n't")):
-            return True  # "It's not true that I was shocked"
-    return False
+            return k + 1, True  # "It's not true that I was shocked"
+    return None
 
 
 
