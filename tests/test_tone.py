@@ -63,8 +63,12 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # this?"; no train reading changed, train CV unchanged, scored once at the end):
 # 0.405 and 0.612. tone-20 (the sixth blind suite's kinds; train CV unchanged,
 # scored once at the end): 0.405 and 0.612. tone-21 (the seventh blind suite's
-# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612.
-NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.61}
+# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612. tone-23
+# (claims denied twice, "surprise"/"shock" before a noun, "no way" as an utterance,
+# whose state; train CV regret 0.659 -> 0.667, shock 0.752 -> 0.800; scored once
+# at the end): 0.425 and 0.644 (GoEmotions dev shock 0.570 -> 0.567, below its
+# floor: reported, not tuned to).
+NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.64}
 
 
 def _f1(y, p) -> float:
@@ -76,6 +80,30 @@ def _f1(y, p) -> float:
 @pytest.fixture(scope="module")
 def lexicon():
     return LexiconFeatures(**read_cue_tables()).fit(["x"])
+
+
+def test_each_context_kind_is_read_and_each_kind_read_is_listed():
+    """tone-context.txt is the one place of the tone stage's word lists (tone-23):
+    every kind the code reads (``sets["kind"]``, ``sets.get("kind")``, the kinds of
+    ``_PEOPLE_KINDS``) is in the file, and every kind in the file is read."""
+    import re
+    from pathlib import Path
+
+    from quotes import resources
+    from quotes.tone import lexicon as lexicon_module
+
+    code = "".join(p.read_text(encoding="utf-8") for p in Path(lexicon_module.__file__).parent.rglob("*.py"))
+    read = set(re.findall(r'sets(?:\.get\(|\[)"(\w+)"', code)) | set(lexicon_module._PEOPLE_KINDS)
+    with open(resources.DATA_DIR / "tone-context.txt", encoding="utf-8") as fh:
+        listed = {kind for kind, _ in lexicon_module.parse_cue_lines(fh)}
+    assert read - listed == set(), "kinds the code reads but tone-context.txt lacks"
+    assert listed - read == set(), "kinds of tone-context.txt no code reads"
+    # No word list written in the code beside them: a module-level set of three or
+    # more words belongs in the file.
+    inline = [name for name, value in vars(lexicon_module).items()
+              if name.startswith("_") and isinstance(value, frozenset) and len(value) > 2
+              and all(isinstance(w, str) and w.replace("'", "").isalpha() for w in value)]
+    assert inline == []
 
 
 def _features(lexicon, text: str) -> dict[str, float]:
