@@ -138,16 +138,16 @@ BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.9
 
 @needs_shared(NEWS)
 def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
-    # train.jsonl to train5.jsonl (360 articles drawn beside the test sets' 80) are
+    # train.jsonl to train6.jsonl (440 articles drawn beside the test sets' 80) are
     # training data: their offsets must hold too, none of their articles may be a test
-    # article, and none may repeat a test article's story under another id (nine
+    # article, and none may repeat a test article's story under another id (fourteen
     # drawn articles do, of a test article or an earlier training one: left out).
     out = tmp_path / "bbc.train.jsonl"
     run = subprocess.run([sys.executable, str(ROOT / "annotation" / "bbc" / "build_gold.py"), str(out), str(SHARED),
                           "--train"], check=True, capture_output=True, text=True)
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(docs) == 351 and sum(len(d["quotes"]) for d in docs) == 2085
-    assert "left out 9 training articles" in run.stderr and "bbc-sport-489" in run.stderr
+    assert len(docs) == 426 and sum(len(d["quotes"]) for d in docs) == 2544
+    assert "left out 14 training articles" in run.stderr and "bbc-sport-489" in run.stderr
     for doc in docs:
         for q in doc["quotes"]:
             assert doc["text"][q["start"]:q["end"]] == q["text"]
