@@ -1659,7 +1659,7 @@ def _description_subjects(doc: ParsedDoc) -> list[tuple[int, int]]:
         if p >= 0 and tokens[p].text.lower() in _OPENING_CONJUNCTIONS:
             p -= 1
         inverted = p >= 0 and tokens[p].text.lower() in REPORTING_VERBS and (p + 1 == i)
-        opens = p < 0 or (line_of and line_of[p] != line_of[p + 1]) \
+        opens = p < 0 or (bool(line_of) and line_of[p] != line_of[p + 1]) \
             or tokens[p].text in (".", "!", "?", ";", ":", ",", "\u2014", "\u2013")
         if not opens and not inverted:
             continue
