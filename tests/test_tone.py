@@ -20,8 +20,15 @@ NEWS = SHARED / "data" / "tone" / "news-quotes-dev.jsonl"
 # GoEmotions dev at threshold 0.5 (regret = remorse or embarrassment), with the
 # "social" calibration: regression guards under the shipped model's (tone-9)
 # regret 0.707 and shock 0.577 (issue #16 asks 0.66 and 0.55). tone-10 (the rest
-# round's labels, main's clause reading): regret 0.701, shock 0.571.
-GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
+# round's labels, main's clause reading): regret 0.701, shock 0.571. tone-23 reads
+# "surprise" before a noun as the name of a kind of event ("a surprise raid", "a
+# surprise party"), as it read "shock" there: by the issue's definition neither
+# expresses the speaker's shock. It changes no news train quote and costs GoEmotions
+# train shock 0.7233 -> 0.7212 (three comments labelled surprise for "the surprise
+# team", "surprise trip", "surprise birthday"); on dev, shock 0.5703 -> 0.5668. The
+# definition decides, so the shock floor was LOWERED 0.57 -> 0.565 (the issue asks
+# 0.55): a reading chosen by the definition, not by this set.
+GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.565}
 # The card's news figures cross-validated by article groups (5 folds; copies of
 # an article and articles printing one quote share a fold) on the train part of
 # annotation/tone/. Until tone-8 the card's news CV was over the shared
@@ -41,7 +48,9 @@ GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.57}
 # for tone-11 refitted the same way): one false alarm fewer, an "if" clause.
 # tone-13 (what a "sorry" is about, disappointment at one's own side's act,
 # disbelief idioms; refitted the same way) gets 0.659 and 0.752.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.65, "shock": 0.745}
+# tone-23 (claims denied twice, "no way" as an utterance, whose "state of shock",
+# "gaffe" a failing, a "who" clause after another's noun): 0.667 and 0.800.
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.66, "shock": 0.79}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
@@ -63,8 +72,12 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # this?"; no train reading changed, train CV unchanged, scored once at the end):
 # 0.405 and 0.612. tone-20 (the sixth blind suite's kinds; train CV unchanged,
 # scored once at the end): 0.405 and 0.612. tone-21 (the seventh blind suite's
-# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612.
-NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.61}
+# kinds; train CV unchanged, scored once at the end): 0.425 and 0.612. tone-23
+# (claims denied twice, "surprise"/"shock" before a noun, "no way" as an utterance,
+# whose state; train CV regret 0.659 -> 0.667, shock 0.752 -> 0.800; scored once
+# at the end): 0.425 and 0.644 (GoEmotions dev shock 0.570 -> 0.567, below its
+# floor: reported, not tuned to).
+NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.64}
 
 
 def _f1(y, p) -> float:
@@ -76,6 +89,30 @@ def _f1(y, p) -> float:
 @pytest.fixture(scope="module")
 def lexicon():
     return LexiconFeatures(**read_cue_tables()).fit(["x"])
+
+
+def test_each_context_kind_is_read_and_each_kind_read_is_listed():
+    """tone-context.txt is the one place of the tone stage's word lists (tone-23):
+    every kind the code reads (``sets["kind"]``, ``sets.get("kind")``, the kinds of
+    ``_PEOPLE_KINDS``) is in the file, and every kind in the file is read."""
+    import re
+    from pathlib import Path
+
+    from quotes import resources
+    from quotes.tone import lexicon as lexicon_module
+
+    code = "".join(p.read_text(encoding="utf-8") for p in Path(lexicon_module.__file__).parent.rglob("*.py"))
+    read = set(re.findall(r'sets(?:\.get\(|\[)"(\w+)"', code)) | set(lexicon_module._PEOPLE_KINDS)
+    with open(resources.DATA_DIR / "tone-context.txt", encoding="utf-8") as fh:
+        listed = {kind for kind, _ in lexicon_module.parse_cue_lines(fh)}
+    assert read - listed == set(), "kinds the code reads but tone-context.txt lacks"
+    assert listed - read == set(), "kinds of tone-context.txt no code reads"
+    # No word list written in the code beside them: a module-level set of three or
+    # more words belongs in the file.
+    inline = [name for name, value in vars(lexicon_module).items()
+              if name.startswith("_") and isinstance(value, frozenset) and len(value) > 2
+              and all(isinstance(w, str) and w.replace("'", "").isalpha() for w in value)]
+    assert inline == []
 
 
 def _features(lexicon, text: str) -> dict[str, float]:

@@ -284,6 +284,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(tone19_cases())
     cases.extend(tone20_cases())
     cases.extend(tone21_cases())
+    cases.extend(tone23_cases())
     return cases
 
 
@@ -1888,6 +1889,116 @@ def tone21_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone23_cases() -> list[tuple[str, str, str, bool]]:
+    """Issue #16's tone-23 kinds, each read as a fact of English, with invented
+    sentences of its kind and look-alikes:
+
+    - a claim's frame and the claim's own negation are read together: two
+      denials make an assertion ("It would be a lie to say I wasn't shocked",
+      "I can't say I wasn't surprised"), a negated denial affirms ("It is not
+      wrong to say I was shocked"); "It would be wrong to say I was shocked" and
+      "I can't say I was surprised" deny it;
+    - "surprise" and "shock" before a noun name a kind of event or thing ("a
+      surprise raid", "shock value", "with shock tactics"); "to my surprise",
+      "it came as a total surprise to me", "it took us by surprise" stay;
+    - "no way" is disbelief only as an utterance of its own ("No way!"); inside a
+      clause it is a negative noun phrase ("There is no way I want ...", "In no
+      way was he told");
+    - a weak word before a noun of failure judges it ("an incredible gaffe",
+      "an unbelievable blunder"); "an incredible job" praises;
+    - the owner of a state phrase is its subject ("The party appears to be in a
+      state of shock"); a relative clause with "never heard of" says who the noun
+      is ("a congressman I've never heard of"); a regret word whose subject is
+      the relative "who" after someone else's noun is theirs ("users who naively
+      assume").
+    """
+    cases = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone23: a denied or affirmed saying of a feeling"
+    add(g, "shock", True, [
+        "It is not wrong to say I was shocked.", "It's not wrong to say we were stunned.",
+        "It would not be wrong to say I was shocked.", "It's no lie to say I was stunned.",
+        "It would be a lie to say I wasn't shocked.", "It would be a lie to say we weren't surprised.",
+        "It would be wrong to say I wasn't shocked.", "It would be untrue to say I was not surprised.",
+        "I can't say I wasn't surprised.", "I can't say I was not shocked.", "I cannot say we weren't surprised.",
+        "I wouldn't say I wasn't surprised.", "I can't say it was no surprise.",
+        "To say I wasn't shocked would be a lie.", "It is not true that I wasn't shocked.",
+    ])
+    add(g, "shock", False, [
+        "It would be wrong to say I was shocked.", "It would be a lie to say I was surprised.",
+        "It is wrong to say we were stunned.", "I can't say I was surprised.", "I can't say we were shocked.",
+        "I wouldn't say I was surprised.", "I won't say I was shocked.", "I never said I was shocked.",
+        "To say I was shocked would be a lie.", "It is not true that I was shocked.",
+        "I don't think anybody should be surprised.", "I was not shocked.", "I wasn't surprised at all.",
+    ])
+    add(g, "regret", True, [
+        "It would be a lie to say I don't regret it.", "It is not wrong to say I regret it.",
+        "I can't say I don't regret it.", "It would be wrong to say we have no regrets about it.",
+    ])
+    add(g, "regret", False, [
+        "It would be wrong to say I regret it.", "I can't say I regret it.", "To say I regret it would be a lie.",
+        "I never said we made a mistake.",
+    ])
+    g = "tone23: surprise and shock before a noun"
+    add(g, "shock", False, [
+        "Police launched a surprise raid on the house.", "The army staged a surprise raid at dawn.",
+        "They held a surprise party for him.", "The surprise announcement came on Monday.",
+        "It was a surprise attack.", "They made a surprise visit to the troops.", "The minister's surprise resignation.",
+        "The company made a surprise bid for its rival.", "The surprise package of the tournament.",
+        "It was all about shock value.", "The campaign relied on shock tactics.", "We heard it from a shock jock.",
+        "She was given shock therapy.", "He is against shock treatment.", "The film has some shock value.",
+        "The advert was designed for shock value.", "They won with surprise attacks.",
+    ])
+    add(g, "shock", True, [
+        "To my surprise, he won.", "It came as a total surprise to me.", "It took us by surprise.",
+        "It took us completely by surprise anyway.", "It was a surprise to all of us.", "What a surprise!",
+        "It was a real shock to us.", "It came as a shock.", "The result was a complete shock to me.",
+        "Much to our surprise, the bid failed.",
+    ])
+    g = "tone23: no way as an utterance"
+    add(g, "shock", True, [
+        "No way!", "No way! I can't believe it.", "Oh no way, that's insane.", "No way. That cannot be true.",
+    ])
+    add(g, "shock", False, [
+        "There is no way I want to say we cannot manage it.", "There's no way we will sell the club.",
+        "In no way was he informed to appear for a doping test.", "There is no way that someone like that could be happy.",
+        "We are in no way responsible for the delay.", "No way would I give up my seat.",
+        "There's no way around it.", "There was no way to know.",
+    ])
+    g = "tone23: whose state, relative clauses"
+    add(g, "shock", False, [
+        "The Labour machine appears to be in some kind of state of shock.", "The party is in a state of shock.",
+        "The villagers were in a state of shock.", "Some congressman I've never heard of was talking about it.",
+        "You see some congressman I've never heard of talking about it.", "They play songs I've never heard of.",
+        "It was a band we'd never heard of.",
+    ])
+    add(g, "shock", True, [
+        "We are in a state of shock.", "I was in a state of shock.", "I've never heard of such a thing!",
+        "Honestly, I've never heard of that.", "I'm surprised I've never heard of this.",
+    ])
+    add(g, "regret", False, [
+        "It is the younger users who naively assume they are safe.", "The ministers who made mistakes must go.",
+        "It was the officials who made the mistake.", "Blame the managers who apologised too late.",
+    ])
+    add(g, "regret", True, [
+        "I am the one who made the mistake.", "I made a mistake.", "I was naive to trust them.",
+    ])
+    g = "tone23: a weak word judging a failure"
+    add(g, "shock", True, [
+        "This is an incredible gaffe by the minister.", "It was an unbelievable blunder.",
+        "That was an incredible mistake by the referee.", "What an unbelievable error.",
+        "What an incredible blunder by the goalkeeper.", "That was an unbelievable error of judgement.",
+        "It was an extraordinary failure of leadership.", "An astonishing blunder.",
+    ])
+    add(g, "shock", False, [
+        "It was an incredible job.", "She had an incredible season.", "They did an amazing job.",
+        "It was an incredibly costly mistake.", "He made an incredible save.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -1986,7 +2097,12 @@ def test_probe_suite_floor():
                                    "tone21: sorry before a refusal",
                                    "tone21: mild and rhetorical surprise",
                                    "tone21: whose astonishment, sentence adverbs",
-                                   "tone21: others' coordinated shock, compounds, praise"])
+                                   "tone21: others' coordinated shock, compounds, praise",
+                                   "tone23: a denied or affirmed saying of a feeling",
+                                   "tone23: surprise and shock before a noun",
+                                   "tone23: no way as an utterance",
+                                   "tone23: whose state, relative clauses",
+                                   "tone23: a weak word judging a failure"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

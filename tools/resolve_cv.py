@@ -174,6 +174,52 @@ made on the training articles); with those mended the sentence cost may hold on
 PolNeAR dev. The invented cases of the first two are tests marked xfail
 (tests/test_pronoun_persons.py).
 
+Round 7 (issue #15, web set + 351 BBC training articles, 734 real he/she quotes; PolNeAR
+train 5020 substituted; hand weights; --only sentences_back --l2 0.3 --seeds 3). Round 6's
+two diagnoses mended as general facts, with invented tests (tests/test_description_mentions.py):
+- a demonym noun after "the" ("the Scot", "the Dutchman", "the 25-year-old Dubliner") is
+  a description, no name: the nouns join quotes/data/demonyms.txt, so the names stage's
+  "the Republican said" test drops them and an entity left with one is no person; such
+  a description goes to the person the article calls by the nation's adjective
+  ("Scottish player Andy Murray" for "the Scot": entities._same_nation). Real 0.8760 ->
+  0.8760, with sentences_back learned 0.8924 -> 0.8978; substituted PolNeAR train 0.5474.
+- a definite person description written as a clause's subject ("But the Tory leader
+  argued", "The Scot admitted", '..., said the Tory leader.') is a mention of the person
+  it resolves to, for a he/she after it (entities.DESCRIPTION_MENTIONS,
+  EntityIndex._description_mentions): real 0.8760 -> 0.8787, learned 0.8978 -> 0.9033;
+  substituted web 0.5304 -> 0.5371, PolNeAR train 0.5474 -> 0.5470 (learned 0.5494 ->
+  0.5507); counted as a new subject too (DESCRIPTION_NEW_SUBJECT): real 0.8787 both,
+  substituted web 0.5378, PolNeAR train 0.5476 (learned 0.5509). Kept.
+- round 6's object past its role phrase (OBJECT_PAST_ROLE), beside the two: real 0.8787
+  -> 0.8856 (learned 0.9033 -> 0.9046), substituted web 0.5400, PolNeAR train 0.5494
+  (learned 0.5531). Kept.
+- the sentence cost learned beside all three: -0.31 (L2 0.3) -> W_SENTENCE_BACK -0.3
+  in the hand-set weights. With it: real 0.9046 (hand), substituted web 0.5257 (a named
+  quote is where recency misleads, as in round 6), PolNeAR train 0.5512. Refitted on the
+  examples the new weights give (the previous-speaker chains change): -0.47 at L2 0.3
+  (real out of fold 0.9064, PolNeAR train 0.5550), -0.59 at 0.1 (0.9005, 0.5587), -0.38
+  at 1 (0.9046, 0.5534): kept at -0.3, the first fit, which the pipeline CV below ran.
+The whole pipeline out of fold (tools/ranker_cv.py --weights 1, PolNeAR train + web +
+351 BBC training articles), main (rules-33) -> all four (descriptions, demonym nouns,
+object, sentence cost) -> the three without the sentence cost: web pronoun/description
+0.8613 -> 0.8832 -> 0.8759 (n 137), e2e 0.8535 -> 0.8565 -> 0.8550; BBC train 0.8328 ->
+0.8569 -> 0.8464 (n 664), e2e 0.8362 -> 0.8446 -> 0.8413; PolNeAR train's ranker named
+0.9457 -> 0.9446 -> 0.9446, pronoun/description 0.9131 unchanged.
+Confirmed once with `quotes evaluate`, all four: web pronoun 0.861 -> 0.883, e2e 0.890 ->
+0.894; BBC test pronoun 0.744 -> 0.756, e2e 0.834 -> 0.838; second BBC test 0.953 and
+0.857 unchanged; corpora/ pronoun 0.945 -> 0.954, e2e 0.901 -> 0.904; but PolNeAR dev
+pronoun 0.892 -> 0.883 (e2e 0.916 -> 0.914), under its floor 0.888. So, as in round 6,
+the sentence cost is not shipped (entities.SENTENCE_COST off; its invented case a strict
+xfail): the two mendings did not stop it from costing PolNeAR dev's pronouns. The three
+others ship (rules-34); the test suite's floors hold with them, and `quotes evaluate`
+gives: PolNeAR dev unchanged (pronoun 0.892, e2e 0.916), BBC test unchanged (0.744,
+0.834), web pronoun 0.861 -> 0.876, e2e 0.890 -> 0.893, corpora/ pronoun 0.945 -> 0.954,
+e2e 0.901 -> 0.904, and the second BBC test set one quote down (pronoun 0.953 -> 0.941,
+e2e 0.857 -> 0.853; floors 0.94 and 0.85), as round 6 saw the object rule do. Its
+errors not read. What is left: the sentence cost (CV prefers it on every training set;
+PolNeAR dev does not: what in PolNeAR's prose it breaks is unknown, and only PolNeAR
+train's errors, with a real he/she rather than substituted ones, could say).
+
 Usage::
 
     python tools/resolve_cv.py --data ../shared/data/quotes/polnear-train.jsonl --web /tmp/web.gold.jsonl

@@ -798,7 +798,7 @@ def _ceiling_columns(lexicon_names: list[str]) -> list[list[list[int]]]:
 
 
 def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out_dir: Path | None = None,
-                       *, log=None) -> dict[str, Any]:
+                       *, log=None, oof: dict[str, Any] | None = None) -> dict[str, Any]:
     """Refit what reads the clause, over the shipped model's fixed text models and combiners.
 
     The full training (:func:`train_tone`) spends most of its time on the
@@ -813,6 +813,11 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
         news_train, news_dev: the parts written by ``annotation/tone/build.py``.
         emotions_dir: GoEmotions (its dev figures go on the card).
         out_dir: where the model goes (default: the shipped models folder).
+        oof: if given, filled with the news train part's out-of-fold
+            probabilities at the chosen smoothing (``"p"``, ``(n, 2)``), its
+            labels (``"y"``), texts, article ids and lexicon columns
+            (``"lexicon"``, ``"names"``): the errors the train CV makes, to group
+            by kind (tools/tone_oof_errors.py).
 
     Returns:
         The updated card.
@@ -865,9 +870,9 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
 
     # CV by article on the news train part: the smoothing of the ceilings.
     folds = news_folds(y_train, groups)
-    selection = {}
+    selection, out_of_fold = {}, {}
     for smoothing in (0.5, 1.0, 2.0, 4.0):
-        p_cv = np.zeros(y_train.shape)
+        p_cv = out_of_fold[smoothing] = np.zeros(y_train.shape)
         for fit_idx, test_idx in folds:
             p_cv[test_idx] = with_ceilings(base_train[test_idx], lex_train[test_idx], lex_train[fit_idx],
                                            y_train[fit_idx], smoothing)
@@ -875,6 +880,9 @@ def refit_clause_parts(news_train: Path, news_dev: Path, emotions_dir: Path, out
         say(f"smoothing {smoothing}: CV F1 " + ", ".join(f"{t} {selection[smoothing][t]['f1']:.3f}" for t in TONES))
     smoothing = max(selection, key=lambda s: (sum(selection[s][t]["f1"] for t in TONES), -s))
     no_ceiling = {t: _scores(y_train[:, k], base_train[:, k]) for k, t in enumerate(TONES)}
+    if oof is not None:
+        oof.update(p=out_of_fold[smoothing], y=y_train, texts=train_texts, articles=articles,
+                   lexicon=lex_train, names=names, smoothing=smoothing)
 
     # The rules' precision: news on the news train part, social on GoEmotions train.
     names_file = Path(emotions_dir) / "emotions.txt"
