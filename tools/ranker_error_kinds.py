@@ -6,7 +6,9 @@ the quote's candidates built (the features do not depend on the model), and the
 error is put in one group:
 
 - ``right mention, wrong name``: the ranker picked the gold mention; the name it
-  maps to (the entity's canonical name, or a pronoun's antecedent) is wrong;
+  maps to (the entity's canonical name, or a pronoun's antecedent) is wrong; with
+  ``--causes``, split by cause (:func:`_cause`): a description's or pronoun's
+  antecedent, no name, extra words in the name, a spelling variant, another name;
 - ``gold not a candidate``: no candidate overlaps the gold mention;
 - ``picked a person`` / ``a place`` / ``an organisation`` / ``a work or marked
   name`` / ``another name``: the kind of entity behind the wrong pick, as the
@@ -49,12 +51,30 @@ def _kind_of(c) -> str:
     return "picked another name"
 
 
+def _cause(e: dict, gold_kind: str) -> str:
+    """Why the right mention got the wrong name (names-8)."""
+    from quotes.corpus.evaluate import name_words
+    from quotes.text.entities import _one_edit_apart
+
+    if gold_kind != "name":
+        return "a description's or pronoun's antecedent"
+    if not e["predicted"]:
+        return "no name"
+    g, p = name_words(e["gold"]), name_words(e["predicted"])
+    if g < p:
+        return "extra words in the name"
+    if len(g) == len(p) and any(_one_edit_apart(a, b) for a in g - p for b in p - g):
+        return "a spelling variant"
+    return "another name"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("errors")
     ap.add_argument("gold")
     ap.add_argument("--source", choices=("bbc", "web", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print this many errors of each group")
+    ap.add_argument("--causes", action="store_true", help="split 'right mention, wrong name' by cause")
     options = ap.parse_args()
     with open(options.errors, encoding="utf-8") as f:
         errors = [json.loads(line) for line in f]
@@ -82,6 +102,9 @@ def main() -> None:
         picked = [c for c in cands if c.mention.text == e["predicted_mention"]]
         if e["mention_ok"]:
             group = "right mention, wrong name"
+            if options.causes:
+                at_gold = [c for c in cands if c.mention.start < ge and gs < c.mention.end] if gs is not None else []
+                group += ": " + _cause(e, at_gold[0].mention.kind if at_gold else "name")
         elif gs is None or not any(c.mention.start < ge and gs < c.mention.end for c in cands):
             group = "gold not a candidate"
         elif not picked:

@@ -18,6 +18,7 @@ from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
     EXPLETIVE_IT_VERBS,
     MONTH_WORDS,
+    NAME_SUFFIXES,
     OTHER_PREPOSITIONS,
     PARTY_OR_NATION_ADJECTIVES,
     POSSESSIVE_DETS,
@@ -354,6 +355,34 @@ def _any_multiword(forms: list[tuple[str, ...]]) -> bool:
     return False
 
 
+def _extended_by_words(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """True when ``long`` is a person's full name ``short`` (a first name and a
+    surname at least) with dictionary words or an organisation's head word after
+    it ("Stan Lee Media", "Hillary Clinton Praised", "Bill Clinton Foundation"):
+    a thing named after the person, or a headline's verb glued on, never a
+    fuller form of the name. A person's fuller name adds its words before the
+    surname or in the middle ("Donald J. Trump"), and a generational suffix
+    ("John Smith Jr") is the name's own. An organisation's or a place's name
+    goes on with words of the dictionary ("Islamic State", "Pew Research", "New
+    Hampshire Republican"): not judged here, nor a name that is no first name's
+    ("Khizr Khan")."""
+    n = len(short)
+    if n < 2 or len(long) <= n or long[:n] != short:
+        return False
+    first = _key(short[0])
+    if first not in first_names() and first not in census_first_names():
+        return False
+    tags = word_tags()
+    for word in long[n:]:
+        low = word.lower().rstrip(".")
+        if not word[:1].isupper() or low in NAME_SUFFIXES:
+            return False
+        tag = tags.get(low)
+        if word not in ORG_HEADS and (tag is None or tag.startswith("NNP")):
+            return False
+    return True
+
+
 class Entity:
     """One person or organisation of the article."""
 
@@ -365,6 +394,7 @@ class Entity:
         # kept as forms are added: the person tests ask for it of every entity a
         # pronoun looks back at, and an entity may have hundreds of forms
         self.best: tuple[str, ...] = ()
+        self._canonical: str | None = None  # (canonical, cached until the next form)
         self.keys: set[str] = set()
         self.first = ""  # lower-cased first name when known
         # a rarer first name (the census list's: "Andre Agassi") opens one of its forms
@@ -387,11 +417,29 @@ class Entity:
         self.forms.append(words)
         if len(words) > len(self.best) or len(self.forms) == 1 or _more_formal(words, self.best):
             self.best = words
+        self._canonical = None
 
     @property
     def canonical(self) -> str:
-        """The fullest name form: most words, then the first seen."""
-        return " ".join(self.best)
+        """The fullest clean name form: most words, then the first seen, leaving
+        out a form that is a person's full name with dictionary words after it
+        ("Stan Lee", not "Stan Lee Media": :func:`_extended_by_words`)."""
+        found = self._canonical
+        if found is None:
+            found = self._canonical = " ".join(self._clean_best())
+        return found
+
+    def _clean_best(self) -> tuple[str, ...]:
+        best = self.best
+        forms = set(self.forms)
+        if not any(_extended_by_words(best, f) for f in forms):
+            return best
+        out: tuple[str, ...] = ()
+        for f in self.forms:
+            if (not out or len(f) > len(out) or _more_formal(f, out)) \
+                    and not any(_extended_by_words(f, g) for g in forms):
+                out = f
+        return out or best
 
     @property
     def maybe_person(self) -> bool:
@@ -507,8 +555,10 @@ class EntityIndex:
         self._outlet_ids: set[int] | None = None  # (_outlets, lazy)
         self._description_ids: list[tuple[int, int]] | None = None  # (_description_mentions, lazy)
         by_key = self._by_key
+        self._previous: tuple[NameMention, Entity] | None = None  # (the name before, for _attach)
         for n, name in enumerate(names):
             entity = self._attach(name)
+            self._previous = (name, entity)
             self._last_seen[entity.id] = n
             for key in entity.keys:
                 ids = by_key.get(key)
@@ -559,9 +609,13 @@ class EntityIndex:
         keys = tuple(key_list)
         given = self._first_names
         first = keys[0] if len(keys) > 1 and keys[0] in given else ""
-        entity = self._match(keys, first, name)
+        entity = self._bracketed_alias(name)
+        if entity is None:
+            entity = self._match(keys, first, name)
         if entity is None:
             entity = self._acronym_match(name)
+        if entity is None and len(keys) == 1:
+            entity = self._variant_match(keys[0], name)
         if entity is None:
             entity = Entity(id=len(self.entities), org=name.org, place=is_place_name(name.words))
             self.entities.append(entity)
@@ -629,6 +683,61 @@ class EntityIndex:
         # A bare surname shared by several people ("Cruz" after "Heidi Cruz") is the
         # article's main bearer of it, the one mentioned most; ties go to the latest.
         return max(compatible, key=lambda e: (len(e.forms), self._last_seen[e.id]))
+
+    def _bracketed_alias(self, name: NameMention) -> Entity | None:
+        """The organisation whose name a bracketed name right after it is another
+        name of: "the Greek Athletics Federation (Segas)", "Manchester United (Man
+        Utd)". News gives an organisation's short name or acronym so, whatever its
+        letters. Not after a person ("Tony Blair (Labour)": the party) or a place
+        ("Springfield (Illinois)"), and no place in brackets either; an acronym in
+        brackets is another's (:meth:`_acronym_match`)."""
+        previous = self._previous
+        if previous is None:
+            return None
+        before, entity = previous
+        text = self.doc.text
+        if text[before.end:name.start].strip() != "(" or text[name.end:name.end + 1] != ")":
+            return None
+        if entity.place or entity.first or entity.census_first or entity.gender or entity.titles \
+                or before.title or before.gender or is_place(name.words) or max(len(before.words), len(name.words)) < 2:
+            return None
+        if len(name.words) == 1 and _acronym_of_word(name.words[0]):
+            # an acronym whose letters are not the name's initials says the name
+            # before it was cut short ("Freedom of Information Act (FOIA)" found as
+            # "Information Act"); one whose letters are is _acronym_match's
+            return None
+        return entity
+
+    def _variant_match(self, key: str, name: NameMention) -> Entity | None:
+        """The person a lone surname names in a spelling variant of theirs.
+
+        An article that has named "Lindsay Davenport" and then writes "said
+        Daveport" (or "Mr Montieth" after "David Monteith") misspells her
+        surname: a lone surname the article has not used, one letter away
+        (a letter left out, added, changed or two swapped) from the surname of
+        exactly one person named in full before it, is that person. Short
+        surnames are left alone ("Jonas" is not "Jones"), and so are words of
+        the dictionary, first names and places, and a surname close to two
+        people's ("Jonsen" between "Jonsson" and "Jensen").
+        """
+        if len(key) < 6 or not name.words[0][:1].isupper() or key in self._first_names \
+                or key in word_tags() or is_place(name.words):
+            return None
+        found: Entity | None = None
+        for entity in self.entities:
+            if entity.org or entity.place or not entity.first or len(entity.best) < 2:
+                continue
+            surname = _key(entity.best[-1])
+            if surname == key or surname[:1] != key[:1] or not _one_edit_apart(surname, key) \
+                    or key == surname + "s":
+                # ("the Clintons": the family, no misspelling)
+                continue
+            if name.gender and entity.gender and name.gender != entity.gender:
+                continue
+            if found is not None and found is not entity:
+                return None
+            found = entity
+        return found
 
     def _acronym_match(self, name: NameMention) -> Entity | None:
         """The entity an acronym stands for, or that stands for this name.
@@ -1801,6 +1910,22 @@ def _opens_sentence(doc: ParsedDoc, token: int) -> bool:
     if line_of and line_of[first - 1] != line_of[first]:
         return True
     return tokens[first - 1].text in (".", "!", "?", ";")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one letter left out, added or changed, or two
+    neighbouring letters swapped ("davenport"/"daveport", "monteith"/"montieth")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+                                       and a[i + 2:] == b[i + 2:])
 
 
 # Words left out of an acronym ("Federal Bureau of Investigation" = FBI).

@@ -28,7 +28,7 @@ from quotes.vocabulary import (
     TITLES,
 )
 from quotes.text.parsed import ParsedDoc
-from quotes.resources import common_words, first_names, places, word_tags
+from quotes.resources import census_first_names, common_words, first_names, places, word_tags
 from quotes.text.segment import Token
 
 # A capitalised word starts with an upper-case letter (str.isupper(): "Émile", "Ørsted",
@@ -304,6 +304,11 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         for p in range(1, len(words)):
             if is_hyphenated_given_name(words[p]) and (keep[p] or keep[p - 1]):
                 keep[p] = keep[p - 1] = True
+            elif not keep[p] and keep[p - 1] and _title_surname(words[p - 1], words[p]):
+                keep[p] = True
+        glued = _glued_before_first_name(words)
+        if glued:
+            keep[:glued] = [False] * glued
         if all(keep):
             out.append(mention)
             out_headline.append(headline)
@@ -322,6 +327,49 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
     if dropped:
         return _drop_no_names(doc, out, out_headline, dropped)
     return out, out_headline
+
+
+def _glued_before_first_name(words: tuple[str, ...]) -> int:
+    """How many words glued before a person's name open the run: a first name with
+    a surname after it opens the name, and dictionary words, demonyms, places and
+    all-caps labels before it are the person's team, role or outlet ("Browns DL
+    Sheldon Richardson", "NBC Chuck Todd", "Kentuckian Rand Paul", "Affairs Wendy
+    Sherman"). A run that opens with a first name ("Billie Jean King") or a word
+    on no list ("Norbert Leo Butz", "Booz Allen Hamilton") or an initial ("J.
+    Michael Pearson") is one name; 0 then."""
+    from quotes.text.name_model import lexicon_flags
+
+    names = first_names()
+    rarer = census_first_names()
+    if len(words) < 3 or words[0].lower() in names or words[0].lower() in rarer:
+        return 0
+    for m in range(1, len(words) - 1):
+        low = words[m].lower()
+        if (low in names or low in rarer) and words[m + 1][:1].isupper():
+            break
+    else:
+        return 0
+    for word in words[:m]:
+        low = word.lower()
+        letters = word.replace("-", "")
+        if len(word.rstrip(".")) < 2:
+            return 0  # an initial ("W. Neil Eggleston")
+        if letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 5:
+            continue  # a label or outlet in capitals ("DL", "NBC")
+        flags = set(lexicon_flags(low))
+        if low.endswith("s") and len(low) > 3:
+            flags.update(lexicon_flags(low[:-1]))  # a team's plural ("Browns", "Patriots")
+        if not {"tag_noun", "tag_adj", "tag_verb", "demonym", "place", "party"} & flags:
+            return 0
+    return m
+
+
+def _title_surname(before: str, word: str) -> bool:
+    """True when title word ``word`` follows first name ``before``: a title opens a
+    name and never follows a first name, so there it is the surname ("John
+    Major", "Stephen King", "Howard Dean", "Erik Prince"; not "Major John
+    Smith")."""
+    return word[:1].isupper() and word.rstrip(".").lower() in TITLES and before.lower() in first_names()
 
 
 def _drop_no_names(doc: ParsedDoc, names: list[NameMention], from_headline: list[bool],
