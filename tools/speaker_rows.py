@@ -18,7 +18,27 @@ per row, for a person to check by hand:
 - ``first name only``: a first name alone ("Bob"), no one in particular: the
   "Bob"s of several articles merged. A row that is one article's "Bob" (a speaker
   kept per article, whose id is that article's: ``speakers.article_speaker_id``)
-  is one particular person, the one that article names so, and is not flagged.
+  is one particular person, the one that article names so, and is not flagged;
+- ``title/role`` also for a title written after the name ("Guy Mansfield QC");
+- ``group``: also a nationality's plural ("Americans", "Iraqis") and a family's
+  ("Clintons": a surname of the table with an s, two or more people);
+- ``description``: a place before a party or a nationality ("New Hampshire
+  Republican": one of its voters, no one named);
+- ``event``: a show, a service, a contest ("Consumer Electronics Show",
+  "Christmas Midnight Mass") speaks no words;
+- ``glued word``: a word before an organisation's acronym ("Eurosceptic SVP");
+- ``two people merged``: the row's forms give it a title of the other sex than
+  its first name ("Kathy Butler" with "Lord Butler");
+- ``surname only``: a surname alone where an article behind the row writes a
+  first name before it ("Calderon" where it says "Felipe Calderon"; "Johnson"
+  where the articles say "Jade Johnson" and "Benita Johnson").
+
+A name made of an adjective and an ordinary noun ("Judicial Watch", "Common
+Cause") is an organisation's name, not an ordinary word glued to a name.
+A country or a state is flagged (``place/demonym``) for a person to read its
+quotes: by the annotation guidelines a country speaks by its government ("the US
+said"; "South Korea" in the BBC training gold), so the row is right when its
+quotes are such.
 
 Usage::
 
@@ -37,7 +57,8 @@ from pathlib import Path
 
 from quotes.corpus.speakers import article_speaker_id
 from quotes.corpus.store import Store
-from quotes.resources import any_first_names, census_first_names, common_words, hypocorisms, places, word_tags
+from quotes.resources import (any_first_names, census_first_names, common_words, demonyms, first_names,
+                              hypocorisms, places, word_tags)
 from quotes.text.names import is_hyphenated_given_name
 from quotes.vocabulary import DAY_WORDS, ORG_HEADS, PARTY_WORDS, REPORTING_VERBS, ROLE_WORDS, TITLES
 
@@ -48,16 +69,42 @@ _GROUP_NOUNS = frozenset("""mps officials women men people fans voters residents
 # Capitalised words that are names far more often than the common words they spell.
 _NAME_LIKE = frozenset("bush brown white black green king young may rice price hope will".split())
 _COUNTRIES = frozenset("US UK U.S. U.K. USA America".split())
+# Titles and honours written after a name ("Guy Mansfield QC", "Jane Doe MP").
+_POST_TITLES = frozenset("qc kc mp mep msp obe cbe mbe phd".split())
+# Last words of events, shows and services: they speak no words.
+_EVENT_HEADS = frozenset("""show mass festival conference summit olympics games awards cup championship
+    championships tournament election elections caucus caucuses debate expo fair concert ceremony marathon
+    programme program""".split())
+# Titles that say a man or a woman whatever the name: peerages and honours, and a
+# married woman's or a girl's. ("Mr." and "Ms." are left out: a given name of both
+# sexes, "Lee", "Leslie", gets either, and the first-name lists give it one sex.)
+_MALE_TITLES = frozenset("sir lord baron duke king prince".split())
+_FEMALE_TITLES = frozenset("mrs miss dame lady baroness duchess queen princess".split())
 # Brill tags of ordinary words (a capitalised one at a name's start is no part of it).
 _ORDINARY_TAGS = ("JJ", "VBD", "VBG", "VBN", "DT", "IN", "PRP")
 
 
-def reason(name: str) -> str | None:
-    """Why ``name`` is not one clean person or organisation name, or None."""
+def reason(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
+    """Why ``name`` is not one clean person or organisation name, or None.
+    ``surnames``: the lower-cased last words of the table's full person names
+    (a family's plural, "Clintons", is one of them with an s)."""
     words = name.split()
     if not words:
         return "empty"
     lows = [w.strip(".,’'").lower() for w in words]
+    if len(words) > 1 and lows[-1] in _POST_TITLES:
+        return "title/role"
+    if len(words) > 1 and lows[-1] in _EVENT_HEADS:
+        return "event"
+    if len(words) == 1 and lows[0].endswith("s") and lows[0] not in PARTY_WORDS \
+            and (lows[0][:-1] in demonyms() or lows[0][:-1] in surnames):
+        return "group"  # "Americans", "Clintons"
+    if len(words) > 1 and (lows[-1] in PARTY_WORDS or lows[-1].removesuffix("s") in demonyms()) \
+            and " ".join(lows[:-1]) in places():
+        return "description"  # "New Hampshire Republican", "Ohio Democrats"
+    if len(words) == 2 and words[1].isupper() and len(words[1]) >= 2 and words[1].isalpha() \
+            and not words[0].isupper() and lows[0] not in any_first_names():
+        return "glued word"  # "Eurosceptic SVP"
     if re.search(r"[^\w\s.’'&-]", name) or ("&" in name and len(name) <= 4):
         return "label/symbol"
     if len(words) == 1 and name.isupper() and len(name) > 5:
@@ -100,6 +147,10 @@ def reason(name: str) -> str | None:
     if words[-1] in ORG_HEADS or lows[0] in ("new", "national", "united", "liberal"):
         return None  # an organisation's name ("Supreme Court", "New York Times")
     ordinary = lows[0] in common or (len(words) > 1 and word_tags().get(lows[0]) in _ORDINARY_TAGS)
+    last_tag = word_tags().get(lows[-1], "NNP")
+    if len(words) > 1 and word_tags().get(lows[0]) == "JJ" and last_tag[:1] in "NV" \
+            and not last_tag.startswith("NNP") and lows[-1] not in first:
+        return None  # an adjective and an ordinary noun: an organisation's name ("Judicial Watch")
     if len(words) > 1 and is_hyphenated_given_name(words[1]):
         return None  # a family name before a Korean given name ("Ban Ki-moon", "Moon Jae-in")
     if ordinary and lows[0] not in first and lows[0] not in _NAME_LIKE and not name.isupper():
@@ -114,6 +165,47 @@ def is_article_speaker(store: Store, row: dict) -> bool:
     for every row (each opening may resolve the corpus again)."""
     quotes = store.quotes(speaker=row["speaker_id"], limit=1)
     return bool(quotes) and row["speaker_id"] == article_speaker_id(quotes[0]["doc_id"], row["name"])
+
+
+def merged_people(row: dict) -> bool:
+    """True when a row's forms give it a title of the other sex than its first name
+    ("Kathy Butler" with the alias "Lord Butler"): two people merged."""
+    words = row["name"].split()
+    sex = first_names().get(words[0].lower()) if len(words) > 1 else None
+    if not sex:
+        return False
+    other = _MALE_TITLES if sex == "f" else _FEMALE_TITLES
+    return any(a.split()[0].lower().rstrip(".") in other for a in row.get("aliases") or [] if a.split())
+
+
+def surname_only(store: Store, row: dict) -> bool:
+    """True when a one-word row is a surname that an article behind it writes after
+    a first name ("Felipe Calderon" in the article of the row "Calderon")."""
+    name = row["name"]
+    if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in any_first_names() \
+            or name in ORG_HEADS:
+        return False
+    given = any_first_names() | census_first_names().keys() | hypocorisms().keys()
+    before = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(name) + r"\b")
+    docs = {q["doc_id"] for q in store.quotes(speaker=row["speaker_id"])}
+    for doc_id in sorted(docs):
+        text = store.document_text(doc_id) or ""
+        if any(m.group(1).lower() in given for m in before.finditer(text)):
+            return True
+    return False
+
+
+def row_reason(store: Store, row: dict, surnames: frozenset[str]) -> str | None:
+    """Why a speakers row is not one clean name, or None: :func:`reason` of its
+    name, then what its forms and its articles show."""
+    why = reason(row["name"], surnames)
+    if why == "first name only" and is_article_speaker(store, row):
+        return None
+    if why is None and merged_people(row):
+        return "two people merged"
+    if why is None and surname_only(store, row):
+        return "surname only"
+    return why
 
 
 def speakers_of(db: Path, top: int) -> list[dict]:
@@ -138,10 +230,11 @@ def main(argv: list[str] | None = None) -> int:
         if db is None:
             ap.error("give --db or --corpus")
         rows = speakers_of(db, args.top)
+        surnames = frozenset(r["name"].split()[-1].lower() for r in rows
+                             if len(r["name"].split()) > 1 and r["name"].split()[0].lower() in any_first_names())
         with Store(db, readonly=True) as store:
             flagged = [{"rank": k + 1, "name": r["name"], "quotes": r["quotes"], "reason": why}
-                       for k, r in enumerate(rows) if (why := reason(r["name"]))
-                       and not (why == "first name only" and is_article_speaker(store, r))]
+                       for k, r in enumerate(rows) if (why := row_reason(store, r, surnames))]
     if args.json:
         print(json.dumps({"rows": len(rows), "flagged": len(flagged), "list": flagged}, indent=1))
     else:

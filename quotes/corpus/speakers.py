@@ -18,7 +18,8 @@ The rules, from safest to boldest:
    and "George W. Bush" stay apart). "Donald Trump Jr." is not "Donald Trump".
 3. A surname alone ("Blunt", "Mr Blunt", "Mrs. Clinton") joins the full name it
    stands for when the corpus makes that safe: only one full name with that
-   surname (and a compatible gender, from the title) is known, or one of them is
+   surname (and a compatible gender, from the title, or from a title of rank
+   in its mentions: "Butler" written "Lord Butler" is no "Kathy Butler") is known, or one of them is
    named in at least :data:`DOMINANCE` of the articles that name any of them
    ("Trump" in a 2016 corpus is Donald; "Mr. Clinton" is Bill, the only male
    Clinton). Otherwise the surname stays a speaker of its own ("Blunt" =
@@ -63,6 +64,10 @@ The rules, from safest to boldest:
    cheap, general signal tells a club's "Chelsea said" from a woman's (the
    pipeline has no organisation tagger for single words).
 
+A nationality before an ordinary noun names a body, never a person ("British
+Phonographic Industry", "British Industry": no given name is a nationality), so
+such names merge as organisations (1), not on a "surname" ("Industry").
+
 Two repairs of headline noise come first: reporting verbs, weekdays and function
 words after a name are dropped ("Trump Wednesday", "Donald Trump As"), and
 capitalised headline words before a known full name are dropped when they are not
@@ -98,7 +103,7 @@ from quotes.vocabulary import (
     TIME_WORDS,
     TITLES,
 )
-from quotes.resources import any_first_names, first_names, places
+from quotes.resources import any_first_names, demonyms, first_names, places, word_tags
 
 # Share of the articles naming any full name with a surname that one full name
 # must hold before the bare surname is taken to mean that person.
@@ -106,7 +111,7 @@ DOMINANCE = 0.8
 # The version of these rules: a database whose speakers were resolved by another
 # version resolves them again (store.py keeps it in ``state``). Raise it whenever
 # a change here can give a stored quote another speaker.
-SPEAKER_RULES_VERSION = 6
+SPEAKER_RULES_VERSION = 7
 
 # Words that qualify a title ("former President Bill Clinton").
 TITLE_MODIFIERS = frozenset("former late acting then ex interim outgoing incoming deputy vice".split())
@@ -245,8 +250,22 @@ def _is_org(words: list[str]) -> bool:
         return True
     if words[0].lower() == "the":
         return True
+    if len(words) > 1 and _nation_and_noun(words):
+        return True
     # "CNN", "FBI", "U.S.": acronyms name bodies, not people
     return len(words) == 1 and len(_key(last)) >= 2 and last.replace(".", "").isupper()
+
+
+def _nation_and_noun(words: list[str]) -> bool:
+    """True for a nationality and an ordinary noun ("British Phonographic Industry",
+    "British Industry", "American Express"): a body's name. No one's given name is
+    a nationality, and no one's surname an ordinary noun the lexicon spells lower-case
+    ("British Andy Murray" keeps its person)."""
+    first, last = words[0].lower(), words[-1].lower()
+    if first not in demonyms() or first in any_first_names():
+        return False
+    tag = word_tags().get(last)
+    return tag is not None and tag.startswith(("NN", "JJ")) and not tag.startswith("NNP")
 
 
 # Cached: corpus-level resolution parses each name once for itself and again
@@ -631,7 +650,8 @@ def resolve_statistics(stats: NameStatistics, dominance: float = DOMINANCE) -> R
         if given and not real:
             per_article[name] = p.surface
             continue
-        target = dominant(p.surname, p.suffix, p.gender, real if given else None)
+        target = dominant(p.surname, p.suffix, p.gender or _mentions_gender(stats.mentions.get(name, {})),
+                          real if given else None)
         if target is None:
             unresolved.append(name)
         else:
@@ -737,6 +757,21 @@ def _title_evidence(raw_names: list[str], parsed: dict[str, ParsedName | None],
     public.update(p.surname for n, k in stats.public.items()
                   if _most(k, docs(n)) and (p := parse_name(n)) is not None)
     return surnamed, public
+
+
+# Titles of rank a name's mentions may carry (peerages, honours, royalty): the
+# sex they give is the bearer's. ("Mr." and "Ms." are left out: the first-name
+# lists give a given name of both sexes one, "Lee Epstein" is "Ms. Epstein".)
+_RANK_TITLES = frozenset("sir lord baron duke king prince dame lady baroness duchess queen princess".split())
+
+
+def _mentions_gender(mentions: dict[str, int]) -> str:
+    """The sex the titles of rank of a name's mentions give it ("Lord Butler": "m"),
+    when they give one only; else "". A surname written "Butler" in its article and
+    "Lord Butler" in a mention is no woman's ("Kathy Butler" of another article)."""
+    sexes = {p.gender for m in mentions if m.split() and m.split()[0].lower().rstrip(".") in _RANK_TITLES
+             and (p := parse_name(m)) is not None and p.gender}
+    return next(iter(sexes)) if len(sexes) == 1 else ""
 
 
 def _given_name_alone(parsed: ParsedName, mentions: dict[str, int], evidence: set[str]) -> bool:
