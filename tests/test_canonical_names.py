@@ -79,15 +79,16 @@ def test_a_misspelt_surname_is_the_person(text, speakers):
     ('Tom Jones sang first.\n\nJonas played the piano.', "Jonas"),
     # close to two people's surnames: no one's
     ('Erik Jensen and Lars Jonsson met.\n\nJonsen spoke.', "Jonsen"),
-    # a dictionary word is no misspelt surname
-    ('Sarah Banker spoke first.\n\nBanks were closed.', "Banks"),
+    # a dictionary word is no misspelt surname ("painter" one letter from "Painters")
+    ('Dan Painters spoke first.\n\nMr Painter said no.', "Painter"),
     # an organisation is no person to misspell
     ('The Carlisle Group said no. Later Carlile spoke.', "Carlile"),
 ])
 def test_look_alikes_no_misspelt_surname(text, not_joined):
     ents = prepare(text).index.entities
     holder = [e for e in ents if any(not_joined in f for f in e.forms)]
-    assert all(e.forms == [(not_joined,)] or set(e.forms) == {(not_joined,)} for e in holder)
+    # (found as a name, and an entity of its own)
+    assert holder and all(set(e.forms) == {(not_joined,)} for e in holder)
 
 
 def test_two_surnames_each_joins_its_own_person():

@@ -963,15 +963,19 @@ class EntityIndex:
         # (the dearer features, word by word, only when recorded or weighed)
         every = record is not None or any(weights[RESOLVE_FEATURES.index(f)] != 0.0
                                           for f in ("opens_sentence", "possessive", "object"))
-        while (k >= 0 and k > last) or d >= 0:
-            # the next mention back: a name's, or a description's after it
-            if k >= 0 and k > last and (d < 0 or descriptions[d][0] < self.mention_tokens[k]):
+        while True:
+            # the next mention back: a name's, or a description's after it. Names are
+            # read up to _PRONOUN_SCOPE_MENTIONS back; descriptions go on while names
+            # are left in that window or once the article's names ran out (k < 0),
+            # not past a full window.
+            names_left = k >= 0 and k > last
+            if names_left and (d < 0 or descriptions[d][0] < self.mention_tokens[k]):
                 token = self.mention_tokens[k]
                 entity = self.entities[self.mention_entities[k]]
                 subject = self.mention_subject[k]
                 mention = k
                 k -= 1
-            elif d >= 0 and (k >= 0 and k > last or k < 0):
+            elif d >= 0 and (names_left or k < 0):
                 token, eid = descriptions[d]
                 entity = self.entities[eid]
                 subject = True
@@ -1719,7 +1723,7 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: in
     if OBJECT_PAST_ROLE:
         role = len(_words_before_name(doc, first))
         if role and first - role > 0 and tokens[first - role - 1].text not in (".", "!", "?", ";", ":", "\u201c", '"') \
-                and _object_of(tokens, first - role, True):
+                and _object_of(tokens, first - role, to_preposition=True):
             # an object's role phrase stands between its verb or preposition and the
             # name: "serving to fellow American Andy Roddick when he", "beat sixth seed
             # Juan Ignacio Chela"
@@ -1731,16 +1735,17 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: in
 
 # Words that may open a sentence before its subject ("But the Tory leader argued ...")
 _OPENING_CONJUNCTIONS: Final = frozenset(("and", "but", "yet"))
-# The heads of a person description ("the Tory leader", "the 25-year-old", "the
-# Scot", "the fly-half" is no such head: a role noun the lists lack is left alone)
-_DESCRIPTION_MODIFIERS: Final = 4  # at most this many words between "the" and the head
+# At most this many modifiers between "the" and a person description's head
+# ("the 25-year-old Tory leader"), and the word tags of the verb after the head.
+_DESCRIPTION_MODIFIERS: Final = 4
 _VERB_TAGS: Final = frozenset(("VB", "VBD", "VBN", "VBP", "VBZ", "MD"))
 
 
 def _is_person_head(low: str) -> bool:
     """True for a description head that stands for one person: a person noun or
     role ("leader", "spokesman"), an age ("25-year-old") or a nationality noun
-    ("Scot", "Dubliner", "German")."""
+    ("Scot", "Dubliner", "German"). A role noun the lists lack ("the fly-half")
+    is no such head: left alone."""
     return low in PERSON_HEADS or low in ROLE_WORDS or low in PARTY_OR_NATION_ADJECTIVES or is_age_word(low)
 
 
@@ -1818,7 +1823,7 @@ def _first_with_titles(doc: ParsedDoc, token: int) -> int:
     return first
 
 
-def _object_of(tokens: list[Token], first: int, to: bool = False) -> bool:
+def _object_of(tokens: list[Token], first: int, to_preposition: bool = False) -> bool:
     """True when the name whose first token (titles included) is ``first`` is the
     object of the word before it: a lower-case verb or preposition, directly or
     past "the", "a" or "an" ("has won the Australian Open", "beat Roddick", "such
@@ -1837,8 +1842,8 @@ def _object_of(tokens: list[Token], first: int, to: bool = False) -> bool:
             or (word in REPORTING_VERBS and word not in OBJECT_VERBS):
         return False
     tag = word_tags().get(word, "")
-    # (with ``to``, "to" before a name is a preposition: an infinitive's "to" comes before a verb)
-    return tag in ("VB", "VBD", "VBN", "VBP", "VBZ", "IN") or (to and tag == "TO")
+    # (with ``to_preposition``, "to" before a name is a preposition: an infinitive's "to" comes before a verb)
+    return tag in ("VB", "VBD", "VBN", "VBP", "VBZ", "IN") or (to_preposition and tag == "TO")
 
 
 def _absolute_subject(doc: ParsedDoc, k: int) -> bool:

@@ -1209,12 +1209,13 @@ class CueLexicon:
         content word follows with no comma between, and the word before is no
         subject, modal or "to" of the verb ("they shock people", "it would shock
         voters", "to shock fans", "things that shock readers")."""
+        from quotes import vocabulary
+
         if end >= clause_end or self._comma_after(start) or capitals[end]:
             return False
         after = tokens[end]
         if after in self.shock_table:
             return False  # "Surprise surprise", "shock horror": a repeated exclamation
-        from quotes import vocabulary
         if not after.replace("-", "").isalpha() or len(after) < 3 or _function_word(after, sets) \
                 or after.endswith("ed") or after in sets.get("participle", ()) or after in sets.get("past", ()):
             return False
@@ -1951,8 +1952,7 @@ def _organisation_state(tokens: list[str], start: int, clause_start: int, sets) 
     of itself so; "the minister was sorry" and "my client is sorry" report
     someone else."""
     j = start - 1
-    while j >= clause_start and (tokens[j] in ("so", "very", "truly", "really", "deeply", "genuinely", "sincerely")
-                                 or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+    while j >= clause_start and (tokens[j] in sets["sorry_degree"] or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
         j -= 1
     return j - 2 >= clause_start and tokens[j] in ("is", "are") and tokens[j - 1] in sets.get("group", ()) \
         and tokens[j - 2] == "the"
@@ -3321,7 +3321,7 @@ def _named_organisation_state(facts: _Facts, start: int, clause_start: int) -> b
     if tokens[start] != "sorry":
         return False
     j = start - 1
-    while j >= clause_start and (tokens[j] in ("so", "very", "truly", "really", "deeply", "genuinely", "sincerely")
+    while j >= clause_start and (tokens[j] in facts.sets["sorry_degree"]
                                  or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
         j -= 1
     if j - 2 < clause_start or tokens[j] not in ("is", "are") or not tokens[j - 1].isalpha() \
