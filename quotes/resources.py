@@ -94,11 +94,25 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def demonyms() -> frozenset[str]:
-    """Lower-cased demonyms ("american", "welsh", "south african"), one per line of
-    ``data/demonyms.txt``."""
+def _demonym_lines() -> tuple[tuple[str, frozenset[str]], ...]:
     with open(DATA_DIR / "demonyms.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+        rows = [line.split("=") for line in fh if line.strip() and not line.startswith("#")]
+    return tuple((row[0].strip(), frozenset(row[1].split()) if len(row) > 1 else frozenset()) for row in rows)
+
+
+@functools.lru_cache(maxsize=None)
+def demonyms() -> frozenset[str]:
+    """Lower-cased demonyms ("american", "welsh", "south african", "scot"), one per
+    line of ``data/demonyms.txt``."""
+    return frozenset(word for word, _ in _demonym_lines())
+
+
+@functools.lru_cache(maxsize=None)
+def demonym_nations() -> dict[str, frozenset[str]]:
+    """A demonym noun to the adjectives of its nation, where neither begins with the
+    other ("swede" -> "swedish", "scot" -> "scottish", "british"): the ``=`` part of
+    its line in ``data/demonyms.txt``."""
+    return {word: nations for word, nations in _demonym_lines() if nations}
 
 
 def common_words() -> frozenset[str]:

@@ -142,3 +142,39 @@ def test_the_description_mention_is_what_keeps_the_pronoun(monkeypatch):
     monkeypatch.setattr(entities, "DESCRIPTION_NEW_SUBJECT", False)
     assert _speakers(DESCRIBED_PERSON[0][0]) == ["Tony Blair", "Gordon Brown"]
     assert _speakers(DESCRIBED_PERSON[1][0]) == ["Roger Federer"]
+
+
+# A noun whose nation's adjective is another word ("Swede"/"Swedish", "Briton"/
+# "British", "Spaniard"/"Spanish"; a Scot or a Welshman is British too) goes to the
+# person the article calls by that adjective: the demonym list gives the noun its
+# nation (quotes/data/demonyms.txt, "swede = swedish"), so the prefix test alone
+# does not rule that person out.
+NATION_NOUNS = [
+    ("Swedish player Robin Soderling lost to Roger Federer. \u201cIt was hard,\u201d the Swede said.", "Robin Soderling"),
+    ("British player Tim Henman lost to Rafael Nadal. \u201cIt was hard,\u201d the Briton said.", "Tim Henman"),
+    ("Spanish coach Luis Aragones met Sven-Goran Eriksson. \u201cWe talked,\u201d the Spaniard said.", "Luis Aragones"),
+    ("British player Andy Murray lost to Roger Federer. \u201cIt was hard,\u201d the Scot said.", "Andy Murray"),
+    ("Argentinian striker Hernan Crespo beat Petr Cech. \u201cI was lucky,\u201d the Argentine said.", "Hernan Crespo"),
+    ("Welsh fly-half Stephen Jones kicked past Ronan O'Gara. \u201cWe deserved it,\u201d the Welshman said.", "Stephen Jones"),
+]
+# ... and look-alikes: the noun goes to the other nation's person when the article
+# gives the other one that nation
+NATION_NOUN_LOOKALIKES = [
+    ("Norwegian skier Kjetil Jansrud beat Swedish skier Andre Myhrer. \u201cI was slow,\u201d the Swede said.", "Andre Myhrer"),
+    ("Spanish coach Luis Aragones met British manager Steve McClaren. \u201cWe talked,\u201d the Briton said.",
+     "Steve McClaren"),
+    ("Irish player Padraig Harrington beat Welsh player Jamie Donaldson. \u201cI was unlucky,\u201d the Welshman said.",
+     "Jamie Donaldson"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", NATION_NOUNS + NATION_NOUN_LOOKALIKES)
+def test_a_nations_noun_goes_to_the_person_of_that_nation(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_nations_of_demonym_nouns():
+    assert entities._same_nation("swede", "swedish") and entities._same_nation("british", "scot")
+    assert entities._same_nation("serb", "serbian")  # (the prefix test)
+    assert not entities._same_nation("swede", "swiss") and not entities._same_nation("austrian", "australian")
+    assert not entities._same_nation("scot", "irish")

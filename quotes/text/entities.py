@@ -51,7 +51,8 @@ from quotes.text.names import NameMention, is_headline_line
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
-from quotes.resources import census_first_names, common_words, first_names, is_pet_form, places, word_tags
+from quotes.resources import (census_first_names, common_words, demonym_nations, first_names, is_pet_form, places,
+                              word_tags)
 
 
 def _places() -> frozenset[str]:
@@ -1475,10 +1476,14 @@ def _other_of_kind(head: str, described: set[str]) -> bool:
 
 
 def _same_nation(a: str, b: str) -> bool:
-    """True when two nationality words say one nationality: the same word, or a
-    noun for its person built on the adjective ("Scot" and "Scottish", "Dutchman"
-    and "Dutch", "Serb" and "Serbian"), one the start of the other."""
-    return a == b or a.startswith(b) or b.startswith(a)
+    """True when two nationality words say one nationality: the same word, a noun
+    for its person built on the adjective ("Dutchman" and "Dutch", "Serb" and
+    "Serbian"), one the start of the other, or a noun the demonym list gives its
+    nation's adjectives ("Swede" and "Swedish", "Briton" and "British", "Scot" and
+    "Scottish" or "British")."""
+    nations = demonym_nations()
+    return a == b or a.startswith(b) or b.startswith(a) \
+        or b in nations.get(a, ()) or a in nations.get(b, ())
 
 
 def is_age_word(word: str) -> bool:
