@@ -77,8 +77,12 @@ NEWS = SHARED / "data" / "news" / "bbc-2004-2005.jsonl"
 # is retrained after merging).
 # names-8 (training data, in sample; before the merge with rules-34): named 0.945 ->
 # 0.948, attr 0.925 -> 0.926, e2e 0.890 -> 0.891.
-WEB_FLOORS = {"loose_f1": 0.95, "loose_p": 0.91, "loose_r": 0.995, "attr": 0.92, "attr_named": 0.947,
-              "attr_pronoun": 0.865, "e2e_f1": 0.885, "right_at_0_9": 0.985}
+# attribution-model-18 (rules-35, names-8; trained with 426 BBC articles), in-sample:
+# loose P 0.920 R 1.000 F1 0.958, attr 0.932, named 0.950, pronoun 0.876, e2e F1 0.899,
+# right at >= 0.9 0.995 (n=372). Out of fold (the model card, web + 426 BBC articles):
+# e2e 0.8478, named 0.8902, pronoun 0.8467.
+WEB_FLOORS = {"loose_f1": 0.955, "loose_p": 0.915, "loose_r": 0.995, "attr": 0.925, "attr_named": 0.947,
+              "attr_pronoun": 0.87, "e2e_f1": 0.895, "right_at_0_9": 0.99}
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +139,10 @@ def test_web_set_floors(web_gold):
 # by grouped CV, confirmed once: e2e F1 0.833, attr 0.854, named 0.912, pronoun 0.744.
 # (The attribution model retrained with train2.jsonl was measured and not shipped:
 # here e2e 0.822, named 0.894; on the second test set e2e 0.851, named 0.841.)
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.83, "attr": 0.85, "attr_named": 0.91, "attr_pronoun": 0.74}
+# rules-35, names-8, attribution-model-18 (426 BBC training articles), confirmed once:
+# loose F1 0.971, e2e F1 0.845, attr 0.865, named 0.923, pronoun 0.756; right at >= 0.9
+# 0.992 (n=127). (This stop's code with model-17: e2e 0.834, as before.)
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.84, "attr": 0.86, "attr_named": 0.92, "attr_pronoun": 0.75}
 
 
 @needs_shared(NEWS)
@@ -186,7 +193,11 @@ def test_bbc_training_set_builds_with_its_offsets_checked(tmp_path):
 # article), confirmed once: loose F1 0.971, e2e 0.857, attr 0.874, named 0.826,
 # pronoun/description 0.953; right at >= 0.9 0.972 (n=106). The first test set: e2e
 # 0.834, attr 0.853, named 0.911, pronoun/description 0.744, right at >= 0.9 0.992 (n=132).
-BBC2_FLOORS = {"loose_f1": 0.97, "e2e_f1": 0.85, "attr": 0.865, "attr_named": 0.82, "attr_pronoun": 0.94}
+# rules-35, names-8, attribution-model-18 (426 BBC training articles), confirmed once:
+# loose F1 0.971, e2e 0.857, attr 0.874, named 0.833, pronoun/description 0.941; right at
+# >= 0.9 0.973 (n=111). (This stop's code with model-17: e2e 0.853, pronoun 0.941: the
+# object-past-role rule of rules-34 costs this set one quote, as round 6 found.)
+BBC2_FLOORS = {"loose_f1": 0.97, "e2e_f1": 0.85, "attr": 0.865, "attr_named": 0.83, "attr_pronoun": 0.94}
 
 
 # The two BBC test sets: the build_gold.py flag, the size and each one's floors.

