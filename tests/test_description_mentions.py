@@ -178,3 +178,19 @@ def test_nations_of_demonym_nouns():
     assert entities._same_nation("serb", "serbian")  # (the prefix test)
     assert not entities._same_nation("swede", "swiss") and not entities._same_nation("austrian", "australian")
     assert not entities._same_nation("scot", "irish")
+
+
+@pytest.mark.xfail(strict=True, reason="#15: the name model (names-7's, trained before 'scot' joined the demonyms "
+                   "of rules-34) reads a demonym noun after a first name as no part of the name; a retrain on "
+                   "the new list is left for a stop that can measure it by grouped CV")
+def test_a_demonym_noun_after_a_first_name_is_a_surname():
+    text = "\u201cWe won,\u201d said Frank Scot, the club chairman."
+    assert _speakers(text) == ["Frank Scot"]
+
+
+def test_demonym_words_after_a_first_name_stay_surnames():
+    # the look-alikes that hold: adjectives as surnames
+    for text, name in [("\u201cWe won,\u201d said Tom Welsh, the manager.", "Tom Welsh"),
+                       ("Frank English said: \u201cWe won.\u201d", "Frank English"),
+                       ("\u201cWe won,\u201d said Anna Swede.", "Anna Swede")]:
+        assert _speakers(text) == [name]
