@@ -55,7 +55,7 @@ from quotes.vocabulary import (
 from quotes.text.entities import (PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_marked_org, is_place_name,
                                   organisation_name, role_changers)
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
-from quotes.text.names import is_plural_title
+from quotes.text.names import is_group_plural, is_plural_title
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.records import Attribution, Mention, QuoteSpan
@@ -543,6 +543,8 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
     :meth:`EntityIndex.resolve_pronoun`)."""
     mention = found.mention
     if mention.kind == "name":
+        if is_group_plural(found.words, {e.best[-1] for e in index.entities if len(e.best) > 1}):
+            return None, None  # "Americans said", "the Clintons said": a nation or a family, no one person
         entity = index.speaker_entity_in(mention.start, mention.end)
         # (a country before a title is the office's, not a name: "UK Chancellor")
         core = _without_leading_place(found.words)
