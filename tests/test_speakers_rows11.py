@@ -89,6 +89,8 @@ def test_post_nominals_are_one_word_list_beside_the_titles():
     'Bill Clinton and Hillary Clinton flew home. "It was a lovely trip," a person close to the Clintons said.',
     'Barack Obama and Michelle Obama spoke. "We love this city," the Obamas said in a statement.',
     'The war went on. "We want peace," Iraqis said.',
+    # a pronoun for the group is no one person either
+    'Americans are tired of the war. They say: "Bring them home."',
 ])
 def test_a_nations_or_a_familys_plural_is_no_speaker(text):
     assert _speakers(text) == [None]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from quotes.attribution.front import Front
 from quotes.timing import StageClock
-from quotes.attribution.rules import FoundMention, resolve_found, end_of_quote_and_mention
+from quotes.attribution.rules import FoundMention, article_surnames, resolve_found, end_of_quote_and_mention
 from quotes.attribution.candidates import Candidate, DocCandidates, RowBuffer, quote_rows_into
 from quotes.text.entities import Entity
 from quotes.text.names import is_group_plural
@@ -183,8 +183,8 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
             if mention.kind == "name" and cand.entity is not None:
                 entity, speaker = cand.entity, cand.entity.canonical
                 if surnames is None:
-                    surnames = {e.best[-1] for e in front.index.entities if len(e.best) > 1}
-                if is_group_plural(cand.words, surnames):
+                    surnames = article_surnames(front.index)
+                if is_group_plural(cand.words, surnames) or is_group_plural(cand.entity.best, surnames):
                     entity = speaker = None  # "Americans", "the Clintons": a nation or a family, no one person
             else:
                 entity, speaker = resolve_found(FoundMention(mention, None, "model", cand.words), front.index, prev_entity,
