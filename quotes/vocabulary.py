@@ -205,6 +205,13 @@ TITLES: dict[str, str] = {
     "sheriff": "", "dean": "", "pastor": "", "sgt.": "", "cmdr": "", "adm": "", "admiral": "",
     "maj": "", "major": "", "dj": "", "mc": "", "chef": "",
 }
+# Post-nominal letters: honours, degrees and seats written after a person's name
+# ("Guy Mansfield QC", "Jane Smith MP", "Ann Lee PhD"). They are no part of the
+# name (the gold drops titles and roles: annotation/web/GUIDELINES.md); the
+# name's grammar cuts one off the end of a person's run when it is written in
+# capitals ("PhD" as such). A generation ("Jr", "III": NAME_SUFFIXES) is part
+# of the name and stays. "mp", "mep", "msp" stand before a name too (TITLES).
+POST_NOMINALS: frozenset[str] = frozenset("qc kc mp mep msp am obe mbe cbe kbe dbe phd".split())
 # Titles of TITLES written before a given name only, never a surname: kinship
 # ("Uncle Bob", "Aunt Sally"). The word after them is no surname, and the person
 # no public figure.

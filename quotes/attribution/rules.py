@@ -55,7 +55,7 @@ from quotes.vocabulary import (
 from quotes.text.entities import (PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_marked_org, is_place_name,
                                   organisation_name, role_changers)
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
-from quotes.text.names import is_plural_title
+from quotes.text.names import is_group_plural, is_plural_title
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.records import Attribution, Mention, QuoteSpan
@@ -540,7 +540,25 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
     """Return (entity, canonical speaker) for a mention.
 
     ``since``: where the previous quote and its speaker mention end (see
-    :meth:`EntityIndex.resolve_pronoun`)."""
+    :meth:`EntityIndex.resolve_pronoun`). A nation's or a family's plural
+    ("Americans said", "the Clintons said", "they" for the Americans) names no
+    one person: no speaker."""
+    if found.mention.kind == "name" and is_group_plural(found.words, article_surnames(index)):
+        return None, None
+    entity, speaker = _resolve_found(found, index, prev_entity, since)
+    if entity is not None and is_group_plural(entity.best, article_surnames(index)):
+        return None, None
+    return entity, speaker
+
+
+def article_surnames(index: EntityIndex) -> set[str]:
+    """The last words of the article's names of two or more words (a family's
+    plural is one of them with an s: :func:`is_group_plural`)."""
+    return {e.best[-1] for e in index.entities if len(e.best) > 1}
+
+
+def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
+                   ) -> tuple[Entity | None, str | None]:
     mention = found.mention
     if mention.kind == "name":
         entity = index.speaker_entity_in(mention.start, mention.end)

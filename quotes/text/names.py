@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Set as AbstractSet
+from collections.abc import Sequence, Set as AbstractSet
 from typing import Final
 
 from quotes.vocabulary import (
@@ -22,13 +22,14 @@ from quotes.vocabulary import (
     ORG_HEADS,
     PARTY_OR_NATION_ADJECTIVES,
     PARTY_WORDS,
+    POST_NOMINALS,
     REPORTING_VERBS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
     TITLES,
 )
 from quotes.text.parsed import ParsedDoc
-from quotes.resources import census_first_names, common_words, first_names, places, word_tags
+from quotes.resources import census_first_names, common_words, demonyms, first_names, places, word_tags
 from quotes.text.segment import Token
 
 # A capitalised word starts with an upper-case letter (str.isupper(): "Émile", "Ørsted",
@@ -36,6 +37,8 @@ from quotes.text.segment import Token
 # test than a method call once compiled.
 _ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Determiners before a description ("the Sheffield Central MP", "a Tory MP").
+_DETERMINERS: Final = frozenset(("the", "a", "an", "this", "that"))
 # Words that join an organisation's name ("Department of Justice").
 _ORG_JOINERS: Final = frozenset(("of", "for", "on"))
 # Titles that may stand inside a run before the name ("Ohio Gov. John Kasich");
@@ -569,6 +572,31 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
     return mention
 
 
+def _is_post_nominal(word: str) -> bool:
+    """True for post-nominal letters as written after a name ("QC", "MP's", "PhD",
+    "Ph.D."): a word of POST_NOMINALS in capitals; "Am" or "am" is no such word."""
+    bare = _strip_possessive(word).replace(".", "")
+    return bare.lower() in POST_NOMINALS and (bare.isupper() or bare == "PhD")
+
+
+def is_group_plural(words: Sequence[str], surnames: AbstractSet[str]) -> bool:
+    """True for a one-word name that names a group, no one speaker: a
+    nationality's plural ("Americans", "Iraqis") or a family's plural, a surname
+    of the article (``surnames``: the last words of its names of two or more
+    words) with an s ("the Clintons", "the Obamas"). A party's plural ("the
+    Conservatives") names the party, an organisation, and is no such word."""
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if len(word) < 4 or not word.endswith("s") or not word[:1].isupper() or word.isupper():
+        return False
+    low = word.lower()
+    if low in demonyms() or low in places():
+        return False  # "Swiss", "Philippines": a demonym or a place itself
+    # (a surname that ends in s is the article's surname itself: "Serena Williams")
+    return low[:-1] in demonyms() or (word[:-1] in surnames and word not in surnames)
+
+
 def _strip_possessive(word: str) -> str:
     """``speakers._POSSESSIVE.sub("", word)`` without the regex call (tokens hold no newline)."""
     if word[-1:] in ("’", "'"):
@@ -789,6 +817,14 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
             if " ".join(tokens[k].text.lower() for k in run[m:]) in places():
                 run = run[:m]
                 break
+    # Post-nominal letters after a person's name are no part of it ("Guy Mansfield
+    # QC", "Lord Smith OBE", "Ann Lee PhD"): cut off the end of the run. After a
+    # determiner the run is a description, no name ("the Sheffield Central MP").
+    while len(run) >= 2 and _is_post_nominal(tokens[run[-1]].text) and tokens[run[-2]].text.isalpha() \
+            and tokens[run[-2]].text not in ORG_HEADS and _is_cap_word(tokens[run[-2]].text) \
+            and not (i > line_lo and tokens[i - 1].text.lower() in _DETERMINERS) \
+            and tokens[i].text.lower() not in _DETERMINERS:
+        run.pop()
     # A party word before a first name describes the person ("Republican Donald Trump").
     if not role_prefix and len(run) > 2 and tokens[run[0]].text.lower() in PARTY_WORDS \
             and tokens[run[1]].text.lower() in first_names():
