@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from quotes.attribution.front import Front
 from quotes.timing import StageClock
-from quotes.attribution.rules import FoundMention, article_surnames, resolve_found, end_of_quote_and_mention
+from quotes.attribution.rules import FoundMention, resolve_found, end_of_quote_and_mention
 from quotes.attribution.candidates import Candidate, DocCandidates, RowBuffer, quote_rows_into
 from quotes.text.entities import Entity
 from quotes.text.names import is_group_plural
@@ -176,14 +176,12 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
     mention: Mention | None
     entity: Entity | None
     speaker: str | None
-    surnames: set[str] | None = None  # the last words of the article's names (is_group_plural)
     for n, (rule, cand, score, from_model, margin, n_cands) in enumerate(chosen):
         if from_model and cand is not None:
             mention, cue, rule_name = cand.mention, _cue_near(front, cand), f"model (not {rule.rule})"
             if mention.kind == "name" and cand.entity is not None:
                 entity, speaker = cand.entity, cand.entity.canonical
-                if surnames is None:
-                    surnames = article_surnames(front.index)
+                surnames = front.index.surnames()
                 if is_group_plural(cand.words, surnames) or is_group_plural(cand.entity.best, surnames):
                     entity = speaker = None  # "Americans", "the Clintons": a nation or a family, no one person
             else:

@@ -543,18 +543,12 @@ def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity |
     :meth:`EntityIndex.resolve_pronoun`). A nation's or a family's plural
     ("Americans said", "the Clintons said", "they" for the Americans) names no
     one person: no speaker."""
-    if found.mention.kind == "name" and is_group_plural(found.words, article_surnames(index)):
+    if found.mention.kind == "name" and is_group_plural(found.words, index.surnames()):
         return None, None
     entity, speaker = _resolve_found(found, index, prev_entity, since)
-    if entity is not None and is_group_plural(entity.best, article_surnames(index)):
+    if entity is not None and is_group_plural(entity.best, index.surnames()):
         return None, None
     return entity, speaker
-
-
-def article_surnames(index: EntityIndex) -> set[str]:
-    """The last words of the article's names of two or more words (a family's
-    plural is one of them with an s: :func:`is_group_plural`)."""
-    return {e.best[-1] for e in index.entities if len(e.best) > 1}
 
 
 def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None

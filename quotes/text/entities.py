@@ -555,6 +555,7 @@ class EntityIndex:
         self._age_of: dict[int, set[str]] | None = None  # (_ages, lazy)
         self._outlet_ids: set[int] | None = None  # (_outlets, lazy)
         self._description_ids: list[tuple[int, int]] | None = None  # (_description_mentions, lazy)
+        self._surnames: set[str] | None = None  # (surnames, lazy)
         by_key = self._by_key
         self._previous: tuple[NameMention, Entity] | None = None  # (the name before, for _attach)
         for n, name in enumerate(names):
@@ -811,6 +812,14 @@ class EntityIndex:
         return math.log2(1 + len(entity.forms))
 
     # -- queries ----------------------------------------------------------------
+    def surnames(self) -> set[str]:
+        """The last words of the article's names of two or more words (a family's
+        plural is one of them with an s: :func:`quotes.text.names.is_group_plural`);
+        built once per article."""
+        if self._surnames is None:
+            self._surnames = {e.best[-1] for e in self.entities if len(e.best) > 1}
+        return self._surnames
+
     def entity_at(self, offset: int) -> Entity | None:
         """Return the entity whose name mention starts at ``offset``."""
         eid = self._by_offset.get(offset)
