@@ -1153,11 +1153,13 @@ class EntityIndex:
         if DESCRIPTION_NEW_SUBJECT and here_token >= 0:
             # a person described as a subject ("But the Tory leader argued ...")
             tokens = self.doc.tokens
-            for token, eid in self._description_mentions():
+            descriptions = self._description_mentions()  # in text order: start at the first past ``since``
+            first = bisect.bisect_left(descriptions, since, key=lambda d: tokens[d[0]].start)
+            for token, eid in descriptions[first:]:
                 if token >= here_token:
                     break
                 entity = self.entities[eid]
-                if tokens[token].start < since or entity is prefer or _in_reported_clause(self.doc, token):
+                if entity is prefer or _in_reported_clause(self.doc, token):
                     continue
                 if _gender_without_own_vote(entity, want, own_vote)[0] == want:
                     return True
