@@ -7,6 +7,7 @@
     python annotation/bbc/sample.py ../shared/data --fifth > /tmp/bbc-fifth-articles.txt
     python annotation/bbc/sample.py ../shared/data --sixth > /tmp/bbc-sixth-articles.txt
     python annotation/bbc/sample.py ../shared/data --seventh > /tmp/bbc-seventh-articles.txt
+    python annotation/bbc/sample.py ../shared/data --eighth > /tmp/bbc-eighth-articles.txt
 
 The first draws the test set (``gold.jsonl``); ``--train`` draws 16 other articles
 per section with another seed, leaving out the test set's articles (``train.jsonl``).
@@ -15,7 +16,8 @@ first 8 of each section are a second test set (``gold2.jsonl``), the other 8 mor
 training data (``train2.jsonl``). ``--fourth`` draws 16 more per section with a fourth
 seed, leaving out all three: all of them training data (``train3.jsonl``); ``--fifth``
 likewise, leaving out the fourth too (``train4.jsonl``); ``--sixth`` likewise, leaving
-out the fifth too; ``--seventh`` likewise, leaving out the sixth too (``train5.jsonl``).
+out the fifth too; ``--seventh`` likewise, leaving out the sixth too (``train5.jsonl``);
+``--eighth`` likewise, leaving out the seventh too (``train6.jsonl``).
 
 Eight articles per section (business, entertainment, politics, sport, tech), drawn
 with a fixed seed from the articles of ``news/bbc-2004-2005.jsonl`` with at least four
@@ -44,6 +46,8 @@ DRAWS = {
     "--sixth": (2031, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl"]),
     "--seventh": (2032, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl",
                              "train5.jsonl"]),
+    "--eighth": (2033, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl",
+                            "train5.jsonl", "train6.jsonl"]),
 }
 
 
