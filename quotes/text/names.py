@@ -184,6 +184,43 @@ def _is_headline_tokens(tokens: list[Token], lo: int, hi: int) -> bool:
     return capitals / words >= _HEADLINE_SHARE
 
 
+def _org_complement_goes_on(tokens: Sequence[Token], j: int, hi: int, complement: int,
+                            common: frozenset[str]) -> bool:
+    """Whether the lower-case word at ``j`` joins an organisation's name to the
+    capitalised noun after it: "of the"/"for the" after a head word ("Society for the
+    Protection"); inside the complement "of"/"for", and "and" before a capitalised
+    common noun that is no first name ("and Skills", "and Red Crescent Societies", not
+    "and Oxfam" or "and Tony Blair"); "to" only in a "for the"/"of the" complement
+    ("Prevention of Cruelty to Children")."""
+    low = tokens[j].text.lower()
+    nxt = tokens[j + 1].text if j + 1 < hi else ""
+    if low in ("of", "for") and nxt == "the":
+        after = tokens[j + 2].text if j + 2 < hi else ""
+        return _is_org_head(tokens[j - 1].text) and _is_cap_word(after) and after not in NON_NAME_CAPS \
+            and _dictionary_noun(after, common)
+    if not complement or not _is_cap_word(nxt) or nxt in NON_NAME_CAPS:
+        return False
+    if low == "to" and complement < 2:
+        return False
+    if low in ("and", "to"):
+        return _dictionary_noun(nxt, common) and nxt.lower() not in first_names()
+    return False
+
+
+def _is_org_head(word: str) -> bool:
+    """A word that ends an organisation's name, or its plural ("Centers for Disease
+    Control", "National Institutes of Health", "Red Crescent Societies")."""
+    return word in ORG_HEADS or (word[-1:] == "s" and word[:-1] in ORG_HEADS) \
+        or (word[-3:] == "ies" and word[:-3] + "y" in ORG_HEADS)
+
+
+def _dictionary_noun(word: str, common: frozenset[str]) -> bool:
+    """A capitalised word that is a dictionary word, not a proper noun ("Prevention",
+    "Skills", "Red"; not "Oxfam")."""
+    low = word.lower()
+    return low in common or word_tags().get(low, "NNP") not in ("NNP", "NNPS")
+
+
 def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
     """Return every name mention outside quotation marks, in document order.
 
@@ -211,6 +248,10 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
                 continue
             j = i
             skip: set[int] = set()
+            # inside an organisation's complement ("Department for Education | and Skills",
+            # "Society for the | Prevention of Cruelty to Children"): 1 after "of"/"for",
+            # 2 after "of the"/"for the"
+            complement = 0
             while j < hi:
                 if doc.quoted[j]:
                     # a quoted nickname inside a name: Robert C. "Bobby" Scott
@@ -244,10 +285,24 @@ def find_names(doc: ParsedDoc, use_model: bool = True) -> list[NameMention]:
                     continue
                 if (low in NAME_PARTICLES or low in _ORG_JOINERS) and _is_cap_word(nxt) and j > i \
                         and nxt not in NON_NAME_CAPS:  # "the Times on Saturday" is no name
-                    if low in _ORG_JOINERS and tokens[j - 1].text not in ORG_HEADS \
+                    if low in _ORG_JOINERS and not _is_org_head(tokens[j - 1].text) and not complement \
                             and not (low == "of" and tokens[j - 1].text.rstrip(".").lower() in _OFFICE_TITLES):
                         break  # ("Secretary of State John Kerry" goes on: an office, then the name)
+                    if low in _ORG_JOINERS and _is_org_head(tokens[j - 1].text):
+                        complement = max(complement, 1)
                     j += 1
+                    continue
+                if j > i and _org_complement_goes_on(tokens, j, hi, complement, common):
+                    # An organisation's name runs on through its complement, whose nouns are
+                    # capitalised: "Royal Society for the Protection of Birds", "Department of
+                    # Trade and Industry", "Centers for Disease Control and Prevention"
+                    # (look-alikes: "the Department of Health and Oxfam", "the Bank of
+                    # England to Treasury officials", "the Royal Society for the first time")
+                    if low in ("of", "for") and nxt == "the":
+                        complement = 2
+                        j += 2
+                    else:
+                        j += 1
                     continue
                 if low.rstrip(".") in NAME_SUFFIXES and j > i and t[:1].isupper():
                     j += 1
@@ -303,6 +358,17 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         words = mention.words
         keep = [k or w[:1].islower() or (p > 0 and words[p - 1] in _ORG_JOINERS)
                 for p, (k, w) in enumerate(zip(keep, words))]
+        # an organisation's complement is one name, from its head word to the last noun
+        # after a joiner ("Department for Education and Skills", "Organisation for
+        # Economic Co-operation and Development"): the grammar joined it (see
+        # _org_complement_goes_on); the words after it stay the model's to judge
+        head = next((p for p in range(len(words) - 1) if _is_org_head(words[p]) and words[p + 1] in _ORG_JOINERS), -1)
+        if head >= 0:
+            last = max((p for p in range(head + 2, len(words)) if words[p - 1][:1].islower()), default=head)
+            # ... and on to a head word closing it ("and Red Crescent Societies")
+            last = max((p for p in range(last + 1, len(words)) if _is_org_head(words[p])
+                        and all(w[:1].isupper() for w in words[last + 1:p + 1])), default=last)
+            keep[head:last + 1] = [True] * (last + 1 - head)
         # a family name and its hyphenated given name are one name ("Moon Jae-in")
         for p in range(1, len(words)):
             if is_hyphenated_given_name(words[p]) and (keep[p] or keep[p - 1]):
