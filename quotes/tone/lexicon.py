@@ -22,10 +22,11 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 
+from quotes.resources import common_words, first_names
 from quotes.tone.sentiment import pattern_sentiment
 from quotes.tone.ports.vader import VaderPort
 
@@ -149,6 +150,11 @@ def vader_scores(text: str) -> tuple[float, float, float, float]:
 
 # -- tokens and cue tables ------------------------------------------------------------
 
+# Where nearly every word is capitalised, capitals tell no names (see tokenize).
+_CASELESS_MIN_WORDS: Final = 3
+_CASELESS_SHARE: Final = 0.8
+
+
 def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
     """Split text into lower-cased word and punctuation tokens for cue matching.
 
@@ -178,6 +184,19 @@ def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
             tokens.append(low)
             capitals.append(word[0].isupper())
             spans.append((start, end))
+    words = [c for t, c in zip(tokens, capitals) if t[:1].isalpha()]
+    if len(words) >= _CASELESS_MIN_WORDS and sum(words) >= _CASELESS_SHARE * len(words):
+        # Text in capitals or title case ("I AM SO SORRY", "We Are Deeply Sorry For The
+        # Delay"): a capital marks no name there, and the tone is the same as in
+        # sentence case. A first name that is no dictionary word, and the word after
+        # it, still mark a person ("JOE BIDEN WAS SORRY" is his, not the speaker's).
+        given, common = first_names(), common_words()
+        capitals = [False] * len(capitals)
+        for i, t in enumerate(tokens):
+            if t in given and t not in common:
+                capitals[i] = True
+                if i + 1 < len(tokens) and tokens[i + 1][:1].isalpha():
+                    capitals[i + 1] = True
     return tokens, capitals, spans
 
 
