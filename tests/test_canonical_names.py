@@ -259,3 +259,22 @@ def test_look_alikes_a_run_that_is_one_name(text, name):
 
 def _forms(text):
     return {f for e in prepare(text).index.entities for f in e.forms}
+
+
+# --- a job title before a name no first-name list knows (rules-37) -----------------------------
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Economist Colen Garrow said the budget was good.", "Colen Garrow"),
+    ("Economist Jin Liqun said the budget was good.", "Jin Liqun"),
+    ("Reporter Jomana Karadsheh said the road was shut.", "Jomana Karadsheh"),
+    # look-alikes: a known first name (as before), an organisation's words after the title
+    ("Economist Mary Garrow said the budget was good.", "Mary Garrow"),
+    ("Director General Greg Dyke said the budget was good.", "Greg Dyke"),
+])
+def test_a_job_title_opening_a_run_is_no_part_of_the_name(text, canonical):
+    assert _canonicals(text) == [canonical]
+
+
+def test_a_job_title_before_an_organisations_words_stays():
+    assert "Intelligence" in " ".join(_canonicals("The Economist Intelligence Unit said it."))
+    assert not any(c in ("Intelligence Unit", "Unit") for c in _canonicals("The Economist Intelligence Unit said it."))

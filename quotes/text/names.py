@@ -704,6 +704,20 @@ def _role_noun_before_first_name(word: str, following: str) -> bool:
         and low not in first_names() and following.lower() in first_names()
 
 
+def _job_title_before_unknown_name(run: list[int], tokens: Sequence[Token], common: frozenset[str]) -> bool:
+    """A job title opening a run of three words whose last two are no dictionary
+    words: the job, then a name whose first name no list knows ("Economist Colen
+    Garrow", "Analyst Xu Wen"); not "Economist Intelligence Unit" (an organisation's
+    words) or "Editor Sarah Smith" (a known first name: _role_noun_before_first_name)."""
+    if len(run) != 3:
+        return False
+    title = tokens[run[0]].text
+    rest = [tokens[k].text for k in run[1:]]
+    return title[:1].isupper() and not title.isupper() and title.rstrip(".").lower() in ROLE_WORDS \
+        and all(_is_cap_word(w) and not w.isupper() and w.lower() not in common
+                and word_tags().get(w.lower(), "NNP") in ("NNP", "NNPS") and w not in ORG_HEADS for w in rest)
+
+
 def _office_end(words: list[str]) -> int:
     """Where the name starts in lower-cased ``words`` that follow an office title
     and open with "of": "of State John F. Kerry", "of the Exchequer Gordon Brown"
@@ -840,7 +854,8 @@ def _make_mention(doc: ParsedDoc, line_lo: int, i: int, j: int, common: frozense
         if m == 0:
             # a job noun opening the run before a first name and a surname
             # ("Farmer Geoff Brooks", "Guitarist Brian May"): the job, not the name
-            if m + 2 >= len(run) or not _role_noun_before_first_name(tokens[run[0]].text, tokens[run[1]].text):
+            if m + 2 >= len(run) or not (_role_noun_before_first_name(tokens[run[0]].text, tokens[run[1]].text)
+                                         or _job_title_before_unknown_name(run, tokens, common)):
                 continue
         elif low not in _ROLE_OR_INNER and not _role_noun_before_first_name(tokens[run[m]].text,
                                                                            tokens[run[m + 1]].text):
