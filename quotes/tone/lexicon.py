@@ -2149,6 +2149,16 @@ def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
     praised = sets.get("praised", frozenset())
     if end < len(tokens) and tokens[end] in praised:
         return True
+    if end + 2 < len(tokens) and tokens[end] in ("and", "or"):
+        # (tone-24) adjectives coordinated before a noun share it: "a remarkable
+        # and (truly) wonderful experience" praises the experience as "a
+        # remarkable experience" does ("an incredible and shocking admission"
+        # stays shock; "incredible and the fans ..." coordinates no adjective).
+        k = end + 2 if tokens[end + 1] in sets["degree_adverbs"] else end + 1
+        # (a word in -ly right before the noun is an adjective: "and lovely evening")
+        if k + 1 < len(tokens) and tokens[k].isalpha() and tokens[k + 1] in praised \
+                and (not _function_word(tokens[k], sets) or tokens[k].endswith("ly") and tokens[k] not in sets["function_words"]):
+            return True
     j = facts.before_run("not_degree", start - 1, clause_start)  # back over adverbs of degree
     if j < clause_start and clause_start >= 3 and tokens[clause_start - 1] in ("and", "or") \
             and tokens[clause_start - 2].isalpha():
