@@ -2016,9 +2016,6 @@ def tone24_cases() -> list[tuple[str, str, str, bool]]:
     - "shock" that is absorbed, in the passive as in the active, is an impact;
     - adjectives coordinated before a noun share it: "a remarkable and wonderful
       experience" praises as "a remarkable experience" does;
-    - "should" right before an active shock verb judges its subject shocking ("It
-      should shock the conscience of every American"); "I should be surprised
-      if", "if it should shock you", "that should not surprise anyone" do not;
     - a past counterfactual of being told what has since happened, with a reply
       of disbelief ("If you had told me a year ago we'd win, I would have
       laughed"), says the outcome was past belief; plain conditions do not.
@@ -2065,11 +2062,8 @@ def tone24_cases() -> list[tuple[str, str, str, bool]]:
         "It was a shocking and wonderful experience.", "The result was incredible and the fans went home stunned.",
         "It was shocking.",
     ])
-    g = "tone24: should shock, told of what came to pass"
+    g = "tone24: told of what came to pass"
     add(g, "shock", True, [
-        "It should shock the conscience of every decent American that this man is selling it.",
-        "That should shock everyone.", "This should horrify anyone who cares about the river.",
-        "It should surprise every parent in the country.",
         "If you told us a year ago we would be getting these awards, we would have called you crazy.",
         "If you had told me a year ago that we would win, I would not have believed you.",
         "If you'd told me in January we'd be top, I'd have laughed.",
@@ -2077,8 +2071,6 @@ def tone24_cases() -> list[tuple[str, str, str, bool]]:
         "Had you told me then that I would be here, I'd have said you were mad.",
     ])
     add(g, "shock", False, [
-        "I should be surprised if he came.", "If it should shock you, look away.", "That should not surprise anyone.",
-        "Nothing should surprise us.", "It would shock everyone.", "It should surprise no one.",
         "If you told me, I would help.", "If you had told me, I would have helped you.",
         "If you had told me about the leak, I would have fixed it.", "If he had told me, I would have stopped him.",
         "If you'd told me you would be late, I'd have waited.", "If you told me to go, I would go.",
@@ -2193,7 +2185,7 @@ def test_probe_suite_floor():
                                    "tone24: one's own work or conduct judged bad",
                                    "tone24: guilty in court, can make mistakes",
                                    "tone24: absorbed shock, coordinated praise",
-                                   "tone24: should shock, told of what came to pass"])
+                                   "tone24: told of what came to pass"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

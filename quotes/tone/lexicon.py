@@ -1508,13 +1508,6 @@ class CueLexicon:
             return True
         if not any(t in hedges for t in window):
             return False
-        if tokens[start] in sets["shock_verb_forms"] and start - 1 > clause_start and tokens[start - 1] == "should" \
-                and tokens[start - 2] not in sets.get("self", ()) and sum(t in hedges for t in window) == 1:
-            # (tone-24) "should" right before an active shock verb says what its
-            # subject ought to do to anyone: "It should shock the conscience of every
-            # American", "This should appal us all" judge it shocking, as "it is
-            # shocking" does; "I should be surprised if", "if it should shock you" stay hedged.
-            return False
         if tone == "regret" and _performative_desire(tokens, start, clause_start, hedges, self._stops, sets):
             # "I would like to apologise", "we'd like to offer our apologies": a
             # modal of desire over an apology performs it; it is no hypothetical.
