@@ -50,7 +50,10 @@ GOEMOTIONS_FLOORS = {"regret": 0.70, "shock": 0.565}
 # disbelief idioms; refitted the same way) gets 0.659 and 0.752.
 # tone-23 (claims denied twice, "no way" as an utterance, whose "state of shock",
 # "gaffe" a failing, a "who" clause after another's noun): 0.667 and 0.800.
-NEWS_TRAIN_CV_FLOORS = {"regret": 0.66, "shock": 0.79}
+# tone-24 (one's own work or conduct judged bad, "guilty plea", "can make
+# mistakes", absorbed shock, coordinated praise, "if you had told me ... I'd have
+# laughed"): 0.713 and 0.827 (floors 0.70, 0.82).
+NEWS_TRAIN_CV_FLOORS = {"regret": 0.70, "shock": 0.82}
 # Project-written corpora/ quotes (never trained on; the shipped model reaches
 # regret 0.913, shock 0.936): floors so that a regression fails.
 CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
@@ -76,7 +79,9 @@ CORPORA_FLOORS = {"regret": 0.90, "shock": 0.93}
 # (claims denied twice, "surprise"/"shock" before a noun, "no way" as an utterance,
 # whose state; train CV regret 0.659 -> 0.667, shock 0.752 -> 0.800; scored once
 # at the end): 0.425 and 0.644 (GoEmotions dev shock 0.570 -> 0.567, below its
-# floor: reported, not tuned to).
+# floor: reported, not tuned to). tone-24 (train CV regret 0.667 -> 0.713, shock
+# 0.800 -> 0.827; scored once at the end): 0.425 and 0.644, unchanged (GoEmotions
+# dev 0.704 and 0.567 unchanged).
 NEWS_DEV_FLOORS = {"regret": 0.42, "shock": 0.64}
 
 

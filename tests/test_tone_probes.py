@@ -285,6 +285,7 @@ def probe_cases() -> list[tuple[str, str, str, bool]]:
     cases.extend(tone20_cases())
     cases.extend(tone21_cases())
     cases.extend(tone23_cases())
+    cases.extend(tone24_cases())
     return cases
 
 
@@ -1999,6 +2000,84 @@ def tone23_cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
+def tone24_cases() -> list[tuple[str, str, str, bool]]:
+    """Issue #16's tone-24 kinds, each read as a fact of English, with invented
+    sentences of its kind and look-alikes:
+
+    - the speaker's own past work judged bad is owning a failure ("I did a lousy
+      job", "we did a poor job of explaining it"); someone else's ("he did a
+      lousy job"), praise ("I did a great job") and denial are not;
+    - rude conduct judged by the speaker of their own ("I was rude to the
+      press"); another's rudeness or a judgement of a thing is not;
+    - "guilty" before a noun of the court is a legal status ("a guilty plea",
+      "the guilty verdict"), "a guilty pleasure" no remorse; "I feel guilty" stays;
+    - "can make mistakes" says that erring is possible, of anyone or anything;
+      "we made mistakes" stays;
+    - "shock" that is absorbed, in the passive as in the active, is an impact;
+    - adjectives coordinated before a noun share it: "a remarkable and wonderful
+      experience" praises as "a remarkable experience" does;
+    - a past counterfactual of being told what has since happened, with a reply
+      of disbelief ("If you had told me a year ago we'd win, I would have
+      laughed"), says the outcome was past belief; plain conditions do not.
+    """
+    cases = []
+
+    def add(group, tone, expected, texts):
+        cases.extend((group, tone, t, expected) for t in texts)
+    g = "tone24: one's own work or conduct judged bad"
+    add(g, "regret", True, [
+        "I did a lousy job.", "We did a poor job of explaining it.", "I did a terrible job as captain.",
+        "Honestly, I did a bad job with the budget.", "We did an awful job of communicating the changes.",
+        "I've done a poor job of listening.", "I think we did a lousy job last year.",
+        "I was rude to the press at times.", "I was rude to her and I know it.", "We were rude to our hosts.",
+        "I admit I was rude to the staff.",
+    ])
+    add(g, "regret", False, [
+        "He did a lousy job.", "They did a poor job of explaining it.", "The contractor did a terrible job.",
+        "I did a great job.", "We did a good job of explaining it.", "I didn't do a bad job.",
+        "He was rude to me.", "The staff were rude.", "I was not rude.", "I think it is rude to ask.",
+        "Don't be rude.", "She told me I was rude to her.",
+    ])
+    g = "tone24: guilty in court, can make mistakes"
+    add(g, "regret", False, [
+        "A guilty plea should reduce the sentence.", "The jury returned a guilty verdict.",
+        "We want guilty pleas to count for less.", "The guilty verdicts were read out.",
+        "Reality TV is my guilty pleasure.", "It can make a few mistakes.", "Anyone can make mistakes.",
+        "We can make mistakes, we are human.", "The software can make some mistakes.",
+        "A machine can make a mistake.",
+    ])
+    add(g, "regret", True, [
+        "I feel guilty about what happened.", "We feel guilty.", "We made a few mistakes.",
+        "I made some mistakes and I can admit it.", "I feel so guilty about the plea.",
+    ])
+    g = "tone24: absorbed shock, coordinated praise"
+    add(g, "shock", False, [
+        "We think the shock can be absorbed within a few quarters.", "The shock was absorbed by the markets.",
+        "The shocks were absorbed without damage.", "The shock will be absorbed by the banks.",
+        "It has been a remarkable and wonderful experience.", "It was an incredible and truly beautiful view.",
+        "She gave an amazing and moving performance.", "What an extraordinary and lovely evening.",
+    ])
+    add(g, "shock", True, [
+        "The shock was too much for us.", "I was shocked.", "It was an incredible and shocking admission.",
+        "It was a shocking and wonderful experience.", "The result was incredible and the fans went home stunned.",
+        "It was shocking.",
+    ])
+    g = "tone24: told of what came to pass"
+    add(g, "shock", True, [
+        "If you told us a year ago we would be getting these awards, we would have called you crazy.",
+        "If you had told me a year ago that we would win, I would not have believed you.",
+        "If you'd told me in January we'd be top, I'd have laughed.",
+        "If someone had told me we were going to win the league, I would have laughed.",
+        "Had you told me then that I would be here, I'd have said you were mad.",
+    ])
+    add(g, "shock", False, [
+        "If you told me, I would help.", "If you had told me, I would have helped you.",
+        "If you had told me about the leak, I would have fixed it.", "If he had told me, I would have stopped him.",
+        "If you'd told me you would be late, I'd have waited.", "If you told me to go, I would go.",
+    ])
+    return cases
+
+
 def invariance_sets() -> list[tuple[str, bool, list[str]]]:
     """Sentences that differ only in names, punctuation and quote marks: (tone, expected, variants)."""
     bases = [("regret", True, "I regret {ing}"), ("regret", True, "We apologise for {np}"),
@@ -2102,7 +2181,11 @@ def test_probe_suite_floor():
                                    "tone23: surprise and shock before a noun",
                                    "tone23: no way as an utterance",
                                    "tone23: whose state, relative clauses",
-                                   "tone23: a weak word judging a failure"])
+                                   "tone23: a weak word judging a failure",
+                                   "tone24: one's own work or conduct judged bad",
+                                   "tone24: guilty in court, can make mistakes",
+                                   "tone24: absorbed shock, coordinated praise",
+                                   "tone24: told of what came to pass"])
 def test_probe_group_is_mostly_right(group):
     """No group may fall far behind the rest (90% each, the suite 95%)."""
     cases = [c for c in probe_cases() if c[0] == group]

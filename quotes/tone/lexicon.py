@@ -1036,6 +1036,20 @@ class CueLexicon:
             # denial); asked, not said ("who could have predicted that." is mostly sarcasm).
             return "shock_state" if _rhetorical_foresight(tokens, start, end, clause_start, clause_end, sets) \
                 and _sentence_end(tokens, end, self._stops) in ("?", "!") else None
+        if kind == "told":
+            # (tone-24) "If you had told me a year ago we'd win, I would have laughed":
+            # a past counterfactual of being told what has since happened says the
+            # outcome was past belief; its modal is no hedge. Only when what was
+            # told is a future in the past ("we'd win", "I would be here", "we were
+            # going to win") and a modal perfect follows in the sentence: "If you
+            # had told me, I would have helped" and "If you told me, I would help"
+            # are conditions; and when the reply is one of disbelief ("I would have
+            # laughed", "... not have believed you", "... called you crazy"): "If
+            # you'd told me you would be late, I'd have waited" is a condition.
+            stop = min(self._stops[end], len(tokens))
+            perfect = _modal_perfect_after(tokens, end, stop)
+            return "shock_state" if perfect and _future_in_past(tokens, end, perfect) \
+                and any(t in sets["disbelief_replies"] for t in tokens[perfect:stop]) else None
         if tokens[end - 1] == "of" and "heard" in tokens[start:end] and self._relative_heard_of(tokens, start, end, clause_start, clause_end, sets):
             # (tone-23) "some congressman I've never heard of was talking", "bands
             # we'd never heard of": a relative clause with a stranded "of" says who
@@ -2168,6 +2182,16 @@ def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
     praised = sets.get("praised", frozenset())
     if end < len(tokens) and tokens[end] in praised:
         return True
+    if end + 2 < len(tokens) and tokens[end] in ("and", "or"):
+        # (tone-24) adjectives coordinated before a noun share it: "a remarkable
+        # and (truly) wonderful experience" praises the experience as "a
+        # remarkable experience" does ("an incredible and shocking admission"
+        # stays shock; "incredible and the fans ..." coordinates no adjective).
+        k = end + 2 if tokens[end + 1] in sets["degree_adverbs"] else end + 1
+        # (a word in -ly right before the noun is an adjective: "and lovely evening")
+        if k + 1 < len(tokens) and tokens[k].isalpha() and tokens[k + 1] in praised \
+                and (not _function_word(tokens[k], sets) or tokens[k].endswith("ly") and tokens[k] not in sets["function_words"]):
+            return True
     j = facts.before_run("not_degree", start - 1, clause_start)  # back over adverbs of degree
     if j < clause_start and clause_start >= 3 and tokens[clause_start - 1] in ("and", "or") \
             and tokens[clause_start - 2].isalpha():
@@ -3253,6 +3277,34 @@ def _feeling_owner(tokens: list[str], start: int, clause_start: int, clause_end:
     return None
 
 
+
+
+def _modal_perfect_after(tokens: list[str], end: int, stop: int) -> int:
+    """Where the first modal perfect ("would have", "I'd have", "wouldn't have",
+    "would never have", "would've") after ``end`` starts, before ``stop`` (0: none)."""
+    for k in range(end, min(stop, len(tokens))):
+        t = tokens[k]
+        if t in ("would've", "could've"):
+            return k
+        if t == "have":
+            for j in range(max(end, k - 3), k):
+                w = tokens[j]
+                if w in ("would", "wouldn't", "could", "couldn't", "'d") or w.endswith("'d"):
+                    return j
+    return 0
+
+
+def _future_in_past(tokens: list[str], start: int, end: int) -> bool:
+    """Whether a future in the past ("would win", "we'd be", "was going to")
+    stands between ``start`` and ``end`` (a modal not of a perfect)."""
+    for k in range(start, end):
+        t = tokens[k]
+        if (t in ("would", "could", "'d") or t.endswith("'d") and t not in ("had", "'d")) \
+                and tokens[k + 1:k + 2] != ["have"]:
+            return True
+        if t in ("was", "were") and tokens[k + 1:k + 3] == ["going", "to"]:
+            return True
+    return False
 
 
 def _rhetorical_foresight(tokens: list[str], start: int, end: int, clause_start: int, clause_end: int, sets) -> bool:
