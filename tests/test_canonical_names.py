@@ -278,3 +278,21 @@ def test_a_job_title_opening_a_run_is_no_part_of_the_name(text, canonical):
 def test_a_job_title_before_an_organisations_words_stays():
     assert "Intelligence" in " ".join(_canonicals("The Economist Intelligence Unit said it."))
     assert not any(c in ("Intelligence Unit", "Unit") for c in _canonicals("The Economist Intelligence Unit said it."))
+
+
+# --- a place of several words is one name (rules-37) ------------------------------------------
+
+@pytest.mark.parametrize("place", ["South Africa", "Saudi Arabia", "Northern Ireland", "Great Britain",
+                                   "United Arab Emirates", "New Delhi", "South Sudan"])
+def test_a_place_of_several_words_is_one_name(place):
+    # the name model judged "South" or "Arabia" an edge to cut; a country speaks by its
+    # government ("South Africa said")
+    assert _speakers(f'{place} said: "We will act."') == [place]
+    assert _canonicals(f"Talks were held in {place} on Monday.\n\nMr Smith said it went well.") \
+        .count(place) == 1
+
+
+def test_a_place_inside_a_longer_run_is_left_to_the_grammar():
+    # look-alike: a role of the place before a person is no place ("Northern Ireland
+    # Secretary Peter Hain" is Peter Hain)
+    assert _speakers('"We will act," said Northern Ireland Secretary Peter Hain.') == ["Peter Hain"]

@@ -378,6 +378,11 @@ def _apply_name_model(doc: ParsedDoc, names: list[NameMention], from_headline: l
         glued = _glued_before_first_name(words)
         if glued:
             keep[:glued] = [False] * glued
+        if len(words) > 1 and " ".join(words).lower() in places():
+            # a place of several words is one name ("South Africa", "Saudi Arabia",
+            # "Northern Ireland"): the model judges words, and "South" or "Arabia"
+            # alone looks like a name's edge
+            keep = [True] * len(words)
         if all(keep):
             out.append(mention)
             out_headline.append(headline)
