@@ -127,3 +127,82 @@ def test_best_f1_threshold_holds_the_first_source_recall():
     y2 = np.asarray([1, 1, 0, 0, 0, 1])  # the last quote costs two false positives
     assert quote_filter_cv.best_f1_threshold(oof, y2, keep, ~first) == 0.8
     assert quote_filter_cv.best_f1_threshold(oof, y2, keep, first, 1.0) == 0.4
+
+
+def test_coined_finds_a_word_no_dictionary_holds():
+    coined, said = _rows('Experts call it "robotiquette" now. She said she was "delighted" with it.',
+                         quote_filter_cv.coined)
+    assert _keys(coined, "coined=1")
+    # look-alike: a short partial quote of ordinary words is no coinage
+    assert _keys(said, "coined=0")
+    # a capitalised span (a name or a title) is left to the other features
+    (title,) = _rows('He watched "Glasgow" twice.', quote_filter_cv.coined)
+    assert not _keys(title, "coined=")
+
+
+def test_speaker_para_looks_for_someone_to_whom_the_words_belong():
+    speech, term = _rows('Ann Lee spoke on Monday. She called the plan "a disaster".\n\nCall centres grew in 2004.'
+                         '\n\nCall centres have a high "churn rate" every year.', quote_filter_cv.speaker_para)
+    assert _keys(speech, "para_speaker=1")
+    assert _keys(term, "para_speaker=0|para_cue=0")
+    # the paragraph before counts: 'Ann Lee spoke. / "It is over," ...'
+    (after,) = _rows('Ann Lee spoke on Monday.\n\nIt was "over" by then.', quote_filter_cv.speaker_para)
+    assert _keys(after, "para_speaker=1")
+    # look-alike: a pronoun inside the marks is no speaker outside them
+    (inner,) = _rows('The firm keeps a "we know best" culture.', quote_filter_cv.speaker_para)
+    assert _keys(inner, "para_speaker=0")
+
+
+def test_mid_capital_finds_a_capital_after_a_word_in_mid_sentence():
+    name, speech, lower = _rows('It was the "Eton of the valleys" then. He said: "We will win." '
+                                'She said she was "delighted" today.', quote_filter_cv.mid_capital)
+    assert _keys(name, "mid_capital=1")
+    assert _keys(speech, "mid_capital=0|mid_lower=0")  # after a colon
+    assert _keys(lower, "mid_capital=0|mid_lower=1")
+    # look-alike: "I" opens speech, not a name
+    (i_said,) = _rows('He told them "I will stay" and left.', quote_filter_cv.mid_capital)
+    assert _keys(i_said, "mid_capital=0|mid_lower=1")
+
+
+def test_naming_slot_tells_a_named_term_from_a_speaker_naming():
+    links, known, term = _rows('It relies on links called "trackers" daily. It is part of what is known as '
+                               '"pervasive computing" now. He never used the term "three amigos" again.',
+                               quote_filter_cv.naming)
+    for row in (links, known, term):
+        assert _keys(row, "naming_slot=1")
+    # look-alikes: a speaker names the thing ('he called the plan "a disaster"'), a name calls
+    plan, trump, said = _rows('He called the plan "a disaster" on Monday. Mr Trump called it "a disgrace" too. '
+                              'She said she was "delighted" with it.', quote_filter_cv.naming)
+    for row in (plan, trump, said):
+        assert _keys(row, "naming_slot=0")
+
+
+def test_naming_reject_rejects_only_short_spans_in_a_naming_slot():
+    term, long, speech = _rows('It relies on links called "trackers" daily. A report called "the plan will fail '
+                               'because nobody funds it" was read. He called the plan "a disaster" today.',
+                               quote_filter_cv.naming_reject)
+    assert term.get("reason=term") == 1.0 and "reason=None" not in term
+    assert long.get("reason=None") == 1.0
+    assert speech.get("reason=None") == 1.0
+
+
+def test_shipped_figures_split_the_web_set_and_the_bbc_articles():
+    oof = np.asarray([0.9, 0.8, 0.7, 0.6, 0.9, 0.2, 0.9, 0.3])
+    y = np.asarray([1, 1, 0, 1, 1, 0, 1, 0])
+    keep = np.ones(8, dtype=bool)
+    src = np.asarray(["polnear"] * 4 + ["web"] * 2 + ["bbc"] * 2)
+    out = quote_filter_cv.shipped_figures(oof, y, keep, src != "polnear", src)
+    # PolNeAR keeps all its quotes only down to 0.6, where the 0.7 term is kept too
+    assert out["threshold"] == 0.6
+    assert out["polnear"]["fp"] == 1 and out["polnear"]["recall"] == 1.0
+    assert out["web"]["fp"] == 0 and out["bbc"]["fp"] == 0 and out["bbc"]["precision"] == 1.0
+
+
+def test_examples_cached_gives_the_rows_examples_gives():
+    docs = [{"text": 'She said "we will win" today. It has a "frunk" up front.', "quotes": []},
+            {"text": '"It is over," he said.', "quotes": []}]
+    fresh = quote_filter_cv.examples(docs, quote_filter_cv.naming)
+    cached = quote_filter_cv.examples_cached(docs, quote_filter_cv.naming)
+    again = quote_filter_cv.examples_cached(docs, None)  # the family's keys stay out of the cached rows
+    assert cached == fresh
+    assert all(not _keys(r, "naming_slot") for r in again[0])
