@@ -42,7 +42,7 @@ add(g, "regret", True, [
     "The trust apologises to the patients for the distress our staff caused.",
     "The club accepts it failed its supporters this season.",
     "The board accepts that it failed its members.",
-    "The association accepts it let its players down.",
+    "The association accepts it let its players down.", "The association admits it failed its members.",
 ])
 add(g, "regret", False, [
     "The trust demands an apology from the contractor.",
@@ -87,7 +87,7 @@ add(g, "regret", True, [
 ])
 g = "shock with no shock word"
 add(g, "shock", True, [
-    "When they read out my name, my legs went.", "I just sat there with my mouth open.",
+    "When they read out my name, my legs went.", "My legs just went when I saw the score.", "I just sat there with my mouth open.",
     "I had to sit down when I heard.", "We had to sit down.",
     "I thought it was a wind-up when they called.", "I thought it was a joke when they rang.",
     "This can't be happening.", "This cannot be happening.",
