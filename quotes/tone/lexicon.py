@@ -802,6 +802,27 @@ class CueLexicon:
             # been worse", "Looking back, we had a chance", "I wouldn't have
             # changed a thing": a look at the past with no regret of one's own act.
             return "regret_self" if self._own_counterfactual(tokens, start, end, sets) else None
+        if kind == "harm":
+            # (tone-25) self-blame said as cause and effect, with no regret word:
+            # harm that came "because of my decision" ("People were hurt because
+            # of my decision"), or the side that "suffered for it" after the
+            # speaker's own act ("I lost my temper and the team suffered for it").
+            # "We won because of my goal" (no harm), "... because of his decision"
+            # (not the speaker's) and a denied harm ("No one was hurt because of
+            # my decision") are none.
+            first = self._facts.sentence_first(start, _HARM_REACH)
+            before = tokens[first:start]
+            if any(t in sets["negator"] or t.endswith("n't") for t in before):
+                return None
+            if tokens[end - 1] in ("my", "our"):
+                own = any(t in sets["harm_words"] for t in before)
+            else:
+                own = before[:1] in (["i"], ["we"]) and "and" in before[1:]
+            if not own:
+                return None
+            if any(t in sets["hedge"] for t in before):  # "If people get hurt because of my decision"
+                return "regret_hedged"
+            return "regret_self"
         if kind == "redo":
             # "Given another chance, I would never have signed it", "If I faced
             # that decision again, I'd choose differently": doing it again in a
@@ -829,6 +850,13 @@ class CueLexicon:
             # "disappointed that Jacques is leaving us" judge others or fate.
             return None
         clause_start, clause_end = marks[start]
+        if _obliged_other(tokens, start, clause_start, sets) or _imperative_apology(self._facts, start, end) \
+                or _portrayed_role(tokens, start, clause_start, sets):
+            # (tone-25) "Players have to take responsibility for their diet": an
+            # obligation laid on others; "Apologise, and we can all move on", "Say
+            # sorry": a demand on the hearer; "In the play I portray a woman
+            # consumed by guilt": the role's feeling. None is the speaker's regret.
+            return "regret_other"
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
             # "should have" is regret only as a perfect ("should have seen it
             # coming"), not "our strategy should have three elements" or
@@ -858,8 +886,11 @@ class CueLexicon:
             # "If I had my time again, I would do exactly the same", "I wouldn't
             # change a thing if I could do it again": the counterfactual denies regret.
             return "regret_negated"
+        # (tone-25) "I'd give anything to undo it": the modal is that of the wish
+        # itself, as in "I would like to apologise"; it hedges nothing.
+        undo_wish = group == "hindsight" and tokens[start] == "give"
         if (self._hedged(tokens, start, clause_start, sets, "regret") and not self._facts.for_life(end, clause_end)
-                and not redo
+                and not redo and not undo_wish
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
             return "regret_hedged"
@@ -948,6 +979,10 @@ class CueLexicon:
             return "regret_other"
         if who is None and _organisation_admits(self._facts, start):
             who = "self"  # "The BBC accepts it fell short of its standards"
+        if who is None and _reported_admission(self._facts, start):
+            # (tone-25) "The ministry admitted it had made mistakes": the speaker
+            # reports another's admission (a past verb of admitting over "it"/"they").
+            return "regret_other"
         if who is None:
             who = _subject(self._facts, start, end, clause_start, clause_end, skip_objects=group == "apology")
         if who is None and any(t in sets.get("self", ()) for t in tokens[start:end]):
@@ -1172,6 +1207,15 @@ class CueLexicon:
         if kind in ("weak", "eval") and end == start + 1 and _praise(self._facts, start, end, clause_start):
             # "She looked stunning", "an astonishing talent", "the players were
             # unbelievable": praise of people, looks or a performance, not shock.
+            return "shock_weak_attribute"
+        if kind == "eval" and group != "surprise" and end == start + 1 and tokens[start].endswith("ly") and end < clause_end \
+                and tokens[end].isalpha() and not self._comma_after(start) and pattern_sentiment(tokens[end])[0] > 0:
+            # (tone-25) an evaluative shock adverb before a word of positive
+            # polarity only says how much: "shockingly cheap", "shockingly good
+            # value" (TextBlob's lexicon: cheap +0.4, good +0.7); "shockingly
+            # expensive" (-0.5), "shockingly bad" and "Shockingly, he won" stay; so
+            # does "surprisingly" (group surprise), which keeps its sense: "surprisingly
+            # more go on to study" is a surprise (decided on the news train CV).
             return "shock_weak_attribute"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
@@ -2431,6 +2475,8 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
     first = answer[0]
     if first in sets.get("answer_no", ()) or first.endswith("n't"):
         return True
+    if first in ("i", "we") and answer[1:3] in (["have", "none"], ["have", "no"]):
+        return True  # (tone-25) "My one regret? I have none.", "Regrets? We have no regrets."
     if len(answer) > 1 and answer[1] == "not" and first in sets.get("answer_degree", ()):
         return True  # "Absolutely not.", "Certainly not."
     return answer[:2] in (["for", "what"], ["what", "for"]) or answer[:3] == ["of", "course", "not"] \
@@ -2937,6 +2983,12 @@ def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, claus
         return False  # a purpose: "I read the report twice to check the figures"
     if tokens[start].startswith("double-check"):
         return True
+    if not had_to and any(t == "twice" and tokens[end + i + 1:end + i + 3] in (["and", "i"], ["and", "we"])
+                          for i, t in enumerate(after)):
+        # (tone-25) "I read the report twice and I agree with it": a reading
+        # told in passing before the speaker's considered view of it is care;
+        # disbelief is forced on the reader ("I had to read it twice").
+        return False
     for i, t in enumerate(after):
         following = tokens[end + i + 1:end + i + 4]
         if t == "twice" or (t == "times" and i > 0 and after[i - 1] in sets["several"]) \
@@ -3432,6 +3484,88 @@ def _owns_failing(tokens: list[str], start: int, end: int, clause_start: int, cl
 
 # How far back a body's subject of an admission (``admits``) is looked for.
 _ADMITS_REACH = 8
+
+
+# How far back a harm ("hurt", "suffered") may stand before "because of my" (kind "harm").
+_HARM_REACH = 12
+
+
+def _obliged_other(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether the cue follows a verb of obligation ("have to", "needs to",
+    "must", tone-context kind ``obligation``) whose subject in the clause is
+    no first person: "Players have to take responsibility", "Parents need to
+    apologise". "We have to take responsibility" and "I must apologise" are not."""
+    k = start - 1
+    while k > clause_start and tokens[k].endswith("ly") and len(tokens[k]) > 4:
+        k -= 1  # "need to fully apologise"
+    if k > clause_start and tokens[k] == "to" and tokens[k - 1] in sets["obligation"]:
+        k -= 1
+    elif not (k > clause_start and tokens[k] == "must"):
+        return False
+    subject = tokens[clause_start:k]
+    return bool(subject) and not any(t in sets.get("self", ()) for t in subject) \
+        and not any(t in sets["negator"] or t.endswith("n't") for t in subject)
+
+
+def _imperative_apology(facts: _Facts, start: int, end: int) -> bool:
+    """Whether the cue is an apology demanded of the hearer: "Say sorry and we
+    can all move on", "Just say you're sorry", or a bare "Apologise" opening
+    its sentence with a consequence joined by "and"/"or" ("Apologise, and we
+    can all move on", "Apologise or you're out"). A subject-less "Apologise for
+    the delay" (the speaker's own) is not."""
+    tokens = facts.tokens
+    first = facts.sentence_first(start, _ADMITS_REACH)
+    k = first
+    while k < start and tokens[k] in ("just", "please", "now", "so", "then", ","):
+        k += 1
+    if tokens[k:k + 1] == ["say"] and start <= k + 3 and tokens[start] == "sorry":
+        return True  # "Say sorry", "Just say you're sorry"
+    if k != start or tokens[start] not in ("apologise", "apologize"):
+        return False
+    stop = facts._array("stop")[start - 1] if start else -1
+    after = tokens[end:end + 12]
+    for i, t in enumerate(after):
+        if t in (".", "!", "?", ";"):
+            break
+        if t in ("and", "or") and after[i + 1:i + 2] and after[i + 1] in facts.sets.get("self", ()) | {"you", "everyone", "we", "it", "this", "they"}:
+            return stop < start
+    return False
+
+
+def _portrayed_role(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """Whether the cue describes a role the speaker plays: a verb of portraying
+    (tone-context kind ``portrayal``) with a person as its object before the cue
+    in its clause: "In the play I portray a woman consumed by guilt", "I play a
+    man racked with regret". "I played a part in what went wrong" (a part in an
+    act) and "I played badly and I'm sorry" are not."""
+    for k in range(max(clause_start, start - 8), start):
+        if tokens[k] in sets["portrayal"] and tokens[k + 1:k + 2] and tokens[k + 1] in ("a", "an", "the", "someone", "somebody"):
+            if tokens[k + 2:k + 3] and tokens[k + 2] in ("part", "role") and tokens[k + 3:k + 4] == ["in"]:
+                return False
+            return not any(t in sets.get("self", ()) for t in tokens[k + 1:start])
+    return False
+
+
+def _reported_admission(facts: _Facts, start: int) -> bool:
+    """Whether the cue's subject is "it"/"they" right after a past verb of
+    admitting (tone-context kind ``admitted``) whose subject is no first person:
+    "The company admitted (that) it had made mistakes", "The club conceded they
+    got it wrong": another's admission reported. "The club admits it made
+    mistakes" (an organisation's own, present) and "I admitted I had made
+    mistakes" are not."""
+    tokens = facts.tokens
+    first = facts.sentence_first(start, _ADMITS_REACH)
+    k = start - 1
+    while k >= first and tokens[k] not in ("it", "they"):
+        k -= 1
+    if k <= first:
+        return False
+    j = k - 1
+    if tokens[j] == "that":
+        j -= 1
+    if j <= first or tokens[j] not in facts.sets["admitted"]:
+        return False
+    return not any(t in facts.sets.get("self", ()) for t in tokens[first:j])
 
 
 def _organisation_admits(facts: _Facts, start: int) -> bool:
