@@ -112,6 +112,8 @@ add(g, "shock", False, [
 add(g, "shock", True, [
     "The tickets were shockingly expensive.", "The service was shockingly bad.", "It was a shock to us all.",
     "I was shocked.",
+    # a measure barely positive in the lexicon is no praise: appalled
+    "Levels of child poverty remain shockingly high.", "The fees are shockingly high.", "Wages are shockingly low.",
 ])
 
 

@@ -150,6 +150,9 @@ def vader_scores(text: str) -> tuple[float, float, float, float]:
 
 # -- tokens and cue tables ------------------------------------------------------------
 
+# The TextBlob polarity from which a word after "shockingly" is praise it only
+# intensifies ("cheap" +0.4, "good" +0.7; not "high" +0.16).
+_PLAINLY_POSITIVE: Final = 0.3
 # Where nearly every word is capitalised, capitals tell no names (see tokenize).
 _CASELESS_MIN_WORDS: Final = 3
 _CASELESS_SHARE: Final = 0.8
@@ -1209,13 +1212,16 @@ class CueLexicon:
             # unbelievable": praise of people, looks or a performance, not shock.
             return "shock_weak_attribute"
         if kind == "eval" and group != "surprise" and end == start + 1 and tokens[start].endswith("ly") and end < clause_end \
-                and tokens[end].isalpha() and not self._comma_after(start) and pattern_sentiment(tokens[end])[0] > 0:
+                and tokens[end].isalpha() and not self._comma_after(start) \
+                and pattern_sentiment(tokens[end])[0] >= _PLAINLY_POSITIVE:
             # (tone-25) an evaluative shock adverb before a word of positive
             # polarity only says how much: "shockingly cheap", "shockingly good
             # value" (TextBlob's lexicon: cheap +0.4, good +0.7); "shockingly
             # expensive" (-0.5), "shockingly bad" and "Shockingly, he won" stay; so
             # does "surprisingly" (group surprise), which keeps its sense: "surprisingly
-            # more go on to study" is a surprise (decided on the news train CV).
+            # more go on to study" is a surprise (decided on the news train CV). A word
+            # barely positive in the lexicon is a measure, not praise: "poverty remains
+            # shockingly high" (high +0.16) is appalled.
             return "shock_weak_attribute"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
