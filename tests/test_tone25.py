@@ -53,9 +53,13 @@ g = "a regret noun owned by the speaker"
 add(g, "regret", True, [
     "My one regret is that I never told her.", "My only regret was not scoring.",
     "Our only regret is that we didn't finish the job.", "My biggest regret is leaving so early.",
+    # an answer "I have no ..." of something else names the regret (review11: these
+    # were read as "I have none")
+    "My one regret? I have no medal to show for it.", "My biggest regret? We have no trophy after all those years.",
 ])
 add(g, "regret", False, [
     "My one regret? I have none.", "No regrets.", "I have no regrets at all.",
+    "Regrets? We have no regrets.", "Any regrets? I have no regret at all.",
     "His only regret was the weather.",
 ])
 g = "accepting one's part"

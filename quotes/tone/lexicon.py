@@ -2481,8 +2481,12 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
     first = answer[0]
     if first in sets.get("answer_no", ()) or first.endswith("n't"):
         return True
-    if first in ("i", "we") and answer[1:3] in (["have", "none"], ["have", "no"]):
-        return True  # (tone-25) "My one regret? I have none.", "Regrets? We have no regrets."
+    if first in ("i", "we") and (answer[1:3] == ["have", "none"] or answer[1:3] == ["have", "no"]
+                                 and tokens[a + 3:a + 4] and tokens[a + 3] in sets.get("generic_cue_nouns", ())):
+        # (tone-25) "My one regret? I have none.", "Regrets? We have no regrets." Only
+        # a regret noun after "have no" denies: "My one regret? I have no medal to show
+        # for it" names the regret (generic_cue_nouns: the regret nouns)
+        return True
     if len(answer) > 1 and answer[1] == "not" and first in sets.get("answer_degree", ()):
         return True  # "Absolutely not.", "Certainly not."
     return answer[:2] in (["for", "what"], ["what", "for"]) or answer[:3] == ["of", "course", "not"] \
