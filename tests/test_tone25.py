@@ -88,6 +88,9 @@ add(g, "regret", True, [
     "I was wrong and I apologise.", "We got the figures wrong.", "I take responsibility for this.",
     "I apologise.", "The company admits it made mistakes.", "We have to take responsibility for this.",
     "I played a part in what went wrong and I am sorry.", "I must apologise to the fans.",
+    # an adverb is no subject: the speaker's "I" left out (review11: read as another's duty)
+    "Really need to apologise to the fans.", "Obviously have to take responsibility for that.",
+    "Just have to hold my hands up and apologise.",
 ])
 g = "shock with no shock word"
 add(g, "shock", True, [

@@ -3512,7 +3512,10 @@ def _obliged_other(tokens: list[str], start: int, clause_start: int, sets) -> bo
         k -= 1
     elif not (k > clause_start and tokens[k] == "must"):
         return False
-    subject = tokens[clause_start:k]
+    # (adverbs are no subject: "Really need to apologise to the fans" leaves out its
+    # "I", as "Need to apologise" does)
+    subject = [t for t in tokens[clause_start:k] if not (t.endswith("ly") and len(t) > 4)
+               and t not in sets["degree_adverbs"] and t not in sets["answer_adverbs"]]
     return bool(subject) and not any(t in sets.get("self", ()) for t in subject) \
         and not any(t in sets["negator"] or t.endswith("n't") for t in subject)
 
