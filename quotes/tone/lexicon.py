@@ -193,10 +193,17 @@ def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
         # Delay"): a capital marks no name there, and the tone is the same as in
         # sentence case. A first name that is no dictionary word, and the word after
         # it, still mark a person ("JOE BIDEN WAS SORRY" is his, not the speaker's).
+        # So does a title before a word that is no dictionary word ("MR BLAIR WAS
+        # SORRY" is his, as "Mr Blair was sorry" is; "THE GENERAL FEELING" names no one).
+        from quotes.vocabulary import TITLES
+
         given, common = first_names(), common_words()
         capitals = [False] * len(capitals)
         for i, t in enumerate(tokens):
-            if t in given and t not in common:
+            if t.rstrip(".") in TITLES and i + 1 < len(tokens) and tokens[i + 1].isalpha() \
+                    and tokens[i + 1] not in common:
+                capitals[i] = capitals[i + 1] = True
+            elif t in given and t not in common:
                 capitals[i] = True
                 if i + 1 < len(tokens) and tokens[i + 1][:1].isalpha():
                     capitals[i + 1] = True
