@@ -15,10 +15,10 @@ named after its founder ("Michael Dell, founder of Dell"), a person with a
 gendered title ("Mr Ford, chief of Ford").
 
 Rounds 6 and 7 (see tools/resolve_cv.py): the nearest sentences hold a he/she's
-antecedent (a learned cost per sentence back, entities.W_SENTENCE_BACK; not shipped:
-PolNeAR dev's pronoun figure fell under its floor in both rounds, and again in round 8
-beside its reported-clause and object costs, tests/test_pronoun_chains.py, so its invented
-case is a strict xfail; descriptions as mentions: tests/test_description_mentions.py),
+antecedent (a learned cost per sentence back, entities.W_SENTENCE_BACK; not shipped in
+rounds 6 and 7, shipped in round 8 beside its reported-clause and object costs, rules-37,
+tests/test_pronoun_chains.py, so its invented case now passes as a plain test;
+descriptions as mentions: tests/test_description_mentions.py),
 and a name after a verb or preposition and a role phrase ("to fellow American Andy
 Roddick") is an object (entities.OBJECT_PAST_ROLE); look-alikes both ways: a newer
 name that is an object or inside the speaker's reported clause, or of the other
@@ -233,10 +233,10 @@ def test_the_body_cost_is_what_moves_the_pronoun():
     assert entities.W_RESOLVE_HAND[entities.RESOLVE_FEATURES.index("org_like")] < 0
 
 
-# A he/she looks to the nearest sentences (issue #15, rounds 6 and 7, not shipped):
-# each sentence end between a candidate and the pronoun would cost W_SENTENCE_BACK -0.3
-# ("sentences_back", a weight the conditional logit learned: tools/resolve_cv.py
-# --only sentences_back).
+# A he/she looks to the nearest sentences (issue #15, rounds 6 and 7; shipped in round 8):
+# each sentence end between a candidate and the pronoun costs W_SENTENCE_BACK ("sentences_back",
+# a weight the conditional logit learned: -0.3 in rounds 6-7, tools/resolve_cv.py --only
+# sentences_back; -0.75 in round 8, learned beside the reported and object costs).
 # The previous speaker, several sentences back, gives way to a person named as a
 # subject in the sentence before the pronoun, though that subject neither opens
 # its sentence nor stands next to a reporting verb.

@@ -53,9 +53,13 @@ g = "a regret noun owned by the speaker"
 add(g, "regret", True, [
     "My one regret is that I never told her.", "My only regret was not scoring.",
     "Our only regret is that we didn't finish the job.", "My biggest regret is leaving so early.",
+    # an answer "I have no ..." of something else names the regret (review11: these
+    # were read as "I have none")
+    "My one regret? I have no medal to show for it.", "My biggest regret? We have no trophy after all those years.",
 ])
 add(g, "regret", False, [
     "My one regret? I have none.", "No regrets.", "I have no regrets at all.",
+    "Regrets? We have no regrets.", "Any regrets? I have no regret at all.",
     "His only regret was the weather.",
 ])
 g = "accepting one's part"
@@ -84,6 +88,9 @@ add(g, "regret", True, [
     "I was wrong and I apologise.", "We got the figures wrong.", "I take responsibility for this.",
     "I apologise.", "The company admits it made mistakes.", "We have to take responsibility for this.",
     "I played a part in what went wrong and I am sorry.", "I must apologise to the fans.",
+    # an adverb is no subject: the speaker's "I" left out (review11: read as another's duty)
+    "Really need to apologise to the fans.", "Obviously have to take responsibility for that.",
+    "Just have to hold my hands up and apologise.",
 ])
 g = "shock with no shock word"
 add(g, "shock", True, [

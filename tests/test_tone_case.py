@@ -3,7 +3,8 @@ title case (a headline, a shouted post, a subtitle) reads as it does in sentence
 case. The tone reader took every capitalised word for a name, so "I AM SO SORRY
 FOR WHAT I DID." scored regret 0.04 against 0.95 in sentence case. Where nearly
 every word is capitalised, capitals now mark no name, except a first name that is
-no dictionary word and the word after it ("JOE BIDEN WAS SORRY" stays his)."""
+no dictionary word and the word after it ("JOE BIDEN WAS SORRY" stays his), and a
+title before a word that is no dictionary word ("MR BLAIR WAS SORRY")."""
 from __future__ import annotations
 
 import pytest
@@ -23,6 +24,12 @@ SENTENCES = [
     ("Sorry for your loss.", "regret", False),
     ("He should apologise to the fans.", "regret", False),
     ("Barack Obama said Joe Biden was sorry.", "regret", False),
+    # a title before a word that is no dictionary word marks a person too (review11:
+    # "MR BLAIR WAS SORRY." read as the speaker's regret, 0.76 against 0.03)
+    ("Mr Blair was sorry.", "regret", False),
+    ("President Trump was deeply sorry.", "regret", False),
+    # ... not a title before a dictionary word
+    ("The general feeling is that we are sorry.", "regret", True),
     # shock
     ("I can't believe it, I'm stunned.", "shock", True),
     ("I was stunned by the news.", "shock", True),
@@ -51,6 +58,9 @@ def test_capitals_still_mark_names_in_ordinary_text():
     # in capitals, only a first name that is no dictionary word and the word after it
     tokens, capitals, _ = tokenize("I AM SO SORRY, SAID JOE BIDEN.")
     assert [t for t, c in zip(tokens, capitals) if c] == ["joe", "biden"]
+    # a title, and the word after it when that is no dictionary word
+    tokens, capitals, _ = tokenize("THE GENERAL FEELING: MR BLAIR WAS SORRY.")
+    assert [t for t, c in zip(tokens, capitals) if c] == ["mr", "blair"]
     # title case likewise
     tokens, capitals, _ = tokenize("We Are Deeply Sorry For The Delay")
     assert not any(capitals)

@@ -193,10 +193,17 @@ def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
         # Delay"): a capital marks no name there, and the tone is the same as in
         # sentence case. A first name that is no dictionary word, and the word after
         # it, still mark a person ("JOE BIDEN WAS SORRY" is his, not the speaker's).
+        # So does a title before a word that is no dictionary word ("MR BLAIR WAS
+        # SORRY" is his, as "Mr Blair was sorry" is; "THE GENERAL FEELING" names no one).
+        from quotes.vocabulary import TITLES
+
         given, common = first_names(), common_words()
         capitals = [False] * len(capitals)
         for i, t in enumerate(tokens):
-            if t in given and t not in common:
+            if t.rstrip(".") in TITLES and i + 1 < len(tokens) and tokens[i + 1].isalpha() \
+                    and tokens[i + 1] not in common:
+                capitals[i] = capitals[i + 1] = True
+            elif t in given and t not in common:
                 capitals[i] = True
                 if i + 1 < len(tokens) and tokens[i + 1][:1].isalpha():
                     capitals[i + 1] = True
@@ -2481,8 +2488,12 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
     first = answer[0]
     if first in sets.get("answer_no", ()) or first.endswith("n't"):
         return True
-    if first in ("i", "we") and answer[1:3] in (["have", "none"], ["have", "no"]):
-        return True  # (tone-25) "My one regret? I have none.", "Regrets? We have no regrets."
+    if first in ("i", "we") and (answer[1:3] == ["have", "none"] or answer[1:3] == ["have", "no"]
+                                 and tokens[a + 3:a + 4] and tokens[a + 3] in sets.get("generic_cue_nouns", ())):
+        # (tone-25) "My one regret? I have none.", "Regrets? We have no regrets." Only
+        # a regret noun after "have no" denies: "My one regret? I have no medal to show
+        # for it" names the regret (generic_cue_nouns: the regret nouns)
+        return True
     if len(answer) > 1 and answer[1] == "not" and first in sets.get("answer_degree", ()):
         return True  # "Absolutely not.", "Certainly not."
     return answer[:2] in (["for", "what"], ["what", "for"]) or answer[:3] == ["of", "course", "not"] \
@@ -3508,7 +3519,10 @@ def _obliged_other(tokens: list[str], start: int, clause_start: int, sets) -> bo
         k -= 1
     elif not (k > clause_start and tokens[k] == "must"):
         return False
-    subject = tokens[clause_start:k]
+    # (adverbs are no subject: "Really need to apologise to the fans" leaves out its
+    # "I", as "Need to apologise" does)
+    subject = [t for t in tokens[clause_start:k] if not (t.endswith("ly") and len(t) > 4)
+               and t not in sets["degree_adverbs"] and t not in sets["answer_adverbs"]]
     return bool(subject) and not any(t in sets.get("self", ()) for t in subject) \
         and not any(t in sets["negator"] or t.endswith("n't") for t in subject)
 
