@@ -296,3 +296,18 @@ def test_a_place_inside_a_longer_run_is_left_to_the_grammar():
     # look-alike: a role of the place before a person is no place ("Northern Ireland
     # Secretary Peter Hain" is Peter Hain)
     assert _speakers('"We will act," said Northern Ireland Secretary Peter Hain.') == ["Peter Hain"]
+
+
+@pytest.mark.parametrize("text, speaker, other", [
+    # "and" before another body's head word joins no name (review of rules-37)
+    ('The Ministry of Defence and Foreign Office officials said: "We act."', "Foreign Office", "Ministry of Defence"),
+    ('The Department of Health and Home Office said: "We act."', "Home Office", "Department of Health"),
+])
+def test_and_before_another_bodys_head_word_ends_the_name(text, speaker, other):
+    assert _speakers(text) == [speaker]
+    assert other in _canonicals(text)
+
+
+def test_and_inside_one_body_stays():
+    assert _speakers('The Department of Health and Social Care said: "We act."') == \
+        ["Department of Health and Social Care"]

@@ -202,6 +202,18 @@ def _org_complement_goes_on(tokens: Sequence[Token], j: int, hi: int, complement
         return False
     if low == "to" and complement < 2:
         return False
+    if low == "and":
+        # the capitalised words after "and": a singular head word among them starts
+        # another body ("the Ministry of Defence and Foreign Office"); a plural one is
+        # the head both sides share ("Payment and Clearing Services", "the Red Cross and
+        # Red Crescent Societies"). (Left alone: "Bank of England and Treasury
+        # officials" has the form of "Department of Trade and Industry officials".)
+        k = j + 1
+        while k < hi and _is_cap_word(tokens[k].text):
+            word = tokens[k].text
+            if word in ORG_HEADS and not (word[-1:] == "s" and _is_org_head(word[:-1])):
+                return False
+            k += 1
     if low in ("and", "to"):
         return _dictionary_noun(nxt, common) and nxt.lower() not in first_names()
     return False
