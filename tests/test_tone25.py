@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.tone import score_texts
 from tests.test_tone_probes import score_probes
 
 CASES: list[tuple[str, str, str, bool]] = []
@@ -121,6 +122,7 @@ add(g, "shock", True, [
     "I was shocked.",
     # a measure barely positive in the lexicon is no praise: appalled
     "Levels of child poverty remain shockingly high.", "The fees are shockingly high.", "Wages are shockingly low.",
+    "It was shockingly easy to buy a gun.", "It is shockingly simple to fake a passport.",
 ])
 
 
@@ -140,3 +142,20 @@ if __name__ == "__main__":
     print(f"total {total:.3f}")
     for w in wrong:
         print(w)
+
+
+# Review of tone-25: the cause-and-effect reading needs an act of one's own behind
+# "because of my ..." and the speaker's side or people harmed as the sufferer.
+@pytest.mark.parametrize("text, expected", [
+    ("We pressed high and they paid for it.", False),
+    ("I scored twice and they paid the price.", False),
+    ("We kept attacking and they suffered for it.", False),
+    ("I was badly hurt because of my illness.", False),
+    ("She was injured because of my dog.", False),
+    ("People were hurt because of my decision.", True),
+    ("I lost my temper and the team suffered for it.", True),
+    ("I made mistakes and the fans paid for it.", True),
+    ("Families suffered because of our mistakes.", True),
+])
+def test_self_blame_needs_an_own_act_and_a_sufferer_of_ones_side(text, expected):
+    assert (score_texts([text])[0].regret >= 0.5) == expected

@@ -825,9 +825,14 @@ class CueLexicon:
             if any(t in sets["negator"] or t.endswith("n't") for t in before):
                 return None
             if tokens[end - 1] in ("my", "our"):
-                own = any(t in sets["harm_words"] for t in before)
+                # ... of an act or a failing of one's own, not a state ("my illness")
+                act = tokens[end:end + 2]
+                own = any(t in sets["harm_words"] for t in before) and any(t in sets["own_acts"] for t in act)
             else:
-                own = before[:1] in (["i"], ["we"]) and "and" in before[1:]
+                # the sufferer is the speaker's side or people harmed, not the other
+                # side ("We pressed high and they paid for it")
+                own = before[:1] in (["i"], ["we"]) and "and" in before[1:] \
+                    and before[-1:] != [] and before[-1] in sets["harm_sufferers"]
             if not own:
                 return None
             if any(t in sets["hedge"] for t in before):  # "If people get hurt because of my decision"
@@ -1220,7 +1225,8 @@ class CueLexicon:
             return "shock_weak_attribute"
         if kind == "eval" and group != "surprise" and end == start + 1 and tokens[start].endswith("ly") and end < clause_end \
                 and tokens[end].isalpha() and not self._comma_after(start) \
-                and pattern_sentiment(tokens[end])[0] >= _PLAINLY_POSITIVE:
+                and pattern_sentiment(tokens[end])[0] >= _PLAINLY_POSITIVE \
+                and tokens[end + 1:end + 2] != ["to"]:
             # (tone-25) an evaluative shock adverb before a word of positive
             # polarity only says how much: "shockingly cheap", "shockingly good
             # value" (TextBlob's lexicon: cheap +0.4, good +0.7); "shockingly
@@ -1228,7 +1234,8 @@ class CueLexicon:
             # does "surprisingly" (group surprise), which keeps its sense: "surprisingly
             # more go on to study" is a surprise (decided on the news train CV). A word
             # barely positive in the lexicon is a measure, not praise: "poverty remains
-            # shockingly high" (high +0.16) is appalled.
+            # shockingly high" (high +0.16) is appalled; and an adjective with its
+            # own clause judges an event ("it was shockingly easy to buy a gun").
             return "shock_weak_attribute"
         if kind == "weak":
             before = tokens[start - 1] if start > clause_start else None
