@@ -109,7 +109,10 @@ add(g, "regret", False, [
 g = "not regret: politeness and accepting an apology"
 add(g, "regret", False, [
     "I'm sorry, I don't know anything about that.", "Sorry, I can't help you there.",
-    "Apology accepted.", "I accept his apology.", "Sorry, I don't know.",
+    "Apology accepted.", "I accept his apology.", "Sorry, I don't know.", "Sorry, I don't know about that.",
+])
+add(g, "regret", True, [
+    "I'm sorry, I don't know what I was thinking.", "Sorry, I don't know how I let that happen.",
 ])
 g = "shock: the speaker inside a group"
 add(g, "shock", True, [
@@ -137,7 +140,10 @@ add(g, "shock", False, [
     "She said the conditions were appalling.", "They called the result astonishing.",
     "He said the service was shocking.", "Critics called the film astonishing.",
 ])
-add(g, "shock", True, ["The conditions were appalling.", "I was appalled by the conditions.",
+add(g, "shock", True, ["I have to say the conditions were appalling.", "I must say it was shocking.",
+                       "Frankly, I would say it was appalling.", "We said it was shocking at the time.",
+                       "What they said was shocking.", "What he called a joke was appalling.",
+                       "The conditions were appalling.", "I was appalled by the conditions.",
                        "I said the conditions were appalling.", "We called it shocking at the time."])
 g = "not shock: praise with an intensifier"
 add(g, "shock", False, [
@@ -152,10 +158,9 @@ KNOWN_MISSES = {
     "I failed my driving test.",  # an exam failed, no one let down (read so before tone-26)
     "The firm has said sorry, but sorry won't fix the roof.",  # "sorry" as a noun weighed
     "The company has apologised, but an apology won't bring back the money.",  # an organisation's past apology
-    "I'm sorry, I don't know anything about that.",  # politeness before "anything about"
     "Nobody in the room could believe it, and neither could I.",  # joining a negated disbelief
     "It astonished everyone, me most of all.",  # the speaker singled out of "everyone"
-    "Critics called the film astonishing.",  # a common-noun reporter opening the sentence
+    "Critics called the film astonishing.",  # a common-noun reporter (read so, it cost blind suites 6 and 7)
 }
 
 

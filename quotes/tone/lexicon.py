@@ -2132,7 +2132,12 @@ def _reported_judgement(tokens: list[str], capitals: list[bool], start: int, sto
         if tokens[j] in _SENTENCE_ENDS:
             return False
         if tokens[j] in sets["judgement_reports"]:
+            if j + 1 < start and (tokens[j + 1] in sets["auxiliaries"] or tokens[j + 1] in sets["clitic_auxiliaries"]):
+                return False  # "What they said was shocking": the saying is judged, by the speaker
+            if j >= 2 and tokens[j - 2] in ("what", "whatever"):
+                return False  # "What he called a joke was appalling": a free relative, the speaker's judgement
             subject = tokens[j - 1]
+            # a pronoun of others or a name ("She said", "Ms Cole called it"); not the speaker
             return subject in others or (capitals[j - 1] and subject not in sets.get("self", ()) and subject.isalpha())
     return False
 
@@ -2515,7 +2520,9 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         # "I'd rather not get into that"; not "I don't know what I was thinking"
         after = rest[j + 1:j + 3]
         if rest[j] == "know":
-            return not after or after[0] in ("yet", "that", "sorry", "mate")
+            # (tone-26) no knowledge of a topic: "Sorry, I don't know anything
+            # about that", "I don't know about that"; not "I don't know what I was thinking"
+            return not after or after[0] in ("yet", "that", "sorry", "mate", "anything", "about")
         if rest[j] == "get":
             return after[:1] == ["into"]
         if rest[j] == "help":
