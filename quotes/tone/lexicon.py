@@ -953,6 +953,16 @@ class CueLexicon:
             # "Apologies are not enough", "an apology is meaningless": apologies
             # judged as a subject, not one the speaker makes ("my apology was sincere").
             return "regret_other"
+        if tokens[start] in sets["third_person_regret"] and _believed_of_another(tokens, start, self._stops, sets):
+            # (tone-26) "I think Mrs Patel regrets the remarks", "I believe the club
+            # regrets it": a verb in the third person singular cannot agree with
+            # "I"/"we"; under the speaker's belief it is the speaker's view of
+            # another's regret ("The club regrets the decision" unframed stays).
+            return "regret_other"
+        if _attributed_after(tokens, end, self._stops):
+            # (tone-26) "The minister takes full responsibility, according to his
+            # statement": the clause is another source's account.
+            return "regret_other"
         if group == "mistake" and _predicate_owner(tokens, end, clause_end, sets) == "other":
             # "The mistakes were theirs", "the error was his": the predicate names
             # whose failing it is ("the mistake was mine" stays the speaker's).
@@ -1213,7 +1223,18 @@ class CueLexicon:
                 a = _coordinated_first(tokens, clause_start, sets)
                 if a >= 0:
                     who = self._state_owner(tokens, a, a + 1, marks[a][0], marks[a][1], group, sets)
+            if who == "other" and (_speaker_joins(tokens, end, self._stops, sets)
+                                   or _organisation_state(tokens, start, clause_start, sets)):
+                # (tone-26) "Our members are appalled, and so am I": the speaker
+                # puts themselves inside the group's shock; "The club is shocked
+                # and saddened": a body's own present statement, as with regret.
+                return "shock_state"
             return "shock_other" if who == "other" else "shock_state"
+        if kind in ("weak", "eval") and _reported_judgement(tokens, capitals, start, self._stops, sets):
+            # (tone-26) "She said the conditions were appalling", "They called the
+            # result astonishing": another's judgement reported, not the speaker's
+            # ("I said it was appalling", "The conditions were appalling" stay).
+            return "shock_other"
         if kind in ("weak", "eval") and _finder(tokens, start, clause_start, sets) == "other":
             # "The residents found the decision shocking", "many find it
             # astonishing": the finder's judgement, not the speaker's ("I found it
@@ -1453,6 +1474,32 @@ class CueLexicon:
                 return not (j > 0 and tokens[j - 1] == "as")
         return False
 
+    def _conditional_future(self, tokens, start, sets) -> bool:
+        """(tone-26) Whether the cue is a future act in the main clause of a
+        condition: "If it turns out I was wrong, I'll be the first to say sorry",
+        "If I got it wrong, I will apologise". The apology is promised under the
+        condition, however far its modal stands from the cue; "If anything, I
+        regret it" has no modal, "If I'm honest, I'll always regret it" a lasting
+        feeling, "If I could go back, I'd apologise" a counterfactual of the past
+        (regret), and "I'll apologise if I was wrong" is read by the hedge window."""
+        modal = False
+        for j in range(start - 1, max(-1, start - 2 * _CONDITION_REACH - 1), -1):
+            t = tokens[j]
+            if t in _SENTENCE_ENDS:
+                return False
+            if not modal:
+                if t in sets.get("lasting", frozenset()):
+                    return False
+                # only the future of an open condition: "would"/"'d" after "if"
+                # is mostly a counterfactual of the past ("If I could go back, I'd
+                # apologise to her"), which is regret.
+                if t in sets["open_future_modals"]:
+                    modal = True
+                continue
+            if t in ("if", "unless"):
+                return not (j > 0 and tokens[j - 1] == "as")
+        return False
+
     def _constraint_follows(self, tokens, start, end, sets) -> bool:
         """Whether a bare "sorry" (``tokens[start:end]``, nothing after it in its
         sentence) has for its only complement the next clause, stating a present
@@ -1580,14 +1627,21 @@ class CueLexicon:
         window = tokens[max(clause_start, start - self.hedge_window):start]
         # (tone-21) a modal of saying performs the saying, it hedges nothing: "I'll
         # admit it surprised me", "I'd say we were shocked", "I will tell you, I was stunned"
+        # (tone-26) what follows the verb of saying is read in the text, not the
+        # window: the window ends before the cue, so "I will say sorry" has its
+        # "sorry" just outside it (a promised apology, hedged like "I'll say sorry").
+        first = max(clause_start, start - self.hedge_window)
         window = [t for k, t in enumerate(window)
                   if not (t in sets["saying_modals"] and window[k + 1:k + 2] and window[k + 1] in sets["admissions"]
-                          and window[k + 2:k + 3] != ["sorry"])]
+                          and tokens[first + k + 2:first + k + 3] != ["sorry"])]
         if any(a == "let" and b in _HORTATIVE_AFTER_LET for a, b in zip(window, window[1:])):
             # "Let's just apologise and move on", "let us apologise": a proposal
             # (the hortative), not a feeling; "let me apologise" is an apology.
             return True
         if tone == "regret" and self._in_condition(tokens, start, clause_start):
+            return True
+        if tone == "regret" and self._conditional_future(tokens, start, sets) \
+                and not _performative_desire(tokens, start, clause_start, hedges, self._stops, sets):
             return True
         if not any(t in hedges for t in window):
             return False
@@ -1923,6 +1977,11 @@ def _speaker_is_subject(tokens: list[str], start: int, clause_start: int, sets) 
             continue  # "I was a fool to send it", "I've been a complete idiot"
         if t in sets["predicate_copula"] and _own_possession_subject(tokens, j, clause_start, sets):
             return True  # "my conduct that night was indefensible", "our decision was wrong"
+        # (tone-26) "I"/"we" with an apposition of role: "We as a club owe our
+        # members an apology", "I as captain", "we as players".
+        k = j - 2 if j - 2 >= clause_start and tokens[j - 1] in ("a", "an", "the") else j - 1
+        if k - 1 >= clause_start and tokens[k] == "as" and tokens[k - 1] in self_words:
+            return True
         if not (t in bridge or (t.endswith("ly") and len(t) > 4)):
             return False
     return False
@@ -2040,6 +2099,61 @@ def _opens_sentence(tokens: list[str], start: int, sentence_start: int) -> bool:
     """Whether the cue at ``start`` opens its sentence, alone or after "I'm" ("Sorry?", "I'm sorry?")."""
     lead = start - sentence_start
     return lead == 0 or (lead == 2 and tokens[start - 2:start] == ["i", "am"])
+
+
+def _believed_of_another(tokens: list[str], start: int, stops: list[int], sets) -> bool:
+    """Whether "I"/"we" + a verb of saying or thinking ("I think", "we believe")
+    stands earlier in the cue's sentence with a subject of its own between it and
+    the cue: the cue is the speaker's view of that subject's feeling."""
+    speech = sets.get("speech", frozenset())
+    own = sets.get("self", frozenset())
+    for j in range(start - 1, 0, -1):
+        if tokens[j] in _SENTENCE_ENDS:
+            return False
+        if tokens[j] in speech and tokens[j - 1] in ("i", "we"):
+            return any(t.isalpha() and t not in own and t != "that" for t in tokens[j + 1:start])
+    return False
+
+
+def _attributed_after(tokens: list[str], end: int, stops: list[int]) -> bool:
+    """Whether "according to" follows the cue in its sentence, naming a source
+    other than the speaker ("according to his statement"; "according to me" not)."""
+    stop = min(stops[end] if end < len(stops) else len(tokens), len(tokens))
+    for k in range(end, stop - 2):
+        if tokens[k] == "according" and tokens[k + 1] == "to":
+            return tokens[k + 2] not in ("me", "us", "my", "our")
+    return False
+
+
+def _speaker_joins(tokens: list[str], end: int, stops: list[int], sets) -> bool:
+    """Whether the cue's sentence goes on "so am I", "neither could I", "nor
+    was I" (or "we"): the speaker shares the feeling just given to others."""
+    stop = stops[end] if end < len(stops) else len(tokens)
+    for k in range(end, min(stop, len(tokens)) - 2):
+        if tokens[k] in ("so", "neither", "nor") and tokens[k + 1] in sets["joining_auxiliaries"] \
+                and tokens[k + 2] in ("i", "we"):
+            return True
+    return False
+
+
+def _reported_judgement(tokens: list[str], capitals: list[bool], start: int, stops: list[int], sets) -> bool:
+    """Whether a verb of saying or calling with a third person as its subject
+    stands earlier in the cue's sentence: "She said the conditions were
+    appalling", "Critics called the film astonishing". A first-person subject
+    ("I said it was shocking") or none keeps the speaker's judgement."""
+    others = sets.get("other", frozenset())
+    for j in range(start - 1, 0, -1):
+        if tokens[j] in _SENTENCE_ENDS:
+            return False
+        if tokens[j] in sets["judgement_reports"]:
+            if j + 1 < start and (tokens[j + 1] in sets["auxiliaries"] or tokens[j + 1] in sets["clitic_auxiliaries"]):
+                return False  # "What they said was shocking": the saying is judged, by the speaker
+            if j >= 2 and tokens[j - 2] in ("what", "whatever"):
+                return False  # "What he called a joke was appalling": a free relative, the speaker's judgement
+            subject = tokens[j - 1]
+            # a pronoun of others or a name ("She said", "Ms Cole called it"); not the speaker
+            return subject in others or (capitals[j - 1] and subject not in sets.get("self", ()) and subject.isalpha())
+    return False
 
 
 def _organisation_state(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -2420,7 +2534,9 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         # "I'd rather not get into that"; not "I don't know what I was thinking"
         after = rest[j + 1:j + 3]
         if rest[j] == "know":
-            return not after or after[0] in ("yet", "that", "sorry", "mate")
+            # (tone-26) no knowledge of a topic: "Sorry, I don't know anything
+            # about that", "I don't know about that"; not "I don't know what I was thinking"
+            return not after or after[0] in ("yet", "that", "sorry", "mate", "anything", "about")
         if rest[j] == "get":
             return after[:1] == ["into"]
         if rest[j] == "help":
