@@ -64,3 +64,17 @@ def test_capitals_still_mark_names_in_ordinary_text():
     # title case likewise
     tokens, capitals, _ = tokenize("We Are Deeply Sorry For The Delay")
     assert not any(capitals)
+
+
+@pytest.mark.parametrize("plain, marked, tone, expected", [
+    # a run of marks ends one sentence as one mark does: punctuation carries no tone
+    ("Surprised? Not me.", "Surprised?! Not me.", "shock", False),
+    ("Surprised? Not me.", "Surprised?? Not me.", "shock", False),
+    ("Do I regret it? No.", "Do I regret it?! No.", "regret", False),
+    ("Shocked? Not at all.", "Shocked!? Not at all.", "shock", False),
+    ("I was shocked!", "I was shocked!!!", "shock", True),
+    ("Sorry! I was wrong.", "Sorry!!! I was wrong.", "regret", True),
+])
+def test_a_run_of_marks_reads_as_one(plain, marked, tone, expected):
+    decisions = [getattr(t, tone) >= 0.5 for t in score_texts([plain, marked])]
+    assert decisions == [expected, expected]

@@ -177,6 +177,14 @@ def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
         word = match.group()
         low = word.lower()
         start, end = match.span()
+        if low in "?!" and tokens and tokens[-1] in ("?", "!") and spans[-1][1] == start:
+            # a run of marks ends one sentence: "?!", "??", "!!!" read as "?" (a question
+            # when any of them asks) or "!", so "Surprised?! Not me." denies as
+            # "Surprised? Not me." does
+            if low == "?":
+                tokens[-1] = "?"
+            spans[-1] = (spans[-1][0], end)
+            continue
         if "'" in low and not low.endswith("n't"):
             head, _, tail = low.partition("'")
             tail = "'" + tail
