@@ -3704,19 +3704,31 @@ def _reported_admission(facts: _Facts, start: int) -> bool:
     got it wrong": another's admission reported. "The club admits it made
     mistakes" (an organisation's own, present) and "I admitted I had made
     mistakes" are not."""
-    tokens = facts.tokens
-    first = facts.sentence_first(start, _ADMITS_REACH)
-    k = start - 1
-    while k >= first and tokens[k] not in ("it", "they"):
-        k -= 1
-    if k <= first:
+    found = _verb_before_subject(facts, start, ("it", "they"))
+    if found is None:
         return False
-    j = k - 1
-    if tokens[j] == "that":
-        j -= 1
+    first, j = found
+    tokens = facts.tokens
     if j <= first or tokens[j] not in facts.sets["admitted"]:
         return False
     return not any(t in facts.sets.get("self", ()) for t in tokens[first:j])
+
+
+def _verb_before_subject(facts: _Facts, start: int, subjects: tuple[str, ...]) -> tuple[int, int] | None:
+    """The first token of the cue's sentence and the token before its nearest
+    subject pronoun of ``subjects`` (past a "that": "admitted (that) it"), or None
+    when no such pronoun stands after the sentence's first token."""
+    tokens = facts.tokens
+    first = facts.sentence_first(start, _ADMITS_REACH)
+    k = start - 1
+    while k >= first and tokens[k] not in subjects:
+        k -= 1
+    if k <= first:
+        return None
+    j = k - 1
+    if tokens[j] == "that":
+        j -= 1
+    return first, j
 
 
 def _organisation_admits(facts: _Facts, start: int) -> bool:
@@ -3725,16 +3737,11 @@ def _organisation_admits(facts: _Facts, start: int) -> bool:
     wrong", "The BBC accepts it fell short": the body speaks of its own act.
     "The minister accepts it was wrong" (a person: "it" is the act) and "The
     council accepted that it ..." (a report) are not."""
-    tokens = facts.tokens
-    first = facts.sentence_first(start, _ADMITS_REACH)
-    k = start - 1
-    while k >= first and tokens[k] != "it":
-        k -= 1
-    if k <= first:
+    found = _verb_before_subject(facts, start, ("it",))
+    if found is None:
         return False
-    j = k - 1
-    if tokens[j] == "that":
-        j -= 1
+    first, j = found
+    tokens = facts.tokens
     if j < first or tokens[j] not in facts.sets["admits"]:
         return False
     j -= 1
