@@ -3667,7 +3667,7 @@ def _imperative_apology(facts: _Facts, start: int, end: int) -> bool:
     tokens = facts.tokens
     first = facts.sentence_first(start, _ADMITS_REACH)
     k = first
-    while k < start and tokens[k] in ("just", "please", "now", "so", "then", ","):
+    while k < start and tokens[k] in facts.sets["imperative_openers"]:
         k += 1
     if tokens[k:k + 1] == ["say"] and start <= k + 3 and tokens[start] == "sorry":
         return True  # "Say sorry", "Just say you're sorry"
@@ -3675,10 +3675,12 @@ def _imperative_apology(facts: _Facts, start: int, end: int) -> bool:
         return False
     stop = facts._array("stop")[start - 1] if start else -1
     after = tokens[end:end + 12]
+    sets = facts.sets
     for i, t in enumerate(after):
         if t in (".", "!", "?", ";"):
             break
-        if t in ("and", "or") and after[i + 1:i + 2] and after[i + 1] in facts.sets.get("self", ()) | {"you", "everyone", "we", "it", "this", "they"}:
+        if t in ("and", "or") and after[i + 1:i + 2] \
+                and (after[i + 1] in sets.get("self", ()) or after[i + 1] in sets["consequence_subjects"]):
             return stop < start
     return False
 
@@ -3690,8 +3692,8 @@ def _portrayed_role(tokens: list[str], start: int, clause_start: int, sets) -> b
     man racked with regret". "I played a part in what went wrong" (a part in an
     act) and "I played badly and I'm sorry" are not."""
     for k in range(max(clause_start, start - 8), start):
-        if tokens[k] in sets["portrayal"] and tokens[k + 1:k + 2] and tokens[k + 1] in ("a", "an", "the", "someone", "somebody"):
-            if tokens[k + 2:k + 3] and tokens[k + 2] in ("part", "role") and tokens[k + 3:k + 4] == ["in"]:
+        if tokens[k] in sets["portrayal"] and tokens[k + 1:k + 2] and tokens[k + 1] in sets["portrayed_openers"]:
+            if tokens[k + 2:k + 3] and tokens[k + 2] in sets["role_in"] and tokens[k + 3:k + 4] == ["in"]:
                 return False
             return not any(t in sets.get("self", ()) for t in tokens[k + 1:start])
     return False
