@@ -9,13 +9,10 @@ from __future__ import annotations
 import pytest
 
 from quotes.tone import score_texts
-from tests.test_tone_probes import score_probes
+from tests.test_tone_probes import case_adder, print_probe_report, score_probes
 
 CASES: list[tuple[str, str, str, bool]] = []
-
-
-def add(group: str, tone: str, expected: bool, texts: list[str]) -> None:
-    CASES.extend((group, tone, t, expected) for t in texts)
+add = case_adder(CASES)
 
 
 g = "self-blame as cause and effect"
@@ -135,15 +132,6 @@ def test_tone25_group(group):
     assert right == total, wrong
 
 
-if __name__ == "__main__":
-    groups, total, wrong = score_probes(CASES)
-    for k, (r, n) in groups.items():
-        print(f"{r}/{n}  {k}")
-    print(f"total {total:.3f}")
-    for w in wrong:
-        print(w)
-
-
 # Review of tone-25: the cause-and-effect reading needs an act of one's own behind
 # "because of my ..." and the speaker's side or people harmed as the sufferer.
 @pytest.mark.parametrize("text, expected", [
@@ -159,3 +147,7 @@ if __name__ == "__main__":
 ])
 def test_self_blame_needs_an_own_act_and_a_sufferer_of_ones_side(text, expected):
     assert (score_texts([text])[0].regret >= 0.5) == expected
+
+
+if __name__ == "__main__":
+    print_probe_report(CASES)

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_tone_probes import score_probes
+from tests.test_tone_probes import case_adder, print_probe_report, score_probes
 
 CASES: list[tuple[str, str, str, bool]] = []
-
-
-def add(group: str, tone: str, expected: bool, texts: list[str]) -> None:
-    CASES.extend((group, tone, t, expected) for t in texts)
+add = case_adder(CASES)
 
 
 g = "fault owned in the first person"
@@ -178,9 +175,4 @@ def test_known_misses_are_probes():
 
 
 if __name__ == "__main__":
-    groups, total, wrong = score_probes(CASES)
-    for k, (r, n) in groups.items():
-        print(f"{r}/{n}  {k}")
-    print(f"total {total:.3f}")
-    for w in wrong:
-        print(w)
+    print_probe_report(CASES)

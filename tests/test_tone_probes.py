@@ -2200,10 +2200,23 @@ def test_verdicts_do_not_depend_on_names_punctuation_or_quote_marks():
         assert len(verdicts) == 1, (tone, variants, [getattr(t, tone) for t in score_texts(variants)])
 
 
-if __name__ == "__main__":
-    groups, total, wrong = score_probes()
+def case_adder(cases: list[tuple[str, str, str, bool]]):
+    """``add(group, tone, expected, texts)``, appending each text's probe to ``cases``
+    (the probe files of one round: tests/test_tone25.py, tests/test_tone26.py)."""
+    def add(group: str, tone: str, expected: bool, texts: list[str]) -> None:
+        cases.extend((group, tone, t, expected) for t in texts)
+    return add
+
+
+def print_probe_report(cases=None) -> None:
+    """Each group's share right, the overall share and the probes got wrong."""
+    groups, total, wrong = score_probes(cases)
     for group, (right, n) in groups.items():
         print(f"{group:36s} {right:4d}/{n:<4d} {right / n:.3f}")
     print(f"{'overall':36s} {sum(r for r, _ in groups.values()):4d}/{sum(n for _, n in groups.values()):<4d} {total:.3f}")
     for group, tone, text, p in wrong:
         print(f"  wrong [{group}] {tone} {p:.2f} {text}")
+
+
+if __name__ == "__main__":
+    print_probe_report()

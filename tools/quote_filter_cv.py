@@ -423,13 +423,24 @@ DIAGNOSTICS = ("source", "web-convention")
 def examples(docs: list[dict], extra: Extra | None = None, first: int = 0) -> tuple[list[dict], list[int], list[int]]:
     """The quote filter's rows, labels and document groups (from ``first``), as
     training builds them, with ``extra`` features."""
+    return _rows_of((_prepare_one(doc) for doc in docs), extra, first)
+
+
+def _prepare_one(doc: dict) -> tuple:
+    """A document's Front, its spans' gold match and its span rows."""
+    front = prepare(doc["text"])
+    return front, training._match_gold(doc["text"], front.spans, doc["quotes"]), span_rows(front)
+
+
+def _rows_of(prepared, extra: Extra | None, first: int) -> tuple[list[dict], list[int], list[int]]:
+    """Rows (copied, then ``extra`` added), labels and groups of prepared documents,
+    leaving out the spans the rules reject for certain."""
     X, y, g = [], [], []
-    for d, doc in enumerate(docs):
-        front = prepare(doc["text"])
-        match = training._match_gold(doc["text"], front.spans, doc["quotes"])
-        for k, (reason, row, m) in enumerate(zip(front.reasons, span_rows(front), match)):
+    for d, (front, match, rows) in enumerate(prepared):
+        for k, (reason, base, m) in enumerate(zip(front.reasons, rows, match)):
             if reason in CERTAIN_REJECTS:
                 continue
+            row = dict(base)
             if extra is not None:
                 extra(front, k, row)
             X.append(row)
@@ -503,28 +514,13 @@ def _prepared(docs: list[dict]) -> list:
     (kept with the list itself, so a new list at a reused id is prepared afresh)."""
     held = _FRONTS.get(id(docs))
     if held is None or held[0] is not docs:
-        out = []
-        for doc in docs:
-            front = prepare(doc["text"])
-            out.append((front, training._match_gold(doc["text"], front.spans, doc["quotes"]), span_rows(front)))
-        held = _FRONTS[id(docs)] = (docs, out)
+        held = _FRONTS[id(docs)] = (docs, [_prepare_one(doc) for doc in docs])
     return held[1]
 
 
 def examples_cached(docs: list[dict], extra: Extra | None = None, first: int = 0):
     """:func:`examples` over fronts prepared once (rows copied, then ``extra`` added)."""
-    X, y, g = [], [], []
-    for d, (front, match, rows) in enumerate(_prepared(docs)):
-        for k, (reason, base, m) in enumerate(zip(front.reasons, rows, match)):
-            if reason in CERTAIN_REJECTS:
-                continue
-            row = dict(base)
-            if extra is not None:
-                extra(front, k, row)
-            X.append(row)
-            y.append(int(m is not None))
-            g.append(first + d)
-    return X, y, g
+    return _rows_of(_prepared(docs), extra, first)
 
 
 def shipped_figures(oof, y, keep, is_web, src) -> dict:
