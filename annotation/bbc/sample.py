@@ -8,6 +8,7 @@
     python annotation/bbc/sample.py ../shared/data --sixth > /tmp/bbc-sixth-articles.txt
     python annotation/bbc/sample.py ../shared/data --seventh > /tmp/bbc-seventh-articles.txt
     python annotation/bbc/sample.py ../shared/data --eighth > /tmp/bbc-eighth-articles.txt
+    python annotation/bbc/sample.py ../shared/data --ninth > /tmp/bbc-ninth-articles.txt
 
 The first draws the test set (``gold.jsonl``); ``--train`` draws 16 other articles
 per section with another seed, leaving out the test set's articles (``train.jsonl``).
@@ -17,7 +18,8 @@ training data (``train2.jsonl``). ``--fourth`` draws 16 more per section with a 
 seed, leaving out all three: all of them training data (``train3.jsonl``); ``--fifth``
 likewise, leaving out the fourth too (``train4.jsonl``); ``--sixth`` likewise, leaving
 out the fifth too; ``--seventh`` likewise, leaving out the sixth too (``train5.jsonl``);
-``--eighth`` likewise, leaving out the seventh too (``train6.jsonl``).
+``--eighth`` likewise, leaving out the seventh too (``train6.jsonl``); ``--ninth``
+likewise, leaving out the eighth too (``train7.jsonl``).
 
 Eight articles per section (business, entertainment, politics, sport, tech), drawn
 with a fixed seed from the articles of ``news/bbc-2004-2005.jsonl`` with at least four
@@ -48,6 +50,8 @@ DRAWS = {
                              "train5.jsonl"]),
     "--eighth": (2033, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl",
                             "train5.jsonl", "train6.jsonl"]),
+    "--ninth": (2034, 16, ["gold.jsonl", "train.jsonl", "gold2.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl",
+                           "train5.jsonl", "train6.jsonl", "train7.jsonl"]),
 }
 
 
