@@ -37,7 +37,7 @@ from build_gold import check, shared_dir, write_gold  # noqa: E402  (annotation/
 
 def main(argv):
     sets = {"--train": ["train.jsonl", "train2.jsonl", "train3.jsonl", "train4.jsonl", "train5.jsonl", "train6.jsonl",
-                      "train7.jsonl"],
+                      "train7.jsonl", "train8.jsonl"],
             "--second": ["gold2.jsonl"]}
     if all(flag in argv for flag in sets):
         sys.exit("--train and --second build different sets (training data, a test set): give one")
