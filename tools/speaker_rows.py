@@ -137,6 +137,12 @@ def reason(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
     if " ".join(lows) in places() or (len(words) == 1 and ((lows[0] in PARTY_WORDS and not lows[0].endswith("s")) or (
             _DEMONYM.search(lows[0]) and lows[0] in common_words()))):
         return "place/demonym"
+    if len(words) == 1 and lows[0].endswith("s") and lows[0][:-1] in PARTY_WORDS - {"independent"}:
+        # a party's plural names the party, as "Democrats" does: "the Conservatives" in the
+        # BBC gold (its guideline names an organisation as the article writes it, so
+        # "Conservatives" where it writes that, "Tories" where it writes only "the Tories");
+        # "Independents" are people outside the parties, no party
+        return None
     common = common_words()
     first = any_first_names()
     if len(words) > 1:

@@ -240,16 +240,29 @@ def _object_of_preposition(doc: ParsedDoc, k: int, lo: int) -> bool:
 def _description_around(doc: ParsedDoc, k: int, e: int, hi: int) -> tuple[Mention, tuple[str, ...]] | None:
     """The description that capitalised words [k, e) only modify: "The Republican
     nominee", "the New York businessman" (a determiner before them, a person
-    noun after them, with at most two lower-case words between)."""
+    noun after them, with at most two lower-case words between). Up to two
+    lower-case modifiers may stand between the determiner and the capitals: "the
+    double Olympic champion", "the former Labour minister" (adjectives, numbers,
+    adverbs: no noun, so "the man Smith hired" stays out)."""
     tokens = doc.tokens
-    if k == 0 or tokens[k - 1].text.lower() not in ("the", "a", "an", "this", "that") or doc.quoted[k - 1]:
+    d = k - 1
+    tags = word_tags()
+    while d >= 0 and k - d <= 2 and not doc.quoted[d] and tokens[d].text.islower() \
+            and tags.get(tokens[d].text, "")[:2] in _PRE_CAPITAL_TAGS:
+        d -= 1
+    if d < 0 or tokens[d].text.lower() not in ("the", "a", "an", "this", "that") or doc.quoted[d]:
         return None
     j = e
     while j < hi and j < e + 3 and not doc.quoted[j] and tokens[j].text.isalpha() and tokens[j].text.islower():
         if tokens[j].text in PERSON_HEADS:
-            return make_mention(doc, k - 1, j + 1, "description")
+            return make_mention(doc, d, j + 1, "description")
         j += 1
     return None
+
+
+# Tags of the lower-case words between a determiner and a description's capitalised
+# modifiers: adjectives ("double", "former", "two-time"), numbers, adverbs.
+_PRE_CAPITAL_TAGS: Final = frozenset(("JJ", "CD", "RB"))
 
 
 _MAX_ROLE_WORDS = 4  # lower-case words of a role between a modifier and a name

@@ -51,8 +51,8 @@ from quotes.text.names import NameMention, is_headline_line
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
-from quotes.resources import (census_first_names, common_words, demonym_nations, first_names, is_pet_form, places,
-                              word_tags)
+from quotes.resources import (any_first_names, census_first_names, common_words, demonym_nations, first_names,
+                              is_pet_form, places, word_tags)
 
 
 def _places() -> frozenset[str]:
@@ -275,7 +275,7 @@ PERSON_HEADS: Final = frozenset(
     mogul billionaire host anchor founder ceo chancellor ambassador general commander
     congressman congresswoman lawmaker judge justice spokesman spokeswoman frontrunner
     front-runner veteran pastor sheriff detective officer chief star actor actress singer
-    rapper author writer economist diplomat envoy premier king queen prince""".split()
+    rapper author writer economist diplomat envoy premier king queen prince champion captain coach""".split()
 )
 # Person heads that say the person's sex.
 _HEAD_GENDERS: Final = {
@@ -541,6 +541,29 @@ class Entity:
         return ""
 
 
+# A capitalised word and a capitalised word after it on one line: a given name and a
+# surname when the first is a given name (:func:`_given_name_sex`).
+# (a look-ahead, so that the pairs overlap: "The Rachel Maddow Show", "Sir Peter Goldsmith")
+_GIVEN_THEN_SURNAME: Final = re.compile(r"\b(?=([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!-))")
+
+
+def _given_name_sex(word: str) -> str | None:
+    """The sex ("m", "f", "" for either) of a given name of the lists, or None for a
+    word that is no given name: a census-list name only when it spells no dictionary
+    word, and never a month or a day ("May Goldsmith said" is no one)."""
+    low = word.lower()
+    if low in MONTH_WORDS or low in TIME_WORDS or low in TITLES:
+        return None  # ("Prince", "Earl": titles that are given names too)
+    sex = first_names().get(low)
+    if sex is not None:
+        return sex
+    if low in any_first_names():
+        return ""
+    if low in census_first_names() and low not in common_words():
+        return census_first_names()[low]
+    return None
+
+
 def _gender_without_own_vote(entity: Entity, want: str, own_vote: int | None) -> tuple[str, dict[str, int]]:
     """An entity's gender ("m", "f" or "") and gender votes, leaving out the vote
     of the pronoun being resolved (token entity ``own_vote``): a he/she votes
@@ -637,8 +660,52 @@ class EntityIndex:
                 mentions_of = self._mentions_of[entity.id] = []
             mentions_of.append(n)
         self._vote_genders()
+        self._full_names_written_elsewhere()
 
     # -- building -------------------------------------------------------------
+    def _full_names_written_elsewhere(self) -> None:
+        """Name a person whom the narration calls by a surname alone ("Lord Goldsmith",
+        "Maddow", "Swanson") by the full name the article writes for that surname
+        where names are not looked for: inside quotation marks ("secondly Peter
+        Goldsmith has made his statement", "his radio show, “Generations with Kevin
+        Swanson”", "“The Rachel Maddow Show”"). A surname refers to the one person of
+        that surname the article names in full: only when the article writes exactly
+        one given name before it, no other entity of the article has the surname, and
+        the given name's sex does not contradict the person's title or pronouns. Only
+        the canonical form changes; the mentions, and so the salience, stay as they are."""
+        single: dict[str, Entity] = {}
+        taken: set[str] = set()
+        for entity in self.entities:
+            if entity.org or entity.place or not entity.best:
+                continue
+            surname = _key(entity.best[-1])
+            if len(entity.best) == 1 and entity.person and surname not in any_first_names():
+                # (a given name alone, "Harry", is no surname: "Prince Harry" is no fuller form)
+                if surname in single or surname in taken:
+                    taken.add(surname)
+                single[surname] = entity
+            else:
+                taken.add(surname)
+        for surname in taken:
+            single.pop(surname, None)
+        if not single:
+            return
+        given_of: dict[str, set[str]] = {}
+        for m in _GIVEN_THEN_SURNAME.finditer(self.doc.text):
+            surname = _key(m.group(2))
+            if surname in single and _given_name_sex(m.group(1)) is not None:
+                given_of.setdefault(surname, set()).add(m.group(1))
+        for surname, givens in given_of.items():
+            if len(givens) != 1:
+                continue  # two people of one surname: it stays ambiguous
+            given = next(iter(givens))
+            sex = _given_name_sex(given)
+            entity = single[surname]
+            if sex is None or (entity.guessed_gender() and entity.guessed_gender() != sex):
+                continue
+            entity.best = (given, entity.best[0])
+            entity._canonical = None
+
     def _attach(self, name: NameMention) -> Entity:
         key_list: list[str] = []
         for word in name.words:
@@ -1796,6 +1863,11 @@ def _looks_like_subject(doc: ParsedDoc, name: NameMention, inverted: bool, k: in
         nxt = tokens[k].text if k < len(tokens) else ""
     if name.end < len(doc.text) and doc.text[name.end] in "’'":
         return False  # possessive: "Trump's plan"
+    if nxt.islower() and nxt in PERSON_HEADS:
+        # a name before a person noun modifies it, and the noun heads the phrase: "Double
+        # Olympic champion Kelly Holmes said", "the Labour minister said", "Microsoft
+        # spokesman Tom Pilla" (the subject is the person, named or described)
+        return False
     first = name.token
     while first > 0 and tokens[first - 1].text.rstrip(".").lower() in TITLES:
         first -= 1

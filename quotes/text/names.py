@@ -635,8 +635,11 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
             if part not in body:
                 continue
             dropped = words[:first] + words[first + size:]
-            if all(w.lower() in first_names() for w in dropped):
-                # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise.
+            if all(w.lower() in first_names() for w in dropped) \
+                    or (first + size == len(words) and all(_rarer_given_name(w) for w in dropped)):
+                # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise;
+                # so is "Benita Johnson": a rarer given name (the census list's) before it
+                # ("Johnson May Quit" stays cut: the word after a surname is no given name)
                 return mention
             if first == 0 and len(part) == 1 and part[0].lower() in first_names() and len(dropped) == 1 \
                     and dropped[0].lower() not in common_words():
@@ -653,6 +656,13 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
             return NameMention(start, start + len(" ".join(part)), part, "", mention.gender,
                                mention.descriptors, mention.org, token)
     return mention
+
+
+def _rarer_given_name(word: str) -> bool:
+    """True for a given name of the census list that spells no dictionary word
+    ("Benita", "Cecile"; not "Will" or "Hope")."""
+    low = word.lower()
+    return low in census_first_names() and low not in common_words()
 
 
 def _is_post_nominal(word: str) -> bool:
