@@ -779,6 +779,14 @@ class CueLexicon:
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
+        if kind == "judge":
+            # (tone-27) "My language was unacceptable": a judgement that is self-blame
+            # only over the speaker's own act, read as a "wrong" cue there; said of
+            # anything else ("This is unacceptable", "It would be unacceptable")
+            # it is no cue at all, not another's regret: the word mostly condemns.
+            if not _speaker_is_subject(tokens, start, marks[start][0], sets):
+                return None
+            kind = "wrong"
         if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
