@@ -779,6 +779,14 @@ class CueLexicon:
             kind, end = "cue", start + 1
         if kind == "formula":
             return "regret_formula"
+        if kind == "judge":
+            # (tone-27) "My language was unacceptable": a judgement that is self-blame
+            # only over the speaker's own act, read as a "wrong" cue there; said of
+            # anything else ("This is unacceptable", "It would be unacceptable")
+            # it is no cue at all, not another's regret: the word mostly condemns.
+            if not _speaker_is_subject(tokens, start, marks[start][0], sets):
+                return None
+            kind = "wrong"
         if tokens[start] == "sorry" and _polite_preface(tokens, end, sets, self._stops, self._buts):
             # "Sorry to keep on about this, but ...": a preface to a request or a point.
             return "regret_formula"
@@ -846,6 +854,18 @@ class CueLexicon:
             if any(t in sets["hedge"] for t in before):  # "If people get hurt because of my decision"
                 return "regret_hedged"
             return "regret_self"
+        if kind == "ruminate":
+            # (tone-27) "I think about that call every day and how I'd handle it
+            # differently": going over a past decision again and again is regret
+            # with the speaker's own counterfactual in its sentence (a modal
+            # perfect, or a plain modal with "differently"); "I think about my
+            # grandmother every day" (no counterfactual) and "He thinks about it
+            # every day ..." (not the speaker) are none.
+            if self._facts.last_person(marks[start][0], start) != "self" \
+                    or not self._own_counterfactual(tokens, start, end, sets, plain=True) \
+                    or self._redo_denied(tokens, start, end):
+                return None
+            return "regret_self"
         if kind == "redo":
             # "Given another chance, I would never have signed it", "If I faced
             # that decision again, I'd choose differently": doing it again in a
@@ -865,6 +885,10 @@ class CueLexicon:
                 return None
             if self._negated(tokens, start, end, marks[start][0], marks[start][1], sets, object_negation=False):
                 return "regret_negated"
+            if self._conditional_future(tokens, start, sets):
+                # (tone-27) "If the review shows we got it wrong, we will own it": a
+                # promise under an open condition, not a failing owned now
+                return "regret_hedged"
             return "regret_self" if owner == "self" else "regret_other"
         if kind == "own" and not _own_side_target(tokens, end, self._stops[end], sets):
             # Disappointment is regret only about one's own (side's) act: "we are
@@ -911,8 +935,14 @@ class CueLexicon:
             return "regret_negated"
         # (tone-25) "I'd give anything to undo it": the modal is that of the wish
         # itself, as in "I would like to apologise"; it hedges nothing.
-        undo_wish = group == "hindsight" and tokens[start] == "give"
-        if (self._hedged(tokens, start, clause_start, sets, "regret") and not self._facts.for_life(end, clause_end)
+        # (tone-27) so is the "could" of taking one's words back ("I wish I could take
+        # those comments back", "If I could take those words back, I would"): kind undo.
+        undo_wish = group == "hindsight" and (tokens[start] == "give" or kind == "undo")
+        # (tone-27) "for the rest of my life" makes a regret lasting, not real: under an
+        # open condition ("Unless we act, I'll regret it for the rest of my life") it is
+        # still a future one.
+        lasting = self._facts.for_life(end, clause_end) and not self._conditional_future(tokens, start, sets)
+        if (self._hedged(tokens, start, clause_start, sets, "regret") and not lasting
                 and not redo and not undo_wish
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
                 or _proposed(tokens, start, end, clause_start):
@@ -939,6 +969,15 @@ class CueLexicon:
                 # past act; a present "I'm an idiot" (self-mockery) is not remorse
                 return "regret_other"
             return "regret_self"
+        if group == "apology" and _awaited(tokens, start, clause_start, sets):
+            # (tone-27) "We are still waiting for an apology from the council", "We
+            # have yet to hear the club say sorry": an apology the speaker awaits is
+            # someone else's, not yet made ("I'm sorry to keep you waiting" is read above).
+            return "regret_other"
+        if end == start + 1 and _theme_of_work(tokens, start, clause_start, self._facts.sentence_first(start, 12), sets):
+            # (tone-27) "a song about love and regret", "a novel full of regret": a
+            # regret noun as the topic of a work is a theme, no one's feeling now.
+            return "regret_formula"
         if tokens[start] in ("apology", "apologies"):
             # "I owe everyone who voted for me an apology", "We owe the families of
             # the victims a full apology": the subject of "owe" owns the apology,
@@ -974,6 +1013,11 @@ class CueLexicon:
         if group == "mistake" and _predicate_owner(tokens, end, clause_end, sets) == "other":
             # "The mistakes were theirs", "the error was his": the predicate names
             # whose failing it is ("the mistake was mine" stays the speaker's).
+            return "regret_other"
+        if group == "mistake" and _others_act_subject(tokens, start, clause_start, sets):
+            # (tone-27) "The council's decision was a mistake from the start", "the
+            # referee's call was a blunder": the act judged is the possessor's
+            # ("My decision was a mistake" stays the speaker's).
             return "regret_other"
         if group == "mistake" and _others_mistake(tokens, end, clause_end, sets):
             # "Mistakes were made by the previous administration", "the biggest
@@ -1048,6 +1092,10 @@ class CueLexicon:
             if tokens[start] == "let" and tokens[end - 1] == "down":
                 # "I let down everyone who believed in me": what follows is the one let down.
                 return "regret_self"
+            if tokens[end - 1] == "short" and after[:1] == ["of"]:
+                # (tone-27) "My behaviour fell short of what people expect": after "of"
+                # is the standard missed, not another's act.
+                return "regret_self"
             if after and after[0] == "to" and group == "apology":
                 # "we apologise to Senator Sanders": the apology's recipient.
                 return "regret_self"
@@ -1098,6 +1146,18 @@ class CueLexicon:
                 return "shock_state" if any(t in sets.get("self", ()) for t in tokens[said:end]) else "shock_eval"
             return "shock_negated"
         clause_start, clause_end = marks[start]
+        if kind == "inner":
+            # (tone-27) "I remember thinking: this can't be real", "I kept saying to
+            # myself, this isn't happening": disbelief said to oneself counts only
+            # after a frame of inner speech in its sentence, and is the feeling of
+            # that frame's subject; with no frame ("This isn't happening on my
+            # watch" refuses) it is no cue.
+            return _inner_speech(self._facts, start)
+        if tokens[start:end] == ["surprise"] and _surprise_as_tactic(tokens, start, clause_start, clause_end, sets):
+            # (tone-27) "Surprise is our best weapon", "They used surprise to their
+            # advantage": the bare noun names a tactic, no one's feeling ("It was a
+            # surprise to me", "to my surprise" stay).
+            return "shock_formula"
         if kind == "expect":
             # "Who could have imagined we'd win?", "Who'd have believed it?": asking
             # who foresaw it voices disbelief (its modal is no hedge, its "who" no
@@ -1648,7 +1708,12 @@ class CueLexicon:
             return True
         if tone == "regret" and self._in_condition(tokens, start, clause_start):
             return True
-        if tone == "regret" and self._conditional_future(tokens, start, sets) \
+        # (tone-27) the future modal may stand inside the cue: "If it turns out we
+        # made a mistake, we will own it" (cue "we own it", "will" skipped by the match)
+        modal_in_cue = next((k for k in range(start + 1, min(start + 3, len(tokens)))
+                             if tokens[k] in sets["open_future_modals"]), None)
+        future_from = start if modal_in_cue is None else modal_in_cue + 1  # read back from the modal
+        if tone == "regret" and self._conditional_future(tokens, future_from, sets) \
                 and not _performative_desire(tokens, start, clause_start, hedges, self._stops, sets):
             return True
         if not any(t in hedges for t in window):
@@ -1858,14 +1923,20 @@ def _let_down_object(tokens: list[str], capitals: list[bool], first: int, last: 
     # (tone-21) a coordinated or partitive object may be longer: "my family and
     # friends", "ourselves and our fans", "a lot of people"
     joined = len(middle) > 2 and any(t in ("and", "or", "of") for t in middle[1:-1])
+    # (tone-27) a titled name is one noun phrase of a person: "let Mr Hughes down",
+    # "let Dr Reyes and the nurses down" (title and name capitalised: "Mr" in
+    # quotes.vocabulary.TITLES, as _person_name_words reads it)
+    titled = len(middle) > 1 and capitals[first] and capitals[first + 1] and middle[0] in _person_name_words()
     if len(middle) > 1 and middle[0] not in sets["determiners"] and middle[0] not in ("all", "every", "so", "both") \
-            and not (joined and middle[1] in ("and", "or")):
+            and not (joined and middle[1] in ("and", "or")) and not (titled and (len(middle) == 2 or middle[2] in ("and", "or"))):
         return False
-    if len(middle) > (5 if joined else 3) or not all(t.isalpha() for t in middle) \
+    # a hyphenated compound is one word ("team-mates", "co-workers")
+    if len(middle) > (5 if joined else 3) or not all(t.replace("-", "").isalpha() for t in middle) \
             or middle[-1] in sets.get("down_verb", ()):
         return False
-    head = middle[-1]
-    return capitals[last - 1] or any(head in sets.get(kind, ()) for kind in _PEOPLE_KINDS)
+    head = middle[-1].rpartition("-")[2]
+    return capitals[last - 1] or any(head in sets.get(kind, ()) or middle[-1] in sets.get(kind, ())
+                                     for kind in _PEOPLE_KINDS)
 
 
 # The questions of disbelief that ask how ("How on earth did it happen?").
@@ -2084,6 +2155,75 @@ def _sentence_end(tokens: list[str], start: int, stops: list[int]) -> str:
     """
     k = stops[start]
     return tokens[k] if k < len(tokens) else ""
+
+
+# How far back from an apology cue the waiting for it is looked for
+# ("waiting for them to apologise", "yet to hear the club say sorry").
+_AWAIT_REACH = 6
+
+
+def _awaited(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """(tone-27) Whether an apology cue is what the clause waits for: "wait(ing)
+    for" (tone-context kind ``waiting``) before it ("still waiting for an
+    apology", "waiting for them to apologise"), or "yet to" + a verb of hearing
+    or getting (``awaited_after_yet``: "we have yet to hear the club say sorry",
+    "yet to receive an apology"). Not "sorry to keep you waiting" ("waiting" after the cue)."""
+    for j in range(start - 1, max(clause_start, start - _AWAIT_REACH) - 1, -1):
+        if tokens[j] == "for" and j > clause_start and tokens[j - 1] in sets["waiting"]:
+            return True
+        if tokens[j] in sets["awaited_after_yet"] and j - 2 >= clause_start \
+                and tokens[j - 1] == "to" and tokens[j - 2] == "yet":
+            return True
+    return False
+
+
+# How many nouns (and "and"/"or" between) may stand before a theme's noun ("about love, loss and regret").
+_THEME_NOUNS = 4
+
+
+def _theme_of_work(tokens: list[str], start: int, clause_start: int, facts_first: int, sets) -> bool:
+    """(tone-27) Whether the cue noun is the topic of a work: after "about"/"of"/
+    "with" (``theme_prepositions``), alone or coordinated with other nouns ("love
+    and regret"), in a clause that names a work (``works``: song, novel, film...)
+    before it with no first person between: "It's a song about love and regret",
+    "a novel full of regret", "Her poems deal with regret". "I'm full of regret"
+    (no work) and "a song about my regret" (the speaker's own) are not."""
+    # "and" starts a clause of its own (kind boundary): the work's noun phrase is read in the sentence
+    clause_start = min(clause_start, facts_first)
+    j = start - 1
+    while j >= clause_start and start - j <= _THEME_NOUNS and tokens[j] not in sets["theme_prepositions"]:
+        if not tokens[j].isalpha() or tokens[j] in sets.get("self", ()) or tokens[j] in _OWN_DETERMINERS:
+            return False
+        j -= 1
+    if j < clause_start or tokens[j] not in sets["theme_prepositions"]:
+        return False
+    for k in range(j - 1, max(clause_start, j - 4) - 1, -1):
+        if tokens[k] in sets.get("self", ()):
+            return False
+        if tokens[k] in sets["works"]:
+            return True
+    return False
+
+
+def _others_act_subject(tokens: list[str], start: int, clause_start: int, sets) -> bool:
+    """(tone-27) Whether a mistake noun is the predicate of a copula whose subject
+    is a noun phrase possessed by someone else with "'s" ("The council's
+    decision was a mistake", "the referee's call was a blunder", "Mr Smith's
+    plan is a mistake"): the possessor's act. "My team's decision was a mistake"
+    (the speaker's side) is not."""
+    j = start - 1
+    while j >= clause_start and (tokens[j] in sets["determiners"] or (tokens[j].isalpha()
+                                 and tokens[j] not in sets["predicate_copula"] and start - j <= 3)):
+        j -= 1  # "a mistake", "a huge mistake", "the biggest blunder"
+    if j < clause_start or tokens[j] not in sets["predicate_copula"]:
+        return False
+    for k in range(j - 1, max(clause_start, j - 1 - _OWN_SUBJECT_REACH) - 1, -1):
+        if tokens[k] == "'s":
+            return k - 1 >= clause_start and tokens[k - 1] not in sets.get("self", ()) \
+                and not any(t in _OWN_DETERMINERS for t in tokens[max(clause_start, k - 3):k])
+        if not tokens[k].isalpha():
+            return False
+    return False
 
 
 def _requested(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -2316,7 +2456,8 @@ def _noun_phrase_subject(facts: _Facts, start: int, clause_start: int, cue_noun:
 
     def owner(first: int) -> str:
         # "we at the council", "those of us in Acme Rail": the speaker's side
-        if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from", "as") \
+        # (tone-27) and "on": "All of us on the board were stunned", "we on the committee"
+        if first - 2 >= clause_start and tokens[first - 1] in ("at", "in", "of", "from", "as", "on") \
                 and tokens[first - 2] in self_words:
             return "self"
         if first >= 2 and first - 1 <= clause_start and tokens[first - 1] == "and" \
@@ -2336,6 +2477,10 @@ def _noun_phrase_subject(facts: _Facts, start: int, clause_start: int, cue_noun:
     for d in range(k, max(clause_start, j - 3) - 1, -1):
         if tokens[d] in facts.sets["determiners"] or tokens[d] in facts.sets["quantifiers"]:
             if tokens[d] in self_words and head in sets.get("group", ()):
+                return "self"
+            if tokens[d] in _OWN_DETERMINERS and head in sets.get("act", ()):
+                # (tone-27) "My conduct fell short", "our service fell short": the
+                # speaker's own act failed ("Our opponents fell short" is theirs)
                 return "self"
             return owner(d)
         if not tokens[d].isalpha() or tokens[d] in facts.sets["verb_group"] or tokens[d] in persons:
@@ -2764,8 +2909,44 @@ def _finder(tokens: list[str], start: int, clause_start: int, sets) -> str | Non
                 k -= 1
             if k < clause_start or tokens[k] in sets.get("self", ()) or tokens[k] in sets["complementisers"]:
                 return "self"
+            if any(t in sets["predicate_copula"] for t in tokens[j + 1:start]) \
+                    and any(t == "what" for t in tokens[max(clause_start, k - 3):k]):
+                # (tone-27) "What they found was appalling", "What the inspectors found
+                # was shocking": the free relative is the subject of "was" and the
+                # speaker judges what was found ("They found it appalling" is theirs).
+                return "self"
             return "other" if tokens[k].isalpha() else "self"
     return None
+
+
+def _inner_speech(facts: _Facts, start: int) -> str | None:
+    """(tone-27) The reading of words of disbelief said to oneself (kind inner):
+    "shock_state" after a frame of inner speech (``inner_speech``: "thinking",
+    "to myself") in their sentence whose subject is the speaker ("I remember
+    thinking: ...", "I said to myself, ..."), "shock_other" after another's
+    ("She kept thinking, this can't be real"); None with no frame."""
+    tokens, sets = facts.tokens, facts.sets
+    first = facts.sentence_first(start, start)
+    frames = [k for k in range(first, start) if tokens[k] in sets["inner_speech"]]
+    if not frames:
+        return None
+    persons = sets.get("self", frozenset()) | sets.get("other", frozenset())
+    who = next((t for t in tokens[first:frames[0]] if t in persons), None)
+    if who is None or who in sets.get("self", ()) or tokens[frames[0]] in sets["self_objects"]:
+        return "shock_state"
+    return "shock_other"
+
+
+def _surprise_as_tactic(tokens: list[str], start: int, clause_start: int, clause_end: int, sets) -> bool:
+    """(tone-27) Whether a bare "surprise" (no determiner) is a tactic: the object
+    of a verb of using ("used surprise"), or the subject of a copula whose
+    predicate names a tactic (``tactic_nouns``: "Surprise is our best weapon",
+    "Surprise was on our side"). "Surprise is an understatement" (no tactic) is not."""
+    if start > clause_start and tokens[start - 1] in sets["wielding"]:
+        return True
+    if start != clause_start or start + 1 >= clause_end or tokens[start + 1] not in sets["predicate_copula"]:
+        return False
+    return any(t in sets["tactic_nouns"] for t in tokens[start + 2:min(clause_end, start + 6)])
 
 
 def _speaker_left(tokens: list[str], start: int, clause_start: int, sets) -> bool:
@@ -3343,6 +3524,9 @@ def _predicate_owner(tokens: list[str], end: int, clause_end: int, sets) -> str 
         owner = "self"
     elif word in sets["theirs"]:
         owner = "other"
+    elif k + 2 < clause_end and word in sets["determiners"] and word not in _OWN_DETERMINERS \
+            and tokens[k + 2:k + 3] == ["'s"] and tokens[k + 1].isalpha():
+        owner = "other"  # (tone-27) "the mistake was the referee's", "the error was the council's"
     if negated:
         return "other" if owner == "self" and k == adverbs else None
     return owner
