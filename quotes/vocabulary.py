@@ -339,6 +339,11 @@ PRINT_NOUNS: frozenset[str] = frozenset("paper newspaper magazine daily tabloid 
 # Of those, the heads a news outlet may be ("the station" for BBC Radio 1, "the
 # paper" for the Guardian).
 MEDIA_HEADS: frozenset[str] = frozenset("network station broadcaster channel".split()) | PRINT_NOUNS
+# Nouns for a document a body publishes, whose words are its author's ("a World Bank
+# report ... the report said", "the US military said in a statement ... the statement
+# said"): text.entities.EntityIndex.document_author, with the attribution's
+# DOCUMENT_NOUNS.
+AUTHORED_NOUNS: frozenset[str] = frozenset("report study survey minutes complaint submission".split())
 # Heads of a description that name no one person: an unnamed source ("the Whitehall
 # source", "the Downing Street aide"), never a role an article gives one person.
 UNNAMED_HEADS: frozenset[str] = frozenset("source insider aide official".split())

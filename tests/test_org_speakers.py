@@ -18,6 +18,12 @@ change):
   article makes an actor (a clause's subject: "Toshiba has unveiled"), though the
   name finder did not call it an organisation's; never a person, a place, or a
   thing the body owns.
+- O5: "the report said", "the statement added" speak for the author of the document
+  the article named before: a name right before it ("a World Bank report", "the
+  NAO's annual report"), after "by" ("the report by telecoms giant BT"), or the
+  subject of "in a statement", "in its report"; nobody when the article gives no
+  author ("A report published on Monday"), when the name is a place ("a UK
+  report"), or when a name only talks about the report ("Smith said the report").
 """
 from __future__ import annotations
 
@@ -128,4 +134,36 @@ def test_the_paper_is_a_publication_the_article_names(text, expected):
 
 @pytest.mark.parametrize("text,expected", IT_BODIES + NOT_IT_BODIES)
 def test_a_speaking_it_is_an_acting_body(text, expected):
+    assert _speakers(text) == expected
+
+
+DOCUMENTS = [
+    ('The digital divide is closing fast, according to a World Bank report.\n\n"Access is growing," said the report.',
+     [("World Bank", "the report")]),
+    ('Acme Corp said in a statement that it would cut 500 jobs.\n\n"We regret the losses," the statement added.',
+     [("Acme Corp", "the statement")]),
+    ('In its latest report, the OECD cut its growth forecasts.\n\n"Oil is a threat," the report said.',
+     [("OECD", "the report")]),
+    ('Most homes will be online by 2025, says the report by telecoms giant BT.\n\n'
+     '"Prices will fall," the report concludes.',
+     [("BT", "the report")]),
+    ("The NAO's annual report showed costs rose.\n\n\"Lessons must be learned,\" the report said.",
+     [("NAO", "the report")]),
+]
+
+NOT_DOCUMENTS = [
+    ('A report published on Monday says costs have risen.\n\n"Prices will fall," the report said.',
+     [(None, "the report")]),
+    ('Google dismissed the claims. A report published on Monday says costs have risen.\n\n'
+     '"Prices will fall," the report said.',
+     [(None, "the report")]),
+    ('Costs have risen, according to a UK report.\n\n"Prices will fall," the report said.',
+     [(None, "the report")]),
+    ('Acme Corp boss John Smith said the report was wrong.\n\n"Prices will fall," the report said.',
+     [(None, "the report")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENTS + NOT_DOCUMENTS)
+def test_a_document_speaks_for_its_author(text, expected):
     assert _speakers(text) == expected

@@ -1376,6 +1376,91 @@ class EntityIndex:
             return None
         return choice
 
+    def document_author(self, nouns: frozenset[str], offset: int) -> Entity | None:
+        """The author of the document a definite description at ``offset`` takes up
+        ("the report said", "the statement added"): the last earlier mention of one
+        of ``nouns`` outside quote marks in the last few paragraphs whose author the
+        words around it name, as a name right before it with nothing but lower-case
+        modifiers or a possessive between ("a World Bank report", "the NAO's annual
+        report"), a name after "by" or "from" right after it ("the report by
+        telecoms giant BT"), or, for "in a report", "in its statement", the subject
+        of its sentence ("the US military said in a statement", "In a new report,
+        the Electoral Commission says"). A definite mention with no author named is
+        the same document: the search goes on before it; an indefinite one is a new
+        document whose author the article does not give: nobody. A place is no
+        author ("a UK report")."""
+        doc = self.doc
+        tokens = doc.tokens
+        line_of = doc.line_of_token
+        quoted = doc.quoted
+        here = doc.token_index(offset)
+        if not tokens or here <= 0:
+            return None
+        here_line = line_of[min(here, len(line_of) - 1)] if line_of else 0
+        i = here - 1
+        while i >= 0:
+            if line_of and here_line - line_of[i] > _PRONOUN_SCOPE_LINES:
+                break
+            if tokens[i].text.lower() not in nouns or (quoted and quoted[i]):
+                i -= 1
+                continue
+            found = self._named_author(i)
+            if found is not None:
+                return found
+            j = i - 1
+            while j >= 0 and tokens[j].text.islower() and tokens[j].text not in _DOCUMENT_DETERMINERS:
+                j -= 1  # (modifiers: "its latest bi-annual report")
+            det = tokens[j].text.lower() if j >= 0 else ""
+            if det not in ("the", "this", "that"):
+                return None
+            i = j - 1
+        return None
+
+    def _named_author(self, i: int) -> Entity | None:
+        """The author the words around document noun token ``i`` name (:meth:`document_author`)."""
+        doc = self.doc
+        tokens = doc.tokens
+        start = tokens[i].start
+        # a name before it: "a World Bank report", "the NAO's annual report"
+        k = bisect.bisect_left(self.positions, start) - 1
+        if k >= 0:
+            between = doc.text[self.mention_ends[k]:start]
+            if between == " " or _AUTHOR_BEFORE.fullmatch(between) and not any(
+                    w in _DOCUMENT_DETERMINERS or w in PREPOSITIONS or w in _FUNCTION_WORDS
+                    for w in between.split()[1:]):
+                entity = self.entities[self.mention_entities[k]]
+                return None if entity.place else entity
+        # "the report by telecoms giant BT"
+        m = _AUTHOR_AFTER.match(doc.text, tokens[i].end)
+        if m:
+            k = bisect.bisect_left(self.positions, m.end())
+            if k < len(self.positions) and self.positions[k] == m.end():
+                entity = self.entities[self.mention_entities[k]]
+                return None if entity.place else entity
+        # "said in a statement", "In its latest report, the OECD cut ...": the sentence's subject
+        j = i - 1
+        while j >= 0 and tokens[j].text.islower() and tokens[j].text not in _DOCUMENT_DETERMINERS:
+            j -= 1
+        if j >= 1 and tokens[j].text.lower() in _DOCUMENT_DETERMINERS and tokens[j - 1].text.lower() == "in":
+            first = _sentence_start_token(doc, i)
+            last = i
+            while last < len(tokens) - 1 and tokens[last].text not in _SENTENCE_ENDS \
+                    and doc.line_of_token[last + 1] == doc.line_of_token[i]:
+                last += 1
+            lo = bisect.bisect_left(self.positions, tokens[first].start)
+            hi = bisect.bisect_right(self.positions, tokens[last].start)
+            best: Entity | None = None
+            gap = 0
+            for n in range(lo, hi):
+                entity = self.entities[self.mention_entities[n]]
+                if not self.mention_subject[n] or entity.place:
+                    continue
+                d = abs(self.mention_tokens[n] - i)
+                if best is None or d < gap:
+                    best, gap = entity, d
+            return best
+        return None
+
     def _is_publication(self, entity: Entity) -> bool:
         """True when the article calls the entity a publication: a publication's noun
         before one of its names ("US magazine Rolling Stone", "Spanish daily ABC"),
@@ -1552,6 +1637,15 @@ _ORG_HEAD_WORDS: Final = {
     # (also the legal suffixes that end a company's full name: _LEGAL_SUFFIXES)
     "company": {"inc", "corp", "corporation", "co", "company", "ltd", "plc", "group", "llc", "limited"},
 }
+
+
+# Between an author's name and its document: one space ("a World Bank report"), or a
+# possessive and a few lower-case modifiers, no function word ("the NAO's annual
+# report"); after it, "by"/"from" and a few lower-case words before the name ("the
+# report by telecoms giant BT")
+_AUTHOR_BEFORE: Final = re.compile(r"[’']s?(?:\s+[a-z][\w-]*){0,2}\s+")
+_AUTHOR_AFTER: Final = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_DOCUMENT_DETERMINERS: Final = frozenset("a an the this that its their his her".split())
 
 
 _FUNCTION_WORDS: Final = frozenset(
