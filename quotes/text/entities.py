@@ -946,14 +946,7 @@ class EntityIndex:
                 # one through its government ("The U.K. said it would ..."), but not
                 # when the article only ever uses it as a location ("in Nashua, N.H.,"),
                 # though its capitals make it look like an agency's acronym
-                if entity.id in self._owned_ids:
-                    continue  # "its Xbox console": a thing the body owns, not the body
                 if entity.org and (entity.acts or not entity.place):
-                    return entity
-                if wants_org and entity.acts and is_org_like(entity):
-                    # "Microsoft said ... it added": a name with nothing of a person
-                    # the article makes an actor, though the name finder did not say
-                    # it is an organisation's
                     return entity
                 continue
             if not entity.person:
