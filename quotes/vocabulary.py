@@ -329,10 +329,21 @@ ORG_KIND_NOUNS: frozenset[str] = frozenset(  # (none a verb as well: "voters tru
 # name need not say ("the company" for Next, "the airline" for Ryanair): text.entities.
 ORG_KIND_HEADS: frozenset[str] = frozenset(
     "company firm group club network station agency watchdog airline regulator charity "
-    "organisation organization bank insurer carrier retailer broadcaster channel".split()
+    "organisation organization bank insurer carrier retailer broadcaster channel "
+    "paper newspaper magazine daily tabloid".split()
 )
-# Of those, the heads a news outlet may be ("the station" for BBC Radio 1).
-MEDIA_HEADS: frozenset[str] = frozenset("network station broadcaster channel".split())
+# Of those, the heads that stand for a publication ("the paper" for the Los Angeles
+# Times, "the magazine" for Rolling Stone), and the words that call a name one
+# ("US magazine Rolling Stone", "Spanish daily ABC"): text.entities.
+PRINT_NOUNS: frozenset[str] = frozenset("paper newspaper magazine daily tabloid weekly".split())
+# Of those, the heads a news outlet may be ("the station" for BBC Radio 1, "the
+# paper" for the Guardian).
+MEDIA_HEADS: frozenset[str] = frozenset("network station broadcaster channel".split()) | PRINT_NOUNS
+# Nouns for a document a body publishes, whose words are its author's ("a World Bank
+# report ... the report said", "the US military said in a statement ... the statement
+# said"): text.entities.EntityIndex.document_author, with the attribution's
+# DOCUMENT_NOUNS.
+AUTHORED_NOUNS: frozenset[str] = frozenset("report study survey minutes complaint submission".split())
 # Heads of a description that name no one person: an unnamed source ("the Whitehall
 # source", "the Downing Street aide"), never a role an article gives one person.
 UNNAMED_HEADS: frozenset[str] = frozenset("source insider aide official".split())

@@ -41,6 +41,7 @@ from quotes.vocabulary import (
     NON_PERSON_HEADS,
     NON_PERSON_WORDS,
     OBJECT_VERBS,
+    AUTHORED_NOUNS,
     ORG_NOUNS,
     PARTY_OR_NATION_ADJECTIVES,
     PASSIVE_AUXILIARIES,
@@ -613,7 +614,9 @@ def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity 
         # only a name the article marks as an organisation's ("a Trump spokesman"
         # speaks for a person, who is not the speaker)
         return owner, organisation_name(owner, words[:-1])
-    if owner is not None and words[-1].lower() in DOCUMENT_NOUNS:
+    if owner is not None and (words[-1].lower() in DOCUMENT_NOUNS
+                              or words[-1].lower() in AUTHORED_NOUNS and not owner.place):
+        # "the IAAF statement", "a World Bank report" (not "a UK report"): its author's words
         return owner, owner.canonical
     if owner is not None and not possessive and words[0].lower() in ("the", "this", "that"):
         # "the New York businessman": the name inside is a modifier, not the speaker
@@ -623,6 +626,11 @@ def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity 
         # "said the Gloucester fly-half", "the Chelsea striker said": a team or place
         # before a role noun; the role is a person's (the team is no speaker)
         entity = index.resolve_role(words, mention.start, prefer=prev_entity)
+    if entity is None and not possessive and owner is None and words[0].lower() in _DEFINITE \
+            and (words[-1].lower() in DOCUMENT_NOUNS or words[-1].lower() in AUTHORED_NOUNS):
+        # "the report said", "the statement added": the author of the document the
+        # article named before ("a World Bank report", "said in a statement")
+        entity = index.document_author(_DOCUMENTS, mention.start)
     if entity is not None:
         return entity, entity.canonical
     if owner is not None and possessive:
@@ -639,6 +647,7 @@ def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity 
 # Determiners before an organisation's description that make it one body ("the", a
 # possessive name's "Russia's"): "a French ministry" is any one, never named.
 _DEFINITE: Final = frozenset(("the", "this", "that"))
+_DOCUMENTS: Final = DOCUMENT_NOUNS | AUTHORED_NOUNS
 
 
 def _named_organisation(words: Sequence[str]) -> str | None:

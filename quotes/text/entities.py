@@ -35,6 +35,7 @@ from quotes.vocabulary import (
     ORG_NOUNS,
     ORG_POSSESSIONS,
     ORG_POST_WORDS,
+    PRINT_NOUNS,
     REPORTING_VERBS,
     ROLE_CHANGING_MODIFIERS,
     ROLE_WORDS,
@@ -613,6 +614,9 @@ class EntityIndex:
         self._census_first_names = census_first_names()
         self._age_of: dict[int, set[str]] | None = None  # (_ages, lazy)
         self._outlet_ids: set[int] | None = None  # (_outlets, lazy)
+        # entities the article writes right after "its" or "their" ("its Sandoz unit",
+        # "its Xbox console"): a thing or unit a body owns (_resolve_org_description)
+        self._owned_ids: set[int] = set()
         self._description_ids: list[tuple[int, int]] | None = None  # (_description_mentions, lazy)
         self._pronoun_ids: list[tuple[int, int]] | None = None  # (_pronoun_mentions, lazy)
         self._surnames: set[str] | None = None  # (surnames, lazy)
@@ -639,6 +643,8 @@ class EntityIndex:
                                                   or _linking_verb_after(doc.tokens, end_token))):
                 entity.acts = True
             self._by_offset[name.start] = entity.id
+            if name.token > 0 and doc.tokens[name.token - 1].text.lower() in _OWNER_DETERMINERS:
+                self._owned_ids.add(entity.id)
             marked = _marked_no_person(doc.tokens, doc.text, name.token, name.end)
             if marked and (marked == "work" or name.words not in entity.no_person_forms):
                 entity.no_person_forms[name.words] = marked
@@ -1334,7 +1340,7 @@ class EntityIndex:
         while j > stop:
             entity = self.entities[self.mention_entities[j]]
             j -= 1
-            if (head in entity.descriptors or head in entity.titles) and not (org_head and entity.person) \
+            if (head in entity.descriptors or head in entity.titles) and not (org_head and _person_not_org(entity)) \
                     and not (org_head and head not in MEDIA_HEADS and entity.id in self._outlets()) \
                     and not self._in_another_role(entity, _norm_role(head), changers):
                 return entity
@@ -1382,10 +1388,18 @@ class EntityIndex:
         """The organisation a definite description of its kind ("the company", "the
         airline", "the watchdog") stands for, when no name says the kind: the most
         salient organisation-like entity of the last few paragraphs that is no
-        person, place or news outlet (unless the head is an outlet's: "the station")."""
+        person, place or news outlet (unless the head is an outlet's: "the station"),
+        nor a thing a body owns, a name the article writes after "its" or "their"
+        ("its Iressa drug", "its Sandoz unit": the product or unit, not the company
+        that speaks). A publication's head ("the paper", "the magazine") stands
+        only for a name the article calls a publication ("US magazine Rolling
+        Stone", "Spanish daily ABC", "the Los Angeles Times"), and for none when a
+        body of unknown kind acts after the last of those ("AS does cover ...": a
+        paper the article does not call one, maybe the one meant)."""
         line_of = self.doc.line_of_token
         here_line = line_of[self.mention_tokens[k]]
         media_head = head in MEDIA_HEADS
+        print_head = head in PRINT_NOUNS
         outlets = self._outlets()
         best: float | None = None
         second: float | None = None
@@ -1401,7 +1415,11 @@ class EntityIndex:
             if entity.id in seen:
                 continue
             seen.add(entity.id)
-            if not is_org_like(entity) or (not media_head and entity.id in outlets):
+            if not is_org_like(entity) or (not media_head and entity.id in outlets) or entity.id in self._owned_ids:
+                continue
+            if print_head and not self._is_publication(entity):
+                if choice is None and entity.acts and entity.id not in outlets:
+                    return None
                 continue
             score = W_SUBJECT / 3 * subject - W_DISTANCE / 5 * (here_line - line_of[token]) \
                 + W_DESC_FREQ * self._salience(entity) + W_DESC_HEAD * (head in entity.keys)
@@ -1417,6 +1435,98 @@ class EntityIndex:
             # Samsung. ... the company said"): being the subject alone picks neither
             return None
         return choice
+
+    def document_author(self, nouns: frozenset[str], offset: int) -> Entity | None:
+        """The author of the document a definite description at ``offset`` takes up
+        ("the report said", "the statement added"): the last earlier mention of one
+        of ``nouns`` outside quote marks in the last few paragraphs whose author the
+        words around it name, as a name right before it with nothing but lower-case
+        modifiers or a possessive between ("a World Bank report", "the NAO's annual
+        report"), a name after "by" or "from" right after it ("the report by
+        telecoms giant BT"), or, for "in a report", "in its statement", the subject
+        of its sentence ("the US military said in a statement", "In a new report,
+        the Electoral Commission says"). A definite mention with no author named is
+        the same document: the search goes on before it; an indefinite one is a new
+        document whose author the article does not give: nobody. A place is no
+        author ("a UK report")."""
+        doc = self.doc
+        tokens = doc.tokens
+        line_of = doc.line_of_token
+        quoted = doc.quoted
+        here = doc.token_index(offset)
+        if not tokens or here <= 0:
+            return None
+        here_line = line_of[min(here, len(line_of) - 1)] if line_of else 0
+        i = here - 1
+        while i >= 0:
+            if line_of and here_line - line_of[i] > _PRONOUN_SCOPE_LINES:
+                break
+            if tokens[i].text.lower() not in nouns or (quoted and quoted[i]):
+                i -= 1
+                continue
+            found = self._named_author(i)
+            if found is not None:
+                return found
+            j = i - 1
+            while j >= 0 and tokens[j].text.islower() and tokens[j].text not in _DOCUMENT_DETERMINERS:
+                j -= 1  # (modifiers: "its latest bi-annual report")
+            det = tokens[j].text.lower() if j >= 0 else ""
+            if det not in ("the", "this", "that"):
+                return None
+            i = j - 1
+        return None
+
+    def _named_author(self, i: int) -> Entity | None:
+        """The author the words around document noun token ``i`` name (:meth:`document_author`)."""
+        doc = self.doc
+        tokens = doc.tokens
+        start = tokens[i].start
+        # a name before it: "a World Bank report", "the NAO's annual report"
+        k = bisect.bisect_left(self.positions, start) - 1
+        if k >= 0:
+            between = doc.text[self.mention_ends[k]:start]
+            if between == " " or _AUTHOR_BEFORE.fullmatch(between) and not any(
+                    w in _DOCUMENT_DETERMINERS or w in PREPOSITIONS or w in _FUNCTION_WORDS
+                    for w in between.split()[1:]):
+                entity = self.entities[self.mention_entities[k]]
+                return None if entity.place else entity
+        # "the report by telecoms giant BT"
+        m = _AUTHOR_AFTER.match(doc.text, tokens[i].end)
+        if m:
+            k = bisect.bisect_left(self.positions, m.end())
+            if k < len(self.positions) and self.positions[k] == m.end():
+                entity = self.entities[self.mention_entities[k]]
+                return None if entity.place else entity
+        # "said in a statement", "In its latest report, the OECD cut ...": the sentence's subject
+        j = i - 1
+        while j >= 0 and tokens[j].text.islower() and tokens[j].text not in _DOCUMENT_DETERMINERS:
+            j -= 1
+        if j >= 1 and tokens[j].text.lower() in _DOCUMENT_DETERMINERS and tokens[j - 1].text.lower() == "in":
+            first = _sentence_start_token(doc, i)
+            last = i
+            while last < len(tokens) - 1 and tokens[last].text not in _SENTENCE_ENDS \
+                    and doc.line_of_token[last + 1] == doc.line_of_token[i]:
+                last += 1
+            lo = bisect.bisect_left(self.positions, tokens[first].start)
+            hi = bisect.bisect_right(self.positions, tokens[last].start)
+            best: Entity | None = None
+            gap = 0
+            for n in range(lo, hi):
+                entity = self.entities[self.mention_entities[n]]
+                if not self.mention_subject[n] or entity.place:
+                    continue
+                d = abs(self.mention_tokens[n] - i)
+                if best is None or d < gap:
+                    best, gap = entity, d
+            return best
+        return None
+
+    def _is_publication(self, entity: Entity) -> bool:
+        """True when the article calls the entity a publication: a publication's noun
+        before one of its names ("US magazine Rolling Stone", "Spanish daily ABC"),
+        or a newspaper's name it cites as an outlet ("the Los Angeles Times")."""
+        return bool(entity.descriptors & PRINT_NOUNS) or (
+            entity.id in self._outlets() and bool(entity.best) and _key(entity.best[-1]) in _NEWSPAPER_ENDINGS)
 
     def _in_another_role(self, entity: Entity, head: str, changers: frozenset[str]) -> bool:
         """True when the article writes the role ``head`` beside the entity's names
@@ -1589,6 +1699,15 @@ _ORG_HEAD_WORDS: Final = {
 }
 
 
+# Between an author's name and its document: one space ("a World Bank report"), or a
+# possessive and a few lower-case modifiers, no function word ("the NAO's annual
+# report"); after it, "by"/"from" and a few lower-case words before the name ("the
+# report by telecoms giant BT")
+_AUTHOR_BEFORE: Final = re.compile(r"[’']s?(?:\s+[a-z][\w-]*){0,2}\s+")
+_AUTHOR_AFTER: Final = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_DOCUMENT_DETERMINERS: Final = frozenset("a an the this that its their his her".split())
+
+
 _FUNCTION_WORDS: Final = frozenset(
     "a an the of and or in on at to for with by from as said says who that this his her their its".split()
 )
@@ -1673,6 +1792,20 @@ def is_marked_org(entity: Entity) -> bool:
         entity.best[-1] in ORG_HEADS or _key(entity.best[-1]) in _LEGAL_SUFFIXES)
 
 
+def _person_not_org(entity: Entity) -> bool:
+    """A person, as far as an organisation's description can tell: :attr:`Entity.person`,
+    unless the article marks the name as an organisation's (:func:`is_marked_org`:
+    "copy protection firm Macrovision") and nothing of a person (a first name, a
+    title or a gender) says otherwise. A body's name that is the subject of "says"
+    looks like a person's to the person tests, and "said the firm" is that body."""
+    return entity.person and not (is_marked_org(entity) and not (
+        entity.first or entity.census_first or entity.gender or entity.titles))
+
+
+# A name right after these is a thing or unit a body owns ("its Xbox console")
+_OWNER_DETERMINERS: Final = frozenset(("its", "their"))
+
+
 # Words that end an organisation's full name without making it another body
 # ("Fox Corporation" is Fox; "Google News" is not Google).
 _LEGAL_SUFFIXES: Final = frozenset(_ORG_HEAD_WORDS["company"])
@@ -1712,8 +1845,9 @@ def _marked_no_person(tokens: list[Token], text: str, k: int, end: int) -> str:
     Elizabeth"), an organisation's kind, a post in it or a plural of its kind and
     "such as" ("technology giant Hewlett Packard", "chief of Ford", "firms such as
     HP"), or an organisation's possessions after it ("Dell's shareholders"). A
-    possessive name is not what the words before it describe ("head of Bush's
-    campaign"). "" when they do not.
+    possessive name is not what a post before it describes ("head of Bush's
+    campaign"), though an organisation's kind right before it still is ("magazine
+    Rolling Stone's list"). "" when they do not.
     """
     possessive = end < len(text) and text[end] in "’'"
     if possessive:
@@ -1723,7 +1857,12 @@ def _marked_no_person(tokens: list[Token], text: str, k: int, end: int) -> str:
         nxt = k
         while nxt < len(tokens) and tokens[nxt].start < j:
             nxt += 1
-        return "org" if nxt < len(tokens) and tokens[nxt].text in ORG_POSSESSIONS else ""
+        if nxt < len(tokens) and tokens[nxt].text in ORG_POSSESSIONS:
+            return "org"
+        # an organisation's kind right before a possessive name is its apposition, as
+        # before any name ("US magazine Rolling Stone's annual list", "drugmaker
+        # Novartis' shares"); a post's "of" is not ("head of Bush's campaign")
+        return "org" if k >= 1 and tokens[k - 1].text in ORG_KIND_NOUNS else ""
     if k < 1:
         return ""
     # (the marker words are common nouns, written in lower case: "European Union
