@@ -535,6 +535,57 @@ def _without_leading_place(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
+# First-person words of a speaker ("I", "I'm", "my"), after CONTRACTION
+_FIRST_PERSON: Final = frozenset(("i", "me", "my", "mine", "myself"))
+
+
+def quoted_capitals(doc: ParsedDoc, qlo: int, qhi: int) -> tuple[set[str], bool]:
+    """The capitalised words inside the quote's marks (tokens [qlo, qhi)) that are
+    no titles, and whether the quote speaks in the first person singular."""
+    tokens = doc.tokens
+    quoted = doc.quoted
+    names: set[str] = set()
+    first_person = False
+    for k in range(qlo, min(qhi, len(tokens))):
+        if not quoted[k]:
+            continue
+        text = tokens[k].text
+        if not text[:1].isalpha():
+            continue
+        low = _pronoun_low(text)
+        if low in _FIRST_PERSON:
+            first_person = True
+        elif text[:1].isupper() and len(text) > 1 and low.rstrip(".") not in TITLES:
+            names.add(text)
+    return names, first_person
+
+
+def names_entity(ent: Entity, words: set[str]) -> bool:
+    """True when ``words`` (a quote's capitalised words) name entity ``ent``: a
+    person by any word of its fullest name (a first name or a surname), anything
+    else by every capitalised word of its fullest name."""
+    best = [w for w in ent.best if w[:1].isupper() and len(w) > 1 and w.lower().rstrip(".") not in TITLES]
+    if not best:
+        return False
+    if ent.person:
+        for w in best:
+            if w in words:
+                return True
+        return False
+    for w in best:
+        if w not in words:
+            return False
+    return True
+
+
+def _pronoun_low(text: str) -> str:
+    """The token lower-cased without a contracted verb ("I’m" -> "i")."""
+    low = text.lower()
+    if "’" in low or "'" in low:
+        low = CONTRACTION.sub("", low)
+    return low
+
+
 def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
              ) -> tuple[Entity | None, str | None]:
     """Return (entity, canonical speaker) for a mention.

@@ -1,0 +1,101 @@
+"""attr-20 (#15): two ranker features of who a quote is about and who can say it.
+
+- ``entity_in_quote``: the quote's own words name the candidate's entity. Who is
+  talked about inside a quote is rarely the one who speaks it ("Bob was a good
+  player," said Partridge): over the web and BBC training articles 12 of 3,443
+  quotes with a speaker name that speaker inside the quote.
+- ``quote_first_person``: the quote speaks in the first person singular ("I",
+  "my"): a person's words, which a place or a work ("Third World", "Exodus")
+  cannot say.
+
+Invented sentences, with look-alikes that must not fire (CheckList style).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.attribution.candidates import CANDIDATE_FEATURES
+from quotes.attribution.front import prepare
+from quotes.attribution.rank import candidate_table
+from quotes.attribution.rules import attribute
+
+IN_QUOTE = CANDIDATE_FEATURES.index("entity_in_quote")
+FIRST_PERSON = CANDIDATE_FEATURES.index("quote_first_person")
+
+
+def _rows(text: str) -> list[dict[str, list[float]]]:
+    """Per kept quote, its candidates' rows by mention text."""
+    f = prepare(text)
+    spans = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    rules = attribute(f.parsed, spans, f.index)
+    _, lists, rows = candidate_table(f, spans, rules)
+    out, at = [], 0
+    for cands in lists:
+        out.append({c.mention.text: rows[at + i] for i, c in enumerate(cands)})
+        at += len(cands)
+    return out
+
+
+def test_new_columns_come_last():
+    # the columns before keep their places (a model fitted on them reads the same numbers)
+    assert CANDIDATE_FEATURES[-2:] == ("quote_first_person", "entity_in_quote")
+
+
+@pytest.mark.parametrize("text, named, not_named", [
+    # a first name inside the quote names the person it talks about
+    ("Rob Partridge worked with Bob Marley for years.\n\n"
+     '"Bob was a good player," said Partridge.', "Bob Marley", "Partridge"),
+    # a surname
+    ("Jane Hill met Tom Archer in Leeds.\n\n"
+     '"Archer never turned up on time," Hill said.', "Tom Archer", "Hill"),
+    # a name with its title inside the quote
+    ("Ann Cole criticised Peter Vance on Monday.\n\n"
+     '"Mr Vance has let everyone down," said Ms Cole.', "Peter Vance", "Cole"),
+    # an organisation by its whole name
+    ("Sam Reid works for Acme Motors.\n\n"
+     '"Acme Motors has lost its way," Reid said.', "Acme Motors", "Reid"),
+])
+def test_a_name_inside_the_quote_marks_its_entity(text, named, not_named):
+    (rows,) = _rows(text)
+    assert rows[named][IN_QUOTE] == 1.0
+    assert rows[not_named][IN_QUOTE] == 0.0
+
+
+@pytest.mark.parametrize("text, name", [
+    # the name stands outside the quote only
+    ("Rob Partridge worked with Bob Marley for years.\n\n"
+     '"He was a good player," said Partridge.', "Bob Marley"),
+    # one word of an organisation's name is not its name ("World" is not the World Bank)
+    ("Lena Ortiz advises the World Bank.\n\n"
+     '"The world economy is slowing," Ortiz said.', "World Bank"),
+    ("Lena Ortiz advises the World Bank.\n\n"
+     '"World trade is slowing," Ortiz said.', "World Bank"),
+    # a title alone is no name ("Mr" does not name Mr Vance)
+    ("Ann Cole criticised Peter Vance on Monday.\n\n"
+     '"Mr Speaker, we were misled," said Ms Cole.', "Peter Vance"),
+])
+def test_look_alikes_do_not_mark_the_entity(text, name):
+    (rows,) = _rows(text)
+    assert rows[name][IN_QUOTE] == 0.0
+
+
+@pytest.mark.parametrize("quote, first", [
+    ("I saw him many times.", True),
+    ("It was the best night of my life.", True),
+    ("I’m not going anywhere.", True),
+    ("They gave it to me.", True),
+    # look-alikes: the first person plural, the second person, the third
+    ("We are not going anywhere.", False),
+    ("You never know.", False),
+    ("The team played well.", False),
+])
+def test_a_first_person_quote(quote, first):
+    (rows,) = _rows(f'Tom Archer spoke to reporters.\n\n"{quote}" Archer said.')
+    assert rows["Archer"][FIRST_PERSON] == float(first)
+
+
+def test_first_person_words_outside_the_quote_do_not_count():
+    # the narrator's "I" (a first-person column) is not the quote's
+    (rows,) = _rows('I met Tom Archer in May.\n\n"The team played well," Archer told me.')
+    assert rows["Archer"][FIRST_PERSON] == 0.0
+
