@@ -8,6 +8,10 @@
   "my"): a person's words, which a place or a work ("Third World", "Exodus")
   cannot say.
 
+And a fact of resolution, for the pronoun or description that says a quote: the
+people the quote names in its own words are not its antecedent ("Mr Blair was
+very sincere," he said: "he" is not Blair).
+
 Invented sentences, with look-alikes that must not fire (CheckList style).
 """
 from __future__ import annotations
@@ -98,4 +102,40 @@ def test_first_person_words_outside_the_quote_do_not_count():
     # the narrator's "I" (a first-person column) is not the quote's
     (rows,) = _rows('I met Tom Archer in May.\n\n"The team played well," Archer told me.')
     assert rows["Archer"][FIRST_PERSON] == 0.0
+
+
+# -- resolution: who a quote names is not the pronoun or description that says it --
+
+from quotes.pipeline import extract  # noqa: E402
+
+
+def _said(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_mention) for q in extract(text)]
+
+
+CONLON = "Tony Blair met Gerry Conlon in Downing Street on Monday.\n\nBlair apologised for the convictions. "
+
+
+@pytest.mark.parametrize("quote, speaker", [
+    # the quote talks about Blair by name: "he" is the other man
+    ('"Mr Blair was very sincere," he said.', "Gerry Conlon"),
+    ('"Tony Blair was very sincere," he said.', "Gerry Conlon"),
+    # look-alikes: a first-person quote, and a quote naming the other man, keep Blair
+    ('"I was very sincere," he said.', "Tony Blair"),
+    ('"Gerry deserved it," he said.', "Tony Blair"),
+    ('"Downing Street was very sincere," he said.', "Tony Blair"),
+])
+def test_a_pronoun_speaker_is_not_the_person_the_quote_names(quote, speaker):
+    assert _said(CONLON + quote) == [(speaker, "he")]
+
+
+def test_quote_entities_are_the_people_the_quote_names():
+    from quotes.attribution.front import prepare
+    from quotes.attribution.rules import quote_entities
+
+    text = CONLON + '"Mr Blair, unlike Gerald Ford, was sincere," he said.'
+    f = prepare(text)
+    (span,) = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    named = {e.canonical for e in f.index.entities if e.id in quote_entities(f.index, f.parsed, span)}
+    assert "Tony Blair" in named and "Gerry Conlon" not in named
 

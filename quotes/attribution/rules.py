@@ -136,7 +136,8 @@ def attribute(doc: ParsedDoc, spans: Sequence[QuoteSpan], index: EntityIndex) ->
             if found.mention.kind == "name":
                 found = _modified_to_description(doc, found)
             since = end_of_quote_and_mention(previous[0], previous[1]) if previous else None
-            entity, speaker = resolve_found(found, index, prev_entity, since)
+            exclude = quote_entities(index, doc, span) if found.mention.kind != "name" else frozenset()
+            entity, speaker = resolve_found(found, index, prev_entity, since, exclude)
             confidence = CONFIDENCE[found.rule]
             if found.mention.kind != "name":
                 confidence *= 0.9 if speaker else 0.5
@@ -586,24 +587,38 @@ def _pronoun_low(text: str) -> str:
     return low
 
 
-def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
-             ) -> tuple[Entity | None, str | None]:
+def quote_entities(index: EntityIndex, doc: ParsedDoc, span: QuoteSpan) -> frozenset[int]:
+    """The ids of the entities a quote names in its own words ("Bob was a good
+    player"): who a quote talks about by name is not who says it (12 of 3,443 web
+    and BBC training quotes name their own speaker), so a pronoun or description
+    that says it stands for someone else (:func:`resolve_found`'s ``exclude``)."""
+    qlo = doc.token_index(span.mark_start)
+    qhi = max(qlo, token_index_near(doc, span.mark_end, qlo))
+    words, _ = quoted_capitals(doc, qlo, qhi)
+    if not words:
+        return frozenset()
+    return frozenset([e.id for e in index.entities if names_entity(e, words)])
+
+
+def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None,
+                  exclude: frozenset[int] = frozenset()) -> tuple[Entity | None, str | None]:
     """Return (entity, canonical speaker) for a mention.
 
     ``since``: where the previous quote and its speaker mention end (see
     :meth:`EntityIndex.resolve_pronoun`). A nation's or a family's plural
     ("Americans said", "the Clintons said", "they" for the Americans) names no
-    one person: no speaker."""
+    one person: no speaker. ``exclude``: the ids of entities a pronoun or a
+    description cannot stand for (:func:`quote_entities`)."""
     if found.mention.kind == "name" and is_group_plural(found.words, index.surnames()):
         return None, None
-    entity, speaker = _resolve_found(found, index, prev_entity, since)
+    entity, speaker = _resolve_found(found, index, prev_entity, since, exclude)
     if entity is not None and is_group_plural(entity.best, index.surnames()):
         return None, None
     return entity, speaker
 
 
-def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None
-                   ) -> tuple[Entity | None, str | None]:
+def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None,
+                   exclude: frozenset[int] = frozenset()) -> tuple[Entity | None, str | None]:
     mention = found.mention
     if mention.kind == "name":
         entity = index.speaker_entity_in(mention.start, mention.end)
@@ -648,7 +663,7 @@ def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity 
         low = CONTRACTION.sub("", mention.text.lower())
         if low in ("i", "we"):
             return None, None
-        entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity, since=since)
+        entity = index.resolve_pronoun(low, mention.start, prefer=prev_entity, since=since, exclude=exclude)
         return (entity, entity.canonical) if entity else (None, None)
     # description
     words = [w for w in found.words]
@@ -669,11 +684,12 @@ def _resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity 
     if owner is not None and not possessive and words[0].lower() in ("the", "this", "that"):
         # "the New York businessman": the name inside is a modifier, not the speaker
         owner = None
-    entity = None if possessive else index.resolve_description(words, mention.start, prefer=prev_entity)
+    entity = None if possessive else index.resolve_description(words, mention.start, prefer=prev_entity,
+                                                                  exclude=exclude)
     if entity is None and not possessive and _role_after_name(words):
         # "said the Gloucester fly-half", "the Chelsea striker said": a team or place
         # before a role noun; the role is a person's (the team is no speaker)
-        entity = index.resolve_role(words, mention.start, prefer=prev_entity)
+        entity = index.resolve_role(words, mention.start, prefer=prev_entity, exclude=exclude)
     if entity is not None:
         return entity, entity.canonical
     if owner is not None and possessive:
