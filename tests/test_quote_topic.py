@@ -8,9 +8,11 @@
   "my"): a person's words, which a place or a work ("Third World", "Exodus")
   cannot say.
 
-And a fact of resolution, for the pronoun or description that says a quote: the
-people the quote names in its own words are not its antecedent ("Mr Blair was
-very sincere," he said: "he" is not Blair).
+And two facts of resolution, for the pronoun or description that says a quote:
+the people the quote names in its own words are not its antecedent ("Mr Blair
+was very sincere," he said: "he" is not Blair); and a definite description whose
+head is an agent noun ("said the defender", "the winger said") stands for a
+person named before, as "the Gloucester fly-half" did.
 
 Invented sentences, with look-alikes that must not fire (CheckList style).
 """
@@ -139,3 +141,23 @@ def test_quote_entities_are_the_people_the_quote_names():
     named = {e.canonical for e in f.index.entities if e.id in quote_entities(f.index, f.parsed, span)}
     assert "Tony Blair" in named and "Gerry Conlon" not in named
 
+
+# -- a definite description with an agent-noun head that speaks is a person -----
+
+DUNNE = "Richard Dunne is ready to commit his future to Manchester City.\n\n"
+
+
+@pytest.mark.parametrize("said", ['"I want to stay," said the defender.', '"I want to stay," the winger said.',
+                                  '"I want to stay," said the Irishman.', '"I want to stay," said the youngster.'])
+def test_an_agent_noun_description_is_the_person(said):
+    assert _said(DUNNE + said)[0][0] == "Richard Dunne"
+
+
+@pytest.mark.parametrize("said", [
+    '"We want him to stay," said the carmaker.',  # an organisation's kind
+    '"We want him to stay," the players said.',  # a plural is no one person
+    '"We want him to stay," the letter said.',  # a document
+    '"We want him to stay," said the statement.',
+])
+def test_look_alike_descriptions_stay_unresolved(said):
+    assert _said(DUNNE + said)[0][0] != "Richard Dunne"

@@ -41,6 +41,8 @@ from quotes.vocabulary import (
     NON_PERSON_HEADS,
     NON_PERSON_WORDS,
     OBJECT_VERBS,
+    ORG_KIND_HEADS,
+    ORG_KIND_NOUNS,
     ORG_NOUNS,
     PARTY_OR_NATION_ADJECTIVES,
     PASSIVE_AUXILIARIES,
@@ -498,20 +500,29 @@ def end_of_quote_and_mention(span: QuoteSpan, attribution: Attribution) -> int:
     return max(span.mark_end, m.end) if m is not None else span.mark_end
 
 
+# Endings of English agent nouns, the doer of a verb or a trade ("defender",
+# "winger", "entrepreneur", "novelist", "musician", "batsman"): a definite
+# description with such a head that speaks stands for a person (the news writer's
+# second reference to someone named before: "said the defender")
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "eur", "man", "woman")
+
+
 def _role_after_name(words: Sequence[str]) -> bool:
-    """True for "the Gloucester fly-half": a definite description whose capitalised
-    modifiers end in a lower-case noun that is no organisation, document or thing."""
-    if len(words) < 3 or words[0].lower() not in _DEFINITE:
+    """True for "the Gloucester fly-half", "the defender": a definite description
+    that ends in a lower-case noun that is no organisation, document or thing, and
+    either has capitalised modifiers (a team or place before a role) or a head that
+    is an agent noun (:data:`_AGENT_ENDINGS`)."""
+    if len(words) < 2 or words[0].lower() not in _DEFINITE:
         return False
     head = words[-1]
     if not (head.islower() and head.replace("-", "").isalpha()):
         return False
     if head in ORG_NOUNS or head in DOCUMENT_NOUNS or head in NON_PERSON_HEADS or head in NON_PERSON_WORDS \
-            or head in VOICE_NOUNS or head in UNNAMED_HEADS:
+            or head in VOICE_NOUNS or head in UNNAMED_HEADS or head in ORG_KIND_NOUNS or head in ORG_KIND_HEADS:
         return False  # (an organisation's voice or an unnamed source is no one person)
     if head.endswith("s") and not head.endswith("ss"):
         return False  # a plural: "the Chelsea players"
-    return any(w[:1].isupper() for w in words[1:-1])
+    return any(w[:1].isupper() for w in words[1:-1]) or head.endswith(_AGENT_ENDINGS)
 
 
 def _after_the(text: str, start: int) -> bool:
