@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from quotes.attribution.front import Front
 from quotes.timing import StageClock
-from quotes.attribution.rules import FoundMention, resolve_found, end_of_quote_and_mention
+from quotes.attribution.rules import FoundMention, resolve_found, end_of_quote_and_mention, quote_entities
 from quotes.attribution.candidates import Candidate, DocCandidates, RowBuffer, quote_rows_into
 from quotes.text.entities import Entity
 from quotes.text.names import is_group_plural
@@ -186,7 +186,7 @@ def _attributions(front: Front, chosen: list[_Chosen], model: AttributionModel, 
                     entity = speaker = None  # "Americans", "the Clintons": a nation or a family, no one person
             else:
                 entity, speaker = resolve_found(FoundMention(mention, None, "model", cand.words), front.index, prev_entity,
-                                           since)
+                                                since, quote_entities(front.index, front.parsed, kept[n]))
         else:
             mention, cue, rule_name = rule.mention, rule.cue, rule.rule
             entity, speaker = _entity_of(front, rule), rule.speaker

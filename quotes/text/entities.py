@@ -975,7 +975,7 @@ class EntityIndex:
         return self.entities[ids.pop()]
 
     def resolve_pronoun(self, pronoun: str, offset: int, prefer: Entity | None = None,
-                        since: int | None = None) -> Entity | None:
+                        since: int | None = None, exclude: frozenset[int] = frozenset()) -> Entity | None:
         """Return the entity a pronoun at ``offset`` most probably refers to.
 
         Candidates are the compatible name mentions of the last few paragraphs.
@@ -988,7 +988,12 @@ class EntityIndex:
         new person introduced as a subject after it ("Maureen Gill, 79, spent 31
         hours on a trolley. '…,' she said") takes away the previous speaker's
         preference for he/she.
+
+        ``exclude``: ids of entities that cannot be meant (the people a quote names
+        in its own words are not the "he" who says it: :func:`quotes.attribution.rules.resolve_found`).
         """
+        if prefer is not None and prefer.id in exclude:
+            prefer = None
         low = pronoun.lower()
         want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else ""
         wants_org = low in ("it", "its", "which")
@@ -999,7 +1004,7 @@ class EntityIndex:
         k = bisect.bisect_left(self.positions, offset) - 1
         if want:
             return self._resolve_person(want, here_line, k, prefer, self._votes_by_token.get(here_token), since,
-                                        here_token)
+                                        here_token, exclude)
         fallback: Entity | None = None
         while k >= 0:
             token = self.mention_tokens[k]
@@ -1008,6 +1013,8 @@ class EntityIndex:
             entity = self.entities[self.mention_entities[k]]
             subject = self.mention_subject[k]
             k -= 1
+            if entity.id in exclude:
+                continue
             if wants_org or wants_group:
                 # "it" and "they" stand for an organisation or body. A place can be
                 # one through its government ("The U.K. said it would ..."), but not
@@ -1035,7 +1042,7 @@ class EntityIndex:
 
     def _resolve_person(self, want: str, here_line: int, k: int, prefer: Entity | None,
                         own_vote: int | None = None, since: int | None = None,
-                        here_token: int = -1) -> Entity | None:
+                        here_token: int = -1, exclude: frozenset[int] = frozenset()) -> Entity | None:
         """Pick the antecedent of he/she by salience over the mentions before it.
 
         Each compatible person mention of the last few paragraphs is described by
@@ -1125,7 +1132,7 @@ class EntityIndex:
             if distance > _PRONOUN_SCOPE_LINES:
                 break
             same_sentence = token == main_token
-            if not entity.person or entity.no_person:
+            if not entity.person or entity.no_person or entity.id in exclude:
                 continue
             gender, votes = _gender_without_own_vote(entity, want, own_vote)
             if gender and gender != want:
@@ -1312,14 +1319,18 @@ class EntityIndex:
                     return True
         return False
 
-    def resolve_description(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
+    def resolve_description(self, words: list[str], offset: int, prefer: Entity | None = None,
+                            exclude: frozenset[int] = frozenset()) -> Entity | None:
         """Return the entity a description ("the former spy") refers to, if clear.
 
         A definite person description ("the Vermont senator", "the New York
         businessman") is anaphoric: it goes to the person it describes best (its
         head and modifiers among the words written around that person's name), or,
         when none is described so, to the most salient person before it.
+        ``exclude``: ids of entities it cannot be (as for :meth:`resolve_pronoun`).
         """
+        if prefer is not None and prefer.id in exclude:
+            prefer = None
         words = split_role_prefix(words)  # ("the ex-chancellor": a former chancellor)
         head = words[-1].lower() if words else ""
         if not head:
@@ -1329,10 +1340,11 @@ class EntityIndex:
         definite = first in ("the", "this", "that")
         if definite and (head in PERSON_HEADS or is_age_word(head)
                          or (head in PARTY_OR_NATION_ADJECTIVES and len(words) == 2)):
-            found = self._resolve_person_description([w.lower() for w in words[1:]], k, prefer) if k >= 0 else None
+            found = self._resolve_person_description([w.lower() for w in words[1:]], k, prefer,
+                                                     exclude) if k >= 0 else None
             # a lede's description comes before the name it describes ("the work and
             # pensions minister has said ... Work and Pensions Minister Alan Johnson")
-            return found or self._described_later([w.lower() for w in words[1:]], offset)
+            return found or self._described_later([w.lower() for w in words[1:]], offset, exclude)
         org_head = head in ORG_NOUNS
         changers = role_changers(words[1:-1])
         j = k
@@ -1340,6 +1352,8 @@ class EntityIndex:
         while j > stop:
             entity = self.entities[self.mention_entities[j]]
             j -= 1
+            if entity.id in exclude:
+                continue
             if (head in entity.descriptors or head in entity.titles) and not (org_head and _person_not_org(entity)) \
                     and not (org_head and head not in MEDIA_HEADS and entity.id in self._outlets()) \
                     and not self._in_another_role(entity, _norm_role(head), changers):
@@ -1350,15 +1364,19 @@ class EntityIndex:
             return self._resolve_org_description(head, k)
         return None
 
-    def resolve_role(self, words: list[str], offset: int, prefer: Entity | None = None) -> Entity | None:
+    def resolve_role(self, words: list[str], offset: int, prefer: Entity | None = None,
+                     exclude: frozenset[int] = frozenset()) -> Entity | None:
         """The person a definite description with a role head the word lists lack
         stands for ("the Gloucester fly-half"): as a person description."""
+        if prefer is not None and prefer.id in exclude:
+            prefer = None
         k = bisect.bisect_left(self.positions, offset) - 1
         low = [w.lower() for w in split_role_prefix(words)[1:]]
-        found = self._resolve_person_description(low, k, prefer) if k >= 0 else None
-        return found or self._described_later(low, offset)
+        found = self._resolve_person_description(low, k, prefer, exclude) if k >= 0 else None
+        return found or self._described_later(low, offset, exclude)
 
-    def _described_later(self, words: list[str], offset: int) -> Entity | None:
+    def _described_later(self, words: list[str], offset: int, exclude: frozenset[int] = frozenset()
+                         ) -> Entity | None:
         """The person a description before any name describes ("the work and pensions
         minister" ... "Work and Pensions Minister Alan Johnson"): the first one after
         ``offset`` described with its head and with the most of its modifiers."""
@@ -1374,7 +1392,7 @@ class EntityIndex:
             if entity.id in seen:
                 continue
             seen.add(entity.id)
-            if not entity.person:
+            if not entity.person or entity.id in exclude:
                 continue
             described = self._described_as(entity)
             if head not in described or self._in_another_role(entity, head, changers):
@@ -1633,7 +1651,8 @@ class EntityIndex:
             found = [e for e in found if not self._in_another_role(e, role, changers)]
         return found[0] if len(found) == 1 else None
 
-    def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None) -> Entity | None:
+    def _resolve_person_description(self, words: list[str], k: int, prefer: Entity | None,
+                                    exclude: frozenset[int] = frozenset()) -> Entity | None:
         upto = k  # (the last mention before the description)
         head = _norm_role(words[-1])
         # "the New York businessman" is no woman, "the former first lady" no man
@@ -1655,7 +1674,7 @@ class EntityIndex:
             if entity.id in seen:
                 continue
             seen.add(entity.id)
-            if not entity.person:
+            if not entity.person or entity.id in exclude:
                 continue
             if head_gender and entity.guessed_gender() not in ("", head_gender):
                 continue
