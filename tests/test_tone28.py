@@ -1,0 +1,242 @@
+"""Issue #16's tone-28 kinds (readings a thirteenth blind suite found missing), each
+read as a fact of English, with invented sentences of its kind (forms, tenses,
+persons) and look-alikes that must not change (others' acts, praise, conditions).
+
+None of these sentences is taken from a labelled or blind set; nothing is trained on them.
+Every probe is asserted except the few in KNOWN_MISSES (kinds left for later);
+``python -m tests.test_tone28`` prints each group's share.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_tone_probes import case_adder, print_probe_report, score_probes
+
+CASES: list[tuple[str, str, str, bool]] = []
+add = case_adder(CASES)
+
+
+g = "regret: superlative, the speaker on top"
+add(g, "regret", True, [
+    "The thing I'm sorriest about is the way I treated my brother.",
+    "What I regret most is not phoning my mother.", "What we regret most is the delay.",
+    "The thing I regret the most is leaving so early.",
+    "Nobody regrets the decision more than I do.", "No one regrets what happened more than me.",
+    "Nobody is sorrier than I am.", "No one is more sorry than us.",
+    "I have never been more sorry about anything.", "I've never been sorrier in my life.",
+])
+add(g, "regret", False, [
+    "What I like most is the coast.", "Nobody worked harder than I did.",
+    "No one is happier than me.", "What he regrets most is the delay.",
+    "I have never been more sure of anything.", "Nobody regrets it more than he does.",
+])
+g = "regret: a cleft counterfactual over one's own failure"
+add(g, "regret", True, [
+    "If there's one thing I'd change, it's that I didn't speak up sooner.",
+    "If there is one thing I would change, it's that we didn't listen to the players.",
+    "If there's one thing I'd do differently, it's that I didn't ask for help.",
+    "If there was one thing I could change, it would be that I never called her.",
+    "The one thing I'd change is how I treated the younger players.",
+    "If there's one thing I'd change, it's my attitude in that first year.",
+])
+add(g, "regret", False, [
+    "If there's one thing I'd change, it's the kick-off time.",
+    "If there's one thing I'd change, it's the weather.",
+    "If there's one thing I'd change, it's that the trains don't run later.",
+    "If there's one thing he'd change, it's that he didn't speak up sooner.",
+    "The one thing I'd change is the kick-off time.",
+    "If there's one thing I'd change, it's that we'd have more time together.",
+])
+g = "regret: mild, with a hedge"
+add(g, "regret", True, [
+    "I was a bit hasty, and I do regret that a little.", "I suppose I regret it slightly.",
+    "I regret it a bit, to be honest.", "We regret that a little now.",
+    "I guess I regret it somewhat.",
+])
+add(g, "regret", False, [
+    "I don't regret it a bit.", "I don't regret it in the slightest.",
+    "I suppose he regrets it slightly.", "I was a bit hasty.",
+])
+g = "regret: owning one's own fault without a regret word"
+add(g, "regret", True, [
+    "I handled it terribly, and I know that now.", "We handled it badly, and we know that now.",
+    "I handled the whole thing terribly.",
+    "I behaved like an idiot and I've no excuse.", "I acted like a fool and I have no excuse.",
+    "I wasn't straight with the members, and they deserved better from me.",
+    "I wasn't honest with the fans, and they deserved better.",
+    "Worst decision of my life, signing that contract.", "Worst mistake of my career, that tackle.",
+    "Biggest mistake of my life, leaving home so young.",
+])
+add(g, "regret", False, [
+    "Best decision of my life, signing that contract.", "Best thing I ever did, moving here.",
+    "He behaved like an idiot.", "They handled it terribly.", "He handled it terribly, and he knows it.",
+    "I've no excuse to miss training now.", "I handled it well, and I know that now.",
+    "Worst weather of my life, that storm.", "He wasn't straight with the members.",
+    "I have no excuse to miss training now.", "You have no excuse.",
+])
+g = "regret: a relative clause of one's own mistake"
+add(g, "regret", True, [
+    "We kept the old system for another year, which was a mistake on my part.",
+    "I picked the same eleven again, which was a mistake on my part, and we paid for it.",
+    "I signed the deal without reading it properly, which was a mistake on my part.",
+    "We left it too late, which was an error on our part.",
+])
+add(g, "regret", False, [
+    "He kept the old system for another year, which was a mistake on his part.",
+    "The council kept the old system, which was a mistake on their part.",
+    "We kept the old system for another year, which was a good decision on my part.",
+])
+g = "not regret: politeness and managing talk"
+add(g, "regret", False, [
+    "Sorry, I've only got a minute.", "Sorry, I'm going to stop you there.",
+    "I'm sorry, I just don't accept that premise.", "Sorry, I have to go now.",
+    "Sorry, I'm going to have to interrupt you.", "I'm sorry, but I don't agree with that at all.",
+    "I'm sorry, I just can't agree with you there.",
+    "Sorry, I've only got five minutes before the next meeting.",
+    "I'm sorry, I simply don't accept that.",
+])
+add(g, "regret", True, [
+    "Sorry, I got that badly wrong.", "I'm sorry, I made a terrible mistake.",
+    "I'm sorry for what I did.", "I'm sorry, I only had a minute to decide and I got it wrong.",
+    "Sorry, I stopped you scoring and that was a foul.", "I'm sorry, I accept that I got it wrong.",
+])
+g = "not regret: refusing to apologise across sentences"
+add(g, "regret", False, [
+    "People expect me to say sorry. I won't.", "They want an apology. They won't get one from me.",
+    "Everyone wants me to apologise. I'm not going to.", "They want me to say sorry. I never will.",
+    "They want an apology. They won't get one.",
+])
+add(g, "regret", True, [
+    "People expect me to say sorry. I am sorry.", "They want an apology. I apologise unreservedly.",
+])
+g = "not regret: regret as a noun subject, denied"
+add(g, "regret", False, [
+    "Regret isn't a word I use.", "Regret doesn't come into it.", "Regret is not a word I use.",
+    "Regret didn't come into it.", "Regret isn't something I feel.",
+])
+add(g, "regret", True, [
+    "Regret is all I feel now.", "Regret is the only word for what I feel.",
+])
+g = "not regret: a condition by inversion"
+add(g, "regret", False, [
+    "Should the report find fault, I'd be the first to apologise.",
+    "Were we to be wrong, we would say sorry.", "Had we known, we would have apologised at once.",
+    "Should the inquiry find against us, we will apologise.",
+    "Were I to be proved wrong, I would apologise.",
+])
+add(g, "regret", True, [
+    "The report found fault, and I apologise.", "We were wrong, and we are sorry.",
+    "Had I known then what I know now, I'd never have done it, and I'm sorry.",
+])
+g = "not regret: hearsay of another's sorrow"
+add(g, "regret", False, [
+    "I understand the driver is very sorry.", "I'm told she regrets it.",
+    "I gather the club is sorry.", "I understand he regrets what happened.",
+    "I'm told the manager is deeply sorry.", "I hear the company regrets the error.",
+])
+add(g, "regret", True, [
+    "I understand people are angry, and I am very sorry.", "I'm told I upset people, and I regret it.",
+])
+g = "not regret: a demand naming an office holder"
+add(g, "regret", False, [
+    "I'm calling on the home secretary to apologise for his remarks.",
+    "We urge the chief constable to say sorry.", "I call on the prime minister to apologise.",
+    "We are calling on the chief executive to apologise to the families.",
+    "I urge the health secretary to say sorry.",
+])
+add(g, "regret", True, [
+    "As home secretary, I apologise for my remarks.",
+])
+g = "not regret: condolence about a person"
+add(g, "regret", False, [
+    "I'm so sorry about your dad.", "Sorry to hear about your gran, she was a lovely lady.",
+    "I'm so sorry about your mum.", "We're so sorry about your grandad.",
+    "Sorry to hear about your brother, he was a great lad.", "I'm sorry about your uncle.",
+])
+add(g, "regret", True, [
+    "I'm so sorry about what I said to your dad.", "I'm sorry about my behaviour.",
+])
+g = "shock: a group in disbelief, me included"
+add(g, "shock", True, [
+    "The whole dressing room was in disbelief, me included.",
+    "Everyone was in shock, me included.", "The whole village was in disbelief, myself included.",
+    "The whole team was stunned, me included.",
+])
+add(g, "shock", False, [
+    "The whole dressing room was happy, me included.", "Everyone was in the pub, me included.",
+    "The whole team was in disbelief, except me.",
+])
+g = "shock: never been so, and reported own telling"
+add(g, "shock", True, [
+    "I told my husband I'd never been so shocked in my life.",
+    "I have never been so astonished in thirty years of politics.",
+    "I told my wife I had never been so surprised.", "I've never been so stunned in my life.",
+    "We told the kids we'd never been so shocked.",
+])
+add(g, "shock", False, [
+    "I told my husband I'd never been so happy.", "I have never been so proud in thirty years of politics.",
+    "She told me she'd never been so shocked.", "I told him I wasn't shocked.",
+])
+g = "shock: no shock word"
+add(g, "shock", True, [
+    "I had to read the letter twice before it sank in.", "I read it three times before it sank in.",
+    "I had to read the email again before it sank in.",
+    "I had to rub my eyes.", "I kept rubbing my eyes.",
+    "You're kidding. Please tell me you're kidding.", "You're joking. Tell me you're joking.",
+])
+add(g, "shock", False, [
+    "I had to read the letter twice before signing it.", "I rubbed my eyes.",
+    "He rubbed his eyes.", "I rubbed my eyes and went to bed.",
+    "You're kidding yourself if you think that.", "I'm not kidding.",
+    "You're joking if you think we'll sell him.",
+])
+g = "shock: a quote in capitals"
+add(g, "shock", True, [
+    "I'M COMPLETELY STUNNED.", "I'M SHOCKED.", "WE'RE ABSOLUTELY STUNNED.", "I'M IN SHOCK.",
+])
+add(g, "shock", False, ["I'M NOT STUNNED.", "I'M DELIGHTED.", "HE'S STUNNED.", "SHE'S ABSOLUTELY STUNNED."])
+g = "not shock: praise in a positive narrative"
+add(g, "shock", False, [
+    "We had a fantastic weekend. The food was incredible.",
+    "We had a lovely holiday. The views were unbelievable.",
+    "It was a great night. The music was incredible.",
+    "What a wedding, we loved every minute of it. The cake was unbelievable.",
+    "We had a brilliant night. The band were incredible.",
+])
+add(g, "shock", True, [
+    "We had a fantastic weekend. Then the news came and I was stunned.",
+    "The bill was unbelievable, I couldn't believe it.",
+    "The cake was unbelievable.", "We had a fantastic season. The decision was unbelievable.",
+    "We had a terrible weekend. The bill was unbelievable.",
+])
+g = "not shock: surprise as a secret"
+add(g, "shock", False, [
+    "Keep it a surprise for him.", "It's meant to be a surprise.", "It was supposed to be a surprise.",
+    "Don't tell her, it's a surprise.", "We want to keep it a surprise.",
+])
+add(g, "shock", True, ["It was a complete surprise to me.", "It came as a surprise."])
+
+# Probes tone-28 still gets wrong, each a kind left for later (named in the
+# commit): no other probe may be wrong, and these may only get fixed.
+KNOWN_MISSES = {
+    # the past perfect "had never been so" after "I told my wife": read as the wife's
+    # ("I told my wife I'd never been so surprised" and "I told her I had ..." are right)
+    "I told my wife I had never been so surprised.",
+}
+
+
+@pytest.mark.parametrize("group", sorted({c[0] for c in CASES}))
+def test_tone28_group(group):
+    cases = [c for c in CASES if c[0] == group]
+    groups, _, wrong = score_probes(cases)
+    unexpected = [w for w in wrong if w[2] not in KNOWN_MISSES]
+    assert not unexpected, unexpected
+
+
+def test_known_misses_are_probes():
+    texts = {c[2] for c in CASES}
+    assert KNOWN_MISSES <= texts
+
+
+if __name__ == "__main__":
+    print_probe_report(CASES)
