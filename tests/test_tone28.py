@@ -216,6 +216,46 @@ add(g, "shock", False, [
 ])
 add(g, "shock", True, ["It was a complete surprise to me.", "It came as a surprise."])
 
+# More forms of the same kinds (other persons, tenses, words), written before the
+# readings were widened to them.
+add("more forms: regret read", "regret", True, [
+ "What I regret the most is not being there for her.", "The thing we're sorriest about is the delay to the fans.",
+ "Nobody is more sorry than I am about what happened.", "No one regrets that tackle more than me.",
+ "I've never been more ashamed of anything in my life.", "I have never felt so ashamed.",
+ "If there's one thing I would change, it's that I didn't call for help.",
+ "I suppose I do regret it a little.", "I regret it slightly, yes.", "Maybe I regret it a bit.",
+ "I handled the situation terribly.", "We handled it really poorly, and we know that now.",
+ "I behaved like a complete idiot.", "Biggest mistake of my career, leaving that club.",
+ "Worst decision I ever made, taking that job.",
+ "I changed the system without asking anyone, which was a mistake on my part.",
+ "I didn't check the figures, which was an error on my part.",
+ "I wasn't honest with my staff, and they deserved better from me.",
+])
+add("more forms: not regret", "regret", False, [
+ "Sorry, I've only got a couple of minutes.", "Sorry, I'm going to have to stop you there.",
+ "Sorry, let me stop you there.", "I'm sorry, I don't accept that at all.", "Sorry, I don't buy that.",
+ "Sorry, I've only got a second.", "People want me to apologise. I won't.", "They expect an apology. They won't get one.",
+ "Regret doesn't come into my thinking.", "Regret is not in my vocabulary.",
+ "Should I be proved wrong, I'll apologise.", "Were I wrong, I'd say so and apologise.",
+ "I'm told the minister regrets the remarks.", "I understand the player is very sorry.", "I gather he's very sorry.",
+ "We hear the family are sorry.",
+ "We call on the minister to apologise.", "I'm urging the chairman to apologise to the fans.",
+ "We're asking the council to say sorry.", "I'm so sorry about your grandma.", "So sorry about your mum, she was wonderful.",
+ "Sorry to hear about your dad.", "I'm really sorry about your brother.",
+])
+add("more forms: shock read", "shock", True, [
+ "The whole squad was in shock, me included.", "Everybody was stunned, myself included.",
+ "I've never been so shocked in all my life.", "I told my mum I'd never been so stunned.",
+ "I had to read the message three times before it sank in.", "I kept rubbing my eyes.",
+ "You're kidding. Tell me you're kidding.", "I'M SO SHOCKED.", "WE ARE IN SHOCK.", "I'M ABSOLUTELY ASTONISHED.",
+ "I'M GOBSMACKED.", "I CAN'T BELIEVE IT.",
+])
+add("more forms: not shock", "shock", False, [
+ "We had a great day out. The weather was incredible.", "It was a brilliant party. The food was unbelievable.",
+ "Keep it a surprise, don't tell her.", "It's supposed to be a surprise party.", "We're keeping it a surprise.",
+ "It was meant to be a surprise for her birthday.",
+])
+
 # Probes tone-28 still gets wrong, each a kind left for later (named in the
 # commit): no other probe may be wrong, and these may only get fixed.
 KNOWN_MISSES = {

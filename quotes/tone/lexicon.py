@@ -802,6 +802,10 @@ class CueLexicon:
             # what the "sorry" is about is the hearer's present trouble, news to
             # deliver or a constraint of the moment, not an act of the speaker's to regret.
             return "regret_formula"
+        if tokens[start] == "sorry" and end == start + 1 and _sympathy_for_person(tokens, end, marks[start][1], sets):
+            # (tone-28) "I'm so sorry about your dad", "So sorry about your mum":
+            # sympathy for a person, not regret of an act
+            return "regret_self_about_other"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
                 and end < len(tokens) and tokens[end].isalpha():
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
@@ -1594,6 +1598,9 @@ class CueLexicon:
                 return False
             if tokens[j] in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
+            if tokens[j] in ("were", "should", "had") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
+                    and j + 1 < start and tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it"):
+                return True  # (tone-28) a condition by inversion: "Were I wrong, ...", "Should we be mistaken, ..."
         return False
 
     def _conditional_future(self, tokens, start, sets) -> bool:
@@ -1604,7 +1611,7 @@ class CueLexicon:
         regret it" has no modal, "If I'm honest, I'll always regret it" a lasting
         feeling, "If I could go back, I'd apologise" a counterfactual of the past
         (regret), and "I'll apologise if I was wrong" is read by the hedge window."""
-        modal = False
+        modal = would = False
         for j in range(start - 1, max(-1, start - 2 * _CONDITION_REACH - 1), -1):
             t = tokens[j]
             if t in _SENTENCE_ENDS:
@@ -1617,6 +1624,16 @@ class CueLexicon:
                 # apologise to her"), which is regret.
                 if t in sets["open_future_modals"]:
                     modal = True
+                would = would or t in ("would", "'d")
+            if (modal or would) and t in ("should", "were") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
+                    and j + 1 < start and (tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it")
+                                           or tokens[j + 1] in sets["determiners"]):
+                # (tone-28) a condition by inversion: "Should the report find fault,
+                # I'd be the first to apologise", "Were I wrong, I'd say so and
+                # apologise": an open or unreal condition, its "would" no regret of
+                # the past ("Had I known, I'd have apologised" is read as "if")
+                return True
+            if not modal:
                 continue
             if t in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
@@ -2744,6 +2761,13 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
     if clause[:3] in (["that", "is", "all"], ["that", "'s", "all"]) and len(clause) > 4 \
             and clause[3] in ("i", "we") and any(w in sets.get("disclosure", ()) for w in clause[4:7]):
         return True  # "Sorry, that's all I can say"
+    if any(w in sets["talk_managing"] and clause[m + 1:m + 2] == ["you"] and m > 0
+           and clause[m - 1] in ("to", "must", "'ll", "will", "me")
+           for m, w in enumerate(clause[:8])):
+        # (tone-28) managing the talk: "Sorry, I'm going to stop you there", "I'll
+        # have to interrupt you", "let me stop you there": what the hearer is kept
+        # from now, no past act of the speaker's ("Sorry, I stopped you scoring" is one)
+        return True
     if clause and clause[0] not in ("i", "we"):
         # another subject's refusal to tell: "Sorry, the players won't be speaking today"
         m = next((m for m in range(1, min(len(clause), 4)) if clause[m].endswith("n't") or clause[m] == "not"), 0)
@@ -2774,12 +2798,6 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         return True
     if not _negation_in(rest[:6], sets) and "only" in rest[:3] and "have" in rest[:3] and any(w in sets["short_time"] for w in rest[:7]):
         # (tone-28) little time now: "Sorry, I've only got a minute", "I only have five minutes"
-        return True
-    if any(w in sets["talk_managing"] and rest[m + 1:m + 2] == ["you"] and m > 0 and rest[m - 1] in ("to", "must", "'ll", "will")
-           for m, w in enumerate(rest[:7])):
-        # (tone-28) managing the talk: "Sorry, I'm going to stop you there", "I'll
-        # have to interrupt you", "I must stop you": what the hearer is kept from
-        # now, no past act of the speaker's ("Sorry, I stopped you scoring" is one)
         return True
     if negated and j < len(rest) and rest[j] in sets["refused_acts"]:
         # (tone-21) "I can't help you", "I don't know", "we're not doing interviews",
