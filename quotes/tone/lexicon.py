@@ -4130,8 +4130,9 @@ def _noun_subject_denied(tokens: list[str], start: int, end: int, clause_start: 
     """(tone-28) Whether a bare regret noun is the subject of a negated verb: "Regret
     isn't a word I use", "Regret doesn't come into it", "Remorse is not something I
     feel": the speaker denies the feeling. "Regret is all I feel now" stays."""
-    if end != start + 1 or start != clause_start or end >= len(tokens):
-        return False
+    if end != start + 1 or start != clause_start or end >= len(tokens) \
+            or tokens[start] == "sorry" or tokens[start] not in sets["generic_cue_nouns"]:
+        return False  # a bare "Sorry, didn't see that" leaves its "I" out: no noun subject
     nxt = tokens[end:end + 2]
     return nxt[0].endswith("n't") or nxt[0] == "never" or (nxt[0] in ("is", "was", "does", "did") and nxt[1:2] == ["not"])
 
