@@ -256,6 +256,43 @@ add("more forms: not shock", "shock", False, [
  "It was meant to be a surprise for her birthday.",
 ])
 
+add("more forms 2: regret read", "regret", True, [
+ "What we regret most is how long it took.", "The part I regret most is not saying goodbye.",
+ "Nobody feels worse about it than I do, and I'm sorry.", "Nobody is sorrier than us.",
+ "I've never been sorrier about anything.", "I don't think I've ever been more sorry.",
+ "If there's one thing I'd change, it's that we didn't prepare properly.",
+ "I was too quick to judge, and I regret that a bit.", "Yes, I regret it a little.",
+ "I dealt with it terribly, and I know that now.", "I handled that really terribly.",
+ "I acted like a fool and I have no excuse.", "I behaved like an idiot, I have no excuse.",
+ "Worst decision of my career, taking that job.",
+ "We waited too long to act, which was a mistake on our part.",
+ "I wasn't upfront with the fans and they deserved better from me.",
+])
+add("more forms 2: not regret", "regret", False, [
+ "Sorry, I've only got a minute, what's the question?", "Sorry, I need to stop you there.",
+ "I'm sorry, but I just don't accept that.", "Sorry, I don't agree with you.",
+ "They want me to apologise. I won't be doing that.", "The fans want an apology. They won't get one.",
+ "Regret isn't part of my make-up.", "Regret never came into it.",
+ "Should we be found at fault, we'll apologise.", "Were the club to be at fault, it would say sorry.", "I don't think I've ever been sorry.",
+ "I don't think he's ever been more sorry.", "He dealt with it badly.",
+ "I understand the referee regrets the decision.", "I'm told the player is very sorry.", "I hear she's sorry.",
+ "I'm calling on the chief executive to apologise.", "We urge the mayor to apologise.",
+ "I'm so sorry about your grandad.", "Sorry about your nan, she was a lovely woman.",
+ "I gather the manager is sorry about it.",
+])
+add("more forms 2: shock read", "shock", True, [
+ "Everyone in the room was in disbelief, me included.", "The whole crowd was stunned, me included.",
+ "I told him I'd never been so surprised.", "I've never been so astonished in my life.",
+ "I had to read it twice before it sank in.", "I had to read it again before it sank in.",
+ "I had to rub my eyes.", "You're kidding me. Please tell me you're kidding.",
+ "I'M STUNNED.", "WE'RE SHOCKED.", "I'M IN TOTAL DISBELIEF.",
+])
+add("more forms 2: not shock", "shock", False, [
+ "We had a lovely weekend. The food was unbelievable.", "Great night out. The music was incredible.",
+ "Keep it a surprise for now.", "It's meant to be a surprise so don't say anything.",
+ "You're kidding yourselves.",
+])
+
 # Probes tone-28 still gets wrong, each a kind left for later (named in the
 # commit): no other probe may be wrong, and these may only get fixed.
 KNOWN_MISSES = {

@@ -1599,7 +1599,8 @@ class CueLexicon:
             if tokens[j] in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
             if tokens[j] in ("were", "should", "had") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
-                    and j + 1 < start and tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it"):
+                    and j + 1 < start and (tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it")
+                                           or tokens[j + 1] in self.sets["determiners"]):
                 return True  # (tone-28) a condition by inversion: "Were I wrong, ...", "Should we be mistaken, ..."
         return False
 
@@ -1669,6 +1670,11 @@ class CueLexicon:
 
     def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True,
                  framed: bool = False) -> bool:
+        if self._on_top(tokens, start, end):
+            # (tone-28) "Nobody regrets it more than I do", "I've never been so
+            # shocked", "I don't think I've ever been more sorry": the negation puts
+            # the feeling above all others, it denies none (a frame's denial included)
+            return False
         if not framed:
             frame = self._claim_frame(tokens, start, end, clause_start, sets)
             if frame is not None:
@@ -1683,8 +1689,6 @@ class CueLexicon:
                 inner = self._negated(tokens, start, end, max(clause_start, said), clause_end, sets,
                                       object_negation, framed=True)
                 return inner != denies
-        if self._on_top(tokens, start, end):
-            return False  # (tone-28) "Nobody regrets it more than I do", "I've never been so shocked"
         negators = sets.get("negator", frozenset())
         # The window counts from the head of the phrase the cue completes: the verb
         # of "came as a (complete) surprise", the verb of finding ("I didn't find
@@ -4154,10 +4158,15 @@ def _speaker_on_top(tokens: list[str], start: int, end: int, stop: int, sentence
         if t == "than" and after[m + 1] in own:
             before = tokens[sentence_first:start]
             return "than" if any(w in sets["negative_quantifiers"] or w == "no" for w in before[:4]) else ""
-    lead = [t for t in tokens[max(sentence_first, start - 5):start] if t not in ("just", "really", "ever", "i", "we")]
-    if "never" not in lead:
+    lead = [t for t in tokens[max(sentence_first, start - 5):start] if t not in ("just", "really", "i", "we")]
+    if "never" in lead:
+        rest = lead[lead.index("never") + 1:]
+    elif "ever" in lead and any(t.endswith("n't") or t == "not" for t in tokens[sentence_first:start]):
+        rest = lead[lead.index("ever") + 1:]  # "I don't think I've ever been more sorry"
+    else:
         return ""
-    rest = lead[lead.index("never") + 1:]
+    if rest[:1] == ["ever"]:
+        rest = rest[1:]
     if rest[:1] in (["been"], ["felt"], ["be"], ["feel"]):
         rest = rest[1:]
     intense = rest in (["more"], ["so"], ["as"]) or (not rest and tokens[start].endswith(("ier", "er")) and end == start + 1)
