@@ -176,6 +176,7 @@ add(g, "shock", True, [
 add(g, "shock", False, [
     "I told my husband I'd never been so happy.", "I have never been so proud in thirty years of politics.",
     "She told me she'd never been so shocked.", "I told him I wasn't shocked.",
+    "The people I told were shocked.", "The staff I spoke to were stunned.",
 ])
 g = "shock: no shock word"
 add(g, "shock", True, [
@@ -295,11 +296,7 @@ add("more forms 2: not shock", "shock", False, [
 
 # Probes tone-28 still gets wrong, each a kind left for later (named in the
 # commit): no other probe may be wrong, and these may only get fixed.
-KNOWN_MISSES = {
-    # the past perfect "had never been so" after "I told my wife": read as the wife's
-    # ("I told my wife I'd never been so surprised" and "I told her I had ..." are right)
-    "I told my wife I had never been so surprised.",
-}
+KNOWN_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize("group", sorted({c[0] for c in CASES}))

@@ -3215,7 +3215,12 @@ def _relative_clause_subject(tokens: list[str], start: int, clause_start: int, s
     if head in ("and", "or") or head in self_words or not head.isalpha() or _function_word(head, sets):
         return False
     # a noun led by a determiner: "The staff I spoke to", "the families that we visited"
-    return any(tokens[d] in sets["determiners"] for d in range(max(clause_start, m - 3), m))
+    d = next((d for d in range(max(clause_start, m - 3), m) if tokens[d] in sets["determiners"]), None)
+    if d is not None and d > 0 and tokens[d - 1] in sets.get("report", ()):
+        # (tone-28) the object of a verb of telling, its clause the complement: "I
+        # told my wife I had never been so surprised" (no relative clause)
+        return False
+    return d is not None
 
 
 def _phrase_head(tokens: list[str], start: int, clause_start: int, sets) -> int:
