@@ -187,6 +187,7 @@ add(g, "shock", True, [
 ])
 add(g, "shock", False, [
     "I had to read the letter twice before signing it.", "I rubbed my eyes.",
+    "I've read your comment over and over and I still don't follow it.",
     "He rubbed his eyes.", "I rubbed my eyes and went to bed.",
     "You're kidding yourself if you think that.", "I'm not kidding.",
     "You're joking if you think we'll sell him.",
@@ -292,6 +293,34 @@ add("more forms 2: not shock", "shock", False, [
  "We had a lovely weekend. The food was unbelievable.", "Great night out. The music was incredible.",
  "Keep it a surprise for now.", "It's meant to be a surprise so don't say anything.",
  "You're kidding yourselves.",
+])
+
+add("more forms 3: regret read", "regret", True, [
+ "My biggest regret is not calling him.", "The one thing I'm sorriest about is missing her birthday.",
+ "No one could be sorrier than me.", "There's nobody sorrier than me right now.",
+ "I regret it a little bit.", "I do regret it, slightly.",
+ "I made a mess of it and I know that now.", "Worst call I ever made, picking that team.",
+ "I got the tone wrong, which was a mistake on my part.",
+ "Sorry, I got that completely wrong.", "Sorry, I'll have to do better.",
+])
+add("more forms 3: not regret", "regret", False, [
+ "Sorry, I'll have to be quick.", "Sorry, I'm not having that.", "Sorry, I can't accept that.",
+ "Apparently he's very sorry.", "We've been told the company is sorry.", "I'm led to believe the club regrets it.",
+ "It's time the prime minister said sorry.", "We're demanding the chairman apologises.",
+ "Apologise? Me? Never.", "They keep asking for an apology. They're not getting one.",
+ "Sorry about your dog, he was a good boy.", "Sorry to hear about your auntie.",
+ "Should it emerge that we were wrong, we'll say sorry.", "He made a mess of it.",
+ "Sorry, I'm not having a good day.",
+])
+add("more forms 3: shock read", "shock", True, [
+ "We were all in disbelief, me included.", "Everyone, me included, was stunned.",
+ "Never in my life have I been so shocked.", "I've never been as shocked as I was today.",
+ "I'm still pinching myself.", "I AM SPEECHLESS.", "THIS IS UNBELIEVABLE!", "I'M GENUINELY SHOCKED BY IT.",
+ "I read it over and over before it sank in.",
+])
+add("more forms 3: not shock", "shock", False, [
+ "What a day. The atmosphere was incredible.", "We had the best holiday. The hotel was unbelievable.",
+ "It was going to be a surprise.", "Shh, it's a surprise.", "We're planning a surprise for her.",
 ])
 
 # Probes tone-28 still gets wrong, each a kind left for later (named in the

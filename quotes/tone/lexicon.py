@@ -963,6 +963,11 @@ class CueLexicon:
         # open condition ("Unless we act, I'll regret it for the rest of my life") it is
         # still a future one.
         lasting = self._facts.for_life(end, clause_end) and not self._conditional_future(tokens, start, sets)
+        if self._on_top(tokens, start, end) == "than":
+            # (tone-28) "No one is sorrier than me", "Nobody regrets it more than I
+            # do", "No one could be sorrier than me" (its modal no hedge): the
+            # speaker's own feeling, put above everyone's
+            return "regret_self"
         if (self._hedged(tokens, start, clause_start, sets, "regret") and not lasting
                 and not redo and not undo_wish
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
@@ -971,10 +976,6 @@ class CueLexicon:
         if kind == "wish" and _answered_no(tokens, end, sets, self._stops):
             return "regret_negated"  # "Do I wish I had done it differently? Honestly, no."
         if kind == "wish":
-            return "regret_self"
-        if self._on_top(tokens, start, end) == "than":
-            # (tone-28) "No one is sorrier than me", "Nobody regrets it more than I
-            # do": the speaker's own feeling, put above everyone's
             return "regret_self"
         if kind == "aimed":
             # The phrase itself aims the feeling at others ("ashamed to be an
@@ -1294,10 +1295,10 @@ class CueLexicon:
         if self._negated(tokens, start, end, clause_start, clause_end, sets,
                          object_negation=group != "interjection"):
             return "shock_negated"
+        if self._on_top(tokens, start, end) == "than":
+            return "shock_state"  # (tone-28) "Nobody was more shocked than me", "No one could be more stunned than us"
         if self._hedged(tokens, start, clause_start, sets):
             return "shock_hedged"
-        if self._on_top(tokens, start, end) == "than":
-            return "shock_state"  # (tone-28) "Nobody was more shocked than me", "I've never been so stunned"
         if owner == "self" and kind == "state":
             return "shock_state"  # "to my astonishment", "much to our amazement"
         if kind == "recheck":
@@ -2784,8 +2785,11 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         return False
     rest = clause[1:]
     disclosure = sets.get("disclosure", frozenset())
+    # (tone-28) a future modal before the obligation keeps it of the moment: "Sorry, I'll have to be quick"
+    duty = rest[1:] if rest[:1] and rest[0] in ("'ll", "will") else rest
     for o in _OBLIGATIONS:
-        if tuple(rest[:len(o)]) == o:
+        if tuple(duty[:len(o)]) == o:
+            rest = duty
             verb = rest[len(o):len(o) + 3]
             # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
             return not verb or (verb[0] not in sets["framing_verbs"] and not _negation_in(rest[:4], sets)
@@ -2875,6 +2879,8 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
         after = tokens[k + 1:k + 4]
         return after[:2] == ["not", "really"] and (len(after) == 2 or after[2] in (".", "!"))
     a = k + 1
+    if tokens[a:a + 2] in (["me", "?"], ["us", "?"]):
+        a += 2  # (tone-28) an echo of who is asked: "Apologise? Me? Never."
     while a < len(tokens) and a < k + 4 and tokens[a] in sets["answer_adverbs"]:
         a += 1  # "Honestly, no.", "Well, no."
     answer = tokens[a:a + 3]
@@ -3451,6 +3457,8 @@ def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, claus
         following = tokens[end + i + 1:end + i + 4]
         if t == "twice" or (t == "times" and i > 0 and after[i - 1] in sets["several"]) \
                 or (t == "again" and (had_to or following[:2] == ["and", "again"] or following[:1] == ["because"])) \
+                or (t == "over" and following[:2] == ["and", "over"]
+                    and (had_to or _realised_after(tokens, end + i, sets))) \
                 or (t == "second" and after[i + 1:i + 2] == ["time"] and i > 0 and after[i - 1] == "a"):
             return True
     return False
@@ -4086,7 +4094,7 @@ def _hearsay_of_another(tokens: list[str], start: int, sentence_first: int, sets
         if tokens[j] not in hearsay:
             continue
         before = tokens[max(sentence_first, j - 3):j]
-        if tokens[j] in ("told", "informed"):
+        if tokens[j] in ("told", "informed", "led"):
             framed = len(before) >= 2 and before[-1] in ("am", "are", "was", "were", "been") and \
                 any(t in ("i", "we") for t in before)
         else:
@@ -4236,4 +4244,15 @@ def _own_act_focus(tokens: list[str], end: int, stop: int, sets) -> bool:
             verb = tokens[m + 2]
             return verb not in sets["hedge"] and (verb.endswith("n't") or verb in ("never", "was", "were", "had")
                                                  or verb.endswith("ed") or verb in sets.get("past", ()))
+    return False
+
+
+def _realised_after(tokens: list[str], k: int, sets) -> bool:
+    """(tone-28) Whether a ``realising`` word ("sank in", "believed it") follows
+    ``k`` within eight words of its sentence: "I read it over and over before it sank in"."""
+    for t in tokens[k:k + 8]:
+        if t in _SENTENCE_ENDS:
+            return False
+        if t in sets["realising"]:
+            return True
     return False
