@@ -173,6 +173,7 @@ def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
     tokens: list[str] = []
     capitals: list[bool] = []
     spans: list[tuple[int, int]] = []
+    clitics: set[int] = set()  # the split-off "'m", "'re", "'s" of "I'M", "WE'RE"
     for match in _TOKEN_RE.finditer(text.translate(_APOSTROPHES)):
         word = match.group()
         low = word.lower()
@@ -190,12 +191,15 @@ def tokenize(text: str) -> tuple[list[str], list[bool], list[tuple[int, int]]]:
             tail = "'" + tail
             tokens += [head, _CLITICS.get(tail, tail)]
             capitals += [word[0].isupper(), False]
+            clitics.add(len(tokens) - 1)
             spans += [(start, start + len(head)), (start + len(head), end)]
         else:
             tokens.append(low)
             capitals.append(word[0].isupper())
             spans.append((start, end))
-    words = [c for t, c in zip(tokens, capitals) if t[:1].isalpha()]
+    # (tone-28) a clitic has no capital of its own to count: "I'M COMPLETELY STUNNED"
+    # is in capitals as "I AM COMPLETELY STUNNED" is
+    words = [c for i, (t, c) in enumerate(zip(tokens, capitals)) if t[:1].isalpha() and i not in clitics]
     if len(words) >= _CASELESS_MIN_WORDS and sum(words) >= _CASELESS_SHARE * len(words):
         # Text in capitals or title case ("I AM SO SORRY", "We Are Deeply Sorry For The
         # Delay"): a capital marks no name there, and the tone is the same as in
@@ -798,6 +802,10 @@ class CueLexicon:
             # what the "sorry" is about is the hearer's present trouble, news to
             # deliver or a constraint of the moment, not an act of the speaker's to regret.
             return "regret_formula"
+        if tokens[start] == "sorry" and end == start + 1 and _sympathy_for_person(tokens, end, marks[start][1], sets):
+            # (tone-28) "I'm so sorry about your dad", "So sorry about your mum":
+            # sympathy for a person, not regret of an act
+            return "regret_self_about_other"
         if tokens[start] == "sorry" and start > 0 and tokens[start - 1] in ("a", "an", "the", "such", "this") \
                 and end < len(tokens) and tokens[end].isalpha():
             # "a sorry sight", "in a sorry state": before a noun "sorry" means pitiful.
@@ -866,6 +874,12 @@ class CueLexicon:
                     or self._redo_denied(tokens, start, end):
                 return None
             return "regret_self"
+        if kind == "cleft":
+            # (tone-28) "If there's one thing I'd change, it's that I didn't speak up
+            # sooner": the cleft's focus is the speaker's own past act (its "if" and
+            # modal are the counterfactual, no hedge); "... it's the kick-off time"
+            # and "... it's that the trains don't run later" name none.
+            return "regret_self" if _own_act_focus(tokens, end, min(self._stops[end], len(tokens)), sets) else None
         if kind == "redo":
             # "Given another chance, I would never have signed it", "If I faced
             # that decision again, I'd choose differently": doing it again in a
@@ -903,6 +917,13 @@ class CueLexicon:
             # obligation laid on others; "Apologise, and we can all move on", "Say
             # sorry": a demand on the hearer; "In the play I portray a woman
             # consumed by guilt": the role's feeling. None is the speaker's regret.
+            return "regret_other"
+        sentence_first = self._facts.sentence_first(start, _HEARSAY_REACH)
+        if group in ("apology", "regret", "shame") and (_hearsay_of_another(tokens, start, sentence_first, sets)
+                                                        or _urged_other(tokens, start, sentence_first, sets)):
+            # (tone-28) "I understand the driver is very sorry", "I'm told she
+            # regrets it": another's feeling passed on as heard; "I'm calling on the
+            # home secretary to apologise": an apology asked of the one named.
             return "regret_other"
         if tokens[end - 1] == "have" and not _participle_follows(tokens, end, clause_end, sets):
             # "should have" is regret only as a perfect ("should have seen it
@@ -942,6 +963,11 @@ class CueLexicon:
         # open condition ("Unless we act, I'll regret it for the rest of my life") it is
         # still a future one.
         lasting = self._facts.for_life(end, clause_end) and not self._conditional_future(tokens, start, sets)
+        if self._on_top(tokens, start, end) == "than":
+            # (tone-28) "No one is sorrier than me", "Nobody regrets it more than I
+            # do", "No one could be sorrier than me" (its modal no hedge): the
+            # speaker's own feeling, put above everyone's
+            return "regret_self"
         if (self._hedged(tokens, start, clause_start, sets, "regret") and not lasting
                 and not redo and not undo_wish
                 and not self._owed_apology(tokens, capitals, start, end, clause_start, clause_end, sets, group)) \
@@ -1010,6 +1036,12 @@ class CueLexicon:
             # (tone-26) "The minister takes full responsibility, according to his
             # statement": the clause is another source's account.
             return "regret_other"
+        if group == "mistake" and tokens[end:end + 1] == ["on"] and end + 2 < len(tokens) and (
+                tokens[end + 2] == "part" and tokens[end + 1] in ("his", "her", "their", "your", "its")
+                or tokens[end + 1:end + 4] == ["the", "part", "of"]):
+            # (tone-28) "..., which was a mistake on their part", "an error on the part
+            # of the council": the phrase names whose mistake it is ("on my part" stays)
+            return "regret_other"
         if group == "mistake" and _predicate_owner(tokens, end, clause_end, sets) == "other":
             # "The mistakes were theirs", "the error was his": the predicate names
             # whose failing it is ("the mistake was mine" stays the speaker's).
@@ -1049,6 +1081,14 @@ class CueLexicon:
             # "Anyone who sells now is making a big mistake", "Whoever did this made
             # a mistake": a regret word said of anyone, no one's own admission.
             return "regret_other"
+        if _noun_subject_denied(tokens, start, end, clause_start, sets):
+            # (tone-28) "Regret isn't a word I use", "Regret doesn't come into it"
+            return "regret_negated"
+        if _generic_statement(tokens, start, end, clause_start, clause_end, sets) \
+                and any(tokens[m] in ("i", "we") and tokens[m + 1] in ("feel", "felt") for m in range(end, min(clause_end, end + 8) - 1)):
+            # (tone-28) "Regret is all I feel now", "Regret is the only word for what
+            # I feel": the speaker feels it, named as the predicate's feeler
+            return "regret_self"
         if _generic_statement(tokens, start, end, clause_start, clause_end, sets):
             # "Regret is pointless", "Mistakes happen", "Apologies cost nothing",
             # "Saying sorry is never easy": a present-tense truth about regret in
@@ -1078,6 +1118,10 @@ class CueLexicon:
             # Not after "should have" + participle: what follows is the speaker's
             # own missed action ("I should have gone when they told us").
             first = end + 1 if end < clause_end and tokens[end] == "that" else end
+            if _degree_phrase(tokens[first:clause_end]):
+                # (tone-28) "I do regret that a little", "the thing I regret the most
+                # is ...": a degree, no clause of another's; "that" is the act named before
+                return "regret_self"
             while first < clause_end and tokens[first].endswith("ly") and len(tokens[first]) > 4:
                 first += 1  # "I apologise unreservedly to ..."
             after = tokens[first:min(clause_end, first + 3)]
@@ -1119,7 +1163,7 @@ class CueLexicon:
                 # regretted clause has a subject of its own, and not the speaker's
                 # (no I/we, my/our): it criticises another's act, not one's own.
                 return "regret_self_about_other"
-            if tokens[start] == "sorry" and (self._mourning or (
+            if tokens[start] == "sorry" and (self._mourning or _sympathy_for_person(tokens, first, clause_end, sets) or (
                     after and after[0] == "for" and any(t in sets.get("sufferer", ()) for t in after[1:] + tokens[first + 3:first + 4]))):
                 # "Our condolences to his family. We are so sorry.", "so sorry about
                 # his death": sympathy for others' loss, not regret.
@@ -1158,6 +1202,15 @@ class CueLexicon:
             # advantage": the bare noun names a tactic, no one's feeling ("It was a
             # surprise to me", "to my surprise" stay).
             return "shock_formula"
+        if tokens[start:end] == ["surprise"] and _kept_secret(tokens, start, self._facts.sentence_first(start, _HEARSAY_REACH), sets):
+            # (tone-28) "Keep it a surprise for him", "It's meant to be a surprise",
+            # "Don't tell her, it's a surprise": a surprise kept for someone, a
+            # secret, no one's feeling ("It was a complete surprise to me" stays).
+            return "shock_formula"
+        if tokens[end - 1] in ("kidding", "joking") and tokens[end:end + 1] and tokens[end] in ("yourself", "yourselves", "if"):
+            # (tone-28) "You're kidding yourself if you think that", "You're joking if
+            # you think we'll sell him": a judgement of the hearer's belief, no disbelief
+            return None
         if kind == "expect":
             # "Who could have imagined we'd win?", "Who'd have believed it?": asking
             # who foresaw it voices disbelief (its modal is no hedge, its "who" no
@@ -1242,6 +1295,8 @@ class CueLexicon:
         if self._negated(tokens, start, end, clause_start, clause_end, sets,
                          object_negation=group != "interjection"):
             return "shock_negated"
+        if self._on_top(tokens, start, end) == "than":
+            return "shock_state"  # (tone-28) "Nobody was more shocked than me", "No one could be more stunned than us"
         if self._hedged(tokens, start, clause_start, sets):
             return "shock_hedged"
         if owner == "self" and kind == "state":
@@ -1291,8 +1346,12 @@ class CueLexicon:
                 a = _coordinated_first(tokens, clause_start, sets)
                 if a >= 0:
                     who = self._state_owner(tokens, a, a + 1, marks[a][0], marks[a][1], group, sets)
+            # (tone-28) "The whole dressing room was in disbelief, me included": the
+            # speaker named inside the subject group after the cue (scanned from the
+            # cue's end, hence end - 1)
             if who == "other" and (_speaker_joins(tokens, end, self._stops, sets)
-                                   or _organisation_state(tokens, start, clause_start, sets)):
+                                   or _organisation_state(tokens, start, clause_start, sets)
+                                   or _speaker_included(tokens, end - 1, sets.get("self", frozenset()))):
                 # (tone-26) "Our members are appalled, and so am I": the speaker
                 # puts themselves inside the group's shock; "The club is shocked
                 # and saddened": a body's own present statement, as with regret.
@@ -1540,6 +1599,10 @@ class CueLexicon:
                 return False
             if tokens[j] in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
+            if tokens[j] in ("were", "should", "had") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
+                    and j + 1 < start and (tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it")
+                                           or tokens[j + 1] in self.sets["determiners"]):
+                return True  # (tone-28) a condition by inversion: "Were I wrong, ...", "Should we be mistaken, ..."
         return False
 
     def _conditional_future(self, tokens, start, sets) -> bool:
@@ -1550,7 +1613,7 @@ class CueLexicon:
         regret it" has no modal, "If I'm honest, I'll always regret it" a lasting
         feeling, "If I could go back, I'd apologise" a counterfactual of the past
         (regret), and "I'll apologise if I was wrong" is read by the hedge window."""
-        modal = False
+        modal = would = False
         for j in range(start - 1, max(-1, start - 2 * _CONDITION_REACH - 1), -1):
             t = tokens[j]
             if t in _SENTENCE_ENDS:
@@ -1563,6 +1626,16 @@ class CueLexicon:
                 # apologise to her"), which is regret.
                 if t in sets["open_future_modals"]:
                     modal = True
+                would = would or t in ("would", "'d")
+            if (modal or would) and t in ("should", "were") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
+                    and j + 1 < start and (tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it")
+                                           or tokens[j + 1] in sets["determiners"]):
+                # (tone-28) a condition by inversion: "Should the report find fault,
+                # I'd be the first to apologise", "Were I wrong, I'd say so and
+                # apologise": an open or unreal condition, its "would" no regret of
+                # the past ("Had I known, I'd have apologised" is read as "if")
+                return True
+            if not modal:
                 continue
             if t in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
@@ -1598,6 +1671,11 @@ class CueLexicon:
 
     def _negated(self, tokens, start, end, clause_start, clause_end, sets, object_negation: bool = True,
                  framed: bool = False) -> bool:
+        if self._on_top(tokens, start, end):
+            # (tone-28) "Nobody regrets it more than I do", "I've never been so
+            # shocked", "I don't think I've ever been more sorry": the negation puts
+            # the feeling above all others, it denies none (a frame's denial included)
+            return False
         if not framed:
             frame = self._claim_frame(tokens, start, end, clause_start, sets)
             if frame is not None:
@@ -1648,6 +1726,11 @@ class CueLexicon:
             return False  # "That's on me, nobody else": an exclusive apposition, no denial
         return k < clause_end and tokens[k] in postneg \
             and not _heads_clause(tokens, self._facts.capitals, k, clause_end, sets)
+
+    def _on_top(self, tokens, start, end) -> str:
+        """:func:`_speaker_on_top` in the cue's sentence."""
+        return _speaker_on_top(tokens, start, end, min(self._stops[end], len(tokens)),
+                               self._facts.sentence_first(start, _HEARSAY_REACH), self.sets)
 
     def _claim_frame(self, tokens, start, end, clause_start, sets) -> tuple[int, bool] | None:
         """The saying or claim a cue is part of, as (where what is said starts,
@@ -1702,6 +1785,9 @@ class CueLexicon:
         window = [t for k, t in enumerate(window)
                   if not (t in sets["saying_modals"] and window[k + 1:k + 2] and window[k + 1] in sets["admissions"]
                           and tokens[first + k + 2:first + k + 3] != ["sorry"])]
+        # (tone-28) "'d" before a past participle is "had", no modal: "I told my
+        # husband I'd never been so shocked", "we'd been stunned" ("I'd be shocked" stays)
+        window = [t for k, t in enumerate(window) if not (t == "'d" and _pluperfect_after(window[k + 1:] + tokens[start:start + 1], sets))]
         if any(a == "let" and b in _HORTATIVE_AFTER_LET for a, b in zip(window, window[1:])):
             # "Let's just apologise and move on", "let us apologise": a proposal
             # (the hortative), not a feeling; "let me apologise" is an apology.
@@ -2551,7 +2637,29 @@ def _praise(facts: _Facts, start: int, end: int, clause_start: int) -> bool:
             return t not in ("it", "this", "that")
         if t in facts.sets["expletives"]:
             return False
+        if k == j and k > clause_start and tokens[k - 1] in sets["determiners"] and t.isalpha() \
+                and not _function_word(t, sets) and t not in sets["act"] and t not in sets["failing"] \
+                and _positive_elsewhere(facts, start):
+            # (tone-28) a thing praised in a plainly positive account: "We had a
+            # fantastic weekend. The cake was incredible." (VADER compound of the
+            # other sentences >= 0.5); "The decision was unbelievable" (an act) and
+            # "The cake was unbelievable." alone stay shock
+            return True
     return False
+
+
+# (tone-28) VADER compound of a quote's other sentences from which an account counts as
+# plainly positive (VADER's own "positive" cut is 0.05; a single "fantastic" gives 0.56).
+_POSITIVE_ACCOUNT = 0.5
+
+
+def _positive_elsewhere(facts: _Facts, start: int) -> bool:
+    """Whether the sentences of the text other than ``start``'s are plainly positive."""
+    tokens = facts.tokens
+    first = facts._array("stop")[start - 1] + 1 if start else 0
+    stop = next((k for k in range(start, len(tokens)) if tokens[k] in _SENTENCE_ENDS), len(tokens))
+    other = tokens[:first] + tokens[stop + 1:]
+    return bool(other) and vader_scores(" ".join(other))[3] >= _POSITIVE_ACCOUNT
 
 
 
@@ -2658,6 +2766,13 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
     if clause[:3] in (["that", "is", "all"], ["that", "'s", "all"]) and len(clause) > 4 \
             and clause[3] in ("i", "we") and any(w in sets.get("disclosure", ()) for w in clause[4:7]):
         return True  # "Sorry, that's all I can say"
+    if any(w in sets["talk_managing"] and clause[m + 1:m + 2] == ["you"] and m > 0
+           and clause[m - 1] in ("to", "must", "'ll", "will", "me")
+           for m, w in enumerate(clause[:8])):
+        # (tone-28) managing the talk: "Sorry, I'm going to stop you there", "I'll
+        # have to interrupt you", "let me stop you there": what the hearer is kept
+        # from now, no past act of the speaker's ("Sorry, I stopped you scoring" is one)
+        return True
     if clause and clause[0] not in ("i", "we"):
         # another subject's refusal to tell: "Sorry, the players won't be speaking today"
         m = next((m for m in range(1, min(len(clause), 4)) if clause[m].endswith("n't") or clause[m] == "not"), 0)
@@ -2670,8 +2785,11 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         return False
     rest = clause[1:]
     disclosure = sets.get("disclosure", frozenset())
+    # (tone-28) a future modal before the obligation keeps it of the moment: "Sorry, I'll have to be quick"
+    duty = rest[1:] if rest[:1] and rest[0] in ("'ll", "will") else rest
     for o in _OBLIGATIONS:
-        if tuple(rest[:len(o)]) == o:
+        if tuple(duty[:len(o)]) == o:
+            rest = duty
             verb = rest[len(o):len(o) + 3]
             # "Sorry, I have to say/admit ...": a frame for what follows, no duty of the moment
             return not verb or (verb[0] not in sets["framing_verbs"] and not _negation_in(rest[:4], sets)
@@ -2681,6 +2799,13 @@ def _constraint_clause(tokens: list[str], k: int, stop: int, sets) -> bool:
         negated |= rest[j] in ("not", "cannot", "unable") or rest[j].endswith("n't")
         j += 1
     if negated and j < len(rest) and (rest[j] in disclosure or rest[j].endswith("ing") and rest[j][:-3] in disclosure):
+        return True
+    if negated and j < len(rest) and rest[j] in sets["assent"]:
+        # (tone-28) a disagreement: "I'm sorry, I just don't accept that premise",
+        # "Sorry, I don't agree"; the "sorry" softens the point, it regrets nothing
+        return True
+    if not _negation_in(rest[:6], sets) and "only" in rest[:3] and "have" in rest[:3] and any(w in sets["short_time"] for w in rest[:7]):
+        # (tone-28) little time now: "Sorry, I've only got a minute", "I only have five minutes"
         return True
     if negated and j < len(rest) and rest[j] in sets["refused_acts"]:
         # (tone-21) "I can't help you", "I don't know", "we're not doing interviews",
@@ -2754,6 +2879,8 @@ def _answered_no(tokens: list[str], end: int, sets, stops: list[int]) -> bool:
         after = tokens[k + 1:k + 4]
         return after[:2] == ["not", "really"] and (len(after) == 2 or after[2] in (".", "!"))
     a = k + 1
+    if tokens[a:a + 2] in (["me", "?"], ["us", "?"]):
+        a += 2  # (tone-28) an echo of who is asked: "Apologise? Me? Never."
     while a < len(tokens) and a < k + 4 and tokens[a] in sets["answer_adverbs"]:
         a += 1  # "Honestly, no.", "Well, no."
     answer = tokens[a:a + 3]
@@ -3094,7 +3221,12 @@ def _relative_clause_subject(tokens: list[str], start: int, clause_start: int, s
     if head in ("and", "or") or head in self_words or not head.isalpha() or _function_word(head, sets):
         return False
     # a noun led by a determiner: "The staff I spoke to", "the families that we visited"
-    return any(tokens[d] in sets["determiners"] for d in range(max(clause_start, m - 3), m))
+    d = next((d for d in range(max(clause_start, m - 3), m) if tokens[d] in sets["determiners"]), None)
+    if d is not None and d > 0 and tokens[d - 1] in sets.get("report", ()):
+        # (tone-28) the object of a verb of telling, its clause the complement: "I
+        # told my wife I had never been so surprised" (no relative clause)
+        return False
+    return d is not None
 
 
 def _phrase_head(tokens: list[str], start: int, clause_start: int, sets) -> int:
@@ -3305,7 +3437,10 @@ def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, claus
     if j < clause_start or tokens[j] not in ("i", "we"):
         return False
     after = tokens[end:min(clause_end, end + 8)]
-    if any(t in sets["care_purpose"] for t in after):
+    if any(t in sets["care_purpose"] and not (t == "before" and any(w in sets["realising"] for w in after[i + 1:i + 5]))
+           for i, t in enumerate(after)):
+        # (tone-28) "before it sank in", "before I believed it": reading until the
+        # news registers is disbelief; "before signing" is care
         return False
     had_to = tokens[j + 1:j + 3] == ["had", "to"]
     if not had_to and "to" in after[1:]:
@@ -3322,6 +3457,8 @@ def _rechecked(tokens: list[str], start: int, end: int, clause_start: int, claus
         following = tokens[end + i + 1:end + i + 4]
         if t == "twice" or (t == "times" and i > 0 and after[i - 1] in sets["several"]) \
                 or (t == "again" and (had_to or following[:2] == ["and", "again"] or following[:1] == ["because"])) \
+                or (t == "over" and following[:2] == ["and", "over"]
+                    and (had_to or _realised_after(tokens, end + i, sets))) \
                 or (t == "second" and after[i + 1:i + 2] == ["time"] and i > 0 and after[i - 1] == "a"):
             return True
     return False
@@ -3937,3 +4074,185 @@ def _organisation_admits(facts: _Facts, start: int) -> bool:
         return False
     clause_start = facts.marks[j][0]
     return _organisation_name(facts, j, clause_start) and (j > clause_start or tokens[j] in facts.sets.get("group", ()))
+
+
+# How far back in its sentence a hearsay frame or an urging verb is looked for.
+_HEARSAY_REACH = 12
+
+
+def _hearsay_of_another(tokens: list[str], start: int, sentence_first: int, sets) -> bool:
+    """(tone-28) Whether the cue stands in what the speaker passes on as heard: "I
+    understand the driver is very sorry", "I gather the club is sorry", "I'm told
+    she regrets it", "we hear the company regrets the error". The frame is "I"/"we"
+    with a ``hearsay`` verb ("told"/"informed" only passive: "I'm told", "we were
+    told"), and the words between it and the cue name a subject of their own and
+    no first person: "I understand people are angry, and I am very sorry" and "I'm
+    told I upset people, and I regret it" are the speaker's own."""
+    hearsay = sets["hearsay"]
+    own = sets.get("self", frozenset())
+    for j in range(start - 1, sentence_first - 1, -1):
+        if tokens[j] not in hearsay:
+            continue
+        before = tokens[max(sentence_first, j - 3):j]
+        if tokens[j] in ("told", "informed", "led"):
+            framed = len(before) >= 2 and before[-1] in ("am", "are", "was", "were", "been") and \
+                any(t in ("i", "we") for t in before)
+        else:
+            framed = before[-1:] in (["i"], ["we"])
+        if not framed:
+            return False
+        between = tokens[j + 1:start]
+        return any(t.isalpha() and t not in ("that", "very", "so", "really", "deeply", "truly") for t in between) \
+            and not any(t in own for t in between)
+    return False
+
+
+def _urged_other(tokens: list[str], start: int, sentence_first: int, sets) -> bool:
+    """(tone-28) Whether the cue is the infinitive of an ``urging`` verb with an
+    object of its own: "I'm calling on the home secretary to apologise for his
+    remarks", "We urge the chief constable to say sorry", "I ask the club to
+    apologise": the one asked is to apologise, not the speaker. "I want to
+    apologise", "I asked to apologise" (no object) and "They asked me to
+    apologise" (the speaker asked) are none."""
+    k = start - 1
+    if k > sentence_first and tokens[k] == "say":
+        k -= 1  # "to say sorry"
+    if not (k > sentence_first and tokens[k] == "to"):
+        return False
+    own = sets.get("self", frozenset())
+    for j in range(k - 1, max(sentence_first, k - _HEARSAY_REACH) - 1, -1):
+        if tokens[j] in sets["urging"]:
+            obj = tokens[j + 1:k]
+            if obj[:1] == ["on"] or obj[:1] == ["upon"]:
+                obj = obj[1:]
+            return bool(obj) and all(t.isalpha() for t in obj) and not any(t in own for t in obj)
+    return False
+
+
+def _sympathy_for_person(tokens: list[str], first: int, clause_end: int, sets) -> bool:
+    """(tone-28) Whether "sorry" is about or for another's relative or friend: "I'm
+    so sorry about your dad", "sorry about your gran, she was a lovely lady" is
+    sympathy for a person (a loss or an illness), not regret of an act; "I'm sorry
+    about what I said to your dad" (an act) and "sorry about my behaviour" stay."""
+    after = tokens[first:min(clause_end, first + 4)]
+    if len(after) < 3 or after[0] not in ("about", "for") or after[1] not in ("your", "his", "her", "their"):
+        return False
+    nouns = after[2:4]
+    return any(t in sets["kin"] or t in sets.get("people", ()) for t in nouns[:1]) \
+        or (len(nouns) > 1 and nouns[0] in ("late", "poor", "dear", "old", "little") and
+            (nouns[1] in sets["kin"] or nouns[1] in sets.get("people", ())))
+
+
+def _noun_subject_denied(tokens: list[str], start: int, end: int, clause_start: int, sets) -> bool:
+    """(tone-28) Whether a bare regret noun is the subject of a negated verb: "Regret
+    isn't a word I use", "Regret doesn't come into it", "Remorse is not something I
+    feel": the speaker denies the feeling. "Regret is all I feel now" stays."""
+    if end != start + 1 or start != clause_start or end >= len(tokens) \
+            or tokens[start] == "sorry" or tokens[start] not in sets["generic_cue_nouns"]:
+        return False  # a bare "Sorry, didn't see that" leaves its "I" out: no noun subject
+    nxt = tokens[end:end + 2]
+    return nxt[0].endswith("n't") or nxt[0] == "never" or (nxt[0] in ("is", "was", "does", "did") and nxt[1:2] == ["not"])
+
+
+def _speaker_on_top(tokens: list[str], start: int, end: int, stop: int, sentence_first: int, sets) -> str:
+    """(tone-28) Whether the cue's negation only puts the speaker on top of a
+    comparison: "Nobody regrets that decision more than I do", "No one is sorrier
+    than me", "None of us was more shocked than me" (a negative subject, then "than"
+    + the speaker); "I have never been more sorry", "I've never been so shocked in
+    my life", "never felt so ashamed" ("never" + been/felt + more/so, or a
+    comparative cue): the strongest feeling, not its absence. "Nobody regrets it
+    more than he does" and "I have never been sorry" deny.
+
+    Returns "than" when the speaker is named in the comparison (the feeling is
+    theirs whatever the subject), "never" for the intensifying "never", else ""."""
+    own = sets.get("self", frozenset())
+    after = tokens[end:stop]
+    for m, t in enumerate(after[:-1]):
+        if t == "than" and after[m + 1] in own:
+            before = tokens[sentence_first:start]
+            return "than" if any(w in sets["negative_quantifiers"] or w == "no" for w in before[:4]) else ""
+    lead = [t for t in tokens[max(sentence_first, start - 5):start] if t not in ("just", "really", "i", "we")]
+    if "never" in lead:
+        rest = lead[lead.index("never") + 1:]
+    elif "ever" in lead and any(t.endswith("n't") or t == "not" for t in tokens[sentence_first:start]):
+        rest = lead[lead.index("ever") + 1:]  # "I don't think I've ever been more sorry"
+    else:
+        return ""
+    if rest[:1] == ["ever"]:
+        rest = rest[1:]
+    if rest[:1] in (["been"], ["felt"], ["be"], ["feel"]):
+        rest = rest[1:]
+    intense = rest in (["more"], ["so"], ["as"]) or (not rest and tokens[start].endswith(("ier", "er")) and end == start + 1)
+    return "never" if intense else ""
+
+
+def _pluperfect_after(after: list[str], sets) -> bool:
+    """(tone-28) Whether the words after a clitic "'d" make it "had": past adverbs
+    ("never", "just", "already", "ever", "not") then "been" or a past participle
+    (``participle`` words, or a word in -ed): "I'd never been so shocked", "we'd
+    already apologised"; "I'd be shocked", "I'd never forgive myself" are "would"."""
+    k = 0
+    while k < len(after) and after[k] in ("never", "just", "already", "ever", "not", "always", "only"):
+        k += 1
+    if k >= len(after):
+        return False
+    w = after[k]
+    return w == "been" or w in sets.get("participle", ()) or (w.endswith("ed") and len(w) > 4)
+
+
+# (tone-28) degree phrases after a regret verb or its pronoun "that": how much, not what.
+_DEGREES = (("a", "little"), ("a", "bit"), ("a", "lot"), ("the", "most"), ("most",), ("slightly",),
+            ("somewhat",), ("deeply",), ("so", "much"), ("very", "much"), ("enormously",), ("hugely",))
+
+
+def _degree_phrase(after: list[str]) -> bool:
+    """Whether ``after`` opens with a degree phrase ("a little", "the most",
+    "slightly") that ends its clause or comes before "now", "is" or a comma-less
+    end: "I regret that a little now", "what I regret the most is ..."."""
+    for d in _DEGREES:
+        if tuple(after[:len(d)]) == d:
+            rest = after[len(d):]
+            return not rest or rest[0] in ("now", "is", "was", "about", "today", "and", "but")
+    return False
+
+
+def _kept_secret(tokens: list[str], start: int, sentence_first: int, sets) -> bool:
+    """(tone-28) Whether "a surprise" is a secret kept for someone: after "keep it",
+    "meant to be", "supposed to be" (``secret_frames``, within four words), or in a
+    sentence that says not to tell ("Don't tell her, it's a surprise")."""
+    if start == 0 or tokens[start - 1] != "a":
+        return False
+    if any(t in sets["secret_frames"] and t != "tell" for t in tokens[max(sentence_first, start - 5):start - 1]):
+        return True
+    before = tokens[sentence_first:start]
+    return any(t == "tell" and k > 0 and (before[k - 1].endswith("n't") or before[k - 1] in ("not", "never"))
+               for k, t in enumerate(before))
+
+
+def _own_act_focus(tokens: list[str], end: int, stop: int, sets) -> bool:
+    """(tone-28) Whether the focus of a cleft after ``end`` ("it's that ...", "it
+    would be that ...") is a clause with "I"/"we" as subject and a past or
+    negated verb, not a modal: "it's that I didn't speak up sooner", "it would be
+    that we never asked", "... is how I treated them"; "it's that we'd have more
+    time" wishes, it regrets nothing."""
+    for m in range(end, stop - 1):
+        if tokens[m] in ("is", "'s", "be", "was") and tokens[m + 1] in _OWN_DETERMINERS:
+            return True  # "... is my attitude", "it would be our preparation"
+        if m + 2 >= stop:
+            break
+        if tokens[m] in ("that", "how", "what", "way", "when") and tokens[m + 1] in ("i", "we"):
+            verb = tokens[m + 2]
+            return verb not in sets["hedge"] and (verb.endswith("n't") or verb in ("never", "was", "were", "had")
+                                                 or verb.endswith("ed") or verb in sets.get("past", ()))
+    return False
+
+
+def _realised_after(tokens: list[str], k: int, sets) -> bool:
+    """(tone-28) Whether a ``realising`` word ("sank in", "believed it") follows
+    ``k`` within eight words of its sentence: "I read it over and over before it sank in"."""
+    for t in tokens[k:k + 8]:
+        if t in _SENTENCE_ENDS:
+            return False
+        if t in sets["realising"]:
+            return True
+    return False
