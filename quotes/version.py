@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 # Bumped whenever a change to the rules or models changes what the pipeline
 # outputs; the corpus store re-analyses documents whose results came from
 # another version.
-RULES_VERSION = "rules-37+attribution-model-19+tone-28+names-8"
+RULES_VERSION = "rules-38+attribution-model-19+tone-28+names-8"
 
 
 def pipeline_version() -> str:

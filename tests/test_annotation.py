@@ -150,7 +150,11 @@ def test_web_set_floors(web_gold):
 # rules-37, attribution-model-19 (he/she round 8; 497 BBC training articles), confirmed
 # once: loose F1 0.971, e2e F1 0.863, attr 0.884, named 0.935, pronoun 0.789; right at
 # >= 0.9 0.963 (n=160).
-BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.855, "attr": 0.875, "attr_named": 0.93, "attr_pronoun": 0.78}
+# rules-38 (names-9 canonical names, organisation speakers, who a quote is about),
+# attribution-model-19 kept, confirmed once: loose F1 0.971, e2e F1 0.870, attr 0.892,
+# named 0.947, pronoun 0.789; right at >= 0.9 0.963. (Model-20, retrained on the ninth
+# draw too, gave e2e 0.863, named 0.935 here and was not shipped: see tests/test_quality.py.)
+BBC_FLOORS = {"loose_f1": 0.965, "e2e_f1": 0.865, "attr": 0.885, "attr_named": 0.94, "attr_pronoun": 0.78}
 
 
 @needs_shared(NEWS)
