@@ -48,7 +48,7 @@ from quotes.vocabulary import (
 )
 from quotes.errors import ModelError
 from quotes.model_arrays import arrays_path, load_meta
-from quotes.text.names import NameMention, is_headline_line
+from quotes.text.names import NameMention, is_headline_line, is_rarer_given_name
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
@@ -560,7 +560,7 @@ def _given_name_sex(word: str) -> str | None:
         return sex
     if low in any_first_names():
         return ""
-    if low in census_first_names() and low not in common_words():
+    if is_rarer_given_name(low):
         return census_first_names()[low]
     return None
 
