@@ -146,3 +146,15 @@ def test_a_partys_plural_is_a_clean_name(name):
 ])
 def test_look_alikes_a_party_word_that_is_no_party(name, why):
     assert speaker_rows.reason(name) == why
+
+
+def test_a_rarer_given_name_is_one_rule_for_headlines_and_full_names():
+    # one place for "a census given name that spells no dictionary word": the
+    # headline's given name (names) and the given name before a surname (entities)
+    from quotes.text.entities import _given_name_sex
+    from quotes.text.names import is_rarer_given_name
+
+    assert is_rarer_given_name("Benita") and is_rarer_given_name("benita")
+    assert not is_rarer_given_name("Hope") and not is_rarer_given_name("Quit")
+    assert _given_name_sex("Benita") == "f"
+    assert _given_name_sex("May") is None and _given_name_sex("Quit") is None

@@ -168,3 +168,42 @@ def test_an_agent_noun_description_is_the_person(said):
 ])
 def test_look_alike_descriptions_stay_unresolved(said):
     assert _said(DUNNE + said)[0][0] != "Richard Dunne"
+
+
+# -- quote_entities looks up the quote's words, not every entity of the article ---
+
+def test_quote_entities_look_up_equals_every_entity_tried():
+    # the word index (EntityIndex.entities_by_name_word) finds exactly the entities
+    # names_entity accepts over all of them: people by one word of their name, an
+    # organisation by all of its words, titles and one word of an organisation not
+    from quotes.attribution.front import prepare
+    from quotes.attribution.rules import names_entity, quote_entities, quoted_capitals
+    from quotes.text.parsed import token_index_near
+
+    text = ("Tony Blair met Gerry Conlon and Lena Ortiz of the World Bank on Monday.\n\n"
+            '"Mr Blair was sincere," he said. "World trade is slowing," she said. '
+            '"The World Bank and Gerry agree," he said. "Nobody is listening," she added. '
+            '"Ortiz, Conlon and Blair met," he said.')
+    f = prepare(text)
+    spans = [s for s, r in zip(f.spans, f.reasons) if r is None]
+    assert len(spans) == 5
+    got = []
+    for span in spans:
+        qlo = f.parsed.token_index(span.mark_start)
+        words, _ = quoted_capitals(f.parsed, qlo, max(qlo, token_index_near(f.parsed, span.mark_end, qlo)))
+        ids = quote_entities(f.index, f.parsed, span)
+        every = frozenset(e.id for e in f.index.entities if names_entity(e, words))
+        assert ids == every
+        got.append(sorted(f.index.entities[i].canonical for i in ids))
+    assert got == [["Tony Blair"], [], ["Gerry Conlon", "World Bank"], [],
+                   ["Gerry Conlon", "Lena Ortiz", "Tony Blair"]]
+
+
+def test_entities_by_name_word_gives_each_entity_once_in_order():
+    from quotes.attribution.front import prepare
+
+    f = prepare("Tony Blair met Tony Conlon and the World Bank.\n\nBlair and Conlon spoke.")
+    found = [e.canonical for e in f.index.entities_by_name_word({"Tony", "Bank", "Nobody"})]
+    assert found == sorted(found, key=[e.canonical for e in f.index.entities].index)
+    assert set(found) == {"Tony Blair", "Tony Conlon", "World Bank"}
+    assert f.index.entities_by_name_word(set()) == []

@@ -609,7 +609,9 @@ def quote_entities(index: EntityIndex, doc: ParsedDoc, span: QuoteSpan) -> froze
     words, _ = quoted_capitals(doc, qlo, qhi)
     if not words:
         return frozenset()
-    return frozenset([e.id for e in index.entities if names_entity(e, words)])
+    # (only the entities with a word among the quote's: all of them per quote is
+    # quadratic in a long article)
+    return frozenset([e.id for e in index.entities_by_name_word(words) if names_entity(e, words)])
 
 
 def resolve_found(found: FoundMention, index: EntityIndex, prev_entity: Entity | None, since: int | None = None,

@@ -48,7 +48,7 @@ from quotes.vocabulary import (
 )
 from quotes.errors import ModelError
 from quotes.model_arrays import arrays_path, load_meta
-from quotes.text.names import NameMention, is_headline_line
+from quotes.text.names import NameMention, is_headline_line, is_rarer_given_name
 from quotes.text.parsed import token_index_near
 from quotes.text.parsed import ParsedDoc
 from quotes.text.segment import Token
@@ -560,7 +560,7 @@ def _given_name_sex(word: str) -> str | None:
         return sex
     if low in any_first_names():
         return ""
-    if low in census_first_names() and low not in common_words():
+    if is_rarer_given_name(low):
         return census_first_names()[low]
     return None
 
@@ -620,6 +620,7 @@ class EntityIndex:
         self._description_ids: list[tuple[int, int]] | None = None  # (_description_mentions, lazy)
         self._pronoun_ids: list[tuple[int, int]] | None = None  # (_pronoun_mentions, lazy)
         self._surnames: set[str] | None = None  # (surnames, lazy)
+        self._ids_by_name_word: dict[str, list[int]] | None = None  # (entities_by_name_word, lazy)
         by_key = self._by_key
         self._previous: tuple[NameMention, Entity] | None = None  # (the name before, for _attach)
         for n, name in enumerate(names):
@@ -929,6 +930,24 @@ class EntityIndex:
         if self._surnames is None:
             self._surnames = {e.best[-1] for e in self.entities if len(e.best) > 1}
         return self._surnames
+
+    def entities_by_name_word(self, words: set[str]) -> list[Entity]:
+        """The entities one of whose fullest name's words (:attr:`Entity.best`, as
+        written) is among ``words``, each once, in the order of :attr:`entities`.
+        The word index is built once per article, so a look-up per quote costs the
+        quote's words, not the article's entities."""
+        if self._ids_by_name_word is None:
+            by_word: dict[str, list[int]] = {}
+            for entity in self.entities:
+                for w in set(entity.best):
+                    by_word.setdefault(w, []).append(entity.id)
+            self._ids_by_name_word = by_word
+        found: set[int] = set()
+        for w in words:
+            ids = self._ids_by_name_word.get(w)
+            if ids is not None:
+                found.update(ids)
+        return [self.entities[i] for i in sorted(found)]
 
     def entity_at(self, offset: int) -> Entity | None:
         """Return the entity whose name mention starts at ``offset``."""

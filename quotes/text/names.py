@@ -636,7 +636,7 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
                 continue
             dropped = words[:first] + words[first + size:]
             if all(w.lower() in first_names() for w in dropped) \
-                    or (first + size == len(words) and all(_rarer_given_name(w) for w in dropped)):
+                    or (first + size == len(words) and all(is_rarer_given_name(w) for w in dropped)):
                 # "Anthony Blunt" is a fuller form of the body's "Blunt", not headline noise;
                 # so is "Benita Johnson": a rarer given name (the census list's) before it
                 # ("Johnson May Quit" stays cut: the word after a surname is no given name)
@@ -658,9 +658,10 @@ def _cut_to_body_name(doc: ParsedDoc, mention: NameMention, body: set[tuple[str,
     return mention
 
 
-def _rarer_given_name(word: str) -> bool:
+def is_rarer_given_name(word: str) -> bool:
     """True for a given name of the census list that spells no dictionary word
-    ("Benita", "Cecile"; not "Will" or "Hope")."""
+    ("Benita", "Cecile"; not "Will" or "Hope"): a headline's given name here, a
+    given name before a surname in text.entities (_given_name_sex)."""
     low = word.lower()
     return low in census_first_names() and low not in common_words()
 
