@@ -441,6 +441,18 @@ NON_PERSON_HEADS: frozenset[str] = frozenset(
     magazine news network channel show program programme rules law code court""".split()
 )
 
+# Things, not people, whose names have the endings of agent nouns (-er, -or, -ist,
+# -man): "said the computer", "the poster said", "the monitor showed". A definite
+# description of a role that speaks is read as a person by its agent ending
+# (attribution.rules._role_after_name); these heads are no one.
+THING_AGENT_NOUNS: frozenset[str] = frozenset(
+    """computer poster monitor list number printer scanner sensor motor mirror error
+    door floor register banner trailer charter order paper letter meter counter timer
+    router server browser container processor reactor tractor sector factor elevator
+    calculator indicator generator refrigerator radiator human twist wrist corner
+    answer question water weather winter summer matter chapter cover filter""".split()
+)
+
 # Capitalised words that name a nationality, party or creed: alone they are no person
 # ("Republican", "Mexican", "Democratic"). The nationalities are the one list of
 # demonyms (quotes/data/demonyms.txt, resources.demonyms(), its one-word entries);

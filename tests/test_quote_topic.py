@@ -165,9 +165,31 @@ def test_an_agent_noun_description_is_the_person(said):
     '"We want him to stay," the players said.',  # a plural is no one person
     '"We want him to stay," the letter said.',  # a document
     '"We want him to stay," said the statement.',
+    # things whose names end like agent nouns (vocabulary.THING_AGENT_NOUNS), from the review
+    '"Access denied," said the computer.',
+    '"Vote Green," the poster said.',
 ])
 def test_look_alike_descriptions_stay_unresolved(said):
     assert _said(DUNNE + said)[0][0] != "Richard Dunne"
+
+
+CARLING = "England captain Will Carling is confident.\n\n"
+
+
+@pytest.mark.parametrize("quote", [
+    # an ordinary word (entities.is_common) that opens a sentence of the quote is no
+    # name: the quote is not about Will Carling, so "he" may still be him
+    '"Will we win? I think so," he said.',
+    '"We train hard. Will it be enough? Yes," he said.',
+])
+def test_a_common_word_opening_a_quoted_sentence_names_no_one(quote):
+    assert _said(CARLING + quote)[0][0] == "Will Carling"
+
+
+def test_a_name_inside_a_quoted_sentence_still_names_its_person():
+    # look-alike: the same word inside the sentence, capitalised, is the name
+    text = CARLING + '"I told Will the plan was sound," he said.'
+    assert _said(text)[0][0] != "Will Carling"
 
 
 # -- quote_entities looks up the quote's words, not every entity of the article ---

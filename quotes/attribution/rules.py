@@ -44,6 +44,7 @@ from quotes.vocabulary import (
     AUTHORED_NOUNS,
     ORG_KIND_HEADS,
     ORG_KIND_NOUNS,
+    THING_AGENT_NOUNS,
     ORG_NOUNS,
     PARTY_OR_NATION_ADJECTIVES,
     PASSIVE_AUXILIARIES,
@@ -55,8 +56,8 @@ from quotes.vocabulary import (
     VOICE_NOUNS,
     WEAK_VERBS,
 )
-from quotes.text.entities import (PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_marked_org, is_place_name,
-                                  organisation_name, role_changers)
+from quotes.text.entities import (PERSON_HEADS, Entity, EntityIndex, inverting_cue, is_common, is_marked_org,
+                                  is_place_name, organisation_name, role_changers)
 from quotes.attribution.features import is_cue_in_name, is_cue_noun
 from quotes.text.names import is_group_plural, is_plural_title
 from quotes.text.parsed import token_index_near
@@ -519,8 +520,9 @@ def _role_after_name(words: Sequence[str]) -> bool:
     if not (head.islower() and head.replace("-", "").isalpha()):
         return False
     if head in ORG_NOUNS or head in DOCUMENT_NOUNS or head in NON_PERSON_HEADS or head in NON_PERSON_WORDS \
-            or head in VOICE_NOUNS or head in UNNAMED_HEADS or head in ORG_KIND_NOUNS or head in ORG_KIND_HEADS:
-        return False  # (an organisation's voice or an unnamed source is no one person)
+            or head in VOICE_NOUNS or head in UNNAMED_HEADS or head in ORG_KIND_NOUNS or head in ORG_KIND_HEADS \
+            or head in THING_AGENT_NOUNS:
+        return False  # (an organisation's voice, an unnamed source or a thing is no one person)
     if head.endswith("s") and not head.endswith("ss"):
         return False  # a plural: "the Chelsea players"
     return any(w[:1].isupper() for w in words[1:-1]) or head.endswith(_AGENT_ENDINGS)
@@ -552,6 +554,15 @@ def _without_leading_place(words: tuple[str, ...]) -> tuple[str, ...]:
 _FIRST_PERSON: Final = frozenset(("i", "me", "my", "mine", "myself"))
 
 
+# Tokens after which a word opens a sentence of a quote
+_SENTENCE_OPENERS: Final = frozenset('"“”‘’\'.?!:;—–-…(')
+
+
+def _sentence_initial(doc: ParsedDoc, k: int, qlo: int) -> bool:
+    """True when token ``k`` opens the quote or a sentence inside it."""
+    return k <= qlo or not doc.quoted[k - 1] or doc.tokens[k - 1].text in _SENTENCE_OPENERS
+
+
 def quoted_capitals(doc: ParsedDoc, qlo: int, qhi: int) -> tuple[set[str], bool]:
     """The capitalised words inside the quote's marks (tokens [qlo, qhi)) that are
     no titles, and whether the quote speaks in the first person singular."""
@@ -568,7 +579,10 @@ def quoted_capitals(doc: ParsedDoc, qlo: int, qhi: int) -> tuple[set[str], bool]
         low = _pronoun_low(text)
         if low in _FIRST_PERSON:
             first_person = True
-        elif text[:1].isupper() and len(text) > 1 and low.rstrip(".") not in TITLES:
+        elif text[:1].isupper() and len(text) > 1 and low.rstrip(".") not in TITLES \
+                and not (_sentence_initial(doc, k, qlo) and is_common(text)):
+            # (a capital a sentence opens with is no name when the word is an
+            # ordinary one: "Will we win?", "Young people need hope")
             names.add(text)
     return names, first_person
 
