@@ -184,6 +184,14 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset("they them their theirs themselves w
 # A thing's or a body's pronouns, never a person's ("it said in a statement").
 NEUTER_PRONOUNS: frozenset[str] = frozenset("it its itself".split())
 
+# The first person singular: a quote that says one of these speaks for a person
+# (attribution.rules.quoted_capitals: "I saw him" is no place's or work's words).
+FIRST_PERSON_SINGULAR: frozenset[str] = frozenset("i me my mine myself".split())
+# Determiners before a document's noun ("a World Bank report", "in its statement").
+DOCUMENT_DETERMINERS: frozenset[str] = frozenset("a an the this that its their his her".split())
+# A name after these is a body's possession ("its Xbox console"), not the body.
+OWNER_DETERMINERS: frozenset[str] = frozenset(("its", "their"))
+
 # Titles before a name. Value: gender implied ("m", "f") or "" when none.
 TITLES: dict[str, str] = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",

@@ -30,6 +30,7 @@ from typing import Final
 
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
+    FIRST_PERSON_SINGULAR,
     POSSESSIVE_DETS,
     DAY_WORDS,
     MONTH_WORDS,
@@ -550,8 +551,6 @@ def _without_leading_place(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
-# First-person words of a speaker ("I", "I'm", "my"), after CONTRACTION
-_FIRST_PERSON: Final = frozenset(("i", "me", "my", "mine", "myself"))
 
 
 # Tokens after which a word opens a sentence of a quote
@@ -577,7 +576,7 @@ def quoted_capitals(doc: ParsedDoc, qlo: int, qhi: int) -> tuple[set[str], bool]
         if not text[:1].isalpha():
             continue
         low = _pronoun_low(text)
-        if low in _FIRST_PERSON:
+        if low in FIRST_PERSON_SINGULAR:  # (after CONTRACTION: "I'm" is "i")
             first_person = True
         elif text[:1].isupper() and len(text) > 1 and low.rstrip(".") not in TITLES \
                 and not (_sentence_initial(doc, k, qlo) and is_common(text)):

@@ -16,6 +16,8 @@ from typing import Final
 
 from quotes.vocabulary import (
     COUNTRY_ABBREVIATIONS,
+    DOCUMENT_DETERMINERS,
+    OWNER_DETERMINERS,
     EXPLETIVE_IT_VERBS,
     MONTH_WORDS,
     NAME_SUFFIXES,
@@ -644,7 +646,7 @@ class EntityIndex:
                                                   or _linking_verb_after(doc.tokens, end_token))):
                 entity.acts = True
             self._by_offset[name.start] = entity.id
-            if name.token > 0 and doc.tokens[name.token - 1].text.lower() in _OWNER_DETERMINERS:
+            if name.token > 0 and doc.tokens[name.token - 1].text.lower() in OWNER_DETERMINERS:
                 self._owned_ids.add(entity.id)
             marked = _marked_no_person(doc.tokens, doc.text, name.token, name.end)
             if marked and (marked == "work" or name.words not in entity.no_person_forms):
@@ -1505,7 +1507,7 @@ class EntityIndex:
             if found is not None:
                 return found
             j = i - 1
-            while j >= 0 and tokens[j].text.islower() and tokens[j].text not in _DOCUMENT_DETERMINERS:
+            while j >= 0 and tokens[j].text.islower() and tokens[j].text not in DOCUMENT_DETERMINERS:
                 j -= 1  # (modifiers: "its latest bi-annual report")
             det = tokens[j].text.lower() if j >= 0 else ""
             if det not in ("the", "this", "that"):
@@ -1523,7 +1525,7 @@ class EntityIndex:
         if k >= 0:
             between = doc.text[self.mention_ends[k]:start]
             if between == " " or _AUTHOR_BEFORE.fullmatch(between) and not any(
-                    w in _DOCUMENT_DETERMINERS or w in PREPOSITIONS or w in _FUNCTION_WORDS
+                    w in DOCUMENT_DETERMINERS or w in PREPOSITIONS or w in _FUNCTION_WORDS
                     for w in between.split()[1:]):
                 entity = self.entities[self.mention_entities[k]]
                 return None if entity.place else entity
@@ -1536,9 +1538,9 @@ class EntityIndex:
                 return None if entity.place else entity
         # "said in a statement", "In its latest report, the OECD cut ...": the sentence's subject
         j = i - 1
-        while j >= 0 and tokens[j].text.islower() and tokens[j].text not in _DOCUMENT_DETERMINERS:
+        while j >= 0 and tokens[j].text.islower() and tokens[j].text not in DOCUMENT_DETERMINERS:
             j -= 1
-        if j >= 1 and tokens[j].text.lower() in _DOCUMENT_DETERMINERS and tokens[j - 1].text.lower() == "in":
+        if j >= 1 and tokens[j].text.lower() in DOCUMENT_DETERMINERS and tokens[j - 1].text.lower() == "in":
             first = _sentence_start_token(doc, i)
             last = i
             while last < len(tokens) - 1 and tokens[last].text not in _SENTENCE_ENDS \
@@ -1743,7 +1745,6 @@ _ORG_HEAD_WORDS: Final = {
 # report by telecoms giant BT")
 _AUTHOR_BEFORE: Final = re.compile(r"[’']s?(?:\s+[a-z][\w-]*){0,2}\s+")
 _AUTHOR_AFTER: Final = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
-_DOCUMENT_DETERMINERS: Final = frozenset("a an the this that its their his her".split())
 
 
 _FUNCTION_WORDS: Final = frozenset(
@@ -1841,7 +1842,6 @@ def _person_not_org(entity: Entity) -> bool:
 
 
 # A name right after these is a thing or unit a body owns ("its Xbox console")
-_OWNER_DETERMINERS: Final = frozenset(("its", "their"))
 
 
 # Words that end an organisation's full name without making it another body

@@ -1600,7 +1600,7 @@ class CueLexicon:
             if tokens[j] in ("if", "unless"):
                 return not (j > 0 and tokens[j - 1] == "as")
             if tokens[j] in ("were", "should", "had") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
-                    and j + 1 < start and (tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it")
+                    and j + 1 < start and (tokens[j + 1] in self.sets["subject_pronouns"]
                                            or tokens[j + 1] in self.sets["determiners"]):
                 return True  # (tone-28) a condition by inversion: "Were I wrong, ...", "Should we be mistaken, ..."
         return False
@@ -1628,7 +1628,7 @@ class CueLexicon:
                     modal = True
                 would = would or t in ("would", "'d")
             if (modal or would) and t in ("should", "were") and (j == 0 or tokens[j - 1] in _SENTENCE_ENDS) \
-                    and j + 1 < start and (tokens[j + 1] in ("i", "we", "you", "they", "he", "she", "it")
+                    and j + 1 < start and (tokens[j + 1] in sets["subject_pronouns"]
                                            or tokens[j + 1] in sets["determiners"]):
                 # (tone-28) a condition by inversion: "Should the report find fault,
                 # I'd be the first to apologise", "Were I wrong, I'd say so and
