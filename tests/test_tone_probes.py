@@ -2208,6 +2208,24 @@ def case_adder(cases: list[tuple[str, str, str, bool]]):
     return add
 
 
+def round_tests(cases: list[tuple[str, str, str, bool]], known_misses: set[str]):
+    """The two tests of one round's probe file (tests/test_tone26.py to test_tone28.py):
+    every group's probes right but the ``known_misses`` (kinds left for later, which
+    may only get fixed), and each known miss one of the file's probes. A file binds
+    them to its own names: ``test_tone27_group, test_known_misses_are_probes =
+    round_tests(CASES, KNOWN_MISSES)``."""
+    @pytest.mark.parametrize("group", sorted({c[0] for c in cases}))
+    def test_group(group):
+        groups, _, wrong = score_probes([c for c in cases if c[0] == group])
+        unexpected = [w for w in wrong if w[2] not in known_misses]
+        assert not unexpected, unexpected
+
+    def test_known_misses_are_probes():
+        assert known_misses <= {c[2] for c in cases}
+
+    return test_group, test_known_misses_are_probes
+
+
 def print_probe_report(cases=None) -> None:
     """Each group's share right, the overall share and the probes got wrong."""
     groups, total, wrong = score_probes(cases)
